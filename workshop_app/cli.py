@@ -1,0 +1,152 @@
+"""The command line: the same core as the window, for scripting, CI and checks.
+
+A user's mistake (a wrong file, a bad value) prints one line naming the file and exits 2,
+never a traceback, and leaves the workshop file untouched.
+"""
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from workshop_app import __version__
+from workshop_app.models.errors import WorkshopError
+
+USER_ERROR = 2
+PAGES = ("start", "overview", "stakeholders", "agenda", "roadmap")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workshop-app",
+        description="Pathfinder Workshop: run an Alliance 8.7 national planning workshop offline.",
+        epilog="Without a command, the program opens its start page.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    open_ = commands.add_parser("open", help="open a workshop file in the window")
+    open_.add_argument("file", type=Path)
+    open_.add_argument("--page", choices=PAGES, default="overview", help="page to show first")
+    open_.add_argument("--screenshot", type=Path, metavar="PNG", help="render the page offscreen, save it, exit")
+    open_.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH", help="window size (default 1280x800)")
+
+    demo = commands.add_parser("demo", help="write the bundled demo workshop (a fictional workshop in Nepal)")
+    demo.add_argument("file", type=Path, nargs="?", help="where to write it (default: your data folder)")
+    demo.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    demo.add_argument("--open", action="store_true", help="then open it in the window")
+
+    new = commands.add_parser("new", help="create an empty workshop file")
+    new.add_argument("file", type=Path)
+    new.add_argument("--title", required=True)
+    new.add_argument("--country", required=True, metavar="ISO", help="ISO 3166 country code, e.g. NP")
+    new.add_argument("--start", metavar="YYYY-MM-DD", help="first day of the workshop")
+    new.add_argument("--days", type=int, default=0, metavar="N", help="number of workshop days (needs --start)")
+    new.add_argument("--language", default="en", metavar="xx", help="working languages, e.g. 'en' or 'fr,en'")
+
+    stats = commands.add_parser("stats", help="counts and figures")
+    stats.add_argument("file", type=Path)
+    stats.add_argument("--json", action="store_true", help="machine-readable output")
+
+    check = commands.add_parser("check", help="check the file's integrity and schema version")
+    check.add_argument("file", type=Path)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        handler = _HANDLERS.get(args.command, _start_page)
+        return handler(args)
+    except WorkshopError as error:
+        print(f"workshop-app: {error}", file=sys.stderr)
+        return USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _start_page(args) -> int:
+    from workshop_app.ui.app import run_gui
+
+    return run_gui()
+
+
+def _open(args) -> int:
+    from workshop_app.models.document import WorkshopDocument
+
+    if args.screenshot is None:
+        from workshop_app.ui.app import run_gui
+
+        return run_gui(args.file, page=args.page, size=args.size)
+    # Refuse a bad file with one line before any window is built.
+    WorkshopDocument.open(args.file, readonly=True).close()
+    from workshop_app.ui.app import render_screenshot
+
+    return render_screenshot(args.file, args.page, args.size, args.screenshot)
+
+
+def _demo(args) -> int:
+    from workshop_app import paths
+    from workshop_app.models.demo import write_demo
+
+    target = args.file or paths.demo_path()
+    if args.file is None and target.exists() and not args.force:
+        pass  # the user's own demo file, with their edits: keep it
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_demo(target, overwrite=args.force).close()
+        print(target)
+    if args.open:
+        from workshop_app.ui.app import run_gui
+
+        return run_gui(target)
+    return 0
+
+
+def _new(args) -> int:
+    from workshop_app.models.document import WorkshopDocument
+
+    WorkshopDocument.create(
+        args.file, title=args.title, country=args.country, start_date=args.start, days=args.days,
+        languages=args.language,
+    ).close()
+    print(args.file)
+    return 0
+
+
+def _stats(args) -> int:
+    from workshop_app.models.document import WorkshopDocument
+    from workshop_app.models.stats import workshop_stats
+
+    with WorkshopDocument.open(args.file, readonly=True) as document:
+        figures = workshop_stats(document)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return 0
+    for key, value in figures.items():
+        if key == "participants_by_sex":
+            value = ", ".join(f"{sex.replace('_', ' ')} {count}" for sex, count in value.items())
+        elif key == "women_share":
+            value = "-" if value is None else f"{value:.0%}"
+        print(f"{key.replace('_', ' ').capitalize():<22} {value}")
+    return 0
+
+
+def _check(args) -> int:
+    from workshop_app.models.integrity import check_file
+
+    report = check_file(args.file)
+    for line in report.lines:
+        print(line)
+    return 0 if report.ok else 1
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{2,5})[xX](\d{2,5})", text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x800")
+    return int(match.group(1)), int(match.group(2))
+
+
+_HANDLERS = {"open": _open, "demo": _demo, "new": _new, "stats": _stats, "check": _check}

@@ -1,0 +1,155 @@
+"""The bundled demo workshop: a fictional three-day road-map workshop in Nepal.
+
+The content lives in resources/demo/nepal-demo.json, written in the workshop's own words
+(organizations by key, people by name); this module turns it into rows with fresh ids.
+"""
+
+import json
+from pathlib import Path
+
+from workshop_app.models.document import WorkshopDocument, new_id
+from workshop_app.models.validation import normalize
+from workshop_app.resources import resource_path
+
+DEMO_RESOURCE = ("demo", "nepal-demo.json")
+
+
+def demo_content() -> dict:
+    return json.loads(resource_path(*DEMO_RESOURCE).read_text(encoding="utf-8"))
+
+
+def write_demo(path: Path | str, *, overwrite: bool = False) -> WorkshopDocument:
+    content = demo_content()
+    workshop = content["workshop"]
+    document = WorkshopDocument.create(
+        path,
+        title=workshop["title"],
+        country=workshop["country"],
+        start_date=workshop["start_date"],
+        languages=workshop["languages"],
+        overwrite=overwrite,
+        fill=lambda document: _fill(document, content),
+    )
+    return document
+
+
+def _fill(document: WorkshopDocument, content: dict) -> None:
+    workshop = content["workshop"]
+    document.update(
+        "workshop",
+        document.workshop()["id"],
+        **{key: workshop[key] for key in ("venue", "end_date", "description", "objectives", "national_context")},
+    )
+    with document.bulk() as db:
+        organization_ids = _organizations(db, content["organizations"])
+        participant_ids, day_ids = _participants_and_days(db, content, organization_ids)
+        _agenda(db, content["days"], day_ids, participant_ids)
+        _roadmap(db, content["roadmap"], organization_ids)
+
+
+def _organizations(db, organizations: list[dict]) -> dict[str, str]:
+    ids, rows, assessments = {}, [], []
+    for organization in organizations:
+        ids[organization["key"]] = new_id()
+        rows.append({
+            "id": ids[organization["key"]],
+            "name": organization["name"],
+            "acronym": organization["acronym"],
+            "category": organization["category"],
+            "tripartite": int(organization["tripartite"]),
+            "alliance_partner": int(organization["alliance_partner"]),
+        })
+        assessments.append({
+            "id": new_id(),
+            "organization_id": ids[organization["key"]],
+            "influence": organization["influence"],
+            "interest": organization["interest"],
+        })
+    db["organization"].insert_all(rows)
+    db["stakeholder_assessment"].insert_all(assessments)
+    return ids
+
+
+def _participants_and_days(db, content: dict, organization_ids: dict[str, str]):
+    days = [
+        {"id": new_id(), "position": position, **{key: day[key] for key in ("date", "title", "start_time", "planned_end")}}
+        for position, day in enumerate(content["days"])
+    ]
+    db["day"].insert_all(days)
+    day_ids = [day["id"] for day in days]
+    participant_ids, rows, attendance = {}, [], []
+    for person in content["participants"]:
+        participant_id = new_id()
+        participant_ids[person["name"]] = participant_id
+        rows.append({
+            "id": participant_id,
+            "name": normalize("participant", "name", person["name"]),
+            "sex": person["sex"],
+            "title": person["title"],
+            "organization_id": organization_ids[person["organization"]],
+            "email": person["email"],
+            "phone": person["phone"],
+            "language": person["language"],
+            "role": person["role"],
+        })
+        for day_id, present in zip(day_ids, person["attendance"]):
+            if present:
+                attendance.append({"id": new_id(), "participant_id": participant_id, "day_id": day_id, "present": 1})
+    db["participant"].insert_all(rows)
+    db["attendance"].insert_all(attendance)
+    return participant_ids, day_ids
+
+
+def _agenda(db, days: list[dict], day_ids: list[str], participant_ids: dict[str, str]) -> None:
+    sessions, people = [], []
+    fields = ("slot", "track", "title", "type", "duration", "room", "objectives", "expected_output",
+              "materials", "facilitator_notes", "fixed_start")
+    for day_id, day in zip(day_ids, days):
+        for session in day["sessions"]:
+            session_id = new_id()
+            row = {key: session[key] for key in fields}
+            row.update(id=session_id, day_id=day_id, facilitator_id=participant_ids.get(session["facilitator"] or ""))
+            sessions.append(row)
+            for speaker in session["speakers"]:
+                people.append({"id": new_id(), "session_id": session_id,
+                               "participant_id": participant_ids[speaker], "role": "speaker"})
+    db["session"].insert_all(sessions)
+    db["session_person"].insert_all(people)
+
+
+_ACTION_FIELDS = ("title", "description", "start", "end", "status", "cost", "currency", "funding_secured",
+                  "gender_marker", "geographic_scope", "action_group", "risks", "assumptions", "comments")
+
+
+def _roadmap(db, goal: dict, organization_ids: dict[str, str]) -> None:
+    nodes, partners, indicators = [], [], []
+
+    def node(level: str, parent_id: str | None, position: int, source: dict) -> str:
+        node_id = new_id()
+        row = {"id": node_id, "parent_id": parent_id, "level": level, "position": position,
+               "title": source["title"], "description": source.get("description", "")}
+        if level == "action":
+            row.update({key: source[key] for key in _ACTION_FIELDS})
+            row["lead_organization_id"] = organization_ids[source["lead"]]
+            for key in ("issue_tags", "pillar_tags", "sdgs"):
+                row[key] = json.dumps(source[key])
+            for partner in source["partners"]:
+                partners.append({"id": new_id(), "node_id": node_id,
+                                 "organization_id": organization_ids[partner["organization"]], "role": partner["role"]})
+        nodes.append(row)
+        for index, indicator in enumerate(source.get("indicators", [])):
+            indicators.append({"id": new_id(), "node_id": node_id, "position": index, **indicator})
+        return node_id
+
+    goal_id = node("goal", None, 0, goal)
+    for o, outcome in enumerate(goal["outcomes"]):
+        outcome_id = node("outcome", goal_id, o, outcome)
+        for p, output in enumerate(outcome["outputs"]):
+            output_id = node("output", outcome_id, p, output)
+            for a, action in enumerate(output["actions"]):
+                node("action", output_id, a, action)
+    # Actions carry more fields than goal, outcomes and outputs: insert each shape on its own.
+    db["roadmap_node"].insert_all(row for row in nodes if row["level"] != "action")
+    db["roadmap_node"].insert_all(row for row in nodes if row["level"] == "action")
+    db["action_partner"].insert_all(partners)
+    db["indicator"].insert_all(indicators)

@@ -1,0 +1,438 @@
+"""WorkshopDocument: the one door to a .workshop file. Every read and every change goes through it.
+
+Changes are planned first (plan_* methods read the current values and return a Change), then
+applied in one transaction by apply(). Undo applies change.inverse(). The user interface wraps
+each Change in an undo command; the command line applies it directly.
+"""
+
+import datetime as dt
+import os
+import sqlite3
+import tempfile
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from workshop_app.models import schema
+from workshop_app.models.changes import Change, Row, RowChange
+from workshop_app.models.errors import InvalidValueError, WorkshopError, WorkshopFileError
+from workshop_app.models.file_checks import ensure_writable, read_header
+from workshop_app.models.validation import check_date_order, normalize
+
+FILE_SUFFIX = ".workshop"
+# A second program holding the file answers "locked" at once; waiting would only freeze the window.
+_BUSY_TIMEOUT_SECONDS = 0.25
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+class WorkshopDocument:
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool):
+        self.path = path
+        self.readonly = readonly
+        self._conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self._listeners: list[Callable[[Change], None]] = []
+        self._columns = {
+            table: {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            for table in self.db.table_names()
+        }
+        # Who points at whom, with the ON DELETE rule, so that a removal can record every row it
+        # takes with it (and undo can put them all back).
+        self._referrers: dict[str, list[tuple[str, str, str]]] = {}
+        for table in self._columns:
+            for fk in conn.execute(f"PRAGMA foreign_key_list({table})"):
+                self._referrers.setdefault(fk[2], []).append((table, fk[3], fk[6].upper()))
+
+    # ------------------------------------------------------------------ opening and creating
+
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False, verify: bool = True) -> "WorkshopDocument":
+        """Open a workshop file, or raise WorkshopFileError and leave the file as it was.
+
+        For editing, the file is locked for this program until close(), so two windows or two
+        computers on a shared folder can never overwrite each other's work.
+        """
+        path = Path(path)
+        header = read_header(path)
+        if not readonly:
+            ensure_writable(path)
+        elif header.user_version < schema.SCHEMA_VERSION:
+            raise WorkshopFileError(
+                path, f"uses an older file format ({header.user_version}); open it in the program once to upgrade it"
+            )
+        conn = _connect(path, readonly=readonly)
+        try:
+            if not readonly:
+                # Take the write lock now, and keep it (exclusive locking mode) until close().
+                _sql(path, conn, "BEGIN EXCLUSIVE")
+                _sql(path, conn, "COMMIT")
+            if verify:
+                problems = [row[0] for row in _sql(path, conn, "PRAGMA quick_check").fetchall()]
+                if problems != ["ok"]:
+                    raise WorkshopFileError(path, f"the file is damaged ({problems[0]}); restore a backup copy")
+            if header.user_version < schema.SCHEMA_VERSION:
+                _upgrade_with_backup(path, conn, header.user_version)
+            if "workshop" not in {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}:
+                raise WorkshopFileError(path, "the file is damaged (it has no workshop table); restore a backup copy")
+        except BaseException:
+            conn.close()
+            raise
+        return cls(path, conn, readonly=readonly)
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        *,
+        title: str,
+        country: str,
+        start_date: str | None = None,
+        days: int = 0,
+        languages: Iterable[str] | str = ("en",),
+        overwrite: bool = False,
+        fill: Callable[["WorkshopDocument"], None] | None = None,
+    ) -> "WorkshopDocument":
+        """Write a new workshop file. It is built beside the target and moved into place only when
+        complete, so a failure never leaves a half-written file (or harms the one it replaces)."""
+        path = Path(path)
+        if path.exists() and not overwrite:
+            raise WorkshopFileError(path, "a file with this name already exists; choose another name")
+        if days < 0 or days > 31:
+            raise InvalidValueError("a workshop has between 0 and 31 days")
+        values = {
+            "title": normalize("workshop", "title", title),
+            "country": normalize("workshop", "country", country),
+            "start_date": normalize("workshop", "start_date", start_date),
+            "languages": normalize("workshop", "languages", languages),
+        }
+        if days and not values["start_date"]:
+            raise InvalidValueError("give a start date to create days")
+        folder = path.resolve().parent
+        if not folder.is_dir():
+            raise WorkshopFileError(path, "its folder does not exist")
+        try:
+            handle, temporary = tempfile.mkstemp(prefix=".new-", suffix=FILE_SUFFIX, dir=folder)
+        except OSError as error:
+            raise WorkshopFileError(path, f"cannot be written here ({error.strerror or error})") from None
+        os.close(handle)
+        temporary = Path(temporary)
+        try:
+            conn = sqlite3.connect(temporary, isolation_level=None)
+            conn.execute("PRAGMA journal_mode = DELETE")
+            schema.create_schema(conn)
+            conn.close()
+            document = cls.open(temporary, verify=False)
+            try:
+                start = dt.date.fromisoformat(values["start_date"]) if values["start_date"] else None
+                workshop_id = new_id()
+                workshop = {"id": workshop_id, **values, "created_at": utc_now()}
+                if start and days:
+                    workshop["end_date"] = (start + dt.timedelta(days=days - 1)).isoformat()
+                rows = [RowChange("workshop", workshop_id, None, workshop)]
+                for index in range(days):
+                    day_id = new_id()
+                    day_date = (start + dt.timedelta(days=index)).isoformat()
+                    rows.append(RowChange("day", day_id, None, {"id": day_id, "position": index, "date": day_date}))
+                document.apply(Change("Create workshop", tuple(rows)))
+                if fill is not None:
+                    fill(document)
+            finally:
+                document.close()
+            os.replace(temporary, path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            Path(f"{temporary}-journal").unlink(missing_ok=True)
+            raise
+        return cls.open(path)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> "WorkshopDocument":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def save_copy(self, target: Path | str) -> None:
+        """Write a consistent copy of the file (SQLite's backup API), e.g. onto a USB stick."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise WorkshopFileError(target, "is the file that is open; choose another name")
+        handle, temporary = tempfile.mkstemp(prefix=".copy-", suffix=FILE_SUFFIX, dir=target.resolve().parent)
+        os.close(handle)
+        try:
+            copy = sqlite3.connect(temporary, isolation_level=None)
+            try:
+                self._conn.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    # ------------------------------------------------------------------ notification
+
+    def subscribe(self, listener: Callable[[Change], None]) -> None:
+        """Call listener(change) after every applied change (the UI refreshes from this)."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[Change], None]) -> None:
+        self._listeners.remove(listener)
+
+    # ------------------------------------------------------------------ reading
+
+    def get(self, table: str, row_id: str) -> Row | None:
+        self._check_table(table)
+        cursor = self._conn.execute(f"SELECT * FROM [{table}] WHERE id = ?", (row_id,))
+        row = cursor.fetchone()
+        return None if row is None else dict(zip((d[0] for d in cursor.description), row))
+
+    def rows(self, table: str, where: str | None = None, params: Iterable[Any] = (), order_by: str | None = None) -> list[Row]:
+        self._check_table(table)
+        return list(self.db[table].rows_where(where, list(params), order_by=order_by))
+
+    def count(self, table: str, where: str | None = None, params: Iterable[Any] = ()) -> int:
+        self._check_table(table)
+        sql = f"SELECT count(*) FROM [{table}]" + (f" WHERE {where}" if where else "")
+        return self._conn.execute(sql, list(params)).fetchone()[0]
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        """Read-only SQL for the modules of models/ that compute figures."""
+        return self._conn.execute(sql, list(params)).fetchall()
+
+    def workshop(self) -> Row:
+        return self.rows("workshop")[0]
+
+    def schema_version(self) -> int:
+        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # ------------------------------------------------------------------ planning changes
+
+    def plan_update(self, table: str, row_id: str, description: str | None = None, **fields: Any) -> Change:
+        """The change that sets these fields, or an empty change when nothing would differ."""
+        current = self._require(table, row_id)
+        values = {column: normalize(table, column, value) for column, value in fields.items()}
+        self._check_columns(table, values)
+        if table == "workshop":
+            check_date_order(values.get("start_date", current["start_date"]), values.get("end_date", current["end_date"]))
+        changed = {column: value for column, value in values.items() if current[column] != value}
+        if not changed:
+            return Change(description or "Edit")
+        before = {column: current[column] for column in changed}
+        label = description or f"Edit {_words(next(iter(changed)))}"
+        return Change(label, (RowChange(table, row_id, before, changed),))
+
+    def plan_insert(self, table: str, description: str | None = None, **fields: Any) -> Change:
+        values = {column: normalize(table, column, value) for column, value in fields.items()}
+        values.setdefault("id", new_id())
+        self._check_columns(table, values)
+        return Change(description or f"Add {_words(table)}", (RowChange(table, values["id"], None, values),))
+
+    def plan_delete(self, table: str, row_id: str, description: str | None = None) -> Change:
+        """The change that removes a row and everything that depends on it (cascades recorded)."""
+        rows: list[RowChange] = []
+        self._collect_removal(table, row_id, rows, set())
+        return Change(description or f"Delete {_words(table)}", tuple(rows))
+
+    def plan_workshop_dates(self, start_date: Any, end_date: Any = None) -> Change:
+        """Moving the start date moves every day and the end date with it, as one step."""
+        current = self.workshop()
+        new_start = normalize("workshop", "start_date", start_date)
+        old_start = current["start_date"]
+        if end_date is None and old_start and new_start and current["end_date"]:
+            shift = dt.date.fromisoformat(new_start) - dt.date.fromisoformat(old_start)
+            end_date = (dt.date.fromisoformat(current["end_date"]) + shift).isoformat()
+        change = self.plan_update("workshop", current["id"], "Change workshop dates", start_date=new_start, end_date=end_date)
+        if old_start and new_start and new_start != old_start:
+            shift = dt.date.fromisoformat(new_start) - dt.date.fromisoformat(old_start)
+            for day in self.rows("day", "date IS NOT NULL"):
+                moved = (dt.date.fromisoformat(day["date"]) + shift).isoformat()
+                change = change.then(self.plan_update("day", day["id"], date=moved))
+        return change
+
+    # ------------------------------------------------------------------ applying changes
+
+    def apply(self, change: Change) -> None:
+        """Apply a change (or an inverse, for undo) in one transaction: all of it or nothing."""
+        if not change:
+            return
+        if self.readonly:
+            raise WorkshopFileError(self.path, "is open read-only; changes cannot be saved")
+        try:
+            with self.db.atomic():
+                for row in change.rows:
+                    self._apply_row(row)
+        except sqlite3.IntegrityError as error:
+            raise InvalidValueError(_explain_integrity_error(error)) from None
+        except sqlite3.OperationalError as error:
+            raise WorkshopFileError(self.path, f"the change could not be saved ({error})") from None
+        for listener in list(self._listeners):
+            listener(change)
+
+    def update(self, table: str, row_id: str, **fields: Any) -> Change:
+        change = self.plan_update(table, row_id, **fields)
+        self.apply(change)
+        return change
+
+    def insert(self, table: str, **fields: Any) -> Change:
+        change = self.plan_insert(table, **fields)
+        self.apply(change)
+        return change
+
+    def delete(self, table: str, row_id: str) -> Change:
+        change = self.plan_delete(table, row_id)
+        self.apply(change)
+        return change
+
+    @contextmanager
+    def bulk(self) -> Iterator[sqlite_utils.Database]:
+        """One transaction for writing many rows at once (demo, imports): all or nothing."""
+        if self.readonly:
+            raise WorkshopFileError(self.path, "is open read-only; changes cannot be saved")
+        with self.db.atomic():
+            yield self.db
+
+    # ------------------------------------------------------------------ internals
+
+    def _apply_row(self, row: RowChange) -> None:
+        table = row.table
+        if row.kind == "delete":
+            self._conn.execute(f"DELETE FROM [{table}] WHERE id = ?", (row.row_id,))
+        elif row.kind == "insert":
+            columns = list(row.after)
+            marks = ", ".join("?" for _ in columns)
+            names = ", ".join(f"[{column}]" for column in columns)
+            self._conn.execute(f"INSERT INTO [{table}] ({names}) VALUES ({marks})", [row.after[c] for c in columns])
+        else:
+            assignments = ", ".join(f"[{column}] = ?" for column in row.after)
+            cursor = self._conn.execute(
+                f"UPDATE [{table}] SET {assignments} WHERE id = ?", [*row.after.values(), row.row_id]
+            )
+            if cursor.rowcount != 1:
+                raise WorkshopError(f"the {_words(table)} being changed no longer exists")
+
+    def _collect_removal(self, table: str, row_id: str, rows: list[RowChange], seen: set) -> None:
+        if (table, row_id) in seen:
+            return
+        seen.add((table, row_id))
+        row = self._require(table, row_id)
+        for child_table, column, on_delete in self._referrers.get(table, []):
+            children = self._conn.execute(f"SELECT id FROM [{child_table}] WHERE [{column}] = ?", (row_id,)).fetchall()
+            for (child_id,) in children:
+                if on_delete == "CASCADE":
+                    self._collect_removal(child_table, child_id, rows, seen)
+                elif (child_table, child_id) not in seen:
+                    rows.append(RowChange(child_table, child_id, {column: row_id}, {column: None}))
+        rows.append(RowChange(table, row_id, row, None))
+
+    def _require(self, table: str, row_id: str) -> Row:
+        row = self.get(table, row_id)
+        if row is None:
+            raise WorkshopError(f"the {_words(table)} no longer exists (was it deleted?)")
+        return row
+
+    def _check_table(self, table: str) -> None:
+        if table not in self._columns:
+            raise ValueError(f"no table {table!r} in a workshop file")
+
+    def _check_columns(self, table: str, values: Row) -> None:
+        self._check_table(table)
+        unknown = set(values) - self._columns[table]
+        if unknown:
+            raise ValueError(f"{table} has no field {', '.join(sorted(unknown))}")
+
+
+def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None,
+                               check_same_thread=False)
+    except sqlite3.Error as error:
+        raise WorkshopFileError(path, _explain_open_error(error)) from None
+    try:
+        _sql(path, conn, "PRAGMA foreign_keys = ON")
+        if not readonly:
+            # DELETE journal, not WAL: people copy workshop files to USB sticks and e-mail them.
+            # In WAL mode committed edits can wait in a separate -wal file, and a copy of the main
+            # file alone silently loses them. With DELETE every commit lands in the file itself.
+            _sql(path, conn, "PRAGMA journal_mode = DELETE")
+            # FULL: a power cut in a hotel conference room must not lose the last committed edit.
+            _sql(path, conn, "PRAGMA synchronous = FULL")
+            _sql(path, conn, "PRAGMA locking_mode = EXCLUSIVE")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _sql(path: Path, conn: sqlite3.Connection, statement: str) -> sqlite3.Cursor:
+    try:
+        return conn.execute(statement)
+    except sqlite3.DatabaseError as error:
+        raise WorkshopFileError(path, _explain_open_error(error)) from None
+
+
+def _explain_open_error(error: sqlite3.Error) -> str:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return "the file is open in another Pathfinder Workshop window (or on another computer); close it there first"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return "the file is damaged and cannot be read; restore a backup copy"
+    if "readonly" in text or "read-only" in text:
+        return "the file is read-only; copy it to a folder you can write to"
+    if "unable to open" in text:
+        return "the file cannot be opened (check that the folder still exists and is readable)"
+    return f"the file cannot be opened ({error})"
+
+
+def _explain_integrity_error(error: sqlite3.IntegrityError) -> str:
+    text = str(error)
+    if text.startswith("UNIQUE"):
+        return "this would create a duplicate (" + text.split(":", 1)[-1].strip() + ")"
+    if text.startswith("CHECK"):
+        return "a value is outside what is allowed (" + text.split(":", 1)[-1].strip() + ")"
+    if text.startswith("NOT NULL"):
+        return "a required value is missing (" + text.split(":", 1)[-1].strip() + ")"
+    if "FOREIGN KEY" in text:
+        return "it refers to something that no longer exists"
+    return text
+
+
+def _upgrade_with_backup(path: Path, conn: sqlite3.Connection, from_version: int) -> None:
+    """Copy the file aside before the first byte of an upgrade is written."""
+    backup = _free_name(path.with_name(f"{path.stem}.format-{from_version}-backup{path.suffix}"))
+    copy = sqlite3.connect(backup, isolation_level=None)
+    try:
+        conn.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
+    schema.upgrade(conn, from_version)
+
+
+def _free_name(path: Path) -> Path:
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        number += 1
+    return candidate
+
+
+def _words(identifier: str) -> str:
+    return identifier.replace("_", " ").replace("roadmap node", "road-map item")

@@ -1,0 +1,18 @@
+"""Errors a user can cause and can act on. Each carries one sentence that names the file."""
+
+from pathlib import Path
+
+
+class WorkshopError(Exception):
+    """A mistake or a state the user can fix; shown as one line, never as a traceback."""
+
+
+class WorkshopFileError(WorkshopError):
+    def __init__(self, path: Path | str, problem: str):
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path.name}: {problem}")
+
+
+class InvalidValueError(WorkshopError):
+    """A value that the workshop file would refuse (a bad date, an unknown category...)."""

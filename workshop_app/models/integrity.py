@@ -1,0 +1,39 @@
+"""`workshop-app check`: is the file sound, and which format is it?"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workshop_app.models import schema
+from workshop_app.models.document import WorkshopDocument
+
+
+@dataclass
+class IntegrityReport:
+    ok: bool = True
+    lines: list[str] = field(default_factory=list)
+
+    def problem(self, text: str) -> None:
+        self.ok = False
+        self.lines.append(text)
+
+
+def check_file(path: Path) -> IntegrityReport:
+    report = IntegrityReport()
+    with WorkshopDocument.open(path, readonly=True, verify=False) as document:
+        report.lines.append(f"{path.name}: Pathfinder Workshop file, format {document.schema_version()} "
+                            f"(this program writes format {schema.SCHEMA_VERSION})")
+        integrity = [row[0] for row in document.query("PRAGMA integrity_check")]
+        if integrity == ["ok"]:
+            report.lines.append("integrity: ok")
+        else:
+            for line in integrity[:20]:
+                report.problem(f"integrity: {line}")
+        broken = document.query("PRAGMA foreign_key_check")
+        if not broken:
+            report.lines.append("references: ok")
+        for table, rowid, parent, _ in broken[:20]:
+            report.problem(f"references: a row of {table} (rowid {rowid}) points to a missing {parent}")
+        if document.count("workshop") != 1:
+            report.problem(f"workshop: expected one workshop record, found {document.count('workshop')}")
+    report.lines.append("result: ok" if report.ok else "result: PROBLEMS FOUND")
+    return report

@@ -1,0 +1,32 @@
+"""The road map as a tree, with codes ("2.1.3") derived from positions so they renumber themselves."""
+
+from dataclasses import dataclass, field
+
+from workshop_app.models.document import WorkshopDocument
+
+
+@dataclass
+class RoadmapItem:
+    node: dict
+    code: str
+    children: list["RoadmapItem"] = field(default_factory=list)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def roadmap_tree(document: WorkshopDocument) -> list[RoadmapItem]:
+    """The goal(s) at the top; outcomes numbered 1, 2…; outputs 1.1…; actions 1.1.1…"""
+    children: dict[str | None, list[dict]] = {}
+    for node in document.rows("roadmap_node", order_by="position"):
+        children.setdefault(node["parent_id"], []).append(node)
+
+    def build(node: dict, code: str) -> RoadmapItem:
+        item = RoadmapItem(node, code)
+        for index, child in enumerate(children.get(node["id"], []), start=1):
+            item.children.append(build(child, f"{code}.{index}" if code else str(index)))
+        return item
+
+    return [build(goal, "") for goal in children.get(None, [])]

@@ -1,0 +1,214 @@
+"""Schema of the .workshop file and the steps that upgrade older files.
+
+One SQLite file is one workshop. Every row carries a UUID text id so that rows keep their
+identity when a road map is re-imported from Excel or a breakout laptop's file is merged.
+Derived facts (action codes, start times, funding gaps, women's share) are never stored.
+"""
+
+import sqlite3
+from collections.abc import Callable
+
+from workshop_app.models import vocabulary as v
+
+# "PWS1" read as a big-endian integer: the bytes at offset 68 of every workshop file.
+APPLICATION_ID = 0x50575331
+SCHEMA_VERSION = 1
+
+
+def _choices(values) -> str:
+    return ", ".join(f"'{value}'" for value in values)
+
+
+SCHEMA_V1 = f"""
+CREATE TABLE workshop (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    country TEXT NOT NULL DEFAULT '',            -- ISO 3166-1 alpha-2
+    venue TEXT NOT NULL DEFAULT '',
+    start_date TEXT,                             -- YYYY-MM-DD
+    end_date TEXT,
+    languages TEXT NOT NULL DEFAULT '[]',        -- JSON list of ISO 639-1 codes
+    description TEXT NOT NULL DEFAULT '',
+    objectives TEXT NOT NULL DEFAULT '',
+    national_context TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE organization (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    acronym TEXT NOT NULL DEFAULT '',
+    category TEXT NOT NULL DEFAULT 'other' CHECK (category IN ({_choices(v.ORGANIZATION_CATEGORIES)})),
+    tripartite INTEGER NOT NULL DEFAULT 0 CHECK (tripartite IN (0, 1)),
+    alliance_partner INTEGER NOT NULL DEFAULT 0 CHECK (alliance_partner IN (0, 1)),
+    notes TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE stakeholder_assessment (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL UNIQUE REFERENCES organization(id) ON DELETE CASCADE,
+    influence INTEGER CHECK (influence BETWEEN 1 AND 5),
+    interest INTEGER CHECK (interest BETWEEN 1 AND 5),
+    notes TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE participant (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    sex TEXT NOT NULL DEFAULT 'not_stated' CHECK (sex IN ({_choices(v.SEXES)})),
+    title TEXT NOT NULL DEFAULT '',
+    organization_id TEXT REFERENCES organization(id) ON DELETE SET NULL,
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT 'participant' CHECK (role IN ({_choices(v.PARTICIPANT_ROLES)})),
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX participant_organization ON participant(organization_id);
+
+CREATE TABLE day (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    date TEXT,                                   -- YYYY-MM-DD
+    title TEXT NOT NULL DEFAULT '',
+    start_time TEXT NOT NULL DEFAULT '09:00',    -- HH:MM, the first session starts here
+    planned_end TEXT NOT NULL DEFAULT '17:00'
+);
+
+CREATE TABLE attendance (
+    id TEXT PRIMARY KEY,
+    participant_id TEXT NOT NULL REFERENCES participant(id) ON DELETE CASCADE,
+    day_id TEXT NOT NULL REFERENCES day(id) ON DELETE CASCADE,
+    present INTEGER NOT NULL DEFAULT 1 CHECK (present IN (0, 1)),
+    checked_in_at TEXT,
+    UNIQUE (participant_id, day_id)
+);
+CREATE INDEX attendance_day ON attendance(day_id);
+
+-- Sessions of one day run slot after slot; sessions sharing a slot run in parallel tracks.
+CREATE TABLE session (
+    id TEXT PRIMARY KEY,
+    day_id TEXT NOT NULL REFERENCES day(id) ON DELETE CASCADE,
+    slot INTEGER NOT NULL,
+    track TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL,
+    type TEXT NOT NULL DEFAULT 'plenary' CHECK (type IN ({_choices(v.SESSION_TYPES)})),
+    duration INTEGER NOT NULL CHECK (duration > 0),   -- minutes
+    room TEXT NOT NULL DEFAULT '',
+    facilitator_id TEXT REFERENCES participant(id) ON DELETE SET NULL,
+    objectives TEXT NOT NULL DEFAULT '',
+    expected_output TEXT NOT NULL DEFAULT '',
+    materials TEXT NOT NULL DEFAULT '',
+    facilitator_notes TEXT NOT NULL DEFAULT '',
+    fixed_start TEXT,                            -- HH:MM for items that do not move (lunch, closing)
+    actual_start TEXT,
+    actual_end TEXT
+);
+CREATE INDEX session_day ON session(day_id, slot);
+
+-- Speakers, rapporteurs and breakout-group members of a session.
+CREATE TABLE session_person (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    participant_id TEXT NOT NULL REFERENCES participant(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('speaker', 'rapporteur', 'member')),
+    UNIQUE (session_id, participant_id, role)
+);
+CREATE INDEX session_person_participant ON session_person(participant_id);
+
+-- The road map: goal -> outcomes -> outputs -> actions. Codes ("2.1.3") come from positions.
+CREATE TABLE roadmap_node (
+    id TEXT PRIMARY KEY,
+    parent_id TEXT REFERENCES roadmap_node(id) ON DELETE CASCADE,
+    level TEXT NOT NULL CHECK (level IN ({_choices(v.NODE_LEVELS)})),
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    lead_organization_id TEXT REFERENCES organization(id) ON DELETE SET NULL,
+    start TEXT,                                  -- "2026-Q1" or YYYY-MM-DD
+    end TEXT,
+    status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ({_choices(v.ACTION_STATUSES)})),
+    cost REAL CHECK (cost IS NULL OR cost >= 0),
+    currency TEXT NOT NULL DEFAULT '',           -- ISO 4217
+    funding_secured REAL CHECK (funding_secured IS NULL OR funding_secured >= 0),
+    gender_marker INTEGER CHECK (gender_marker BETWEEN 0 AND 3),
+    geographic_scope TEXT NOT NULL DEFAULT '',
+    issue_tags TEXT NOT NULL DEFAULT '[]',       -- JSON lists of vocabulary keys
+    pillar_tags TEXT NOT NULL DEFAULT '[]',
+    action_group TEXT CHECK (action_group IS NULL OR action_group IN ({_choices(v.ACTION_GROUPS)})),
+    sdgs TEXT NOT NULL DEFAULT '[]',
+    risks TEXT NOT NULL DEFAULT '',
+    assumptions TEXT NOT NULL DEFAULT '',
+    comments TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX roadmap_node_parent ON roadmap_node(parent_id, position);
+
+CREATE TABLE action_partner (
+    id TEXT PRIMARY KEY,
+    node_id TEXT NOT NULL REFERENCES roadmap_node(id) ON DELETE CASCADE,
+    organization_id TEXT NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ({_choices(v.PARTNER_ROLES)})),
+    UNIQUE (node_id, organization_id)
+);
+
+CREATE TABLE indicator (
+    id TEXT PRIMARY KEY,
+    node_id TEXT NOT NULL REFERENCES roadmap_node(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    unit TEXT NOT NULL DEFAULT '',
+    baseline_value TEXT NOT NULL DEFAULT '',
+    baseline_year INTEGER,
+    target_value TEXT NOT NULL DEFAULT '',
+    target_year INTEGER,
+    disaggregation TEXT NOT NULL DEFAULT '',
+    means_of_verification TEXT NOT NULL DEFAULT '',
+    collected_by TEXT NOT NULL DEFAULT '',
+    frequency TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX indicator_node ON indicator(node_id);
+
+-- A frozen copy of the road map (nodes, partners, indicators) as JSON, compared and restored later.
+CREATE TABLE version (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    validated INTEGER NOT NULL DEFAULT 0 CHECK (validated IN (0, 1)),
+    note TEXT NOT NULL DEFAULT '',
+    snapshot TEXT NOT NULL
+);
+
+CREATE TABLE plenary_comment (
+    id TEXT PRIMARY KEY,
+    node_id TEXT NOT NULL REFERENCES roadmap_node(id) ON DELETE CASCADE,
+    participant_id TEXT REFERENCES participant(id) ON DELETE SET NULL,
+    organization_id TEXT REFERENCES organization(id) ON DELETE SET NULL,
+    text TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ({_choices(v.COMMENT_STATUSES)})),
+    created_at TEXT NOT NULL
+);
+"""
+
+# MIGRATIONS[n] upgrades a file from schema n to n + 1. Each step runs inside the same
+# transaction that sets the new user_version, after a backup copy of the file was written.
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    conn.executescript(SCHEMA_V1)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def upgrade(conn: sqlite3.Connection, from_version: int, to_version: int = SCHEMA_VERSION) -> None:
+    """Run every step from from_version to to_version in one transaction, or none of them."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for version in range(from_version, to_version):
+            MIGRATIONS[version](conn)
+        conn.execute(f"PRAGMA user_version = {to_version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

@@ -1,0 +1,117 @@
+"""Turn what a user typed into what the file stores, or say clearly why it cannot be stored."""
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from typing import Any
+
+from workshop_app.models import vocabulary as v
+from workshop_app.models.errors import InvalidValueError
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def clean_text(value: Any) -> str:
+    """Text as the user meant it: NFC-normalised (so Devanagari and Vietnamese compare equal
+    however they were typed), outer spaces removed, line breaks kept."""
+    if value is None:
+        return ""
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def country_code(value: Any) -> str:
+    code = clean_text(value).upper()
+    if not code:
+        return ""
+    from workshop_app.models.geography import country_name  # pycountry loads its data lazily
+
+    if country_name(code) is None:
+        raise InvalidValueError(f"'{value}' is not an ISO 3166 country code (e.g. NP for Nepal)")
+    return code
+
+
+def language_codes(value: Any) -> str:
+    """A JSON list of ISO 639-1 codes, from a list or from text like 'en, fr'."""
+    from workshop_app.models.geography import language_name
+
+    if isinstance(value, str):
+        if value.strip().startswith("["):
+            value = json.loads(value)
+        else:
+            value = [part for part in re.split(r"[\s,;]+", value) if part]
+    codes = []
+    for item in value or []:
+        code = clean_text(item).lower()
+        if language_name(code) is None:
+            raise InvalidValueError(f"'{item}' is not a two-letter ISO 639-1 language code (e.g. en, fr, ne)")
+        if code not in codes:
+            codes.append(code)
+    return json.dumps(codes)
+
+
+def iso_date(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(clean_text(value)).isoformat()
+    except ValueError:
+        raise InvalidValueError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+
+
+def clock_time(value: Any) -> str:
+    match = _TIME.match(clean_text(value))
+    if not match:
+        raise InvalidValueError(f"'{value}' is not a time in the form HH:MM")
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def choice(value: Any, choices, what: str) -> str:
+    key = clean_text(value)
+    if key not in choices:
+        raise InvalidValueError(f"'{value}' is not a valid {what} (choose one of: {', '.join(choices)})")
+    return key
+
+
+def positive_minutes(value: Any) -> int:
+    try:
+        minutes = int(value)
+    except (TypeError, ValueError):
+        raise InvalidValueError(f"'{value}' is not a number of minutes") from None
+    if minutes <= 0:
+        raise InvalidValueError("a session must last at least one minute")
+    return minutes
+
+
+# Field rules by table; a field not listed is free text.
+_RULES = {
+    ("workshop", "country"): country_code,
+    ("workshop", "languages"): language_codes,
+    ("workshop", "start_date"): iso_date,
+    ("workshop", "end_date"): iso_date,
+    ("day", "date"): iso_date,
+    ("day", "start_time"): clock_time,
+    ("day", "planned_end"): clock_time,
+    ("organization", "category"): lambda value: choice(value, v.ORGANIZATION_CATEGORIES, "organization category"),
+    ("participant", "sex"): lambda value: choice(value or "not_stated", v.SEXES, "sex"),
+    ("participant", "role"): lambda value: choice(value, v.PARTICIPANT_ROLES, "participant role"),
+    ("session", "type"): lambda value: choice(value, v.SESSION_TYPES, "session type"),
+    ("session", "duration"): positive_minutes,
+    ("roadmap_node", "level"): lambda value: choice(value, v.NODE_LEVELS, "road-map level"),
+    ("roadmap_node", "status"): lambda value: choice(value, v.ACTION_STATUSES, "status"),
+    ("action_partner", "role"): lambda value: choice(value, v.PARTNER_ROLES, "partner role"),
+}
+
+
+def normalize(table: str, column: str, value: Any) -> Any:
+    rule = _RULES.get((table, column))
+    if rule is not None:
+        return rule(value)
+    return clean_text(value) if isinstance(value, str) else value
+
+
+def check_date_order(start: str | None, end: str | None) -> None:
+    if start and end and end < start:
+        raise InvalidValueError(f"the end date {end} is before the start date {start}")

@@ -1,0 +1,83 @@
+"""Agenda: each day's sessions with start and end times computed from the durations."""
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from workshop_app.models import vocabulary as v
+from workshop_app.models.agenda import agenda, clock
+from workshop_app.ui.commands import DocumentSession
+
+_BREAK_TYPES = {"break", "meal"}
+
+
+class AgendaPage(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session: DocumentSession | None = None
+        heading = QLabel(self.tr("Agenda"))
+        heading.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Time"), self.tr("Session"), self.tr("Type"), self.tr("Track"),
+                                   self.tr("Room"), self.tr("Minutes")])
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        for column, width in ((0, 120), (2, 120), (3, 90), (4, 150), (5, 70)):
+            self.tree.setColumnWidth(column, width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(heading)
+        layout.addWidget(self.tree, 1)
+
+    def set_session(self, session: DocumentSession | None) -> None:
+        if self.session is not None:
+            self.session.changed.disconnect(self._on_changed)
+        self.session = session
+        self.tree.clear()
+        if session is not None:
+            session.changed.connect(self._on_changed)
+            self._reload()
+
+    def _on_changed(self, change) -> None:
+        if change.tables() & {"day", "session"}:
+            self._reload()
+
+    def _reload(self) -> None:
+        self.tree.clear()
+        muted = QBrush(self.palette().placeholderText())
+        for number, schedule in enumerate(agenda(self.session.document), start=1):
+            day = schedule.day
+            date = QDate.fromString(day["date"] or "", "yyyy-MM-dd")
+            title = self.tr("Day %1").replace("%1", str(number))
+            if date.isValid():
+                title += " · " + self.locale().toString(date, "dddd d MMMM yyyy")
+            if day["title"]:
+                title += " · " + day["title"]
+            day_item = QTreeWidgetItem([f"{day['start_time']}–{clock(schedule.end)}", title])
+            font = day_item.font(1)
+            font.setBold(True)
+            day_item.setFont(0, font)
+            day_item.setFont(1, font)
+            if schedule.overruns:
+                day_item.setForeground(0, QBrush(QColor("#b00020")))
+                day_item.setToolTip(0, self.tr("This day runs past its planned end (%1)").replace("%1", day["planned_end"]))
+            self.tree.addTopLevelItem(day_item)
+            for item in schedule.sessions:
+                session = item.session
+                row = QTreeWidgetItem([
+                    f"{clock(item.start)}–{clock(item.end)}",
+                    session["title"],
+                    QCoreApplication.translate("vocabulary", v.SESSION_TYPES[session["type"]]),
+                    session["track"],
+                    session["room"],
+                    str(session["duration"]),
+                ])
+                row.setTextAlignment(5, Qt.AlignRight | Qt.AlignVCenter)
+                if session["type"] in _BREAK_TYPES:
+                    for column in range(5):
+                        row.setForeground(column, muted)
+                day_item.addChild(row)
+            day_item.setExpanded(True)
+

@@ -1,0 +1,62 @@
+"""Start the Qt application: the window, or one offscreen screenshot of a page."""
+
+import os
+import sys
+from pathlib import Path
+
+from workshop_app import APP_NAME, ORGANIZATION_NAME, __version__
+from workshop_app.resources import resources_dir
+
+_BUNDLED_FONTS = ("NotoSans", "NotoSansDevanagari", "NotoSansArabic", "NotoSansSinhala")
+
+
+def create_application(argv: list[str] | None = None):
+    from PySide6.QtGui import QFontDatabase, QIcon
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
+    # Participants' names come in Devanagari, Arabic and Sinhala; a facilitator's laptop may
+    # have no font for them. Qt falls back across every registered family, so register ours.
+    for family in _BUNDLED_FONTS:
+        for weight in ("Regular", "Bold"):
+            QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / f"{family}-{weight}.ttf"))
+    return app
+
+
+def run_gui(path: Path | None = None, *, page: str | None = None, size: tuple[int, int] | None = None) -> int:
+    app = create_application()
+    from workshop_app.ui.main_window import MainWindow
+
+    window = MainWindow()
+    if size:
+        window.resize(*size)
+    window.show()
+    if path is not None:
+        window.open_file(Path(path), page=page)
+    return app.exec()
+
+
+def render_screenshot(path: Path | None, page: str, size: tuple[int, int], png: Path) -> int:
+    """Render a page offscreen at the given size and save it as PNG (documentation, checks)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_application()
+    from workshop_app.ui.main_window import MainWindow
+
+    window = MainWindow(remember_state=False)
+    window.resize(*size)
+    if path is not None and page != "start":
+        window.open_file(Path(path), page=page, readonly=True, remember=False)
+    window.show()
+    for _ in range(3):  # let layouts settle and lazy pages paint
+        app.processEvents()
+    if not window.grab().save(str(png)):
+        from workshop_app.models.errors import WorkshopFileError
+
+        raise WorkshopFileError(png, "the screenshot could not be written (check the folder and the .png name)")
+    window.close()
+    return 0

@@ -1,0 +1,46 @@
+"""Small editors that report a finished edit once, so each one becomes one undo step."""
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QDateEdit, QPlainTextEdit, QWidget
+
+NO_DATE = QDate(2000, 1, 1)  # shown as "Not set"; the earliest date a workshop file accepts here
+
+
+class TextArea(QPlainTextEdit):
+    """Multi-line text that commits when focus leaves, like a line edit's editingFinished."""
+
+    editingFinished = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self.document().isModified():
+            self.document().setModified(False)
+            self.editingFinished.emit()
+
+    def set_text(self, text: str) -> None:
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+        self.document().setModified(False)
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date that may be left unset (stored as NULL)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText(self.tr("Not set"))
+
+    def iso_date(self) -> str | None:
+        date = self.date()
+        return None if date == NO_DATE else date.toString("yyyy-MM-dd")
+
+    def set_iso_date(self, text: str | None) -> None:
+        self.setDate(QDate.fromString(text, "yyyy-MM-dd") if text else NO_DATE)

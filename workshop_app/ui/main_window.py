@@ -1,0 +1,262 @@
+"""The main window: menus, the start page, and the workshop view of the open file."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QStackedWidget
+
+from workshop_app import APP_NAME, __version__
+from workshop_app.models import schema
+from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
+from workshop_app.models.errors import WorkshopError
+from workshop_app.ui.commands import DocumentSession
+from workshop_app.ui.settings import Settings
+from workshop_app.ui.start_page import StartPage
+from workshop_app.ui.workshop_view import PAGE_KEYS, WorkshopView
+
+FILE_FILTER = "Workshop files (*.workshop);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None, *, remember_state: bool = True):
+        super().__init__()
+        self.settings = settings or Settings()
+        self._remember_state = remember_state
+        self.session: DocumentSession | None = None
+        self.setWindowTitle(APP_NAME)
+        self.resize(1280, 800)
+        self.setMinimumSize(800, 560)
+
+        self.start_page = StartPage(self.settings)
+        self.start_page.new_requested.connect(self.new_workshop)
+        self.start_page.open_requested.connect(self.choose_and_open)
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.start_page.file_chosen.connect(self.open_file)
+        self.workshop_view = WorkshopView()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.workshop_view)
+        self.setCentralWidget(self.stack)
+
+        self._build_menus()
+        self._update_actions()
+        if remember_state and (geometry := self.settings.window_geometry()) is not None:
+            self.restoreGeometry(geometry)
+
+    # ------------------------------------------------------------------ menus
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = self._action(file_menu, self.tr("&New Workshop…"), self.new_workshop, QKeySequence.New)
+        self.open_action = self._action(file_menu, self.tr("&Open…"), self.choose_and_open, QKeySequence.Open)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        self._action(file_menu, self.tr("Open &Demo Workshop"), self.open_demo)
+        file_menu.addSeparator()
+        self.save_copy_action = self._action(
+            file_menu, self.tr("Save a &Copy As…"), self.save_copy, QKeySequence(self.tr("Ctrl+Shift+S"))
+        )
+        self.close_action = self._action(file_menu, self.tr("&Close"), self.close_workshop, QKeySequence.Close)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.Quit).setMenuRole(QAction.QuitRole)
+
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self._undo_actions: list[QAction] = []
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.page_actions = []
+        for index, (key, label) in enumerate(self.workshop_view.page_labels()):
+            action = self._action(view_menu, label, lambda checked=False, k=key: self.workshop_view.show_page(k),
+                                  QKeySequence(f"Ctrl+{index + 1}"))
+            self.page_actions.append(action)
+        view_menu.addSeparator()
+        self._action(view_menu, self.tr("&Full Screen"), self._toggle_full_screen, QKeySequence.FullScreen)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About Pathfinder Workshop"), self.show_about).setMenuRole(QAction.AboutRole)
+
+    def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _install_undo_actions(self) -> None:
+        for action in self._undo_actions:
+            self.edit_menu.removeAction(action)
+            action.deleteLater()
+        self._undo_actions = []
+        if self.session is None:
+            return
+        undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence.Redo, QKeySequence(self.tr("Ctrl+Y"))])
+        self._undo_actions = [undo, redo]
+        self.edit_menu.addActions(self._undo_actions)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda checked=False, p=path: self.open_file(p))
+        if not files:
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear Recent Files"), self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_files()
+        self.start_page.refresh()
+
+    def _update_actions(self) -> None:
+        is_open = self.session is not None
+        for action in (self.save_copy_action, self.close_action, *self.page_actions):
+            action.setEnabled(is_open)
+        self.edit_menu.setEnabled(is_open)
+
+    # ------------------------------------------------------------------ opening and closing
+
+    def open_file(self, path: Path, *, page: str | None = None, readonly: bool = False, remember: bool = True) -> bool:
+        path = Path(path)
+        if self.session is not None and self.session.document.path.resolve() == path.resolve():
+            return True
+        try:
+            document = WorkshopDocument.open(path, readonly=readonly)
+        except WorkshopError as error:
+            self.show_error(self.tr("Cannot open the workshop"), str(error))
+            if remember and not path.exists():
+                self.settings.remove_recent_file(path)
+                self.start_page.refresh()
+            return False
+        self._close_session()
+        self.session = DocumentSession(document, self)
+        self.session.failed.connect(lambda message: self.show_error(self.tr("The change was not saved"), message))
+        self.session.undo_stack.cleanChanged.connect(self._update_title)
+        self.workshop_view.set_session(self.session)
+        self.workshop_view.show_page(page or self.settings.last_page())
+        self.stack.setCurrentWidget(self.workshop_view)
+        self._install_undo_actions()
+        self._update_actions()
+        self._update_title()
+        if remember:
+            self.settings.add_recent_file(path)
+            self.settings.set_last_folder(path.resolve().parent)
+            self.start_page.refresh()
+        return True
+
+    def choose_and_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Workshop"), str(self.settings.last_folder()),
+                                              self.tr(FILE_FILTER))
+        if path:
+            self.open_file(Path(path))
+
+    def open_demo(self) -> None:
+        from workshop_app import paths
+        from workshop_app.models.demo import write_demo
+
+        target = paths.demo_path()
+        if not target.exists():
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_demo(target).close()
+            except (OSError, WorkshopError) as error:
+                self.show_error(self.tr("Cannot create the demo workshop"), str(error))
+                return
+        self.open_file(target)
+
+    def new_workshop(self) -> None:
+        from workshop_app.ui.new_workshop_dialog import NewWorkshopDialog
+
+        dialog = NewWorkshopDialog(self.settings.last_folder(), self)
+        if dialog.exec() and dialog.created_path is not None:
+            self.open_file(dialog.created_path)
+
+    def save_copy(self) -> None:
+        if self.session is None:
+            return
+        source = self.session.document.path
+        suggestion = self.settings.last_folder() / f"{source.stem} copy{FILE_SUFFIX}"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a Copy As"), str(suggestion), self.tr(FILE_FILTER))
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != FILE_SUFFIX:
+            target = target.with_name(target.name + FILE_SUFFIX)
+        try:
+            self.session.document.save_copy(target)
+        except (OSError, WorkshopError) as error:
+            self.show_error(self.tr("The copy was not saved"), str(error))
+            return
+        self.statusBar().showMessage(self.tr("Copy saved: %s") % target, 6000)
+
+    def close_workshop(self) -> None:
+        if self.session is not None:
+            self.settings.set_last_page(self.workshop_view.current_page())
+        self._close_session()
+        self.stack.setCurrentWidget(self.start_page)
+        self.start_page.refresh()
+        self._install_undo_actions()
+        self._update_actions()
+        self._update_title()
+
+    def _close_session(self) -> None:
+        if self.session is not None:
+            self.workshop_view.set_session(None)
+            self.session.close()
+            self.session.deleteLater()
+            self.session = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._remember_state:
+            self.settings.set_window_geometry(self.saveGeometry())
+            if self.session is not None:
+                self.settings.set_last_page(self.workshop_view.current_page())
+        self._close_session()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ the rest
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowFilePath("")
+            self.setWindowTitle(APP_NAME)
+            return
+        path = self.session.document.path
+        suffix = self.tr(" (read-only)") if self.session.document.readonly else ""
+        # Every edit is already in the file, so the title never needs an "unsaved" mark.
+        self.setWindowFilePath(str(path))
+        self.setWindowTitle(f"{path.name}{suffix} — {APP_NAME}")
+
+    def _toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Pathfinder Workshop"),
+            self.tr(
+                "<h3>Pathfinder Workshop %1</h3>"
+                "<p>Run an Alliance 8.7 national planning workshop offline: participants, the agenda "
+                "and the road map in one file.</p>"
+                "<p>Workshop file format %2. Every change is saved in the file as you make it.</p>"
+                "<p>Fonts: Noto, under the SIL Open Font License 1.1.</p>"
+            ).replace("%1", __version__).replace("%2", str(schema.SCHEMA_VERSION)),
+        )
+
+    def show_error(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, self)
+        box.setTextFormat(Qt.PlainText)  # file names may contain '<' or '&'
+        box.exec()
+
+    def page_keys(self) -> tuple[str, ...]:
+        return PAGE_KEYS

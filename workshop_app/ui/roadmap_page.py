@@ -1,0 +1,74 @@
+"""Road map: goal, outcomes, outputs and actions with their codes, leads, timing and cost."""
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from workshop_app.models import vocabulary as v
+from workshop_app.models.roadmap import roadmap_tree
+from workshop_app.ui.commands import DocumentSession
+
+_TABLES = {"roadmap_node", "action_partner", "organization"}
+
+
+class RoadmapPage(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session: DocumentSession | None = None
+        heading = QLabel(self.tr("Road map"))
+        heading.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Code"), self.tr("Title"), self.tr("Lead"), self.tr("Start"),
+                                   self.tr("End"), self.tr("Status"), self.tr("Cost")])
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        for column, width in ((0, 110), (2, 110), (3, 80), (4, 80), (5, 100), (6, 140)):
+            self.tree.setColumnWidth(column, width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(heading)
+        layout.addWidget(self.tree, 1)
+
+    def set_session(self, session: DocumentSession | None) -> None:
+        if self.session is not None:
+            self.session.changed.disconnect(self._on_changed)
+        self.session = session
+        self.tree.clear()
+        if session is not None:
+            session.changed.connect(self._on_changed)
+            self._reload()
+
+    def _on_changed(self, change) -> None:
+        if change.tables() & _TABLES:
+            self._reload()
+
+    def _reload(self) -> None:
+        self.tree.clear()
+        document = self.session.document
+        leads = {row["id"]: row["acronym"] or row["name"] for row in document.rows("organization")}
+
+        def add(item, parent) -> None:
+            node = item.node
+            cost = "" if node["cost"] is None else f"{node['cost']:,.0f} {node['currency']}".strip()
+            status = QCoreApplication.translate("vocabulary", v.ACTION_STATUSES[node["status"]])
+            row = QTreeWidgetItem([
+                item.code or QCoreApplication.translate("vocabulary", v.NODE_LEVEL_LABELS[node["level"]]),
+                node["title"],
+                leads.get(node["lead_organization_id"], ""),
+                node["start"] or "",
+                node["end"] or "",
+                status if node["level"] == "action" else "",
+                cost,
+            ])
+            if node["level"] != "action":
+                font = row.font(1)
+                font.setBold(True)
+                row.setFont(0, font)
+                row.setFont(1, font)
+            parent.addChild(row) if parent is not None else self.tree.addTopLevelItem(row)
+            for child in item.children:
+                add(child, row)
+            row.setExpanded(node["level"] in ("goal", "outcome"))
+
+        for goal in roadmap_tree(document):
+            add(goal, None)

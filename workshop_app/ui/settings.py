@@ -1,0 +1,51 @@
+"""Every remembered setting in one place, with its key and default, stored in QSettings."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT_FILES = 10
+
+
+class Settings:
+    def __init__(self, store: QSettings | None = None):
+        self._store = store or QSettings()
+
+    # Window state is UI state, not a preference: restored silently, never shown in a dialog.
+    def window_geometry(self) -> QByteArray | None:
+        value = self._store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_geometry(self, geometry: QByteArray) -> None:
+        self._store.setValue("window/geometry", geometry)
+
+    def recent_files(self) -> list[Path]:
+        value = self._store.value("files/recent", [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            value = [value]
+        return [Path(item) for item in value or []]
+
+    def add_recent_file(self, path: Path) -> None:
+        path = Path(path).resolve()
+        files = [path] + [item for item in self.recent_files() if item != path]
+        self._store.setValue("files/recent", [str(item) for item in files[:MAX_RECENT_FILES]])
+
+    def remove_recent_file(self, path: Path) -> None:
+        files = [item for item in self.recent_files() if item != Path(path).resolve()]
+        self._store.setValue("files/recent", [str(item) for item in files])
+
+    def clear_recent_files(self) -> None:
+        self._store.setValue("files/recent", [])
+
+    def last_folder(self) -> Path:
+        value = self._store.value("files/last_folder", "")
+        return Path(value) if value and Path(value).is_dir() else Path.home()
+
+    def set_last_folder(self, folder: Path) -> None:
+        self._store.setValue("files/last_folder", str(folder))
+
+    def last_page(self) -> str:
+        return str(self._store.value("window/page", "overview"))
+
+    def set_last_page(self, page: str) -> None:
+        self._store.setValue("window/page", page)

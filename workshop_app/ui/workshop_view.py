@@ -1,0 +1,74 @@
+"""The open workshop: a navigation rail on the left, one page at a time on the right."""
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+
+from workshop_app.resources import resources_dir
+from workshop_app.ui.agenda_page import AgendaPage
+from workshop_app.ui.commands import DocumentSession
+from workshop_app.ui.overview_page import OverviewPage
+from workshop_app.ui.roadmap_page import RoadmapPage
+from workshop_app.ui.stakeholders_page import StakeholdersPage
+
+PAGE_KEYS = ("overview", "stakeholders", "agenda", "roadmap")
+
+
+class WorkshopView(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.pages = {
+            "overview": OverviewPage(),
+            "stakeholders": StakeholdersPage(),
+            "agenda": AgendaPage(),
+            "roadmap": RoadmapPage(),
+        }
+        self.rail = QListWidget()
+        self.rail.setObjectName("navigationRail")
+        self.rail.setViewMode(QListWidget.IconMode)
+        self.rail.setFlow(QListWidget.TopToBottom)
+        self.rail.setMovement(QListWidget.Static)
+        self.rail.setIconSize(QSize(32, 32))
+        self.rail.setGridSize(QSize(104, 78))
+        self.rail.setFixedWidth(112)
+        self.rail.setSpacing(0)
+        self.rail.setFocusPolicy(Qt.StrongFocus)
+        self.stack = QStackedWidget()
+        for key, label in self.page_labels():
+            item = QListWidgetItem(QIcon(str(resources_dir() / "icons" / f"{key}.svg")), label)
+            item.setData(Qt.UserRole, key)
+            item.setTextAlignment(Qt.AlignHCenter | Qt.AlignBottom)
+            item.setSizeHint(QSize(104, 78))
+            self.rail.addItem(item)
+            self.stack.addWidget(self.pages[key])
+        self.rail.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.rail.setCurrentRow(0)
+        self.rail.setStyleSheet(
+            "#navigationRail { background: palette(window); border: none; border-right: 1px solid palette(mid); }"
+            "#navigationRail::item { border-radius: 8px; margin: 4px; padding-top: 6px; }"
+            "#navigationRail::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.rail)
+        layout.addWidget(self.stack, 1)
+
+    def page_labels(self) -> list[tuple[str, str]]:
+        return [
+            ("overview", self.tr("Overview")),
+            ("stakeholders", self.tr("Stakeholders")),
+            ("agenda", self.tr("Agenda")),
+            ("roadmap", self.tr("Road map")),
+        ]
+
+    def set_session(self, session: DocumentSession | None) -> None:
+        for page in self.pages.values():
+            page.set_session(session)
+
+    def show_page(self, key: str) -> None:
+        if key in PAGE_KEYS:
+            self.rail.setCurrentRow(PAGE_KEYS.index(key))
+
+    def current_page(self) -> str:
+        return PAGE_KEYS[max(self.rail.currentRow(), 0)]
