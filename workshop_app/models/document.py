@@ -15,8 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from workshop_app.models import schema
 from workshop_app.models.changes import Change, Row, RowChange
 from workshop_app.models.errors import InvalidValueError, WorkshopError, WorkshopFileError
@@ -41,12 +39,10 @@ class WorkshopDocument:
         self.path = path
         self.readonly = readonly
         self._conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._db = None
         self._listeners: list[Callable[[Change], None]] = []
-        self._columns = {
-            table: {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-            for table in self.db.table_names()
-        }
+        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        self._columns = {table: [row[1] for row in conn.execute(f"PRAGMA table_info({table})")] for table in tables}
         # Who points at whom, with the ON DELETE rule, so that a removal can record every row it
         # takes with it (and undo can put them all back).
         self._referrers: dict[str, list[tuple[str, str, str]]] = {}
@@ -149,12 +145,23 @@ class WorkshopDocument:
                     fill(document)
             finally:
                 document.close()
+            _give_normal_permissions(temporary)
             os.replace(temporary, path)
         except BaseException:
             temporary.unlink(missing_ok=True)
             Path(f"{temporary}-journal").unlink(missing_ok=True)
             raise
         return cls.open(path)
+
+    @property
+    def db(self):
+        """sqlite-utils over the same connection, for bulk writes (demo, imports) and migrations.
+        Imported on first use: it is not needed to open a file and show it."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self._conn)
+        return self._db
 
     def close(self) -> None:
         if self._conn is not None:
@@ -181,6 +188,7 @@ class WorkshopDocument:
                 copy.execute("PRAGMA journal_mode = DELETE")
             finally:
                 copy.close()
+            _give_normal_permissions(Path(temporary))
             os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -203,9 +211,15 @@ class WorkshopDocument:
         row = cursor.fetchone()
         return None if row is None else dict(zip((d[0] for d in cursor.description), row))
 
-    def rows(self, table: str, where: str | None = None, params: Iterable[Any] = (), order_by: str | None = None) -> list[Row]:
+    def rows(self, table: str, where: str | None = None, params: Iterable[Any] = (),
+             order_by: str | None = None) -> list[Row]:
+        """Rows as dicts. `where` and `order_by` are SQL written by models/, never user text."""
         self._check_table(table)
-        return list(self.db[table].rows_where(where, list(params), order_by=order_by))
+        sql = f"SELECT * FROM [{table}]" + (f" WHERE {where}" if where else "") + (
+            f" ORDER BY {order_by}" if order_by else "")
+        cursor = self._conn.execute(sql, list(params))
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
 
     def count(self, table: str, where: str | None = None, params: Iterable[Any] = ()) -> int:
         self._check_table(table)
@@ -275,7 +289,7 @@ class WorkshopDocument:
         if self.readonly:
             raise WorkshopFileError(self.path, "is open read-only; changes cannot be saved")
         try:
-            with self.db.atomic():
+            with self._transaction():
                 for row in change.rows:
                     self._apply_row(row)
         except sqlite3.IntegrityError as error:
@@ -301,7 +315,7 @@ class WorkshopDocument:
         return change
 
     @contextmanager
-    def bulk(self) -> Iterator[sqlite_utils.Database]:
+    def bulk(self) -> Iterator[Any]:
         """One transaction for writing many rows at once (demo, imports): all or nothing."""
         if self.readonly:
             raise WorkshopFileError(self.path, "is open read-only; changes cannot be saved")
@@ -309,6 +323,17 @@ class WorkshopDocument:
             yield self.db
 
     # ------------------------------------------------------------------ internals
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self._conn.execute("COMMIT")
+        except BaseException:
+            if self._conn.in_transaction:  # a failed COMMIT (disk full) leaves it open
+                self._conn.execute("ROLLBACK")
+            raise
 
     def _apply_row(self, row: RowChange) -> None:
         table = row.table
@@ -353,7 +378,7 @@ class WorkshopDocument:
 
     def _check_columns(self, table: str, values: Row) -> None:
         self._check_table(table)
-        unknown = set(values) - self._columns[table]
+        unknown = set(values) - set(self._columns[table])
         if unknown:
             raise ValueError(f"{table} has no field {', '.join(sorted(unknown))}")
 
@@ -423,7 +448,19 @@ def _upgrade_with_backup(path: Path, conn: sqlite3.Connection, from_version: int
         copy.execute("PRAGMA journal_mode = DELETE")
     finally:
         copy.close()
-    schema.upgrade(conn, from_version)
+    try:
+        schema.upgrade(conn, from_version)
+    except sqlite3.Error as error:
+        raise WorkshopFileError(
+            path, f"could not be upgraded to format {schema.SCHEMA_VERSION} ({error}); it was left as it was"
+        ) from None
+
+
+def _give_normal_permissions(path: Path) -> None:
+    """Temporary files are private (0600); the finished file gets what a new file normally gets."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
 
 
 def _free_name(path: Path) -> Path:

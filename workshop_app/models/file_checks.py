@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_app.models.errors import WorkshopFileError
-from workshop_app.models.schema import APPLICATION_ID, SCHEMA_VERSION
+from workshop_app.models import schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -61,13 +61,13 @@ def read_header(path: Path) -> FileHeader:
             f"the file is truncated ({size:,} of {page_count * page_size:,} bytes); "
             "it was probably copied incompletely; restore a backup copy",
         )
-    if application_id != APPLICATION_ID:
+    if application_id != schema.APPLICATION_ID:
         raise WorkshopFileError(path, "a SQLite database of another program, not a Pathfinder Workshop file")
-    if user_version > SCHEMA_VERSION:
+    if user_version > schema.SCHEMA_VERSION:
         raise WorkshopFileError(
             path,
             f"made by a newer version of Pathfinder Workshop (file format {user_version}; this version "
-            f"reads up to {SCHEMA_VERSION}); install the newer version to open it",
+            f"reads up to {schema.SCHEMA_VERSION}); install the newer version to open it",
         )
     return FileHeader(page_size, page_count, user_version, application_id)
 

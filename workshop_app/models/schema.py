@@ -196,13 +196,17 @@ MIGRATIONS: dict[int, Migration] = {}
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
+    # A new file is created at version 1 and upgraded like any old file: one path to test.
     conn.executescript(SCHEMA_V1)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    conn.execute("PRAGMA user_version = 1")
+    if SCHEMA_VERSION > 1:
+        upgrade(conn, 1)
 
 
-def upgrade(conn: sqlite3.Connection, from_version: int, to_version: int = SCHEMA_VERSION) -> None:
-    """Run every step from from_version to to_version in one transaction, or none of them."""
+def upgrade(conn: sqlite3.Connection, from_version: int) -> None:
+    """Run every step from from_version to the current version in one transaction, or none."""
+    to_version = SCHEMA_VERSION
     conn.execute("BEGIN IMMEDIATE")
     try:
         for version in range(from_version, to_version):

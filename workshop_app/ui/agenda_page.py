@@ -2,21 +2,21 @@
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from workshop_app.models import vocabulary as v
 from workshop_app.models.agenda import agenda, clock
-from workshop_app.ui.commands import DocumentSession
+from workshop_app.ui.page import Page
 
 _BREAK_TYPES = {"break", "meal"}
 
 
-class AgendaPage(QWidget):
+class AgendaPage(Page):
+    TABLES = {"day", "session"}
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session: DocumentSession | None = None
-        heading = QLabel(self.tr("Agenda"))
-        heading.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        heading = self.heading(self.tr("Agenda"))
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Time"), self.tr("Session"), self.tr("Type"), self.tr("Track"),
                                    self.tr("Room"), self.tr("Minutes")])
@@ -31,21 +31,10 @@ class AgendaPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.tree, 1)
 
-    def set_session(self, session: DocumentSession | None) -> None:
-        if self.session is not None:
-            self.session.changed.disconnect(self._on_changed)
-        self.session = session
+    def reload(self) -> None:
         self.tree.clear()
-        if session is not None:
-            session.changed.connect(self._on_changed)
-            self._reload()
-
-    def _on_changed(self, change) -> None:
-        if change.tables() & {"day", "session"}:
-            self._reload()
-
-    def _reload(self) -> None:
-        self.tree.clear()
+        if self.session is None:
+            return
         muted = QBrush(self.palette().placeholderText())
         for number, schedule in enumerate(agenda(self.session.document), start=1):
             day = schedule.day

@@ -35,9 +35,9 @@ def run_gui(path: Path | None = None, *, page: str | None = None, size: tuple[in
     window = MainWindow()
     if size:
         window.resize(*size)
-    window.show()
     if path is not None:
-        window.open_file(Path(path), page=page)
+        window.open_file(Path(path), page=page)  # before show(): no start page flashes first
+    window.show()
     return app.exec()
 
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from workshop_app import APP_NAME, __version__
@@ -12,7 +12,6 @@ from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 from workshop_app.ui.commands import DocumentSession
 from workshop_app.ui.settings import Settings
-from workshop_app.ui.start_page import StartPage
 from workshop_app.ui.workshop_view import PAGE_KEYS, WorkshopView
 
 FILE_FILTER = "Workshop files (*.workshop);;All files (*)"
@@ -28,14 +27,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.setMinimumSize(800, 560)
 
-        self.start_page = StartPage(self.settings)
-        self.start_page.new_requested.connect(self.new_workshop)
-        self.start_page.open_requested.connect(self.choose_and_open)
-        self.start_page.demo_requested.connect(self.open_demo)
-        self.start_page.file_chosen.connect(self.open_file)
+        self._start_page = None
         self.workshop_view = WorkshopView()
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.workshop_view)
         self.setCentralWidget(self.stack)
 
@@ -43,6 +37,30 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if remember_state and (geometry := self.settings.window_geometry()) is not None:
             self.restoreGeometry(geometry)
+
+    @property
+    def start_page(self):
+        """Built when first needed: opening a file from the command line never needs it."""
+        if self._start_page is None:
+            from workshop_app.ui.start_page import StartPage
+
+            page = StartPage(self.settings)
+            page.new_requested.connect(self.new_workshop)
+            page.open_requested.connect(self.choose_and_open)
+            page.demo_requested.connect(self.open_demo)
+            page.file_chosen.connect(self.open_file)
+            self.stack.addWidget(page)
+            self._start_page = page
+        return self._start_page
+
+    def _refresh_start_page(self) -> None:
+        if self._start_page is not None:
+            self._start_page.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.session is None:
+            self.stack.setCurrentWidget(self.start_page)
+        super().showEvent(event)
 
     # ------------------------------------------------------------------ menus
 
@@ -115,7 +133,7 @@ class MainWindow(QMainWindow):
 
     def _clear_recent(self) -> None:
         self.settings.clear_recent_files()
-        self.start_page.refresh()
+        self._refresh_start_page()
 
     def _update_actions(self) -> None:
         is_open = self.session is not None
@@ -135,7 +153,7 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Cannot open the workshop"), str(error))
             if remember and not path.exists():
                 self.settings.remove_recent_file(path)
-                self.start_page.refresh()
+                self._refresh_start_page()
             return False
         self._close_session()
         self.session = DocumentSession(document, self)
@@ -150,7 +168,7 @@ class MainWindow(QMainWindow):
         if remember:
             self.settings.add_recent_file(path)
             self.settings.set_last_folder(path.resolve().parent)
-            self.start_page.refresh()
+            self._refresh_start_page()
         return True
 
     def choose_and_open(self) -> None:

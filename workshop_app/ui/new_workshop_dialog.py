@@ -4,7 +4,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -19,8 +18,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
 from workshop_app.models.errors import WorkshopError
-from workshop_app.models.geography import all_countries
-from workshop_app.models.vocabulary import PATHFINDER_COUNTRIES
+from workshop_app.ui.country_combo import CountryCombo
 
 
 class NewWorkshopDialog(QDialog):
@@ -32,13 +30,7 @@ class NewWorkshopDialog(QDialog):
 
         self.title_edit = QLineEdit(self.tr("National workshop on a road map for target 8.7"))
         self.title_edit.selectAll()
-        self.country_combo = QComboBox()
-        names = dict(all_countries())
-        for code in sorted(PATHFINDER_COUNTRIES, key=lambda c: names[c]):
-            self.country_combo.addItem(self.tr("%1 (pathfinder)").replace("%1", names[code]), code)
-        self.country_combo.insertSeparator(self.country_combo.count())
-        for code, name in all_countries():
-            self.country_combo.addItem(name, code)
+        self.country_combo = CountryCombo(allow_unset=False)
         self.start_edit = QDateEdit(QDate.currentDate().addDays(30))
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("yyyy-MM-dd")
@@ -87,7 +79,7 @@ class NewWorkshopDialog(QDialog):
             WorkshopDocument.create(
                 path,
                 title=self.title_edit.text(),
-                country=self.country_combo.currentData(),
+                country=self.country_combo.code(),
                 start_date=self.start_edit.date().toString("yyyy-MM-dd"),
                 days=self.days_spin.value(),
                 languages=self.languages_edit.text(),

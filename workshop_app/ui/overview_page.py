@@ -5,7 +5,6 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -19,28 +18,22 @@ from PySide6.QtWidgets import (
 
 from workshop_app.models.changes import Change
 from workshop_app.models.errors import WorkshopError
-from workshop_app.models.geography import all_countries
 from workshop_app.models.stats import workshop_stats
-from workshop_app.models.vocabulary import PATHFINDER_COUNTRIES
-from workshop_app.ui.commands import DocumentSession
+from workshop_app.ui.country_combo import CountryCombo
 from workshop_app.ui.fields import OptionalDateEdit, TextArea
+from workshop_app.ui.page import Page
 
 
-class OverviewPage(QWidget):
+class OverviewPage(Page):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session: DocumentSession | None = None
-
-        heading = QLabel(self.tr("Overview"))
-        heading.setObjectName("pageTitle")
+        heading = self.heading(self.tr("Overview"))
         self.subtitle = QLabel()
         self.subtitle.setObjectName("hint")
 
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(self.tr("e.g. National workshop on a road map for target 8.7"))
-        self.country_combo = QComboBox()
-        self.country_combo.setMaxVisibleItems(20)
-        self._fill_countries()
+        self.country_combo = CountryCombo(allow_unset=True)
         self.venue_edit = QLineEdit()
         self.venue_edit.setPlaceholderText(self.tr("Hotel and city"))
         self.start_edit = OptionalDateEdit()
@@ -83,7 +76,7 @@ class OverviewPage(QWidget):
             lambda: self._commit_field("languages", self.languages_edit.text())
         )
         self.country_combo.activated.connect(
-            lambda: self._commit_field("country", self.country_combo.currentData() or "")
+            lambda: self._commit_field("country", self.country_combo.code())
         )
         self.start_edit.editingFinished.connect(self._commit_start)
         self.end_edit.editingFinished.connect(lambda: self._commit_field("end_date", self.end_edit.iso_date()))
@@ -143,7 +136,6 @@ class OverviewPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.setStyleSheet(
-            "#pageTitle { font-size: 20pt; font-weight: bold; }"
             "#sectionTitle { font-size: 13pt; font-weight: bold; margin-bottom: 6px; }"
             "#hint { color: palette(placeholder-text); }"
             "#fieldError { color: #b00020; }"
@@ -181,28 +173,15 @@ class OverviewPage(QWidget):
         self.figures[key] = value
         return tile
 
-    def _fill_countries(self) -> None:
-        self.country_combo.addItem(self.tr("(not set)"), "")
-        names = dict(all_countries())
-        for code in sorted(PATHFINDER_COUNTRIES, key=lambda c: names[c]):
-            self.country_combo.addItem(self.tr("%1 (pathfinder)").replace("%1", names[code]), code)
-        self.country_combo.insertSeparator(self.country_combo.count())
-        for code, name in all_countries():
-            self.country_combo.addItem(name, code)
+    # ------------------------------------------------------------------ refreshing
 
-    # ------------------------------------------------------------------ session
-
-    def set_session(self, session: DocumentSession | None) -> None:
+    def reload(self) -> None:
         if self.session is not None:
-            self.session.changed.disconnect(self._on_changed)
-        self.session = session
-        if session is not None:
-            session.changed.connect(self._on_changed)
             self._load_details()
             self._load_figures()
 
-    def _on_changed(self, change: Change) -> None:
-        if "workshop" in change.tables() or "day" in change.tables():
+    def changed(self, change: Change) -> None:
+        if change.tables() & {"workshop", "day"}:
             self._load_details()
         self._load_figures()
 
@@ -215,8 +194,7 @@ class OverviewPage(QWidget):
         self.title_edit.setText(workshop["title"])
         self.venue_edit.setText(workshop["venue"])
         self.languages_edit.setText(", ".join(json.loads(workshop["languages"] or "[]")))
-        index = self.country_combo.findData(workshop["country"])
-        self.country_combo.setCurrentIndex(max(index, 0))
+        self.country_combo.set_code(workshop["country"])
         self.start_edit.set_iso_date(workshop["start_date"])
         self.end_edit.set_iso_date(workshop["end_date"])
         for widget in widgets:

@@ -1,21 +1,18 @@
 """Road map: goal, outcomes, outputs and actions with their codes, leads, timing and cost."""
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap import roadmap_tree
-from workshop_app.ui.commands import DocumentSession
+from workshop_app.ui.page import Page
 
-_TABLES = {"roadmap_node", "action_partner", "organization"}
+class RoadmapPage(Page):
+    TABLES = {"roadmap_node", "action_partner", "organization"}
 
-
-class RoadmapPage(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session: DocumentSession | None = None
-        heading = QLabel(self.tr("Road map"))
-        heading.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        heading = self.heading(self.tr("Road map"))
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Code"), self.tr("Title"), self.tr("Lead"), self.tr("Start"),
                                    self.tr("End"), self.tr("Status"), self.tr("Cost")])
@@ -29,21 +26,10 @@ class RoadmapPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.tree, 1)
 
-    def set_session(self, session: DocumentSession | None) -> None:
-        if self.session is not None:
-            self.session.changed.disconnect(self._on_changed)
-        self.session = session
+    def reload(self) -> None:
         self.tree.clear()
-        if session is not None:
-            session.changed.connect(self._on_changed)
-            self._reload()
-
-    def _on_changed(self, change) -> None:
-        if change.tables() & _TABLES:
-            self._reload()
-
-    def _reload(self) -> None:
-        self.tree.clear()
+        if self.session is None:
+            return
         document = self.session.document
         leads = {row["id"]: row["acronym"] or row["name"] for row in document.rows("organization")}
 

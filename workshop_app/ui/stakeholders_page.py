@@ -1,19 +1,18 @@
 """Stakeholders: the organizations and the participants of the workshop, searchable."""
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QTabWidget, QVBoxLayout, QWidget
 
-from workshop_app.ui.commands import DocumentSession
+from workshop_app.ui.page import Page
 from workshop_app.ui.table_models import OrganizationTableModel, ParticipantTableModel
 
 
-class StakeholdersPage(QWidget):
+class StakeholdersPage(Page):
+    TABLES = {"participant", "organization"}
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session: DocumentSession | None = None
-        heading = QLabel(self.tr("Stakeholders"))
-        heading.setObjectName("pageTitle")
-        heading.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        heading = self.heading(self.tr("Stakeholders"))
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter: type part of a name, an organization, an e-mail…"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -49,22 +48,11 @@ class StakeholdersPage(QWidget):
         self.tabs.addTab(view, title)
         return view
 
-    def set_session(self, session: DocumentSession | None) -> None:
-        if self.session is not None:
-            self.session.changed.disconnect(self._on_changed)
-        self.session = session
-        if session is not None:
-            session.changed.connect(self._on_changed)
-            self._reload()
-        else:
+    def reload(self) -> None:
+        if self.session is None:
             self.participants.set_rows([])
             self.organizations.set_rows([])
-
-    def _on_changed(self, change) -> None:
-        if change.tables() & {"participant", "organization"}:
-            self._reload()
-
-    def _reload(self) -> None:
+            return
         document = self.session.document
         self.participants.load(document)
         self.organizations.load(document)

@@ -5,24 +5,36 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from workshop_app.resources import resources_dir
-from workshop_app.ui.agenda_page import AgendaPage
 from workshop_app.ui.commands import DocumentSession
-from workshop_app.ui.overview_page import OverviewPage
-from workshop_app.ui.roadmap_page import RoadmapPage
-from workshop_app.ui.stakeholders_page import StakeholdersPage
+from workshop_app.ui.page import Page
 
 PAGE_KEYS = ("overview", "stakeholders", "agenda", "roadmap")
+
+
+def _create_page(key: str) -> Page:
+    # Pages are built the first time they are shown: opening a file costs only the first page.
+    if key == "overview":
+        from workshop_app.ui.overview_page import OverviewPage
+
+        return OverviewPage()
+    if key == "stakeholders":
+        from workshop_app.ui.stakeholders_page import StakeholdersPage
+
+        return StakeholdersPage()
+    if key == "agenda":
+        from workshop_app.ui.agenda_page import AgendaPage
+
+        return AgendaPage()
+    from workshop_app.ui.roadmap_page import RoadmapPage
+
+    return RoadmapPage()
 
 
 class WorkshopView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.pages = {
-            "overview": OverviewPage(),
-            "stakeholders": StakeholdersPage(),
-            "agenda": AgendaPage(),
-            "roadmap": RoadmapPage(),
-        }
+        self.session: DocumentSession | None = None
+        self._pages: dict[str, Page] = {}
         self.rail = QListWidget()
         self.rail.setObjectName("navigationRail")
         self.rail.setViewMode(QListWidget.IconMode)
@@ -40,9 +52,8 @@ class WorkshopView(QWidget):
             item.setTextAlignment(Qt.AlignHCenter | Qt.AlignBottom)
             item.setSizeHint(QSize(104, 78))
             self.rail.addItem(item)
-            self.stack.addWidget(self.pages[key])
-        self.rail.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.rail.setCurrentRow(0)
+            self.stack.addWidget(QWidget())  # stands in until the page is first shown
+        self.rail.currentRowChanged.connect(self._show_row)
         self.rail.setStyleSheet(
             "#navigationRail { background: palette(window); border: none; border-right: 1px solid palette(mid); }"
             "#navigationRail::item { border-radius: 8px; margin: 4px; padding-top: 6px; }"
@@ -62,13 +73,34 @@ class WorkshopView(QWidget):
             ("roadmap", self.tr("Road map")),
         ]
 
+    def page(self, key: str) -> Page:
+        if key not in self._pages:
+            page = _create_page(key)
+            page.set_session(self.session)
+            index = PAGE_KEYS.index(key)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[key] = page
+        return self._pages[key]
+
     def set_session(self, session: DocumentSession | None) -> None:
-        for page in self.pages.values():
+        self.session = session
+        for page in self._pages.values():
             page.set_session(session)
 
     def show_page(self, key: str) -> None:
-        if key in PAGE_KEYS:
+        if key not in PAGE_KEYS:
+            key = PAGE_KEYS[0]
+        if self.rail.currentRow() == PAGE_KEYS.index(key):
+            self._show_row(PAGE_KEYS.index(key))
+        else:
             self.rail.setCurrentRow(PAGE_KEYS.index(key))
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentWidget(self.page(PAGE_KEYS[row]))
 
     def current_page(self) -> str:
         return PAGE_KEYS[max(self.rail.currentRow(), 0)]

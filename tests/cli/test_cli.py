@@ -1,0 +1,133 @@
+"""The command line: the contract in the brief, and one clear line for every user mistake."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from workshop_app.cli import main
+
+STATS_KEYS = {"participants", "organizations", "participants_by_sex", "women_share", "days", "sessions",
+              "outcomes", "outputs", "actions", "indicators", "versions"}
+
+
+def run(capsys, *args):
+    code = main([str(arg) for arg in args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_demo_then_stats_then_check(tmp_path, capsys):
+    path = tmp_path / "x.workshop"
+    assert run(capsys, "demo", path)[0] == 0
+    code, out, _ = run(capsys, "stats", path, "--json")
+    assert code == 0
+    stats = json.loads(out)
+    assert set(stats) == STATS_KEYS
+    assert set(stats["participants_by_sex"]) == {"female", "male", "other", "not_stated"}
+    assert 100 <= stats["participants"] <= 140 and 30 <= stats["organizations"] <= 50
+    assert stats["days"] == 3 and stats["outcomes"] == 4
+    assert 0.3 < stats["women_share"] < 0.5
+    code, out, _ = run(capsys, "check", path)
+    assert code == 0 and "integrity: ok" in out and "result: ok" in out
+
+
+def test_demo_refuses_to_overwrite_without_force(tmp_path, capsys):
+    path = tmp_path / "x.workshop"
+    path.write_text("my notes")
+    code, _, err = run(capsys, "demo", path)
+    assert code == 2 and "already exists" in err
+    assert path.read_text() == "my notes"
+    assert run(capsys, "demo", path, "--force")[0] == 0
+
+
+def test_demo_without_a_file_goes_to_the_data_folder_once(capsys):
+    from workshop_app import paths
+
+    code, out, _ = run(capsys, "demo")
+    assert code == 0 and out.strip() == str(paths.demo_path())
+    before = paths.demo_path().read_bytes()
+    assert run(capsys, "demo")[0] == 0  # a second run keeps the user's demo as it is
+    assert paths.demo_path().read_bytes() == before
+
+
+def test_new_creates_days_and_languages(tmp_path, capsys):
+    path = tmp_path / "malawi.workshop"
+    code, _, _ = run(capsys, "new", path, "--title", "Road map workshop", "--country", "mw",
+                     "--start", "2027-02-01", "--days", "2", "--language", "en,ny")
+    assert code == 0
+    stats = json.loads(run(capsys, "stats", path, "--json")[1])
+    assert stats["days"] == 2 and stats["participants"] == 0 and stats["women_share"] is None
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--country", "ZZ"], "ISO 3166"),
+        (["--country", "NP", "--start", "01/02/2027"], "YYYY-MM-DD"),
+        (["--country", "NP", "--days", "3"], "start date"),
+        (["--country", "NP", "--language", "nepali"], "ISO 639-1"),
+    ],
+)
+def test_new_with_bad_values(tmp_path, capsys, arguments, message):
+    path = tmp_path / "bad.workshop"
+    code, _, err = run(capsys, "new", path, "--title", "T", *arguments)
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+    assert not path.exists() and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["stats", "--json"], ["check"], ["open", "--screenshot", "shot.png"]])
+def test_a_wrong_file_gets_one_line_and_exit_2(tmp_path, capsys, command):
+    path = tmp_path / "minutes.workshop"
+    path.write_bytes(b"Minutes of the opening session\n")
+    code, out, err = run(capsys, command[0], path, *command[1:])
+    assert code == 2
+    assert err.strip() == "workshop-app: minutes.workshop: not a Pathfinder Workshop file"
+    assert path.read_bytes() == b"Minutes of the opening session\n"
+
+
+def test_stats_is_readable_without_json(demo_path, capsys):
+    code, out, _ = run(capsys, "stats", demo_path)
+    assert code == 0 and "Women share" in out and "%" in out
+
+
+def test_check_reports_a_broken_reference(workshop_path, capsys):
+    import sqlite3
+
+    conn = sqlite3.connect(workshop_path)  # a file damaged by another tool: foreign keys off
+    conn.execute("INSERT INTO participant (id, name, organization_id) VALUES ('p1', 'Ana', 'gone')")
+    conn.commit()
+    conn.close()
+    code, out, _ = run(capsys, "check", workshop_path)
+    assert code == 1 and "points to a missing organization" in out and "PROBLEMS FOUND" in out
+
+
+def test_console_script_and_module_entry_point(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    path = tmp_path / "m.workshop"
+    result = subprocess.run([sys.executable, "-m", "workshop_app", "new", str(path), "--title", "T",
+                             "--country", "NP"], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    result = subprocess.run([sys.executable, "-m", "workshop_app", "stats", str(tmp_path / "none.workshop")],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr == "workshop-app: none.workshop: no such file\n"  # no traceback
+
+
+def test_screenshot_of_a_page(demo_path, tmp_path, capsys):
+    png = tmp_path / "overview.png"
+    code, _, _ = run(capsys, "open", demo_path, "--page", "overview", "--screenshot", png, "--size", "1024x700")
+    assert code == 0
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1024, 700)
+
+
+def test_bad_size_is_an_argument_error(demo_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["open", str(demo_path), "--screenshot", "x.png", "--size", "big"])
+    assert exit_.value.code == 2
+    assert "not a size like 1280x800" in capsys.readouterr().err

@@ -1,0 +1,52 @@
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Headless by default; a developer can still watch with QT_QPA_PLATFORM=xcb.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_folders(tmp_path_factory, monkeypatch):
+    """Settings and the data folder of a test never touch the real user's."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    return home
+
+
+@pytest.fixture
+def workshop_path(tmp_path) -> Path:
+    from workshop_app.models.document import WorkshopDocument
+
+    path = tmp_path / "atelier.workshop"
+    WorkshopDocument.create(path, title="Atelier national", country="MG", start_date="2027-05-04", days=3,
+                            languages="fr, en").close()
+    return path
+
+
+@pytest.fixture
+def document(workshop_path):
+    from workshop_app.models.document import WorkshopDocument
+
+    with WorkshopDocument.open(workshop_path) as document:
+        yield document
+
+
+@pytest.fixture(scope="session")
+def _demo_master(tmp_path_factory) -> Path:
+    from workshop_app.models.demo import write_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.workshop"
+    write_demo(path).close()
+    return path
+
+
+@pytest.fixture
+def demo_path(_demo_master, tmp_path) -> Path:
+    """A fresh copy of the demo workshop for each test (writing it once is the slow part)."""
+    path = tmp_path / "Nepal demo.workshop"
+    shutil.copyfile(_demo_master, path)
+    return path

@@ -1,0 +1,167 @@
+"""Every wrong file gets one clear message and stays byte-for-byte as it was."""
+
+import hashlib
+import sqlite3
+import stat
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from workshop_app.models import schema
+from workshop_app.models.document import WorkshopDocument
+from workshop_app.models.errors import WorkshopFileError
+
+
+def fingerprint(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+
+
+def assert_refused(path, message, **options):
+    before = fingerprint(path) if path.is_file() else None
+    siblings = set(path.parent.iterdir())
+    with pytest.raises(WorkshopFileError, match=message) as raised:
+        WorkshopDocument.open(path, **options)
+    if before is not None:
+        assert fingerprint(path) == before
+    assert set(path.parent.iterdir()) == siblings  # no journal, backup or lock file left behind
+    assert path.name in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_missing_file(tmp_path):
+    assert_refused(tmp_path / "nowhere.workshop", "no such file")
+
+
+def test_folder(tmp_path):
+    folder = tmp_path / "folder.workshop"
+    folder.mkdir()
+    assert_refused(folder, "is a folder")
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "empty.workshop"
+    path.write_bytes(b"")
+    assert_refused(path, "empty")
+
+
+def test_text_file(tmp_path):
+    path = tmp_path / "notes.workshop"
+    path.write_text("Agenda for day 1\nOpening 09:00\n", encoding="utf-8")
+    assert_refused(path, "not a Pathfinder Workshop file")
+
+
+def test_spreadsheet_gets_a_hint(tmp_path):
+    path = tmp_path / "participants.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    assert_refused(path, "spreadsheet")
+
+
+def test_file_cut_inside_its_header(tmp_path, workshop_path):
+    path = tmp_path / "cut.workshop"
+    path.write_bytes(workshop_path.read_bytes()[:60])
+    assert_refused(path, "truncated")
+
+
+def test_file_copied_incompletely(tmp_path, demo_path):
+    path = tmp_path / "half.workshop"
+    data = demo_path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    assert_refused(path, "truncated")
+
+
+def test_corrupt_pages(tmp_path, demo_path):
+    path = tmp_path / "corrupt.workshop"
+    data = bytearray(demo_path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    for page in range(2, len(data) // page_size, 3):  # scribble over every third page
+        data[page * page_size: page * page_size + 64] = b"\xde\xad\xbe\xef" * 16
+    path.write_bytes(bytes(data))
+    assert_refused(path, "damaged")
+
+
+def test_sqlite_file_of_another_program(tmp_path):
+    path = tmp_path / "other.workshop"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    assert_refused(path, "another program")
+
+
+def test_file_from_a_newer_version(tmp_path, workshop_path):
+    path = tmp_path / "future.workshop"
+    data = bytearray(workshop_path.read_bytes())
+    data[60:64] = (schema.SCHEMA_VERSION + 1).to_bytes(4, "big")
+    path.write_bytes(bytes(data))
+    assert_refused(path, "newer version")
+
+
+def test_file_open_in_this_program(workshop_path):
+    with WorkshopDocument.open(workshop_path):
+        assert_refused(workshop_path, "open in another Pathfinder Workshop window")
+        assert_refused(workshop_path, "open in another", readonly=True)
+
+
+def test_file_open_in_another_running_instance(workshop_path):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys
+            from workshop_app.models.document import WorkshopDocument
+            document = WorkshopDocument.open({str(workshop_path)!r})
+            print("open", flush=True)
+            sys.stdin.readline()
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        assert_refused(workshop_path, "open in another Pathfinder Workshop window")
+    finally:
+        holder.communicate("\n", timeout=30)
+    WorkshopDocument.open(workshop_path).close()  # free again once the other one quits
+
+
+def test_read_only_file_cannot_be_opened_for_editing_but_can_be_read(workshop_path):
+    workshop_path.chmod(stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        assert_refused(workshop_path, "read-only")
+        with WorkshopDocument.open(workshop_path, readonly=True) as document:
+            assert document.workshop()["title"] == "Atelier national"
+    finally:
+        workshop_path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_older_file_is_backed_up_then_upgraded(workshop_path, monkeypatch):
+    original = workshop_path.read_bytes()
+
+    def add_rapporteur_flag(conn):
+        conn.execute("ALTER TABLE participant ADD COLUMN rapporteur INTEGER NOT NULL DEFAULT 0")
+
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.MIGRATIONS, 1, add_rapporteur_flag)
+    with WorkshopDocument.open(workshop_path) as document:
+        assert document.schema_version() == 2
+        assert document.workshop()["title"] == "Atelier national"
+    backup = workshop_path.with_name("atelier.format-1-backup.workshop")
+    assert backup.exists()
+    with sqlite3.connect(backup) as conn:  # the backup is the old file, still at format 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("SELECT title FROM workshop").fetchone()[0] == "Atelier national"
+    assert original != workshop_path.read_bytes()
+
+
+def test_failed_upgrade_leaves_the_file_at_its_old_format(workshop_path, monkeypatch):
+    def broken_step(conn):
+        conn.execute("ALTER TABLE participant ADD COLUMN badge TEXT")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.MIGRATIONS, 1, broken_step)
+    with pytest.raises(WorkshopFileError, match="could not be upgraded .* left as it was"):
+        WorkshopDocument.open(workshop_path)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
+    with WorkshopDocument.open(workshop_path) as document:
+        assert document.schema_version() == 1
+        assert "badge" not in document.db["participant"].columns_dict

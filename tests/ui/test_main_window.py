@@ -1,0 +1,156 @@
+"""The window as a facilitator uses it: open, switch pages, edit, undo, reopen."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from workshop_app.models.document import WorkshopDocument
+from workshop_app.ui.main_window import MainWindow
+
+
+def test_start_page_then_demo_opens_and_every_page_shows_its_content(window, qtbot):
+    assert window.stack.currentWidget() is window.start_page
+    window.open_demo()
+    assert window.stack.currentWidget() is window.workshop_view
+    assert window.windowTitle().startswith("Nepal demo workshop.workshop")
+    view = window.workshop_view
+    overview = view.page("overview")
+    assert overview.figures["participants"].text() not in ("", "0", "–")
+    assert overview.country_combo.currentData() == "NP"
+
+    view.show_page("stakeholders")
+    stakeholders = view.page("stakeholders")
+    assert view.stack.currentWidget() is stakeholders
+    shown = stakeholders.participant_view.model().rowCount()
+    assert shown == int(overview.figures["participants"].text())
+    stakeholders.filter_edit.setText("सीता")  # a Devanagari name in the demo (QTest types ASCII only)
+    assert 0 < stakeholders.participant_view.model().rowCount() < shown
+
+    view.show_page("agenda")
+    agenda = view.page("agenda").tree
+    assert agenda.topLevelItemCount() == 3
+    assert agenda.topLevelItem(0).child(0).text(0).startswith("09:00–")
+
+    view.show_page("roadmap")
+    roadmap = view.page("roadmap").tree
+    goal = roadmap.topLevelItem(0)
+    assert [goal.child(i).text(0) for i in range(goal.childCount())] == ["1", "2", "3", "4"]
+    assert goal.child(1).child(0).child(0).text(0) == "2.1.1"
+
+
+def test_editing_the_title_saves_at_once_and_undo_redo_work(window, workshop_path, qtbot):
+    assert window.open_file(workshop_path)
+    overview = window.workshop_view.page("overview")
+    overview.title_edit.selectAll()
+    qtbot.keyClicks(overview.title_edit, "Atelier de validation")
+    qtbot.keyClick(overview.title_edit, Qt.Key_Return)
+    stack = window.session.undo_stack
+    assert stack.count() == 1 and stack.undoText() == "Edit title"
+    assert window.session.document.workshop()["title"] == "Atelier de validation"
+
+    stack.undo()
+    assert overview.title_edit.text() == "Atelier national"
+    assert window.session.document.workshop()["title"] == "Atelier national"
+    stack.redo()
+    assert overview.title_edit.text() == "Atelier de validation"
+
+    window.close_workshop()  # what is in the file is what the user saw, without any Save
+    with WorkshopDocument.open(workshop_path, readonly=True) as document:
+        assert document.workshop()["title"] == "Atelier de validation"
+
+
+def test_a_bad_value_is_explained_and_the_field_shows_the_stored_value(window, workshop_path, qtbot):
+    window.open_file(workshop_path)
+    overview = window.workshop_view.page("overview")
+    overview.languages_edit.setText("French")
+    overview.languages_edit.editingFinished.emit()
+    assert "ISO 639-1" in overview.message.text() and not overview.message.isHidden()
+    assert overview.languages_edit.text() == "fr, en"
+    assert window.session.undo_stack.count() == 0
+
+
+def test_changing_the_start_date_moves_the_days_and_counts_follow_undo(window, workshop_path):
+    window.open_file(workshop_path)
+    overview = window.workshop_view.page("overview")
+    overview.start_edit.set_iso_date("2027-06-07")
+    overview.start_edit.editingFinished.emit()
+    assert overview.end_edit.iso_date() == "2027-06-09"
+    window.session.undo_stack.undo()
+    assert (overview.start_edit.iso_date(), overview.end_edit.iso_date()) == ("2027-05-04", "2027-05-06")
+
+
+def test_counts_follow_edits_and_undo(window, workshop_path):
+    window.open_file(workshop_path)
+    overview = window.workshop_view.page("overview")
+    document = window.session.document
+    window.session.perform(document.plan_insert("participant", name="Hery Rakoto", sex="male"))
+    window.session.perform(document.plan_insert("participant", name="Voahangy Rasoa", sex="female"))
+    assert overview.figures["participants"].text() == "2"
+    assert overview.figures["women_share"].text() == "50%"
+    window.session.undo_stack.undo()
+    assert overview.figures["participants"].text() == "1"
+    assert overview.figures["women_share"].text() == "0%"
+
+
+def test_a_bad_file_is_explained_and_the_start_page_stays(window, tmp_path, errors):
+    path = tmp_path / "agenda.workshop"
+    path.write_text("not a workshop")
+    assert not window.open_file(path)
+    assert errors and "not a Pathfinder Workshop file" in errors[0][1]
+    assert window.stack.currentWidget() is window.start_page
+    assert path.read_text() == "not a workshop"
+
+
+def test_recent_files_are_remembered_and_listed(window, workshop_path, settings):
+    window.open_file(workshop_path)
+    window.close_workshop()
+    assert settings.recent_files() == [workshop_path.resolve()]
+    item = window.start_page.recent_list.item(0)
+    assert item.text().startswith("atelier.workshop")
+    window.start_page.recent_list.itemActivated.emit(item)
+    assert window.session is not None and window.session.document.path == workshop_path
+
+
+def test_geometry_and_last_page_persist(qtbot, settings, errors, workshop_path):
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.resize(800, 575)  # the offscreen screen is 800x600
+    first.show()
+    first.open_file(workshop_path)
+    first.workshop_view.show_page("agenda")
+    first.close()
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (800, 575)
+    second.open_file(workshop_path)
+    assert second.workshop_view.current_page() == "agenda"
+    second.close()
+
+
+def test_save_a_copy(window, workshop_path, tmp_path, monkeypatch):
+    window.open_file(workshop_path)
+    target = tmp_path / "usb" / "copy"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    window.save_copy()
+    copy = Path(f"{target}.workshop")
+    with WorkshopDocument.open(copy, readonly=True) as document:
+        assert document.workshop()["title"] == "Atelier national"
+
+
+def test_new_workshop_dialog_creates_and_opens(window, tmp_path, monkeypatch):
+    from workshop_app.ui.new_workshop_dialog import NewWorkshopDialog
+
+    target = tmp_path / "fiji.workshop"
+    monkeypatch.setattr(NewWorkshopDialog, "choose_path", lambda self: target)
+    monkeypatch.setattr(NewWorkshopDialog, "exec", lambda self: self.accept() or self.result())
+    window.new_workshop()
+    assert window.session is not None and window.session.document.path == target
+    assert window.workshop_view.page("overview").figures["days"].text() == "3"
+
+
+def test_closing_releases_the_file(window, workshop_path):
+    window.open_file(workshop_path)
+    window.close_workshop()
+    WorkshopDocument.open(workshop_path).close()

@@ -1,0 +1,60 @@
+"""What every page of the workshop view shares: it follows the open session and refreshes
+itself from the document when something it shows changes, but only while it is visible."""
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from workshop_app.models.changes import Change
+from workshop_app.ui.commands import DocumentSession
+
+
+class Page(QWidget):
+    # Tables whose changes this page shows; None means any change.
+    TABLES: set[str] | None = None
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session: DocumentSession | None = None
+        self._stale = True
+
+    def set_session(self, session: DocumentSession | None) -> None:
+        if self.session is not None:
+            self.session.changed.disconnect(self._on_changed)
+        self.session = session
+        self._stale = True
+        if session is not None:
+            session.changed.connect(self._on_changed)
+        if self.isVisible():
+            self._refresh()
+
+    def reload(self) -> None:
+        """Show what the document holds now (self.session may be None: show nothing)."""
+        raise NotImplementedError
+
+    def _on_changed(self, change: Change) -> None:
+        if self.TABLES is not None and not (change.tables() & self.TABLES):
+            return
+        if self.isVisible():
+            self.changed(change)
+        else:
+            self._stale = True  # a hidden page catches up when it is shown
+
+    def changed(self, change: Change) -> None:
+        """A visible page's response to a change; pages with cheaper updates override it."""
+        self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        self._stale = False
+        self.reload()
+
+    @staticmethod
+    def heading(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("pageTitle")
+        label.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        return label
