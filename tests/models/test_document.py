@@ -178,3 +178,19 @@ def test_read_only_document_refuses_changes(workshop_path):
     with WorkshopDocument.open(workshop_path, readonly=True) as document:
         with pytest.raises(WorkshopFileError, match="read-only"):
             document.update("workshop", document.workshop()["id"], title="X")
+
+
+def test_fields_named_like_the_undo_text_are_still_fields(document):
+    """'description' is a field of the workshop and of road-map items, not the undo text."""
+    change = document.update("workshop", document.workshop()["id"], description="Fictional workshop")
+    assert document.workshop()["description"] == "Fictional workshop"
+    assert change.description == "Edit description"
+
+
+def test_demo_workshop_says_it_is_fictional(demo_path):
+    with WorkshopDocument.open(demo_path, readonly=True) as document:
+        workshop = document.workshop()
+        assert "Fictional" in workshop["description"]
+        assert workshop["country"] == "NP" and workshop["venue"]
+        names = [row["name"] for row in document.rows("participant")]
+        assert any("\u0900" <= ch <= "\u097f" for name in names for ch in name)  # some Devanagari

@@ -238,7 +238,7 @@ class WorkshopDocument:
 
     # ------------------------------------------------------------------ planning changes
 
-    def plan_update(self, table: str, row_id: str, description: str | None = None, **fields: Any) -> Change:
+    def plan_update(self, table: str, row_id: str, undo_text: str | None = None, /, **fields: Any) -> Change:
         """The change that sets these fields, or an empty change when nothing would differ."""
         current = self._require(table, row_id)
         values = {column: normalize(table, column, value) for column, value in fields.items()}
@@ -247,22 +247,22 @@ class WorkshopDocument:
             check_date_order(values.get("start_date", current["start_date"]), values.get("end_date", current["end_date"]))
         changed = {column: value for column, value in values.items() if current[column] != value}
         if not changed:
-            return Change(description or "Edit")
+            return Change(undo_text or "Edit")
         before = {column: current[column] for column in changed}
-        label = description or f"Edit {_words(next(iter(changed)))}"
+        label = undo_text or f"Edit {_words(next(iter(changed)))}"
         return Change(label, (RowChange(table, row_id, before, changed),))
 
-    def plan_insert(self, table: str, description: str | None = None, **fields: Any) -> Change:
+    def plan_insert(self, table: str, undo_text: str | None = None, /, **fields: Any) -> Change:
         values = {column: normalize(table, column, value) for column, value in fields.items()}
         values.setdefault("id", new_id())
         self._check_columns(table, values)
-        return Change(description or f"Add {_words(table)}", (RowChange(table, values["id"], None, values),))
+        return Change(undo_text or f"Add {_words(table)}", (RowChange(table, values["id"], None, values),))
 
-    def plan_delete(self, table: str, row_id: str, description: str | None = None) -> Change:
+    def plan_delete(self, table: str, row_id: str, undo_text: str | None = None) -> Change:
         """The change that removes a row and everything that depends on it (cascades recorded)."""
         rows: list[RowChange] = []
         self._collect_removal(table, row_id, rows, set())
-        return Change(description or f"Delete {_words(table)}", tuple(rows))
+        return Change(undo_text or f"Delete {_words(table)}", tuple(rows))
 
     def plan_workshop_dates(self, start_date: Any, end_date: Any = None) -> Change:
         """Moving the start date moves every day and the end date with it, as one step."""

@@ -1,6 +1,6 @@
 """Road map: goal, outcomes, outputs and actions with their codes, leads, timing and cost."""
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from workshop_app.models import vocabulary as v
@@ -19,7 +19,7 @@ class RoadmapPage(Page):
         self.tree.setAlternatingRowColors(True)
         self.tree.header().setSectionResizeMode(1, QHeaderView.Stretch)
         self.tree.header().setStretchLastSection(False)
-        for column, width in ((0, 110), (2, 110), (3, 80), (4, 80), (5, 100), (6, 140)):
+        for column, width in ((0, 150), (2, 110), (3, 80), (4, 80), (5, 100), (6, 140)):
             self.tree.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -46,6 +46,8 @@ class RoadmapPage(Page):
                 status if node["level"] == "action" else "",
                 cost,
             ])
+            row.setToolTip(1, node["title"])
+            row.setTextAlignment(6, Qt.AlignRight | Qt.AlignVCenter)
             if node["level"] != "action":
                 font = row.font(1)
                 font.setBold(True)
@@ -54,7 +56,7 @@ class RoadmapPage(Page):
             parent.addChild(row) if parent is not None else self.tree.addTopLevelItem(row)
             for child in item.children:
                 add(child, row)
-            row.setExpanded(node["level"] in ("goal", "outcome"))
 
         for goal in roadmap_tree(document):
             add(goal, None)
+        self.tree.expandAll()  # the room reviews the whole plan; collapsing is one click away
