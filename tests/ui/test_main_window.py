@@ -154,3 +154,29 @@ def test_closing_releases_the_file(window, workshop_path):
     window.open_file(workshop_path)
     window.close_workshop()
     WorkshopDocument.open(workshop_path).close()
+
+
+def test_dropping_a_workshop_file_opens_it(window, workshop_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(workshop_path))])
+    event = QDropEvent(QPointF(10, 10), Qt.CopyAction, data, Qt.LeftButton, Qt.NoModifier)
+    window.dropEvent(event)
+    assert window.session is not None and window.session.document.path == workshop_path
+    assert window.saved_label.text() == "Every change is saved in the file"
+
+
+def test_undo_and_redo_are_in_the_edit_menu_with_standard_shortcuts(window, workshop_path):
+    from PySide6.QtGui import QKeySequence
+
+    window.open_file(workshop_path)
+    actions = {action.text(): action for action in window.edit_menu.actions()}
+    undo = next(action for text, action in actions.items() if text.startswith("&Undo"))
+    assert QKeySequence(QKeySequence.Undo) in undo.shortcuts()
+    window.session.perform(window.session.document.plan_update(
+        "workshop", window.session.document.workshop()["id"], venue="Kathmandu"))
+    assert undo.isEnabled()
+    undo.trigger()
+    assert window.session.document.workshop()["venue"] == ""

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QStackedWidget
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from workshop_app import APP_NAME, __version__
 from workshop_app.models import schema
@@ -32,6 +32,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.workshop_view)
         self.setCentralWidget(self.stack)
+
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.setAcceptDrops(True)  # drop a .workshop file from the file manager to open it
 
         self._build_menus()
         self._update_actions()
@@ -74,7 +78,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Open &Demo Workshop"), self.open_demo)
         file_menu.addSeparator()
         self.save_copy_action = self._action(
-            file_menu, self.tr("Save a &Copy As…"), self.save_copy, QKeySequence(self.tr("Ctrl+Shift+S"))
+            file_menu, self.tr("Save a &Copy As…"), self.save_copy, QKeySequence.SaveAs
         )
         self.close_action = self._action(file_menu, self.tr("&Close"), self.close_workshop, QKeySequence.Close)
         file_menu.addSeparator()
@@ -247,12 +251,33 @@ class MainWindow(QMainWindow):
         if self.session is None:
             self.setWindowFilePath("")
             self.setWindowTitle(APP_NAME)
+            self.saved_label.clear()
             return
+        self.saved_label.setText(
+            self.tr("Read-only: changes cannot be saved") if self.session.document.readonly
+            else self.tr("Every change is saved in the file")
+        )
         path = self.session.document.path
         suffix = self.tr(" (read-only)") if self.session.document.readonly else ""
         # Every edit is already in the file, so the title never needs an "unsaved" mark.
         self.setWindowFilePath(str(path))
         self.setWindowTitle(f"{path.name}{suffix} — {APP_NAME}")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_workshop(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_workshop(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_file(path)
+
+    @staticmethod
+    def _dropped_workshop(event) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        local = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+        return local[0] if len(local) == 1 else None
 
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
