@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from workshop_app.models import vocabulary as v
 from workshop_app.models.agenda import agenda, clock
@@ -17,19 +17,12 @@ class AgendaPage(Page):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         heading = self.heading(self.tr("Agenda"))
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Time"), self.tr("Session"), self.tr("Type"), self.tr("Track"),
-                                   self.tr("Room"), self.tr("Minutes")])
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.Stretch)
-        self.tree.header().setStretchLastSection(False)
-        for column, width in ((0, 120), (2, 120), (3, 90), (4, 150), (5, 70)):
-            self.tree.setColumnWidth(column, width)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(heading)
-        layout.addWidget(self.tree, 1)
+        self.tree = self.make_tree(
+            [self.tr("Time"), self.tr("Session"), self.tr("Type"), self.tr("Track"), self.tr("Room"),
+             self.tr("Minutes")],
+            stretch_column=1, widths={0: 120, 2: 120, 3: 90, 4: 150, 5: 70},
+        )
+        self.lay_out(heading, self.tree)
 
     def reload(self) -> None:
         self.tree.clear()

@@ -51,6 +51,9 @@ def render_screenshot(path: Path | None, page: str, size: tuple[int, int], png: 
     window.resize(*size)
     if path is not None and page != "start":
         window.open_file(Path(path), page=page, readonly=True, remember=False)
+        # Opened read-only so that a screenshot never locks or touches the file; that is not the
+        # user's state, so the read-only note stays out of the picture.
+        window.saved_label.clear()
     window.show()
     for _ in range(3):  # let layouts settle and lazy pages paint
         app.processEvents()

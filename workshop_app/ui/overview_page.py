@@ -90,22 +90,12 @@ class OverviewPage(Page):
             lambda: self._commit_field("national_context", self.context_edit.toPlainText())
         )
 
-        details = QFrame()
-        details.setObjectName("card")
-        details_layout = QVBoxLayout(details)
-        details_title = QLabel(self.tr("Workshop details"))
-        details_title.setObjectName("sectionTitle")
-        details_layout.addWidget(details_title)
+        details, details_layout = self._card(self.tr("Workshop details"))
         details_layout.addLayout(form)
         details_layout.addWidget(self.message)
 
         self.figures: dict[str, QLabel] = {}
-        figures = QFrame()
-        figures.setObjectName("card")
-        figures_layout = QVBoxLayout(figures)
-        figures_title = QLabel(self.tr("In this workshop"))
-        figures_title.setObjectName("sectionTitle")
-        figures_layout.addWidget(figures_title)
+        figures, figures_layout = self._card(self.tr("In this workshop"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(12)
@@ -143,6 +133,16 @@ class OverviewPage(Page):
             "#figureTile { background: palette(alternate-base); border-radius: 6px; padding: 6px; }"
             "#figureValue { font-size: 22pt; font-weight: bold; color: #1f4e79; }"
         )
+
+    @staticmethod
+    def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
+        card = QFrame()
+        card.setObjectName("card")
+        layout = QVBoxLayout(card)
+        heading = QLabel(title)
+        heading.setObjectName("sectionTitle")
+        layout.addWidget(heading)
+        return card, layout
 
     def _figure_labels(self) -> list[tuple[str, str]]:
         return [

@@ -2,7 +2,7 @@
 itself from the document when something it shows changes, but only while it is visible."""
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QVBoxLayout, QWidget
 
 from workshop_app.models.changes import Change
 from workshop_app.ui.commands import DocumentSession
@@ -58,3 +58,25 @@ class Page(QWidget):
         label.setObjectName("pageTitle")
         label.setStyleSheet("font-size: 20pt; font-weight: bold;")
         return label
+
+    def lay_out(self, heading: QLabel, *widgets: QWidget) -> QVBoxLayout:
+        """The page title, then the page's widgets; the last one takes the spare height."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(heading)
+        for widget in widgets:
+            layout.addWidget(widget)
+        layout.setStretchFactor(widgets[-1], 1)
+        return layout
+
+    @staticmethod
+    def make_tree(headers: list[str], stretch_column: int, widths: dict[int, int]) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setHeaderLabels(headers)
+        tree.setAlternatingRowColors(True)
+        tree.setUniformRowHeights(True)
+        tree.header().setSectionResizeMode(stretch_column, QHeaderView.Stretch)
+        tree.header().setStretchLastSection(False)
+        for column, width in widths.items():
+            tree.setColumnWidth(column, width)
+        return tree

@@ -1,7 +1,7 @@
 """Road map: goal, outcomes, outputs and actions with their codes, leads, timing and cost."""
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap import roadmap_tree
@@ -13,18 +13,12 @@ class RoadmapPage(Page):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         heading = self.heading(self.tr("Road map"))
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Code"), self.tr("Title"), self.tr("Lead"), self.tr("Start"),
-                                   self.tr("End"), self.tr("Status"), self.tr("Cost")])
-        self.tree.setAlternatingRowColors(True)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.Stretch)
-        self.tree.header().setStretchLastSection(False)
-        for column, width in ((0, 150), (2, 110), (3, 80), (4, 80), (5, 100), (6, 140)):
-            self.tree.setColumnWidth(column, width)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(heading)
-        layout.addWidget(self.tree, 1)
+        self.tree = self.make_tree(
+            [self.tr("Code"), self.tr("Title"), self.tr("Lead"), self.tr("Start"), self.tr("End"),
+             self.tr("Status"), self.tr("Cost")],
+            stretch_column=1, widths={0: 150, 2: 110, 3: 80, 4: 80, 5: 100, 6: 140},
+        )
+        self.lay_out(heading, self.tree)
 
     def reload(self) -> None:
         self.tree.clear()

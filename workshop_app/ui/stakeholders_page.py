@@ -1,7 +1,7 @@
 """Stakeholders: the organizations and the participants of the workshop, searchable."""
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QTabWidget, QWidget
 
 from workshop_app.ui.page import Page
 from workshop_app.ui.table_models import OrganizationTableModel, ParticipantTableModel
@@ -23,11 +23,7 @@ class StakeholdersPage(Page):
         self.participant_view = self._table(self.participants, self.tr("Participants"))
         self.organization_view = self._table(self.organizations, self.tr("Organizations"))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(heading)
-        layout.addWidget(self.filter_edit)
-        layout.addWidget(self.tabs, 1)
+        self.lay_out(heading, self.filter_edit, self.tabs)
 
     def _table(self, model, title: str) -> QTableView:
         proxy = QSortFilterProxyModel(self)
