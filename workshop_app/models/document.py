@@ -280,6 +280,28 @@ class WorkshopDocument:
                 change = change.then(self.plan_update("day", day["id"], date=moved))
         return change
 
+    @contextmanager
+    def drafting(self) -> Iterator[Callable[[Change], Change]]:
+        """Plan a compound change one step at a time. Each step is tried inside a transaction
+        that is always rolled back, so the next step is planned against the state the previous
+        steps leave (a merge moves people, then the removal sees none left). Nothing is written
+        and nobody is notified; apply the combined change afterwards."""
+        self._conn.execute("SAVEPOINT drafting")
+
+        def step(change: Change) -> Change:
+            try:
+                for row in change.rows:
+                    self._apply_row(row)
+            except sqlite3.IntegrityError as error:
+                raise InvalidValueError(_explain_integrity_error(error)) from None
+            return change
+
+        try:
+            yield step
+        finally:
+            self._conn.execute("ROLLBACK TO drafting")
+            self._conn.execute("RELEASE drafting")
+
     # ------------------------------------------------------------------ applying changes
 
     def apply(self, change: Change) -> None:
