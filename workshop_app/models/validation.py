@@ -75,6 +75,16 @@ def choice(value: Any, choices, what: str) -> str:
     return key
 
 
+def required_text(what: str):
+    def rule(value: Any) -> str:
+        text = clean_text(value)
+        if not text:
+            raise InvalidValueError(f"a {what} cannot be empty")
+        return text
+
+    return rule
+
+
 def positive_minutes(value: Any) -> int:
     try:
         minutes = int(value)
@@ -95,6 +105,8 @@ _RULES = {
     ("day", "start_time"): clock_time,
     ("day", "planned_end"): clock_time,
     ("organization", "category"): lambda value: choice(value, v.ORGANIZATION_CATEGORIES, "organization category"),
+    ("participant", "name"): required_text("participant's name"),
+    ("organization", "name"): required_text("organization's name"),
     ("participant", "sex"): lambda value: choice(value or "not_stated", v.SEXES, "sex"),
     ("participant", "role"): lambda value: choice(value, v.PARTICIPANT_ROLES, "participant role"),
     ("session", "type"): lambda value: choice(value, v.SESSION_TYPES, "session type"),

@@ -1,0 +1,53 @@
+"""Write an export beside its target and move it into place only when it is complete.
+
+A failed export (a full USB stick, an error half-way) leaves no half file behind and does not
+harm a file of the same name from an earlier export.
+"""
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from workshop_app.export.errors import ExportError
+
+
+@contextmanager
+def written_atomically(path: Path | str) -> Iterator[Path]:
+    """Yield a temporary path in the target's folder; on success it replaces `path`."""
+    path = Path(path)
+    folder = path.absolute().parent
+    if not folder.is_dir():
+        raise ExportError(path, f"the folder {folder} does not exist")
+    if path.is_dir():
+        raise ExportError(path, "is a folder; choose a file name")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ExportError(path, "the existing file is read-only; choose another name")
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=f"{path.suffix}.part", dir=folder)
+    except OSError as error:
+        raise ExportError(path, f"cannot be written in this folder ({error.strerror or error})") from None
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        _give_normal_permissions(temporary)
+        try:
+            os.replace(temporary, path)
+        except OSError as error:
+            raise ExportError(
+                path, f"could not be replaced ({error.strerror or error}); is it open in another program?"
+            ) from None
+    except OSError as error:
+        # Disk full, USB stick pulled out: the user can act on these, so they get a sentence.
+        raise ExportError(path, f"could not be written ({error.strerror or error})") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _give_normal_permissions(path: Path) -> None:
+    """mkstemp makes private files (0600); an export gets what a new file normally gets."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)

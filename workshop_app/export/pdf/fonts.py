@@ -1,0 +1,177 @@
+"""The bundled Noto fonts, registered once, and the split of user text into runs by script.
+
+reportlab has no per-glyph fallback: a font without a glyph prints an empty box, silently. The
+Noto fonts for Arabic, Devanagari and Sinhala hold only their own script (no Latin letters), and
+NotoSans holds no Arabic or Indic letters, so every piece of text is cut into runs and each run
+gets the font that covers it.
+"""
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from workshop_app.resources import resource_path
+
+LATIN = "latin"  # also Greek, Cyrillic and Vietnamese: everything NotoSans covers
+ARABIC = "arabic"
+DEVANAGARI = "devanagari"
+SINHALA = "sinhala"
+
+
+@dataclass(frozen=True)
+class ScriptFont:
+    script: str
+    file_stem: str  # resources/fonts/<stem>-Regular.ttf and -Bold.ttf
+
+    @property
+    def regular(self) -> str:
+        return f"PW-{self.file_stem}"
+
+    @property
+    def bold(self) -> str:
+        return f"PW-{self.file_stem}-Bold"
+
+
+SCRIPT_FONTS = {
+    LATIN: ScriptFont(LATIN, "NotoSans"),
+    ARABIC: ScriptFont(ARABIC, "NotoSansArabic"),
+    DEVANAGARI: ScriptFont(DEVANAGARI, "NotoSansDevanagari"),
+    SINHALA: ScriptFont(SINHALA, "NotoSansSinhala"),
+}
+
+# Registered names of the Latin faces, the ones styles start from.
+BODY_FONT = SCRIPT_FONTS[LATIN].regular
+BOLD_FONT = SCRIPT_FONTS[LATIN].bold
+
+# Scripts that need shaping (joining, conjuncts, reordering) and their own font. Everything
+# else, including Vietnamese in NFC form, prints with NotoSans glyph by glyph.
+_SCRIPT_RANGES = (
+    (ARABIC, "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff"),
+    (DEVANAGARI, "\u0900-\u097f\ua8e0-\ua8ff\u1cd0-\u1cff"),
+    (SINHALA, "\u0d80-\u0dff\U000111e0-\U000111ff"),
+)
+_COMPLEX = re.compile("[" + "".join(ranges for _, ranges in _SCRIPT_RANGES) + "]")
+_SCRIPT_OF = [(script, re.compile(f"[{ranges}]")) for script, ranges in _SCRIPT_RANGES]
+
+_lock = threading.Lock()
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register every bundled face with reportlab (once per process; cheap to call again).
+
+    TTFonts are always embedded (as subsets) by reportlab, so every PDF carries its fonts.
+    """
+    global _registered
+    if _registered:
+        return
+    with _lock:
+        if _registered:
+            return
+        folder = resource_path("fonts")
+        for font in SCRIPT_FONTS.values():
+            pdfmetrics.registerFont(TTFont(font.regular, str(folder / f"{font.file_stem}-Regular.ttf")))
+            pdfmetrics.registerFont(TTFont(font.bold, str(folder / f"{font.file_stem}-Bold.ttf")))
+            # So that <b> inside a run of this face picks the bold face of the same script.
+            addMapping(font.regular, 0, 0, font.regular)
+            addMapping(font.regular, 1, 0, font.bold)
+            addMapping(font.regular, 0, 1, font.regular)
+            addMapping(font.regular, 1, 1, font.bold)
+        _registered = True
+
+
+def needs_shaping(text: str) -> bool:
+    """True when the text holds a script that NotoSans cannot print glyph by glyph."""
+    if text.isascii():
+        return False
+    if _COMPLEX.search(text):
+        return True
+    # Combining marks (Vietnamese typed in decomposed form) must be positioned by the shaper.
+    return any(unicodedata.combining(char) for char in text)
+
+
+def has_complex_script(text: str) -> bool:
+    return not text.isascii() and _COMPLEX.search(text) is not None
+
+
+def script_of(char: str) -> str | None:
+    """The script a character demands, or None for a neutral one (space, digit, punctuation,
+    combining mark, joiner) that may print in the font of its neighbours."""
+    if char.isascii():
+        return LATIN if char.isalpha() else None
+    for script, pattern in _SCRIPT_OF:
+        if pattern.match(char):
+            return script
+    category = unicodedata.category(char)
+    if category[0] == "L":
+        return LATIN
+    return None
+
+
+def runs(text: str) -> list[tuple[str, str]]:
+    """Cut text into (script, text) runs; neutral characters join a neighbouring run whose font
+    has a glyph for them, so that an Arabic name with spaces stays one run (one shaping unit)."""
+    if not has_complex_script(text):
+        return [(LATIN, text)] if text else []
+    scripts = [script_of(char) for char in text]
+    # A neutral character takes the script before it, else the one after it, when that font
+    # covers it; otherwise NotoSans (Arabic and Indic Noto fonts lack e.g. parentheses).
+    previous = None
+    for index, char in enumerate(text):
+        if scripts[index] is None:
+            if previous is not None and covers(previous, char):
+                scripts[index] = previous
+        else:
+            previous = scripts[index]
+    following = None
+    for index in range(len(text) - 1, -1, -1):
+        if scripts[index] is None:
+            scripts[index] = following if following is not None and covers(following, text[index]) else LATIN
+        else:
+            following = scripts[index]
+    result: list[tuple[str, str]] = []
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or scripts[index] != scripts[start]:
+            result.append((scripts[start], text[start:index]))
+            start = index
+    return result
+
+
+def is_mainly_right_to_left(text: str) -> bool:
+    """More Arabic letters than letters of other scripts: the paragraph reads right to left."""
+    if text.isascii():
+        return False
+    arabic = other = 0
+    for char in text:
+        if char.isalpha():
+            if script_of(char) == ARABIC:
+                arabic += 1
+            else:
+                other += 1
+    return arabic > other
+
+
+def font_for(script: str, *, bold: bool = False) -> str:
+    font = SCRIPT_FONTS[script]
+    return font.bold if bold else font.regular
+
+
+def is_bold(font_name: str) -> bool:
+    return font_name.endswith("-Bold")
+
+
+def covers(script: str, char: str) -> bool:
+    return ord(char) in _code_points(script)
+
+
+@cache
+def _code_points(script: str) -> frozenset[int]:
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(SCRIPT_FONTS[script].regular).face.charToGlyph)

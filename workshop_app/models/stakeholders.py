@@ -1,0 +1,48 @@
+"""Participants and organizations as the Stakeholders page lists them (joined, counted)."""
+
+from collections.abc import Iterable
+
+from workshop_app.models.document import WorkshopDocument
+
+
+def _id_filter(ids: Iterable[str] | None, column: str) -> tuple[str, list[str]]:
+    if ids is None:
+        return "", []
+    ids = list(ids)
+    return f" WHERE {column} IN ({', '.join('?' for _ in ids)})", ids
+
+
+def participant_rows(document: WorkshopDocument, ids: Iterable[str] | None = None) -> list[dict]:
+    """Participants with their organization's display name (acronym if it has one)."""
+    where, params = _id_filter(ids, "p.id")
+    cursor_rows = document.query(
+        "SELECT p.id, p.name, p.sex, p.organization_id, coalesce(nullif(o.acronym, ''), o.name, ''),"
+        " p.title, p.role, p.email, p.phone, p.language"
+        f" FROM participant p LEFT JOIN organization o ON o.id = p.organization_id{where}"
+        " ORDER BY p.name COLLATE NOCASE",
+        params,
+    )
+    keys = ("id", "name", "sex", "organization_id", "organization", "title", "role", "email", "phone", "language")
+    return [dict(zip(keys, row)) for row in cursor_rows]
+
+
+def organization_rows(document: WorkshopDocument, ids: Iterable[str] | None = None) -> list[dict]:
+    """Organizations with how many participants each has."""
+    where, params = _id_filter(ids, "o.id")
+    cursor_rows = document.query(
+        "SELECT o.id, o.name, o.acronym, o.category, o.tripartite, o.alliance_partner,"
+        " (SELECT count(*) FROM participant p WHERE p.organization_id = o.id)"
+        f" FROM organization o{where} ORDER BY o.name COLLATE NOCASE",
+        params,
+    )
+    keys = ("id", "name", "acronym", "category", "tripartite", "alliance_partner", "participants")
+    return [dict(zip(keys, row)) for row in cursor_rows]
+
+
+def organization_choices(document: WorkshopDocument) -> list[tuple[str, str]]:
+    """(id, label) for choosing an organization: 'Full name (ACRONYM)', sorted by name."""
+    return [
+        (row_id, f"{name} ({acronym})" if acronym else name)
+        for row_id, name, acronym in document.query(
+            "SELECT id, name, acronym FROM organization ORDER BY name COLLATE NOCASE")
+    ]
