@@ -21,6 +21,7 @@ from workshop_app.models import vocabulary as v
 from workshop_app.models.changes import Change
 from workshop_app.models.organizations import participants_of, plan_delete_organization, plan_merge_organizations
 from workshop_app.models.stakeholders import organization_choices
+from workshop_app.ui.attendance_tab import AttendanceTab
 from workshop_app.ui.delegates import ChoiceDelegate
 from workshop_app.ui.page import Page
 from workshop_app.ui.row_table_model import ID_ROLE, RowFilterProxy, RowTableModel
@@ -32,7 +33,7 @@ def _vocabulary(labels: dict):
 
 
 class StakeholdersPage(Page):
-    TABLES = {"participant", "organization"}
+    TABLES = {"participant", "organization", "attendance", "day"}
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -69,6 +70,9 @@ class StakeholdersPage(Page):
                   [self.add_participant_action, self.delete_participants_action])
         self._tab(self.organization_view, self.tr("Organizations"),
                   [self.add_organization_action, self.delete_organizations_action, self.merge_action])
+        self.attendance = AttendanceTab()
+        self.filter_edit.textChanged.connect(self.attendance.set_filter)
+        self.tabs.addTab(self.attendance, self.tr("Attendance"))
         # Delete only acts on the table that has focus.
         self.delete_participants_action.setShortcut(QKeySequence.Delete)
         self.delete_organizations_action.setShortcut(QKeySequence.Delete)
@@ -127,6 +131,7 @@ class StakeholdersPage(Page):
     def reload(self) -> None:
         self.participants.set_session(self.session)
         self.organizations.set_session(self.session)
+        self.attendance.set_session(self.session)
         self._update_counts()
         if self.session is not None:
             for view, widths in ((self.participant_view, (220, 80, 140, 200, 120, 230, 130)),
@@ -147,6 +152,7 @@ class StakeholdersPage(Page):
         if "organization" in change.tables():
             self.participants.refresh_all()
         self.organizations.refresh_all()
+        self.attendance.changed(change)
         self._update_counts()
 
     def _update_counts(self) -> None:

@@ -122,19 +122,16 @@ def runs(text: str) -> list[tuple[str, str]]:
     scripts = [script_of(char) for char in text]
     # A neutral character takes the script before it, else the one after it, when that font
     # covers it; otherwise NotoSans (Arabic and Indic Noto fonts lack e.g. parentheses).
-    previous = None
-    for index, char in enumerate(text):
-        if scripts[index] is None:
-            if previous is not None and covers(previous, char):
-                scripts[index] = previous
-        else:
-            previous = scripts[index]
+    for index in range(1, len(text)):
+        previous = scripts[index - 1]
+        if scripts[index] is None and previous is not None and covers(previous, text[index]):
+            scripts[index] = previous
     following = None
     for index in range(len(text) - 1, -1, -1):
         if scripts[index] is None:
-            scripts[index] = following if following is not None and covers(following, text[index]) else LATIN
-        else:
-            following = scripts[index]
+            covered = following is not None and covers(following, text[index])
+            scripts[index] = following if covered else LATIN
+        following = scripts[index]
     result: list[tuple[str, str]] = []
     start = 0
     for index in range(1, len(text) + 1):

@@ -1,0 +1,92 @@
+"""User text into reportlab flowables: always escaped, each script in its font, shaped only
+where a script needs it.
+
+Paragraph text is markup: `AT&T R&D` would silently print as `AT&T; R&D;` and `x <b` raises.
+Everything a user typed therefore goes through escape() here and nowhere else builds markup
+from user text.
+"""
+
+import re
+import unicodedata
+import weakref
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
+
+from workshop_app.export.pdf import fonts
+
+# C0/C1 control characters other than tab and newline cannot be printed; a pasted \x0b or \x00
+# would otherwise end up in the PDF as a box, or worse, in the middle of the markup.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_shaped_styles: "weakref.WeakKeyDictionary[ParagraphStyle, dict[bool, ParagraphStyle]]" = weakref.WeakKeyDictionary()
+
+
+def clean(text: object) -> str:
+    """Text as it should print: NFC, no control characters, newlines as \\n."""
+    if text is None:
+        return ""
+    text = str(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROL.sub("", text)
+
+
+def markup(text: object, *, bold: bool = False) -> str:
+    """Escaped paragraph markup for user text, with a <font> run for every script that NotoSans
+    does not cover. The result is safe to embed in markup of our own (e.g. inside <b>)."""
+    text = clean(text)
+    if not fonts.has_complex_script(text):
+        return _lines(escape(text))
+    pieces = []
+    for script, run in fonts.runs(text):
+        if script == fonts.LATIN:
+            pieces.append(escape(run))
+        else:
+            pieces.append(f'<font face="{fonts.font_for(script, bold=bold)}">{escape(run)}</font>')
+    return _lines("".join(pieces))
+
+
+def paragraph(text: object, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph printing user text literally, in the right fonts, shaped when needed and
+    right-aligned when it is mainly Arabic."""
+    text = clean(text)
+    if not fonts.needs_shaping(text):
+        return Paragraph(_lines(escape(text)), style)
+    return Paragraph(markup(text, bold=fonts.is_bold(style.fontName)), shaped_style(style, text))
+
+
+def cell(text: object, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """Table cell content: plain one-line Latin text that fits stays a string (a Table draws
+    strings far faster than it lays out Paragraphs); anything else becomes a paragraph.
+
+    The table must draw string cells with the style's font and size (see tables.table_style).
+    """
+    text = clean(text)
+    if "\n" not in text and not fonts.needs_shaping(text):
+        if stringWidth(text, style.fontName, style.fontSize) <= width:
+            return text
+    return paragraph(text, style)
+
+
+def shaped_style(style: ParagraphStyle, text: str) -> ParagraphStyle:
+    """The style with shaping on, aligned right when the text reads right to left."""
+    right_to_left = style.alignment == TA_LEFT and fonts.is_mainly_right_to_left(text)
+    variants = _shaped_styles.setdefault(style, {})
+    shaped = variants.get(right_to_left)
+    if shaped is None:
+        shaped = ParagraphStyle(
+            f"{style.name}-shaped{'-rtl' if right_to_left else ''}",
+            parent=style,
+            shaping=1,
+            alignment=TA_RIGHT if right_to_left else style.alignment,
+        )
+        variants[right_to_left] = shaped
+    return shaped
+
+
+def _lines(escaped: str) -> str:
+    return escaped.replace("\n", "<br/>")

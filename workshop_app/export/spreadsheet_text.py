@@ -1,0 +1,40 @@
+"""User text bound for a spreadsheet, kept from ever becoming a formula.
+
+A name typed as `=HYPERLINK(...)` or `=cmd|' /C calc'!A0` must arrive in Excel as the
+characters the user typed. `=`, `+`, `-` and `@` start a formula when Excel reads a cell; tab
+and carriage return are on the OWASP list as well, because some programs strip them first.
+"""
+
+import re
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+EXCEL_CELL_LIMIT = 32_767
+
+# XML 1.0 cannot carry these; openpyxl raises IllegalCharacterError on them.
+_ILLEGAL_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS)
+
+
+def xlsx_text(text: str | None) -> str:
+    """Text an .xlsx cell can hold: no XML-illegal characters, within Excel's cell limit."""
+    if not text:
+        return ""
+    if not text.isprintable():
+        text = _ILLEGAL_IN_XLSX.sub("", text)
+    return text[:EXCEL_CELL_LIMIT]
+
+
+def csv_text(text: str | None) -> str:
+    """Text for a CSV cell, with a leading apostrophe when it could start a formula.
+
+    A CSV file has no cell types, so the apostrophe is the only defence that survives: Excel and
+    LibreOffice then show the text rather than run it. The cost is a visible apostrophe in
+    front of such values (e.g. a phone number typed as +977 ...); we accept it, as OWASP
+    recommends, because a CSV from this program is opened by people who never saw its contents.
+    """
+    if not text:
+        return ""
+    return "'" + text if looks_like_formula(text) else text
