@@ -82,3 +82,22 @@ def test_planning_a_merge_writes_nothing_and_tells_nobody(document, workshop_pat
     plan_merge_organizations(document, full, short)
     plan_delete_organization(document, full, with_participants=True)
     assert snapshot(document) == before and heard == []
+
+
+def test_placing_on_the_power_interest_grid(document):
+    import pytest
+
+    from workshop_app.models.errors import InvalidValueError
+    from workshop_app.models.organizations import assessments, plan_assessment
+
+    ministry = organization(document, "Ministry of Labour")
+    assert assessments(document)[0]["influence"] is None
+    first = plan_assessment(document, ministry, 5, 3)
+    document.apply(first)
+    document.apply(plan_assessment(document, ministry, 4, 5))
+    assert (assessments(document)[0]["influence"], assessments(document)[0]["interest"]) == (4, 5)
+    assert document.count("stakeholder_assessment") == 1
+    with pytest.raises(InvalidValueError, match="1 to 5"):
+        plan_assessment(document, ministry, 6, 1)
+    document.apply(first.inverse())
+    assert assessments(document)[0]["influence"] is None

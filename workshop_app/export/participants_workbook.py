@@ -5,6 +5,7 @@ Written with openpyxl's write-only mode: rows stream to the file, which keeps 2,
 participants quick. Every user text cell that could read as a formula is typed as text.
 """
 
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -91,9 +92,9 @@ def _write_list(sheet, participants: ParticipantList, workshop: dict) -> None:
     sheet.print_options.gridLines = True
 
     sheet.append([_header_cell(sheet, header) for header in headers])
-    wraps = [wrap for _, _, wrap in settings]
+    looks = [_Look(sheet, _WRAP if wrap else _TOP) for _, _, wrap in settings]
     for line in lines:
-        sheet.append([_cell(sheet, value, _WRAP if wrap else _TOP) for value, wrap in zip(line, wraps)])
+        sheet.append([look.cell(value) for value, look in zip(line, looks)])
 
 
 # ---------------------------------------------------------------------- sheet "Summary"
@@ -195,6 +196,31 @@ def _cell(sheet, value, alignment: Alignment | None = None, *, font: Font | None
     if font is not None:
         cell.font = font
     return cell
+
+
+class _Look:
+    """One cell format, resolved once and stamped on many cells.
+
+    Assigning a style object to each of 25,000 cells costs most of the export: openpyxl hashes
+    the Alignment every time to find it in the workbook's table. Here it is looked up once, on a
+    template cell, and each cell gets a copy of the resulting index array (the way openpyxl
+    itself copies styles between cells)."""
+
+    def __init__(self, sheet, alignment: Alignment):
+        self.sheet = sheet
+        template = WriteOnlyCell(sheet, None)
+        template.alignment = alignment
+        self._style = template._style
+
+    def cell(self, value) -> WriteOnlyCell:
+        if isinstance(value, str):
+            value = xlsx_text(value)
+        cell = WriteOnlyCell(self.sheet, value)
+        cell._style = copy(self._style)
+        if isinstance(value, str) and looks_like_formula(value):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        return cell
 
 
 def _header_cell(sheet, text: str) -> WriteOnlyCell:

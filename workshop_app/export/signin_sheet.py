@@ -7,6 +7,7 @@ of twenty people is easier to hold across.
 
 from pathlib import Path
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, PageBreak, Paragraph, Spacer
 
 from workshop_app.export.dates import long_date
@@ -28,13 +29,13 @@ SIGNATURE_HEIGHT = 22  # points of empty space: with the padding a row is about 
 
 # (header, share of the table width)
 COLUMNS = (
-    ("No.", 0.045),
+    ("No.", 0.035),
     ("Name", 0.16),
     ("Organization", 0.17),
-    ("Title", 0.15),
-    ("Sex", 0.065),
-    ("Contact (e-mail / phone)", 0.17),
-    ("Signature", 0.24),
+    ("Title", 0.14),
+    ("Sex", 0.06),
+    ("Contact (e-mail / phone)", 0.19),
+    ("Signature", 0.245),
 )
 _NAME, _ORGANIZATION, _TITLE, _SEX, _CONTACT = 1, 2, 3, 4, 5
 
@@ -89,7 +90,7 @@ def _day_sheet(workshop: dict, day: WorkshopDay | None, participants: Participan
         heading = f"{KIND} – Day {day.number}" + (f": {when}" if when else "")
         section = f"{KIND} · Day {day.number}" + (f" · {when}" if when else "")
     story = [SectionMark(section), text.paragraph(heading, styles["title"])]
-    for line in (day.title if day else "", workshop["title"], workshop["venue"]):
+    for line in (workshop["title"], workshop["venue"]):
         if line:
             story.append(text.paragraph(line, styles["subtitle"]))
     story.append(Paragraph(f"{INSTRUCTION} {len(participants.participants)} participants registered.",
@@ -112,14 +113,16 @@ def _table(participants: ParticipantList, order: str, widths: list[float]) -> Lo
         group_rows.append(len(rows))
         rows.append([text.paragraph(title, styles["group_cell"]), "", "", "", "", "", ""])
 
-    def add(entry: ParticipantEntry) -> None:
+    def add(entry: ParticipantEntry, *, grouped: bool = False) -> None:
         nonlocal number
         number += 1
-        contact = "\n".join(part for part in (entry.email, entry.phone) if part)
+        contact = "\n".join(part for part in (_email(entry.email, widths[_CONTACT]), entry.phone) if part)
         rows.append([
             str(number),
             text.cell(entry.name, cell_style, content_width(widths[_NAME])),
-            text.cell(entry.organization, cell_style, content_width(widths[_ORGANIZATION])),
+            # Under its organization's heading row, the acronym is enough.
+            text.cell((entry.acronym or entry.organization) if grouped else entry.organization,
+                      cell_style, content_width(widths[_ORGANIZATION])),
             text.cell(entry.title, cell_style, content_width(widths[_TITLE])),
             # Left blank when not stated, so the person can write it in.
             "" if entry.sex == "not_stated" else entry.sex_label,
@@ -134,7 +137,7 @@ def _table(participants: ParticipantList, order: str, widths: list[float]) -> Lo
             else:
                 add_group(f"{first.organization} ({first.acronym})" if first.acronym else first.organization)
             for entry in members:
-                add(entry)
+                add(entry, grouped=True)
     else:
         for entry in participants.participants:
             add(entry)
@@ -146,3 +149,13 @@ def _table(participants: ParticipantList, order: str, widths: list[float]) -> Lo
 
     style = table_style(cell_style, styles["header_cell"], group_rows=group_rows)
     return LongTable(rows, colWidths=widths, repeatRows=1, style=style)
+
+
+def _email(address: str, column_width: float) -> str:
+    """An address too long for its cell breaks after the @, not at whatever letter reaches the
+    edge (reportlab would otherwise print "aakash.mehta@unodc.exampl" / "e")."""
+    style = stylesheet()["cell"]
+    if "@" in address and stringWidth(address, style.fontName, style.fontSize) > content_width(column_width):
+        local, domain = address.split("@", 1)
+        return f"{local}@\n{domain}"
+    return address

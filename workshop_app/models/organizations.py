@@ -64,3 +64,22 @@ def plan_merge_organizations(document: WorkshopDocument, keep_id: str, merged_id
 def _taken(document: WorkshopDocument, table: str, column: str, keep_id: str, row: dict, companions) -> bool:
     where = " AND ".join([f"[{column}] = ?", *(f"[{key}] = ?" for key in companions)])
     return document.count(table, where, [keep_id, *(row[key] for key in companions)]) > 0
+
+
+def assessments(document: WorkshopDocument) -> list[dict]:
+    """Every organization with its influence and interest (None while not yet assessed)."""
+    keys = ("id", "name", "acronym", "category", "influence", "interest")
+    return [dict(zip(keys, row)) for row in document.query(
+        "SELECT o.id, o.name, o.acronym, o.category, s.influence, s.interest FROM organization o"
+        " LEFT JOIN stakeholder_assessment s ON s.organization_id = o.id ORDER BY o.name COLLATE NOCASE")]
+
+
+def plan_assessment(document: WorkshopDocument, organization_id: str, influence: int, interest: int,
+                    undo_text: str = "Move on the power/interest grid") -> Change:
+    """Place an organization on the power/interest grid (influence and interest, 1 to 5)."""
+    existing = document.rows("stakeholder_assessment", "organization_id = ?", [organization_id])
+    if existing:
+        return document.plan_update("stakeholder_assessment", existing[0]["id"], undo_text,
+                                    influence=influence, interest=interest)
+    return document.plan_insert("stakeholder_assessment", undo_text, organization_id=organization_id,
+                                influence=influence, interest=interest)

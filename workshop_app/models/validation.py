@@ -85,6 +85,16 @@ def required_text(what: str):
     return rule
 
 
+def score(value: Any) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise InvalidValueError(f"'{value}' is not a score from 1 to 5") from None
+    if not 1 <= number <= 5:
+        raise InvalidValueError(f"{number} is outside the scale of 1 to 5")
+    return number
+
+
 def positive_minutes(value: Any) -> int:
     try:
         minutes = int(value)
@@ -107,6 +117,8 @@ _RULES = {
     ("organization", "category"): lambda value: choice(value, v.ORGANIZATION_CATEGORIES, "organization category"),
     ("participant", "name"): required_text("participant's name"),
     ("organization", "name"): required_text("organization's name"),
+    ("stakeholder_assessment", "influence"): score,
+    ("stakeholder_assessment", "interest"): score,
     ("participant", "sex"): lambda value: choice(value or "not_stated", v.SEXES, "sex"),
     ("participant", "role"): lambda value: choice(value, v.PARTICIPANT_ROLES, "participant role"),
     ("session", "type"): lambda value: choice(value, v.SESSION_TYPES, "session type"),

@@ -28,7 +28,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(800, 560)
 
         self._start_page = None
-        self.workshop_view = WorkshopView()
+        self.workshop_view = WorkshopView(self.settings)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.workshop_view)
         self.setCentralWidget(self.stack)
@@ -86,6 +86,10 @@ class MainWindow(QMainWindow):
 
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self._undo_actions: list[QAction] = []
+        self.edit_menu.addSeparator()
+        self.preferences_action = self._action(self.edit_menu, self.tr("&Preferences…"), self.show_preferences,
+                                               QKeySequence.Preferences)
+        self.preferences_action.setMenuRole(QAction.PreferencesRole)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.page_actions = []
@@ -114,12 +118,13 @@ class MainWindow(QMainWindow):
         self._undo_actions = []
         if self.session is None:
             return
+        first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
         undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.Undo)
         redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence.Redo, QKeySequence(self.tr("Ctrl+Y"))])
         self._undo_actions = [undo, redo]
-        self.edit_menu.addActions(self._undo_actions)
+        self.edit_menu.insertActions(first, self._undo_actions)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -143,7 +148,8 @@ class MainWindow(QMainWindow):
         is_open = self.session is not None
         for action in (self.save_copy_action, self.close_action, *self.page_actions):
             action.setEnabled(is_open)
-        self.edit_menu.setEnabled(is_open)
+        for action in self._undo_actions:
+            action.setVisible(is_open)
 
     # ------------------------------------------------------------------ opening and closing
 
@@ -281,6 +287,12 @@ class MainWindow(QMainWindow):
 
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def show_preferences(self) -> None:
+        from workshop_app.ui.preferences_dialog import PreferencesDialog
+
+        if PreferencesDialog(self.settings, self).exec():
+            self.workshop_view.preferences_changed()
 
     @Slot()
     def show_about(self) -> None:

@@ -213,6 +213,11 @@ class OverviewPage(Page):
             else:
                 label.setText(f"{value:,}")
         by_sex = figures["participants_by_sex"]
+        minimum = self.settings.women_share_minimum() if self.settings is not None else None
+        below = minimum is not None and figures["women_share"] is not None and figures["women_share"] < minimum
+        self.figures["women_share"].setStyleSheet("color: #b00020;" if below else "")
+        self.figures["women_share"].setToolTip(
+            self.tr("Below the minimum of %1 set in Preferences").replace("%1", f"{minimum:.0%}") if below else "")
         self.women_note.setText(
             self.tr("Women %1 · men %2 · other %3 · not stated %4 (the share counts people whose sex is stated)")
             .replace("%1", str(by_sex["female"])).replace("%2", str(by_sex["male"]))

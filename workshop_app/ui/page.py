@@ -15,6 +15,7 @@ class Page(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.session: DocumentSession | None = None
+        self.settings = None  # the window's Settings, given when the page is created
         self._stale = True
 
     def set_session(self, session: DocumentSession | None) -> None:

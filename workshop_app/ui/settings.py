@@ -4,6 +4,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from workshop_app.models.figures import DEFAULT_WOMEN_SHARE_MINIMUM
+
 MAX_RECENT_FILES = 10
 
 
@@ -43,6 +45,18 @@ class Settings:
 
     def set_last_folder(self, folder: Path) -> None:
         self._store.setValue("files/last_folder", str(folder))
+
+    # Preferences: shown and changed in the Preferences dialog.
+    def women_share_minimum(self) -> float:
+        """Below this share of women among participants, the figures show a warning."""
+        try:
+            value = float(self._store.value("preferences/women_share_minimum", DEFAULT_WOMEN_SHARE_MINIMUM))
+        except (TypeError, ValueError):
+            return DEFAULT_WOMEN_SHARE_MINIMUM
+        return min(max(value, 0.0), 1.0)
+
+    def set_women_share_minimum(self, share: float) -> None:
+        self._store.setValue("preferences/women_share_minimum", float(share))
 
     def last_page(self) -> str:
         return str(self._store.value("window/page", "overview"))

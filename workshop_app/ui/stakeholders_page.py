@@ -23,6 +23,7 @@ from workshop_app.models.organizations import participants_of, plan_delete_organ
 from workshop_app.models.stakeholders import organization_choices
 from workshop_app.ui.attendance_tab import AttendanceTab
 from workshop_app.ui.delegates import ChoiceDelegate
+from workshop_app.ui.figures_tab import FiguresTab
 from workshop_app.ui.page import Page
 from workshop_app.ui.row_table_model import ID_ROLE, RowFilterProxy, RowTableModel
 from workshop_app.ui.stakeholder_models import OrganizationTableModel, ParticipantTableModel
@@ -33,7 +34,7 @@ def _vocabulary(labels: dict):
 
 
 class StakeholdersPage(Page):
-    TABLES = {"participant", "organization", "attendance", "day"}
+    TABLES = {"participant", "organization", "attendance", "day", "stakeholder_assessment"}
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,6 +74,8 @@ class StakeholdersPage(Page):
         self.attendance = AttendanceTab()
         self.filter_edit.textChanged.connect(self.attendance.set_filter)
         self.tabs.addTab(self.attendance, self.tr("Attendance"))
+        self.figures = FiguresTab()
+        self.tabs.addTab(self.figures, self.tr("Figures"))
         # Delete only acts on the table that has focus.
         self.delete_participants_action.setShortcut(QKeySequence.Delete)
         self.delete_organizations_action.setShortcut(QKeySequence.Delete)
@@ -132,6 +135,9 @@ class StakeholdersPage(Page):
         self.participants.set_session(self.session)
         self.organizations.set_session(self.session)
         self.attendance.set_session(self.session)
+        if self.settings is not None:
+            self.figures.women_share_minimum = self.settings.women_share_minimum()
+        self.figures.set_session(self.session)
         self._update_counts()
         if self.session is not None:
             for view, widths in ((self.participant_view, (220, 80, 140, 200, 120, 230, 130)),
@@ -153,6 +159,7 @@ class StakeholdersPage(Page):
             self.participants.refresh_all()
         self.organizations.refresh_all()
         self.attendance.changed(change)
+        self.figures.changed(change)
         self._update_counts()
 
     def _update_counts(self) -> None:

@@ -31,8 +31,9 @@ def _create_page(key: str) -> Page:
 
 
 class WorkshopView(QWidget):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, settings, parent: QWidget | None = None):
         super().__init__(parent)
+        self.settings = settings
         self.session: DocumentSession | None = None
         self._pages: dict[str, Page] = {}
         self.rail = QListWidget()
@@ -76,6 +77,7 @@ class WorkshopView(QWidget):
     def page(self, key: str) -> Page:
         if key not in self._pages:
             page = _create_page(key)
+            page.settings = self.settings
             page.set_session(self.session)
             index = PAGE_KEYS.index(key)
             placeholder = self.stack.widget(index)
@@ -89,6 +91,10 @@ class WorkshopView(QWidget):
         self.session = session
         for page in self._pages.values():
             page.set_session(session)
+
+    def preferences_changed(self) -> None:
+        for page in self._pages.values():
+            page.set_session(self.session)  # pages read preferences when they refresh
 
     def show_page(self, key: str) -> None:
         if key not in PAGE_KEYS:

@@ -1,0 +1,32 @@
+"""Preferences: choices that hold for every workshop on this computer."""
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from workshop_app.ui.settings import Settings
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Preferences"))
+        self.women_share = QSpinBox()
+        self.women_share.setRange(0, 100)
+        self.women_share.setSuffix(" %")
+        self.women_share.setValue(round(settings.women_share_minimum() * 100))
+        explanation = QLabel(self.tr("The participation figures warn when the share of women among participants "
+                                     "is below this minimum."))
+        explanation.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Minimum share of &women"), self.women_share)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(explanation)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self.settings.set_women_share_minimum(self.women_share.value() / 100)
+        super().accept()
