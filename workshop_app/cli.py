@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from workshop_app import __version__
-from workshop_app.models.errors import WorkshopError
+from workshop_app.models.errors import WorkshopError, WorkshopFileError
 
 USER_ERROR = 2
 PAGES = ("start", "overview", "stakeholders", "agenda", "roadmap")
@@ -94,7 +94,11 @@ def _demo(args) -> int:
     if args.file is None and target.exists() and not args.force:
         pass  # the user's own demo file, with their edits: keep it
     else:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if args.file is None:
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise WorkshopFileError(target.parent, f"the data folder cannot be created ({error.strerror})") from None
         write_demo(target, overwrite=args.force).close()
         print(target)
     if args.open:

@@ -131,3 +131,19 @@ def test_bad_size_is_an_argument_error(demo_path, capsys):
         main(["open", str(demo_path), "--screenshot", "x.png", "--size", "big"])
     assert exit_.value.code == 2
     assert "not a size like 1280x800" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["new", "{tmp}/far.workshop", "--title", "T", "--country", "NP", "--start", "9999-12-31", "--days", "2"],
+         "end of the calendar"),
+        (["demo", "{tmp}", "--force"], "is a folder"),
+        (["demo", "{tmp}/notes.txt/x.workshop"], "folder does not exist"),
+        (["stats", ""], "is a folder"),
+    ],
+)
+def test_more_user_mistakes_get_one_line(tmp_path, capsys, arguments, message):
+    (tmp_path / "notes.txt").write_text("notes")
+    code, _, err = run(capsys, *[a.replace("{tmp}", str(tmp_path)) for a in arguments])
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1

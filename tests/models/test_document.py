@@ -83,7 +83,9 @@ def test_delete_takes_dependents_along_and_undo_restores_every_row(document):
     org = document.insert("organization", name="Ministry of Labour", category="government").rows[0].row_id
     person = document.insert("participant", name="Sita", sex="female", organization_id=org).rows[0].row_id
     goal = document.insert("roadmap_node", level="goal", position=0, title="End child labour").rows[0].row_id
-    action = document.insert("roadmap_node", level="action", parent_id=goal, position=0,
+    outcome = document.insert("roadmap_node", level="outcome", parent_id=goal, position=0, title="O").rows[0].row_id
+    output = document.insert("roadmap_node", level="output", parent_id=outcome, position=0, title="P").rows[0].row_id
+    action = document.insert("roadmap_node", level="action", parent_id=output, position=0,
                              title="Train inspectors").rows[0].row_id
     document.insert("action_partner", node_id=action, organization_id=org, role="support")
     document.insert("stakeholder_assessment", organization_id=org, influence=5, interest=4)
@@ -194,3 +196,66 @@ def test_demo_workshop_says_it_is_fictional(demo_path):
         assert workshop["country"] == "NP" and workshop["venue"]
         names = [row["name"] for row in document.rows("participant")]
         assert any("\u0900" <= ch <= "\u097f" for name in names for ch in name)  # some Devanagari
+
+
+def test_setting_a_first_start_date_keeps_the_end_date(tmp_path):
+    path = tmp_path / "undated.workshop"
+    with WorkshopDocument.create(path, title="T", country="NP") as document:
+        document.update("workshop", document.workshop()["id"], end_date="2027-05-06")
+        document.apply(document.plan_workshop_dates("2027-05-04"))
+        assert document.workshop()["end_date"] == "2027-05-06"
+        document.apply(document.plan_workshop_dates(None))
+        assert (document.workshop()["start_date"], document.workshop()["end_date"]) == (None, "2027-05-06")
+
+
+def test_languages_typed_with_stray_brackets_are_understood(document):
+    document.update("workshop", document.workshop()["id"], languages='["fr", "en"')
+    assert document.workshop()["languages"] == '["fr", "en"]'
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"level": "action", "parent_id": "GOAL"}, "cannot be placed under a goal"),
+        ({"level": "outcome"}, "cannot be placed at the top"),
+        ({"level": "goal", "parent_id": "GOAL"}, "it is the top level"),
+    ],
+)
+def test_road_map_items_keep_their_shape(document, fields, message):
+    goal = document.insert("roadmap_node", level="goal", position=0, title="Goal").rows[0].row_id
+    fields = {key: goal if value == "GOAL" else value for key, value in fields.items()}
+    with pytest.raises(InvalidValueError, match=message):
+        document.insert("roadmap_node", position=1, title="X", **fields)
+    with pytest.raises(InvalidValueError, match="outcomes and outputs only"):
+        document.insert("indicator", node_id=goal, position=0, title="Cases")
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "stored"),
+    [
+        ("start", "q3 2027", "2027-Q3"),
+        ("start", "2027Q1", "2027-Q1"),
+        ("end", "2028-06-30", "2028-06-30"),
+        ("gender_marker", "2", 2),
+        ("issue_tags", "forced_labour, child_labour", '["forced_labour", "child_labour"]'),
+        ("sdgs", [8, "16"], "[8, 16]"),
+    ],
+)
+def test_action_fields_are_stored_in_one_form(document, field, typed, stored):
+    goal = document.insert("roadmap_node", level="goal", position=0, title="Goal").rows[0].row_id
+    outcome = document.insert("roadmap_node", level="outcome", parent_id=goal, position=0, title="O").rows[0].row_id
+    output = document.insert("roadmap_node", level="output", parent_id=outcome, position=0, title="P").rows[0].row_id
+    action = document.insert("roadmap_node", level="action", parent_id=output, position=0, title="A").rows[0].row_id
+    document.update("roadmap_node", action, **{field: typed})
+    assert document.get("roadmap_node", action)[field] == stored
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [("start", "someday", "quarter like 2027-Q3"), ("start", "2026-Q9", "quarter"),
+     ("gender_marker", "2.5", "gender marker"), ("sdgs", [99], "related SDGs"), ("issue_tags", ["cats"], "issues")],
+)
+def test_action_fields_refuse_what_the_brief_does_not_know(document, field, typed, message):
+    goal = document.insert("roadmap_node", level="goal", position=0, title="Goal").rows[0].row_id
+    with pytest.raises(InvalidValueError, match=message):
+        document.update("roadmap_node", goal, **{field: typed})

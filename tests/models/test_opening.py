@@ -6,6 +6,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -165,3 +166,60 @@ def test_failed_upgrade_leaves_the_file_at_its_old_format(workshop_path, monkeyp
     with WorkshopDocument.open(workshop_path) as document:
         assert document.schema_version() == 1
         assert "badge" not in document.db["participant"].columns_dict
+
+
+def test_unknown_format_number_is_refused_without_leaving_backups(tmp_path, workshop_path):
+    path = tmp_path / "zero.workshop"
+    data = bytearray(workshop_path.read_bytes())
+    data[60:64] = (0).to_bytes(4, "big")
+    path.write_bytes(bytes(data))
+    assert_refused(path, "unknown format number")
+
+
+def test_damage_found_only_when_pages_are_read_gives_a_message(tmp_path, demo_path):
+    path = tmp_path / "damaged.workshop"
+    conn = sqlite3.connect(demo_path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'participant'").fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(demo_path.read_bytes())
+    data[(root - 1) * page_size:(root - 1) * page_size + 100] = b"\xff" * 100
+    path.write_bytes(bytes(data))
+    assert_refused(path, "damaged")
+    assert_refused(path, "damaged", readonly=True)
+
+
+def test_file_left_by_a_power_cut_says_how_to_recover(tmp_path, demo_path):
+    path = tmp_path / "cut.workshop"
+    path.write_bytes(demo_path.read_bytes())
+    # A process that dies in the middle of a large change leaves a hot journal beside the file.
+    subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        import os, sqlite3
+        conn = sqlite3.connect({str(path)!r}, isolation_level=None)
+        conn.execute("PRAGMA cache_size = 1")
+        conn.execute("BEGIN")
+        conn.execute("UPDATE participant SET notes = hex(randomblob(2000))")
+        os._exit(0)
+    """)], check=True)
+    assert Path(f"{path}-journal").exists()
+    with pytest.raises(WorkshopFileError, match="not closed properly"):
+        WorkshopDocument.open(path, readonly=True)
+    with WorkshopDocument.open(path) as document:  # opening for editing rolls the change back
+        assert {row["notes"] for row in document.rows("participant")} == {""}
+        assert document.query("PRAGMA integrity_check") == [("ok",)]
+
+
+def test_replacing_a_file_that_is_open_is_refused(workshop_path, tmp_path):
+    from workshop_app.models.demo import write_demo
+
+    with WorkshopDocument.open(workshop_path) as document:
+        before = fingerprint(workshop_path)
+        with pytest.raises(WorkshopFileError, match="is open in Pathfinder Workshop"):
+            write_demo(workshop_path, overwrite=True)
+        other = tmp_path / "other.workshop"
+        WorkshopDocument.create(other, title="Other", country="NP").close()
+        with WorkshopDocument.open(other) as second:
+            with pytest.raises(WorkshopFileError, match="is open in Pathfinder Workshop"):
+                second.save_copy(workshop_path)
+        assert fingerprint(workshop_path) == before
+        assert document.workshop()["title"] == "Atelier national"

@@ -43,9 +43,11 @@ def test_merge_moves_everything_and_undo_restores_both(document):
     a = person(document, "Sita", full)
     b = person(document, "Ram", short)
     goal = document.insert("roadmap_node", level="goal", position=0, title="Goal").rows[0].row_id
-    action = document.insert("roadmap_node", level="action", parent_id=goal, position=0, title="Inspect",
+    outcome = document.insert("roadmap_node", level="outcome", parent_id=goal, position=0, title="O").rows[0].row_id
+    output = document.insert("roadmap_node", level="output", parent_id=outcome, position=0, title="P").rows[0].row_id
+    action = document.insert("roadmap_node", level="action", parent_id=output, position=0, title="Inspect",
                              lead_organization_id=short).rows[0].row_id
-    other_action = document.insert("roadmap_node", level="action", parent_id=goal, position=1,
+    other_action = document.insert("roadmap_node", level="action", parent_id=output, position=1,
                                    title="Train").rows[0].row_id
     document.insert("action_partner", node_id=action, organization_id=full, role="support")
     document.insert("action_partner", node_id=action, organization_id=short, role="funder")  # clash

@@ -180,3 +180,58 @@ def test_undo_and_redo_are_in_the_edit_menu_with_standard_shortcuts(window, work
     assert undo.isEnabled()
     undo.trigger()
     assert window.session.document.workshop()["venue"] == ""
+
+
+def test_every_country_offered_is_accepted_by_the_file():
+    from workshop_app.models.geography import country_name
+    from workshop_app.ui.country_combo import country_names
+
+    offered = country_names()
+    assert len(offered) > 240
+    assert [code for code in offered if country_name(code) is None] == []
+
+
+def test_text_being_typed_is_saved_when_the_window_closes(window, workshop_path, qtbot):
+    window.open_file(workshop_path)
+    overview = window.workshop_view.page("overview")
+    overview.description_edit.setFocus()
+    qtbot.keyClicks(overview.description_edit, "Typed just before closing")
+    window.close()
+    with WorkshopDocument.open(workshop_path, readonly=True) as document:
+        assert document.workshop()["description"] == "Typed just before closing"
+
+
+def test_ctrl_z_in_a_saved_field_undoes_the_last_change(window, workshop_path, qtbot):
+    window.open_file(workshop_path)
+    overview = window.workshop_view.page("overview")
+    overview.venue_edit.setFocus()
+    qtbot.keyClicks(overview.venue_edit, "Antananarivo")
+    qtbot.keyClick(overview.venue_edit, Qt.Key_Return)
+    assert window.session.document.workshop()["venue"] == "Antananarivo"
+    qtbot.keyClick(overview.venue_edit, Qt.Key_Z, Qt.ControlModifier)
+    assert window.session.document.workshop()["venue"] == ""
+    assert overview.venue_edit.text() == ""
+
+
+def test_a_failed_undo_keeps_the_stack_in_step_with_the_file(window, workshop_path, qtbot, errors, monkeypatch):
+    from workshop_app.models.errors import WorkshopFileError
+
+    window.open_file(workshop_path)
+    session = window.session
+    document = session.document
+    for venue in ("Venue 1", "Venue 2"):
+        session.perform(document.plan_update("workshop", document.workshop()["id"], venue=venue))
+    real_apply = document.apply
+
+    def unplugged(change):
+        raise WorkshopFileError(workshop_path, "the change could not be saved (disk I/O error)")
+
+    monkeypatch.setattr(document, "apply", unplugged)
+    session.undo_stack.undo()
+    qtbot.waitUntil(lambda: session.undo_stack.index() == 2)
+    assert errors and "could not be saved" in errors[-1][1]
+    monkeypatch.setattr(document, "apply", real_apply)
+    session.undo_stack.undo()
+    assert document.workshop()["venue"] == "Venue 1"
+    session.undo_stack.redo()
+    assert document.workshop()["venue"] == "Venue 2"

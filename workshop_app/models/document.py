@@ -19,6 +19,7 @@ from workshop_app.models import schema
 from workshop_app.models.changes import Change, Row, RowChange
 from workshop_app.models.errors import InvalidValueError, WorkshopError, WorkshopFileError
 from workshop_app.models.file_checks import ensure_writable, read_header
+from workshop_app.models.structure import check_row
 from workshop_app.models.validation import check_date_order, normalize
 
 FILE_SUFFIX = ".workshop"
@@ -61,6 +62,10 @@ class WorkshopDocument:
         """
         path = Path(path)
         header = read_header(path)
+        if header.user_version < 1 or any(v not in schema.MIGRATIONS for v in
+                                          range(header.user_version, schema.SCHEMA_VERSION)):
+            raise WorkshopFileError(path, f"the file has an unknown format number ({header.user_version}); "
+                                          "it cannot be opened (restore a backup copy)")
         if not readonly:
             ensure_writable(path)
         elif header.user_version < schema.SCHEMA_VERSION:
@@ -71,20 +76,23 @@ class WorkshopDocument:
         try:
             if not readonly:
                 # Take the write lock now, and keep it (exclusive locking mode) until close().
-                _sql(path, conn, "BEGIN EXCLUSIVE")
-                _sql(path, conn, "COMMIT")
+                _rows(path, conn, "BEGIN EXCLUSIVE")
+                _rows(path, conn, "COMMIT")
             if verify:
-                problems = [row[0] for row in _sql(path, conn, "PRAGMA quick_check").fetchall()]
+                problems = [row[0] for row in _rows(path, conn, "PRAGMA quick_check")]
                 if problems != ["ok"]:
                     raise WorkshopFileError(path, f"the file is damaged ({problems[0]}); restore a backup copy")
             if header.user_version < schema.SCHEMA_VERSION:
                 _upgrade_with_backup(path, conn, header.user_version)
-            if "workshop" not in {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}:
+            if "workshop" not in {row[0] for row in _rows(path, conn, "SELECT name FROM sqlite_master")}:
                 raise WorkshopFileError(path, "the file is damaged (it has no workshop table); restore a backup copy")
+            return cls(path, conn, readonly=readonly)
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise WorkshopFileError(path, _explain_open_error(error, path)) from None
         except BaseException:
             conn.close()
             raise
-        return cls(path, conn, readonly=readonly)
 
     @classmethod
     def create(
@@ -102,8 +110,12 @@ class WorkshopDocument:
         """Write a new workshop file. It is built beside the target and moved into place only when
         complete, so a failure never leaves a half-written file (or harms the one it replaces)."""
         path = Path(path)
+        if path.is_dir():
+            raise WorkshopFileError(path, "is a folder; give the name of the new workshop file")
         if path.exists() and not overwrite:
             raise WorkshopFileError(path, "a file with this name already exists; choose another name")
+        if path.exists():
+            ensure_not_in_use(path)
         if days < 0 or days > 31:
             raise InvalidValueError("a workshop has between 0 and 31 days")
         values = {
@@ -130,15 +142,14 @@ class WorkshopDocument:
             conn.close()
             document = cls.open(temporary, verify=False)
             try:
-                start = dt.date.fromisoformat(values["start_date"]) if values["start_date"] else None
+                dates = _consecutive_days(values["start_date"], days)
                 workshop_id = new_id()
                 workshop = {"id": workshop_id, **values, "created_at": utc_now()}
-                if start and days:
-                    workshop["end_date"] = (start + dt.timedelta(days=days - 1)).isoformat()
+                if dates:
+                    workshop["end_date"] = dates[-1]
                 rows = [RowChange("workshop", workshop_id, None, workshop)]
-                for index in range(days):
+                for index, day_date in enumerate(dates):
                     day_id = new_id()
-                    day_date = (start + dt.timedelta(days=index)).isoformat()
                     rows.append(RowChange("day", day_id, None, {"id": day_id, "position": index, "date": day_date}))
                 document.apply(Change("Create workshop", tuple(rows)))
                 if fill is not None:
@@ -179,6 +190,10 @@ class WorkshopDocument:
         target = Path(target)
         if target.resolve() == self.path.resolve():
             raise WorkshopFileError(target, "is the file that is open; choose another name")
+        if target.is_dir():
+            raise WorkshopFileError(target, "is a folder; give a name for the copy")
+        if target.exists():
+            ensure_not_in_use(target)
         handle, temporary = tempfile.mkstemp(prefix=".copy-", suffix=FILE_SUFFIX, dir=target.resolve().parent)
         os.close(handle)
         try:
@@ -243,6 +258,7 @@ class WorkshopDocument:
         current = self._require(table, row_id)
         values = {column: normalize(table, column, value) for column, value in fields.items()}
         self._check_columns(table, values)
+        check_row(self, table, values, current)
         if table == "workshop":
             check_date_order(values.get("start_date", current["start_date"]), values.get("end_date", current["end_date"]))
         changed = {column: value for column, value in values.items() if current[column] != value}
@@ -256,6 +272,7 @@ class WorkshopDocument:
         values = {column: normalize(table, column, value) for column, value in fields.items()}
         values.setdefault("id", new_id())
         self._check_columns(table, values)
+        check_row(self, table, values)
         return Change(undo_text or f"Add {_words(table)}", (RowChange(table, values["id"], None, values),))
 
     def plan_delete(self, table: str, row_id: str, undo_text: str | None = None) -> Change:
@@ -264,20 +281,21 @@ class WorkshopDocument:
         self._collect_removal(table, row_id, rows, set())
         return Change(undo_text or f"Delete {_words(table)}", tuple(rows))
 
-    def plan_workshop_dates(self, start_date: Any, end_date: Any = None) -> Change:
-        """Moving the start date moves every day and the end date with it, as one step."""
+    def plan_workshop_dates(self, start_date: Any) -> Change:
+        """Moving the start date moves every day and the end date with it, as one step.
+        Setting a first start date, or clearing it, leaves the end date as it is."""
         current = self.workshop()
         new_start = normalize("workshop", "start_date", start_date)
-        old_start = current["start_date"]
-        if end_date is None and old_start and new_start and current["end_date"]:
-            shift = dt.date.fromisoformat(new_start) - dt.date.fromisoformat(old_start)
-            end_date = (dt.date.fromisoformat(current["end_date"]) + shift).isoformat()
-        change = self.plan_update("workshop", current["id"], "Change workshop dates", start_date=new_start, end_date=end_date)
+        old_start, end_date = current["start_date"], current["end_date"]
+        shift = None
         if old_start and new_start and new_start != old_start:
             shift = dt.date.fromisoformat(new_start) - dt.date.fromisoformat(old_start)
+            end_date = _shifted(end_date, shift)
+        change = self.plan_update("workshop", current["id"], "Change workshop dates", start_date=new_start,
+                                  end_date=end_date)
+        if shift:
             for day in self.rows("day", "date IS NOT NULL"):
-                moved = (dt.date.fromisoformat(day["date"]) + shift).isoformat()
-                change = change.then(self.plan_update("day", day["id"], date=moved))
+                change = change.then(self.plan_update("day", day["id"], date=_shifted(day["date"], shift)))
         return change
 
     @contextmanager
@@ -411,32 +429,38 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=True, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None,
                                check_same_thread=False)
     except sqlite3.Error as error:
-        raise WorkshopFileError(path, _explain_open_error(error)) from None
+        raise WorkshopFileError(path, _explain_open_error(error, path)) from None
     try:
-        _sql(path, conn, "PRAGMA foreign_keys = ON")
+        _rows(path, conn, "PRAGMA foreign_keys = ON")
         if not readonly:
             # DELETE journal, not WAL: people copy workshop files to USB sticks and e-mail them.
             # In WAL mode committed edits can wait in a separate -wal file, and a copy of the main
             # file alone silently loses them. With DELETE every commit lands in the file itself.
-            _sql(path, conn, "PRAGMA journal_mode = DELETE")
+            _rows(path, conn, "PRAGMA journal_mode = DELETE")
             # FULL: a power cut in a hotel conference room must not lose the last committed edit.
-            _sql(path, conn, "PRAGMA synchronous = FULL")
-            _sql(path, conn, "PRAGMA locking_mode = EXCLUSIVE")
+            _rows(path, conn, "PRAGMA synchronous = FULL")
+            _rows(path, conn, "PRAGMA locking_mode = EXCLUSIVE")
     except BaseException:
         conn.close()
         raise
     return conn
 
 
-def _sql(path: Path, conn: sqlite3.Connection, statement: str) -> sqlite3.Cursor:
+def _rows(path: Path, conn: sqlite3.Connection, statement: str) -> list[tuple]:
+    """Run a statement while opening; the rows are fetched here too, because a damaged page
+    only shows itself when it is read."""
     try:
-        return conn.execute(statement)
+        return conn.execute(statement).fetchall()
     except sqlite3.DatabaseError as error:
-        raise WorkshopFileError(path, _explain_open_error(error)) from None
+        raise WorkshopFileError(path, _explain_open_error(error, path)) from None
 
 
-def _explain_open_error(error: sqlite3.Error) -> str:
+def _explain_open_error(error: sqlite3.Error, path: Path) -> str:
     text = str(error).lower()
+    if Path(f"{path}-journal").exists() and ("readonly" in text or "read-only" in text):
+        # A journal left beside the file: the program stopped in the middle of saving (power cut).
+        return ("the file was not closed properly (a power cut?); open it in Pathfinder Workshop, which "
+                "rolls back the interrupted change")
     if "locked" in text or "busy" in text:
         return "the file is open in another Pathfinder Workshop window (or on another computer); close it there first"
     if "not a database" in text or "malformed" in text or "corrupt" in text:
@@ -476,6 +500,43 @@ def _upgrade_with_backup(path: Path, conn: sqlite3.Connection, from_version: int
         raise WorkshopFileError(
             path, f"could not be upgraded to format {schema.SCHEMA_VERSION} ({error}); it was left as it was"
         ) from None
+
+
+def _consecutive_days(start_date: str | None, days: int) -> list[str]:
+    if not days:
+        return []
+    start = dt.date.fromisoformat(start_date)
+    try:
+        return [(start + dt.timedelta(days=index)).isoformat() for index in range(days)]
+    except OverflowError:
+        raise InvalidValueError("the workshop days would run past the end of the calendar") from None
+
+
+def _shifted(date_text: str | None, shift: dt.timedelta) -> str | None:
+    if not date_text:
+        return date_text
+    try:
+        return (dt.date.fromisoformat(date_text) + shift).isoformat()
+    except OverflowError:
+        raise InvalidValueError("the dates would run past the end of the calendar") from None
+
+
+def ensure_not_in_use(path: Path) -> None:
+    """Refuse to replace a file that a Pathfinder Workshop window has open (it holds a lock)."""
+    try:
+        conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error).lower() or "busy" in str(error).lower():
+            raise WorkshopFileError(path, "is open in Pathfinder Workshop; close it there before replacing it") from None
+    except sqlite3.DatabaseError:
+        pass  # not a database: replacing it is the user's choice
+    finally:
+        conn.close()
 
 
 def _give_normal_permissions(path: Path) -> None:

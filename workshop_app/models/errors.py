@@ -11,7 +11,7 @@ class WorkshopFileError(WorkshopError):
     def __init__(self, path: Path | str, problem: str):
         self.path = Path(path)
         self.problem = problem
-        super().__init__(f"{self.path.name}: {problem}")
+        super().__init__(f"{self.path.name or self.path}: {problem}")
 
 
 class InvalidValueError(WorkshopError):

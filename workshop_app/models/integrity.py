@@ -1,5 +1,6 @@
 """`workshop-app check`: is the file sound, and which format is it?"""
 
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,18 +23,25 @@ def check_file(path: Path) -> IntegrityReport:
     with WorkshopDocument.open(path, readonly=True, verify=False) as document:
         report.lines.append(f"{path.name}: Pathfinder Workshop file, format {document.schema_version()} "
                             f"(this program writes format {schema.SCHEMA_VERSION})")
-        integrity = [row[0] for row in document.query("PRAGMA integrity_check")]
-        if integrity == ["ok"]:
-            report.lines.append("integrity: ok")
-        else:
-            for line in integrity[:20]:
-                report.problem(f"integrity: {line}")
-        broken = document.query("PRAGMA foreign_key_check")
-        if not broken:
-            report.lines.append("references: ok")
-        for table, rowid, parent, _ in broken[:20]:
-            report.problem(f"references: a row of {table} (rowid {rowid}) points to a missing {parent}")
-        if document.count("workshop") != 1:
-            report.problem(f"workshop: expected one workshop record, found {document.count('workshop')}")
+        try:
+            _check_contents(document, report)
+        except sqlite3.DatabaseError as error:  # damage deep enough that the checks cannot finish
+            report.problem(f"integrity: the file is damaged ({error}); restore a backup copy")
     report.lines.append("result: ok" if report.ok else "result: PROBLEMS FOUND")
     return report
+
+
+def _check_contents(document: WorkshopDocument, report: IntegrityReport) -> None:
+    integrity = [row[0] for row in document.query("PRAGMA integrity_check")]
+    if integrity == ["ok"]:
+        report.lines.append("integrity: ok")
+    else:
+        for line in integrity[:20]:
+            report.problem(f"integrity: {line}")
+    broken = document.query("PRAGMA foreign_key_check")
+    if not broken:
+        report.lines.append("references: ok")
+    for table, rowid, parent, _ in broken[:20]:
+        report.problem(f"references: a row of {table} (rowid {rowid}) points to a missing {parent}")
+    if document.count("workshop") != 1:
+        report.problem(f"workshop: expected one workshop record, found {document.count('workshop')}")

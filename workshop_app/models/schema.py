@@ -27,7 +27,7 @@ CREATE TABLE workshop (
     venue TEXT NOT NULL DEFAULT '',
     start_date TEXT,                             -- YYYY-MM-DD
     end_date TEXT,
-    languages TEXT NOT NULL DEFAULT '[]',        -- JSON list of ISO 639-1 codes
+    languages TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(languages)),  -- JSON list of ISO 639-1 codes
     description TEXT NOT NULL DEFAULT '',
     objectives TEXT NOT NULL DEFAULT '',
     national_context TEXT NOT NULL DEFAULT '',
@@ -125,18 +125,21 @@ CREATE TABLE roadmap_node (
     title TEXT NOT NULL,
     description TEXT NOT NULL DEFAULT '',
     lead_organization_id TEXT REFERENCES organization(id) ON DELETE SET NULL,
-    start TEXT,                                  -- "2026-Q1" or YYYY-MM-DD
-    end TEXT,
+    start TEXT CHECK (start IS NULL OR start GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'
+                      OR start GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),   -- "2026-Q1" or a date
+    end TEXT CHECK (end IS NULL OR end GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'
+                    OR end GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
     status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ({_choices(v.ACTION_STATUSES)})),
     cost REAL CHECK (cost IS NULL OR cost >= 0),
     currency TEXT NOT NULL DEFAULT '',           -- ISO 4217
     funding_secured REAL CHECK (funding_secured IS NULL OR funding_secured >= 0),
-    gender_marker INTEGER CHECK (gender_marker BETWEEN 0 AND 3),
+    gender_marker INTEGER CHECK (gender_marker IS NULL
+                                 OR (typeof(gender_marker) = 'integer' AND gender_marker BETWEEN 0 AND 3)),
     geographic_scope TEXT NOT NULL DEFAULT '',
-    issue_tags TEXT NOT NULL DEFAULT '[]',       -- JSON lists of vocabulary keys
-    pillar_tags TEXT NOT NULL DEFAULT '[]',
+    issue_tags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(issue_tags)),  -- JSON lists of vocabulary keys
+    pillar_tags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(pillar_tags)),
     action_group TEXT CHECK (action_group IS NULL OR action_group IN ({_choices(v.ACTION_GROUPS)})),
-    sdgs TEXT NOT NULL DEFAULT '[]',
+    sdgs TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(sdgs)),
     risks TEXT NOT NULL DEFAULT '',
     assumptions TEXT NOT NULL DEFAULT '',
     comments TEXT NOT NULL DEFAULT ''

@@ -36,10 +36,11 @@ def language_codes(value: Any) -> str:
     from workshop_app.models.geography import language_name
 
     if isinstance(value, str):
-        if value.strip().startswith("["):
-            value = json.loads(value)
-        else:
-            value = [part for part in re.split(r"[\s,;]+", value) if part]
+        try:
+            parsed = json.loads(value) if value.strip().startswith("[") else None
+        except ValueError:
+            parsed = None
+        value = parsed if isinstance(parsed, list) else [part for part in re.split(r"[\s,;\[\]\"']+", value) if part]
     codes = []
     for item in value or []:
         code = clean_text(item).lower()
@@ -95,6 +96,65 @@ def score(value: Any) -> int:
     return number
 
 
+_QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)
+
+
+def quarter_or_date(value: Any) -> str | None:
+    """'2027-Q3' (also typed '2027Q3' or 'q3 2027') or a date; empty means not set."""
+    text = clean_text(value)
+    if not text:
+        return None
+    swapped = re.match(r"^Q([1-4])[\s-]*(\d{4})$", text, re.IGNORECASE)
+    if swapped:
+        return f"{swapped.group(2)}-Q{swapped.group(1)}"
+    match = _QUARTER.match(text)
+    if match:
+        return f"{match.group(1)}-Q{match.group(2)}"
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise InvalidValueError(f"'{value}' is neither a quarter like 2027-Q3 nor a date like 2027-09-30") from None
+
+
+def gender_marker(value: Any) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise InvalidValueError(f"'{value}' is not a gender marker (0, 1, 2 or 3)") from None
+    if number not in v.GENDER_MARKERS:
+        raise InvalidValueError(f"{number} is not a gender marker (0, 1, 2 or 3)")
+    return number
+
+
+def tags(choices, what: str):
+    """A JSON list of keys from a vocabulary, from a list or from text like 'a, b'."""
+    def rule(value: Any) -> str:
+        if isinstance(value, str):
+            try:
+                value = json.loads(value) if value.strip().startswith("[") else re.split(r"[,;]\s*", value)
+            except ValueError:
+                raise InvalidValueError(f"'{value}' is not a list of {what}") from None
+        keys = []
+        for item in value or []:
+            key = item if isinstance(item, int) else clean_text(item)
+            if key == "":
+                continue
+            if isinstance(next(iter(choices)), int):
+                try:
+                    key = int(key)
+                except (TypeError, ValueError):
+                    pass
+            if key not in choices:
+                raise InvalidValueError(f"'{item}' is not one of the {what} ({', '.join(map(str, choices))})")
+            if key not in keys:
+                keys.append(key)
+        return json.dumps(keys)
+
+    return rule
+
+
 def positive_minutes(value: Any) -> int:
     try:
         minutes = int(value)
@@ -125,6 +185,13 @@ _RULES = {
     ("session", "duration"): positive_minutes,
     ("roadmap_node", "level"): lambda value: choice(value, v.NODE_LEVELS, "road-map level"),
     ("roadmap_node", "status"): lambda value: choice(value, v.ACTION_STATUSES, "status"),
+    ("roadmap_node", "start"): quarter_or_date,
+    ("roadmap_node", "end"): quarter_or_date,
+    ("roadmap_node", "gender_marker"): gender_marker,
+    ("roadmap_node", "issue_tags"): tags(v.ISSUE_TAGS, "target 8.7 issues"),
+    ("roadmap_node", "pillar_tags"): tags(v.PILLAR_TAGS, "pillars"),
+    ("roadmap_node", "sdgs"): tags(v.RELATED_SDGS, "related SDGs"),
+    ("roadmap_node", "action_group"): lambda value: choice(value, v.ACTION_GROUPS, "Action Group") if value else None,
     ("action_partner", "role"): lambda value: choice(value, v.PARTNER_ROLES, "partner role"),
 }
 

@@ -1,6 +1,6 @@
 """Bridge between the Qt-free document and Qt: one undo stack, one "changed" signal."""
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop_app.models.changes import Change
@@ -42,22 +42,26 @@ class _AppliedEdit(QUndoCommand):
         super().__init__(text)
         self._session = session
         self._change = change
-        self._applied = True
+        self._skip_next = True  # push() calls redo() on a change that is already in the file
 
     def redo(self) -> None:
-        if self._applied:
-            return
         self._run(self._change)
-        self._applied = True
 
     def undo(self) -> None:
         self._run(self._change.inverse())
-        self._applied = False
 
     def _run(self, change: Change) -> None:
-        # Qt swallows exceptions raised inside undo()/redo(); report them instead.
+        if self._skip_next:
+            self._skip_next = False
+            return
+        stack = self._session.undo_stack
+        index = stack.index()
         try:
             self._session.document.apply(change)
         except WorkshopError as error:
-            self.setObsolete(True)
+            # The file refused (a USB stick pulled out...): it still holds what it held. Move the
+            # stack back to match, without touching the file again, and say what happened.
+            # Qt swallows exceptions raised inside undo()/redo(), so this is the only way to tell.
+            self._skip_next = True
+            QTimer.singleShot(0, lambda: stack.setIndex(index))
             self._session.failed.emit(str(error))

@@ -6,12 +6,17 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from workshop_app.models.vocabulary import PATHFINDER_COUNTRIES
 
 
+# Codes Qt's locale data knows that are not ISO 3166-1 countries (Kosovo's provisional XK,
+# Ascension, Diego Garcia, Ceuta and Melilla, the Canaries, Tristan da Cunha, the EU...).
+_NOT_ISO_3166 = {"XK", "AC", "DG", "EA", "IC", "TA", "EU", "QO", "CP", "EZ", "UN", "XA", "XB"}
+
+
 def country_names() -> dict[str, str]:
     """ISO 3166 alpha-2 code -> English name, from Qt's own locale data (no extra start-up cost)."""
     names = {}
     for territory in QLocale.Country:
         code = QLocale.territoryToCode(territory)
-        if len(code) == 2 and code.isalpha() and territory != QLocale.Country.AnyCountry:
+        if len(code) == 2 and code.isalpha() and territory != QLocale.Country.AnyCountry and code not in _NOT_ISO_3166:
             names[code] = QLocale.territoryToString(territory)
     return names
 

@@ -1,8 +1,8 @@
 """Small editors that report a finished edit once, so each one becomes one undo step."""
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QDateEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtGui import QFocusEvent, QKeySequence
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
 NO_DATE = QDate(2000, 1, 1)  # shown as "Not set"; the earliest date a workshop file accepts here
 
@@ -44,3 +44,19 @@ class OptionalDateEdit(QDateEdit):
 
     def set_iso_date(self, text: str | None) -> None:
         self.setDate(QDate.fromString(text, "yyyy-MM-dd") if text else NO_DATE)
+
+
+class DocumentUndoRouter(QObject):
+    """Ctrl+Z in a field with nothing typed since it was saved undoes the last change to the
+    workshop (the Edit menu's Undo), not the field's own typing history."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.ShortcutOverride and (
+            event.matches(QKeySequence.Undo) or event.matches(QKeySequence.Redo)
+        ):
+            pending = watched.isModified() if isinstance(watched, QLineEdit) else (
+                isinstance(watched, QPlainTextEdit) and watched.document().isModified())
+            if not pending:
+                event.ignore()
+                return True  # not taken by the field: the window's Undo/Redo shortcut runs
+        return False

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from workshop_app import APP_NAME, __version__
 from workshop_app.models import schema
@@ -153,8 +153,16 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ opening and closing
 
+    def commit_pending_edit(self) -> None:
+        """A field being typed in commits when it loses focus; closing, quitting, opening another
+        file or copying must not lose what was typed, so take the focus away first."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+
     def open_file(self, path: Path, *, page: str | None = None, readonly: bool = False, remember: bool = True) -> bool:
         path = Path(path)
+        self.commit_pending_edit()
         if self.session is not None and self.session.document.path.resolve() == path.resolve():
             return True
         try:
@@ -211,6 +219,7 @@ class MainWindow(QMainWindow):
     def save_copy(self) -> None:
         if self.session is None:
             return
+        self.commit_pending_edit()
         source = self.session.document.path
         suggestion = self.settings.last_folder() / f"{source.stem} copy{FILE_SUFFIX}"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a Copy As"), str(suggestion), self.tr(FILE_FILTER))
@@ -227,6 +236,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Copy saved: %s") % target, 6000)
 
     def close_workshop(self) -> None:
+        self.commit_pending_edit()
         if self.session is not None:
             self.settings.set_last_page(self.workshop_view.current_page())
         self._close_session()
@@ -244,6 +254,7 @@ class MainWindow(QMainWindow):
             self.session = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.commit_pending_edit()
         if self._remember_state:
             self.settings.set_window_geometry(self.saveGeometry())
             if self.session is not None:

@@ -20,7 +20,7 @@ from workshop_app.models.changes import Change
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.stats import workshop_stats
 from workshop_app.ui.country_combo import CountryCombo
-from workshop_app.ui.fields import OptionalDateEdit, TextArea
+from workshop_app.ui.fields import DocumentUndoRouter, OptionalDateEdit, TextArea
 from workshop_app.ui.page import Page
 
 
@@ -89,6 +89,11 @@ class OverviewPage(Page):
         self.context_edit.editingFinished.connect(
             lambda: self._commit_field("national_context", self.context_edit.toPlainText())
         )
+
+        self._undo_router = DocumentUndoRouter(self)
+        for editor in (self.title_edit, self.venue_edit, self.languages_edit, self.description_edit,
+                       self.objectives_edit, self.context_edit):
+            editor.installEventFilter(self._undo_router)
 
         details, details_layout = self._card(self.tr("Workshop details"))
         details_layout.addLayout(form)
@@ -242,6 +247,8 @@ class OverviewPage(Page):
         try:
             self.session.perform(plan())
             self.message.hide()
+            for editor in (self.title_edit, self.venue_edit, self.languages_edit):
+                editor.setModified(False)  # saved: Ctrl+Z now undoes in the workshop
         except WorkshopError as error:
             self.message.setText(str(error))
             self.message.show()
