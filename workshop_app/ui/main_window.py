@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         self._action(file_menu, self.tr("Open &Demo Workshop"), self.open_demo)
         file_menu.addSeparator()
+        self.import_action = self._action(file_menu, self.tr("&Import Participants…"), self.import_participants,
+                                          QKeySequence(self.tr("Ctrl+I")))
+        file_menu.addSeparator()
         self.save_copy_action = self._action(
             file_menu, self.tr("Save a &Copy As…"), self.save_copy, QKeySequence.SaveAs
         )
@@ -146,7 +149,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         is_open = self.session is not None
-        for action in (self.save_copy_action, self.close_action, *self.page_actions):
+        for action in (self.save_copy_action, self.close_action, self.import_action, *self.page_actions):
             action.setEnabled(is_open)
         for action in self._undo_actions:
             action.setVisible(is_open)
@@ -215,6 +218,17 @@ class MainWindow(QMainWindow):
         dialog = NewWorkshopDialog(self.settings.last_folder(), self)
         if dialog.exec() and dialog.created_path is not None:
             self.open_file(dialog.created_path)
+
+    def import_participants(self) -> None:
+        from workshop_app.ui.import_wizard import ImportWizard
+
+        if self.session is None:
+            return
+        self.commit_pending_edit()
+        wizard = ImportWizard(self.session, self.settings.last_folder(), self)
+        if wizard.exec():
+            self.workshop_view.show_page("stakeholders")
+            self.statusBar().showMessage(self.tr("Participants imported; Edit › Undo takes the import back"), 8000)
 
     def save_copy(self) -> None:
         if self.session is None:

@@ -1,0 +1,70 @@
+"""The import wizard: file, columns with a live preview, report, then one undoable import."""
+
+import openpyxl
+import pytest
+
+from workshop_app.ui.import_wizard import ImportWizard
+
+
+@pytest.fixture
+def french_list(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Liste"
+    sheet.append(["Atelier national de validation de la feuille de route"])
+    sheet.append([])
+    sheet.append(["N°", "Nom et prénom(s)", "Sexe (H/F)", "Structure", "Fonction", "Courriel", "Téléphone", "Remarque"])
+    sheet.append([1, "Rakoto Hery", "H", "Ministère du Travail (MTEFP)", "Directeur", "hery@mtefp.example", 261341234567, ""])
+    sheet.append([2, "Rasoa Voahangy", "F", "MTEFP", "Inspectrice", "", "", "arrive le 2e jour"])
+    sheet.append([3, "", "F", "CGT", "", "", "", ""])
+    path = tmp_path / "liste.xlsx"
+    workbook.save(path)
+    return path
+
+
+def test_wizard_reads_previews_and_imports_in_one_undoable_step(window, workshop_path, french_list):
+    window.open_file(workshop_path)
+    wizard = ImportWizard(window.session, french_list.parent, window)
+    wizard.file_page.path_edit.setText(str(french_list))
+    assert wizard.file_page.validatePage()
+    wizard.columns_page.initializePage()
+    mapping = wizard.columns_page.mapping()
+    assert mapping["Nom et prénom(s)"] == "name" and mapping["Sexe (H/F)"] == "sex"
+    assert wizard.columns_page.preview.rowCount() == 3
+    assert wizard.columns_page.preview.item(0, 6).text() == "261341234567"  # no 9.9e+11, no .0
+    wizard.report_page.initializePage()
+    report = wizard.report_page.report.toPlainText()
+    assert "2 participants added" in report and "row 6" in report
+    assert window.session.document.count("participant") == 0  # nothing before Import
+    wizard.accept()
+    document = window.session.document
+    people = {row["name"]: row for row in document.rows("participant")}
+    assert set(people) == {"Rakoto Hery", "Rasoa Voahangy"}
+    assert people["Rakoto Hery"]["sex"] == "male"  # H is homme in a French list
+    assert people["Rakoto Hery"]["organization_id"] == people["Rasoa Voahangy"]["organization_id"]
+    window.session.undo_stack.undo()
+    assert document.count("participant") == 0 and document.count("organization") == 0
+
+
+def test_mapping_a_column_by_hand_changes_the_preview(window, workshop_path, french_list):
+    window.open_file(workshop_path)
+    wizard = ImportWizard(window.session, french_list.parent, window)
+    wizard.file_page.path_edit.setText(str(french_list))
+    wizard.file_page.validatePage()
+    page = wizard.columns_page
+    page.initializePage()
+    row = next(r for r in range(page.mapping_table.rowCount()) if page.mapping_table.item(r, 0).text() == "Fonction")
+    combo = page.mapping_table.cellWidget(row, 1)
+    combo.setCurrentIndex(combo.findData("ignore"))
+    page._reread(keep_mapping=True)
+    assert wizard.table.fields[wizard.table.headers.index("Fonction")] == "ignore"
+
+
+def test_a_file_that_is_not_a_list_is_explained(window, workshop_path, tmp_path):
+    window.open_file(workshop_path)
+    bad = tmp_path / "agenda.xlsx"
+    bad.write_bytes(b"%PDF-1.4 not a workbook")
+    wizard = ImportWizard(window.session, tmp_path, window)
+    wizard.file_page.path_edit.setText(str(bad))
+    assert not wizard.file_page.validatePage()
+    assert "agenda.xlsx" in wizard.file_page.problem.text()
