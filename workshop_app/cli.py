@@ -45,6 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--days", type=int, default=0, metavar="N", help="number of workshop days (needs --start)")
     new.add_argument("--language", default="en", metavar="xx", help="working languages, e.g. 'en' or 'fr,en'")
 
+    imports = commands.add_parser("import-participants", help="import participants from an .xlsx or .csv list")
+    imports.add_argument("file", type=Path, help="the workshop file")
+    imports.add_argument("sheet", type=Path, metavar="SHEET", help="the spreadsheet (.xlsx or .csv)")
+    imports.add_argument("--sheet", dest="sheet_name", metavar="NAME", help="the worksheet to read (default: the first "
+                         "with a recognisable header)")
+    imports.add_argument("--map", metavar='"Header=field,..."', help="map columns by hand; fields: name, first_name, "
+                         "last_name, sex, organization, title, email, phone, language, role, ignore")
+    imports.add_argument("--dry-run", action="store_true", help="report what would happen; change nothing")
+
     stats = commands.add_parser("stats", help="counts and figures")
     stats.add_argument("file", type=Path)
     stats.add_argument("--json", action="store_true", help="machine-readable output")
@@ -119,6 +128,26 @@ def _new(args) -> int:
     return 0
 
 
+def _import_participants(args) -> int:
+    from workshop_app.models.document import WorkshopDocument
+    from workshop_app.models.participant_import import plan_participant_import
+    from workshop_app.models.sheet_headers import parse_mapping
+
+    mapping = parse_mapping(args.map) if args.map else None
+    with WorkshopDocument.open(args.file, readonly=args.dry_run) as document:
+        plan = plan_participant_import(document, args.sheet, sheet=args.sheet_name, mapping=mapping)
+        table = plan.table
+        where = f"sheet '{table.sheet}', " if table.sheet else ""
+        print(f"{args.sheet.name}: {where}header on row {table.header_row}, {len(table.rows)} rows")
+        for line in plan.report.lines():
+            print(line)
+        if args.dry_run:
+            print("Dry run: nothing was changed.")
+        else:
+            document.apply(plan.change)
+    return 0
+
+
 def _stats(args) -> int:
     from workshop_app.models.document import WorkshopDocument
     from workshop_app.models.stats import workshop_stats
@@ -153,4 +182,5 @@ def _size(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-_HANDLERS = {"open": _open, "demo": _demo, "new": _new, "stats": _stats, "check": _check}
+_HANDLERS = {"open": _open, "demo": _demo, "new": _new, "import-participants": _import_participants,
+             "stats": _stats, "check": _check}

@@ -147,3 +147,33 @@ def test_more_user_mistakes_get_one_line(tmp_path, capsys, arguments, message):
     (tmp_path / "notes.txt").write_text("notes")
     code, _, err = run(capsys, *[a.replace("{tmp}", str(tmp_path)) for a in arguments])
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+
+
+def _participant_list(path):
+    path.write_text("Name;Sex;Organization;E-mail\nAna Pérez;F;Ministerio de Trabajo (MTPE);ana@mtpe.example\n"
+                    "Luis Soto;M;MTPE;\n;F;CGTP;\n", encoding="cp1252")
+    return path
+
+
+def test_import_participants_dry_run_then_real_then_again(workshop_path, tmp_path, capsys):
+    sheet = _participant_list(tmp_path / "lista.csv")
+    before = workshop_path.read_bytes()
+    code, out, _ = run(capsys, "import-participants", workshop_path, sheet, "--dry-run")
+    assert code == 0 and "2 participants added" in out and "row 4" in out and "Dry run" in out
+    assert workshop_path.read_bytes() == before
+    code, out, _ = run(capsys, "import-participants", workshop_path, sheet)
+    assert code == 0 and "2 participants added" in out
+    assert json.loads(run(capsys, "stats", workshop_path, "--json")[1])["participants"] == 2
+    code, out, _ = run(capsys, "import-participants", workshop_path, sheet)
+    assert code == 0 and "0 participants added" in out
+    assert json.loads(run(capsys, "stats", workshop_path, "--json")[1])["participants"] == 2
+
+
+@pytest.mark.parametrize(("extra", "message"), [(["--map", "Sex=gender"], "not a participant field"),
+                                                (["--sheet", "Hoja2"], "no sheet")])
+def test_import_participants_mistakes_change_nothing(workshop_path, tmp_path, capsys, extra, message):
+    sheet = _participant_list(tmp_path / "lista.csv")
+    before = workshop_path.read_bytes()
+    code, _, err = run(capsys, "import-participants", workshop_path, sheet, *extra)
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+    assert workshop_path.read_bytes() == before
