@@ -142,3 +142,21 @@ def test_filter_finds_any_script_and_any_column(page):
     assert proxy.rowCount() >= 1
     page.filter_edit.setText("")
     assert proxy.rowCount() == page.participants.rowCount()
+
+
+def test_filter_stays_right_after_sorting_adding_and_deleting(page, window):
+    view = page.participant_view
+    proxy = view.model()
+    page.filter_edit.setText("unicef")
+    shown = {proxy.index(row, 0).data() for row in range(proxy.rowCount())}
+    view.sortByColumn(ParticipantTableModel.COL_NAME, Qt.DescendingOrder)
+    assert {proxy.index(row, 0).data() for row in range(proxy.rowCount())} == shown
+    page.add_participant()  # clears the filter to show the new row
+    page.filter_edit.setText("unicef")
+    assert {proxy.index(row, 0).data() for row in range(proxy.rowCount())} == shown
+    view.selectRow(0)
+    gone = proxy.index(0, 0).data()
+    page.delete_participants()
+    assert {proxy.index(row, 0).data() for row in range(proxy.rowCount())} == shown - {gone}
+    assert all("unicef" in " ".join(proxy.index(row, c).data() or "" for c in range(8)).casefold()
+               for row in range(proxy.rowCount()))

@@ -82,6 +82,7 @@ class AttendanceTab(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.session: DocumentSession | None = None
+        self._filter_text = ""
 
         self.day_combo = QComboBox()
         self.day_combo.currentIndexChanged.connect(self._update_count)
@@ -162,7 +163,13 @@ class AttendanceTab(QWidget):
         self._update_count()
 
     def set_filter(self, text: str) -> None:
-        self.proxy.set_filter_text(text)
+        self._filter_text = text
+        if self.isVisible():  # a hidden grid of 10,000 rows is filtered when it is shown
+            self.proxy.set_filter_text(text)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.proxy.set_filter_text(self._filter_text)
 
     # ------------------------------------------------------------------ check-in
 
