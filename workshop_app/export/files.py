@@ -5,6 +5,7 @@ harm a file of the same name from an earlier export.
 """
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ def written_atomically(path: Path | str) -> Iterator[Path]:
         raise ExportError(path, f"the folder {folder} does not exist")
     if path.is_dir():
         raise ExportError(path, "is a folder; choose a file name")
-    if path.exists() and not os.access(path, os.W_OK):
+    if path.exists() and _marked_read_only(path):
         raise ExportError(path, "the existing file is read-only; choose another name")
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=f"{path.suffix}.part", dir=folder)
@@ -44,6 +45,13 @@ def written_atomically(path: Path | str) -> Iterator[Path]:
         raise ExportError(path, f"could not be written ({error.strerror or error})") from None
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _marked_read_only(path: Path) -> bool:
+    # The write bits as well as access(): an administrator passes access() even on a file its
+    # owner marked read-only, and that mark is respected (as when opening a workshop file).
+    mode = path.stat().st_mode
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
 
 
 def _give_normal_permissions(path: Path) -> None:

@@ -48,7 +48,10 @@ class ParticipantEntry:
 
     @property
     def language_label(self) -> str:
-        return (language_name(self.language) or self.language) if self.language else ""
+        if not self.language:
+            return ""
+        # ISO 639 calls Nepali, Arabic, Persian... "macrolanguages"; a participant list need not.
+        return (language_name(self.language) or self.language).removesuffix(" (macrolanguage)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,22 +33,25 @@ SHARE_NOTE = ("Women's share: women among the participants whose sex is stated (
 # (minimum, maximum) width in characters, and whether long text wraps, per list column.
 _LIST_COLUMNS = {
     "No.": (5, 6, False),
-    "Name": (16, 32, True),
-    "Sex": (8, 11, False),
-    "Organization": (16, 40, True),
-    "Category": (12, 28, True),
-    "Title": (14, 36, True),
-    "Role": (10, 16, False),
-    "E-mail": (14, 34, False),
-    "Phone": (10, 20, False),
-    "Language": (9, 14, False),
+    "Name": (14, 26, True),
+    "Sex": (8, 10, False),
+    "Organization": (16, 32, True),
+    "Category": (12, 20, True),
+    "Title": (14, 30, True),
+    "Role": (10, 15, False),
+    "E-mail": (14, 30, False),
+    "Phone": (10, 17, False),
+    "Language": (9, 12, False),
 }
-_DAY_COLUMN = (10, 18, False)
+_DAY_COLUMN = (9, 11, False)  # "Present"; the header "Day 1 (9 Mar 2027)" wraps
+_LINE_HEIGHT = 15  # points per line of Calibri 11, Excel's default
+_HEADER_HEIGHT = 2 * _LINE_HEIGHT
 
 _THIN = Side(style="thin", color="9AA5B1")
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
 _HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
+_NUMBER_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="right")
 _HEADER_BORDER = Border(bottom=_THIN)
 _TOP = Alignment(vertical="top")
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -64,12 +67,14 @@ def write_participants_xlsx(document: WorkshopDocument, path: Path | str) -> Non
     Raises ExportError when the folder is missing or not writable."""
     participants = ParticipantList(document)
     workshop = document.workshop()
-    workbook = Workbook(write_only=True)
-    workbook.properties.title = xlsx_text(f"Participants – {workshop['title']}")
-    workbook.properties.creator = f"Pathfinder Workshop {__version__}"
-    _write_list(workbook.create_sheet(LIST_SHEET), participants, workshop)
-    _write_summary(workbook.create_sheet(SUMMARY_SHEET), participants, workshop)
+    # The target is checked first: a streaming workbook that is never saved leaves its sheet
+    # writers hanging.
     with written_atomically(path) as temporary:
+        workbook = Workbook(write_only=True)
+        workbook.properties.title = xlsx_text(f"Participants – {workshop['title']}")
+        workbook.properties.creator = f"Pathfinder Workshop {__version__}"
+        _write_list(workbook.create_sheet(LIST_SHEET), participants, workshop)
+        _write_summary(workbook.create_sheet(SUMMARY_SHEET), participants, workshop)
         workbook.save(temporary)
 
 
@@ -81,10 +86,20 @@ def _write_list(sheet, participants: ParticipantList, workshop: dict) -> None:
     settings = [_LIST_COLUMNS.get(header, _DAY_COLUMN) for header in headers]
     last_column = get_column_letter(len(headers))
 
-    # Sheet-level settings must be made before the first row is streamed.
+    # Sheet and row settings must be made before the rows are streamed.
+    widths = []
     for index, (header, (narrowest, widest, _)) in enumerate(zip(headers, settings), start=1):
-        longest = max([len(header), *(len(str(line[index - 1])) for line in lines)])
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, narrowest), widest)
+        longest = max([len(header) if widest > 12 else 0, *(len(str(line[index - 1])) for line in lines)])
+        widths.append(min(max(longest + 2, narrowest), widest))
+        sheet.column_dimensions[get_column_letter(index)].width = widths[-1]
+    # Wrapped text needs taller rows. Excel grows them when it opens the file, LibreOffice does
+    # not: each row gets an estimated height of its own.
+    sheet.row_dimensions[1].height = _HEADER_HEIGHT
+    wrapped = [(column, width) for column, (width, (_, _, wrap)) in enumerate(zip(widths, settings)) if wrap]
+    for row, line in enumerate(lines, start=2):
+        lines_needed = max(_wrapped_lines(line[column], width) for column, width in wrapped)
+        if lines_needed > 1:
+            sheet.row_dimensions[row].height = lines_needed * _LINE_HEIGHT
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{last_column}{len(lines) + 1}"
     sheet.print_title_rows = "1:1"
@@ -95,6 +110,18 @@ def _write_list(sheet, participants: ParticipantList, workshop: dict) -> None:
     looks = [_Look(sheet, _WRAP if wrap else _TOP) for _, _, wrap in settings]
     for line in lines:
         sheet.append([look.cell(value) for value, look in zip(line, looks)])
+
+
+def _wrapped_lines(value, width: float) -> int:
+    """About how many lines a wrapped cell of this width (in characters) shows."""
+    if not isinstance(value, str) or not value:
+        return 1
+    usable = max(width - 2, 1)
+    count = 0
+    for paragraph in value.split("\n"):
+        # Words do not break, so a line holds somewhat less than its width: count a 15% loss.
+        count += max(1, -(-int(len(paragraph) * 1.15) // int(usable)))
+    return count
 
 
 # ---------------------------------------------------------------------- sheet "Summary"
@@ -149,7 +176,9 @@ def _append_table(sheet, heading: str, first_header: str, rows: dict, *, total: 
     headers = [first_header, *SEXES.values(), TOTAL, WOMEN_SHARE]
     if notes:
         headers.append("Note")
-    sheet.append([_header_cell(sheet, header) for header in headers])
+    # Count columns are right-aligned, headings included, so that each sits above its numbers.
+    sheet.append([_header_cell(sheet, header, _NUMBER_HEADER_ALIGNMENT if 0 < index <= len(SEXES) + 2 else None)
+                  for index, header in enumerate(headers)])
     sums = dict.fromkeys(SEXES, 0)
     for label, counts in rows.items():
         counts = counts or {}
@@ -214,7 +243,7 @@ class _Look:
 
     def cell(self, value) -> WriteOnlyCell:
         if isinstance(value, str):
-            value = xlsx_text(value)
+            value = xlsx_text(value) or None  # an empty field is an empty cell, not ""
         cell = WriteOnlyCell(self.sheet, value)
         cell._style = copy(self._style)
         if isinstance(value, str) and looks_like_formula(value):
@@ -223,8 +252,8 @@ class _Look:
         return cell
 
 
-def _header_cell(sheet, text: str) -> WriteOnlyCell:
-    cell = _cell(sheet, text, _HEADER_ALIGNMENT)
+def _header_cell(sheet, text: str, alignment: Alignment | None = None) -> WriteOnlyCell:
+    cell = _cell(sheet, text, alignment or _HEADER_ALIGNMENT)
     cell.font = _HEADER_FONT
     cell.fill = _HEADER_FILL
     cell.border = _HEADER_BORDER

@@ -8,7 +8,7 @@ of twenty people is easier to hold across.
 from pathlib import Path
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import LongTable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from workshop_app.export.dates import long_date
 from workshop_app.export.errors import ExportError
@@ -17,7 +17,7 @@ from workshop_app.export.participant_list import NO_ORGANIZATION, ParticipantEnt
 from workshop_app.export.pdf import text
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate
 from workshop_app.export.pdf.styles import stylesheet
-from workshop_app.export.pdf.tables import column_widths, content_width, table_style
+from workshop_app.export.pdf.tables import PagedTable, TableRow, column_widths, content_width
 from workshop_app.models.document import WorkshopDocument
 
 ORDERS = ("name", "organization")
@@ -25,17 +25,18 @@ KIND = "Sign-in sheet"
 WALK_IN_ROWS = 6
 WALK_INS = "Walk-in participants (not on the list)"
 INSTRUCTION = "Please check your details, correct them by hand if needed, and sign."
-SIGNATURE_HEIGHT = 22  # points of empty space: with the padding a row is about 1 cm high
+ROW_HEIGHT = 28  # points: about 1 cm, room to sign
+CELL_LIMIT = 160  # characters of a name, title or organization printed in a cell
 
-# (header, share of the table width)
+# (header, share of the table width, narrowest width in points)
 COLUMNS = (
-    ("No.", 0.035),
-    ("Name", 0.16),
-    ("Organization", 0.17),
-    ("Title", 0.14),
-    ("Sex", 0.06),
-    ("Contact (e-mail / phone)", 0.19),
-    ("Signature", 0.245),
+    ("No.", 0.035, 24),
+    ("Name", 0.16, 0),
+    ("Organization", 0.17, 0),
+    ("Title", 0.14, 0),
+    ("Sex", 0.06, 40),
+    ("Contact (e-mail / phone)", 0.19, 0),
+    ("Signature", 0.245, 0),
 )
 _NAME, _ORGANIZATION, _TITLE, _SEX, _CONTACT = 1, 2, 3, 4, 5
 
@@ -60,12 +61,15 @@ def write_signin_pdf(document: WorkshopDocument, path: Path | str, *, day: int |
     with written_atomically(path) as temporary:
         template = WorkshopDocTemplate(str(temporary), workshop_title=workshop["title"], kind=KIND,
                                        paper=paper, landscape=landscape)
-        widths = column_widths(template.width, [share for _, share in COLUMNS])
+        # The list is the same on every day's sheet: built and measured once.
+        widths = column_widths(template.width, [share for _, share, _ in COLUMNS], [least for _, _, least in COLUMNS])
+        table = _table(participants, order, widths)
         story = []
         for index, workshop_day in enumerate(days):
             if index:
                 story.append(PageBreak())
-            story += _day_sheet(workshop, workshop_day, participants, order, widths)
+            story += _day_heading(workshop, workshop_day, len(participants.participants))
+            story.append(table.again())
         template.build(story)
 
 
@@ -80,8 +84,7 @@ def _chosen_days(document: WorkshopDocument, days: list[WorkshopDay], wanted: in
     raise ExportError(document.path, f"the workshop has no day {wanted}; {known}")
 
 
-def _day_sheet(workshop: dict, day: WorkshopDay | None, participants: ParticipantList, order: str,
-               widths: list[float]) -> list:
+def _day_heading(workshop: dict, day: WorkshopDay | None, registered: int) -> list:
     styles = stylesheet()
     if day is None:
         heading, section = KIND, KIND
@@ -93,42 +96,37 @@ def _day_sheet(workshop: dict, day: WorkshopDay | None, participants: Participan
     for line in (workshop["title"], workshop["venue"]):
         if line:
             story.append(text.paragraph(line, styles["subtitle"]))
-    story.append(Paragraph(f"{INSTRUCTION} {len(participants.participants)} participants registered.",
-                           styles["small"]))
+    story.append(Paragraph(f"{INSTRUCTION} {registered} participants registered.", styles["small"]))
     story.append(Spacer(0, 4))
-    story.append(_table(participants, order, widths))
     return story
 
 
-def _table(participants: ParticipantList, order: str, widths: list[float]) -> LongTable:
+def _table(participants: ParticipantList, order: str, widths: list[float]) -> PagedTable:
     styles = stylesheet()
     cell_style = styles["cell"]
-    header = [text.paragraph(title, styles["header_cell"]) for title, _ in COLUMNS]
-    rows: list[list] = [header]
-    group_rows: list[int] = []
-    signature = Spacer(0, SIGNATURE_HEIGHT)
+    header = [text.paragraph(title, styles["header_cell"]) for title, _, _ in COLUMNS]
+    rows: list[TableRow] = []
     number = 0
 
     def add_group(title: str) -> None:
-        group_rows.append(len(rows))
-        rows.append([text.paragraph(title, styles["group_cell"]), "", "", "", "", "", ""])
+        rows.append(TableRow([text.paragraph(title, styles["group_cell"]), "", "", "", "", "", ""], group=True))
 
     def add(entry: ParticipantEntry, *, grouped: bool = False) -> None:
         nonlocal number
         number += 1
         contact = "\n".join(part for part in (_email(entry.email, widths[_CONTACT]), entry.phone) if part)
-        rows.append([
+        # Under its organization's heading row, the acronym is enough.
+        organization = (entry.acronym or entry.organization) if grouped else entry.organization
+        rows.append(TableRow([
             str(number),
-            text.cell(entry.name, cell_style, content_width(widths[_NAME])),
-            # Under its organization's heading row, the acronym is enough.
-            text.cell((entry.acronym or entry.organization) if grouped else entry.organization,
-                      cell_style, content_width(widths[_ORGANIZATION])),
-            text.cell(entry.title, cell_style, content_width(widths[_TITLE])),
+            text.cell(_short(entry.name), cell_style, content_width(widths[_NAME])),
+            text.cell(_short(organization), cell_style, content_width(widths[_ORGANIZATION])),
+            text.cell(_short(entry.title), cell_style, content_width(widths[_TITLE])),
             # Left blank when not stated, so the person can write it in.
             "" if entry.sex == "not_stated" else entry.sex_label,
-            text.cell(contact, cell_style, content_width(widths[_CONTACT])),
-            signature,
-        ])
+            text.cell(_short(contact), cell_style, content_width(widths[_CONTACT])),
+            "",
+        ], min_height=ROW_HEIGHT))
 
     if order == "organization":
         for first, members in participants.by_organization:
@@ -145,10 +143,13 @@ def _table(participants: ParticipantList, order: str, widths: list[float]) -> Lo
     add_group(WALK_INS)
     for _ in range(WALK_IN_ROWS):
         number += 1
-        rows.append([str(number), "", "", "", "", "", signature])
+        rows.append(TableRow([str(number), "", "", "", "", "", ""], min_height=ROW_HEIGHT))
+    return PagedTable(header, rows, widths, cell_style, styles["header_cell"])
 
-    style = table_style(cell_style, styles["header_cell"], group_rows=group_rows)
-    return LongTable(rows, colWidths=widths, repeatRows=1, style=style)
+
+def _short(value: str) -> str:
+    """A pasted paragraph in a name or title field must not push a row past the page."""
+    return value if len(value) <= CELL_LIMIT else value[:CELL_LIMIT - 1].rstrip() + "…"
 
 
 def _email(address: str, column_width: float) -> str:

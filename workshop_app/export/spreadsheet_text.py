@@ -10,8 +10,9 @@ import re
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_CELL_LIMIT = 32_767
 
-# XML 1.0 cannot carry these; openpyxl raises IllegalCharacterError on them.
-_ILLEGAL_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Control characters other than tab and line breaks: XML 1.0 cannot carry them (openpyxl raises
+# IllegalCharacterError), and NUL breaks many CSV readers. They are never meant as text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def looks_like_formula(text: str) -> bool:
@@ -22,9 +23,7 @@ def xlsx_text(text: str | None) -> str:
     """Text an .xlsx cell can hold: no XML-illegal characters, within Excel's cell limit."""
     if not text:
         return ""
-    if not text.isprintable():
-        text = _ILLEGAL_IN_XLSX.sub("", text)
-    return text[:EXCEL_CELL_LIMIT]
+    return _without_control_characters(text)[:EXCEL_CELL_LIMIT]
 
 
 def csv_text(text: str | None) -> str:
@@ -37,4 +36,9 @@ def csv_text(text: str | None) -> str:
     """
     if not text:
         return ""
+    text = _without_control_characters(text)
     return "'" + text if looks_like_formula(text) else text
+
+
+def _without_control_characters(text: str) -> str:
+    return text if text.isprintable() else _CONTROL.sub("", text)

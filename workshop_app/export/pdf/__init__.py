@@ -1,0 +1,12 @@
+"""The PDF engine every workshop report prints with (sign-in sheets now; agenda, road map next).
+
+- fonts:  the bundled Noto faces, registered once; user text cut into runs by script.
+- text:   user text into escaped, per-script, shaped-when-needed paragraphs and table cells.
+          Nothing else builds Paragraph markup from user text.
+- styles: the shared paragraph styles and colours.
+- page:   WorkshopDocTemplate (A4 or Letter, portrait or landscape, running header with the
+          workshop title and a SectionMark-driven section, "Page x of y" footer).
+- tables: the ruled table look and PagedTable, a long table laid out one page at a time.
+
+A report writes through export.files.written_atomically, so a failure leaves no half file.
+"""

@@ -97,8 +97,7 @@ class WorkshopDocTemplate(BaseDocTemplate):
 
     def _draw_header_and_footer(self, canvas: Canvas, doc) -> None:
         styles = stylesheet()
-        page_width, page_height = self.pagesize
-        top = page_height - self.topMargin + _HEADER_GAP
+        top = self.pagesize[1] - self.topMargin + _HEADER_GAP
         half = (self.width - 6 * mm) / 2
         canvas.saveState()
         for content, style, x in (
@@ -107,8 +106,8 @@ class WorkshopDocTemplate(BaseDocTemplate):
         ):
             if content:
                 header = text.paragraph(content, style)
-                _, height = header.wrap(half, self.topMargin)
-                header.drawOn(canvas, x, top)
+                header.wrap(half, self.topMargin)
+                header.drawOn(canvas, x, top)  # a long title grows upwards, into the margin
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(self.leftMargin, top - 1.5 * mm, self.leftMargin + self.width, top - 1.5 * mm)
