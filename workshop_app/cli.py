@@ -54,6 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
                          "last_name, sex, organization, title, email, phone, language, role, ignore")
     imports.add_argument("--dry-run", action="store_true", help="report what would happen; change nothing")
 
+    export = commands.add_parser("export", help="export to .pdf, .xlsx or .csv (the format follows OUT's suffix)")
+    export.add_argument("file", type=Path, help="the workshop file")
+    export.add_argument("out", type=Path, help="the file to write")
+    export.add_argument("--what", required=True, choices=["participants", "sign-in"],
+                        help="participants (.xlsx or .csv) or sign-in sheets (.pdf)")
+    export.add_argument("--day", metavar="N", help="sign-in: one day only (number, or date YYYY-MM-DD)")
+    export.add_argument("--order", choices=["name", "organization"], help="sign-in: sort by name or group by "
+                        "organization")
+    export.add_argument("--paper", choices=["A4", "Letter"], help="sign-in: paper size (default A4)")
+
     stats = commands.add_parser("stats", help="counts and figures")
     stats.add_argument("file", type=Path)
     stats.add_argument("--json", action="store_true", help="machine-readable output")
@@ -148,6 +158,17 @@ def _import_participants(args) -> int:
     return 0
 
 
+def _export(args) -> int:
+    from workshop_app.export.registry import export
+    from workshop_app.models.document import WorkshopDocument
+
+    day = int(args.day) if args.day and args.day.isdigit() else args.day
+    with WorkshopDocument.open(args.file, readonly=True) as document:
+        out = export(document, args.out, args.what, day=day, order=args.order, paper=args.paper)
+    print(out)
+    return 0
+
+
 def _stats(args) -> int:
     from workshop_app.models.document import WorkshopDocument
     from workshop_app.models.stats import workshop_stats
@@ -183,4 +204,5 @@ def _size(text: str) -> tuple[int, int]:
 
 
 _HANDLERS = {"open": _open, "demo": _demo, "new": _new, "import-participants": _import_participants,
+             "export": _export,
              "stats": _stats, "check": _check}

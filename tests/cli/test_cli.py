@@ -177,3 +177,33 @@ def test_import_participants_mistakes_change_nothing(workshop_path, tmp_path, ca
     code, _, err = run(capsys, "import-participants", workshop_path, sheet, *extra)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
     assert workshop_path.read_bytes() == before
+
+
+def test_export_participants_and_sign_in_sheets(demo_path, tmp_path, capsys):
+    import openpyxl
+    from pypdf import PdfReader
+
+    xlsx, csv, pdf = tmp_path / "list.xlsx", tmp_path / "list.csv", tmp_path / "sign-in.pdf"
+    before = demo_path.read_bytes()
+    assert run(capsys, "export", demo_path, xlsx, "--what", "participants")[0] == 0
+    assert run(capsys, "export", demo_path, csv, "--what", "participants")[0] == 0
+    assert run(capsys, "export", demo_path, pdf, "--what", "sign-in", "--day", "1", "--order", "organization")[0] == 0
+    assert demo_path.read_bytes() == before  # exporting never touches the workshop
+    sheet = openpyxl.load_workbook(xlsx)["Participants"]
+    assert sheet.max_row == 1 + 122
+    assert csv.read_bytes().startswith(b"\xef\xbb\xbf")
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Sign-in sheet" in text and "Page 1 of" in text
+
+
+@pytest.mark.parametrize(
+    ("out", "extra", "message"),
+    [("list.docx", ["--what", "participants"], "as .xlsx or .csv"),
+     ("sign-in.pdf", ["--what", "sign-in", "--day", "9"], "no day 9"),
+     ("missing/sign-in.pdf", ["--what", "sign-in"], "does not exist"),
+     ("list.xlsx", ["--what", "participants", "--paper", "A4"], "does not apply")],
+)
+def test_export_mistakes_get_one_line_and_write_nothing(demo_path, tmp_path, capsys, out, extra, message):
+    code, _, err = run(capsys, "export", demo_path, tmp_path / out, *extra)
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / out).exists()

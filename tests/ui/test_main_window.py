@@ -235,3 +235,29 @@ def test_a_failed_undo_keeps_the_stack_in_step_with_the_file(window, workshop_pa
     assert document.workshop()["venue"] == "Venue 1"
     session.undo_stack.redo()
     assert document.workshop()["venue"] == "Venue 2"
+
+
+def test_export_menu_writes_the_files_and_opens_them(window, demo_path, tmp_path, monkeypatch):
+    import openpyxl
+
+    from workshop_app.ui import export_dialog
+    from workshop_app.ui.export_dialog import SignInOptionsDialog
+
+    opened = []
+    monkeypatch.setattr(export_dialog, "open_with_system", opened.append)
+    targets = iter([tmp_path / "people.xlsx", tmp_path / "sheets.pdf"])
+    monkeypatch.setattr(export_dialog, "ask_target", lambda *args: next(targets))
+
+    def day_two_by_organization(dialog):
+        dialog.day_combo.setCurrentIndex(2)
+        dialog.order_combo.setCurrentIndex(1)
+        return True
+
+    monkeypatch.setattr(SignInOptionsDialog, "exec", day_two_by_organization)
+    window.open_file(demo_path)
+    window.export_participants()
+    window.export_sign_in()
+    assert opened == [tmp_path / "people.xlsx", tmp_path / "sheets.pdf"]
+    assert openpyxl.load_workbook(opened[0])["Participants"].max_row == 123
+    assert opened[1].read_bytes().startswith(b"%PDF")
+    assert "Exported" in window.statusBar().currentMessage()

@@ -79,6 +79,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, self.tr("&Import Participants…"), self.import_participants,
                                           QKeySequence(self.tr("Ctrl+I")))
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.export_actions = [
+            self._action(export_menu, self.tr("&Participant List (Excel or CSV)…"), self.export_participants),
+            self._action(export_menu, self.tr("&Sign-in Sheets (PDF)…"), self.export_sign_in),
+        ]
         file_menu.addSeparator()
         self.save_copy_action = self._action(
             file_menu, self.tr("Save a &Copy As…"), self.save_copy, QKeySequence.SaveAs
@@ -149,7 +154,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         is_open = self.session is not None
-        for action in (self.save_copy_action, self.close_action, self.import_action, *self.page_actions):
+        for action in (self.save_copy_action, self.close_action, self.import_action, *self.export_actions,
+                       *self.page_actions):
             action.setEnabled(is_open)
         for action in self._undo_actions:
             action.setVisible(is_open)
@@ -229,6 +235,51 @@ class MainWindow(QMainWindow):
         if wizard.exec():
             self.workshop_view.show_page("stakeholders")
             self.statusBar().showMessage(self.tr("Participants imported; Edit › Undo takes the import back"), 8000)
+
+    def export_participants(self) -> None:
+        from workshop_app.ui.export_dialog import ask_target
+
+        if self.session is None:
+            return
+        suggestion = self.settings.last_folder() / f"{self.session.document.path.stem} - participants.xlsx"
+        target = ask_target(self, self.tr("Export Participant List"), suggestion,
+                            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"))
+        if target is not None:
+            self._export(target, "participants")
+
+    def export_sign_in(self) -> None:
+        from workshop_app.ui.export_dialog import SignInOptionsDialog, ask_target
+
+        if self.session is None:
+            return
+        dialog = SignInOptionsDialog(self.session.document, self)
+        if not dialog.exec():
+            return
+        suggestion = self.settings.last_folder() / f"{self.session.document.path.stem} - sign-in sheets.pdf"
+        target = ask_target(self, self.tr("Export Sign-in Sheets"), suggestion, self.tr("PDF document (*.pdf)"))
+        if target is not None:
+            self._export(target, "sign-in", **dialog.options())
+
+    def _export(self, target: Path, what: str, **options) -> None:
+        from workshop_app.export.registry import export
+        from workshop_app.ui.export_dialog import open_with_system
+
+        self.commit_pending_edit()
+        self.statusBar().showMessage(self.tr("Writing %1…").replace("%1", target.name))
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        QApplication.processEvents()
+        try:
+            export(self.session.document, target, what, **options)
+        except (OSError, WorkshopError) as error:
+            QApplication.restoreOverrideCursor()
+            self.statusBar().clearMessage()
+            self.show_error(self.tr("The export was not written"), str(error))
+            return
+        QApplication.restoreOverrideCursor()
+        self.settings.set_last_folder(target.parent)
+        self.statusBar().showMessage(self.tr("Exported: %1").replace("%1", str(target)), 10000)
+        if self.settings.open_exports():
+            open_with_system(target)
 
     def save_copy(self) -> None:
         if self.session is None:

@@ -1,6 +1,6 @@
 """Preferences: choices that hold for every workshop on this computer."""
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from workshop_app.ui.settings import Settings
 
@@ -17,6 +17,8 @@ class PreferencesDialog(QDialog):
         explanation = QLabel(self.tr("The participation figures warn when the share of women among participants "
                                      "is below this minimum."))
         explanation.setWordWrap(True)
+        self.open_exports = QCheckBox(self.tr("&Open exported files when they are written"))
+        self.open_exports.setChecked(settings.open_exports())
         form = QFormLayout()
         form.addRow(self.tr("Minimum share of &women"), self.women_share)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -25,8 +27,10 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(explanation)
+        layout.addWidget(self.open_exports)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
         self.settings.set_women_share_minimum(self.women_share.value() / 100)
+        self.settings.set_open_exports(self.open_exports.isChecked())
         super().accept()

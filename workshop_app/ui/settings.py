@@ -58,6 +58,13 @@ class Settings:
     def set_women_share_minimum(self, share: float) -> None:
         self._store.setValue("preferences/women_share_minimum", float(share))
 
+    def open_exports(self) -> bool:
+        """Open an exported file with the system's viewer when it is written."""
+        return str(self._store.value("preferences/open_exports", "true")).lower() == "true"
+
+    def set_open_exports(self, value: bool) -> None:
+        self._store.setValue("preferences/open_exports", "true" if value else "false")
+
     def last_page(self) -> str:
         return str(self._store.value("window/page", "overview"))
 

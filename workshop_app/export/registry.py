@@ -1,0 +1,40 @@
+"""Which exports exist, by what is exported and the file type: one entry point for the command
+line and the window. Writers are imported only when used (reportlab and openpyxl are heavy)."""
+
+from pathlib import Path
+
+from workshop_app.export.errors import ExportError
+from workshop_app.models.document import WorkshopDocument
+
+# what -> file suffix -> (module, function). Later issues add the agenda and the road map.
+EXPORTS = {
+    "participants": {
+        ".xlsx": ("workshop_app.export.participants_workbook", "write_participants_xlsx"),
+        ".csv": ("workshop_app.export.participants_csv", "write_participants_csv"),
+    },
+    "sign-in": {
+        ".pdf": ("workshop_app.export.signin_sheet", "write_signin_pdf"),
+    },
+}
+# Options each writer understands; others are refused rather than silently ignored.
+OPTIONS = {"write_signin_pdf": {"day", "order", "paper"}}
+
+
+def export(document: WorkshopDocument, out: Path | str, what: str, **options) -> Path:
+    """Write `what` to `out`, in the format its suffix names. Raises ExportError, and leaves any
+    existing `out` as it was, when the combination is unknown or writing fails."""
+    out = Path(out)
+    formats = EXPORTS.get(what)
+    if formats is None:
+        raise ExportError(out, f"cannot export '{what}' yet; choose one of: {', '.join(EXPORTS)}")
+    suffix = out.suffix.lower()
+    if suffix not in formats:
+        raise ExportError(out, f"{what} can be exported as {' or '.join(formats)}, not '{suffix or 'no suffix'}'")
+    module_name, function_name = formats[suffix]
+    given = {key: value for key, value in options.items() if value is not None}
+    unknown = set(given) - OPTIONS.get(function_name, set())
+    if unknown:
+        raise ExportError(out, f"--{sorted(unknown)[0]} does not apply to {what} {suffix}")
+    module = __import__(module_name, fromlist=[function_name])
+    getattr(module, function_name)(document, out, **given)
+    return out

@@ -1,0 +1,65 @@
+"""File › Export: the participant list (Excel or CSV) and the sign-in sheets (PDF), with the
+choices a facilitator makes before printing; the result opens when done if they wish."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.models.attendance import days
+
+
+class SignInOptionsDialog(QDialog):
+    def __init__(self, document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sign-in Sheets"))
+        self.day_combo = QComboBox()
+        self.day_combo.addItem(self.tr("Every day (one sheet per day)"), None)
+        for number, day in enumerate(days(document), start=1):
+            label = self.tr("Day %1").replace("%1", str(number))
+            self.day_combo.addItem(f"{label} · {day['date']}" if day["date"] else label, number)
+        self.order_combo = QComboBox()
+        self.order_combo.addItem(self.tr("By name"), "name")
+        self.order_combo.addItem(self.tr("Grouped by organization"), "organization")
+        self.paper_combo = QComboBox()
+        self.paper_combo.addItems(["A4", "Letter"])
+        form = QFormLayout()
+        form.addRow(self.tr("&Days"), self.day_combo)
+        form.addRow(self.tr("&Order"), self.order_combo)
+        form.addRow(self.tr("&Paper"), self.paper_combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Export…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def options(self) -> dict:
+        return {"day": self.day_combo.currentData(), "order": self.order_combo.currentData(),
+                "paper": self.paper_combo.currentText()}
+
+
+def ask_target(parent: QWidget, title: str, suggestion: Path, file_filter: str) -> Path | None:
+    """Where to write an export (tests replace this)."""
+    path, chosen_filter = QFileDialog.getSaveFileName(parent, title, str(suggestion), file_filter)
+    if not path:
+        return None
+    path = Path(path)
+    if not path.suffix:
+        suffix = ".csv" if "csv" in chosen_filter.lower() else suggestion.suffix
+        path = path.with_name(path.name + suffix)
+    return path
+
+
+def open_with_system(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
