@@ -1,13 +1,15 @@
-"""Run every benchmark and print its ratio against the peer measured in the same run."""
+"""Run every benchmark; each prints its ratio against the peer it measures in the same run."""
 
+import runpy
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import edit_field  # noqa: E402
-import open_window  # noqa: E402
+HERE = Path(__file__).resolve().parent
+BENCHES = ("edit_field", "open_window", "filter_participants", "import_participants", "export_participants")
 
 if __name__ == "__main__":
-    edit_field.main()
-    open_window.main()
+    sys.path.insert(0, str(HERE))
+    for name in BENCHES:
+        if (HERE / f"{name}.py").exists():
+            print(f"== {name}", flush=True)
+            runpy.run_path(str(HERE / f"{name}.py"), run_name="__main__")
