@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from workshop_app import __version__
+from workshop_app.export.registry import EXPORTS
 from workshop_app.models.errors import WorkshopError, WorkshopFileError
 
 USER_ERROR = 2
@@ -57,8 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export to .pdf, .xlsx or .csv (the format follows OUT's suffix)")
     export.add_argument("file", type=Path, help="the workshop file")
     export.add_argument("out", type=Path, help="the file to write")
-    export.add_argument("--what", required=True, choices=["participants", "sign-in"],
-                        help="participants (.xlsx or .csv) or sign-in sheets (.pdf)")
+    export.add_argument("--what", required=True, choices=list(EXPORTS),
+                        help="; ".join(f"{what} ({' '.join(formats)})" for what, formats in EXPORTS.items()))
     export.add_argument("--day", metavar="N", help="sign-in: one day only (number, or date YYYY-MM-DD)")
     export.add_argument("--order", choices=["name", "organization"], help="sign-in: sort by name or group by "
                         "organization")
