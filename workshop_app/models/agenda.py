@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument
 
 
@@ -58,3 +59,107 @@ def agenda(document: WorkshopDocument) -> list[DaySchedule]:
     for session in document.rows("session"):
         sessions_by_day.setdefault(session["day_id"], []).append(session)
     return [day_schedule(day, sessions_by_day.get(day["id"], [])) for day in document.rows("day", order_by="position")]
+
+
+# ---------------------------------------------------------------------------------- editing
+# A day's agenda is a list of slots, each a list of sessions that run in parallel. Every edit
+# below computes the new lists, then writes the (day, slot) of each session that moved: slots
+# stay numbered 0, 1, 2... with no gaps, and a whole move is one Change (one undo step).
+
+Layout = list[list[str]]  # slots of session ids
+
+
+def day_layout(document: WorkshopDocument, day_id: str) -> Layout:
+    slots: dict[int, list[str]] = {}
+    for session in document.rows("session", "day_id = ?", [day_id], order_by="slot, track, rowid"):
+        slots.setdefault(session["slot"], []).append(session["id"])
+    return [slots[slot] for slot in sorted(slots)]
+
+
+def _plan_layouts(document: WorkshopDocument, layouts: dict[str, Layout], undo_text: str) -> Change:
+    change = Change(undo_text)
+    for day_id, layout in layouts.items():
+        for slot, session_ids in enumerate(layout):
+            for session_id in session_ids:
+                current = document.get("session", session_id)
+                if (current["day_id"], current["slot"]) != (day_id, slot):
+                    change = change.then(document.plan_update("session", session_id, undo_text,
+                                                              day_id=day_id, slot=slot), undo_text)
+    return change
+
+
+def _without(layout: Layout, session_id: str) -> tuple[Layout, int, bool]:
+    """The layout without the session; the slot it was in, and whether it was alone there."""
+    for index, group in enumerate(layout):
+        if session_id in group:
+            rest = [other for other in group if other != session_id]
+            alone = not rest
+            return (layout[:index] + ([rest] if rest else []) + layout[index + 1:]), index, alone
+    raise KeyError(session_id)
+
+
+def plan_move_session(document: WorkshopDocument, session_id: str, day_id: str, slot: int, *,
+                      parallel: bool = False, undo_text: str = "Move session") -> Change:
+    """Put a session at `slot` of `day_id` (counted in the day as it is without the session):
+    in a slot of its own, or in parallel with the sessions already there."""
+    session = document.get("session", session_id)
+    source = session["day_id"]
+    layouts = {source: _without(day_layout(document, source), session_id)[0]}
+    target = layouts[source] if day_id == source else day_layout(document, day_id)
+    slot = max(0, min(slot, len(target) - (1 if parallel else 0)))
+    if parallel and target:
+        target[slot] = target[slot] + [session_id]
+    else:
+        target.insert(slot, [session_id])
+    layouts[day_id] = target
+    change = _plan_layouts(document, layouts, undo_text)
+    if parallel and target and not session["track"]:
+        change = change.then(document.plan_update("session", session_id, undo_text,
+                                                  track=_free_track(document, target[slot], session_id)), undo_text)
+    return change
+
+
+def plan_shift_session(document: WorkshopDocument, session_id: str, step: int,
+                       undo_text: str = "Move session") -> Change:
+    """Move a session one slot earlier (step -1) or later (+1) in its day (keyboard moves)."""
+    session = document.get("session", session_id)
+    layout, index, alone = _without(day_layout(document, session["day_id"]), session_id)
+    if alone:
+        target = index + step
+    else:  # it leaves its parallel group, to just before or just after it
+        target = index if step < 0 else index + 1
+    if target < 0 or target > len(layout):
+        return Change(undo_text)
+    return plan_move_session(document, session_id, session["day_id"], target, undo_text=undo_text)
+
+
+def plan_add_session(document: WorkshopDocument, day_id: str, *, slot: int | None = None,
+                     parallel_to: str | None = None, undo_text: str = "Add session", **fields) -> Change:
+    """A new session in a slot of its own (at `slot`, default the end of the day), or in
+    parallel with an existing session."""
+    fields.setdefault("title", "New session")
+    fields.setdefault("duration", 30)
+    layout = day_layout(document, day_id)
+    with document.drafting() as step:
+        insert = step(document.plan_insert("session", undo_text, day_id=day_id, slot=len(layout) + 1000, **fields))
+        new_id = insert.rows[0].row_id
+        if parallel_to is not None:
+            parallel_slot = document.get("session", parallel_to)["slot"]
+            return insert.then(plan_move_session(document, new_id, day_id, parallel_slot, parallel=True,
+                                                 undo_text=undo_text), undo_text)
+        target = len(layout) if slot is None else slot
+        return insert.then(plan_move_session(document, new_id, day_id, target, undo_text=undo_text), undo_text)
+
+
+def plan_delete_session(document: WorkshopDocument, session_id: str, undo_text: str = "Delete session") -> Change:
+    """Remove a session (with its speakers and group members) and close the gap it leaves."""
+    day_id = document.get("session", session_id)["day_id"]
+    layout = _without(day_layout(document, day_id), session_id)[0]
+    with document.drafting() as step:
+        removal = step(document.plan_delete("session", session_id, undo_text))
+        return removal.then(_plan_layouts(document, {day_id: layout}, undo_text), undo_text)
+
+
+def _free_track(document: WorkshopDocument, session_ids: list[str], joining: str) -> str:
+    taken = {document.get("session", other)["track"] for other in session_ids if other != joining}
+    return next(f"Group {letter}" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if f"Group {letter}" not in taken)

@@ -1,0 +1,85 @@
+"""Moving, adding and removing sessions: times follow, slots stay tidy, one undo each."""
+
+import pytest
+
+from workshop_app.models.agenda import (
+    agenda,
+    clock,
+    day_layout,
+    plan_add_session,
+    plan_delete_session,
+    plan_move_session,
+    plan_shift_session,
+)
+
+
+@pytest.fixture
+def day(document):
+    """Day 1: Opening 30, Break 15, two parallel groups (60 and 45), Lunch 60 at 13:00."""
+    day_id = document.rows("day", order_by="position")[0]["id"]
+    for title, slot, duration, extra in (("Opening", 0, 30, {}), ("Break", 1, 15, {"type": "break"}),
+                                         ("Group A", 2, 60, {"track": "Group A"}),
+                                         ("Group B", 2, 45, {"track": "Group B"}),
+                                         ("Lunch", 3, 60, {"type": "meal", "fixed_start": "13:00"})):
+        document.insert("session", day_id=day_id, slot=slot, title=title, duration=duration, **extra)
+    return day_id
+
+
+def titles(document, day_id):
+    return [[document.get("session", sid)["title"] for sid in group] for group in day_layout(document, day_id)]
+
+
+def times(document, day_number=0):
+    return {item.session["title"]: (clock(item.start), clock(item.end)) for item in agenda(document)[day_number].sessions}
+
+
+def session_id(document, title):
+    return document.rows("session", "title = ?", [title])[0]["id"]
+
+
+def test_times_come_from_the_day_start_and_durations(document, day):
+    assert times(document) == {"Opening": ("09:00", "09:30"), "Break": ("09:30", "09:45"),
+                               "Group A": ("09:45", "10:45"), "Group B": ("09:45", "10:30"),
+                               "Lunch": ("13:00", "14:00")}
+
+
+def test_moving_a_session_renumbers_and_undo_restores(document, day):
+    change = plan_move_session(document, session_id(document, "Break"), day, 0)
+    document.apply(change)
+    assert titles(document, day) == [["Break"], ["Opening"], ["Group A", "Group B"], ["Lunch"]]
+    assert times(document)["Opening"] == ("09:15", "09:45")
+    document.apply(change.inverse())
+    assert titles(document, day) == [["Opening"], ["Break"], ["Group A", "Group B"], ["Lunch"]]
+
+
+def test_joining_a_parallel_slot_gets_a_free_track(document, day):
+    document.apply(plan_move_session(document, session_id(document, "Opening"), day, 1, parallel=True))
+    assert titles(document, day) == [["Break"], ["Group A", "Group B", "Opening"], ["Lunch"]]
+    assert document.get("session", session_id(document, "Opening"))["track"] == "Group C"
+
+
+def test_keyboard_moves_step_over_whole_slots(document, day):
+    document.apply(plan_shift_session(document, session_id(document, "Opening"), +1))
+    assert titles(document, day) == [["Break"], ["Opening"], ["Group A", "Group B"], ["Lunch"]]
+    document.apply(plan_shift_session(document, session_id(document, "Group B"), -1))  # leaves its group
+    assert titles(document, day) == [["Break"], ["Opening"], ["Group B"], ["Group A"], ["Lunch"]]
+    assert not plan_shift_session(document, session_id(document, "Break"), -1)  # already first
+
+
+def test_moving_to_another_day(document, day):
+    day2 = document.rows("day", order_by="position")[1]["id"]
+    document.apply(plan_move_session(document, session_id(document, "Break"), day2, 0))
+    assert titles(document, day) == [["Opening"], ["Group A", "Group B"], ["Lunch"]]
+    assert titles(document, day2) == [["Break"]]
+
+
+def test_add_in_a_slot_or_in_parallel_and_delete_closes_the_gap(document, day):
+    document.apply(plan_add_session(document, day, slot=1, title="Keynote", duration=20))
+    assert titles(document, day)[1] == ["Keynote"]
+    document.apply(plan_add_session(document, day, parallel_to=session_id(document, "Group A"), title="Group C"))
+    assert titles(document, day)[3] == ["Group A", "Group B", "Group C"]
+    change = plan_delete_session(document, session_id(document, "Keynote"))
+    document.apply(change)
+    assert titles(document, day) == [["Opening"], ["Break"], ["Group A", "Group B", "Group C"], ["Lunch"]]
+    document.apply(change.inverse())
+    assert titles(document, day)[1] == ["Keynote"]
