@@ -16,33 +16,67 @@ from workshop_app.models.sheet_headers import header_key
 _BRACKETED = re.compile(r"(.*?\S)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]")
 _DASHED = re.compile(r"(.+?)\s+[-–—]\s+(.+)")
 
-# Category by obvious words, first rule that matches wins (so "Embassy" beats "European Union",
-# "University ... Department" is academic, "Federation of ... Industries" is not a union).
-_CATEGORY_RULES = [
-    ("un", r"ilo|unicef|iom|unodc|undp|un ?women|ohchr|unhcr|unfpa|unesco|unaids|wfp|fao|oit|oim|onu|"
-           r"united nations|nations unies|naciones unidas|international labou?r organi[sz]ation|"
-           r"organisation internationale du travail|organizacion internacional del trabajo|"
-           r"international organi[sz]ation for migration|organisation internationale pour les migrations|"
-           r"organizacion internacional para las migraciones"),
-    ("development_partner", r"embassy|ambassade|embajada|high commission|consulate|consulat|consulado|usaid|"
-                            r"giz|fcdo|dfid|jica|koica|delegation of the european union"),
-    ("regional", r"european union|union europeenne|union europea|african union|union africaine|union africana|"
-                 r"asean|saarc|ecowas|cedeao|sadc|saievac|organi[sz]ation of american states|"
-                 r"organizacion de los estados americanos"),
-    ("academic", r"university|universite|universidad|universidade|college|faculty|faculte|facultad"),
-    ("employers", r"chambers? of commerce|chambres? de commerce|camaras? de comercio|employers?|employeurs?|"
-                  r"empleadores|patronat|patronal|business council|(?:con)?federation\b.*\bindustr\w*|"
-                  r"industr\w* associations?"),
-    ("workers", r"trade unions?|unions?|syndicats?|syndicale|sindicatos?|sindical|"
-                r"confederation generale du travail|workers union"),
-    ("government", r"ministry|ministries|ministere|ministerio|department|departement|departamento|government|"
-                   r"gouvernement|gobierno|secretaria|police|policia|directorate|direction generale|"
-                   r"attorney general|procuraduria|fiscalia|labou?r inspectorate|inspection du travail|"
-                   r"municipality|municipalite|municipalidad|national commission|commission nationale"),
-    ("civil_society", r"ngo|ong|association|associations|asociacion|foundation|fondation|fundacion|"
-                      r"civil society|societe civile|sociedad civil"),
-]
-_CATEGORIES = [(category, re.compile(rf"\b(?:{words})\b")) for category, words in _CATEGORY_RULES]
+# Category by obvious words (compared without case or accents); the first rule that matches wins,
+# so "Embassy" beats "European Union", "University ... Department" is academic and "Federation of
+# ... Industries" is not a union. A word ending in "*" is a prefix; "a & b" needs both.
+_CATEGORY_RULES = (
+    ("un", "ilo unicef iom unodc undp ohchr unhcr unfpa unesco unaids wfp fao oit oim onu unwomen pnud onudc acnur "
+           "unops ocha",
+     ["un women", "united nations", "nations unies", "naciones unidas", "international labour organization",
+      "international labor organization", "international labour organisation", "organisation internationale du travail",
+      "organizacion internacional del trabajo", "international organization for migration",
+      "organisation internationale pour les migrations", "organizacion internacional para las migraciones"]),
+    ("development_partner", "embassy ambassade embajada consulate consulat consulado usaid giz fcdo dfid jica koica",
+     ["high commission", "delegation of the european union"]),
+    ("regional", "asean saarc ecowas cedeao sadc saievac",
+     ["european union", "union europeenne", "union europea", "african union", "union africaine", "union africana",
+      "organization of american states", "organizacion de los estados americanos"]),
+    ("academic", "university universite universidad universidade college faculty faculte facultad", []),
+    ("employers", "employer employers employeur employeurs empleadores empresarios empresarial patronat patronal",
+     ["chamber of commerce", "chambers of commerce", "chambre de commerce", "chambres de commerce",
+      "camara de comercio", "camaras de comercio", "business council", "federation & industr*",
+      "confederation & industr*", "industr* & association*", "groupement & entreprises"]),
+    # Not "workers" alone: "Child Workers in Nepal" is an NGO.
+    ("workers", "union unions syndicat syndicats syndicale sindicato sindicatos sindical",
+     ["confederation & workers", "federation & workers", "confederation & travailleurs",
+      "confederacion & trabajadores", "central & trabajadores"]),
+    ("government", "ministry ministries ministere ministerio department departement departamento government "
+                   "gouvernement gobierno secretaria police policia directorate procuraduria fiscalia municipality "
+                   "municipalite municipalidad",
+     ["direction generale", "attorney general", "labour inspectorate", "labor inspectorate", "inspection du travail",
+      "national commission", "commission nationale"]),
+    ("civil_society", "ngo ong association associations asociacion foundation fondation fundacion",
+     ["civil society", "societe civile", "sociedad civil"]),
+)
+
+
+def category_of(name: str, acronym: str = "") -> str:
+    spaced = f" {header_key(name)} {header_key(acronym)} "
+    words = set(spaced.split())
+    for category, single_words, phrases, pairs in _CATEGORIES:
+        if words & single_words:
+            return category
+        for first, phrase in phrases:
+            if first in words and phrase in spaced:
+                return category
+        for pair in pairs:
+            if all(any(word.startswith(term) for word in words) if prefix else term in words
+                   for term, prefix in pair):
+                return category
+    return "other"
+
+
+def _compile_rules():
+    compiled = []
+    for category, single, terms in _CATEGORY_RULES:
+        phrases = [(term.split()[0], f" {term} ") for term in terms if "&" not in term]
+        pairs = [tuple((part.strip().rstrip("*"), part.strip().endswith("*")) for part in term.split("&"))
+                 for term in terms if "&" in term]
+        compiled.append((category, frozenset(single.split()), phrases, pairs))
+    return compiled
+
+
+_CATEGORIES = _compile_rules()
 
 
 def split_acronym(text: str) -> tuple[str, str]:
@@ -72,11 +106,6 @@ def looks_like_acronym(text: str) -> bool:
 
 def organization_key(text: str) -> str:
     return "".join(text.casefold().split())
-
-
-def category_of(name: str, acronym: str = "") -> str:
-    words = f"{header_key(name)} {header_key(acronym)}"
-    return next((category for category, pattern in _CATEGORIES if pattern.search(words)), "other")
 
 
 @dataclass

@@ -14,7 +14,8 @@ from functools import cache
 
 from workshop_app.models.sheet_headers import header_key
 
-# Letters whose meaning depends on the sheet's language (see sex_meaning()).
+# Sex in words and abbreviations, compared by header_key (no case, accents or dots). Lone
+# letters are read by sex_meaning() first, because "M" and "H" depend on the sheet's language.
 _SEX_WORDS = {
     "female": ("f", "w", "female", "woman", "women", "fem", "girl", "mrs", "ms", "miss", "femme", "feminin",
                "feminine", "fille", "mme", "madame", "mlle", "mademoiselle", "mujer", "femenino", "femenina",
@@ -32,7 +33,7 @@ _ROLE_WORDS = {
     "participant": ("participant", "participants", "delegate", "participante", "delegue", "delegado",
                     "member", "membre", "miembro"),
     "resource_person": ("resource person", "resource", "speaker", "presenter", "panelist", "panellist", "expert",
-                        "personne ressource", "personne-ressource", "intervenant", "intervenante", "expert",
+                        "personne ressource", "intervenant", "intervenante",
                         "paneliste", "persona de recurso", "persona recurso", "ponente", "expositor",
                         "expositora", "panelista", "experto", "experta"),
     "facilitator": ("facilitator", "moderator", "chair", "facilitateur", "facilitatrice", "moderateur",
@@ -40,7 +41,7 @@ _ROLE_WORDS = {
                     "moderadora"),
     "observer": ("observer", "observateur", "observatrice", "observador", "observadora"),
     "organiser": ("organiser", "organizer", "organising committee", "organizing committee", "secretariat",
-                  "staff", "rapporteur", "organisateur", "organisatrice", "secretariat", "comite d organisation",
+                  "staff", "rapporteur", "organisateur", "organisatrice", "comite d organisation",
                   "organizador", "organizadora", "secretaria", "comite organizador", "relator", "relatora"),
 }
 _ROLES = {header_key(word): role for role, words in _ROLE_WORDS.items() for word in words}
@@ -138,5 +139,8 @@ def name_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
 def looks_like_email(text: str) -> bool:
-    return bool(re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text))
+    return _EMAIL.fullmatch(text) is not None

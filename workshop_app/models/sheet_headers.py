@@ -137,21 +137,26 @@ def check_mapping(mapping: dict[str, str] | None) -> dict[str, str]:
         field_key = header_key(str(field)).replace(" ", "_")
         if field_key not in (*FIELDS, IGNORE):
             raise InvalidValueError(
-                f"'{field}' (for column '{header}') is not a participant field; use one of: {', '.join(FIELDS)}, {IGNORE}")
+                f"'{field}' (for column '{header}') is not a participant field; "
+                f"use one of: {', '.join(FIELDS)}, {IGNORE}")
         checked[header_key(str(header))] = field_key
     return checked
 
 
+_MAPPING_PAIR = re.compile(r"\s*([^=]*?)\s*=\s*([^,;=]*?)\s*(?:[,;]+|$)")
+
+
 def parse_mapping(text: str) -> dict[str, str]:
-    """'Participant=name, Org.=organization' (the command line's --map) -> {header: field}."""
-    mapping = {}
-    for part in re.split(r"[,;]", text or ""):
-        if not part.strip():
-            continue
-        header, sep, field = part.rpartition("=")
-        if not sep or not header.strip():
-            raise InvalidValueError(f"'{part.strip()}' is not of the form Header=field (e.g. \"Participant=name\")")
-        mapping[header.strip()] = field.strip()
+    """'Participant=name, Org.=organization' (the command line's --map) -> {header: field}.
+    A header may hold commas ("Organisation, Institution=organization"); a field cannot."""
+    mapping, position, text = {}, 0, (text or "").strip().strip(",;")
+    while position < len(text):
+        pair = _MAPPING_PAIR.match(text, position)
+        if pair is None or not pair.group(1) or pair.end() == position:
+            rest = text[position:].strip()
+            raise InvalidValueError(f"'{rest}' is not of the form Header=field (e.g. \"Participant=name\")")
+        mapping[pair.group(1)] = pair.group(2)
+        position = pair.end()
     return mapping
 
 

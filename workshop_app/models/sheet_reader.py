@@ -6,15 +6,12 @@ first rows, fills cells merged down over several rows into each of them, and tur
 into trimmed NFC text. Any file it cannot read gets one SpreadsheetError naming the file.
 """
 
-import csv
 import datetime as dt
-import io
-import re
 import unicodedata
 import warnings
 import zipfile
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -23,7 +20,6 @@ from workshop_app.models.sheet_headers import (IGNORE, check_mapping, column_fie
                                                row_score)
 
 HEADER_SCAN_ROWS = 30  # the header row is looked for among this many rows at the top
-_CSV_DELIMITERS = (",", ";", "\t", "|")
 
 
 class SpreadsheetError(WorkshopFileError):
@@ -59,20 +55,21 @@ class SheetTable:
 
 
 class _Mapping(dict):
-    """The user's mapping by header key, remembering the headers as they typed them."""
+    """The user's {header: field} by header key (checked), remembering the headers as typed."""
 
-    texts: dict[str, str] = {}
+    def __init__(self, path: Path, mapping: dict[str, str] | None):
+        try:
+            super().__init__(check_mapping(mapping))
+        except InvalidValueError as error:
+            raise SpreadsheetError(path, str(error)) from None
+        self.texts = {header_key(str(header)): str(header) for header in mapping or {}}
 
 
 def read_table(path: Path | str, sheet: str | None = None, *, mapping: dict[str, str] | None = None) -> SheetTable:
     """The participant table of an .xlsx or .csv file (sheet: a sheet name; default the first
     sheet with a header row naming a name column). mapping {header: field} overrides detection."""
     path = Path(path)
-    try:
-        wanted = _Mapping(check_mapping(mapping))
-    except InvalidValueError as error:
-        raise SpreadsheetError(path, str(error)) from None
-    wanted.texts = {header_key(str(header)): str(header) for header in mapping or {}}
+    wanted = _Mapping(path, mapping)
     kind = _file_kind(path)
     if kind == "xlsx":
         return _read_xlsx(path, sheet, wanted)
@@ -139,14 +136,14 @@ def _file_kind(path: Path) -> str:
 # ---------------------------------------------------------------------------------- xlsx
 
 
-def _read_xlsx(path: Path, sheet: str | None, mapping: dict[str, str]) -> SheetTable:
-    from openpyxl import load_workbook  # only an import needs openpyxl; opening a workshop does not
+def _read_xlsx(path: Path, sheet: str | None, mapping: _Mapping) -> SheetTable:
+    from workshop_app.models.sheet_xlsx import ReadOnlyWorkbook  # openpyxl: only an import needs it
 
     try:
         with open(path, "rb") as handle, warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "no default style", unsupported extensions: harmless here
             _check_is_workbook(path, handle)
-            workbook = load_workbook(handle, read_only=True, data_only=True, keep_links=False)
+            workbook = ReadOnlyWorkbook(handle)
             try:
                 return _read_workbook(path, workbook, sheet, mapping)
             finally:
@@ -175,33 +172,36 @@ def _check_is_workbook(path: Path, handle) -> None:
     raise SpreadsheetError(path, "is a zip archive but not an Excel workbook")
 
 
-def _read_workbook(path: Path, workbook, sheet: str | None, mapping: dict[str, str]) -> SheetTable:
-    names = tuple(workbook.sheetnames)
-    tables = {worksheet.title: worksheet for worksheet in workbook.worksheets}
+def _read_workbook(path: Path, workbook, sheet: str | None, mapping: _Mapping) -> SheetTable:
+    names = workbook.sheet_names
     if sheet is not None:
         title = _find_sheet(sheet, names)
         if title is None:
             listed = ", ".join(f"'{name}'" for name in names)
             raise SpreadsheetError(path, f"has no sheet named '{sheet}'; its sheets are: {listed}")
-        if title not in tables:
+        if title not in workbook.table_names:
             raise SpreadsheetError(path, f"sheet '{title}' is a chart, not a table")
         candidates = [title]
     else:
-        candidates = list(tables)
+        candidates = list(workbook.table_names)
     first_miss = None
     for title in candidates:
-        worksheet = tables[title]
-        worksheet.reset_dimensions()  # some programs write a wrong size; read every row there is
-        merges = _merged_ranges(workbook._archive, worksheet._worksheet_path)
-        rows = _with_merges(worksheet.iter_rows(values_only=True), merges)
-        table = _build_table(path, rows, title, names, mapping, merges)
+        sheet_rows = workbook.rows(title)
+        numbered = iter(sheet_rows)
+        head = list(islice(numbered, HEADER_SCAN_ROWS))
+        if len(candidates) > 1 and _header_index(head, mapping) is None:
+            numbered.close()  # not this sheet: leave the rest of it unread
+            first_miss = first_miss or (title, _fullest_row(head))
+            continue
+        rows = head + list(numbered)
+        table = _build_table(path, rows, title, names, mapping, sheet_rows.merged)
         if isinstance(table, SheetTable):
             return table
         first_miss = first_miss or (title, table)
     if first_miss is None:
         raise SpreadsheetError(path, "has no sheet with a table (only charts)")
     title, found = first_miss
-    where = f"sheet '{title}'" if sheet is not None or len(candidates) == 1 else "any sheet"
+    where = f"sheet '{title}'" if len(candidates) == 1 else "any sheet"
     raise _no_name_column(path, where, found, f" of sheet '{title}'")
 
 
@@ -212,153 +212,87 @@ def _find_sheet(wanted: str, names: tuple[str, ...]) -> str | None:
     return next((name for name in names if " ".join(name.split()).casefold() == folded), None)
 
 
-class _Merges(NamedTuple):
-    down: dict[int, list[tuple[int, tuple[int, int]]]]  # row -> [(column, top-left cell)] to fill in
-    anchors: dict[int, list[int]]  # row -> columns of top-left cells whose values are remembered
-    wide: dict[int, int]  # row -> width of a merge running across it (a section heading?)
-
-
-_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]+)(\d+):([A-Za-z]+)(\d+)"')
-
-
-def _merged_ranges(archive: zipfile.ZipFile, member: str) -> _Merges:
-    """Merged ranges from the sheet's XML; openpyxl's read-only mode does not give them. They come
-    after the cell data, so the search starts there (decompressing is fast; parsing is not)."""
-    from openpyxl.utils.cell import column_index_from_string
-
-    data = archive.read(member.lstrip("/"))
-    start = max(data.rfind(b"sheetData>"), 0)
-    merges = _Merges({}, {}, {})
-    for left, top, right, bottom in _MERGE_REF.findall(data, start):
-        top, bottom = int(top), int(bottom)
-        left = column_index_from_string(left.decode().upper()) - 1
-        right = column_index_from_string(right.decode().upper()) - 1
-        if bottom > top:
-            merges.anchors.setdefault(top, []).append(left)
-            for row in range(top + 1, bottom + 1):
-                merges.down.setdefault(row, []).append((left, (top, left)))
-        if right > left:
-            for row in range(top, bottom + 1):
-                merges.wide[row] = max(merges.wide.get(row, 0), right - left + 1)
-    return merges
-
-
-def _with_merges(rows, merges: _Merges):
-    """(row number, values); a cell merged down over several rows gives its value to each of them."""
-    if not merges.down:
-        yield from enumerate(rows, start=1)
-        return
-    remembered = {}
-    for number, values in enumerate(rows, start=1):
-        fills = merges.down.get(number)
-        if fills:
-            values = list(values)
-            for column, anchor in fills:
+def _fill_merged(rows: list[tuple[int, list]], merged) -> dict[int, int]:
+    """Give a cell merged down over several rows to each of those rows (that has anything of
+    its own: an organization merged over blank rows does not make people). Returns the rows
+    that a merge runs across, with its width: a heading there is not a person."""
+    wide: dict[int, int] = {}
+    if not merged:
+        return wide
+    by_number = dict(rows)
+    for first_column, first_row, last_column, last_row in merged:
+        if last_column > first_column:
+            for number in range(first_row, last_row + 1):
+                wide[number] = max(wide.get(number, 0), last_column - first_column + 1)
+        top = by_number.get(first_row)
+        if last_row == first_row or top is None or len(top) < first_column:
+            continue
+        value, column = top[first_column - 1], first_column - 1
+        for number in range(first_row + 1, last_row + 1):
+            values = by_number.get(number)
+            if values and any(cell not in (None, "") for cell in values):
                 values.extend([None] * (column + 1 - len(values)))
-                values[column] = remembered.get(anchor)
-        for column in merges.anchors.get(number, ()):
-            remembered[number, column] = values[column] if column < len(values) else None
-        yield number, values
+                values[column] = value
+    return wide
 
 
 # ---------------------------------------------------------------------------------- csv
 
 
-def _read_csv(path: Path, mapping: dict[str, str]) -> SheetTable:
-    text = _decode(path, path.read_bytes())
-    if not text.strip():
-        raise SpreadsheetError(path, "is empty")
-    if text.lstrip()[:1] == "<":
-        raise SpreadsheetError(path, "is a web page or XML file, not a spreadsheet; "
-                                     "open it in Excel or LibreOffice and save it as .xlsx")
-    delimiter = _sniff_delimiter(text)
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as error:
-        raise SpreadsheetError(path, f"cannot be read as CSV ({error})") from None
-    table = _build_table(path, enumerate(records, start=1), None, (), mapping, None)
+def _read_csv(path: Path, mapping: _Mapping) -> SheetTable:
+    from workshop_app.models.sheet_csv import csv_records
+
+    table = _build_table(path, list(enumerate(csv_records(path), start=1)), None, (), mapping)
     if isinstance(table, SheetTable):
         return table
     raise _no_name_column(path, "the file", table, "")
 
 
-def _decode(path: Path, data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" is UTF-16
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    elif b"\x00" not in data[:4096]:
-        for encoding in ("utf-8-sig", "cp1252"):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if not re.search(r"[\x00-\x08\x0e-\x1f]", text[:4096]):
-                return text
-    else:
-        raise SpreadsheetError(path, "is not a spreadsheet (it is neither an .xlsx workbook nor CSV text)")
-    raise SpreadsheetError(path, "is in a text encoding this program cannot read; "
-                                 "save it again as \"CSV UTF-8\" or as .xlsx")
-
-
-def _sniff_delimiter(text: str) -> str:
-    """The delimiter that splits the most lines into the same number (above one) of fields."""
-    sample = text[:65536]
-    best, best_score = ",", (0, 0)
-    for delimiter in _CSV_DELIMITERS:
-        try:
-            widths = [len(record) for record in islice(csv.reader(io.StringIO(sample, newline=""),
-                                                                  delimiter=delimiter), 60)]
-        except csv.Error:
-            continue
-        wide = [width for width in widths if width > 1]
-        if not wide:
-            continue
-        usual = max(set(wide), key=wide.count)
-        score = (wide.count(usual), usual)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
 # ---------------------------------------------------------------------------------- the table
 
 
-def _build_table(path: Path, numbered_rows, sheet, names, mapping, merges: _Merges | None):
-    """The SheetTable, or (row number, header texts) of the likeliest header row when no row
-    names a name column."""
-    numbered_rows = iter(numbered_rows)
-    head = list(islice(numbered_rows, HEADER_SCAN_ROWS))
-    texts = [[cell_text(value) for value in values] for _, values in head]
+def _header_index(head: list[tuple[int, list]], mapping) -> int | None:
+    """Which of the top rows is the header: the one naming most fields, a name among them."""
     best, best_score = None, 0
-    for index, cells in enumerate(texts):
-        score, has_name = row_score(cells, mapping)
+    for index, (_, values) in enumerate(head):
+        score, has_name = row_score([cell_text(value) for value in values], mapping)
         if has_name and score > best_score:
             best, best_score = index, score
+    return best
+
+
+def _fullest_row(head: list[tuple[int, list]]) -> tuple[int, list[str]]:
+    texts = [(number, [cell_text(value) for value in values]) for number, values in head]
+    return max(texts, key=lambda row: sum(1 for cell in row[1] if cell), default=(0, []))
+
+
+def _build_table(path: Path, rows: list[tuple[int, list]], sheet, names, mapping, merged=None):
+    """The SheetTable, or (row number, texts) of the fullest top row when no row names a name column."""
+    wide = _fill_merged(rows, merged)
+    head = rows[:HEADER_SCAN_ROWS]
+    best = _header_index(head, mapping)
     if best is None:
-        fullest = max(range(len(texts)), key=lambda i: sum(1 for c in texts[i] if c), default=None)
-        return (head[fullest][0], texts[fullest]) if fullest is not None else (0, [])
-    header_cells = texts[best]
+        return _fullest_row(head)
+    header_number = rows[best][0]
+    header_cells = [cell_text(value) for value in rows[best][1]]
     width = max(index for index, cell in enumerate(header_cells) if cell) + 1
     headers = tuple(header_cells[:width])
-    _check_mapping_found(path, headers, mapping, head[best][0], sheet)
+    _check_mapping_found(path, headers, mapping, header_number, sheet)
     fields = tuple(column_fields(headers, mapping))
-    rows, sections = [], []
-    wide = merges.wide if merges else {}
+    table_rows, sections = [], []
     empty = ("",) * width
-    for number, values in chain(head[best + 1:], numbered_rows):
+    for number, values in rows[best + 1:]:
         cells = tuple(map(cell_text, values[:width]))
         if len(cells) < width:
             cells += empty[len(cells):]
         if cells == empty or cells == headers:  # blank, or the header repeated on a printed page
             continue
-        if number in wide and wide[number] > 2 and sum(1 for cell in cells if cell) == 1:
+        if wide.get(number, 0) > 2 and sum(1 for cell in cells if cell) == 1:
             sections.append((number, next(cell for cell in cells if cell)))
             continue
-        rows.append(SheetRow(number, cells))
-    return SheetTable(path, sheet, tuple(names), head[best][0], headers, fields,
-                      guess_language(headers, mapping), tuple(rows), tuple(sections))
+        table_rows.append(SheetRow(number, cells))
+    return SheetTable(path, sheet, tuple(names), header_number, headers, fields,
+                      guess_language(headers, mapping), tuple(table_rows), tuple(sections))
 
 
 def _check_mapping_found(path: Path, headers, mapping: _Mapping, header_row: int, sheet) -> None:
