@@ -28,9 +28,9 @@ def test_start_page_then_demo_opens_and_every_page_shows_its_content(window, qtb
     assert 0 < stakeholders.participant_view.model().rowCount() < shown
 
     view.show_page("agenda")
-    agenda = view.page("agenda").tree
-    assert agenda.topLevelItemCount() == 3
-    assert agenda.topLevelItem(0).child(0).text(0).startswith("09:00–")
+    agenda = view.page("agenda").model
+    assert agenda.rowCount() == 3
+    assert agenda.index(0, 0, agenda.index(0, 0)).data().startswith("09:00–")
 
     view.show_page("roadmap")
     roadmap = view.page("roadmap").tree

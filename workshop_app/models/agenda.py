@@ -163,3 +163,10 @@ def plan_delete_session(document: WorkshopDocument, session_id: str, undo_text: 
 def _free_track(document: WorkshopDocument, session_ids: list[str], joining: str) -> str:
     taken = {document.get("session", other)["track"] for other in session_ids if other != joining}
     return next(f"Group {letter}" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if f"Group {letter}" not in taken)
+
+
+def session_people(document: WorkshopDocument, session_id: str, role: str) -> list[tuple[str, str]]:
+    """(link id, participant name) of a session's speakers, rapporteurs or group members."""
+    return [(link_id, name) for link_id, name in document.query(
+        "SELECT sp.id, p.name FROM session_person sp JOIN participant p ON p.id = sp.participant_id"
+        " WHERE sp.session_id = ? AND sp.role = ? ORDER BY p.name COLLATE NOCASE", [session_id, role])]

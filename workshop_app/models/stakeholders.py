@@ -46,3 +46,9 @@ def organization_choices(document: WorkshopDocument) -> list[tuple[str, str]]:
         for row_id, name, acronym in document.query(
             "SELECT id, name, acronym FROM organization ORDER BY name COLLATE NOCASE")
     ]
+
+
+def participant_names(document: WorkshopDocument) -> list[tuple[str, str]]:
+    """(id, name) of every participant, sorted by name: for choosing a person."""
+    return [(row_id, name) for row_id, name in document.query(
+        "SELECT id, name FROM participant ORDER BY name COLLATE NOCASE")]

@@ -1,65 +1,229 @@
-"""Agenda: each day's sessions with start and end times computed from the durations."""
+"""Agenda: days and their sessions, edited in place, reordered by drag and drop or keyboard;
+times follow from the durations; warnings show what would surprise the room."""
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QTreeWidgetItem, QWidget
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workshop_app.models import vocabulary as v
-from workshop_app.models.agenda import agenda, clock
+from workshop_app.models.agenda import (
+    plan_add_session,
+    plan_delete_session,
+    plan_move_session,
+    plan_shift_session,
+)
+from workshop_app.models.changes import Change
+from workshop_app.models.stakeholders import participant_names
+from workshop_app.ui.agenda_model import COL_FACILITATOR, COL_TYPE, ID_ROLE, AgendaModel
+from workshop_app.ui.delegates import ChoiceDelegate
 from workshop_app.ui.page import Page
-
-_BREAK_TYPES = {"break", "meal"}
+from workshop_app.ui.session_details import SessionDetails
 
 
 class AgendaPage(Page):
-    TABLES = {"day", "session"}
+    TABLES = {"day", "session", "session_person", "participant", "workshop"}
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         heading = self.heading(self.tr("Agenda"))
-        self.tree = self.make_tree(
-            [self.tr("Time"), self.tr("Session"), self.tr("Type"), self.tr("Track"), self.tr("Room"),
-             self.tr("Minutes")],
-            stretch_column=1, widths={0: 120, 2: 120, 3: 90, 4: 150, 5: 70},
-        )
-        self.lay_out(heading, self.tree)
+        self.model = AgendaModel(self)
+        self.model.failed.connect(self._show_problem)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.tree.setDragDropMode(QAbstractItemView.DragDrop)
+        self.tree.setDefaultDropAction(Qt.MoveAction)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.Stretch)
+        for column, width in {0: 130, 2: 110, 3: 80, 4: 150, 5: 70, 6: 160}.items():
+            self.tree.setColumnWidth(column, width)
+        self.tree.setItemDelegateForColumn(COL_TYPE, ChoiceDelegate(
+            lambda: [(key, QCoreApplication.translate("vocabulary", label)) for key, label in v.SESSION_TYPES.items()],
+            self))
+        self.tree.setItemDelegateForColumn(COL_FACILITATOR, ChoiceDelegate(
+            lambda: participant_names(self.session.document), self, allow_none=self.tr("(no facilitator)")))
+        self.tree.selectionModel().currentRowChanged.connect(self._show_details)
+
+        self.details = SessionDetails()
+        self.details.perform.connect(lambda plan: self.model.perform(plan))
+        self.warnings = QLabel()
+        self.warnings.setObjectName("warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setTextFormat(Qt.PlainText)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+
+        self.actions = {
+            "add": self._action(self.tr("Add session"), self.add_session, "Ctrl+Shift+A"),
+            "parallel": self._action(self.tr("Add parallel session"), self.add_parallel_session, "Ctrl+Shift+L"),
+            "delete": self._action(self.tr("Delete"), self.delete_session, QKeySequence.Delete),
+            "up": self._action(self.tr("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
+            "down": self._action(self.tr("Later"), lambda: self.shift(+1), "Ctrl+Down"),
+            "previous_day": self._action(self.tr("To previous day"), lambda: self.move_to_day(-1), "Ctrl+Left"),
+            "next_day": self._action(self.tr("To next day"), lambda: self.move_to_day(+1), "Ctrl+Right"),
+        }
+        bar = QHBoxLayout()
+        for action in self.actions.values():
+            button = QToolButton()
+            button.setDefaultAction(action)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        hint = QLabel(self.tr("Drag a session between two others to move it, onto another to run both in parallel."))
+        hint.setObjectName("hint")
+        hint.setStyleSheet("color: palette(placeholder-text);")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(hint)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        self.lay_out(heading, self.message, self.warnings, splitter)
+        self.setStyleSheet("#warnings { color: #8a4b00; }")
+
+    def _action(self, text: str, slot, shortcut) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        self.addAction(action)
+        return action
+
+    # ------------------------------------------------------------------ refreshing
 
     def reload(self) -> None:
-        self.tree.clear()
-        if self.session is None:
-            return
-        muted = QBrush(self.palette().placeholderText())
-        for number, schedule in enumerate(agenda(self.session.document), start=1):
-            day = schedule.day
-            date = QDate.fromString(day["date"] or "", "yyyy-MM-dd")
-            title = self.tr("Day %1").replace("%1", str(number))
-            if date.isValid():
-                title += " · " + self.locale().toString(date, "dddd d MMMM yyyy")
-            if day["title"]:
-                title += " · " + day["title"]
-            day_item = QTreeWidgetItem([f"{day['start_time']}–{clock(schedule.end)}", title])
-            font = day_item.font(1)
-            font.setBold(True)
-            day_item.setFont(0, font)
-            day_item.setFont(1, font)
-            if schedule.overruns:
-                day_item.setForeground(0, QBrush(QColor("#b00020")))
-                day_item.setToolTip(0, self.tr("This day runs past its planned end (%1)").replace("%1", day["planned_end"]))
-            self.tree.addTopLevelItem(day_item)
-            for item in schedule.sessions:
-                session = item.session
-                row = QTreeWidgetItem([
-                    f"{clock(item.start)}–{clock(item.end)}",
-                    session["title"],
-                    QCoreApplication.translate("vocabulary", v.SESSION_TYPES[session["type"]]),
-                    session["track"],
-                    session["room"],
-                    str(session["duration"]),
-                ])
-                row.setTextAlignment(5, Qt.AlignRight | Qt.AlignVCenter)
-                if session["type"] in _BREAK_TYPES:
-                    for column in range(5):
-                        row.setForeground(column, muted)
-                day_item.addChild(row)
-            day_item.setExpanded(True)
+        selected = self.selected_session_id()
+        self.model.set_session(self.session)
+        self.tree.expandAll()
+        readonly = self.session is None or self.session.document.readonly
+        for action in self.actions.values():
+            action.setEnabled(not readonly)
+        self._update_warnings()
+        self.select_session(selected)
 
+    def changed(self, change: Change) -> None:
+        self.message.hide()
+        if "participant" in change.tables():
+            self.details.people_changed()
+        self.reload()
+
+    def _update_warnings(self) -> None:
+        try:
+            from workshop_app.models.agenda_warnings import agenda_warnings
+        except ImportError:  # the warnings module arrives with its own change
+            self.warnings.hide()
+            return
+        found = agenda_warnings(self.session.document) if self.session is not None else []
+        self.model.overrunning = {sid for warning in found for sid in warning.session_ids}
+        self.warnings.setVisible(bool(found))
+        lines = [f"⚠ {warning.message}" for warning in found[:6]]
+        if len(found) > 6:
+            lines.append(self.tr("…and %1 more").replace("%1", str(len(found) - 6)))
+        self.warnings.setText("\n".join(lines))
+
+    def _show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    # ------------------------------------------------------------------ selection
+
+    def selected_session_id(self) -> str | None:
+        index = self.tree.currentIndex()
+        return index.siblingAtColumn(0).data(ID_ROLE) if self.model.scheduled(index) else None
+
+    def select_session(self, session_id: str | None) -> None:
+        index = self.model.session_index(session_id) if session_id else None
+        if index is not None and index.isValid():
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            self.tree.scrollTo(index)
+        self._show_details()
+
+    def _show_details(self, *args) -> None:
+        self.details.show_session(self.session.document if self.session else None, self.selected_session_id())
+
+    def _current_day_id(self) -> str | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return self.model.days[0].day["id"] if self.model.days else None
+        return self.model.days[self.model.day_row_of(index)].day["id"]
+
+    # ------------------------------------------------------------------ actions
+
+    def add_session(self) -> None:
+        day_id = self._current_day_id()
+        if day_id is None:
+            self._show_problem(self.tr("Add a day to the workshop first (set its dates on the Overview page)."))
+            return
+        current = self.model.scheduled(self.tree.currentIndex())
+        slot = None if current is None else current.session["slot"] + 1
+        self._perform_and_select(lambda document: plan_add_session(
+            document, day_id, slot=slot, title=self.tr("New session"), undo_text=self.tr("Add session")))
+
+    def add_parallel_session(self) -> None:
+        current = self.model.scheduled(self.tree.currentIndex())
+        if current is None:
+            self._show_problem(self.tr("Select the session the new one runs in parallel with."))
+            return
+        self._perform_and_select(lambda document: plan_add_session(
+            document, current.session["day_id"], parallel_to=current.session["id"], title=self.tr("New session"),
+            type="group_work", duration=current.session["duration"], undo_text=self.tr("Add parallel session")))
+
+    def _perform_and_select(self, plan) -> None:
+        planned = {}
+
+        def remember(document):
+            planned["change"] = plan(document)
+            return planned["change"]
+
+        if self.model.perform(remember):
+            new_id = next(row.row_id for row in planned["change"].rows if row.kind == "insert")
+            self.select_session(new_id)
+            self.tree.edit(self.model.session_index(new_id, 1))
+
+    def delete_session(self) -> None:
+        session_id = self.selected_session_id()
+        if session_id:
+            self.model.perform(lambda document: plan_delete_session(document, session_id, self.tr("Delete session")))
+
+    def shift(self, step: int) -> None:
+        session_id = self.selected_session_id()
+        if session_id:
+            self.model.perform(lambda document: plan_shift_session(document, session_id, step,
+                                                                   self.tr("Move session")))
+            self.select_session(session_id)
+
+    def move_to_day(self, step: int) -> None:
+        session_id = self.selected_session_id()
+        if not session_id:
+            return
+        day_row = self.model.day_row_of(self.tree.currentIndex())
+        target = day_row + step
+        if not 0 <= target < len(self.model.days):
+            return
+        item = self.model.scheduled(self.tree.currentIndex())
+        day_id = self.model.days[target].day["id"]
+        self.model.perform(lambda document: plan_move_session(
+            document, session_id, day_id, item.session["slot"], undo_text=self.tr("Move session to another day")))
+        self.select_session(session_id)
