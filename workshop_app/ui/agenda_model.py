@@ -139,18 +139,16 @@ class AgendaModel(QAbstractItemModel):
         schedule = self.days[index.row()]
         day = schedule.day
         if role == Qt.DisplayRole:
-            if index.column() == COL_TIME:
-                return f"{day['start_time']}–{clock(schedule.end)}"
-            if index.column() == COL_TITLE:
-                label = QCoreApplication.translate("AgendaModel", "Day %1").replace("%1", str(index.row() + 1))
-                parts = [label, day["date"] or "", day["title"] or ""]
-                return " · ".join(part for part in parts if part)
-            return None
+            if index.column() != COL_TIME:
+                return None
+            label = QCoreApplication.translate("AgendaModel", "Day %1").replace("%1", str(index.row() + 1))
+            parts = [label, day["date"] or "", day["title"] or "", f"{day['start_time']}–{clock(schedule.end)}"]
+            return "   ·   ".join(part for part in parts if part)
         if role == Qt.FontRole:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ForegroundRole and index.column() == COL_TIME and schedule.overruns:
+        if role == Qt.ForegroundRole and schedule.overruns:
             return QBrush(QColor("#b00020"))
         if role == Qt.ToolTipRole and schedule.overruns:
             return QCoreApplication.translate("AgendaModel", "This day runs past its planned end (%1)").replace(

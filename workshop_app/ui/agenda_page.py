@@ -49,7 +49,7 @@ class AgendaPage(Page):
         self.tree.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(1, QHeaderView.Stretch)
-        for column, width in {0: 130, 2: 110, 3: 80, 4: 150, 5: 70, 6: 160}.items():
+        for column, width in {0: 128, 2: 95, 3: 70, 4: 120, 5: 60, 6: 130}.items():
             self.tree.setColumnWidth(column, width)
         self.tree.setItemDelegateForColumn(COL_TYPE, ChoiceDelegate(
             lambda: [(key, QCoreApplication.translate("vocabulary", label)) for key, label in v.SESSION_TYPES.items()],
@@ -98,6 +98,8 @@ class AgendaPage(Page):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1000, 280])
+        self.details.setMinimumWidth(240)
         self.lay_out(heading, self.message, self.warnings, splitter)
         self.setStyleSheet("#warnings { color: #8a4b00; }")
 
@@ -115,6 +117,8 @@ class AgendaPage(Page):
     def reload(self) -> None:
         selected = self.selected_session_id()
         self.model.set_session(self.session)
+        for row in range(self.model.rowCount()):  # a day's heading runs across the columns
+            self.tree.setFirstColumnSpanned(row, self.model.index(row, 0).parent(), True)
         self.tree.expandAll()
         readonly = self.session is None or self.session.document.readonly
         for action in self.actions.values():

@@ -36,7 +36,7 @@ class SessionDetails(QWidget):
                                                       "facilitator_notes")}
         router = DocumentUndoRouter(self)
         for area in self.areas.values():
-            area.setMaximumHeight(90)
+            area.setMaximumHeight(70)
             area.installEventFilter(router)
         self.fixed_edit.installEventFilter(router)
         self.speakers = QListWidget()
@@ -55,6 +55,7 @@ class SessionDetails(QWidget):
         speaker_row.addWidget(remove)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapAllRows)  # labels above fields: the panel is narrow
         form.addRow(self.tr("Fixed start"), self.fixed_edit)
         form.addRow(self.tr("Objectives"), self.areas["objectives"])
         form.addRow(self.tr("Expected output"), self.areas["expected_output"])
