@@ -20,6 +20,14 @@ EDITABLE = {COL_TITLE: "title", COL_TYPE: "type", COL_TRACK: "track", COL_ROOM: 
             COL_FACILITATOR: "facilitator_id"}
 _DAY = 0  # internal id of day rows; a session row's internal id is its day's row + 1
 _MUTED_TYPES = {"break", "meal"}
+_ROLES = {Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.ForegroundRole, Qt.TextAlignmentRole, Qt.FontRole, ID_ROLE}
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 class AgendaModel(QAbstractItemModel):
@@ -31,6 +39,17 @@ class AgendaModel(QAbstractItemModel):
         self.days: list[DaySchedule] = []
         self._people: dict[str, str] = {}
         self.overrunning: set[str] = set()
+        self._texts: dict[str, tuple[str, ...]] = {}
+        self._bold_font = _bold()
+        # Flags are asked for every cell on every paint: work them out once.
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        self._day_flags = {False: base, True: base | Qt.ItemIsDropEnabled}
+        moving = base | Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
+        self._session_flags = {False: [base] * len(COLUMNS),
+                               True: [moving | Qt.ItemIsEditable if column in EDITABLE else moving
+                                      for column in range(len(COLUMNS))]}
+        self._warning = QBrush(QColor("#b00020"))
+        self._muted = QBrush(QColor("#777777"))
 
     # ------------------------------------------------------------------ loading
 
@@ -38,15 +57,43 @@ class AgendaModel(QAbstractItemModel):
         self.session = session
         self.reload()
 
-    def reload(self) -> None:
-        self.beginResetModel()
+    def reload(self) -> bool:
+        """Read the agenda again. When every day keeps the same sessions (a session moved within
+        its day, a duration or a title changed) the rows are rearranged in place, which keeps
+        the tree's expansion and selection; otherwise the model is reset. Returns True on reset."""
         if self.session is None:
-            self.days, self._people = [], {}
+            days, people = [], {}
         else:
             document = self.session.document
-            self.days = agenda(document)
-            self._people = dict(participant_names(document))
+            days, people = agenda(document), dict(participant_names(document))
+        same_rows = [sorted(i.session["id"] for i in d.sessions) for d in days] == \
+                    [sorted(i.session["id"] for i in d.sessions) for d in self.days]
+        if same_rows and self.days:
+            self.layoutAboutToBeChanged.emit()
+            before = self.persistentIndexList()
+            keys = [self._key(index) for index in before]
+            self._set_rows(days, people)
+            self.changePersistentIndexList(before, [self._index_for(key, index.column())
+                                                    for key, index in zip(keys, before)])
+            self.layoutChanged.emit()
+            return False
+        self.beginResetModel()
+        self._set_rows(days, people)
         self.endResetModel()
+        return True
+
+    def _set_rows(self, days, people) -> None:
+        self.days, self._people = days, people
+        self._texts = {item.session["id"]: tuple(self._session_text(item, column) for column in range(len(COLUMNS)))
+                       for schedule in self.days for item in schedule.sessions}
+
+    def _key(self, index: QModelIndex):
+        item = self.scheduled(index)
+        return ("session", item.session["id"]) if item else ("day", index.row())
+
+    def _index_for(self, key, column: int) -> QModelIndex:
+        kind, value = key
+        return self.createIndex(value, column, _DAY) if kind == "day" else self.session_index(value, column)
 
     def session_index(self, session_id: str, column: int = 0) -> QModelIndex:
         for day_row, schedule in enumerate(self.days):
@@ -94,33 +141,32 @@ class AgendaModel(QAbstractItemModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if not index.isValid():
+        # Painting asks for many roles per cell; answer from rows prepared at reload, and
+        # return at once for roles this model does not use.
+        if role not in _ROLES:
             return None
-        if index.internalId() == _DAY:
-            return self._day_data(index, role)
-        item = self.scheduled(index)
-        session = item.session
+        internal = index.internalId()
+        if internal == _DAY:
+            return self._day_data(index, role) if index.isValid() else None
+        item = self.days[internal - 1].sessions[index.row()]
         column = index.column()
-        if role == ID_ROLE:
-            return session["id"]
         if role == Qt.DisplayRole:
-            return self._session_text(item, column)
-        if role == Qt.EditRole and column in EDITABLE:
-            return session[EDITABLE[column]]
-        if role == Qt.ToolTipRole:
-            fixed = QCoreApplication.translate("AgendaModel", " (fixed time)") if session["fixed_start"] else ""
-            return f"{clock(item.start)}–{clock(item.end)}{fixed}\n{session['title']}"
+            return self._texts[item.session["id"]][column]
+        if role == ID_ROLE:
+            return item.session["id"]
+        if role == Qt.EditRole:
+            return item.session[EDITABLE[column]] if column in EDITABLE else None
         if role == Qt.ForegroundRole:
-            if session["id"] in self.overrunning:
-                return QBrush(QColor("#b00020"))
-            if session["type"] in _MUTED_TYPES:
-                return QBrush(QColor("#777777"))
-        if role == Qt.TextAlignmentRole and column == COL_MINUTES:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.FontRole and column == COL_TIME and session["fixed_start"]:
-            font = QFont()
-            font.setBold(True)
-            return font
+            if item.session["id"] in self.overrunning:
+                return self._warning
+            return self._muted if item.session["type"] in _MUTED_TYPES else None
+        if role == Qt.ToolTipRole:
+            fixed = QCoreApplication.translate("AgendaModel", " (fixed time)") if item.session["fixed_start"] else ""
+            return f"{clock(item.start)}–{clock(item.end)}{fixed}\n{item.session['title']}"
+        if role == Qt.TextAlignmentRole:
+            return _RIGHT if column == COL_MINUTES else None
+        if role == Qt.FontRole:
+            return self._bold_font if column == COL_TIME and item.session["fixed_start"] else None
         return None
 
     def _session_text(self, item, column: int) -> str:
@@ -145,11 +191,9 @@ class AgendaModel(QAbstractItemModel):
             parts = [label, day["date"] or "", day["title"] or "", f"{day['start_time']}–{clock(schedule.end)}"]
             return "   ·   ".join(part for part in parts if part)
         if role == Qt.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold_font
         if role == Qt.ForegroundRole and schedule.overruns:
-            return QBrush(QColor("#b00020"))
+            return self._warning
         if role == Qt.ToolTipRole and schedule.overruns:
             return QCoreApplication.translate("AgendaModel", "This day runs past its planned end (%1)").replace(
                 "%1", day["planned_end"])
@@ -158,17 +202,10 @@ class AgendaModel(QAbstractItemModel):
         return None
 
     def flags(self, index: QModelIndex):
-        flags = super().flags(index)
         editable = self.session is not None and not self.session.document.readonly
-        if not index.isValid():
-            return flags | (Qt.ItemIsDropEnabled if editable else Qt.NoItemFlags)
-        if index.internalId() == _DAY:
-            return flags | (Qt.ItemIsDropEnabled if editable else Qt.NoItemFlags)
-        if editable:
-            flags |= Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
-            if index.column() in EDITABLE:
-                flags |= Qt.ItemIsEditable
-        return flags
+        if not index.isValid() or index.internalId() == _DAY:
+            return self._day_flags[editable]
+        return self._session_flags[editable][index.column()]
 
     def setData(self, index: QModelIndex, value, role=Qt.EditRole) -> bool:
         item = self.scheduled(index)

@@ -116,15 +116,20 @@ class AgendaPage(Page):
 
     def reload(self) -> None:
         selected = self.selected_session_id()
-        self.model.set_session(self.session)
-        for row in range(self.model.rowCount()):  # a day's heading runs across the columns
-            self.tree.setFirstColumnSpanned(row, self.model.index(row, 0).parent(), True)
-        self.tree.expandAll()
+        if self.model.session is not self.session:
+            self.model.session = self.session
+        if self.model.reload():  # rows were rebuilt: lay out the days again
+            for row in range(self.model.rowCount()):  # a day's heading runs across the columns
+                self.tree.setFirstColumnSpanned(row, self.model.index(row, 0).parent(), True)
+            self.tree.expandAll()
         readonly = self.session is None or self.session.document.readonly
         for action in self.actions.values():
             action.setEnabled(not readonly)
         self._update_warnings()
-        self.select_session(selected)
+        if selected != self.selected_session_id():
+            self.select_session(selected)
+        else:
+            self._show_details()
 
     def changed(self, change: Change) -> None:
         self.message.hide()
