@@ -5,7 +5,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ("edit_field", "open_window", "filter_participants", "import_participants", "export_participants")
+BENCHES = ("edit_field", "open_window", "filter_participants", "import_participants", "export_participants",
+           "move_session", "export_agenda")
 
 if __name__ == "__main__":
     sys.path.insert(0, str(HERE))

@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--day", metavar="N", help="sign-in: one day only (number, or date YYYY-MM-DD)")
     export.add_argument("--order", choices=["name", "organization"], help="sign-in: sort by name or group by "
                         "organization")
-    export.add_argument("--paper", choices=["A4", "Letter"], help="sign-in: paper size (default A4)")
+    export.add_argument("--paper", choices=["A4", "Letter"], help="PDFs: paper size (default A4)")
 
     stats = commands.add_parser("stats", help="counts and figures")
     stats.add_argument("file", type=Path)

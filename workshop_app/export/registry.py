@@ -15,9 +15,20 @@ EXPORTS = {
     "sign-in": {
         ".pdf": ("workshop_app.export.signin_sheet", "write_signin_pdf"),
     },
+    "agenda": {
+        ".pdf": ("workshop_app.export.agenda_pdf", "write_agenda_pdf"),
+        ".xlsx": ("workshop_app.export.agenda_workbook", "write_agenda_xlsx"),
+    },
+    "facilitator-agenda": {
+        ".pdf": ("workshop_app.export.agenda_pdf", "write_facilitator_agenda_pdf"),
+    },
 }
 # Options each writer understands; others are refused rather than silently ignored.
-OPTIONS = {"write_signin_pdf": {"day", "order", "paper"}}
+OPTIONS = {
+    "write_signin_pdf": {"day", "order", "paper"},
+    "write_agenda_pdf": {"paper"},
+    "write_facilitator_agenda_pdf": {"paper"},
+}
 
 
 def export(document: WorkshopDocument, out: Path | str, what: str, **options) -> Path:

@@ -26,6 +26,7 @@ from workshop_app.models.changes import Change
 from workshop_app.models.stakeholders import participant_names
 from workshop_app.ui.agenda_model import COL_FACILITATOR, COL_TYPE, ID_ROLE, AgendaModel
 from workshop_app.ui.delegates import ChoiceDelegate
+from workshop_app.ui.live_panel import LivePanel
 from workshop_app.ui.page import Page
 from workshop_app.ui.session_details import SessionDetails
 
@@ -76,7 +77,16 @@ class AgendaPage(Page):
             "down": self._action(self.tr("Later"), lambda: self.shift(+1), "Ctrl+Down"),
             "previous_day": self._action(self.tr("To previous day"), lambda: self.move_to_day(-1), "Ctrl+Left"),
             "next_day": self._action(self.tr("To next day"), lambda: self.move_to_day(+1), "Ctrl+Right"),
+            "groups": self._action(self.tr("Groups…"), self.show_groups, "Ctrl+G"),
+            "template": self._action(self.tr("Template…"), self.apply_template, "Ctrl+Shift+T"),
+            "save_template": self._action(self.tr("Save as template…"), self.save_template, None),
+            "live": self._action(self.tr("Live"), self.toggle_live, "F9"),
         }
+        self.actions["live"].setCheckable(True)
+        self.actions["live"].setToolTip(self.tr("Show what is on now and next during the workshop (F9)"))
+        self.live = LivePanel()
+        self.live.perform.connect(self._perform_live)
+        self.live.hide()
         bar = QHBoxLayout()
         for action in self.actions.values():
             button = QToolButton()
@@ -100,15 +110,16 @@ class AgendaPage(Page):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1000, 280])
         self.details.setMinimumWidth(240)
-        self.lay_out(heading, self.message, self.warnings, splitter)
+        self.lay_out(heading, self.live, self.message, self.warnings, splitter)
         self.setStyleSheet("#warnings { color: #8a4b00; }")
 
     def _action(self, text: str, slot, shortcut) -> QAction:
         action = QAction(text, self)
         action.triggered.connect(slot)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.NativeText)})")
         self.addAction(action)
         return action
 
@@ -123,8 +134,9 @@ class AgendaPage(Page):
                 self.tree.setFirstColumnSpanned(row, self.model.index(row, 0).parent(), True)
             self.tree.expandAll()
         readonly = self.session is None or self.session.document.readonly
-        for action in self.actions.values():
-            action.setEnabled(not readonly)
+        for key, action in self.actions.items():
+            action.setEnabled(not readonly or key == "live")
+        self.live.set_document(self.session.document if self.session else None)
         self._update_warnings()
         if selected != self.selected_session_id():
             self.select_session(selected)
@@ -236,3 +248,68 @@ class AgendaPage(Page):
         self.model.perform(lambda document: plan_move_session(
             document, session_id, day_id, item.session["slot"], undo_text=self.tr("Move session to another day")))
         self.select_session(session_id)
+
+    # ------------------------------------------------------------------ templates, groups, live
+
+    def _user_templates(self):
+        from workshop_app import paths
+
+        return paths.data_dir() / "templates"
+
+    def apply_template(self) -> None:
+        from workshop_app.models.agenda_templates import plan_apply_template
+        from workshop_app.ui.template_dialog import TemplateDialog
+
+        has_sessions = any(schedule.sessions for schedule in self.model.days)
+        dialog = TemplateDialog(self._user_templates(), has_sessions, self)
+        if not self.ask(dialog):
+            return
+        template_id, replace = dialog.choice()
+        if template_id:
+            self.model.perform(lambda document: plan_apply_template(
+                document, template_id, replace=replace, user_folder=self._user_templates()))
+
+    def save_template(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from workshop_app.models.agenda_templates import save_user_template
+        from workshop_app.models.errors import WorkshopError
+
+        name, ok = QInputDialog.getText(self, self.tr("Save as Template"), self.tr("Template name:"))
+        if not ok or not name.strip():
+            return
+        try:
+            path = save_user_template(self.session.document, name, self._user_templates())
+        except WorkshopError as error:
+            self._show_problem(str(error))
+            return
+        self.window().statusBar().showMessage(self.tr("Template saved: %1").replace("%1", path.name), 6000)
+
+    def show_groups(self) -> None:
+        from workshop_app.ui.groups_dialog import GroupsDialog
+
+        item = self.model.scheduled(self.tree.currentIndex())
+        if item is None:
+            self._show_problem(self.tr("Select one of the parallel group sessions first."))
+            return
+        dialog = GroupsDialog(self.session.document, item.session["day_id"], item.session["slot"], self)
+
+        def perform(change):
+            self.model.perform(lambda document: change)
+            dialog.refresh()
+
+        dialog.perform.connect(perform)
+        self.ask(dialog)
+
+    def toggle_live(self, on: bool) -> None:
+        self.live.setVisible(on)
+
+    def _perform_live(self, change, warnings: str) -> None:
+        self.model.perform(lambda document: change)
+        if warnings:
+            self._show_problem(warnings)
+        self.live.refresh()
+
+    def ask(self, dialog) -> bool:
+        """Show a dialog modally (tests replace this)."""
+        return bool(dialog.exec())

@@ -83,6 +83,13 @@ class MainWindow(QMainWindow):
         self.export_actions = [
             self._action(export_menu, self.tr("&Participant List (Excel or CSV)…"), self.export_participants),
             self._action(export_menu, self.tr("&Sign-in Sheets (PDF)…"), self.export_sign_in),
+            self._action(export_menu, self.tr("&Agenda (PDF)…"),
+                         lambda: self._export_as("agenda", "agenda.pdf", "PDF document (*.pdf)")),
+            self._action(export_menu, self.tr("&Facilitators' Agenda (PDF)…"),
+                         lambda: self._export_as("facilitator-agenda", "facilitators' agenda.pdf",
+                                                 "PDF document (*.pdf)")),
+            self._action(export_menu, self.tr("Agenda (&Excel)…"),
+                         lambda: self._export_as("agenda", "agenda.xlsx", "Excel workbook (*.xlsx)")),
         ]
         file_menu.addSeparator()
         self.save_copy_action = self._action(
@@ -246,6 +253,16 @@ class MainWindow(QMainWindow):
                             self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"))
         if target is not None:
             self._export(target, "participants")
+
+    def _export_as(self, what: str, name: str, file_filter: str) -> None:
+        from workshop_app.ui.export_dialog import ask_target
+
+        if self.session is None:
+            return
+        suggestion = self.settings.last_folder() / f"{self.session.document.path.stem} - {name}"
+        target = ask_target(self, self.tr("Export"), suggestion, self.tr(file_filter))
+        if target is not None:
+            self._export(target, what)
 
     def export_sign_in(self) -> None:
         from workshop_app.ui.export_dialog import SignInOptionsDialog, ask_target

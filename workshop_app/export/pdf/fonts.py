@@ -132,13 +132,21 @@ def runs(text: str) -> list[tuple[str, str]]:
             covered = following is not None and covers(following, text[index])
             scripts[index] = following if covered else LATIN
         following = scripts[index]
-    result: list[tuple[str, str]] = []
+    pieces: list[list[str]] = []
     start = 0
     for index in range(1, len(text) + 1):
         if index == len(text) or scripts[index] != scripts[start]:
-            result.append((scripts[start], text[start:index]))
+            pieces.append([scripts[start], text[start:index]])
             start = index
-    return result
+    # reportlab shapes word by word (words end at spaces) in the font the word starts with: in
+    # "सीता श्रेष्ठ (MoLESS)" a "(" left in the Devanagari run made "(MoLESS)" one word in the
+    # Devanagari font, printed as empty boxes. A neutral character inside a word at a change of
+    # run therefore goes to the run after it when that font covers it: the change falls at the space.
+    for left, right in zip(pieces, pieces[1:]):
+        while (left[1] and right[1] and not left[1][-1].isspace() and not right[1][0].isspace()
+               and script_of(left[1][-1]) is None and covers(right[0], left[1][-1])):
+            left[1], right[1] = left[1][:-1], left[1][-1] + right[1]
+    return [(script, piece) for script, piece in pieces if piece]
 
 
 def is_mainly_right_to_left(text: str) -> bool:

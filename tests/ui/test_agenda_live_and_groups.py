@@ -1,0 +1,73 @@
+"""Live mode, templates and breakout groups on the Agenda page."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from workshop_app.models.agenda import agenda, clock
+from workshop_app.ui.agenda_page import AgendaPage
+from workshop_app.ui.live_panel import LivePanel
+
+
+@pytest.fixture
+def page(window, demo_path):
+    window.open_file(demo_path)
+    window.workshop_view.show_page("agenda")
+    return window.workshop_view.page("agenda")
+
+
+def test_live_mode_shows_now_and_next_and_running_late_shifts_the_day(page, window, monkeypatch):
+    page.live.clock = lambda: dt.datetime(2027, 3, 9, 10, 20)  # day 1, during the objectives session
+    page.actions["live"].trigger()
+    assert page.live.isVisible()
+    assert "Workshop objectives" in page.live.now_label.text()
+    assert "Next:" in page.live.next_label.text()
+    before = {item.session["title"]: clock(item.start) for item in agenda(window.session.document)[0].sessions}
+    monkeypatch.setattr(LivePanel, "ask_minutes", lambda self: 15)
+    page.live.running_late()
+    after = {item.session["title"]: clock(item.start) for item in agenda(window.session.document)[0].sessions}
+    assert after["Lunch"] == before["Lunch"] == "13:00"  # the fixed item stays put
+    window.session.undo_stack.undo()
+    assert {item.session["title"]: clock(item.start) for item in agenda(window.session.document)[0].sessions} == before
+
+
+def test_apply_a_built_in_template_to_an_empty_workshop(window, workshop_path, monkeypatch):
+    window.open_file(workshop_path)
+    window.workshop_view.show_page("agenda")
+    page = window.workshop_view.page("agenda")
+    monkeypatch.setattr(AgendaPage, "ask", lambda self, dialog: True)  # the first template, as offered
+    page.apply_template()
+    document = window.session.document
+    assert document.count("session") > 20
+    assert any(s["track"] == "Group D" for s in document.rows("session"))
+    window.session.undo_stack.undo()
+    assert document.count("session") == 0
+
+
+def test_groups_are_spread_by_category_and_moved_by_hand(page, window, monkeypatch):
+    document = window.session.document
+    group = document.rows("session", "track = 'Group A'", order_by="slot")[0]
+    index = page.model.session_index(group["id"])
+    page.tree.setCurrentIndex(index)
+    dialogs = []
+    monkeypatch.setattr(AgendaPage, "ask", lambda self, dialog: dialogs.append(dialog) or True)
+    page.show_groups()
+    dialog = dialogs[0]
+    assert len(dialog.lists) == 4
+    from workshop_app.models.breakout_groups import plan_spread_by_category
+
+    dialog.perform.emit(plan_spread_by_category(document, group["day_id"], group["slot"]))
+    sizes = [dialog.lists[sid].count() for sid in dialog.lists]
+    assert min(sizes) > 10
+    first = next(iter(dialog.lists))
+    other = list(dialog.lists)[1]
+    people = dialog.lists[first]
+    movable = next(row for row in range(people.count()) if people.item(row).data(Qt.UserRole))
+    people.item(movable).setSelected(True)
+    moved = people.item(movable).data(Qt.UserRole)
+    dialog.move_selected_to(other)
+    assert any(dialog.lists[other].item(row).data(Qt.UserRole) == moved for row in range(dialog.lists[other].count()))
+    window.session.undo_stack.undo()
+    assert document.count("session_person", "participant_id = ? AND session_id = ? AND role = 'member'",
+                          [moved, first]) == 1
