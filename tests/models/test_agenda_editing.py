@@ -83,3 +83,26 @@ def test_add_in_a_slot_or_in_parallel_and_delete_closes_the_gap(document, day):
     assert titles(document, day) == [["Opening"], ["Break"], ["Group A", "Group B", "Group C"], ["Lunch"]]
     document.apply(change.inverse())
     assert titles(document, day)[1] == ["Keynote"]
+
+
+def test_room_capacity_on_the_session_is_checked(document, day):
+    from workshop_app.models.agenda_warnings import agenda_warnings
+
+    group_a = session_id(document, "Group A")
+    for number in range(3):
+        person = document.insert("participant", name=f"Person {number}").rows[0].row_id
+        document.insert("session_person", session_id=group_a, participant_id=person, role="member")
+    document.update("session", group_a, capacity=2)
+    assert any(w.kind == "over_capacity" and group_a in w.session_ids for w in agenda_warnings(document))
+    document.update("session", group_a, capacity="")
+    assert not any(w.kind == "over_capacity" for w in agenda_warnings(document))
+
+
+def test_running_late_keeps_the_planned_duration(document, day):
+    from workshop_app.models.live_agenda import plan_overrun
+
+    opening = session_id(document, "Opening")
+    change, _ = plan_overrun(document, opening, 10)
+    document.apply(change)
+    session = document.get("session", opening)
+    assert (session["duration"], session["planned_duration"], session["actual_end"]) == (40, 30, "09:40")

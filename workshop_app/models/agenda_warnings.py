@@ -35,8 +35,10 @@ class AgendaWarning:
 
 
 def agenda_warnings(document: WorkshopDocument, capacities: Mapping[str, int] | None = None) -> list[AgendaWarning]:
-    """Every warning for the whole agenda. `capacities` (session id -> places in its room) adds
-    the over-capacity check; the file has no capacity of its own yet."""
+    """Every warning for the whole agenda. Room capacities come from the sessions themselves;
+    `capacities` (session id -> places) overrides them."""
+    capacities = {**{row["id"]: row["capacity"] for row in document.rows("session", "capacity IS NOT NULL")},
+                  **(capacities or {})}
     schedules = agenda(document)
     roles = session_roles(document)
     names = dict(document.query("SELECT id, name FROM participant"))

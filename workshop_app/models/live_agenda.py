@@ -1,7 +1,8 @@
 """Running the agenda in the room: what is on now, what comes next, what really happened.
 
 Planned times stay what the durations say; the times a session really started and ended are
-kept beside them (actual_start, actual_end). An overrun is stored in the durations, so the
+kept beside them (actual_start, actual_end), and a duration changed live keeps the one first
+planned in planned_duration. An overrun is stored in the durations, so the
 printed agenda, the warnings and the now/next view all follow it, and one undo restores the plan.
 """
 
@@ -152,10 +153,13 @@ def plan_overrun(document: WorkshopDocument, session_id: str, overrun_minutes: i
     change = Change(undo_text)
     for other in sessions:
         if durations[other["id"]] != other["duration"] and other["id"] != session_id:
-            change = change.then(document.plan_update("session", other["id"], duration=durations[other["id"]]))
+            change = change.then(document.plan_update("session", other["id"], duration=durations[other["id"]],
+                                                      planned_duration=other["planned_duration"] or other["duration"]))
     start = minutes(session["actual_start"]) if session["actual_start"] else next(
         item.start for item in after.sessions if item.session["id"] == session_id)
+    overrunning = next(s for s in sessions if s["id"] == session_id)
     change = change.then(document.plan_update("session", session_id, duration=durations[session_id],
+                                              planned_duration=overrunning["planned_duration"] or overrunning["duration"],
                                               actual_end=clock(start + durations[session_id])))
     return Change(undo_text, change.rows), warnings
 

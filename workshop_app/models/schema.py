@@ -94,7 +94,9 @@ CREATE TABLE session (
     title TEXT NOT NULL,
     type TEXT NOT NULL DEFAULT 'plenary' CHECK (type IN ({_choices(v.SESSION_TYPES)})),
     duration INTEGER NOT NULL CHECK (duration > 0),   -- minutes
+    planned_duration INTEGER CHECK (planned_duration IS NULL OR planned_duration > 0),  -- before live changes
     room TEXT NOT NULL DEFAULT '',
+    capacity INTEGER CHECK (capacity IS NULL OR capacity > 0),  -- places in the room
     facilitator_id TEXT REFERENCES participant(id) ON DELETE SET NULL,
     objectives TEXT NOT NULL DEFAULT '',
     expected_output TEXT NOT NULL DEFAULT '',

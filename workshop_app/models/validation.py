@@ -155,6 +155,16 @@ def tags(choices, what: str):
     return rule
 
 
+def positive_places(value: Any) -> int:
+    try:
+        places = int(value)
+    except (TypeError, ValueError):
+        raise InvalidValueError(f"'{value}' is not a number of places") from None
+    if places <= 0:
+        raise InvalidValueError("a room holds at least one person")
+    return places
+
+
 def positive_minutes(value: Any) -> int:
     try:
         minutes = int(value)
@@ -183,6 +193,8 @@ _RULES = {
     ("participant", "role"): lambda value: choice(value, v.PARTICIPANT_ROLES, "participant role"),
     ("session", "type"): lambda value: choice(value, v.SESSION_TYPES, "session type"),
     ("session", "duration"): positive_minutes,
+    ("session", "fixed_start"): lambda value: clock_time(value) if value not in (None, "") else None,
+    ("session", "capacity"): lambda value: None if value in (None, "", 0) else positive_places(value),
     ("roadmap_node", "level"): lambda value: choice(value, v.NODE_LEVELS, "road-map level"),
     ("roadmap_node", "status"): lambda value: choice(value, v.ACTION_STATUSES, "status"),
     ("roadmap_node", "start"): quarter_or_date,

@@ -32,6 +32,8 @@ class SessionDetails(QWidget):
         self.fixed_edit = QLineEdit()
         self.fixed_edit.setPlaceholderText(self.tr("HH:MM, for lunch or the closing ceremony"))
         self.fixed_edit.setToolTip(self.tr("A fixed start time keeps this session in place when others run late"))
+        self.capacity_edit = QLineEdit()
+        self.capacity_edit.setPlaceholderText(self.tr("Places in the room (optional)"))
         self.areas = {field: TextArea() for field in ("objectives", "expected_output", "materials",
                                                       "facilitator_notes")}
         router = DocumentUndoRouter(self)
@@ -39,6 +41,7 @@ class SessionDetails(QWidget):
             area.setMaximumHeight(70)
             area.installEventFilter(router)
         self.fixed_edit.installEventFilter(router)
+        self.capacity_edit.installEventFilter(router)
         self.speakers = QListWidget()
         self.speakers.setMaximumHeight(110)
         self.speaker_combo = QComboBox()
@@ -57,6 +60,7 @@ class SessionDetails(QWidget):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.WrapAllRows)  # labels above fields: the panel is narrow
         form.addRow(self.tr("Fixed start"), self.fixed_edit)
+        form.addRow(self.tr("Room capacity"), self.capacity_edit)
         form.addRow(self.tr("Objectives"), self.areas["objectives"])
         form.addRow(self.tr("Expected output"), self.areas["expected_output"])
         form.addRow(self.tr("Materials"), self.areas["materials"])
@@ -70,6 +74,7 @@ class SessionDetails(QWidget):
         layout.addStretch(1)
 
         self.fixed_edit.editingFinished.connect(lambda: self._commit("fixed_start", self.fixed_edit.text() or None))
+        self.capacity_edit.editingFinished.connect(lambda: self._commit("capacity", self.capacity_edit.text() or None))
         for field, area in self.areas.items():
             area.editingFinished.connect(lambda f=field, a=area: self._commit(f, a.toPlainText()))
         self.setEnabled(False)
@@ -84,11 +89,14 @@ class SessionDetails(QWidget):
             for area in self.areas.values():
                 area.set_text("")
             self.fixed_edit.clear()
+            self.capacity_edit.clear()
             self.speakers.clear()
             return
         self.heading.setText(session["title"])
         self.fixed_edit.setText(session["fixed_start"] or "")
         self.fixed_edit.setModified(False)
+        self.capacity_edit.setText("" if session["capacity"] is None else str(session["capacity"]))
+        self.capacity_edit.setModified(False)
         for field, area in self.areas.items():
             area.set_text(session[field])
         self.speakers.clear()
