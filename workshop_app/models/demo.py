@@ -45,6 +45,16 @@ def _fill(document: WorkshopDocument, content: dict) -> None:
         participant_ids, day_ids = _participants_and_days(db, content, organization_ids)
         _agenda(db, content["days"], day_ids, participant_ids)
         _roadmap(db, content["roadmap"], organization_ids)
+    _breakout_groups(document)
+
+
+def _breakout_groups(document: WorkshopDocument) -> None:
+    """Every parallel slot gets groups mixed by organization category, as a facilitator would."""
+    from workshop_app.models.breakout_groups import plan_spread_by_category
+
+    slots = document.query("SELECT day_id, slot FROM session GROUP BY day_id, slot HAVING count(*) > 1")
+    for day_id, slot in slots:
+        document.apply(plan_spread_by_category(document, day_id, slot))
 
 
 def _organizations(db, organizations: list[dict]) -> dict[str, str]:
