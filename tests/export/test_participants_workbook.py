@@ -1,6 +1,5 @@
 """The participants workbook as someone opening it in Excel would find it."""
 
-import os
 import zipfile
 
 import pytest

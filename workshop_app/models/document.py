@@ -18,13 +18,20 @@ from typing import Any
 from workshop_app.models import schema
 from workshop_app.models.changes import Change, Row, RowChange
 from workshop_app.models.errors import InvalidValueError, WorkshopError, WorkshopFileError
+from workshop_app.models.file_access import (
+    connect,
+    ensure_not_in_use,
+    explain_integrity_error,
+    explain_open_error,
+    fetch_opening,
+    give_normal_permissions,
+    upgrade_with_backup,
+)
 from workshop_app.models.file_checks import ensure_writable, read_header
 from workshop_app.models.structure import check_row
 from workshop_app.models.validation import check_date_order, normalize
 
 FILE_SUFFIX = ".workshop"
-# A second program holding the file answers "locked" at once; waiting would only freeze the window.
-_BUSY_TIMEOUT_SECONDS = 0.25
 
 
 def new_id() -> str:
@@ -72,24 +79,24 @@ class WorkshopDocument:
             raise WorkshopFileError(
                 path, f"uses an older file format ({header.user_version}); open it in the program once to upgrade it"
             )
-        conn = _connect(path, readonly=readonly)
+        conn = connect(path, readonly=readonly)
         try:
             if not readonly:
                 # Take the write lock now, and keep it (exclusive locking mode) until close().
-                _rows(path, conn, "BEGIN EXCLUSIVE")
-                _rows(path, conn, "COMMIT")
+                fetch_opening(path, conn, "BEGIN EXCLUSIVE")
+                fetch_opening(path, conn, "COMMIT")
             if verify:
-                problems = [row[0] for row in _rows(path, conn, "PRAGMA quick_check")]
+                problems = [row[0] for row in fetch_opening(path, conn, "PRAGMA quick_check")]
                 if problems != ["ok"]:
                     raise WorkshopFileError(path, f"the file is damaged ({problems[0]}); restore a backup copy")
             if header.user_version < schema.SCHEMA_VERSION:
-                _upgrade_with_backup(path, conn, header.user_version)
-            if "workshop" not in {row[0] for row in _rows(path, conn, "SELECT name FROM sqlite_master")}:
+                upgrade_with_backup(path, conn, header.user_version)
+            if "workshop" not in {row[0] for row in fetch_opening(path, conn, "SELECT name FROM sqlite_master")}:
                 raise WorkshopFileError(path, "the file is damaged (it has no workshop table); restore a backup copy")
             return cls(path, conn, readonly=readonly)
         except sqlite3.DatabaseError as error:
             conn.close()
-            raise WorkshopFileError(path, _explain_open_error(error, path)) from None
+            raise WorkshopFileError(path, explain_open_error(error, path)) from None
         except BaseException:
             conn.close()
             raise
@@ -156,7 +163,7 @@ class WorkshopDocument:
                     fill(document)
             finally:
                 document.close()
-            _give_normal_permissions(temporary)
+            give_normal_permissions(temporary)
             os.replace(temporary, path)
         except BaseException:
             temporary.unlink(missing_ok=True)
@@ -203,7 +210,7 @@ class WorkshopDocument:
                 copy.execute("PRAGMA journal_mode = DELETE")
             finally:
                 copy.close()
-            _give_normal_permissions(Path(temporary))
+            give_normal_permissions(Path(temporary))
             os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -311,7 +318,7 @@ class WorkshopDocument:
                 for row in change.rows:
                     self._apply_row(row)
             except sqlite3.IntegrityError as error:
-                raise InvalidValueError(_explain_integrity_error(error)) from None
+                raise InvalidValueError(explain_integrity_error(error)) from None
             return change
 
         try:
@@ -333,7 +340,7 @@ class WorkshopDocument:
                 for row in change.rows:
                     self._apply_row(row)
         except sqlite3.IntegrityError as error:
-            raise InvalidValueError(_explain_integrity_error(error)) from None
+            raise InvalidValueError(explain_integrity_error(error)) from None
         except sqlite3.OperationalError as error:
             raise WorkshopFileError(self.path, f"the change could not be saved ({error})") from None
         for listener in list(self._listeners):
@@ -423,85 +430,6 @@ class WorkshopDocument:
             raise ValueError(f"{table} has no field {', '.join(sorted(unknown))}")
 
 
-def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
-    uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
-    try:
-        conn = sqlite3.connect(uri, uri=True, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None,
-                               check_same_thread=False)
-    except sqlite3.Error as error:
-        raise WorkshopFileError(path, _explain_open_error(error, path)) from None
-    try:
-        _rows(path, conn, "PRAGMA foreign_keys = ON")
-        if not readonly:
-            # DELETE journal, not WAL: people copy workshop files to USB sticks and e-mail them.
-            # In WAL mode committed edits can wait in a separate -wal file, and a copy of the main
-            # file alone silently loses them. With DELETE every commit lands in the file itself.
-            _rows(path, conn, "PRAGMA journal_mode = DELETE")
-            # FULL: a power cut in a hotel conference room must not lose the last committed edit.
-            _rows(path, conn, "PRAGMA synchronous = FULL")
-            _rows(path, conn, "PRAGMA locking_mode = EXCLUSIVE")
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def _rows(path: Path, conn: sqlite3.Connection, statement: str) -> list[tuple]:
-    """Run a statement while opening; the rows are fetched here too, because a damaged page
-    only shows itself when it is read."""
-    try:
-        return conn.execute(statement).fetchall()
-    except sqlite3.DatabaseError as error:
-        raise WorkshopFileError(path, _explain_open_error(error, path)) from None
-
-
-def _explain_open_error(error: sqlite3.Error, path: Path) -> str:
-    text = str(error).lower()
-    if Path(f"{path}-journal").exists() and ("readonly" in text or "read-only" in text):
-        # A journal left beside the file: the program stopped in the middle of saving (power cut).
-        return ("the file was not closed properly (a power cut?); open it in Pathfinder Workshop, which "
-                "rolls back the interrupted change")
-    if "locked" in text or "busy" in text:
-        return "the file is open in another Pathfinder Workshop window (or on another computer); close it there first"
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return "the file is damaged and cannot be read; restore a backup copy"
-    if "readonly" in text or "read-only" in text:
-        return "the file is read-only; copy it to a folder you can write to"
-    if "unable to open" in text:
-        return "the file cannot be opened (check that the folder still exists and is readable)"
-    return f"the file cannot be opened ({error})"
-
-
-def _explain_integrity_error(error: sqlite3.IntegrityError) -> str:
-    text = str(error)
-    if text.startswith("UNIQUE"):
-        return "this would create a duplicate (" + text.split(":", 1)[-1].strip() + ")"
-    if text.startswith("CHECK"):
-        return "a value is outside what is allowed (" + text.split(":", 1)[-1].strip() + ")"
-    if text.startswith("NOT NULL"):
-        return "a required value is missing (" + text.split(":", 1)[-1].strip() + ")"
-    if "FOREIGN KEY" in text:
-        return "it refers to something that no longer exists"
-    return text
-
-
-def _upgrade_with_backup(path: Path, conn: sqlite3.Connection, from_version: int) -> None:
-    """Copy the file aside before the first byte of an upgrade is written."""
-    backup = _free_name(path.with_name(f"{path.stem}.format-{from_version}-backup{path.suffix}"))
-    copy = sqlite3.connect(backup, isolation_level=None)
-    try:
-        conn.backup(copy)
-        copy.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        copy.close()
-    try:
-        schema.upgrade(conn, from_version)
-    except sqlite3.Error as error:
-        raise WorkshopFileError(
-            path, f"could not be upgraded to format {schema.SCHEMA_VERSION} ({error}); it was left as it was"
-        ) from None
-
-
 def _consecutive_days(start_date: str | None, days: int) -> list[str]:
     if not days:
         return []
@@ -519,39 +447,6 @@ def _shifted(date_text: str | None, shift: dt.timedelta) -> str | None:
         return (dt.date.fromisoformat(date_text) + shift).isoformat()
     except OverflowError:
         raise InvalidValueError("the dates would run past the end of the calendar") from None
-
-
-def ensure_not_in_use(path: Path) -> None:
-    """Refuse to replace a file that a Pathfinder Workshop window has open (it holds a lock)."""
-    try:
-        conn = sqlite3.connect(path, timeout=0, isolation_level=None)
-    except sqlite3.Error:
-        return
-    try:
-        conn.execute("BEGIN EXCLUSIVE")
-        conn.execute("ROLLBACK")
-    except sqlite3.OperationalError as error:
-        if "locked" in str(error).lower() or "busy" in str(error).lower():
-            raise WorkshopFileError(path, "is open in Pathfinder Workshop; close it there before replacing it") from None
-    except sqlite3.DatabaseError:
-        pass  # not a database: replacing it is the user's choice
-    finally:
-        conn.close()
-
-
-def _give_normal_permissions(path: Path) -> None:
-    """Temporary files are private (0600); the finished file gets what a new file normally gets."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
-
-
-def _free_name(path: Path) -> Path:
-    candidate, number = path, 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-        number += 1
-    return candidate
 
 
 def _words(identifier: str) -> str:
