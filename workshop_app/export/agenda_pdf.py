@@ -198,7 +198,6 @@ def _day_times(day: AgendaDay, page: _Page) -> Table:
 
 def _slot_row(slot: TimeSlot, page: _Page) -> Table:
     """One time slot: a single session across the page, or parallel sessions side by side."""
-    styles = agenda_styles()
     count = len(slot.sessions)
     rows_needed = ceil(count / MAX_SIDE_BY_SIDE)
     columns = ceil(count / rows_needed)  # 6 groups: two rows of three, not four and two
