@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--what", required=True, choices=list(EXPORTS),
                         help="; ".join(f"{what} ({' '.join(formats)})" for what, formats in EXPORTS.items()))
     export.add_argument("--day", metavar="N", help="sign-in: one day only (number, or date YYYY-MM-DD)")
+    export.add_argument("--slot", type=int, metavar="N", help="groups: one time slot of the day (1 = first)")
     export.add_argument("--order", choices=["name", "organization"], help="sign-in: sort by name or group by "
                         "organization")
     export.add_argument("--paper", choices=["A4", "Letter"], help="PDFs: paper size (default A4)")
@@ -165,7 +166,7 @@ def _export(args) -> int:
 
     day = int(args.day) if args.day and args.day.isdigit() else args.day
     with WorkshopDocument.open(args.file, readonly=True) as document:
-        out = export(document, args.out, args.what, day=day, order=args.order, paper=args.paper)
+        out = export(document, args.out, args.what, day=day, slot=args.slot, order=args.order, paper=args.paper)
     print(out)
     return 0
 

@@ -22,12 +22,16 @@ EXPORTS = {
     "facilitator-agenda": {
         ".pdf": ("workshop_app.export.agenda_pdf", "write_facilitator_agenda_pdf"),
     },
+    "groups": {
+        ".pdf": ("workshop_app.export.group_lists_pdf", "write_group_lists_pdf"),
+    },
 }
 # Options each writer understands; others are refused rather than silently ignored.
 OPTIONS = {
     "write_signin_pdf": {"day", "order", "paper"},
     "write_agenda_pdf": {"paper"},
     "write_facilitator_agenda_pdf": {"paper"},
+    "write_group_lists_pdf": {"day", "slot", "paper"},
 }
 
 
