@@ -30,3 +30,14 @@ def roadmap_tree(document: WorkshopDocument) -> list[RoadmapItem]:
         return item
 
     return [build(goal, "") for goal in children.get(None, [])]
+
+
+def node_codes(document: WorkshopDocument) -> dict[str, str]:
+    """Every road-map item's code by id ("" for the goal), in road-map order."""
+    return {item.node["id"]: item.code for goal in roadmap_tree(document) for item in goal.walk()}
+
+
+def item_label(level: str, code: str) -> str:
+    """How a facilitator names an item: "Action 2.1.3", "Outcome 1", "Goal"."""
+    word = level.capitalize()
+    return f"{word} {code}" if code else word
