@@ -71,3 +71,22 @@ def test_groups_are_spread_by_category_and_moved_by_hand(page, window, monkeypat
     window.session.undo_stack.undo()
     assert document.count("session_person", "participant_id = ? AND session_id = ? AND role = 'member'",
                           [moved, first]) == 1
+
+
+def test_print_group_lists_of_a_slot(page, window, monkeypatch, tmp_path):
+    from pypdf import PdfReader
+
+    from workshop_app.ui import export_dialog
+
+    opened = []
+    monkeypatch.setattr(export_dialog, "open_with_system", opened.append)
+    monkeypatch.setattr(export_dialog, "ask_target", lambda *args: tmp_path / "groups.pdf")
+    document = window.session.document
+    group = document.rows("session", "track = 'Group B'", order_by="slot")[0]
+    page.tree.setCurrentIndex(page.model.session_index(group["id"]))
+    dialogs = []
+    monkeypatch.setattr(AgendaPage, "ask", lambda self, dialog: dialogs.append(dialog) or True)
+    page.show_groups()
+    dialogs[0].print_requested.emit()
+    text = "".join(p.extract_text() for p in PdfReader(opened[0]).pages)
+    assert group["title"].split(":")[0] in text and len(PdfReader(opened[0]).pages) >= 4

@@ -299,6 +299,8 @@ class AgendaPage(Page):
             dialog.refresh()
 
         dialog.perform.connect(perform)
+        dialog.print_requested.connect(lambda: self.window().export_group_lists(
+            item.session["day_id"], item.session["slot"] + 1))
         self.ask(dialog)
 
     def toggle_live(self, on: bool) -> None:

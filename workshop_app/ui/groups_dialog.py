@@ -20,6 +20,7 @@ from workshop_app.models.breakout_groups import group_lists, plan_assign, plan_s
 
 class GroupsDialog(QDialog):
     perform = Signal(object)  # a planned Change
+    print_requested = Signal()  # the group lists of this slot, as a PDF
 
     def __init__(self, document, day_id: str, slot: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -31,6 +32,8 @@ class GroupsDialog(QDialog):
         self.columns = QHBoxLayout()
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
+        print_button = buttons.addButton(self.tr("Print Group Lists…"), QDialogButtonBox.ActionRole)
+        print_button.clicked.connect(self.print_requested.emit)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Select people in one group, then press “Move here” under another.")))
         layout.addWidget(spread)

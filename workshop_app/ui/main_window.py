@@ -264,6 +264,14 @@ class MainWindow(QMainWindow):
         if target is not None:
             self._export(target, what)
 
+    def export_group_lists(self, day_id: str, slot_number: int) -> None:
+        from workshop_app.ui.export_dialog import ask_target
+
+        suggestion = self.settings.last_folder() / f"{self.session.document.path.stem} - group lists.pdf"
+        target = ask_target(self, self.tr("Print Group Lists"), suggestion, self.tr("PDF document (*.pdf)"))
+        if target is not None:
+            self._export(target, "groups", day=day_id, slot=slot_number)
+
     def export_sign_in(self) -> None:
         from workshop_app.ui.export_dialog import SignInOptionsDialog, ask_target
 
