@@ -55,6 +55,7 @@ class AgendaModel(QAbstractItemModel):
 
     def set_session(self, session: DocumentSession | None) -> None:
         self.session = session
+        self._people = {}
         self.reload()
 
     def reload(self) -> bool:
@@ -65,7 +66,8 @@ class AgendaModel(QAbstractItemModel):
             days, people = [], {}
         else:
             document = self.session.document
-            days, people = agenda(document), dict(participant_names(document))
+            # Names are read again only when people changed (2,000 names cost more than the agenda).
+            days, people = agenda(document), self._people or dict(participant_names(document))
         same_rows = [sorted(i.session["id"] for i in d.sessions) for d in days] == \
                     [sorted(i.session["id"] for i in d.sessions) for d in self.days]
         if same_rows and self.days:
@@ -94,6 +96,9 @@ class AgendaModel(QAbstractItemModel):
     def _index_for(self, key, column: int) -> QModelIndex:
         kind, value = key
         return self.createIndex(value, column, _DAY) if kind == "day" else self.session_index(value, column)
+
+    def people_changed(self) -> None:
+        self._people = {}
 
     def session_index(self, session_id: str, column: int = 0) -> QModelIndex:
         for day_row, schedule in enumerate(self.days):

@@ -129,6 +129,7 @@ class AgendaPage(Page):
         selected = self.selected_session_id()
         if self.model.session is not self.session:
             self.model.session = self.session
+            self.model.people_changed()
         if self.model.reload():  # rows were rebuilt: lay out the days again
             for row in range(self.model.rowCount()):  # a day's heading runs across the columns
                 self.tree.setFirstColumnSpanned(row, self.model.index(row, 0).parent(), True)
@@ -147,6 +148,7 @@ class AgendaPage(Page):
         self.message.hide()
         if "participant" in change.tables():
             self.details.people_changed()
+            self.model.people_changed()
         self.reload()
 
     def _update_warnings(self) -> None:
