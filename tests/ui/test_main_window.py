@@ -33,10 +33,11 @@ def test_start_page_then_demo_opens_and_every_page_shows_its_content(window, qtb
     assert agenda.index(0, 0, agenda.index(0, 0)).data().startswith("09:00–")
 
     view.show_page("roadmap")
-    roadmap = view.page("roadmap").tree
-    goal = roadmap.topLevelItem(0)
-    assert [goal.child(i).text(0) for i in range(goal.childCount())] == ["1", "2", "3", "4"]
-    assert goal.child(1).child(0).child(0).text(0) == "2.1.1"
+    roadmap = view.page("roadmap").model
+    goal = roadmap.index(0, 0)
+    assert [roadmap.index(i, 0, goal).data() for i in range(roadmap.rowCount(goal))] == ["1", "2", "3", "4"]
+    outcome = roadmap.index(1, 0, goal)
+    assert roadmap.index(0, 0, roadmap.index(0, 0, outcome)).data() == "2.1.1"
 
 
 def test_editing_the_title_saves_at_once_and_undo_redo_work(window, workshop_path, qtbot):

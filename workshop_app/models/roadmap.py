@@ -41,3 +41,9 @@ def item_label(level: str, code: str) -> str:
     """How a facilitator names an item: "Action 2.1.3", "Outcome 1", "Goal"."""
     word = level.capitalize()
     return f"{word} {code}" if code else word
+
+
+def action_partners(document: WorkshopDocument, action_id: str) -> dict[str, str]:
+    """organization id -> role (lead, support, consulted, informed, funder) for one action."""
+    return {row["organization_id"]: row["role"]
+            for row in document.rows("action_partner", "node_id = ?", [action_id])}

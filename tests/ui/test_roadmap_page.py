@@ -1,0 +1,99 @@
+"""The Road map page: edit, move, add and delete items, filters, totals and versions."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from workshop_app.ui.roadmap_model import COL_CODE, COL_STATUS, COL_TITLE
+from workshop_app.ui.roadmap_page import RoadmapPage
+
+
+@pytest.fixture
+def page(window, demo_path):
+    window.open_file(demo_path)
+    window.workshop_view.show_page("roadmap")
+    return window.workshop_view.page("roadmap")
+
+
+def find(page, code):
+    model = page.model
+    node_id = next(node_id for node_id, node_code in model._codes.items() if node_code == code)
+    return model.index_of(node_id)
+
+
+def test_edit_status_in_the_tree_and_undo(page, window):
+    index = find(page, "1.1.1").siblingAtColumn(COL_STATUS)
+    assert page.model.setData(index, "done")
+    assert find(page, "1.1.1").siblingAtColumn(COL_STATUS).data() == "Done"
+    window.session.undo_stack.undo()
+    assert find(page, "1.1.1").siblingAtColumn(COL_STATUS).data() != "Done"
+
+
+def test_moving_an_action_renumbers_codes(page, window):
+    title = find(page, "1.1.1").siblingAtColumn(COL_TITLE).data()
+    page.tree.setCurrentIndex(find(page, "1.1.1"))
+    page.actions["down"].trigger()
+    assert find(page, "1.1.2").siblingAtColumn(COL_TITLE).data() == title
+    data = page.model.mimeData([find(page, "1.1.2")])
+    page.model.dropMimeData(data, Qt.MoveAction, 0, 0, find(page, "2.1"))  # first action of output 2.1
+    assert find(page, "2.1.1").siblingAtColumn(COL_TITLE).data() == title
+    window.session.undo_stack.undo()
+    assert find(page, "1.1.2").siblingAtColumn(COL_TITLE).data() == title
+
+
+def test_a_move_that_breaks_the_shape_is_refused(page, window):
+    data = page.model.mimeData([find(page, "1.1.1")])
+    page.model.dropMimeData(data, Qt.MoveAction, 0, 0, find(page, "2"))  # an action directly under an outcome
+    assert not page.message.isHidden() and "cannot be placed" in page.message.text()
+
+
+def test_add_below_and_next_then_delete(page, window):
+    outputs = page.model.rowCount(find(page, "1"))
+    page.tree.setCurrentIndex(find(page, "1.3"))
+    page.actions["sibling"].trigger()
+    assert page.model.rowCount(find(page, "1")) == outputs + 1
+    assert find(page, "1.4").siblingAtColumn(COL_TITLE).data() == "New output"
+    page.actions["child"].trigger()  # an action under the new output
+    assert find(page, "1.4.1").siblingAtColumn(COL_TITLE).data() == "New action"
+    page.tree.setCurrentIndex(find(page, "1.4"))
+    page.actions["delete"].trigger()
+    assert page.model.rowCount(find(page, "1")) == outputs
+
+
+def test_filters_and_totals_per_currency(page, window):
+    page.status_filter.setCurrentIndex(page.status_filter.findData("in_progress"))
+    page.apply_filters()
+    shown = [node for node in page.model._nodes.values() if node["level"] == "action"]
+    assert shown and all(node["status"] == "in_progress" for node in shown)
+    assert "USD" in page.totals.text() and "NPR" in page.totals.text()
+    assert "never added together" in page.totals.text()
+
+
+def test_details_edit_tags_and_partners(page, window):
+    page.tree.setCurrentIndex(find(page, "1.1.1"))
+    details = page.details
+    box = details.pillar_boxes["prosecution"]
+    box.click()
+    node = window.session.document.get("roadmap_node", details.node["id"])
+    assert ("prosecution" in node["pillar_tags"]) == box.isChecked()
+    partners = details.partners.count()
+    details.partner_combo.setCurrentIndex(0)
+    details._add_partner()
+    assert details.partners.count() in (partners, partners + 1)
+
+
+def test_freeze_then_compare_and_restore(page, window, monkeypatch):
+    from workshop_app.models.versions import plan_freeze_version
+    from workshop_app.ui.versions_dialog import VersionsDialog
+
+    document = window.session.document
+    window.session.perform(plan_freeze_version(document, "Draft after day 2"))
+    page.model.setData(find(page, "1.1.1").siblingAtColumn(COL_STATUS), "done")
+    dialogs = []
+    monkeypatch.setattr(RoadmapPage, "ask", lambda self, dialog: dialogs.append(dialog) or True)
+    page.show_versions()
+    dialog = dialogs[0]
+    assert isinstance(dialog, VersionsDialog)
+    assert "1.1.1" in dialog.differences.toPlainText()
+    dialog.restore()
+    assert find(page, "1.1.1").siblingAtColumn(COL_STATUS).data() != "Done"
+    assert find(page, "1").siblingAtColumn(COL_CODE).data() == "1"
