@@ -97,3 +97,23 @@ def test_freeze_then_compare_and_restore(page, window, monkeypatch):
     dialog.restore()
     assert find(page, "1.1.1").siblingAtColumn(COL_STATUS).data() != "Done"
     assert find(page, "1").siblingAtColumn(COL_CODE).data() == "1"
+
+
+def test_indicators_of_an_outcome_are_added_edited_and_deleted(page, window):
+    page.tree.setCurrentIndex(find(page, "2"))
+    editor = page.details.indicators
+    assert editor.isVisibleTo(page)
+    count = editor.list.count()
+    editor.add()
+    assert editor.list.count() == count + 1
+    editor.list.setCurrentRow(count)
+    for field, typed in (("target_value", "75"), ("target_year", "2030")):  # one field after another
+        editor.edits[field].setText(typed)
+        editor.edits[field].setModified(True)
+        editor._commit(field)
+    indicator = window.session.document.get("indicator", editor.current_id())
+    assert (indicator["target_value"], indicator["target_year"]) == ("75", 2030)
+    editor.remove()
+    assert editor.list.count() == count
+    window.session.undo_stack.undo()
+    assert editor.list.count() == count + 1

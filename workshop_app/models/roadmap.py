@@ -47,3 +47,8 @@ def action_partners(document: WorkshopDocument, action_id: str) -> dict[str, str
     """organization id -> role (lead, support, consulted, informed, funder) for one action."""
     return {row["organization_id"]: row["role"]
             for row in document.rows("action_partner", "node_id = ?", [action_id])}
+
+
+def node_indicators(document: WorkshopDocument, node_id: str) -> list[dict]:
+    """The indicators measuring an outcome or output, in their order."""
+    return document.rows("indicator", "node_id = ?", [node_id], order_by="position")

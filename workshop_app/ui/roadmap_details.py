@@ -25,6 +25,7 @@ from workshop_app.models.roadmap_editing import plan_set_partners
 from workshop_app.models.roadmap_totals import funding_gap
 from workshop_app.models.stakeholders import organization_choices
 from workshop_app.ui.fields import DocumentUndoRouter, TextArea
+from workshop_app.ui.indicator_editor import IndicatorEditor
 
 
 def _labels(choices: dict) -> list[tuple]:
@@ -104,10 +105,13 @@ class RoadmapDetails(QScrollArea):
         common.addRow(self.tr("Risks"), self.areas["risks"])
         common.addRow(self.tr("Assumptions"), self.areas["assumptions"])
         common.addRow(self.tr("Comments"), self.areas["comments"])
+        self.indicators = IndicatorEditor()
+        self.indicators.perform.connect(self.perform.emit)
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addLayout(common)
         layout.addWidget(self.action_widgets)
+        layout.addWidget(self.indicators)
         layout.addStretch(1)
 
         for field, editor in self.lines.items():
@@ -145,7 +149,12 @@ class RoadmapDetails(QScrollArea):
         if node is None:
             self.heading.setText(self.tr("Select an item of the road map"))
             self.action_widgets.hide()
+            self.indicators.hide()
             return
+        measured = node["level"] in ("outcome", "output")
+        self.indicators.setVisible(measured)
+        if measured:
+            self.indicators.show_node(document, node["id"])
         level = QCoreApplication.translate("vocabulary", v.NODE_LEVEL_LABELS[node["level"]])
         self.heading.setText(f"{level} {code}: {node['title']}".replace("  ", " "))
         for field, area in self.areas.items():
