@@ -15,7 +15,7 @@ from workshop_app.export.registry import EXPORTS
 from workshop_app.models.errors import WorkshopError, WorkshopFileError
 
 USER_ERROR = 2
-PAGES = ("start", "overview", "stakeholders", "agenda", "roadmap")
+PAGES = ("start", "overview", "stakeholders", "agenda", "roadmap", "projector")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -114,6 +114,10 @@ class Diff:
                              f"{_role(partner.old_role)} → {_role(partner.new_role)}")
         return lines
 
+    def value_text(self, name: str, value: Any, item: ItemChange, side: str) -> str:
+        """A field's old or new value as a reader sees it (money with its currency, labels)."""
+        return self._value(name, value, item, side)
+
     def _value(self, name: str, value: Any, item: ItemChange, side: str) -> str:
         if value in (None, "", "[]"):
             return "(none)"

@@ -183,7 +183,15 @@ class AgendaPage(Page):
             self.tree.scrollTo(index)
         self._show_details()
 
+    def projector_focus(self) -> tuple[str, object]:
+        item = self.model.scheduled(self.tree.currentIndex())
+        if item is not None and sum(1 for schedule in self.model.days if schedule.day["id"] == item.session["day_id"]
+                                    for other in schedule.sessions if other.session["slot"] == item.session["slot"]) > 1:
+            return "groups", (item.session["day_id"], item.session["slot"])
+        return "agenda", None
+
     def _show_details(self, *args) -> None:
+        self.focus_changed.emit(*self.projector_focus())
         self.details.show_session(self.session.document if self.session else None, self.selected_session_id())
 
     def _current_day_id(self) -> str | None:

@@ -47,6 +47,8 @@ def render_screenshot(path: Path | None, page: str, size: tuple[int, int], png: 
     app = create_application()
     from workshop_app.ui.main_window import MainWindow
 
+    if page == "projector":
+        return _render_projector(app, path, size, png)
     window = MainWindow(remember_state=False)
     window.resize(*size)
     if path is not None and page != "start":
@@ -62,4 +64,29 @@ def render_screenshot(path: Path | None, page: str, size: tuple[int, int], png: 
 
         raise WorkshopFileError(png, "the screenshot could not be written (check the folder and the .png name)")
     window.close()
+    return 0
+
+
+def _render_projector(app, path: Path, size: tuple[int, int], png: Path) -> int:
+    """The room's view of the first outcome, as the projector shows it at this size."""
+    from workshop_app.models.document import WorkshopDocument
+    from workshop_app.models.roadmap import roadmap_tree
+    from workshop_app.ui.projector_window import ProjectorWindow
+
+    with WorkshopDocument.open(path, readonly=True) as document:
+        goals = roadmap_tree(document)
+        outcome = goals[0].children[0].node["id"] if goals and goals[0].children else None
+        projector = ProjectorWindow()
+        projector.resize(*size)
+        projector.set_document(document)
+        projector.follow("roadmap", outcome)
+        projector.show()
+        for _ in range(3):
+            app.processEvents()
+        saved = projector.grab().save(str(png))
+        projector.close()
+    if not saved:
+        from workshop_app.models.errors import WorkshopFileError
+
+        raise WorkshopFileError(png, "the screenshot could not be written (check the folder and the .png name)")
     return 0

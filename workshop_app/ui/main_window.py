@@ -23,6 +23,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self._remember_state = remember_state
         self.session: DocumentSession | None = None
+        self.projector = None
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         self.setMinimumSize(800, 560)
@@ -112,6 +113,16 @@ class MainWindow(QMainWindow):
             action = self._action(view_menu, label, lambda checked=False, k=key: self.workshop_view.show_page(k),
                                   QKeySequence(f"Ctrl+{index + 1}"))
             self.page_actions.append(action)
+        view_menu.addSeparator()
+        self.projector_action = self._action(view_menu, self.tr("&Projector"), self.toggle_projector,
+                                             QKeySequence("F5"))
+        self.projector_action.setCheckable(True)
+        self._action(view_menu, self.tr("Switch to/from Projector"), self.switch_to_projector, QKeySequence("F6"))
+        self.freeze_action = self._action(view_menu, self.tr("F&reeze Projector"), self.toggle_freeze,
+                                          QKeySequence("Ctrl+Shift+F"))
+        self.freeze_action.setCheckable(True)
+        self._action(view_menu, self.tr("Projector: &Changes Since…"), self.show_changes_since,
+                     QKeySequence("Ctrl+Shift+D"))
         view_menu.addSeparator()
         self._action(view_menu, self.tr("&Full Screen"), self._toggle_full_screen, QKeySequence.FullScreen)
 
@@ -337,6 +348,8 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _close_session(self) -> None:
+        if self.projector is not None:
+            self.projector.close()
         if self.session is not None:
             self.workshop_view.set_session(None)
             self.session.close()
@@ -385,6 +398,75 @@ class MainWindow(QMainWindow):
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         local = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
         return local[0] if len(local) == 1 else None
+
+    # ------------------------------------------------------------------ projector
+
+    def toggle_projector(self, on: bool | None = None) -> None:
+        from workshop_app.ui.projector_window import ProjectorWindow
+
+        on = self.projector is None if on is None or not isinstance(on, bool) else on
+        if not on or self.session is None:
+            if self.projector is not None:
+                self.projector.close()
+            return
+        if self.projector is None:
+            self.projector = ProjectorWindow()
+            self.projector.setAttribute(Qt.WA_DeleteOnClose)
+            self.projector.closed.connect(self._projector_closed)
+            self.projector.set_document(self.session.document)
+            self.session.changed.connect(self.projector.refresh)
+            self.workshop_view.focus_changed.connect(self.projector.follow)
+            self.workshop_view.announce_focus()
+        screens = QApplication.screens()
+        mine = self.screen()
+        other = next((screen for screen in screens if screen is not mine), None)
+        if other is not None:  # a second screen: the room's
+            self.projector.setScreen(other)
+            self.projector.move(other.geometry().topLeft())
+        self.projector.showFullScreen()
+        if other is None:
+            self.projector.raise_()
+        self.projector_action.setChecked(True)
+
+    def _projector_closed(self) -> None:
+        self.projector = None
+        self.projector_action.setChecked(False)
+        self.freeze_action.setChecked(False)
+
+    def switch_to_projector(self) -> None:
+        if self.projector is None:
+            return
+        target = self if self.projector.isActiveWindow() else self.projector
+        target.raise_()
+        target.activateWindow()
+
+    def toggle_freeze(self) -> None:
+        if self.projector is not None:
+            self.projector.toggle_freeze()
+            self.freeze_action.setChecked(self.projector.frozen)
+
+    def show_changes_since(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from workshop_app.models.versions import list_versions
+
+        if self.session is None:
+            return
+        names = [version["name"] for version in list_versions(self.session.document)]
+        if not names:
+            self.statusBar().showMessage(self.tr("Freeze a version of the road map first (Road map › Freeze "
+                                                 "version…)"), 8000)
+            return
+        name, ok = QInputDialog.getItem(self, self.tr("Changes Since"), self.tr("Compare the draft with:"),
+                                        names, len(names) - 1, False)
+        if ok:
+            if self.projector is None:
+                self.toggle_projector(True)
+            self.projector.version_name = name
+            self.projector.frozen = False
+            self.projector.follow("changes")
+            self.projector.frozen = True  # reading aloud: stay on the changes until unfrozen
+            self.freeze_action.setChecked(True)
 
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

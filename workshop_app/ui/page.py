@@ -1,6 +1,7 @@
 """What every page of the workshop view shares: it follows the open session and refreshes
 itself from the document when something it shows changes, but only while it is visible."""
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QVBoxLayout, QWidget
 
@@ -11,6 +12,7 @@ from workshop_app.ui.commands import DocumentSession
 class Page(QWidget):
     # Tables whose changes this page shows; None means any change.
     TABLES: set[str] | None = None
+    focus_changed = Signal(str, object)  # what the projector should show now (see WorkshopView)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -31,6 +33,10 @@ class Page(QWidget):
     def reload(self) -> None:
         """Show what the document holds now (self.session may be None: show nothing)."""
         raise NotImplementedError
+
+    def projector_focus(self) -> tuple[str, object]:
+        """What the room should see while this page is in front."""
+        return "figures", None
 
     def _on_changed(self, change: Change) -> None:
         if self.TABLES is not None and not (change.tables() & self.TABLES):

@@ -107,11 +107,18 @@ class RoadmapDetails(QScrollArea):
         common.addRow(self.tr("Comments"), self.areas["comments"])
         self.indicators = IndicatorEditor()
         self.indicators.perform.connect(self.perform.emit)
+        self.comments = QListWidget()
+        self.comments.setMaximumHeight(110)
+        self.comments.setWordWrap(True)
+        self.comments.itemChanged.connect(self._comment_ticked)
+        self.comments_title = QLabel(self.tr("<b>Plenary comments</b> (tick when addressed; Ctrl+K records one)"))
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addLayout(common)
         layout.addWidget(self.action_widgets)
         layout.addWidget(self.indicators)
+        layout.addWidget(self.comments_title)
+        layout.addWidget(self.comments)
         layout.addStretch(1)
 
         for field, editor in self.lines.items():
@@ -151,6 +158,7 @@ class RoadmapDetails(QScrollArea):
             self.action_widgets.hide()
             self.indicators.hide()
             return
+        self._show_comments()
         measured = node["level"] in ("outcome", "output")
         self.indicators.setVisible(measured)
         if measured:
@@ -232,3 +240,24 @@ class RoadmapDetails(QScrollArea):
         partners.pop(item.data(Qt.UserRole), None)
         node_id = self.node["id"]
         self.perform.emit(lambda document: plan_set_partners(document, node_id, partners))
+
+    def _show_comments(self) -> None:
+        from workshop_app.models.comments import comments
+
+        self.comments.blockSignals(True)
+        self.comments.clear()
+        for comment in comments(self.document, self.node["id"]):
+            who = f" — {comment['raised_by']}" if comment["raised_by"] else ""
+            item = QListWidgetItem(f"{comment['text']}{who}")
+            item.setData(Qt.UserRole, comment["id"])
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked if comment["status"] == "addressed" else Qt.Unchecked)
+            self.comments.addItem(item)
+        self.comments.blockSignals(False)
+
+    def _comment_ticked(self, item: QListWidgetItem) -> None:
+        from workshop_app.models.comments import plan_set_comment_status
+
+        comment_id = item.data(Qt.UserRole)
+        status = "addressed" if item.checkState() == Qt.Checked else "open"
+        self.perform.emit(lambda document: plan_set_comment_status(document, comment_id, status))

@@ -35,7 +35,7 @@ def _vocabulary(labels: dict):
 
 
 class RoadmapPage(Page):
-    TABLES = {"roadmap_node", "action_partner", "organization", "indicator", "version"}
+    TABLES = {"roadmap_node", "action_partner", "organization", "indicator", "version", "plenary_comment"}
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -89,6 +89,7 @@ class RoadmapPage(Page):
             "delete": self._action(self.tr("Delete"), self.delete_node, QKeySequence.Delete),
             "up": self._action(self.tr("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
             "down": self._action(self.tr("Later"), lambda: self.shift(+1), "Ctrl+Down"),
+            "comment": self._action(self.tr("Comment…"), self.record_comment, "Ctrl+K"),
             "freeze": self._action(self.tr("Freeze version…"), self.freeze_version, None),
             "versions": self._action(self.tr("Versions…"), self.show_versions, None),
         }
@@ -208,8 +209,12 @@ class RoadmapPage(Page):
             self.tree.scrollTo(index)
         self._show_details()
 
+    def projector_focus(self) -> tuple[str, object]:
+        return "roadmap", self.selected_id()
+
     def _show_details(self, *args) -> None:
         node_id = self.selected_id()
+        self.focus_changed.emit(*self.projector_focus())
         self.details.show_node(self.session.document if self.session else None, node_id,
                                self.model.code(node_id) if node_id else "")
 
@@ -262,6 +267,19 @@ class RoadmapPage(Page):
         if node is not None:
             self.model.perform(lambda document: plan_shift_node(document, node["id"], step))
             self.select(node["id"])
+
+    def record_comment(self) -> None:
+        from workshop_app.models.comments import plan_add_comment
+        from workshop_app.ui.comment_dialog import CommentDialog
+
+        node = self._selected_node()
+        if node is None:
+            self._show_problem(self.tr("Select the item the comment is about."))
+            return
+        dialog = CommentDialog(self.session.document, f"{self.model.code(node['id'])} {node['title']}", self)
+        if self.ask(dialog):
+            values = dialog.values()
+            self.model.perform(lambda document: plan_add_comment(document, node["id"], values.pop("text"), **values))
 
     def freeze_version(self) -> None:
         from PySide6.QtWidgets import QInputDialog

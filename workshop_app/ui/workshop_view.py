@@ -1,6 +1,6 @@
 """The open workshop: a navigation rail on the left, one page at a time on the right."""
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
@@ -31,6 +31,10 @@ def _create_page(key: str) -> Page:
 
 
 class WorkshopView(QWidget):
+    # What the facilitator is looking at, for the projector to follow: a view kind and its
+    # argument ("roadmap", node id), ("agenda", None), ("groups", (day id, slot)), ("figures", None).
+    focus_changed = Signal(str, object)
+
     def __init__(self, settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
@@ -78,6 +82,7 @@ class WorkshopView(QWidget):
         if key not in self._pages:
             page = _create_page(key)
             page.settings = self.settings
+            page.focus_changed.connect(self.focus_changed)
             page.set_session(self.session)
             index = PAGE_KEYS.index(key)
             placeholder = self.stack.widget(index)
@@ -107,6 +112,12 @@ class WorkshopView(QWidget):
     def _show_row(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentWidget(self.page(PAGE_KEYS[row]))
+            self.announce_focus()
+
+    def announce_focus(self) -> None:
+        page = self._pages.get(self.current_page())
+        if page is not None:
+            self.focus_changed.emit(*page.projector_focus())
 
     def current_page(self) -> str:
         return PAGE_KEYS[max(self.rail.currentRow(), 0)]
