@@ -465,6 +465,7 @@ class MainWindow(QMainWindow):
             self.projector.version_name = name
             self.projector.frozen = False
             self.projector.follow("changes")
+            self.projector.refresh()  # already on the changes view: another version, same view
             self.projector.frozen = True  # reading aloud: stay on the changes until unfrozen
             self.freeze_action.setChecked(True)
 

@@ -65,9 +65,16 @@ def roadmap_view(document, node_id: str | None) -> str:
         items = "".join(f"<li><b>{escape(item.code)}</b> {escape(item.node['title'])}</li>" for item in goal.children)
         return f"<h1>{escape(goal.node['title'])}</h1><ol class='plain'>{items}</ol>"
     parts = [f"<h1>{tr('Outcome')} {escape(outcome.code)}</h1><h2>{escape(outcome.node['title'])}</h2>"]
+    # With an output or an action selected, the room sees that output's actions and the other
+    # outputs as headings only: one screen, not a hundred rows no one can read from the back.
+    focus = selected
+    while focus is not None and focus.node["level"] not in ("output", "outcome"):
+        focus = by_id.get(focus.node["parent_id"])
     for output in outcome.children:
         marked = " class='selected'" if selected is output else ""
         parts.append(f"<h3{marked}>{escape(output.code)} {escape(output.node['title'])}</h3>")
+        if focus is not outcome and output is not focus:
+            continue
         rows = []
         for action in output.children:
             node = action.node

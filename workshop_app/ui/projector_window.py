@@ -66,7 +66,7 @@ class ProjectorWindow(QWidget):
 
     def follow(self, kind: str, argument=None) -> None:
         """The facilitator moved (a page, a selection): show it unless the view is frozen."""
-        if not self.frozen:
+        if not self.frozen and (kind, argument) != self.view:  # edits refresh through the document
             self.view = (kind, argument)
             self.refresh()
 

@@ -74,6 +74,23 @@ class RoadmapModel(QAbstractItemModel):
                 self._ids.append(node_id)
         self.endResetModel()
 
+    def refresh(self, change) -> bool:
+        """Follow a change in place when it only edits fields of listed items (not their place
+        in the tree): no reset, so a 500-action tree keeps its state and repaints one row.
+        Returns False when the tree must be read again."""
+        rows = [row for row in change.rows if row.table == "roadmap_node"]
+        if not rows or change.tables() - {"roadmap_node"} or self.session is None:
+            return False
+        if any(row.kind != "update" or {"parent_id", "position", "level"} & set(row.after)
+               or row.row_id not in self._nodes for row in rows):
+            return False
+        document = self.session.document
+        for row in rows:
+            self._nodes[row.row_id] = document.get("roadmap_node", row.row_id)
+            first, last = self.index_of(row.row_id, 0), self.index_of(row.row_id, len(COLUMNS) - 1)
+            self.dataChanged.emit(first, last)
+        return True
+
     def node(self, index: QModelIndex) -> dict | None:
         return self._nodes.get(self._ids[index.internalId() - 1]) if index.isValid() else None
 

@@ -152,6 +152,10 @@ class RoadmapPage(Page):
         if "organization" in change.tables():
             self.lead_filter.clear()
             self.details.organizations_changed()
+        if self.model.visible is None and self.model.refresh(change):  # an edit in place
+            self._update_totals()
+            self._show_details()
+            return
         self.reload()
 
     def _fill_leads(self) -> None:
