@@ -41,7 +41,10 @@ def agenda_warnings(document: WorkshopDocument, capacities: Mapping[str, int] | 
                   **(capacities or {})}
     schedules = agenda(document)
     roles = session_roles(document)
-    names = dict(document.query("SELECT id, name FROM participant"))
+    # Only people with a part in some session can be double-booked: read just their names.
+    names = dict(document.query(
+        "SELECT id, name FROM participant WHERE id IN (SELECT facilitator_id FROM session)"
+        " OR id IN (SELECT participant_id FROM session_person)"))
     found: list[tuple] = []
     for number, schedule in enumerate(schedules, start=1):
         for warning in _overrun(schedule, number):
