@@ -55,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
                          "last_name, sex, organization, title, email, phone, language, role, ignore")
     imports.add_argument("--dry-run", action="store_true", help="report what would happen; change nothing")
 
+    matrix = commands.add_parser("import-matrix", help="read back an edited road-map workbook (--what matrix)")
+    matrix.add_argument("file", type=Path, help="the workshop file")
+    matrix.add_argument("xlsx", type=Path, help="the edited road-map workbook")
+    matrix.add_argument("--dry-run", action="store_true", help="report the differences; change nothing")
+    matrix.add_argument("--apply-deletions", action="store_true", help="also delete the rows removed in Excel")
+
     export = commands.add_parser("export", help="export to .pdf, .xlsx or .csv (the format follows OUT's suffix)")
     export.add_argument("file", type=Path, help="the workshop file")
     export.add_argument("out", type=Path, help="the file to write")
@@ -65,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--order", choices=["name", "organization"], help="sign-in: sort by name or group by "
                         "organization")
     export.add_argument("--paper", choices=["A4", "Letter"], help="PDFs: paper size (default A4)")
+    export.add_argument("--version", dest="version_name", metavar="NAME",
+                        help="road map and matrix: a frozen version instead of the current draft")
+    export.add_argument("--lang", metavar="xx", help="road map: the language of the labels (en, fr)")
 
     stats = commands.add_parser("stats", help="counts and figures")
     stats.add_argument("file", type=Path)
@@ -166,8 +175,28 @@ def _export(args) -> int:
 
     day = int(args.day) if args.day and args.day.isdigit() else args.day
     with WorkshopDocument.open(args.file, readonly=True) as document:
-        out = export(document, args.out, args.what, day=day, slot=args.slot, order=args.order, paper=args.paper)
+        out = export(document, args.out, args.what, day=day, slot=args.slot, order=args.order, paper=args.paper,
+                     version=args.version_name, lang=args.lang)
     print(out)
+    return 0
+
+
+def _import_matrix(args) -> int:
+    from workshop_app.models.document import WorkshopDocument
+    from workshop_app.models.matrix_import import plan_matrix_import
+
+    with WorkshopDocument.open(args.file, readonly=args.dry_run) as document:
+        plan = plan_matrix_import(document, args.xlsx, apply_deletions=args.apply_deletions)
+        for line in plan.lines():
+            print(line)
+        if plan.problems:
+            print(f"workshop-app: {args.xlsx.name}: {len(plan.problems)} invalid cell(s), listed above; "
+                  "nothing was changed", file=sys.stderr)
+            return USER_ERROR
+        if args.dry_run:
+            print("Dry run: nothing was changed.")
+        elif plan.change:
+            document.apply(plan.change)
     return 0
 
 
@@ -206,5 +235,5 @@ def _size(text: str) -> tuple[int, int]:
 
 
 _HANDLERS = {"open": _open, "demo": _demo, "new": _new, "import-participants": _import_participants,
-             "export": _export,
+             "import-matrix": _import_matrix, "export": _export,
              "stats": _stats, "check": _check}

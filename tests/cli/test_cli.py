@@ -207,3 +207,25 @@ def test_export_mistakes_get_one_line_and_write_nothing(demo_path, tmp_path, cap
     code, _, err = run(capsys, "export", demo_path, tmp_path / out, *extra)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / out).exists()
+
+
+def test_road_map_workbook_round_trip_on_the_command_line(demo_path, tmp_path, capsys):
+    import openpyxl
+
+    workbook_path = tmp_path / "road map.xlsx"
+    assert run(capsys, "export", demo_path, workbook_path, "--what", "matrix")[0] == 0
+    code, out, _ = run(capsys, "import-matrix", demo_path, workbook_path, "--dry-run")
+    assert code == 0 and "no changes" in out
+    workbook = openpyxl.load_workbook(workbook_path)
+    sheet = workbook["Road map"]
+    headers = [cell.value for cell in sheet[1]]
+    status, cost = headers.index("Status") + 1, headers.index("Cost") + 1
+    action_row = next(row for row in range(2, sheet.max_row + 1) if sheet.cell(row, headers.index("Level") + 1).value
+                      in ("Action", "action"))
+    sheet.cell(action_row, status).value = "Done" if sheet.cell(action_row, status).value != "Done" else "Agreed"
+    sheet.cell(action_row, cost).value = "about 5000"
+    workbook.save(workbook_path)
+    before = demo_path.read_bytes()
+    code, out, err = run(capsys, "import-matrix", demo_path, workbook_path)
+    assert code == 2 and "Cost" in out and "nothing was changed" in err
+    assert demo_path.read_bytes() == before

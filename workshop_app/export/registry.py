@@ -25,6 +25,12 @@ EXPORTS = {
     "groups": {
         ".pdf": ("workshop_app.export.group_lists_pdf", "write_group_lists_pdf"),
     },
+    "roadmap": {
+        ".pdf": ("workshop_app.export.roadmap_pdf", "write_roadmap_pdf"),
+    },
+    "matrix": {
+        ".xlsx": ("workshop_app.export.roadmap_workbook", "write_roadmap_xlsx"),
+    },
 }
 # Options each writer understands; others are refused rather than silently ignored.
 OPTIONS = {
@@ -32,6 +38,8 @@ OPTIONS = {
     "write_agenda_pdf": {"paper"},
     "write_facilitator_agenda_pdf": {"paper"},
     "write_group_lists_pdf": {"day", "slot", "paper"},
+    "write_roadmap_pdf": {"version", "paper", "lang", "include_contacts", "sections", "logo"},
+    "write_roadmap_xlsx": {"version"},
 }
 
 

@@ -1,0 +1,269 @@
+"""The road-map workbook as someone opening it in Excel would find it."""
+
+import shutil
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+
+from workshop_app.export.errors import ExportError
+from workshop_app.export.registry import export
+from workshop_app.export.roadmap_workbook import write_roadmap_xlsx
+from workshop_app.models import vocabulary as v
+from workshop_app.models.document import WorkshopDocument
+from workshop_app.models.roadmap import node_codes
+from workshop_app.models.roadmap_totals import totals
+from workshop_app.models.versions import plan_freeze_version
+
+FORMULA_TITLE = '=HYPERLINK("http://evil.example","Click me")'
+REQUIRED_HEADERS = ["ID", "Level", "Code", "Title", "Lead organization", "Partners", "Start", "End", "Status", "Cost",
+                    "Currency", "Funding secured", "Funding gap", "Gender marker", "Action Group"]
+SHEETS = ["Road map", "Indicators", "Responsibilities", "Budget", "Summary", "Lists", "Export record"]
+
+
+def code_ids(document):
+    return {code: node_id for node_id, code in node_codes(document).items()}
+
+
+@pytest.fixture(scope="module")
+def demo_copy(_demo_master, tmp_path_factory):
+    """The demo with an action titled like a formula and other awkward text. Written once."""
+    path = tmp_path_factory.mktemp("roadmap") / "demo.workshop"
+    shutil.copyfile(_demo_master, path)
+    with WorkshopDocument.open(path) as document:
+        ids = code_ids(document)
+        document.update("roadmap_node", ids["1.1.1"], title=FORMULA_TITLE)
+        document.update("roadmap_node", ids["1.1.2"], comments="+1 from the employers & <workers>",
+                        risks="@risk\nsecond line")
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo_document(demo_copy):
+    with WorkshopDocument.open(demo_copy, readonly=True) as document:
+        yield document
+
+
+@pytest.fixture(scope="module")
+def exported(demo_document, tmp_path_factory):
+    path = tmp_path_factory.mktemp("export") / "road map.xlsx"
+    write_roadmap_xlsx(demo_document, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def workbook(exported):
+    return load_workbook(exported)
+
+
+def headers(sheet):
+    return [cell.value for cell in sheet[1]]
+
+
+def rows_by_code(workbook):
+    sheet = workbook["Road map"]
+    names = headers(sheet)
+    found = {}
+    for row in sheet.iter_rows(min_row=2):
+        values = dict(zip(names, row))
+        found[values["Code"].value or "goal"] = values
+    return found
+
+
+def test_sheets_in_order_and_hidden_helpers(workbook):
+    assert workbook.sheetnames == SHEETS
+    states = {sheet.title: sheet.sheet_state for sheet in workbook}
+    assert states["Lists"] == "hidden" and states["Export record"] == "veryHidden"
+    assert all(states[title] == "visible" for title in SHEETS[:5])
+    assert workbook.active.title == "Road map"
+
+
+def test_road_map_has_the_columns_and_one_row_per_item(workbook, demo_document):
+    sheet = workbook["Road map"]
+    names = headers(sheet)
+    assert all(names.count(header) == 1 for header in REQUIRED_HEADERS)
+    assert names[:3] == ["Level", "Code", "Title"] and names[-1] == "ID"
+    for more in ("Target 8.7 issues", "Pillars", "SDGs", "Geographic scope", "Description", "Risks", "Assumptions",
+                 "Comments"):
+        assert more in names
+    assert sheet.max_row == demo_document.count("roadmap_node") + 1
+    expected = node_codes(demo_document)
+    ids = [row[names.index("ID")].value for row in sheet.iter_rows(min_row=2)]
+    assert ids == list(expected)  # road-map order
+    codes = [row[names.index("Code")].value for row in sheet.iter_rows(min_row=2)]
+    assert codes == [code or None for code in expected.values()]
+
+
+def test_action_row_values(workbook, demo_document):
+    row = rows_by_code(workbook)["1.2.3"]
+    values = {name: cell.value for name, cell in row.items()}
+    assert values["Level"] == "Action"
+    assert values["Lead organization"] == "Department of Labour and Occupational Safety (DoLOS)"
+    assert values["Status"] == "In progress"
+    assert (values["Cost"], values["Currency"], values["Funding secured"], values["Funding gap"]) == (
+        6_500_000, "NPR", 2_000_000, 4_500_000)
+    assert values["Start"] == "2027-Q4" and values["End"] == "2030-Q2"
+    assert values["Gender marker"] == 1 and values["Action Group"] == "Supply Chains"
+    assert "(support)" in values["Partners"] and "; " in values["Partners"]
+    assert row["Cost"].number_format == "#,##0" and row["Cost"].data_type == "n"
+    outcome = {name: cell.value for name, cell in rows_by_code(workbook)["1"].items()}
+    assert outcome["Level"] == "Outcome" and outcome["Status"] is None and outcome["Cost"] is None
+
+
+def test_formula_looking_text_stays_text(workbook, exported):
+    rows = rows_by_code(workbook)
+    title = rows["1.1.1"]["Title"]
+    assert title.value == FORMULA_TITLE and title.data_type == "s" and title.quotePrefix
+    for cell in (rows["1.1.2"]["Comments"], rows["1.1.2"]["Risks"]):
+        assert cell.data_type == "s" and cell.quotePrefix
+    assert rows["1.1.2"]["Comments"].value == "+1 from the employers & <workers>"
+    assert rows["1.1.2"]["Risks"].value == "@risk\nsecond line"
+    assert not rows["1.1.3"]["Title"].quotePrefix
+    with zipfile.ZipFile(exported) as archive:
+        sheets = [name for name in archive.namelist() if name.startswith("xl/worksheets/sheet")]
+        assert len(sheets) == len(SHEETS)
+        assert all(b"<f>" not in archive.read(name) and b"<f " not in archive.read(name) for name in sheets)
+
+
+def test_drop_down_lists(workbook, demo_document):
+    sheet = workbook["Road map"]
+    names = headers(sheet)
+    lists = workbook["Lists"]
+    by_column = {}
+    for validation in sheet.data_validations.dataValidation:
+        column = str(validation.sqref).split(":")[0].rstrip("0123456789")
+        by_column[names[ord(column) - ord("A")]] = validation
+    assert set(by_column) == {"Level", "Status", "Gender marker", "Lead organization", "Action Group"}
+
+    def listed(validation):
+        reference = validation.formula1.split("!")[1].replace("$", "")
+        return [cell.value for row in lists[reference] for cell in row]
+
+    assert listed(by_column["Status"]) == list(v.ACTION_STATUSES.values())
+    assert listed(by_column["Level"]) == ["Goal", "Outcome", "Output", "Action"]
+    assert listed(by_column["Gender marker"]) == [0, 1, 2, 3]
+    organizations = listed(by_column["Lead organization"])
+    assert len(organizations) == demo_document.count("organization")
+    assert "Ministry of Labour, Employment and Social Security (MoLESS)" in organizations
+    assert by_column["Status"].showErrorMessage and by_column["Status"].type == "list"
+    assert not by_column["Lead organization"].showErrorMessage  # a new organization may be typed
+    assert by_column["Gender marker"].prompt.startswith("0 - not expected")
+    last = sheet.max_row
+    assert str(by_column["Status"].sqref) == f"H2:H{last + 500}"  # rows added below get the list too
+
+
+def test_road_map_is_set_up_for_excel_and_printing(workbook):
+    sheet = workbook["Road map"]
+    assert sheet.freeze_panes == "D2"
+    assert sheet.auto_filter.ref == f"A1:W{sheet.max_row}"
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+    assert sheet.print_area == f"'Road map'!$A$1:$N${sheet.max_row}"  # ID and long texts are not printed
+    assert sheet["A1"].font.bold and sheet["C1"].alignment.wrap_text
+    rows = rows_by_code(workbook)
+    assert rows["1.1.1"]["Title"].alignment.wrap_text and rows["1.1.1"]["Title"].alignment.indent == 2
+    # Outline: outputs and actions grouped under their outcome, the outcome row above them.
+    assert sheet.sheet_properties.outlinePr.summaryBelow is False
+    levels = {code: sheet.row_dimensions[row["Code"].row].outlineLevel for code, row in rows.items()}
+    assert (levels["goal"], levels["1"], levels["1.1"], levels["1.1.1"]) == (0, 0, 1, 2)
+    widths = {header: sheet.column_dimensions[chr(ord("A") + index)].width for index, header in
+              enumerate(headers(sheet))}
+    assert 36 <= widths["Title"] <= 56 and widths["Code"] <= 8 and widths["ID"] >= 36
+    assert widths["Level"] < widths["Lead organization"] < widths["Title"]
+    # Rows with wrapped text get a height (LibreOffice does not grow them).
+    assert sheet.row_dimensions[rows["1.1.3"]["Title"].row].height >= 30
+
+
+def test_indicators_sheet(workbook, demo_document):
+    sheet = workbook["Indicators"]
+    names = headers(sheet)
+    for header in ("ID", "Code", "Indicator", "Unit", "Baseline", "Baseline year", "Target", "Target year",
+                   "Means of verification"):
+        assert names.count(header) == 1
+    assert sheet.max_row == demo_document.count("indicator") + 1
+    first = dict(zip(names, (cell.value for cell in sheet[2])))
+    assert first["Code"] == "1" and first["Baseline"] == "0 (gap analysis not yet done)" and first["Target"] == "75%"
+    assert (first["Baseline year"], first["Target year"]) == (2026, 2030)
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref.startswith("A1:N")
+
+
+def test_responsibilities_are_actions_by_organizations(workbook, demo_document):
+    sheet = workbook["Responsibilities"]
+    names = headers(sheet)
+    assert names[:2] == ["Code", "Action"]
+    rows = {row[0].value: dict(zip(names, (cell.value for cell in row))) for row in sheet.iter_rows(min_row=2)}
+    first = rows["1.1.1"]
+    assert first["MoLESS"] == "Lead" and first["KUSL"] == "Support" and first["NBA"] == "Consulted"
+    assert sum(1 for value in first.values() if value in v.PARTNER_ROLES.values()) == 6
+    action_rows = [code for code in rows if code and code.count(".") == 2]
+    assert len(action_rows) == demo_document.count("roadmap_node", "level = 'action'")
+    assert sheet["C1"].alignment.textRotation == 90 and sheet.freeze_panes == "C2"
+
+
+def test_budget_per_outcome_and_currency_never_adds_currencies(workbook, demo_document):
+    sheet = workbook["Budget"]
+    names = headers(sheet)
+    assert names == ["Code", "Outcome", "Currency", "Actions", "Not costed", "Cost", "Funding secured", "Funding gap",
+                     "Secured"]
+    rows = [dict(zip(names, (cell.value for cell in row))) for row in sheet.iter_rows(min_row=2)]
+    overall = totals(demo_document).overall
+    start = next(index for index, row in enumerate(rows) if row["Outcome"] == "All outcomes")
+    summary = {row["Currency"]: row for row in rows[start:start + len(overall)]}
+    assert set(summary) == {"NPR", "USD", "(no currency)"}
+    for currency in ("NPR", "USD"):
+        assert summary[currency]["Cost"] == overall[currency].cost
+        assert summary[currency]["Funding secured"] == overall[currency].funding_secured
+        assert summary[currency]["Funding gap"] == overall[currency].gap
+    assert summary["(no currency)"]["Cost"] == "–"  # not known, not 0
+    per_outcome = totals(demo_document).outcome("1").currencies
+    assert rows[0]["Code"] == "1" and rows[0]["Currency"] == "NPR" and rows[0]["Cost"] == per_outcome["NPR"].cost
+    assert rows[1]["Code"] is None and rows[1]["Currency"] == "USD" and rows[1]["Cost"] == per_outcome["USD"].cost
+
+
+def test_summary_sheet(workbook):
+    values = [cell.value for row in workbook["Summary"].iter_rows() for cell in row if cell.value is not None]
+    assert values[0] == "Road map"
+    assert "Current draft (not frozen)" in values and "Actions by status" in values
+    assert "Cost and funding by currency" in values
+    assert any(isinstance(value, str) and "empty ID" in value for value in values)
+
+
+def test_export_record_holds_the_exported_road_map(workbook, demo_document):
+    record = {row[0].value: row[1].value for row in workbook["Export record"].iter_rows(min_row=2)}
+    assert record["workshop"] == demo_document.workshop()["id"]
+    assert len(record["fingerprint"]) == 64 and record["version"] is None
+
+
+def test_a_frozen_version_is_exported_as_it_was(demo_path, tmp_path):
+    with WorkshopDocument.open(demo_path) as document:
+        document.apply(plan_freeze_version(document, "Draft after day 2"))
+        document.update("roadmap_node", code_ids(document)["1.2.3"], status="done", title="Changed since")
+        write_roadmap_xlsx(document, tmp_path / "version.xlsx", version="Draft after day 2")
+        with pytest.raises(ExportError, match=r"^nope\.xlsx: there is no version named"):
+            write_roadmap_xlsx(document, tmp_path / "nope.xlsx", version="Final")
+    book = load_workbook(tmp_path / "version.xlsx")
+    row = {name: cell.value for name, cell in rows_by_code(book)["1.2.3"].items()}
+    assert row["Status"] == "In progress" and row["Title"].startswith("Joint inspection campaigns")
+    summary = [cell.value for row in book["Summary"].iter_rows() for cell in row]
+    assert any(isinstance(value, str) and value.startswith("Draft after day 2, frozen") for value in summary)
+    assert not (tmp_path / "nope.xlsx").exists()
+
+
+def test_registry_writes_the_matrix(demo_path, tmp_path):
+    with WorkshopDocument.open(demo_path, readonly=True) as document:
+        out = export(document, tmp_path / "matrix.xlsx", "matrix")
+        assert load_workbook(out).sheetnames[0] == "Road map"
+        with pytest.raises(ExportError, match="--day does not apply"):
+            export(document, tmp_path / "m.xlsx", "matrix", day=1)
+
+
+def test_an_empty_road_map_still_makes_a_workbook(document, tmp_path):
+    write_roadmap_xlsx(document, tmp_path / "empty.xlsx")
+    book = load_workbook(tmp_path / "empty.xlsx")
+    assert book["Road map"].max_row == 1 and headers(book["Road map"])[2] == "Title"
+
+
+def test_missing_folder_is_a_clear_error(document, tmp_path):
+    with pytest.raises(ExportError, match=r"^matrix\.xlsx: .*does not exist"):
+        write_roadmap_xlsx(document, tmp_path / "missing" / "matrix.xlsx")

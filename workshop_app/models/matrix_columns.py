@@ -1,0 +1,439 @@
+"""The columns of the road-map workbook, shared by its export and its import.
+
+Each column turns a field's stored value into what the cell shows (format_value) and what a
+cell holds back into a stored value (parse_value), so that the export writes exactly what the
+import can read, and an unchanged cell always reads back as the value it was written from.
+Choices are written as their English labels ("In progress") and read back from the label or
+the key, in any case. Amounts stay numbers; codes, quarters, baselines and targets stay text.
+"""
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from workshop_app.models import vocabulary as v
+from workshop_app.models.errors import InvalidValueError
+from workshop_app.models.validation import clean_text, gender_marker, quarter_or_date
+
+ROADMAP_SHEET = "Road map"
+INDICATORS_SHEET = "Indicators"
+RESPONSIBILITIES_SHEET = "Responsibilities"
+BUDGET_SHEET = "Budget"
+SUMMARY_SHEET = "Summary"
+LISTS_SHEET = "Lists"  # hidden: the drop-down lists
+RECORD_SHEET = "Export record"  # very hidden: what was exported, to tell later who changed what
+RECORD_FORMAT = 1
+
+PARTNER_SEPARATOR = "; "
+TAG_SEPARATOR = ", "
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    field: str  # the key in a node's or indicator's record
+    kind: str  # how values are written and read: see format_value and parse_value
+    action_only: bool = False  # left empty for the goal, outcomes and outputs
+    imported: bool = True  # False: shown for reading only, never read back
+
+    @property
+    def key(self) -> str:
+        return header_text_key(self.header)
+
+
+# Printed columns first (up to Action Group), then the rest; ID last, outside the print area.
+ROADMAP_COLUMNS = (
+    Column("Level", "level", "level", imported=False),
+    Column("Code", "code", "code", imported=False),
+    Column("Title", "title", "title"),
+    Column("Lead organization", "lead_organization_id", "organization", True),
+    Column("Partners", "partners", "partners", True),
+    Column("Start", "start", "period", True),
+    Column("End", "end", "period", True),
+    Column("Status", "status", "status", True),
+    Column("Cost", "cost", "amount", True),
+    Column("Currency", "currency", "currency", True),
+    Column("Funding secured", "funding_secured", "amount", True),
+    Column("Funding gap", "funding_gap", "amount", True, imported=False),
+    Column("Gender marker", "gender_marker", "marker", True),
+    Column("Action Group", "action_group", "action_group", True),
+    Column("Target 8.7 issues", "issue_tags", "issues", True),
+    Column("Pillars", "pillar_tags", "pillars", True),
+    Column("SDGs", "sdgs", "sdgs", True),
+    Column("Geographic scope", "geographic_scope", "text", True),
+    Column("Description", "description", "text"),
+    Column("Risks", "risks", "text"),
+    Column("Assumptions", "assumptions", "text"),
+    Column("Comments", "comments", "text"),
+    Column("ID", "id", "id", imported=False),
+)
+ROADMAP_PRINTED = 14  # Level … Action Group
+
+INDICATOR_COLUMNS = (
+    Column("Code", "node_code", "code", imported=False),
+    Column("Result", "result", "text", imported=False),
+    Column("No.", "number", "number", imported=False),
+    Column("Indicator", "title", "title"),
+    Column("Unit", "unit", "text"),
+    Column("Baseline", "baseline_value", "text"),
+    Column("Baseline year", "baseline_year", "year"),
+    Column("Target", "target_value", "text"),
+    Column("Target year", "target_year", "year"),
+    Column("Disaggregation", "disaggregation", "text"),
+    Column("Means of verification", "means_of_verification", "text"),
+    Column("Collected by", "collected_by", "text"),
+    Column("Frequency", "frequency", "text"),
+    Column("ID", "id", "id", imported=False),
+)
+INDICATOR_PRINTED = 13
+
+# Fields read back from the workbook, per level: actions have them all.
+COMMON_NODE_FIELDS = tuple(c.field for c in ROADMAP_COLUMNS if c.imported and not c.action_only)
+ACTION_NODE_FIELDS = tuple(c.field for c in ROADMAP_COLUMNS if c.imported)
+INDICATOR_FIELDS = tuple(c.field for c in INDICATOR_COLUMNS if c.imported)
+
+GENDER_MARKER_NOTE = "; ".join(v.GENDER_MARKERS.values())
+
+
+def header_text_key(text: Any) -> str:
+    """'  Lead  organisation ' and 'lead organization' alike: case and spaces ignored."""
+    return " ".join(str(text or "").casefold().split())
+
+
+# ---------------------------------------------------------------------------------- organizations
+
+class OrganizationNames:
+    """How organizations are named in cells: 'Full name (ACRONYM)' for the lead (as the drop-down
+    lists them), the acronym (or the name) for partners, to keep the Partners cell short."""
+
+    def __init__(self, rows: list[dict], earlier: dict[str, dict] | None = None):
+        self.rows = {row["id"]: row for row in rows}
+        # Names the export saw (a snapshot's "organizations"): they win, so that a cell written
+        # before an organization was renamed still reads as that organization.
+        self.names = {row["id"]: (row["name"], row.get("acronym") or "") for row in rows}
+        for organization_id, entry in (earlier or {}).items():
+            self.names[organization_id] = (entry.get("name") or "", entry.get("acronym") or "")
+
+    def label(self, organization_id: str | None) -> str:
+        if not organization_id:
+            return ""
+        name, acronym = self.names.get(organization_id, ("(organization removed)", ""))
+        return f"{name} ({acronym})" if acronym and acronym != name else name
+
+    def short(self, organization_id: str) -> str:
+        name, acronym = self.names.get(organization_id, ("(organization removed)", ""))
+        return acronym or name
+
+
+# ---------------------------------------------------------------------------------- writing
+
+_ROLE_ORDER = {role: index for index, role in enumerate(v.PARTNER_ROLES)}
+
+
+def format_value(kind: str, value: Any, names: OrganizationNames) -> Any:
+    """The cell value (str, int, float or None) that shows a stored value."""
+    if value is None or value == "":
+        return None
+    if kind in ("text", "title", "period", "currency", "code", "id"):
+        return value
+    if kind == "amount":
+        return int(value) if float(value).is_integer() and abs(value) < 2 ** 53 else float(value)
+    if kind in ("year", "number", "marker"):
+        return int(value)
+    if kind == "status":
+        return v.ACTION_STATUSES.get(value, value)
+    if kind == "level":
+        return v.NODE_LEVEL_LABELS.get(value, value)
+    if kind == "action_group":
+        return v.ACTION_GROUPS.get(value, value)
+    if kind == "organization":
+        return names.label(value)
+    if kind == "partners":
+        ordered = sorted(value.items(), key=lambda item: (_ROLE_ORDER.get(item[1], 9), names.short(item[0]).casefold()))
+        return PARTNER_SEPARATOR.join(f"{names.short(organization)} ({role})" for organization, role in ordered) or None
+    if kind in ("issues", "pillars", "sdgs"):
+        keys = json.loads(value) if isinstance(value, str) else value
+        if kind == "sdgs":
+            return TAG_SEPARATOR.join(str(key) for key in keys) or None
+        labels = v.ISSUE_TAGS if kind == "issues" else v.PILLAR_TAGS
+        return TAG_SEPARATOR.join(labels.get(key, key) for key in keys) or None
+    raise ValueError(f"unknown column kind {kind!r}")
+
+
+# ---------------------------------------------------------------------------------- reading
+
+def cell_string(value: Any) -> str:
+    """A cell as text: numbers without '.0', dates as YYYY-MM-DD, line breaks kept, NFC."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        text = value.replace("\r\n", "\n").replace("\r", "\n")
+        return text.strip() if text.isascii() else unicodedata.normalize("NFC", text).strip()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.15g}"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ", "minutes")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return clean_text(value)
+
+
+_GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?$")
+_ROLE_AT_END = re.compile(r"^(.*?)\s*(?:[(\[]\s*([^()\[\]]+?)\s*[)\]]|\s[-–—:]\s*(\w[\w ]*))$")
+
+
+def _choice(text: str, labels: dict, what: str):
+    wanted = header_text_key(text).replace("_", " ")
+    for key, label in labels.items():
+        if wanted in (header_text_key(label), str(key).replace("_", " ")):
+            return key
+    raise InvalidValueError(f"'{text}' is not {what} (choose one of: {', '.join(map(str, labels.values()))})")
+
+
+def parse_value(kind: str, value: Any, organizations: dict[str, str] | None = None) -> Any:
+    """The stored value a cell holds, or InvalidValueError saying why it cannot be stored.
+    `organizations` maps organization texts (as split_partners gives them) to ids."""
+    text = cell_string(value)
+    if kind in ("text", "currency", "period", "title") and not text:
+        if kind == "title":
+            raise InvalidValueError("a title cannot be empty")
+        return None if kind == "period" else ""
+    if not text:
+        return {} if kind == "partners" else ("[]" if kind in ("issues", "pillars", "sdgs") else None)
+    if kind == "text" or kind == "title":
+        return text
+    if kind == "amount":
+        return parse_amount(value, text)
+    if kind == "currency":
+        code = text.upper()
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise InvalidValueError(f"'{text}' is not a currency code like USD or NPR")
+        return code
+    if kind == "period":
+        if isinstance(value, dt.datetime) and value.time() == dt.time():
+            return value.date().isoformat()
+        return quarter_or_date(text)
+    if kind == "status":
+        return _choice(text, v.ACTION_STATUSES, "a status")
+    if kind == "level":
+        return _choice(text, v.NODE_LEVEL_LABELS, "a level")
+    if kind == "action_group":
+        return _choice(text, v.ACTION_GROUPS, "an Action Group")
+    if kind == "marker":
+        first = text.split()[0].rstrip("-–:")
+        return gender_marker(first if first.isdigit() else text)
+    if kind == "year":
+        try:
+            year = int(float(text))
+        except ValueError:
+            raise InvalidValueError(f"'{text}' is not a year") from None
+        if not 1900 <= year <= 2200 or float(text) != year:
+            raise InvalidValueError(f"'{text}' is not a year")
+        return year
+    if kind in ("issues", "pillars"):
+        labels = v.ISSUE_TAGS if kind == "issues" else v.PILLAR_TAGS
+        what = "a target 8.7 issue" if kind == "issues" else "a pillar"
+        keys = []
+        for part in split_list(text):
+            key = _choice(part, labels, what)
+            if key not in keys:
+                keys.append(key)
+        return json.dumps(keys)
+    if kind == "sdgs":
+        keys = []
+        for part in split_list(text):
+            digits = re.sub(r"^sdg\s*", "", part, flags=re.IGNORECASE)
+            try:
+                number = int(float(digits))
+            except ValueError:
+                number = None
+            if number not in v.RELATED_SDGS:
+                raise InvalidValueError(f"'{part}' is not one of the related SDGs "
+                                        f"({', '.join(map(str, v.RELATED_SDGS))})")
+            if number not in keys:
+                keys.append(number)
+        return json.dumps(keys)
+    if kind == "organization":
+        return (organizations or {})[text]
+    if kind == "partners":
+        partners: dict[str, str] = {}
+        for name, role in split_partners(text):
+            organization_id = (organizations or {})[name]
+            if organization_id in partners:
+                raise InvalidValueError(f"'{name}' is named twice")
+            partners[organization_id] = role
+        return partners
+    raise ValueError(f"column kind {kind!r} is not read back")
+
+
+def parse_amount(value: Any, text: str | None = None) -> float | None:
+    if isinstance(value, bool):
+        raise InvalidValueError(f"'{cell_string(value)}' is not a number")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = cell_string(value) if text is None else text
+        if not text:
+            return None
+        plain = text.replace(" ", "")
+        if _GROUPED_NUMBER.match(text):
+            plain = re.sub(r"[,\u00a0\u202f ]", "", text)
+        try:
+            number = float(plain)
+        except ValueError:
+            raise InvalidValueError(f"'{text}' is not a number") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise InvalidValueError(f"'{text or value}' is not a number")
+    if number < 0:
+        raise InvalidValueError(f"{cell_string(value)} is below zero; amounts cannot be negative")
+    return number
+
+
+def split_list(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[,;\n]", text) if part.strip()]
+
+
+def split_partners(text: str) -> list[tuple[str, str]]:
+    """'ILO (support); Maiti Nepal (consulted)' -> [('ILO', 'support'), ('Maiti Nepal', 'consulted')].
+    A partner written without a role is a supporting partner."""
+    found = []
+    for part in re.split(r"[;\n]", text):
+        part = " ".join(part.split())
+        if not part:
+            continue
+        name, role = part, "support"
+        match = _ROLE_AT_END.match(part)
+        if match:
+            word = header_text_key(match.group(2) or match.group(3))
+            for key, label in v.PARTNER_ROLES.items():
+                if word in (key, header_text_key(label)):
+                    name, role = match.group(1).strip(), key
+                    break
+        found.append((name, role))
+    return found
+
+
+def organization_texts(kind: str, value: Any) -> list[str]:
+    """The organization names a Lead organization or Partners cell mentions."""
+    text = cell_string(value)
+    if not text:
+        return []
+    if kind == "organization":
+        return [text]
+    return [name for name, _ in split_partners(text)]
+
+
+def same_value(kind: str, first: Any, second: Any) -> bool:
+    """Equal as stored values: tags as sets, amounts as numbers, empty text as no text."""
+    if kind in ("issues", "pillars", "sdgs"):
+        def keys(value):
+            return set(json.loads(value) if isinstance(value, str) else (value or []))
+        return keys(first) == keys(second)
+    if kind == "amount":
+        if first is None or second is None:
+            return first is None and second is None
+        return abs(float(first) - float(second)) <= 1e-9 * max(1.0, abs(float(first)))
+    if kind in ("text", "title", "currency"):
+        return (first or "") == (second or "")
+    if kind == "partners":
+        return dict(first or {}) == dict(second or {})
+    return first == second
+
+
+def show_value(kind: str, value: Any, names: OrganizationNames) -> str:
+    """A stored value in a report line: statuses as words, text quoted, empty as (empty)."""
+    if kind == "status" and value:
+        return v.ACTION_STATUSES.get(value, value).lower()
+    shown = format_value(kind, value, names)
+    if shown is None or shown == "":
+        return "(empty)"
+    if kind == "amount":
+        return f"{shown:,}" if isinstance(shown, int) else f"{shown:,.2f}"
+    if isinstance(shown, str) and kind in ("text", "title", "organization", "partners"):
+        return quote(shown)
+    return str(shown)
+
+
+def quote(text: str, limit: int = 70) -> str:
+    text = " ".join(str(text).split())
+    if len(text) > limit:
+        text = text[:limit - 1].rstrip() + "…"
+    return f"“{text}”"
+
+
+# ---------------------------------------------------------------------------------- records
+
+def node_records(snapshot: dict) -> dict[str, dict]:
+    """id -> the values a Road map row shows, from a snapshot (versions.snapshot): the node's
+    fields, its code, its partners {organization id: role} and its funding gap."""
+    partners: dict[str, dict[str, str]] = {}
+    for row in snapshot["partners"]:
+        partners.setdefault(row["node_id"], {})[row["organization_id"]] = row["role"]
+    records = {}
+    for node in snapshot["nodes"]:
+        record = dict(node)
+        record["partners"] = partners.get(node["id"], {})
+        cost = node.get("cost")
+        record["funding_gap"] = None if cost is None else max(0.0, cost - (node.get("funding_secured") or 0))
+        records[node["id"]] = record
+    return records
+
+
+def indicator_records(snapshot: dict, nodes: dict[str, dict]) -> dict[str, dict]:
+    """id -> the values an Indicators row shows: the fields, the measured item's code and title,
+    and the indicator's number among that item's indicators."""
+    records, counts = {}, {}
+    for row in snapshot["indicators"]:
+        node = nodes.get(row["node_id"], {})
+        counts[row["node_id"]] = counts.get(row["node_id"], 0) + 1
+        records[row["id"]] = {**row, "node_code": node.get("code", row.get("node_code", "")),
+                              "result": node.get("title", ""), "number": counts[row["node_id"]]}
+    return records
+
+
+def fields_of(level: str) -> tuple[str, ...]:
+    return ACTION_NODE_FIELDS if level == "action" else COMMON_NODE_FIELDS
+
+
+# ---------------------------------------------------------------------------------- the export record
+
+RECORD_CHUNK = 30_000  # characters per cell (Excel holds 32,767)
+
+
+def snapshot_text(snapshot: dict) -> str:
+    """A snapshot as compact JSON: the same road map always gives the same text."""
+    return json.dumps(snapshot, ensure_ascii=False, separators=(",", ":"))
+
+
+def fingerprint(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def pack_snapshot(text: str) -> list[str]:
+    """Compressed, base64 text cut into pieces that fit in cells."""
+    import base64
+    import zlib
+
+    packed = base64.b64encode(zlib.compress(text.encode("utf-8"), 6)).decode("ascii")
+    return [packed[start:start + RECORD_CHUNK] for start in range(0, len(packed), RECORD_CHUNK)] or [""]
+
+
+def unpack_snapshot(pieces: list[str]) -> dict:
+    """The snapshot pack_snapshot packed; ValueError when the pieces are damaged."""
+    import base64
+    import binascii
+    import zlib
+
+    try:
+        return json.loads(zlib.decompress(base64.b64decode("".join(pieces), validate=True)).decode("utf-8"))
+    except (binascii.Error, zlib.error, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(str(error)) from None
