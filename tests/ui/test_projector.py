@@ -114,3 +114,14 @@ def test_screenshot_of_the_projector(demo_path, tmp_path, capsys):
         image = QImage(str(png))
         assert f"{image.width()}x{image.height()}" == size
     assert ProjectorWindow is not None
+
+
+def test_the_chosen_projector_screen_is_remembered(window, projector, settings):
+    from PySide6.QtWidgets import QApplication
+
+    window._fill_screen_menu()
+    names = [action.text() for action in window.screen_menu.actions()]
+    assert len(names) == len(QApplication.screens())
+    window.screen_menu.actions()[0].trigger()
+    assert settings.projector_screen() == QApplication.screens()[0].name()
+    assert window.projector is not None and window.projector.isVisible()

@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
                                              QKeySequence("F5"))
         self.projector_action.setCheckable(True)
         self._action(view_menu, self.tr("Switch to/from Projector"), self.switch_to_projector, QKeySequence("F6"))
+        self.screen_menu = QMenu(self.tr("Projector &Screen"), self)
+        self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
+        view_menu.addMenu(self.screen_menu)
         self.freeze_action = self._action(view_menu, self.tr("F&reeze Projector"), self.toggle_freeze,
                                           QKeySequence("Ctrl+Shift+F"))
         self.freeze_action.setCheckable(True)
@@ -437,7 +440,9 @@ class MainWindow(QMainWindow):
             self.workshop_view.announce_focus()
         screens = QApplication.screens()
         mine = self.screen()
-        other = next((screen for screen in screens if screen is not mine), None)
+        chosen = self.settings.projector_screen()
+        other = next((screen for screen in screens if screen.name() == chosen), None) or next(
+            (screen for screen in screens if screen is not mine), None)
         if other is not None:  # a second screen: the room's
             self.projector.setScreen(other)
             self.projector.move(other.geometry().topLeft())
@@ -445,6 +450,21 @@ class MainWindow(QMainWindow):
         if other is None:
             self.projector.raise_()
         self.projector_action.setChecked(True)
+
+    def _fill_screen_menu(self) -> None:
+        self.screen_menu.clear()
+        chosen = self.settings.projector_screen()
+        for screen in QApplication.screens():
+            size = screen.geometry()
+            action = self.screen_menu.addAction(f"{screen.name()} ({size.width()}×{size.height()})")
+            action.setCheckable(True)
+            action.setChecked(screen.name() == chosen)
+            action.triggered.connect(lambda checked=False, name=screen.name(): self._choose_screen(name))
+
+    def _choose_screen(self, name: str) -> None:
+        self.settings.set_projector_screen(name)
+        if self.projector is not None:
+            self.toggle_projector(True)  # move it there now
 
     def _projector_closed(self) -> None:
         self.projector = None

@@ -65,6 +65,13 @@ class Settings:
     def set_open_exports(self, value: bool) -> None:
         self._store.setValue("preferences/open_exports", "true" if value else "false")
 
+    def projector_screen(self) -> str:
+        """The screen the room sees, by name; empty: any screen but the window's."""
+        return str(self._store.value("window/projector_screen", ""))
+
+    def set_projector_screen(self, name: str) -> None:
+        self._store.setValue("window/projector_screen", name)
+
     def last_page(self) -> str:
         return str(self._store.value("window/page", "overview"))
 
