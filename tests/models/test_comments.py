@@ -21,3 +21,16 @@ def test_record_address_and_undo(demo_path):
         assert comments(document, open_only=True) == []
         with pytest.raises(InvalidValueError, match="needs some text"):
             plan_add_comment(document, action["id"], "   ")
+
+
+def test_open_comments_reach_the_road_map_pdf(demo_path, tmp_path):
+    from pypdf import PdfReader
+
+    from workshop_app.export.registry import export
+
+    with WorkshopDocument.open(demo_path) as document:
+        action = document.rows("roadmap_node", "level = 'action'", order_by="position")[0]
+        document.apply(plan_add_comment(document, action["id"], "Budget line for interpreters is missing"))
+        out = export(document, tmp_path / "road map.pdf", "roadmap")
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Budget line for interpreters is missing" in text
