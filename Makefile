@@ -29,6 +29,9 @@ screenshots: $(STAMP)
 	$(BIN)/workshop-app demo --force docs/demo.workshop
 	$(BIN)/workshop-app open docs/demo.workshop --page start --screenshot docs/start-page.png --size 1280x800
 	$(BIN)/workshop-app open docs/demo.workshop --page overview --screenshot docs/overview.png --size 1280x800
+	$(BIN)/workshop-app open docs/demo.workshop --page roadmap --screenshot docs/roadmap.png --size 1280x800
+	$(BIN)/workshop-app open docs/demo.workshop --page agenda --screenshot docs/agenda.png --size 1280x800
+	$(BIN)/workshop-app open docs/demo.workshop --page projector --screenshot docs/projector.png --size 1280x720
 	rm -f docs/demo.workshop
 
 clean:

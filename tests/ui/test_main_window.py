@@ -262,3 +262,28 @@ def test_export_menu_writes_the_files_and_opens_them(window, demo_path, tmp_path
     assert openpyxl.load_workbook(opened[0])["Participants"].max_row == 123
     assert opened[1].read_bytes().startswith(b"%PDF")
     assert "Exported" in window.statusBar().currentMessage()
+
+
+def test_road_map_report_dialog_options_reach_the_pdf(window, demo_path, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    from workshop_app.ui import export_dialog
+    from workshop_app.ui.export_dialog import RoadmapExportDialog
+
+    opened = []
+    monkeypatch.setattr(export_dialog, "open_with_system", opened.append)
+    monkeypatch.setattr(export_dialog, "ask_target", lambda *args: tmp_path / "report.pdf")
+
+    def french_without_annexes(dialog):
+        dialog.language.setCurrentIndex(1)
+        for key in ("participants", "agenda", "timeline"):
+            dialog.boxes[key].setChecked(False)
+        return True
+
+    monkeypatch.setattr(RoadmapExportDialog, "exec", french_without_annexes)
+    window.open_file(demo_path)
+    window.export_roadmap()
+    assert opened == [tmp_path / "report.pdf"]
+    text = "".join(page.extract_text() for page in PdfReader(opened[0]).pages)
+    assert "@" not in text  # no contact details unless asked for
+    assert "Table des matières" in text  # the labels follow the language chosen

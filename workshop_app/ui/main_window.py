@@ -93,8 +93,7 @@ class MainWindow(QMainWindow):
                                                  "PDF document (*.pdf)")),
             self._action(export_menu, self.tr("Agenda (&Excel)…"),
                          lambda: self._export_as("agenda", "agenda.xlsx", "Excel workbook (*.xlsx)")),
-            self._action(export_menu, self.tr("&Road Map (PDF)…"),
-                         lambda: self._export_as("roadmap", "road map.pdf", "PDF document (*.pdf)")),
+            self._action(export_menu, self.tr("&Road Map (PDF)…"), self.export_roadmap),
             self._action(export_menu, self.tr("Road-map &Workbook (Excel)…"),
                          lambda: self._export_as("matrix", "road map.xlsx", "Excel workbook (*.xlsx)")),
         ]
@@ -303,6 +302,19 @@ class MainWindow(QMainWindow):
         target = ask_target(self, self.tr("Print Group Lists"), suggestion, self.tr("PDF document (*.pdf)"))
         if target is not None:
             self._export(target, "groups", day=day_id, slot=slot_number)
+
+    def export_roadmap(self) -> None:
+        from workshop_app.ui.export_dialog import RoadmapExportDialog, ask_target
+
+        if self.session is None:
+            return
+        dialog = RoadmapExportDialog(self.session.document, self)
+        if not dialog.exec():
+            return
+        suggestion = self.settings.last_folder() / f"{self.session.document.path.stem} - road map.pdf"
+        target = ask_target(self, self.tr("Export Road Map"), suggestion, self.tr("PDF document (*.pdf)"))
+        if target is not None:
+            self._export(target, "roadmap", **dialog.options())
 
     def export_sign_in(self) -> None:
         from workshop_app.ui.export_dialog import SignInOptionsDialog, ask_target
