@@ -160,3 +160,12 @@ def test_filter_stays_right_after_sorting_adding_and_deleting(page, window):
     assert {proxy.index(row, 0).data() for row in range(proxy.rowCount())} == shown - {gone}
     assert all("unicef" in " ".join(proxy.index(row, c).data() or "" for c in range(8)).casefold()
                for row in range(proxy.rowCount()))
+
+
+def test_delete_key_deletes_in_the_table_that_has_focus(page, window, qtbot):
+    view = page.participant_view
+    view.setFocus()
+    view.selectRow(0)
+    before = page.participants.rowCount()
+    qtbot.keyClick(view, Qt.Key_Delete)
+    assert page.participants.rowCount() == before - 1

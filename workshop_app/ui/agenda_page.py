@@ -2,15 +2,10 @@
 times follow from the durations; warnings show what would surprise the room."""
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
-    QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,19 +34,7 @@ class AgendaPage(Page):
         heading = self.heading(self.tr("Agenda"))
         self.model = AgendaModel(self)
         self.model.failed.connect(self._show_problem)
-        self.tree = QTreeView()
-        self.tree.setModel(self.model)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.tree.setDragDropMode(QAbstractItemView.DragDrop)
-        self.tree.setDefaultDropAction(Qt.MoveAction)
-        self.tree.setDropIndicatorShown(True)
-        self.tree.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.Stretch)
-        for column, width in {0: 128, 2: 95, 3: 70, 4: 120, 5: 60, 6: 130}.items():
-            self.tree.setColumnWidth(column, width)
+        self.tree = self.editable_tree(self.model, 1, {0: 128, 2: 95, 3: 70, 4: 120, 5: 60, 6: 130})
         self.tree.setItemDelegateForColumn(COL_TYPE, ChoiceDelegate(
             lambda: [(key, QCoreApplication.translate("vocabulary", label)) for key, label in v.SESSION_TYPES.items()],
             self))
@@ -70,29 +53,24 @@ class AgendaPage(Page):
         self.message.hide()
 
         self.actions = {
-            "add": self._action(self.tr("Add session"), self.add_session, "Ctrl+Shift+A"),
-            "parallel": self._action(self.tr("Add parallel session"), self.add_parallel_session, "Ctrl+Shift+L"),
-            "delete": self._action(self.tr("Delete"), self.delete_session, QKeySequence.Delete),
-            "up": self._action(self.tr("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
-            "down": self._action(self.tr("Later"), lambda: self.shift(+1), "Ctrl+Down"),
-            "previous_day": self._action(self.tr("To previous day"), lambda: self.move_to_day(-1), "Ctrl+Left"),
-            "next_day": self._action(self.tr("To next day"), lambda: self.move_to_day(+1), "Ctrl+Right"),
-            "groups": self._action(self.tr("Groups…"), self.show_groups, "Ctrl+G"),
-            "template": self._action(self.tr("Template…"), self.apply_template, "Ctrl+Shift+T"),
-            "save_template": self._action(self.tr("Save as template…"), self.save_template, None),
-            "live": self._action(self.tr("Live"), self.toggle_live, "F9"),
+            "add": self.page_action(self.tr("Add session"), self.add_session, "Ctrl+Shift+A"),
+            "parallel": self.page_action(self.tr("Add parallel session"), self.add_parallel_session, "Ctrl+Shift+L"),
+            "delete": self.page_action(self.tr("Delete"), self.delete_session, QKeySequence.Delete),
+            "up": self.page_action(self.tr("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
+            "down": self.page_action(self.tr("Later"), lambda: self.shift(+1), "Ctrl+Down"),
+            "previous_day": self.page_action(self.tr("To previous day"), lambda: self.move_to_day(-1), "Ctrl+Left"),
+            "next_day": self.page_action(self.tr("To next day"), lambda: self.move_to_day(+1), "Ctrl+Right"),
+            "groups": self.page_action(self.tr("Groups…"), self.show_groups, "Ctrl+G"),
+            "template": self.page_action(self.tr("Template…"), self.apply_template, "Ctrl+Shift+T"),
+            "save_template": self.page_action(self.tr("Save as template…"), self.save_template, None),
+            "live": self.page_action(self.tr("Live"), self.toggle_live, "F9"),
         }
         self.actions["live"].setCheckable(True)
         self.actions["live"].setToolTip(self.tr("Show what is on now and next during the workshop (F9)"))
         self.live = LivePanel()
         self.live.perform.connect(self._perform_live)
         self.live.hide()
-        bar = QHBoxLayout()
-        for action in self.actions.values():
-            button = QToolButton()
-            button.setDefaultAction(action)
-            bar.addWidget(button)
-        bar.addStretch(1)
+        bar = self.toolbar(self.actions.values())
         hint = QLabel(self.tr("Drag a session between two others to move it, onto another to run both in parallel."))
         hint.setObjectName("hint")
         hint.setStyleSheet("color: palette(placeholder-text);")
@@ -113,15 +91,6 @@ class AgendaPage(Page):
         self.lay_out(heading, self.live, self.message, self.warnings, splitter)
         self.setStyleSheet("#warnings { color: #8a4b00; }")
 
-    def _action(self, text: str, slot, shortcut) -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(slot)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.NativeText)})")
-        self.addAction(action)
-        return action
 
     # ------------------------------------------------------------------ refreshing
 

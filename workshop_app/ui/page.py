@@ -1,9 +1,19 @@
 """What every page of the workshop view shares: it follows the open session and refreshes
 itself from the document when something it shows changes, but only while it is visible."""
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QToolButton,
+    QTreeView,
+    QTreeWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workshop_app.models.changes import Change
 from workshop_app.ui.commands import DocumentSession
@@ -84,6 +94,45 @@ class Page(QWidget):
         tree.setUniformRowHeights(True)
         tree.header().setSectionResizeMode(stretch_column, QHeaderView.Stretch)
         tree.header().setStretchLastSection(False)
+        for column, width in widths.items():
+            tree.setColumnWidth(column, width)
+        return tree
+
+    def page_action(self, text: str, slot, shortcut=None) -> QAction:
+        """An action of this page; its shortcut works while the focus is anywhere in the page."""
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        self.addAction(action)
+        return action
+
+    @staticmethod
+    def toolbar(actions) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        for action in actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        return bar
+
+    @staticmethod
+    def editable_tree(model, stretch_column: int, widths: dict[int, int]) -> QTreeView:
+        """A tree view that edits in place and moves rows by drag and drop through the model."""
+        tree = QTreeView()
+        tree.setModel(model)
+        tree.setAlternatingRowColors(True)
+        tree.setUniformRowHeights(True)
+        tree.setSelectionBehavior(QAbstractItemView.SelectRows)
+        tree.setDragDropMode(QAbstractItemView.DragDrop)
+        tree.setDefaultDropAction(Qt.MoveAction)
+        tree.setDropIndicatorShown(True)
+        tree.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        tree.header().setStretchLastSection(False)
+        tree.header().setSectionResizeMode(stretch_column, QHeaderView.Stretch)
         for column, width in widths.items():
             tree.setColumnWidth(column, width)
         return tree

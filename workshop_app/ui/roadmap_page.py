@@ -2,17 +2,13 @@
 it, filters, totals per currency, and versions to freeze, compare and restore."""
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
-    QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,19 +38,8 @@ class RoadmapPage(Page):
         heading = self.heading(self.tr("Road map"))
         self.model = RoadmapModel(self)
         self.model.failed.connect(self._show_problem)
-        self.tree = QTreeView()
-        self.tree.setModel(self.model)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.tree.setDragDropMode(QAbstractItemView.DragDrop)
-        self.tree.setDefaultDropAction(Qt.MoveAction)
-        self.tree.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.tree = self.editable_tree(self.model, 1, {0: 100, 2: 80, 3: 64, 4: 64, 5: 84, 6: 110, 7: 110})
         self.tree.setIndentation(14)
-        for column, width in {0: 100, 2: 80, 3: 64, 4: 64, 5: 84, 6: 110, 7: 110}.items():
-            self.tree.setColumnWidth(column, width)
         self.tree.setItemDelegateForColumn(COL_STATUS, ChoiceDelegate(lambda: _vocabulary(v.ACTION_STATUSES), self))
         self.tree.setItemDelegateForColumn(COL_LEAD, ChoiceDelegate(
             lambda: organization_choices(self.session.document), self, allow_none=self.tr("(no lead)")))
@@ -84,21 +69,16 @@ class RoadmapPage(Page):
         filters.addStretch(1)
 
         self.actions = {
-            "child": self._action(self.tr("Add below"), self.add_child, "Ctrl+Shift+A"),
-            "sibling": self._action(self.tr("Add next"), self.add_sibling, "Ctrl+Return"),
-            "delete": self._action(self.tr("Delete"), self.delete_node, QKeySequence.Delete),
-            "up": self._action(self.tr("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
-            "down": self._action(self.tr("Later"), lambda: self.shift(+1), "Ctrl+Down"),
-            "comment": self._action(self.tr("Comment…"), self.record_comment, "Ctrl+K"),
-            "freeze": self._action(self.tr("Freeze version…"), self.freeze_version, None),
-            "versions": self._action(self.tr("Versions…"), self.show_versions, None),
+            "child": self.page_action(self.tr("Add below"), self.add_child, "Ctrl+Shift+A"),
+            "sibling": self.page_action(self.tr("Add next"), self.add_sibling, "Ctrl+Return"),
+            "delete": self.page_action(self.tr("Delete"), self.delete_node, QKeySequence.Delete),
+            "up": self.page_action(self.tr("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
+            "down": self.page_action(self.tr("Later"), lambda: self.shift(+1), "Ctrl+Down"),
+            "comment": self.page_action(self.tr("Comment…"), self.record_comment, "Ctrl+K"),
+            "freeze": self.page_action(self.tr("Freeze version…"), self.freeze_version, None),
+            "versions": self.page_action(self.tr("Versions…"), self.show_versions, None),
         }
-        bar = QHBoxLayout()
-        for action in self.actions.values():
-            button = QToolButton()
-            button.setDefaultAction(action)
-            bar.addWidget(button)
-        bar.addStretch(1)
+        bar = self.toolbar(self.actions.values())
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         self.totals.setTextFormat(Qt.PlainText)
@@ -121,15 +101,6 @@ class RoadmapPage(Page):
         splitter.setSizes([960, 320])
         self.lay_out(heading, self.message, splitter)
 
-    def _action(self, text: str, slot, shortcut) -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(slot)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.NativeText)})")
-        self.addAction(action)
-        return action
 
     # ------------------------------------------------------------------ refreshing
 

@@ -60,11 +60,11 @@ class StakeholdersPage(Page):
         self.organization_view.setItemDelegateForColumn(
             OrganizationTableModel.COL_CATEGORY, ChoiceDelegate(_vocabulary(v.ORGANIZATION_CATEGORIES), self))
 
-        self.add_participant_action = self._action(self.tr("Add participant"), self.add_participant, "Ctrl+Shift+P")
-        self.delete_participants_action = self._action(self.tr("Delete"), self.delete_participants)
-        self.add_organization_action = self._action(self.tr("Add organization"), self.add_organization, "Ctrl+Shift+O")
-        self.delete_organizations_action = self._action(self.tr("Delete"), self.delete_organizations)
-        self.merge_action = self._action(self.tr("Merge…"), self.merge_organizations, "Ctrl+Shift+M")
+        self.add_participant_action = self.page_action(self.tr("Add participant"), self.add_participant, "Ctrl+Shift+P")
+        self.delete_participants_action = self.page_action(self.tr("Delete"), self.delete_participants)
+        self.add_organization_action = self.page_action(self.tr("Add organization"), self.add_organization, "Ctrl+Shift+O")
+        self.delete_organizations_action = self.page_action(self.tr("Delete"), self.delete_organizations)
+        self.merge_action = self.page_action(self.tr("Merge…"), self.merge_organizations, "Ctrl+Shift+M")
         self.merge_action.setToolTip(self.tr("Merge the selected organizations into one (their people and "
                                              "road-map roles move to the one you keep)"))
         self._tab(self.participant_view, self.tr("Participants"),
@@ -81,6 +81,7 @@ class StakeholdersPage(Page):
         self.delete_organizations_action.setShortcut(QKeySequence.Delete)
         for action, view in ((self.delete_participants_action, self.participant_view),
                              (self.delete_organizations_action, self.organization_view)):
+            self.removeAction(action)  # each Delete belongs to its own table, not to the whole page
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
             view.addAction(action)
         self.lay_out(heading, self.filter_edit, self.message, self.tabs)
@@ -118,16 +119,6 @@ class StakeholdersPage(Page):
         layout.addLayout(bar)
         layout.addWidget(view, 1)
         self.tabs.addTab(tab, title)
-
-    def _action(self, text: str, slot, shortcut: str | None = None) -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(slot)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-            self.addAction(action)
-            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.NativeText)})")
-        return action
 
     # ------------------------------------------------------------------ refreshing
 
