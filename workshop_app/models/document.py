@@ -306,6 +306,18 @@ class WorkshopDocument:
         return change
 
     @contextmanager
+    def scratch_copy(self) -> Iterator["WorkshopDocument"]:
+        """A writable copy in memory with the same rows and ids, for planning on a file opened
+        read-only (a dry run): a Change planned there applies to this document unchanged."""
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        try:
+            self._conn.backup(memory)
+            memory.execute("PRAGMA foreign_keys = ON")
+            yield WorkshopDocument(self.path, memory, readonly=False)
+        finally:
+            memory.close()
+
+    @contextmanager
     def drafting(self) -> Iterator[Callable[[Change], Change]]:
         """Plan a compound change one step at a time. Each step is tried inside a transaction
         that is always rolled back, so the next step is planned against the state the previous

@@ -16,9 +16,6 @@ are created. Any invalid cell is reported by sheet, row and column, and then not
 The whole import is one Change: one undo step. Nothing is written until it is applied.
 """
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,19 +122,8 @@ def plan_matrix_import(document: WorkshopDocument, path: Path | str, *,
         return _Planner(document, workbook, apply_deletions).plan()
     # Planning tries each step in a transaction that is rolled back, which a read-only file
     # refuses: a dry run plans on a copy in memory (same rows, same ids, so the same Change).
-    with _scratch_copy(document) as scratch:
+    with document.scratch_copy() as scratch:
         return _Planner(scratch, workbook, apply_deletions).plan()
-
-
-@contextmanager
-def _scratch_copy(document: WorkshopDocument) -> Iterator[WorkshopDocument]:
-    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    try:
-        document._conn.backup(memory)
-        memory.execute("PRAGMA foreign_keys = ON")
-        yield WorkshopDocument(document.path, memory, readonly=False)
-    finally:
-        memory.close()
 
 
 # ---------------------------------------------------------------------------------- planning
