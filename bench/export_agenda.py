@@ -21,8 +21,8 @@ def main() -> float:
     sys.path.insert(0, str(HERE.parent))
     from large_workshop import write_large_workshop
 
-    from workshop_app.export.agenda_contents import agenda_days
-    from workshop_app.export.agenda_pdf import write_agenda_pdf
+    from workshop_app.export.agenda.contents import agenda_days
+    from workshop_app.export.agenda.pdf import write_agenda_pdf
     from workshop_app.models.document import WorkshopDocument
 
     with tempfile.TemporaryDirectory() as folder:

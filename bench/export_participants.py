@@ -23,10 +23,10 @@ def main() -> float:
     from large_workshop import write_large_workshop
     from openpyxl import load_workbook
 
-    from workshop_app.export.participant_list import ParticipantList
-    from workshop_app.export.participants_csv import write_participants_csv
-    from workshop_app.export.participants_workbook import write_participants_xlsx
-    from workshop_app.export.signin_sheet import write_signin_pdf
+    from workshop_app.export.stakeholders.participant_list import ParticipantList
+    from workshop_app.export.stakeholders.participants_csv import write_participants_csv
+    from workshop_app.export.stakeholders.participants_workbook import write_participants_xlsx
+    from workshop_app.export.stakeholders.signin_sheet import write_signin_pdf
     from workshop_app.models.document import WorkshopDocument
 
     try:
@@ -73,7 +73,7 @@ def _timed(action, runs: int = RUNS) -> float:
 
 def _xlsxwriter_same_cells(xlsxwriter, path: Path, headers: list, lines: list, summary: list,
                            heights: dict[int, float]) -> None:
-    from workshop_app.export.participants_workbook import _LIST_COLUMNS, _DAY_COLUMN
+    from workshop_app.export.stakeholders.participants_workbook import _DAY_COLUMN, _LIST_COLUMNS
 
     workbook = xlsxwriter.Workbook(str(path))
     header = workbook.add_format({"bold": True, "bg_color": "#DDE3EA", "text_wrap": True, "valign": "vcenter",

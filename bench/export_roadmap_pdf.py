@@ -6,7 +6,7 @@ workshop, read it, lay out the whole report (cover, contents, context, participa
 chart, agenda summary, a landscape matrix per outcome, the Gantt timeline, M&E framework,
 budget, responsibilities, a 2,000-name participant annex, the agenda annex), write the PDF.
 Peer: LibreOffice headless converting the same road map's workbook to PDF (the print-from-Excel
-path a user would otherwise take): the workbook of export/roadmap_workbook.py when it exists,
+path a user would otherwise take): the workbook of export/roadmap_workbook/writer.py when it exists,
 otherwise an equivalent one written with openpyxl; written before the clock starts.
 
 The large workshop's actions get what a real road map has before the run: start and end
@@ -142,15 +142,15 @@ def _complete_the_road_map(path: Path) -> None:
 
 
 def _write_workbook(path: Path, target: Path) -> tuple[Path, str]:
-    """The road-map workbook of export/roadmap_workbook.py, or a plain matrix without it."""
+    """The road-map workbook of export/roadmap_workbook/writer.py, or a plain matrix without it."""
     with _open(path) as document:
         try:
-            from workshop_app.export.roadmap_workbook import write_roadmap_xlsx
+            from workshop_app.export.roadmap_workbook.writer import write_roadmap_xlsx
         except ImportError:
             _plain_workbook(document, target)
             return target, "the road-map matrix (openpyxl)"
         write_roadmap_xlsx(document, target)
-    return target, "the road-map workbook (export/roadmap_workbook.py)"
+    return target, "the road-map workbook (export/roadmap_workbook/writer.py)"
 
 
 def _tiny_workbook(target: Path) -> None:
@@ -163,11 +163,11 @@ def _tiny_workbook(target: Path) -> None:
 
 def _plain_workbook(document, target: Path) -> None:
     """The road-map matrix as a print-ready openpyxl workbook (landscape, fit to width, header
-    row repeated), for trees without export/roadmap_workbook.py."""
+    row repeated), for trees without export/roadmap_workbook/writer.py."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    from workshop_app.export.roadmap_pdf_content import roadmap_content
+    from workshop_app.export.roadmap_pdf.content import roadmap_content
 
     roadmap = roadmap_content(document)
     workbook = Workbook()

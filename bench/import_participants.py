@@ -8,7 +8,7 @@ document.apply (one transaction). Goal: ratio ours/openpyxl <= 1.2.
 Two files are measured: as openpyxl writes it (text stored in each cell) and as Excel writes
 it (text in a shared-strings table, which openpyxl reads faster, so our own work weighs more).
 Ours reads the sheet with openpyxl's read-only parser too, but takes its own short path for
-text and plain numbers (see workshop_app/models/sheet_xlsx.py): that is where it wins back the
+text and plain numbers (see workshop_app/models/sheets/xlsx.py): that is where it wins back the
 time that matching people and organizations and writing 5,300 rows (about 90 ms) cost.
 """
 
@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from workshop_app.models.document import WorkshopDocument  # noqa: E402
-from workshop_app.models.participant_import import plan_participant_import  # noqa: E402
+from workshop_app.models.participant_import.plan import plan_participant_import  # noqa: E402
 
 ROWS = 5000
 RUNS = 7

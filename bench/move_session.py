@@ -21,7 +21,7 @@ def main() -> float:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QTreeView
 
-    from workshop_app.models.agenda import plan_shift_session
+    from workshop_app.models.agenda.schedule import plan_shift_session
     from workshop_app.ui.app import create_application
     from workshop_app.ui.main_window import MainWindow
 

@@ -29,9 +29,9 @@ def main() -> tuple[float, float]:
     from large_workshop import write_large_workshop
     from openpyxl import load_workbook
 
-    from workshop_app.export.roadmap_workbook import write_roadmap_xlsx
+    from workshop_app.export.roadmap_workbook.writer import write_roadmap_xlsx
     from workshop_app.models.document import WorkshopDocument
-    from workshop_app.models.matrix_import import plan_matrix_import
+    from workshop_app.models.roadmap.workbook.reimport import plan_matrix_import
 
     try:
         import xlsxwriter

@@ -151,8 +151,8 @@ def _new(args) -> int:
 
 def _import_participants(args) -> int:
     from workshop_app.models.document import WorkshopDocument
-    from workshop_app.models.participant_import import plan_participant_import
-    from workshop_app.models.sheet_headers import parse_mapping
+    from workshop_app.models.participant_import.headers import parse_mapping
+    from workshop_app.models.participant_import.plan import plan_participant_import
 
     mapping = parse_mapping(args.map) if args.map else None
     with WorkshopDocument.open(args.file, readonly=args.dry_run) as document:
@@ -183,7 +183,7 @@ def _export(args) -> int:
 
 def _import_matrix(args) -> int:
     from workshop_app.models.document import WorkshopDocument
-    from workshop_app.models.matrix_import import plan_matrix_import
+    from workshop_app.models.roadmap.workbook.reimport import plan_matrix_import
 
     with WorkshopDocument.open(args.file, readonly=args.dry_run) as document:
         plan = plan_matrix_import(document, args.xlsx, apply_deletions=args.apply_deletions)

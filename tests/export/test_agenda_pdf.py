@@ -7,10 +7,10 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from workshop_app.export.agenda_pdf import NO_DAYS, NO_SESSIONS, write_agenda_pdf, write_facilitator_agenda_pdf
+from workshop_app.export.agenda.pdf import NO_DAYS, NO_SESSIONS, write_agenda_pdf, write_facilitator_agenda_pdf
 from workshop_app.export.errors import ExportError
 from workshop_app.export.registry import export
-from workshop_app.models.agenda import agenda, clock
+from workshop_app.models.agenda.schedule import agenda, clock
 from workshop_app.models.document import WorkshopDocument, new_id
 from workshop_app.models.errors import WorkshopError
 

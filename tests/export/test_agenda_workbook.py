@@ -7,12 +7,16 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from tests.export.test_agenda_pdf import (  # noqa: F401  (fixtures)
-    DEVANAGARI_TITLE, FORMULA_TITLE, MARKUP_TITLE, agenda_document, agenda_path,
+    DEVANAGARI_TITLE,
+    FORMULA_TITLE,
+    MARKUP_TITLE,
+    agenda_document,
+    agenda_path,
 )
-from workshop_app.export.agenda_workbook import write_agenda_xlsx
+from workshop_app.export.agenda.workbook import write_agenda_xlsx
 from workshop_app.export.errors import ExportError
 from workshop_app.export.registry import export
-from workshop_app.models.agenda import agenda, clock
+from workshop_app.models.agenda.schedule import agenda, clock
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 

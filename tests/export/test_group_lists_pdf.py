@@ -7,12 +7,12 @@ import pytest
 from pypdf import PdfReader
 
 from tests.export.conftest import ARABIC_NAME, DEVANAGARI_NAME, FORMULA_NAME, MARKUP_NAME
+from workshop_app.export.agenda.group_lists import NO_GROUPS, NO_MEMBERS, write_group_lists_pdf
 from workshop_app.export.errors import ExportError
 from workshop_app.export.pdf.fonts import needs_shaping
-from workshop_app.export.group_lists_pdf import NO_GROUPS, NO_MEMBERS, write_group_lists_pdf
 from workshop_app.export.registry import export
-from workshop_app.models.agenda import agenda, clock
-from workshop_app.models.breakout_groups import group_lists, plan_assign, plan_spread_by_category, slot_sessions
+from workshop_app.models.agenda.groups import group_lists, plan_assign, plan_spread_by_category, slot_sessions
+from workshop_app.models.agenda.schedule import agenda, clock
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 

@@ -6,7 +6,7 @@ import pytest
 
 from tests.export.conftest import ARABIC_NAME, DEVANAGARI_NAME, FORMULA_NAME, MARKUP_NAME, VIETNAMESE_NAME
 from workshop_app.export.errors import ExportError
-from workshop_app.export.participants_csv import write_participants_csv
+from workshop_app.export.stakeholders.participants_csv import write_participants_csv
 
 
 @pytest.fixture(scope="module")

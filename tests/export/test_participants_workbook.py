@@ -7,7 +7,7 @@ from openpyxl import Workbook, load_workbook
 
 from tests.export.conftest import ARABIC_NAME, DEVANAGARI_NAME, FORMULA_NAME, MARKUP_NAME, VIETNAMESE_NAME
 from workshop_app.export.errors import ExportError
-from workshop_app.export.participants_workbook import write_participants_xlsx
+from workshop_app.export.stakeholders.participants_workbook import write_participants_xlsx
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.stats import workshop_stats
 

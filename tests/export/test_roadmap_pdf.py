@@ -7,17 +7,16 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
+from tests.export.conftest import ARABIC_NAME, DEVANAGARI_NAME, MARKUP_NAME, VIETNAMESE_NAME
 from workshop_app.export.errors import ExportError
 from workshop_app.export.registry import export
-from workshop_app.export.roadmap_pdf import SECTIONS, write_roadmap_pdf
-from workshop_app.models.comments import plan_add_comment
+from workshop_app.export.roadmap_pdf.report import SECTIONS, write_roadmap_pdf
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
-from workshop_app.models.roadmap import node_codes
-from workshop_app.models.roadmap_editing import plan_add_node, plan_set_partners
-from workshop_app.models.versions import plan_freeze_version, plan_mark_validated
-
-from tests.export.conftest import ARABIC_NAME, DEVANAGARI_NAME, MARKUP_NAME, VIETNAMESE_NAME
+from workshop_app.models.roadmap.comments import plan_add_comment
+from workshop_app.models.roadmap.editing import plan_add_node, plan_set_partners
+from workshop_app.models.roadmap.tree import node_codes
+from workshop_app.models.roadmap.versions import plan_freeze_version, plan_mark_validated
 
 WORKSHOP_TITLE = "National workshop on a road map towards SDG target 8.7 in Nepal"
 ARABIC_OUTCOME = "حماية العمال المهاجرين من العمل الجبري"

@@ -8,12 +8,12 @@ from openpyxl import load_workbook
 
 from workshop_app.export.errors import ExportError
 from workshop_app.export.registry import export
-from workshop_app.export.roadmap_workbook import write_roadmap_xlsx
+from workshop_app.export.roadmap_workbook.writer import write_roadmap_xlsx
 from workshop_app.models import vocabulary as v
 from workshop_app.models.document import WorkshopDocument
-from workshop_app.models.roadmap import node_codes
-from workshop_app.models.roadmap_totals import totals
-from workshop_app.models.versions import plan_freeze_version
+from workshop_app.models.roadmap.totals import totals
+from workshop_app.models.roadmap.tree import node_codes
+from workshop_app.models.roadmap.versions import plan_freeze_version
 
 FORMULA_TITLE = '=HYPERLINK("http://evil.example","Click me")'
 REQUIRED_HEADERS = ["ID", "Level", "Code", "Title", "Lead organization", "Partners", "Start", "End", "Status", "Cost",

@@ -5,7 +5,7 @@ from pypdf import PdfReader
 
 from tests.export.conftest import MARKUP_NAME, VIETNAMESE_NAME
 from workshop_app.export.errors import ExportError
-from workshop_app.export.signin_sheet import WALK_IN_ROWS, write_signin_pdf
+from workshop_app.export.stakeholders.signin_sheet import WALK_IN_ROWS, write_signin_pdf
 from workshop_app.models.errors import WorkshopError
 
 

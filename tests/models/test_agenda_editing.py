@@ -2,7 +2,7 @@
 
 import pytest
 
-from workshop_app.models.agenda import (
+from workshop_app.models.agenda.schedule import (
     agenda,
     clock,
     day_layout,
@@ -86,7 +86,7 @@ def test_add_in_a_slot_or_in_parallel_and_delete_closes_the_gap(document, day):
 
 
 def test_room_capacity_on_the_session_is_checked(document, day):
-    from workshop_app.models.agenda_warnings import agenda_warnings
+    from workshop_app.models.agenda.warnings import agenda_warnings
 
     group_a = session_id(document, "Group A")
     for number in range(3):
@@ -99,7 +99,7 @@ def test_room_capacity_on_the_session_is_checked(document, day):
 
 
 def test_running_late_keeps_the_planned_duration(document, day):
-    from workshop_app.models.live_agenda import plan_overrun
+    from workshop_app.models.agenda.live import plan_overrun
 
     opening = session_id(document, "Opening")
     change, _ = plan_overrun(document, opening, 10)

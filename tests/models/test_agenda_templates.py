@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from workshop_app.models.agenda import agenda, clock
-from workshop_app.models.agenda_templates import (
+from workshop_app.models.agenda.schedule import agenda, clock
+from workshop_app.models.agenda.templates import (
     list_templates,
     load_template,
     plan_apply_template,

@@ -3,7 +3,7 @@ rooms too small; and durations that cannot be zero or negative."""
 
 import pytest
 
-from workshop_app.models.agenda_warnings import agenda_warnings
+from workshop_app.models.agenda.warnings import agenda_warnings
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import InvalidValueError
 

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from workshop_app.models.attendance import (
+from workshop_app.models.stakeholders.attendance import (
     default_day,
     find_participants,
     plan_attendance,
@@ -10,7 +10,7 @@ from workshop_app.models.attendance import (
     present_ids,
     search_key,
 )
-from workshop_app.models.figures import participation_figures
+from workshop_app.models.stakeholders.figures import participation_figures
 
 
 def test_search_ignores_case_and_latin_accents_but_keeps_devanagari():

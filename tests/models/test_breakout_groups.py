@@ -5,15 +5,15 @@ from collections import Counter
 
 import pytest
 
-from workshop_app.models.attendance import plan_attendance, present_ids
-from workshop_app.models.breakout_groups import (
-    capacity_warnings,
+from workshop_app.models.agenda.groups import (
     group_lists,
     plan_assign,
     plan_spread_by_category,
 )
+from workshop_app.models.agenda.warnings import capacity_warnings
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
+from workshop_app.models.stakeholders.attendance import plan_attendance, present_ids
 
 TABLES = ("session", "session_person")
 

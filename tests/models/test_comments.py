@@ -2,9 +2,9 @@
 
 import pytest
 
-from workshop_app.models.comments import comments, plan_add_comment, plan_set_comment_status
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import InvalidValueError
+from workshop_app.models.roadmap.comments import comments, plan_add_comment, plan_set_comment_status
 
 
 def test_record_address_and_undo(demo_path):

@@ -7,7 +7,7 @@ import pytest
 
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import InvalidValueError, WorkshopFileError
-from workshop_app.models.schema import APPLICATION_ID, SCHEMA_VERSION
+from workshop_app.models.file.schema import APPLICATION_ID, SCHEMA_VERSION
 
 
 def header_ints(path, offset):

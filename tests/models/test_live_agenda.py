@@ -5,10 +5,10 @@ import datetime as dt
 
 import pytest
 
-from workshop_app.models.agenda import agenda, clock
+from workshop_app.models.agenda.live import now_and_next, plan_overrun, plan_record_actual
+from workshop_app.models.agenda.schedule import agenda, clock
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import InvalidValueError
-from workshop_app.models.live_agenda import now_and_next, plan_overrun, plan_record_actual
 
 DAY = dt.date(2027, 5, 4)  # day 1 of the `document` fixture
 

@@ -6,14 +6,14 @@ import subprocess
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from workshop_app.export.participants_workbook import write_participants_xlsx
-from workshop_app.export.roadmap_workbook import write_roadmap_xlsx
+from workshop_app.export.roadmap_workbook.writer import write_roadmap_xlsx
+from workshop_app.export.stakeholders.participants_workbook import write_participants_xlsx
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
-from workshop_app.models.matrix_columns import split_partners
-from workshop_app.models.matrix_import import NO_CHANGES, plan_matrix_import
-from workshop_app.models.roadmap import action_partners, node_codes
-from workshop_app.models.sheet_reader import SpreadsheetError
+from workshop_app.models.roadmap.tree import action_partners, node_codes
+from workshop_app.models.roadmap.workbook.columns import split_partners
+from workshop_app.models.roadmap.workbook.reimport import NO_CHANGES, plan_matrix_import
+from workshop_app.models.sheets.files import SpreadsheetError
 
 VIETNAMESE_TITLE = "Tăng cường thanh tra lao động"
 ROADMAP_TABLES = ("roadmap_node", "action_partner", "indicator", "organization", "plenary_comment")
@@ -344,7 +344,7 @@ def test_the_same_change_on_both_sides_is_no_conflict(demo, exported, tmp_path):
 def test_a_row_removed_on_one_side_and_edited_on_the_other(demo, exported, tmp_path):
     codes = ids(demo)
     demo.update("roadmap_node", codes["4.3.4"], status="agreed")
-    from workshop_app.models.roadmap_editing import plan_delete_node
+    from workshop_app.models.roadmap.editing import plan_delete_node
     demo.apply(plan_delete_node(demo, codes["3.3.3"]))
 
     def change(rows):
@@ -364,7 +364,7 @@ def test_a_renamed_organization_still_matches_the_exported_name(demo, exported, 
 
 
 def test_a_workbook_exported_from_a_version(demo, tmp_path):
-    from workshop_app.models.versions import plan_freeze_version
+    from workshop_app.models.roadmap.versions import plan_freeze_version
 
     codes = ids(demo)
     demo.apply(plan_freeze_version(demo, "Validated"))

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.models import schema
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopFileError
+from workshop_app.models.file import schema
 
 
 def fingerprint(path):

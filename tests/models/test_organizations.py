@@ -1,6 +1,6 @@
 """Deleting an organization that has people, and merging two organizations, each one undo step."""
 
-from workshop_app.models.organizations import plan_delete_organization, plan_merge_organizations
+from workshop_app.models.stakeholders.organizations import plan_delete_organization, plan_merge_organizations
 
 
 def organization(document, name, **fields):
@@ -90,7 +90,7 @@ def test_placing_on_the_power_interest_grid(document):
     import pytest
 
     from workshop_app.models.errors import InvalidValueError
-    from workshop_app.models.organizations import assessments, plan_assessment
+    from workshop_app.models.stakeholders.organizations import assessments, plan_assessment
 
     ministry = organization(document, "Ministry of Labour")
     assert assessments(document)[0]["influence"] is None

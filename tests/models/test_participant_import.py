@@ -7,8 +7,9 @@ import pytest
 from openpyxl import Workbook
 
 from workshop_app.models.document import WorkshopDocument
-from workshop_app.models.participant_import import plan_participant_import
-from workshop_app.models.sheet_reader import SpreadsheetError, read_table
+from workshop_app.models.participant_import.plan import plan_participant_import
+from workshop_app.models.participant_import.table import read_table
+from workshop_app.models.sheets.files import SpreadsheetError
 
 NEPALI = "सीता श्रेष्ठ"
 ARABIC = "فاطمة الزهراء بن علي"
@@ -344,7 +345,7 @@ def test_a_workshop_file_renamed_as_a_spreadsheet(document, workshop_path, tmp_p
 
 
 def test_the_table_read_for_the_preview_can_be_planned_directly(document, tmp_path):
-    from workshop_app.models.participant_import import plan_from_table
+    from workshop_app.models.participant_import.plan import plan_from_table
 
     table = read_table(ministry_list(tmp_path / "list.xlsx"))
     assert plan_from_table(document, table).report.added == 8

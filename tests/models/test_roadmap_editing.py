@@ -4,8 +4,7 @@ import pytest
 
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import InvalidValueError
-from workshop_app.models.roadmap import node_codes
-from workshop_app.models.roadmap_editing import (
+from workshop_app.models.roadmap.editing import (
     children_ids,
     plan_add_node,
     plan_delete_node,
@@ -13,6 +12,7 @@ from workshop_app.models.roadmap_editing import (
     plan_set_partners,
     plan_shift_node,
 )
+from workshop_app.models.roadmap.tree import node_codes
 
 ROADMAP_TABLES = ("roadmap_node", "action_partner", "indicator", "plenary_comment")
 

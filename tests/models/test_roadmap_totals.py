@@ -4,8 +4,8 @@ import pytest
 
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import InvalidValueError
-from workshop_app.models.roadmap import node_codes
-from workshop_app.models.roadmap_totals import filter_actions, funding_gap, totals
+from workshop_app.models.roadmap.totals import filter_actions, funding_gap, totals
+from workshop_app.models.roadmap.tree import node_codes
 
 
 @pytest.fixture

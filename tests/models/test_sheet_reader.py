@@ -10,9 +10,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from workshop_app.models.errors import WorkshopError
-from workshop_app.models.sheet_headers import parse_mapping
-from workshop_app.models.sheet_reader import SpreadsheetError, read_table
-from workshop_app.models.sheet_xlsx import ReadOnlyWorkbook
+from workshop_app.models.participant_import.headers import parse_mapping
+from workshop_app.models.participant_import.table import read_table
+from workshop_app.models.sheets.files import SpreadsheetError
+from workshop_app.models.sheets.xlsx import ReadOnlyWorkbook
 
 NEPALI = "सीता श्रेष्ठ"
 ARABIC = "فاطمة الزهراء بن علي"

@@ -6,15 +6,15 @@ import pytest
 
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import InvalidValueError
-from workshop_app.models.roadmap import node_codes
-from workshop_app.models.roadmap_editing import (
+from workshop_app.models.roadmap.diff import compare
+from workshop_app.models.roadmap.editing import (
     plan_add_node,
     plan_delete_node,
     plan_move_node,
     plan_set_partners,
 )
-from workshop_app.models.version_diff import compare
-from workshop_app.models.versions import (
+from workshop_app.models.roadmap.tree import node_codes
+from workshop_app.models.roadmap.versions import (
     list_versions,
     plan_freeze_version,
     plan_mark_validated,

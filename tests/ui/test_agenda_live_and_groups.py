@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from workshop_app.models.agenda import agenda, clock
-from workshop_app.ui.agenda_page import AgendaPage
-from workshop_app.ui.live_panel import LivePanel
+from workshop_app.models.agenda.schedule import agenda, clock
+from workshop_app.ui.pages.agenda import AgendaPage
+from workshop_app.ui.widgets.live_panel import LivePanel
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_groups_are_spread_by_category_and_moved_by_hand(page, window, monkeypat
     page.show_groups()
     dialog = dialogs[0]
     assert len(dialog.lists) == 4
-    from workshop_app.models.breakout_groups import plan_spread_by_category
+    from workshop_app.models.agenda.groups import plan_spread_by_category
 
     dialog.perform.emit(plan_spread_by_category(document, group["day_id"], group["slot"]))
     sizes = [dialog.lists[sid].count() for sid in dialog.lists]
@@ -76,8 +76,7 @@ def test_groups_are_spread_by_category_and_moved_by_hand(page, window, monkeypat
 def test_print_group_lists_of_a_slot(page, window, monkeypatch, tmp_path):
     from pypdf import PdfReader
 
-    from workshop_app.ui import export_dialog
-
+    from workshop_app.ui.dialogs import export as export_dialog
     opened = []
     monkeypatch.setattr(export_dialog, "open_with_system", opened.append)
     monkeypatch.setattr(export_dialog, "ask_target", lambda *args: tmp_path / "groups.pdf")

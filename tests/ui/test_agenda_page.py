@@ -3,8 +3,8 @@
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from workshop_app.models.agenda import agenda, clock
-from workshop_app.ui.agenda_model import COL_MINUTES, COL_TITLE, ID_ROLE
+from workshop_app.models.agenda.schedule import agenda, clock
+from workshop_app.ui.item_models.agenda import COL_MINUTES, COL_TITLE, ID_ROLE
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from workshop_app.models.attendance import present_ids
-from workshop_app.ui.attendance_tab import AttendanceTab
+from workshop_app.models.stakeholders.attendance import present_ids
+from workshop_app.ui.pages.attendance import AttendanceTab
 
 
 @pytest.fixture

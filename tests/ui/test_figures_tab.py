@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from workshop_app.models.organizations import assessments
+from workshop_app.models.stakeholders.organizations import assessments
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_arrow_keys_move_the_selected_organization(figures, window, qtbot):
 
 
 def test_preferences_set_the_minimum_and_it_is_remembered(figures, window, settings, monkeypatch):
-    from workshop_app.ui.preferences_dialog import PreferencesDialog
+    from workshop_app.ui.dialogs.preferences import PreferencesDialog
 
     def choose_45_percent(dialog):
         dialog.women_share.setValue(45)

@@ -3,7 +3,7 @@
 import openpyxl
 import pytest
 
-from workshop_app.ui.import_wizard import ImportWizard
+from workshop_app.ui.dialogs.participant_import import ImportWizard
 
 
 @pytest.fixture

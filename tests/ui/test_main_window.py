@@ -141,7 +141,7 @@ def test_save_a_copy(window, workshop_path, tmp_path, monkeypatch):
 
 
 def test_new_workshop_dialog_creates_and_opens(window, tmp_path, monkeypatch):
-    from workshop_app.ui.new_workshop_dialog import NewWorkshopDialog
+    from workshop_app.ui.dialogs.new_workshop import NewWorkshopDialog
 
     target = tmp_path / "fiji.workshop"
     monkeypatch.setattr(NewWorkshopDialog, "choose_path", lambda self: target)
@@ -185,7 +185,7 @@ def test_undo_and_redo_are_in_the_edit_menu_with_standard_shortcuts(window, work
 
 def test_every_country_offered_is_accepted_by_the_file():
     from workshop_app.models.geography import country_name
-    from workshop_app.ui.country_combo import country_names
+    from workshop_app.ui.widgets.country_combo import country_names
 
     offered = country_names()
     assert len(offered) > 240
@@ -241,8 +241,8 @@ def test_a_failed_undo_keeps_the_stack_in_step_with_the_file(window, workshop_pa
 def test_export_menu_writes_the_files_and_opens_them(window, demo_path, tmp_path, monkeypatch):
     import openpyxl
 
-    from workshop_app.ui import export_dialog
-    from workshop_app.ui.export_dialog import SignInOptionsDialog
+    from workshop_app.ui.dialogs import export as export_dialog
+    from workshop_app.ui.dialogs.export import SignInOptionsDialog
 
     opened = []
     monkeypatch.setattr(export_dialog, "open_with_system", opened.append)
@@ -267,8 +267,8 @@ def test_export_menu_writes_the_files_and_opens_them(window, demo_path, tmp_path
 def test_road_map_report_dialog_options_reach_the_pdf(window, demo_path, tmp_path, monkeypatch):
     from pypdf import PdfReader
 
-    from workshop_app.ui import export_dialog
-    from workshop_app.ui.export_dialog import RoadmapExportDialog
+    from workshop_app.ui.dialogs import export as export_dialog
+    from workshop_app.ui.dialogs.export import RoadmapExportDialog
 
     opened = []
     monkeypatch.setattr(export_dialog, "open_with_system", opened.append)

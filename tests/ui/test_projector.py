@@ -3,9 +3,9 @@ since a version and the plenary comments."""
 
 import pytest
 
-from workshop_app.models.versions import plan_freeze_version
-from workshop_app.ui.projector_window import ProjectorWindow
-from workshop_app.ui.roadmap_model import COL_STATUS
+from workshop_app.models.roadmap.versions import plan_freeze_version
+from workshop_app.ui.item_models.roadmap import COL_STATUS
+from workshop_app.ui.projector.window import ProjectorWindow
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_changes_since_a_version_mark_exactly_the_differences(window, projector,
 
 
 def test_comments_recorded_on_the_road_map_show_on_the_projector(window, projector, monkeypatch):
-    from workshop_app.ui.roadmap_page import RoadmapPage
+    from workshop_app.ui.pages.roadmap import RoadmapPage
 
     window.workshop_view.show_page("roadmap")
     page = window.workshop_view.page("roadmap")

@@ -3,8 +3,8 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from workshop_app.ui.roadmap_model import COL_CODE, COL_STATUS, COL_TITLE
-from workshop_app.ui.roadmap_page import RoadmapPage
+from workshop_app.ui.item_models.roadmap import COL_CODE, COL_STATUS, COL_TITLE
+from workshop_app.ui.pages.roadmap import RoadmapPage
 
 
 @pytest.fixture
@@ -82,8 +82,8 @@ def test_details_edit_tags_and_partners(page, window):
 
 
 def test_freeze_then_compare_and_restore(page, window, monkeypatch):
-    from workshop_app.models.versions import plan_freeze_version
-    from workshop_app.ui.versions_dialog import VersionsDialog
+    from workshop_app.models.roadmap.versions import plan_freeze_version
+    from workshop_app.ui.dialogs.versions import VersionsDialog
 
     document = window.session.document
     window.session.perform(plan_freeze_version(document, "Draft after day 2"))

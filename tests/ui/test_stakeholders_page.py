@@ -3,9 +3,8 @@
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from workshop_app.ui.stakeholder_models import OrganizationTableModel, ParticipantTableModel
-from workshop_app.ui.stakeholders_page import StakeholdersPage
-
+from workshop_app.ui.item_models.stakeholders import OrganizationTableModel, ParticipantTableModel
+from workshop_app.ui.pages.stakeholders import StakeholdersPage
 
 SELECT_ROW = QItemSelectionModel.Select | QItemSelectionModel.Rows
 

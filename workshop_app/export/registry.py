@@ -9,27 +9,27 @@ from workshop_app.models.document import WorkshopDocument
 # what -> file suffix -> (module, function). Later issues add the agenda and the road map.
 EXPORTS = {
     "participants": {
-        ".xlsx": ("workshop_app.export.participants_workbook", "write_participants_xlsx"),
-        ".csv": ("workshop_app.export.participants_csv", "write_participants_csv"),
+        ".xlsx": ("workshop_app.export.stakeholders.participants_workbook", "write_participants_xlsx"),
+        ".csv": ("workshop_app.export.stakeholders.participants_csv", "write_participants_csv"),
     },
     "sign-in": {
-        ".pdf": ("workshop_app.export.signin_sheet", "write_signin_pdf"),
+        ".pdf": ("workshop_app.export.stakeholders.signin_sheet", "write_signin_pdf"),
     },
     "agenda": {
-        ".pdf": ("workshop_app.export.agenda_pdf", "write_agenda_pdf"),
-        ".xlsx": ("workshop_app.export.agenda_workbook", "write_agenda_xlsx"),
+        ".pdf": ("workshop_app.export.agenda.pdf", "write_agenda_pdf"),
+        ".xlsx": ("workshop_app.export.agenda.workbook", "write_agenda_xlsx"),
     },
     "facilitator-agenda": {
-        ".pdf": ("workshop_app.export.agenda_pdf", "write_facilitator_agenda_pdf"),
+        ".pdf": ("workshop_app.export.agenda.pdf", "write_facilitator_agenda_pdf"),
     },
     "groups": {
-        ".pdf": ("workshop_app.export.group_lists_pdf", "write_group_lists_pdf"),
+        ".pdf": ("workshop_app.export.agenda.group_lists", "write_group_lists_pdf"),
     },
     "roadmap": {
-        ".pdf": ("workshop_app.export.roadmap_pdf", "write_roadmap_pdf"),
+        ".pdf": ("workshop_app.export.roadmap_pdf.report", "write_roadmap_pdf"),
     },
     "matrix": {
-        ".xlsx": ("workshop_app.export.roadmap_workbook", "write_roadmap_xlsx"),
+        ".xlsx": ("workshop_app.export.roadmap_workbook.writer", "write_roadmap_xlsx"),
     },
 }
 # Options each writer understands; others are refused rather than silently ignored.

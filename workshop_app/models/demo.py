@@ -50,7 +50,7 @@ def _fill(document: WorkshopDocument, content: dict) -> None:
 
 def _breakout_groups(document: WorkshopDocument) -> None:
     """Every parallel slot gets groups mixed by organization category, as a facilitator would."""
-    from workshop_app.models.breakout_groups import plan_spread_by_category
+    from workshop_app.models.agenda.groups import plan_spread_by_category
 
     slots = document.query("SELECT day_id, slot FROM session GROUP BY day_id, slot HAVING count(*) > 1")
     for day_id, slot in slots:

@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from workshop_app.models import schema
 from workshop_app.models.changes import Change, Row, RowChange
 from workshop_app.models.errors import InvalidValueError, WorkshopError, WorkshopFileError
-from workshop_app.models.file_access import (
+from workshop_app.models.file import schema
+from workshop_app.models.file.opening import (
     connect,
     ensure_not_in_use,
     explain_integrity_error,
@@ -27,8 +27,8 @@ from workshop_app.models.file_access import (
     give_normal_permissions,
     upgrade_with_backup,
 )
-from workshop_app.models.file_checks import ensure_writable, read_header
-from workshop_app.models.structure import check_row
+from workshop_app.models.file.preflight import ensure_writable, read_header
+from workshop_app.models.shape import check_row
 from workshop_app.models.validation import check_date_order, normalize
 
 FILE_SUFFIX = ".workshop"

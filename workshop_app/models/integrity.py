@@ -4,8 +4,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workshop_app.models import schema
 from workshop_app.models.document import WorkshopDocument
+from workshop_app.models.file import schema
 
 
 @dataclass

@@ -70,8 +70,8 @@ def render_screenshot(path: Path | None, page: str, size: tuple[int, int], png: 
 def _render_projector(app, path: Path, size: tuple[int, int], png: Path) -> int:
     """The room's view of the first outcome, as the projector shows it at this size."""
     from workshop_app.models.document import WorkshopDocument
-    from workshop_app.models.roadmap import roadmap_tree
-    from workshop_app.ui.projector_window import ProjectorWindow
+    from workshop_app.models.roadmap.tree import roadmap_tree
+    from workshop_app.ui.projector.window import ProjectorWindow
 
     with WorkshopDocument.open(path, readonly=True) as document:
         goals = roadmap_tree(document)

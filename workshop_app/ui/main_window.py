@@ -7,10 +7,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from workshop_app import APP_NAME, __version__
-from workshop_app.models import schema
 from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
 from workshop_app.models.errors import WorkshopError
-from workshop_app.ui.commands import DocumentSession
+from workshop_app.models.file import schema
+from workshop_app.ui.session import DocumentSession
 from workshop_app.ui.settings import Settings
 from workshop_app.ui.workshop_view import PAGE_KEYS, WorkshopView
 
@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
     def start_page(self):
         """Built when first needed: opening a file from the command line never needs it."""
         if self._start_page is None:
-            from workshop_app.ui.start_page import StartPage
+            from workshop_app.ui.pages.start import StartPage
 
             page = StartPage(self.settings)
             page.new_requested.connect(self.new_workshop)
@@ -246,14 +246,14 @@ class MainWindow(QMainWindow):
         self.open_file(target)
 
     def new_workshop(self) -> None:
-        from workshop_app.ui.new_workshop_dialog import NewWorkshopDialog
+        from workshop_app.ui.dialogs.new_workshop import NewWorkshopDialog
 
         dialog = NewWorkshopDialog(self.settings.last_folder(), self)
         if dialog.exec() and dialog.created_path is not None:
             self.open_file(dialog.created_path)
 
     def import_participants(self) -> None:
-        from workshop_app.ui.import_wizard import ImportWizard
+        from workshop_app.ui.dialogs.participant_import import ImportWizard
 
         if self.session is None:
             return
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Participants imported; Edit › Undo takes the import back"), 8000)
 
     def import_matrix(self) -> None:
-        from workshop_app.ui.matrix_import_dialog import MatrixImportDialog
+        from workshop_app.ui.dialogs.workbook_import import MatrixImportDialog
 
         if self.session is None:
             return
@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
             self.workshop_view.show_page("roadmap")
 
     def export_participants(self) -> None:
-        from workshop_app.ui.export_dialog import ask_target
+        from workshop_app.ui.dialogs.export import ask_target
 
         if self.session is None:
             return
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
             self._export(target, "participants")
 
     def _export_as(self, what: str, name: str, file_filter: str) -> None:
-        from workshop_app.ui.export_dialog import ask_target
+        from workshop_app.ui.dialogs.export import ask_target
 
         if self.session is None:
             return
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
             self._export(target, what)
 
     def export_group_lists(self, day_id: str, slot_number: int) -> None:
-        from workshop_app.ui.export_dialog import ask_target
+        from workshop_app.ui.dialogs.export import ask_target
 
         suggestion = self.settings.last_folder() / f"{self.session.document.path.stem} - group lists.pdf"
         target = ask_target(self, self.tr("Print Group Lists"), suggestion, self.tr("PDF document (*.pdf)"))
@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
             self._export(target, "groups", day=day_id, slot=slot_number)
 
     def export_roadmap(self) -> None:
-        from workshop_app.ui.export_dialog import RoadmapExportDialog, ask_target
+        from workshop_app.ui.dialogs.export import RoadmapExportDialog, ask_target
 
         if self.session is None:
             return
@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
             self._export(target, "roadmap", **dialog.options())
 
     def export_sign_in(self) -> None:
-        from workshop_app.ui.export_dialog import SignInOptionsDialog, ask_target
+        from workshop_app.ui.dialogs.export import SignInOptionsDialog, ask_target
 
         if self.session is None:
             return
@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
 
     def _export(self, target: Path, what: str, **options) -> None:
         from workshop_app.export.registry import export
-        from workshop_app.ui.export_dialog import open_with_system
+        from workshop_app.ui.dialogs.export import open_with_system
 
         self.commit_pending_edit()
         self.statusBar().showMessage(self.tr("Writing %1…").replace("%1", target.name))
@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ projector
 
     def toggle_projector(self, on: bool | None = None) -> None:
-        from workshop_app.ui.projector_window import ProjectorWindow
+        from workshop_app.ui.projector.window import ProjectorWindow
 
         on = self.projector is None if on is None or not isinstance(on, bool) else on
         if not on or self.session is None:
@@ -498,7 +498,7 @@ class MainWindow(QMainWindow):
     def show_changes_since(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        from workshop_app.models.versions import list_versions
+        from workshop_app.models.roadmap.versions import list_versions
 
         if self.session is None:
             return
@@ -523,7 +523,7 @@ class MainWindow(QMainWindow):
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     def show_preferences(self) -> None:
-        from workshop_app.ui.preferences_dialog import PreferencesDialog
+        from workshop_app.ui.dialogs.preferences import PreferencesDialog
 
         if PreferencesDialog(self.settings, self).exec():
             self.workshop_view.preferences_changed()

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from workshop_app.models.figures import DEFAULT_WOMEN_SHARE_MINIMUM
+from workshop_app.models.stakeholders.figures import DEFAULT_WOMEN_SHARE_MINIMUM
 
 MAX_RECENT_FILES = 10
 

@@ -5,8 +5,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from workshop_app.resources import resources_dir
-from workshop_app.ui.commands import DocumentSession
-from workshop_app.ui.page import Page
+from workshop_app.ui.pages.base import Page
+from workshop_app.ui.session import DocumentSession
 
 PAGE_KEYS = ("overview", "stakeholders", "agenda", "roadmap")
 
@@ -14,18 +14,18 @@ PAGE_KEYS = ("overview", "stakeholders", "agenda", "roadmap")
 def _create_page(key: str) -> Page:
     # Pages are built the first time they are shown: opening a file costs only the first page.
     if key == "overview":
-        from workshop_app.ui.overview_page import OverviewPage
+        from workshop_app.ui.pages.overview import OverviewPage
 
         return OverviewPage()
     if key == "stakeholders":
-        from workshop_app.ui.stakeholders_page import StakeholdersPage
+        from workshop_app.ui.pages.stakeholders import StakeholdersPage
 
         return StakeholdersPage()
     if key == "agenda":
-        from workshop_app.ui.agenda_page import AgendaPage
+        from workshop_app.ui.pages.agenda import AgendaPage
 
         return AgendaPage()
-    from workshop_app.ui.roadmap_page import RoadmapPage
+    from workshop_app.ui.pages.roadmap import RoadmapPage
 
     return RoadmapPage()
 

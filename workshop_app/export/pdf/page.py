@@ -12,7 +12,8 @@ report that starts each section on a new page (PageBreak) gets correct headers o
 
 from collections.abc import Callable
 
-from reportlab.lib.pagesizes import A4, LETTER, landscape as landscape_of, portrait
+from reportlab.lib.pagesizes import A4, LETTER, portrait
+from reportlab.lib.pagesizes import landscape as landscape_of
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate

@@ -1,0 +1,349 @@
+"""The agenda as a printed programme, and the facilitator's version of it.
+
+Participants' agenda: the workshop's title, venue and dates, then one day per page (a day that
+does not fit continues under a "continued" band). Each time slot is one row: the times on the
+left, the session on the right with its type and room, facilitator and speakers under the
+title. Parallel sessions (breakout groups) stand side by side in one row, up to four across;
+breaks and meals are printed lighter.
+
+Facilitator's agenda: the same days and times, each session as a card that adds the objectives,
+the expected output, materials, facilitator notes and who does what. Parallel sessions follow
+one another there (each card is too long to share a row), marked "Parallel 1 of 4".
+
+Times come from models.agenda through export.agenda_contents, like the Agenda page's.
+"""
+
+import datetime as dt
+from math import ceil
+from pathlib import Path
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
+
+from workshop_app.export.agenda.contents import AgendaDay, AgendaSession, TimeSlot, agenda_days
+from workshop_app.export.agenda.pdf_parts import (
+    ACCENT,
+    BREAK_FILL,
+    CONTINUED_FILL,
+    LIGHT_RULE,
+    DayBlock,
+    Piece,
+    agenda_styles,
+    joined,
+    labelled,
+    line,
+    shortened,
+)
+from workshop_app.export.dates import long_date
+from workshop_app.export.errors import ExportError
+from workshop_app.export.files import written_atomically
+from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
+from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate
+from workshop_app.models.agenda.schedule import clock, minutes
+from workshop_app.models.document import WorkshopDocument
+
+KIND = "Agenda"
+FACILITATOR_KIND = "Facilitator's agenda"
+FACILITATOR_NOTICE = "Facilitator's agenda · for the facilitation team"
+NO_DAYS = "The workshop has no days yet: set its dates, then build the agenda."
+NO_SESSIONS = "No sessions planned for this day yet."
+NOT_ASSIGNED = "not assigned"
+MAX_SIDE_BY_SIDE = 4  # parallel sessions across one row; more continue in a second row of the slot
+# Characters printed of one field: a pasted page of text must not make a session taller than a page.
+TITLE_LIMIT = 250
+NAMES_LIMIT = 400
+FIELD_LIMIT = 1500
+
+_PAD = 6  # points around a session's text
+_BREAK_PAD = 3.5
+_LABEL_WIDTH = 78  # facilitator cards: "Expected output"
+
+
+def write_agenda_pdf(document: WorkshopDocument, path: Path | str, *, facilitator: bool = False,
+                     paper: str = "A4") -> None:
+    """Write the agenda to `path` (replaced only when complete): the participants' programme,
+    or with `facilitator` the facilitation team's version with objectives, outputs, materials,
+    notes and roles. `paper` is "A4" or "Letter".
+
+    Raises ExportError for an unknown paper or a target that cannot be written."""
+    path = Path(path)
+    if paper not in PAPER_SIZES:
+        raise ExportError(path, f"the paper must be {' or '.join(PAPER_SIZES)}, not {paper!r}")
+    workshop = document.workshop()
+    days = agenda_days(document)
+    kind = FACILITATOR_KIND if facilitator else KIND
+    with written_atomically(path) as temporary:
+        template = WorkshopDocTemplate(str(temporary), workshop_title=workshop["title"], kind=kind, paper=paper)
+        page = _Page(template.width, template.height)
+        story = [SectionMark(days[0].label if days else kind), *_cover(workshop, facilitator)]
+        if not days:
+            story.append(line(agenda_styles()["note"], NO_DAYS))
+        for index, day in enumerate(days):
+            if index:
+                story += [PageBreak(), SectionMark(day.label)]
+            story.append(_day(day, page, facilitator))
+        template.build(story)
+
+
+def write_facilitator_agenda_pdf(document: WorkshopDocument, path: Path | str, *, paper: str = "A4") -> None:
+    """The facilitator's agenda (see write_agenda_pdf)."""
+    write_agenda_pdf(document, path, facilitator=True, paper=paper)
+
+
+class _Page:
+    """The widths every block of one PDF shares, so that times and sessions line up down the page."""
+
+    def __init__(self, width: float, height: float):
+        self.width = width
+        self.height = height
+        styles = agenda_styles()
+        self.time_width = stringWidth("00:00–00:00", BOLD_FONT, styles["time"].fontSize) + 2 * _PAD + 4
+        self.session_width = width - self.time_width
+
+
+# ---------------------------------------------------------------------- cover and day bands
+
+def _cover(workshop: dict, facilitator: bool) -> list:
+    styles = agenda_styles()
+    story = [line(styles["kind"], FACILITATOR_NOTICE if facilitator else KIND),
+             line(styles["title"], shortened(workshop["title"], TITLE_LIMIT))]
+    for value in (workshop["venue"], _dates(workshop["start_date"], workshop["end_date"])):
+        if value:
+            story.append(line(styles["subtitle"], value))
+    story.append(Spacer(0, 12))
+    return story
+
+
+def _table_style(commands: list[tuple]) -> TableStyle:
+    """The table look with the body font for empty string cells too: reportlab sets a font for
+    every string cell, by default Helvetica, which would be named in the PDF and not embedded."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), BODY_FONT), *commands])
+
+
+def _dates(start: str | None, end: str | None) -> str:
+    """'9–11 March 2027', '30 March – 2 April 2027', 'Tuesday 9 March 2027' for a single day."""
+    if not start:
+        return ""
+    if not end or end == start:
+        return long_date(start)
+    first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    last_text = long_date(end).split(" ", 1)[1]  # without the weekday
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last_text}"
+    first_text = long_date(start).split(" ", 1)[1]
+    if first.year == last.year:
+        first_text = first_text.rsplit(" ", 1)[0]
+    return f"{first_text} – {last_text}"
+
+
+def _day(day: AgendaDay, page: _Page, facilitator: bool) -> DayBlock:
+    blocks = []
+    if facilitator:
+        blocks.append(_day_times(day, page))
+        for slot in day.slots:
+            for position, session in enumerate(slot.sessions, start=1):
+                blocks.append(_card(session, slot, position, page))
+    else:
+        blocks += [_slot_row(slot, page) for slot in day.slots]
+    if not day.slots:
+        blocks.append(_note_row(NO_SESSIONS, page))
+    return DayBlock(_band(day, page), lambda: _continued_band(day, page), blocks, page.height)
+
+
+def _band(day: AgendaDay, page: _Page) -> Table:
+    styles = agenda_styles()
+    left = page.width * 0.5
+    return Table([[line(styles["band"], day.label), line(styles["band_right"], shortened(day.title, TITLE_LIMIT))]],
+                 colWidths=[left, page.width - left], style=_table_style([
+                     ("BACKGROUND", (0, 0), (-1, -1), ACCENT),
+                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                     ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+                     ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+                     ("TOPPADDING", (0, 0), (-1, -1), 5),
+                     ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                     # A paragraph's first baseline sits one font size below its top: the
+                     # smaller day title moves down by the difference to share the baseline.
+                     ("TOPPADDING", (1, 0), (1, 0), 5 + styles["band"].fontSize - styles["band_right"].fontSize),
+                 ]))
+
+
+def _continued_band(day: AgendaDay, page: _Page) -> Table:
+    return Table([[line(agenda_styles()["continued"], f"{day.label} (continued)")]], colWidths=[page.width],
+                 style=_table_style([
+                     ("BACKGROUND", (0, 0), (-1, -1), CONTINUED_FILL),
+                     ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+                     ("TOPPADDING", (0, 0), (-1, -1), 3),
+                     ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                 ]))
+
+
+def _note_row(message: str, page: _Page) -> Table:
+    return Table([[line(agenda_styles()["note"], message)]], colWidths=[page.width], style=_table_style([
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), _PAD),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD),
+    ]))
+
+
+def _day_times(day: AgendaDay, page: _Page) -> Table:
+    """For the facilitators: when the day starts and ends, and by how much it overruns."""
+    start, planned = day.row["start_time"], day.row["planned_end"]
+    pieces = [f"Starts {start}"]
+    if day.slots:
+        pieces.append(f"ends {clock(day.end)}")
+    pieces.append(f"planned end {planned}")
+    parts = [Piece(" · ".join(pieces))]
+    if day.overruns:
+        over = day.end - minutes(planned)
+        parts.append(Piece(f" · runs {over} min past the planned end", bold=True))
+    return Table([[line(agenda_styles()["note"], *parts)]], colWidths=[page.width], style=_table_style([
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, LIGHT_RULE),
+    ]))
+
+
+# ---------------------------------------------------------------------- participants' rows
+
+def _slot_row(slot: TimeSlot, page: _Page) -> Table:
+    """One time slot: a single session across the page, or parallel sessions side by side."""
+    count = len(slot.sessions)
+    rows_needed = ceil(count / MAX_SIDE_BY_SIDE)
+    columns = ceil(count / rows_needed)  # 6 groups: two rows of three, not four and two
+    column_width = page.session_width / columns
+    time_cell = _time_cell(slot)
+    rows = []
+    for row in range(rows_needed):
+        chunk = slot.sessions[row * columns:(row + 1) * columns]
+        cells = [_session_cell(session, slot, column_width) for session in chunk]
+        rows.append([time_cell if row == 0 else "", *cells, *[""] * (columns - len(chunk))])
+    pad = _BREAK_PAD if slot.is_break else _PAD
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        # The time stands level with the session's title, below the small type line (in
+        # parallel, level with the tracks' names: their small lines may wrap).
+        ("TOPPADDING", (0, 0), (0, 0), pad + (0 if slot.is_break or slot.parallel else _eyebrow_height())),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, LIGHT_RULE),
+    ]
+    if slot.is_break:
+        commands.append(("BACKGROUND", (0, 0), (-1, -1), BREAK_FILL))
+    if slot.parallel:
+        commands.append(("LINEBEFORE", (2, 0), (-1, -1), 0.5, LIGHT_RULE))
+    if rows_needed > 1:
+        # No span down the time column: without one, a slot taller than a page can still be
+        # split between its rows.
+        commands.append(("LINEBELOW", (1, 0), (-1, -2), 0.5, LIGHT_RULE))
+    return Table(rows, colWidths=[page.time_width, *[column_width] * columns], style=_table_style(commands))
+
+
+def _time_cell(slot: TimeSlot) -> list:
+    styles = agenda_styles()
+    cell = [line(styles["time_break" if slot.is_break else "time"], slot.times)]
+    if slot.parallel:
+        shared_type = _shared_type(slot)
+        if shared_type:
+            cell.append(line(styles["time_note"], shared_type))
+        cell.append(line(styles["time_note"], f"{len(slot.sessions)} in parallel"))
+    return cell
+
+
+def _shared_type(slot: TimeSlot) -> str:
+    """The type of every session of a parallel slot, said once beside the time; '' if they differ."""
+    types = {session.type_label for session in slot.sessions}
+    return types.pop() if len(types) == 1 and slot.parallel else ""
+
+
+def _session_cell(session: AgendaSession, slot: TimeSlot, width: float) -> list:
+    styles = agenda_styles()
+    title = shortened(session.title, TITLE_LIMIT)
+    if session.is_break:
+        places = [session.track if slot.parallel else "", session.room]
+        return [line(styles["break"], title, *(Piece(f" · {place}") for place in places if place))]
+    cell = [_eyebrow(session, slot), line(styles["session"], title)]
+    if session.facilitator is not None:
+        cell.append(labelled(styles["people"], "Facilitator", shortened(session.facilitator.label, NAMES_LIMIT)))
+    if session.speakers:
+        label = "Speakers" if len(session.speakers) > 1 else "Speaker"
+        cell.append(labelled(styles["people"], label,
+                             shortened(joined(person.label for person in session.speakers), NAMES_LIMIT)))
+    return cell
+
+
+def _eyebrow(session: AgendaSession, slot: TimeSlot, *, own_times: bool = False):
+    """The small line above a title: track (in parallel), type, room, and an end earlier than
+    the slot's (unless the session's own times are printed beside it)."""
+    pieces = []
+    if slot.parallel and session.track:
+        pieces.append(Piece(shortened(session.track, 80), bold=True))
+    if not _shared_type(slot):
+        pieces.append(Piece(session.type_label))
+    pieces.append(Piece(shortened(session.room, 120)))
+    if session.end != slot.end and not own_times:
+        pieces.append(Piece(f"ends {session.end_text}"))
+    return line(agenda_styles()["eyebrow"], *pieces, separator=" · ")
+
+
+def _eyebrow_height() -> float:
+    eyebrow = agenda_styles()["eyebrow"]
+    return eyebrow.leading + eyebrow.spaceAfter
+
+
+# ---------------------------------------------------------------------- facilitator cards
+
+def _card(session: AgendaSession, slot: TimeSlot, position: int, page: _Page) -> Table:
+    styles = agenda_styles()
+    text_width = page.session_width - _LABEL_WIDTH
+    time_cell = [line(styles["time_break" if session.is_break else "time"], session.times),
+                 line(styles["time_note"], f"{session.duration} min")]
+    if slot.parallel:
+        time_cell.append(line(styles["time_note"], f"Parallel {position} of {len(slot.sessions)}"))
+    heading = [_eyebrow(session, slot, own_times=True), line(styles["break" if session.is_break else "session"],
+                                             shortened(session.title, TITLE_LIMIT))]
+    rows = [[time_cell, heading, ""]]
+    for label, value in _details(session):
+        rows.append(["", line(styles["label"], label), value])
+    last = len(rows) - 1
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("SPAN", (1, 0), (2, 0)),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("TOPPADDING", (0, 0), (-1, 0), _PAD),
+        ("TOPPADDING", (0, 0), (0, 0), _PAD + _eyebrow_height()),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
+        # The smaller labels share the first baseline of the text beside them.
+        ("TOPPADDING", (1, 1), (1, -1), 1.5 + styles["detail"].fontSize - styles["label"].fontSize),
+        ("BOTTOMPADDING", (0, last), (-1, last), _PAD + 1),
+        ("LINEBELOW", (0, last), (-1, last), 0.5, LIGHT_RULE),
+    ]
+    if session.is_break:
+        commands.append(("BACKGROUND", (0, 0), (-1, -1), BREAK_FILL))
+    return Table(rows, colWidths=[page.time_width, _LABEL_WIDTH, text_width], style=_table_style(commands))
+
+
+def _details(session: AgendaSession) -> list[tuple[str, object]]:
+    """(label, paragraph) for each thing the facilitation team needs to know, when filled in."""
+    styles = agenda_styles()
+    details = []
+    if session.facilitator is not None:
+        details.append(("Facilitator", line(styles["detail"], shortened(session.facilitator.label, NAMES_LIMIT))))
+    elif not session.is_break:
+        details.append(("Facilitator", line(styles["note"], NOT_ASSIGNED)))
+    for label, people in (("Speakers", session.speakers), ("Rapporteurs", session.rapporteurs)):
+        if people:
+            names = shortened(joined(person.label for person in people), NAMES_LIMIT)
+            details.append((label if len(people) > 1 else label[:-1], line(styles["detail"], names)))
+    for label, field in (("Objectives", "objectives"), ("Expected output", "expected_output"),
+                         ("Materials", "materials"), ("Facilitator notes", "facilitator_notes")):
+        value = shortened(session.row[field] or "", FIELD_LIMIT)
+        if value:
+            details.append((label, line(styles["detail"], value)))
+    return details
+

@@ -1,0 +1,205 @@
+"""The agenda as an Excel workbook: sheet "Agenda", one line per session in time order (parallel
+sessions in track order), ready to filter by day, track or facilitator and to print.
+
+Start and End are the times the Agenda page and the agenda PDF show (models.agenda), written
+as "HH:MM" text so that no spreadsheet turns them into fractions of a day. Duration is a number.
+"""
+
+import datetime as dt
+from copy import copy
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from workshop_app import __version__
+from workshop_app.export.agenda.contents import AgendaDay, AgendaSession, agenda_days
+from workshop_app.export.files import written_atomically
+from workshop_app.export.workbook.text import looks_like_formula, xlsx_text
+from workshop_app.models.document import WorkshopDocument
+
+SHEET = "Agenda"
+HEADERS = ("Day", "Date", "Start", "End", "Duration (min)", "Track", "Session", "Type", "Facilitator", "Speakers")
+NAME_SEPARATOR = "; "  # names may hold commas ("Dubois, Catherine"); a semicolon keeps them apart
+DATE_FORMAT = "ddd d mmm yyyy"
+
+# (narrowest, widest) in characters, and whether long text wraps, per column.
+_COLUMNS = {
+    "Day": (6, 6, False),
+    "Date": (15, 15, False),
+    "Start": (7, 7, False),
+    "End": (7, 7, False),
+    "Duration (min)": (10, 10, False),
+    "Track": (8, 16, True),
+    "Session": (24, 60, True),
+    "Type": (10, 13, False),
+    "Facilitator": (14, 28, True),
+    "Speakers": (18, 50, True),
+}
+_LINE_HEIGHT = 15  # points per line of Calibri 11, Excel's default
+_HEADER_HEIGHT = 2 * _LINE_HEIGHT
+
+_THIN = Side(style="thin", color="9AA5B1")
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
+_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
+_NUMBER_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="right")
+_CENTER_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="center")
+_TOP = Alignment(vertical="top")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_CENTER = Alignment(vertical="top", horizontal="center")
+_LEFT = Alignment(vertical="top", horizontal="left")  # dates: not tight against the start time
+# Named: a font given only a colour is shown in LibreOffice's default serif face.
+_BREAK_FONT = Font(name="Calibri", size=11, color="52606D")  # breaks and meals, lighter as in the PDF
+_NEW_DAY = Border(top=_THIN)
+
+
+def write_agenda_xlsx(document: WorkshopDocument, path: Path | str) -> None:
+    """Write the agenda to `path` (replaced only when complete).
+
+    Raises ExportError when the folder is missing or not writable."""
+    workshop = document.workshop()
+    lines = [(day, session, _values(day, session)) for day in agenda_days(document) for session in day.sessions]
+    # The target is checked before anything streams: a write-only workbook never saved leaves
+    # its sheet writer hanging.
+    with written_atomically(path) as temporary:
+        workbook = Workbook(write_only=True)
+        workbook.properties.title = xlsx_text(f"Agenda – {workshop['title']}")
+        workbook.properties.creator = f"Pathfinder Workshop {__version__}"
+        _write_sheet(workbook.create_sheet(SHEET), workshop, lines)
+        workbook.save(temporary)
+
+
+def _values(day: AgendaDay, session: AgendaSession) -> list:
+    facilitator = session.facilitator.name if session.facilitator else ""
+    return [
+        day.number,
+        dt.date.fromisoformat(day.date) if day.date else None,
+        session.start_text,
+        session.end_text,
+        session.duration,
+        session.track,
+        session.title,
+        session.type_label,
+        facilitator,
+        NAME_SEPARATOR.join(person.name for person in session.speakers),
+    ]
+
+
+def _write_sheet(sheet, workshop: dict, lines: list) -> None:
+    settings = [_COLUMNS[header] for header in HEADERS]
+    # Sheet, column and row settings must all be made before the rows stream out.
+    widths = []
+    for index, (header, (narrowest, widest, _)) in enumerate(zip(HEADERS, settings)):
+        longest = max([len(header), *(len(_shown(values[index])) for _, _, values in lines)])
+        widths.append(min(max(longest + 2, narrowest), widest))
+        sheet.column_dimensions[get_column_letter(index + 1)].width = widths[-1]
+    # LibreOffice does not grow wrapped rows when it opens a file, Excel does: each row gets
+    # an estimated height of its own.
+    sheet.row_dimensions[1].height = _HEADER_HEIGHT
+    wrapped = [(index, width) for index, (width, (_, _, wrap)) in enumerate(zip(widths, settings)) if wrap]
+    for row, (_, _, values) in enumerate(lines, start=2):
+        needed = max(_wrapped_lines(values[index], width) for index, width in wrapped)
+        if needed > 1:
+            sheet.row_dimensions[row].height = needed * _LINE_HEIGHT
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{len(lines) + 1}"
+    sheet.print_title_rows = "1:1"
+    _print_setup(sheet, workshop)
+
+    header_alignments = {"Day": _CENTER_HEADER_ALIGNMENT, "Duration (min)": _NUMBER_HEADER_ALIGNMENT}
+    sheet.append([_header_cell(sheet, header, header_alignments.get(header, _HEADER_ALIGNMENT)) for header in HEADERS])
+    # The day number is centred under its narrow heading; the rest align top, long text wraps.
+    special = {"Day": _CENTER, "Date": _LEFT}
+    alignments = [special.get(header) or (_WRAP if wrap else _TOP) for header, (_, _, wrap) in zip(HEADERS, settings)]
+    plain = [_Look(sheet, alignment) for alignment in alignments]
+    lighter = [_Look(sheet, alignment, font=_BREAK_FONT) for alignment in alignments]
+    new_day = [_Look(sheet, alignment, border=_NEW_DAY) for alignment in alignments]
+    new_day_lighter = [_Look(sheet, alignment, font=_BREAK_FONT, border=_NEW_DAY) for alignment in alignments]
+    previous_day = None
+    for day, session, values in lines:
+        first_of_day = previous_day is not None and day.number != previous_day
+        previous_day = day.number
+        if first_of_day:
+            looks = new_day_lighter if session.is_break else new_day
+        else:
+            looks = lighter if session.is_break else plain
+        sheet.append([look.cell(value, number_format=DATE_FORMAT if index == 1 else None)
+                      for index, (value, look) in enumerate(zip(values, looks))])
+
+
+def _shown(value) -> str:
+    """About what a column shows, to size it."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return "Tue 9 Mar 2027"
+    return str(value)
+
+
+def _wrapped_lines(value, width: float) -> int:
+    """About how many lines a wrapped cell of this width (in characters) shows."""
+    if not isinstance(value, str) or not value:
+        return 1
+    usable = max(int(width) - 2, 1)
+    count = 0
+    for paragraph in value.split("\n"):
+        if len(paragraph) <= width - 1:
+            count += 1
+        else:  # words do not break, so a line holds somewhat less than its width: count a 15% loss
+            count += -(-int(len(paragraph) * 1.15) // usable)
+    return count
+
+
+class _Look:
+    """One cell format, resolved once on a template cell and copied to many cells (assigning
+    style objects cell by cell makes openpyxl hash them every time)."""
+
+    def __init__(self, sheet, alignment: Alignment, *, font: Font | None = None, border: Border | None = None):
+        self.sheet = sheet
+        template = WriteOnlyCell(sheet, None)
+        template.alignment = alignment
+        if font is not None:
+            template.font = font
+        if border is not None:
+            template.border = border
+        self._style = template._style
+
+    def cell(self, value, *, number_format: str | None = None) -> WriteOnlyCell:
+        if isinstance(value, str):
+            value = xlsx_text(value) or None  # an empty field is an empty cell, not ""
+        cell = WriteOnlyCell(self.sheet, value)
+        cell._style = copy(self._style)
+        if number_format and value is not None:
+            cell.number_format = number_format
+        if isinstance(value, str) and looks_like_formula(value):
+            # Typed as text, and quotePrefix so that Excel keeps it text when the cell is edited.
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        return cell
+
+
+def _header_cell(sheet, title: str, alignment: Alignment) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, title)
+    cell.font = _HEADER_FONT
+    cell.fill = _HEADER_FILL
+    cell.border = Border(bottom=_THIN)
+    cell.alignment = alignment
+    return cell
+
+
+def _print_setup(sheet, workshop: dict) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the agenda needs
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.page_margins.header = sheet.page_margins.footer = 0.3
+    sheet.print_options.gridLines = True
+    # In header and footer text "&" starts a code (&P, &N): a title's own "&" is doubled.
+    sheet.oddHeader.center.text = xlsx_text(workshop["title"]).replace("&", "&&")[:200]
+    sheet.oddFooter.left.text = SHEET
+    sheet.oddFooter.right.text = "Page &P of &N"

@@ -1,0 +1,19 @@
+"""The road-map PDF: the report the ministry receives, from its cover to its annexes.
+
+`report` writes it; `content` reads one snapshot of the road map; `labels` holds its words;
+`page`, `styles` and `table` lay it out; `front`, `plan`, `charts` and `annexes` build the
+sections.
+"""
+
+__all__ = [
+    "report",
+    "content",
+    "labels",
+    "page",
+    "styles",
+    "table",
+    "front",
+    "plan",
+    "charts",
+    "annexes",
+]

@@ -1,0 +1,484 @@
+"""The plan itself, on landscape pages: the road-map matrix per outcome, the Gantt timeline, the
+monitoring and evaluation framework, the budget per currency and the responsibilities matrix.
+
+Long tables are PagedTables (rows never cut, header repeated on every page, cells wrapped);
+plain one-line text stays a plain string cell, which reportlab draws far faster.
+"""
+
+from reportlab.platypus import Flowable, PageBreak, Table
+
+from workshop_app.export.pdf import text
+from workshop_app.export.pdf.page import SectionMark
+from workshop_app.export.pdf.tables import table_style
+from workshop_app.export.roadmap_pdf.charts import (
+    Amount,
+    FundingRow,
+    GanttChart,
+    GanttRow,
+    StatusChip,
+    funding_chart,
+    quarter_index,
+)
+from workshop_app.export.roadmap_pdf.content import Action, Organization, Outcome
+from workshop_app.export.roadmap_pdf.front import Report
+from workshop_app.export.roadmap_pdf.page import Bookmarked
+from workshop_app.export.roadmap_pdf.styles import (
+    FIELD_LIMIT,
+    TITLE_LIMIT,
+    Piece,
+    TableRow,
+    boxed,
+    cell_text,
+    column_widths,
+    content_width,
+    group_row,
+    header_cells,
+    heading,
+    note,
+    paged_table,
+    rich,
+    shortened,
+    spacer,
+    styles,
+    subheading,
+)
+from workshop_app.export.stakeholders.participant_list import name_key
+from workshop_app.models import vocabulary as v
+from workshop_app.models.roadmap.totals import CurrencyTotal
+
+MATRIX_COLUMNS = (  # label key, share of the width
+    ("col.code", 0.045), ("col.action", 0.31), ("col.lead", 0.085), ("col.partners", 0.20),
+    ("col.timing", 0.08), ("col.status", 0.085), ("col.cost", 0.0975), ("col.gap", 0.0975),
+)
+GANTT_MIN_QUARTER = 24.0  # points: below this the timeline continues on further pages instead
+GANTT_LABEL_SHARE = 0.40
+
+
+def outcome_key(outcome: Outcome) -> str:
+    return f"outcome-{outcome.code}"
+
+
+# ---------------------------------------------------------------------- road map
+
+def roadmap_section(report: Report, number: str) -> list[Flowable]:
+    labels = report.labels
+    roadmap = report.roadmap
+    found = styles()
+    story = heading(number, labels["section.roadmap"], "roadmap")
+    for goal in roadmap.goals:
+        if goal["title"].strip():
+            box = [text.paragraph(labels["roadmap.goal"].upper(), found["goal_label"]),
+                   text.paragraph(shortened(goal["title"], 800), found["goal"])]
+            story += [boxed(box, report.landscape_width), spacer(10)]
+    if not roadmap.outcomes:
+        return story + [note(labels["roadmap.none"])]
+    story.append(text.paragraph(labels["roadmap.intro"], found["body"]))
+    story += subheading(labels["roadmap.overview"])
+    story.append(_overview(report))
+    for outcome in roadmap.outcomes:
+        mark = f"{number}  {labels['section.roadmap']} · {labels.get('roadmap.outcome', code=outcome.code)}"
+        story += [PageBreak(), SectionMark(mark), *_outcome(report, outcome)]
+    return story
+
+
+def _overview(report: Report) -> Flowable:
+    labels = report.labels
+    found = styles()
+    widths = column_widths(report.landscape_width, [0.06, 0.50, 0.08, 0.08, 0.14, 0.14])
+    rows = []
+    for outcome in report.roadmap.outcomes:
+        actions = outcome.actions
+        rows.append(TableRow([
+            outcome.code,
+            cell_text(shortened(outcome.title, TITLE_LIMIT), found["cell"], content_width(widths[1])),
+            _count(len(outcome.outputs)), _count(len(actions)),
+            _amounts(labels, outcome.totals, "cost"), _amounts(labels, outcome.totals, "gap"),
+        ]))
+    titles = [labels["col.code"], labels["col.outcome"], labels["roadmap.outputs"], labels["roadmap.actions"],
+              labels["roadmap.cost"], labels["roadmap.gap"]]
+    return paged_table(titles, rows, widths, right={2, 3, 4, 5})
+
+
+def _count(value: int) -> Amount:
+    return Amount(str(value))
+
+
+def _amounts(labels, totals: dict[str, CurrencyTotal], field: str) -> Flowable | str:
+    values = [labels.money(getattr(total, field), total.currency) for total in totals.values()
+              if total.cost or total.funding_secured]
+    return _AmountLines(values) if values else ""
+
+
+class _AmountLines(Flowable):
+    """Several amounts (one per currency), right-aligned one under the other."""
+
+    def __init__(self, values: list[str]):
+        super().__init__()
+        self.parts = [Amount(value) for value in values]
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        self.height = sum(part.wrap(available_width, available_height)[1] for part in self.parts)
+        return self.width, self.height
+
+    def draw(self):
+        y = self.height
+        for part in self.parts:
+            y -= part.wrap(self.width, 1e6)[1]
+            part.drawOn(self.canv, 0, y)
+
+
+def _outcome(report: Report, outcome: Outcome) -> list[Flowable]:
+    labels = report.labels
+    found = styles()
+    title = shortened(outcome.title, TITLE_LIMIT)
+    eyebrow = text.paragraph(labels.get("roadmap.outcome", code=outcome.code).upper(), found["outcome_eyebrow"])
+    story: list[Flowable] = [
+        Bookmarked(eyebrow, outcome_key(outcome),
+                   f"{labels.get('roadmap.outcome', code=outcome.code)}{labels.colon}{title}", 1),
+        text.paragraph(title, found["outcome"]),
+    ]
+    if outcome.node.get("description"):
+        story += [text.paragraph(shortened(outcome.node["description"], FIELD_LIMIT), found["body"])]
+    summary = [f"{labels.count('output', len(outcome.outputs))} · {labels.count('action', len(outcome.actions))}"]
+    costs = "; ".join(labels.money(total.cost, total.currency) for total in outcome.totals.values() if total.cost)
+    gaps = "; ".join(labels.money(total.gap, total.currency) for total in outcome.totals.values() if total.cost)
+    if costs:
+        summary.append(f"{labels['roadmap.cost']}{labels.colon}{costs}")
+        summary.append(f"{labels['roadmap.gap']}{labels.colon}{gaps}")
+    story.append(text.paragraph(" · ".join(summary), found["summary"]))
+    story.append(matrix(report, outcome))
+    return story
+
+
+def matrix(report: Report, outcome: Outcome) -> Flowable:
+    """The outcome's actions under their outputs: code, action, lead, partners, timing, status,
+    cost and funding gap."""
+    labels = report.labels
+    found = styles()
+    widths = column_widths(report.landscape_width, [share for _, share in MATRIX_COLUMNS])
+    inner = [content_width(width) for width in widths]
+    cell = found["cell"]
+    rows: list[TableRow] = []
+    columns = len(MATRIX_COLUMNS)
+    for output in outcome.outputs:
+        rows.append(group_row("", columns, Piece(labels.get("roadmap.output", code=output.code) + "   ", bold=True),
+                              shortened(output.title, TITLE_LIMIT)))
+        if not output.actions:
+            rows.append(TableRow(["", text.paragraph(labels["roadmap.no_actions"], found["cell_muted"]),
+                                  *[""] * (columns - 2)]))
+        for action in output.actions:
+            rows.append(TableRow(_action_cells(action, labels, cell, inner)))
+    if not outcome.outputs:
+        rows.append(TableRow(["", text.paragraph(labels["roadmap.no_actions"], found["cell_muted"]),
+                              *[""] * (columns - 2)]))
+    titles = [labels[key] for key, _ in MATRIX_COLUMNS]
+    return paged_table(titles, rows, widths, right={6, 7})
+
+
+def _action_cells(action: Action, labels, cell, inner: list[float]) -> list:
+    dropped = action.status == "dropped"
+    style = styles()["cell_muted"] if dropped else cell
+    lead = action.lead.short if action.lead else ""
+    cost = labels.money(action.cost, action.currency) if action.cost is not None else None
+    gap = labels.money(action.gap, action.currency) if action.gap is not None else None
+    return [
+        action.code,
+        cell_text(shortened(action.title, TITLE_LIMIT), style, inner[1]),
+        cell_text(shortened(lead, 160), style, inner[2]),
+        _partners(action, labels, style, inner[3]),
+        cell_text(labels.timing(action.start, action.end), style, inner[4]),
+        StatusChip(action.status, labels.word("status", action.status)),
+        Amount(cost, muted=dropped) if cost is not None else Amount(labels["not_costed"], muted=True, size=7.5),
+        Amount(gap, muted=dropped, bold=bool(action.gap) and not dropped) if gap is not None else "",
+    ]
+
+
+PARTNERS_LIMIT = 500  # characters of partner names in one cell; more are counted ("+12 more")
+
+
+def _partners(action: Action, labels, style, width: float):
+    """'Support: KU, ILO' and 'Consulted: NBA, NHRC' lines, role names muted."""
+    by_role: dict[str, list[Organization]] = {}
+    for role, organization in action.partners:
+        by_role.setdefault(role, []).append(organization)
+    if not by_role:
+        return ""
+    if len(by_role) == 1 and len(action.partners) == 1:
+        role, (organization,) = next(iter(by_role.items()))
+        if role == "support":
+            return cell_text(shortened(organization.short, 160), style, width)
+    pieces: list[Piece | str] = []
+    room = PARTNERS_LIMIT
+    for role, organizations in by_role.items():
+        names = [shortened(organization.short, 120) for organization in organizations]
+        shown = []
+        for name in names:
+            if room - len(name) < 0 and shown:
+                break
+            shown.append(name)
+            room -= len(name) + 2
+        if not shown:
+            continue
+        if pieces:
+            pieces.append("\n")
+        pieces.append(Piece(labels.word("partner_role", role) + labels.colon, muted=True))
+        pieces.append(", ".join(shown))
+        if len(shown) < len(names):
+            pieces.append(Piece(" " + labels.get("count.more", n=len(names) - len(shown)), muted=True))
+    return rich(style, *pieces)
+
+
+# ---------------------------------------------------------------------- timeline
+
+def timeline_section(report: Report, number: str) -> list[Flowable]:
+    labels = report.labels
+    found = styles()
+    story = heading(number, labels["section.timeline"], "timeline")
+    actions = report.roadmap.actions
+    dated = [(quarter_index(action.start), quarter_index(action.end, end=True)) for action in actions]
+    known = [value for pair in dated for value in pair if value is not None]
+    if not known:
+        return story + [note(labels["timeline.none"])]
+    story.append(text.paragraph(labels["timeline.intro"], found["body"]))
+    first, last = min(known), max(known)
+    first -= first % 4  # whole years
+    last += 3 - last % 4
+    width = report.landscape_width
+    label_width = width * GANTT_LABEL_SHARE
+    # Years per page: as many as fit at a legible width, never squeezed; a longer plan goes on
+    # over further pages, the years shared out evenly, at the same scale on every page.
+    most = max(1, int((width - label_width) // GANTT_MIN_QUARTER) // 4)
+    years = (last + 1 - first) // 4
+    pages = -(-years // most)
+    windows, start = [], first
+    for index in range(pages):
+        span = years // pages + (1 if index < years % pages else 0)
+        windows.append((start, start + 4 * span - 1))
+        start += 4 * span
+    quarter_width = (width - label_width) / (4 * (-(-years // pages)))
+    legend = [(status, labels.word("status", status)) for status in v.ACTION_STATUSES]
+    undated = []
+    rows: list[GanttRow] = []
+    text_width = label_width - GanttChart.CODE_WIDTH - 4
+    for outcome in report.roadmap.outcomes:
+        rows.append(GanttRow(outcome.code, cell_text(shortened(outcome.title, 240), found["gantt_group"], text_width),
+                             group=True))
+        for output in outcome.outputs:
+            rows.append(GanttRow(output.code, cell_text(shortened(output.title, 240), found["gantt_group"],
+                                                        text_width), subgroup=True))
+            for action in output.actions:
+                start, end = quarter_index(action.start), quarter_index(action.end, end=True)
+                if start is None and end is None:
+                    undated.append(action.code)
+                rows.append(GanttRow(action.code, cell_text(shortened(action.title, 200), found["gantt_label"],
+                                                            text_width),
+                                     start=start, end=end, status=action.status))
+    for index, (start, end) in enumerate(windows):
+        if index:
+            story.append(PageBreak())
+        story.append(GanttChart(rows, start, end, label_width, legend, labels["timeline.quarter"],
+                                found["gantt_label"], found["gantt_group"], quarter_width))
+    if undated:
+        story.append(note(labels.get("timeline.undated", codes=", ".join(undated))))
+    return story
+
+
+# ---------------------------------------------------------------------- monitoring and evaluation
+
+ME_COLUMNS = (("col.code", 0.045), ("me.indicator", 0.225), ("me.unit", 0.08), ("me.baseline", 0.11),
+              ("me.target", 0.10), ("me.disaggregation", 0.125), ("me.verification", 0.14),
+              ("me.collected_by", 0.095), ("me.frequency", 0.08))
+
+
+def monitoring_section(report: Report, number: str) -> list[Flowable]:
+    labels = report.labels
+    found = styles()
+    story = heading(number, labels["section.monitoring"], "monitoring")
+    outcomes = report.roadmap.outcomes
+    if not any(outcome.indicators or any(output.indicators for output in outcome.outputs) for outcome in outcomes):
+        return story + [note(labels["me.none"])]
+    story.append(text.paragraph(labels["me.intro"], found["body"]))
+    widths = column_widths(report.landscape_width, [share for _, share in ME_COLUMNS])
+    inner = [content_width(width) for width in widths]
+    cell = found["cell"]
+    rows: list[TableRow] = []
+    for outcome in outcomes:
+        measured = [(outcome.code, outcome.indicators)] + [(output.code, output.indicators)
+                                                           for output in outcome.outputs]
+        if not any(indicators for _, indicators in measured):
+            continue
+        rows.append(group_row("", len(ME_COLUMNS),
+                              Piece(labels.get("roadmap.outcome", code=outcome.code) + "   ", bold=True),
+                              shortened(outcome.title, TITLE_LIMIT)))
+        for code, indicators in measured:
+            for indicator in indicators:
+                rows.append(TableRow([
+                    code,
+                    cell_text(shortened(indicator["title"], 800), cell, inner[1]),
+                    cell_text(shortened(indicator["unit"], 160), cell, inner[2]),
+                    _with_year(indicator["baseline_value"], indicator["baseline_year"], cell, inner[3]),
+                    _with_year(indicator["target_value"], indicator["target_year"], cell, inner[4]),
+                    cell_text(shortened(indicator["disaggregation"], 400), cell, inner[5]),
+                    cell_text(shortened(indicator["means_of_verification"], 400), cell, inner[6]),
+                    cell_text(shortened(indicator["collected_by"], 200), cell, inner[7]),
+                    cell_text(shortened(indicator["frequency"], 80), cell, inner[8]),
+                ]))
+    story.append(paged_table([labels[key] for key, _ in ME_COLUMNS], rows, widths))
+    return story
+
+
+def _with_year(value: str, year: int | None, style, width: float):
+    value = shortened(value or "", 300)
+    if not year:
+        return cell_text(value, style, width)
+    if not value:
+        return str(year)
+    return rich(style, value + " ", Piece(f"({year})", muted=True))
+
+
+# ---------------------------------------------------------------------- budget
+
+def budget_section(report: Report, number: str) -> list[Flowable]:
+    labels = report.labels
+    found = styles()
+    roadmap = report.roadmap
+    story = heading(number, labels["section.budget"], "budget")
+    story.append(text.paragraph(labels["budget.intro"], found["body"]))
+    overall = roadmap.overall
+    if not any(total.cost for total in overall.values()):
+        return story + [note(labels["budget.none"])]
+    width = report.landscape_width
+    titles = [labels["budget.currency"], labels["budget.actions"], labels["budget.cost"], labels["budget.secured"],
+              labels["budget.gap"], labels["budget.funded"], labels["budget.uncosted"]]
+    # The totals on the left, the funding bars beside them.
+    table_width = width * 0.58
+    widths = column_widths(table_width, [0.15, 0.10, 0.18, 0.18, 0.17, 0.11, 0.11])
+    rows = [header_cells(titles, right={1, 2, 3, 4, 5, 6})]
+    for total in overall.values():
+        rows.append(_total_cells(labels, total))
+    table = Table(rows, colWidths=widths, style=table_style(found["cell"], found["header_cell"], extra=[
+        ("ALIGN", (1, 1), (-1, -1), "RIGHT"), ("FONTNAME", (0, 1), (0, -1), found["cell_bold"].fontName)]))
+    chart_width = width - table_width - 24
+    chart_rows = [FundingRow(total.currency or labels["budget.no_currency"], total.cost, total.cost - total.gap,
+                             _caption(labels, total))
+                  for total in overall.values() if total.cost]
+    side_by_side = Table([[table, [funding_chart(chart_rows, chart_width), note(labels["budget.chart_note"])]]],
+                         colWidths=[table_width + 24, chart_width], style=[
+                             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                             ("RIGHTPADDING", (0, 0), (0, 0), 24), ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                             ("FONTNAME", (0, 0), (-1, -1), found["cell"].fontName)])
+    story += subheading(labels["budget.overall"])
+    story.append(side_by_side)
+    # Per outcome, each currency on its own line.
+    titles = [labels["col.code"], labels["col.outcome"], *titles]
+    widths = column_widths(width, [0.045, 0.325, 0.09, 0.06, 0.12, 0.12, 0.12, 0.06, 0.06])
+    per_outcome: list[TableRow] = []
+    for outcome in roadmap.outcomes:
+        totals = [total for total in outcome.totals.values()]
+        if not totals:
+            continue
+        for index, total in enumerate(totals):
+            head = [outcome.code, cell_text(shortened(outcome.title, TITLE_LIMIT), found["cell"],
+                                            content_width(widths[1]))] if index == 0 else ["", ""]
+            per_outcome.append(TableRow([*head, *_total_cells(labels, total, amounts=True,
+                                                              width=content_width(widths[2]))]))
+    story += subheading(labels["budget.per_outcome"])
+    story.append(paged_table(titles, per_outcome, widths, right={3, 4, 5, 6, 7, 8}))
+    return story
+
+
+def _total_cells(labels, total: CurrencyTotal, *, amounts: bool = False, width: float = 0) -> list:
+    share = (total.cost - total.gap) / total.cost if total.cost else None
+    costed = total.actions > total.uncosted
+
+    def amount(value: float) -> str:
+        return labels.number(value) if costed or value else "–"
+
+    values = [total.currency or labels["budget.no_currency"], str(total.actions), amount(total.cost),
+              amount(total.funding_secured), amount(total.gap), labels.percent(share),
+              str(total.uncosted) if total.uncosted else "–"]
+    if amounts:
+        return [cell_text(values[0], styles()["cell"], width), *(Amount(value) for value in values[1:])]
+    return values
+
+
+def _caption(labels, total: CurrencyTotal) -> str:
+    secured = total.cost - total.gap
+    share = labels.percent(secured / total.cost if total.cost else None)
+    if labels.lang == "fr":
+        return (f"{labels.money(secured, total.currency)} acquis sur {labels.money(total.cost, total.currency)} "
+                f"({share}) · besoin : {labels.money(total.gap, total.currency)}")
+    return (f"{labels.money(secured, total.currency)} secured of {labels.money(total.cost, total.currency)} "
+            f"({share}) · gap {labels.money(total.gap, total.currency)}")
+
+
+# ---------------------------------------------------------------------- responsibilities
+
+RESPONSIBILITY_ROLES = ("lead", "support", "funder", "consulted", "informed")
+
+
+def responsibilities_section(report: Report, number: str) -> list[Flowable]:
+    labels = report.labels
+    found = styles()
+    story = heading(number, labels["section.responsibilities"], "responsibilities")
+    by_organization: dict[str, dict[str, list[str]]] = {}
+    organizations: dict[str, Organization] = {}
+    for action in report.roadmap.actions:
+        if action.lead is not None:
+            organizations[action.lead.id] = action.lead
+            _add(by_organization, action.lead.id, "lead", action.code)
+        for role, organization in action.partners:
+            organizations[organization.id] = organization
+            _add(by_organization, organization.id, role, action.code)
+    if not by_organization:
+        return story + [note(labels["resp.none"])]
+    story.append(text.paragraph(labels["resp.intro"], found["body"]))
+    widths = column_widths(report.landscape_width, [0.27, 0.19, 0.19, 0.11, 0.13, 0.11])
+    inner = [content_width(width) for width in widths]
+    cell = found["cell"]
+    rows = []
+    for organization_id in sorted(by_organization, key=lambda oid: (name_key(organizations[oid].name),
+                                                                     organizations[oid].name)):
+        roles = by_organization[organization_id]
+        cells = [cell_text(shortened(organizations[organization_id].full, 300), cell, inner[0])]
+        for index, role in enumerate(RESPONSIBILITY_ROLES, start=1):
+            cells.append(cell_text(_code_ranges(roles.get(role, []), labels), cell, inner[index]))
+        rows.append(TableRow(cells))
+    titles = [labels["resp.organization"], *(labels.word("partner_role", role) for role in RESPONSIBILITY_ROLES)]
+    story.append(paged_table(titles, rows, widths))
+    return story
+
+
+CODES_LIMIT = 600  # characters of action codes in one cell
+
+
+def _code_ranges(codes: list[str], labels) -> str:
+    """'1.1.1–1.1.4, 2.3.1': actions that follow one another in an output as one range."""
+    parts: list[list[str]] = []
+    for code in dict.fromkeys(codes):
+        if parts and _follows(parts[-1][-1], code):
+            parts[-1].append(code)
+        else:
+            parts.append([code])
+    texts = [run[0] if len(run) == 1 else f"{run[0]}, {run[1]}" if len(run) == 2 else f"{run[0]}–{run[-1]}"
+             for run in parts]
+    shown, used = [], 0
+    for index, part in enumerate(texts):
+        if used + len(part) > CODES_LIMIT and shown:
+            rest = sum(len(run) for run in parts[index:])
+            return ", ".join(shown) + " " + labels.get("count.more", n=rest)
+        shown.append(part)
+        used += len(part) + 2
+    return ", ".join(shown)
+
+
+def _follows(previous: str, code: str) -> bool:
+    head, _, last = previous.rpartition(".")
+    other_head, _, other_last = code.rpartition(".")
+    return head == other_head and last.isdigit() and other_last.isdigit() and int(other_last) == int(last) + 1
+
+
+def _add(found: dict, organization_id: str, role: str, code: str) -> None:
+    found.setdefault(organization_id, {}).setdefault(role, []).append(code)

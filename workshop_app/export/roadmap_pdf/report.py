@@ -1,0 +1,177 @@
+"""The road-map PDF: the publication that leaves the workshop for the ministry, the national
+technical committee and the Alliance 8.7 Global Coordinating Group.
+
+    cover           country, title, dates, venue, version, optional logo
+    contents        every section and every outcome, with their pages; the same in the PDF outline
+    1 Context       objectives, national context, the global picture (ILO GB.335/INS/INF/4)
+    2 The workshop  facts, participation by organization category and sex (table and chart), agenda
+    3 The road map  per outcome, a landscape matrix of its outputs and actions
+    4 Timeline      a Gantt chart by quarter, bars coloured by status, continued over pages
+    5 M&E           indicators with baseline and target
+    6 Budget        totals per currency (never added across currencies) with the funding gap
+    7 Responsibilities  who leads, supports, funds, is consulted or informed, per organization
+    Annexes         participants (contact details only when chosen), agenda, open plenary comments
+
+Every page carries the workshop title and section, the version and "Page x of y"; a "DRAFT"
+watermark crosses every page unless the exported version is marked validated. Labels are
+English or French (`lang`); user text prints as typed, in its own script.
+
+Rendering: the pages (roadmap_pdf_page), the front matter (roadmap_pdf_front), the plan
+(roadmap_pdf_plan), the annexes (roadmap_pdf_annexes), drawings (roadmap_pdf_charts), the
+road map read from one snapshot (roadmap_pdf_content) and the words (roadmap_pdf_labels).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+
+from workshop_app.export.errors import ExportError
+from workshop_app.export.files import written_atomically
+from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark
+from workshop_app.export.roadmap_pdf.annexes import agenda_annex, comments_annex, open_comments, participants_annex
+from workshop_app.export.roadmap_pdf.content import roadmap_content
+from workshop_app.export.roadmap_pdf.front import (
+    Report,
+    contents,
+    context,
+    cover,
+    draw_cover,
+    global_figures,
+    load_logo,
+    workshop_section,
+)
+from workshop_app.export.roadmap_pdf.labels import Labels
+from workshop_app.export.roadmap_pdf.page import RoadmapDocTemplate
+from workshop_app.export.roadmap_pdf.plan import (
+    budget_section,
+    monitoring_section,
+    outcome_key,
+    responsibilities_section,
+    roadmap_section,
+    timeline_section,
+)
+from workshop_app.export.roadmap_pdf.styles import heading
+from workshop_app.models.document import WorkshopDocument
+from workshop_app.models.errors import WorkshopError
+
+# Sections in the order they print; "global" is the global picture inside the context.
+MAIN_SECTIONS = ("context", "global", "workshop", "roadmap", "timeline", "monitoring", "budget", "responsibilities")
+ANNEXES = ("participants", "agenda", "comments")
+SECTIONS = MAIN_SECTIONS + ANNEXES
+LANDSCAPE = frozenset({"roadmap", "timeline", "monitoring", "budget", "responsibilities"})
+
+
+@dataclass
+class Entry:
+    """A line of the contents and an outline entry; sections (level 0) build their pages."""
+    number: str  # "3", "Annex A", "" for an outcome
+    title: str
+    key: str  # the bookmark
+    level: int = 0
+    landscape: bool = False
+    build: Callable[[], list[Flowable]] | None = None
+
+
+def write_roadmap_pdf(document: WorkshopDocument, path: Path | str, *, version: str | None = None,
+                      paper: str = "A4", lang: str = "en", include_contacts: bool = False,
+                      sections: Iterable[str] | str | None = None, logo: Path | str | None = None) -> None:
+    """Write the road-map report to `path` (replaced only when complete).
+
+    `version`: the name (or id) of a frozen version to print; None prints the current draft.
+    Without a validated version every page carries a "DRAFT" watermark.
+    `paper`: "A4" or "Letter". `lang`: the language of the labels ("en", "fr"; others print in
+    English). `include_contacts`: print participants' e-mail and phone (off: privacy).
+    `sections`: the sections to print (see SECTIONS; default all); cover and contents always.
+    `logo`: a PNG or JPEG printed on the cover.
+
+    Raises ExportError for an unknown version, paper or section, an unreadable logo, or a target
+    that cannot be written; nothing is left behind then."""
+    path = Path(path)
+    if paper not in PAPER_SIZES:
+        raise ExportError(path, f"the paper must be {' or '.join(PAPER_SIZES)}, not {paper!r}")
+    chosen = _chosen_sections(path, sections)
+    labels = Labels(lang)
+    try:
+        roadmap = roadmap_content(document, version)
+        logo_image = load_logo(logo)
+    except (WorkshopError, ValueError) as error:
+        raise ExportError(path, str(error)) from None
+    workshop = document.workshop()
+    comments = open_comments(document) if "comments" in chosen else []
+    with written_atomically(path) as temporary:
+        report = Report(document, workshop, labels, roadmap, 0, 0, include_contacts, logo_image)
+        template = RoadmapDocTemplate(
+            str(temporary), workshop_title=workshop["title"], kind=labels["kind"], paper=paper,
+            page_label=labels["page"], footer=_footer(report), watermark=None if roadmap.validated else labels["draft"],
+            cover=draw_cover(report),
+        )
+        report.portrait_width = template.portrait_width
+        report.landscape_width = template.landscape_width
+        entries = _entries(report, chosen, comments)
+        report.contents = [(entry.number, entry.title, entry.key, entry.level) for entry in entries]
+        story: list[Flowable] = [*cover(report), NextPageTemplate("portrait"), PageBreak(),
+                                 SectionMark(labels["contents"]), *contents(report)]
+        for entry in entries:
+            if entry.build is not None:
+                story += [NextPageTemplate("landscape" if entry.landscape else "portrait"), PageBreak(),
+                          SectionMark(f"{entry.number}  {entry.title}"), *entry.build()]
+        template.build(story)
+
+
+def _chosen_sections(path: Path, sections: Iterable[str] | str | None) -> set[str]:
+    if sections is None:
+        return set(SECTIONS)
+    if isinstance(sections, str):
+        sections = [part.strip() for part in sections.split(",") if part.strip()]
+    chosen = {str(section).strip().lower() for section in sections}
+    unknown = chosen - set(SECTIONS)
+    if unknown:
+        raise ExportError(path, f"there is no section '{sorted(unknown)[0]}'; choose from: {', '.join(SECTIONS)}")
+    return chosen
+
+
+def _footer(report: Report) -> str:
+    labels = report.labels
+    version = report.roadmap.version
+    if version is None:
+        return f"{labels['kind']} · {labels['footer.draft']}"
+    footer = f"{labels['kind']} · {labels.get('footer.version', name=version.name)}"
+    return footer if version.validated else f"{footer} · {labels['footer.draft']}"
+
+
+def _entries(report: Report, chosen: set[str], comments: list[dict]) -> list[Entry]:
+    """The contents in print order: numbered sections (each outcome under the road map), then
+    the annexes lettered A, B, C."""
+    labels = report.labels
+    builders: dict[str, Callable[[str], list[Flowable]]] = {
+        "context": lambda n: context(report, n, global_picture="global" in chosen),
+        "workshop": lambda n: workshop_section(report, n),
+        "roadmap": lambda n: roadmap_section(report, n),
+        "timeline": lambda n: timeline_section(report, n),
+        "monitoring": lambda n: monitoring_section(report, n),
+        "budget": lambda n: budget_section(report, n),
+        "responsibilities": lambda n: responsibilities_section(report, n),
+        "participants": lambda n: participants_annex(report, n),
+        "agenda": lambda n: agenda_annex(report, n),
+        "comments": lambda n: comments_annex(report, n, comments),
+    }
+    if "global" in chosen and "context" not in chosen:  # the global picture alone, under "Context"
+        builders["context"] = lambda n: [*heading(n, labels["section.context"], "context"), *global_figures(report)]
+        chosen = chosen | {"context"}
+    entries: list[Entry] = []
+    numbers = iter(range(1, len(SECTIONS) + 1))
+    letters = iter("ABCDEFGH")
+    for key in (*MAIN_SECTIONS, *ANNEXES):
+        if key == "global" or key not in chosen or (key == "comments" and not comments):
+            continue
+        number = str(next(numbers)) if key in MAIN_SECTIONS else labels.get("annex", letter=next(letters))
+        entries.append(Entry(number, labels[f"section.{key}"], key, 0, key in LANDSCAPE,
+                             (lambda build, n: lambda: build(n))(builders[key], number)))
+        if key == "roadmap":
+            for outcome in report.roadmap.outcomes:
+                label = labels.get("roadmap.outcome", code=outcome.code)
+                entries.append(Entry("", f"{label}{labels.colon}{' '.join(outcome.title.split())}",
+                                     outcome_key(outcome), 1))
+    return entries

@@ -1,0 +1,347 @@
+"""Tables of the road-map PDF, built for long reports (500 actions, 2,000 participants).
+
+ReportTable has the look and the rules of the engine's PagedTable (ruled grid, shaded header row
+repeated on every page, group heading rows spanning the table and never left alone at the foot
+of a page, rows never cut), but draws its rows itself: each row measured once, plain text cells
+drawn in one text object per page. reportlab's Table re-applies every style command to every cell
+and draws each string with its own text object, which made most of the time of a long report.
+
+PlainText is wrapped text for cells whose script needs no shaping (Latin, including Vietnamese
+in NFC): words broken at spaces and drawn straight on the canvas, without Paragraph markup, so
+nothing a user typed can become markup. Text in a script that needs shaping (Arabic,
+Devanagari, Sinhala) still goes through the engine's text module.
+"""
+
+from collections.abc import Sequence
+
+from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from workshop_app.export.agenda.pdf_parts import Piece, line
+from workshop_app.export.pdf import text
+from workshop_app.export.pdf.fonts import BOLD_FONT, needs_shaping
+from workshop_app.export.pdf.styles import GROUP_FILL, HEADER_FILL, INK, MUTED, RULE
+from workshop_app.export.pdf.tables import PADDING, TableRow, content_width
+
+Run = tuple[str, str, Color]  # text, font name, colour
+
+
+# ---------------------------------------------------------------------- text in cells
+
+def cell_text(value: object, style: ParagraphStyle, width: float) -> str | Flowable:
+    """A cell's user text: a plain string when it fits on one line, wrapped PlainText when it
+    does not, a shaped paragraph when its script needs shaping."""
+    value = text.clean(value)
+    if needs_shaping(value):
+        return text.paragraph(value, style)
+    if "\n" not in value and stringWidth(value, style.fontName, style.fontSize) <= width:
+        return value
+    return PlainText([(value, style.fontName, style.textColor)], style)
+
+
+def rich(style: ParagraphStyle, *pieces: Piece | str) -> Flowable:
+    """Text mixing our labels (bold or muted) with user text, wrapped; through the engine's
+    agenda_pdf_parts.line (shaped paragraph) when a piece needs shaping."""
+    pieces = [piece if isinstance(piece, Piece) else Piece(piece) for piece in pieces]
+    if any(needs_shaping(piece.value) for piece in pieces):
+        return line(style, *pieces)
+    bold_style = style.fontName == BOLD_FONT
+    return PlainText([(piece.value, BOLD_FONT if piece.bold or bold_style else style.fontName,
+                       MUTED if piece.muted else style.textColor) for piece in pieces if piece.value], style)
+
+
+class PlainText(Flowable):
+    """Runs of text wrapped at spaces (a word longer than the line is cut), one leading apart."""
+
+    def __init__(self, runs: Sequence[Run], style: ParagraphStyle):
+        super().__init__()
+        self.runs = runs
+        self.size = style.fontSize
+        self.leading = style.leading
+        self.alignment = style.alignment
+        self._for_width: float | None = None
+        self._lines: list[list[tuple[str, str, Color, float]]] = []
+
+    def wrap(self, available_width, available_height):
+        if self._for_width is None or abs(self._for_width - available_width) > 0.01:
+            self._lines = self._break(available_width)
+            self._for_width = available_width
+        self.width = available_width
+        self.height = self.leading * max(1, len(self._lines))
+        return self.width, self.height
+
+    def _break(self, width: float) -> list[list[tuple[str, str, Color, float]]]:
+        size = self.size
+        lines: list[list[tuple[str, str, Color, float]]] = [[]]
+        used = 0.0
+        pending_space = 0.0  # the width of the space before the next word, if any
+        for value, font, colour in self.runs:
+            space = stringWidth(" ", font, size)
+            for paragraph_index, paragraph in enumerate(value.split("\n")):
+                if paragraph_index:
+                    lines.append([])
+                    used, pending_space = 0.0, 0.0
+                words = paragraph.split(" ")
+                for word_index, word in enumerate(words):
+                    if word_index:
+                        pending_space = space if lines[-1] else 0.0
+                    if not word:
+                        continue
+                    word_width = stringWidth(word, font, size)
+                    if lines[-1] and used + pending_space + word_width > width and pending_space:
+                        lines.append([])
+                        used, pending_space = 0.0, 0.0
+                    while word_width > width - used and len(word) > 1:  # longer than the line: cut it
+                        cut = _fitting(word, font, size, width - used - pending_space)
+                        if cut == 0:
+                            if not lines[-1]:
+                                cut = 1
+                            else:
+                                lines.append([])
+                                used, pending_space = 0.0, 0.0
+                                continue
+                        piece = word[:cut]
+                        lines[-1].append((" " * bool(pending_space) + piece, font, colour,
+                                          pending_space + stringWidth(piece, font, size)))
+                        lines.append([])
+                        used, pending_space = 0.0, 0.0
+                        word = word[cut:]
+                        word_width = stringWidth(word, font, size)
+                    lines[-1].append((" " * bool(pending_space) + word, font, colour, pending_space + word_width))
+                    used += pending_space + word_width
+                    pending_space = 0.0
+        return [_joined(line) for line in lines if line] or [[]]
+
+    def draw(self):
+        canvas = self.canv
+        writer = canvas.beginText()
+        y = self.height - self.size
+        font = colour = None
+        for segments in self._lines:
+            x = 0.0
+            if self.alignment in (TA_RIGHT, TA_CENTER):
+                free = self.width - sum(segment[3] for segment in segments)
+                x = free if self.alignment == TA_RIGHT else free / 2
+            writer.setTextOrigin(x, y)
+            for value, segment_font, segment_colour, _ in segments:
+                if segment_font != font:
+                    writer.setFont(segment_font, self.size)
+                    font = segment_font
+                if segment_colour != colour:
+                    writer.setFillColor(segment_colour)
+                    colour = segment_colour
+                writer.textOut(value)
+            y -= self.leading
+        canvas.drawText(writer)
+
+
+def _joined(segments: list[tuple[str, str, Color, float]]) -> list[tuple[str, str, Color, float]]:
+    """Neighbouring words in the same font and colour as one piece of text: one text operator."""
+    joined = [segments[0]]
+    for value, font, colour, width in segments[1:]:
+        last = joined[-1]
+        if last[1] == font and last[2] == colour:
+            joined[-1] = (last[0] + value, font, colour, last[3] + width)
+        else:
+            joined.append((value, font, colour, width))
+    return joined
+
+
+def _fitting(word: str, font: str, size: float, room: float) -> int:
+    """How many characters of the word fit in `room` points."""
+    count = 0
+    for index in range(1, len(word) + 1):
+        if stringWidth(word[:index], font, size) > room:
+            break
+        count = index
+    return count
+
+
+# ---------------------------------------------------------------------- the table
+
+MAX_ROW_HEIGHT = 400.0  # points: a row fits a landscape Letter page under the table's header
+
+
+class _Clipped(Flowable):
+    """A cell's flowable cut to a height (see ReportTable._row_heights)."""
+
+    def __init__(self, content: Flowable, height: float):
+        super().__init__()
+        self.content = content
+        self.limit = height
+
+    def wrap(self, available_width, available_height):
+        self.width, height = self.content.wrap(available_width, available_height)
+        self.height = min(height, self.limit)
+        return self.width, self.height
+
+    def draw(self):
+        canvas = self.canv
+        canvas.saveState()
+        path = canvas.beginPath()
+        path.rect(0, 0, self.width, self.height)
+        canvas.clipPath(path, stroke=0, fill=0)
+        _, height = self.content.wrap(self.width, 1e6)
+        self.content.drawOn(canvas, 0, self.height - height)
+        canvas.restoreState()
+
+
+class ReportTable(Flowable):
+    """A ruled table laid out one page at a time (see the module's description). Cells are
+    strings (drawn in the cell style's font, aligned per column) or flowables."""
+
+    def __init__(self, header: list, rows: list[TableRow], widths: list[float], cell_style: ParagraphStyle,
+                 *, right: frozenset[int] = frozenset(), _heights: list[float] | None = None,
+                 _header_height: float | None = None):
+        super().__init__()
+        self.header = header
+        self.rows = rows
+        self.widths = widths
+        self.cell_style = cell_style
+        self.right = right
+        self._heights = _heights
+        self._header_height = _header_height
+
+    def _rest(self, rows: list[TableRow], heights: list[float]) -> "ReportTable":
+        return ReportTable(self.header, rows, self.widths, self.cell_style, right=self.right, _heights=heights,
+                           _header_height=self._header_height)
+
+    # ------------------------------------------------------------------ Flowable protocol
+
+    def wrap(self, available_width, available_height):
+        self.width = sum(self.widths)
+        self.height = self._header() + sum(self._row_heights())
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        heights = self._row_heights()
+        room = available_height - self._header()
+        count, used = 0, 0.0
+        while count < len(self.rows) and used + heights[count] <= room:
+            used += heights[count]
+            count += 1
+        while count and self.rows[count - 1].group:
+            count -= 1
+        if count == 0:
+            return []  # nothing fits here: the frame moves on to a new page
+        if count == len(self.rows):
+            return [self]
+        return [self._rest(self.rows[:count], heights[:count]), self._rest(self.rows[count:], heights[count:])]
+
+    def draw(self):
+        canvas = self.canv
+        style = self.cell_style
+        heights = self._row_heights()
+        header_height = self._header()
+        total_width = sum(self.widths)
+        edges = [0.0]
+        for width in self.widths:
+            edges.append(edges[-1] + width)
+        canvas.saveState()
+        # Fills first, then text, then the rules over them.
+        top = self.height
+        canvas.setFillColor(HEADER_FILL)
+        canvas.rect(0, top - header_height, total_width, header_height, stroke=0, fill=1)
+        y = top - header_height
+        canvas.setFillColor(GROUP_FILL)
+        for row, height in zip(self.rows, heights):
+            if row.group:
+                canvas.rect(0, y - height, total_width, height, stroke=0, fill=1)
+            y -= height
+        # Header cells sit on the header's bottom, like the engine's tables.
+        for cell, left, width in zip(self.header, edges, self.widths):
+            self._draw_flowable(cell, left, top - header_height + PADDING, width, bottom=True)
+        writer = canvas.beginText()
+        writer.setFont(style.fontName, style.fontSize)
+        writer.setFillColor(INK)
+        strings = 0
+        y = top - header_height
+        for row, height in zip(self.rows, heights):
+            cells = row.cells[:1] if row.group else row.cells
+            widths = [total_width] if row.group else self.widths
+            for index, (cell, left, width) in enumerate(zip(cells, edges, widths)):
+                if cell is None or cell == "":
+                    continue
+                if isinstance(cell, Flowable):
+                    self._draw_flowable(cell, left, y - PADDING, width)
+                    continue
+                baseline = y - PADDING - style.fontSize
+                for value in str(cell).split("\n"):
+                    if index in self.right:
+                        x = left + width - PADDING - stringWidth(value, style.fontName, style.fontSize)
+                    else:
+                        x = left + PADDING
+                    writer.setTextOrigin(x, baseline)
+                    writer.textOut(value)
+                    baseline -= style.leading
+                    strings += 1
+            y -= height
+        if strings:
+            canvas.drawText(writer)
+        # Rules: every row, and every column except across group rows.
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        y = top
+        lines = [(0, top, total_width, top)]
+        y -= header_height
+        lines.append((0, y, total_width, y))
+        verticals = [(top, y)]  # runs of rows where the column rules are drawn
+        for row, height in zip(self.rows, heights):
+            if row.group:
+                verticals.append(None)
+            else:
+                if verticals[-1] is None:
+                    verticals[-1] = (y, y)
+                verticals[-1] = (verticals[-1][0], y - height)
+            y -= height
+            lines.append((0, y, total_width, y))
+        for run in verticals:
+            if run is None:
+                continue
+            for x in edges[1:-1]:
+                lines.append((x, run[0], x, run[1]))
+        lines += [(0, top, 0, y), (total_width, top, total_width, y)]
+        canvas.lines(lines)
+        canvas.restoreState()
+
+    def _draw_flowable(self, cell: Flowable, left: float, y: float, width: float, *, bottom: bool = False) -> None:
+        _, height = cell.wrapOn(self.canv, content_width(width), 1e6)
+        cell.drawOn(self.canv, left + PADDING, y if bottom else y - height)
+
+    # ------------------------------------------------------------------ measuring
+
+    def _header(self) -> float:
+        if self._header_height is None:
+            self._header_height = self._measure(self.header, self.widths)
+        return self._header_height
+
+    def _row_heights(self) -> list[float]:
+        if self._heights is None:
+            self._heights = []
+            for row in self.rows:
+                cells, widths = (row.cells[:1], [sum(self.widths)]) if row.group else (row.cells, self.widths)
+                height = max(self._measure(cells, widths), row.min_height)
+                if height > MAX_ROW_HEIGHT:
+                    # Cell texts are kept short enough never to get here; should one still be
+                    # taller than a page, it is cut at the foot of its row rather than fail.
+                    row.cells = [_Clipped(cell, MAX_ROW_HEIGHT - 2 * PADDING) if isinstance(cell, Flowable)
+                                 else cell for cell in row.cells]
+                    height = MAX_ROW_HEIGHT
+                self._heights.append(height)
+        return self._heights
+
+    def _measure(self, cells: list, widths: list[float]) -> float:
+        leading = self.cell_style.leading
+        tallest = leading
+        for cell, width in zip(cells, widths):
+            if isinstance(cell, Flowable):
+                height = cell.wrap(content_width(width), 1e6)[1]
+            elif cell not in (None, ""):
+                height = leading * (str(cell).count("\n") + 1)
+            else:
+                continue
+            tallest = max(tallest, height)
+        return tallest + 2 * PADDING

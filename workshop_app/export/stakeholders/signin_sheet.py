@@ -1,0 +1,167 @@
+"""Sign-in sheets: one per workshop day, every invited participant pre-printed with room to sign,
+and blank lines at the end for people who come without an invitation.
+
+Landscape by default: the signature column needs the width, and a sheet passed along a table
+of twenty people is easier to hold across.
+"""
+
+from pathlib import Path
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import PageBreak, Paragraph, Spacer
+
+from workshop_app.export.dates import long_date
+from workshop_app.export.errors import ExportError
+from workshop_app.export.files import written_atomically
+from workshop_app.export.pdf import text
+from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate
+from workshop_app.export.pdf.styles import stylesheet
+from workshop_app.export.pdf.tables import PagedTable, TableRow, column_widths, content_width
+from workshop_app.export.stakeholders.participant_list import (
+    NO_ORGANIZATION,
+    ParticipantEntry,
+    ParticipantList,
+    WorkshopDay,
+)
+from workshop_app.models.document import WorkshopDocument
+
+ORDERS = ("name", "organization")
+KIND = "Sign-in sheet"
+WALK_IN_ROWS = 6
+WALK_INS = "Walk-in participants (not on the list)"
+INSTRUCTION = "Please check your details, correct them by hand if needed, and sign."
+ROW_HEIGHT = 28  # points: about 1 cm, room to sign
+CELL_LIMIT = 160  # characters of a name, title or organization printed in a cell
+
+# (header, share of the table width, narrowest width in points)
+COLUMNS = (
+    ("No.", 0.035, 24),
+    ("Name", 0.16, 0),
+    ("Organization", 0.17, 0),
+    ("Title", 0.14, 0),
+    ("Sex", 0.06, 40),
+    ("Contact (e-mail / phone)", 0.19, 0),
+    ("Signature", 0.245, 0),
+)
+_NAME, _ORGANIZATION, _TITLE, _SEX, _CONTACT = 1, 2, 3, 4, 5
+
+
+def write_signin_pdf(document: WorkshopDocument, path: Path | str, *, day: int | str | None = None,
+                     order: str = "name", paper: str = "A4", landscape: bool = True) -> None:
+    """Write sign-in sheets to `path`: one per day (all days when `day` is None), each day
+    starting on a new page.
+
+    `day` is a day number (1 = first day), an ISO date or a day id. `order` is "name" or
+    "organization" (grouped, with a heading row per organization). `paper` is "A4" or "Letter".
+    Raises ExportError for an unknown day, order or paper, or a target that cannot be written.
+    """
+    path = Path(path)
+    if order not in ORDERS:
+        raise ExportError(path, f"the order must be 'name' or 'organization', not {order!r}")
+    if paper not in PAPER_SIZES:
+        raise ExportError(path, f"the paper must be {' or '.join(PAPER_SIZES)}, not {paper!r}")
+    participants = ParticipantList(document)
+    days = _chosen_days(document, participants.days, day)
+    workshop = document.workshop()
+    with written_atomically(path) as temporary:
+        template = WorkshopDocTemplate(str(temporary), workshop_title=workshop["title"], kind=KIND,
+                                       paper=paper, landscape=landscape)
+        # The list is the same on every day's sheet: built and measured once.
+        widths = column_widths(template.width, [share for _, share, _ in COLUMNS], [least for _, _, least in COLUMNS])
+        table = _table(participants, order, widths)
+        story = []
+        for index, workshop_day in enumerate(days):
+            if index:
+                story.append(PageBreak())
+            story += _day_heading(workshop, workshop_day, len(participants.participants))
+            story.append(table.again())
+        template.build(story)
+
+
+def _chosen_days(document: WorkshopDocument, days: list[WorkshopDay], wanted: int | str | None) -> list:
+    """The days to print; [None] (one undated sheet) for a workshop whose dates are not set."""
+    if wanted is None:
+        return days or [None]
+    for workshop_day in days:
+        if wanted in (workshop_day.id, workshop_day.date) or str(wanted) == str(workshop_day.number):
+            return [workshop_day]
+    known = f"it has days 1 to {len(days)}" if days else "it has no days yet (set the workshop dates)"
+    raise ExportError(document.path, f"the workshop has no day {wanted}; {known}")
+
+
+def _day_heading(workshop: dict, day: WorkshopDay | None, registered: int) -> list:
+    styles = stylesheet()
+    if day is None:
+        heading, section = KIND, KIND
+    else:
+        when = long_date(day.date)
+        heading = f"{KIND} – Day {day.number}" + (f": {when}" if when else "")
+        section = f"{KIND} · Day {day.number}" + (f" · {when}" if when else "")
+    story = [SectionMark(section), text.paragraph(heading, styles["title"])]
+    for line in (workshop["title"], workshop["venue"]):
+        if line:
+            story.append(text.paragraph(line, styles["subtitle"]))
+    story.append(Paragraph(f"{INSTRUCTION} {registered} participants registered.", styles["small"]))
+    story.append(Spacer(0, 4))
+    return story
+
+
+def _table(participants: ParticipantList, order: str, widths: list[float]) -> PagedTable:
+    styles = stylesheet()
+    cell_style = styles["cell"]
+    header = [text.paragraph(title, styles["header_cell"]) for title, _, _ in COLUMNS]
+    rows: list[TableRow] = []
+    number = 0
+
+    def add_group(title: str) -> None:
+        rows.append(TableRow([text.paragraph(title, styles["group_cell"]), "", "", "", "", "", ""], group=True))
+
+    def add(entry: ParticipantEntry, *, grouped: bool = False) -> None:
+        nonlocal number
+        number += 1
+        contact = "\n".join(part for part in (_email(entry.email, widths[_CONTACT]), entry.phone) if part)
+        # Under its organization's heading row, the acronym is enough.
+        organization = (entry.acronym or entry.organization) if grouped else entry.organization
+        rows.append(TableRow([
+            str(number),
+            text.cell(_short(entry.name), cell_style, content_width(widths[_NAME])),
+            text.cell(_short(organization), cell_style, content_width(widths[_ORGANIZATION])),
+            text.cell(_short(entry.title), cell_style, content_width(widths[_TITLE])),
+            # Left blank when not stated, so the person can write it in.
+            "" if entry.sex == "not_stated" else entry.sex_label,
+            text.cell(_short(contact), cell_style, content_width(widths[_CONTACT])),
+            "",
+        ], min_height=ROW_HEIGHT))
+
+    if order == "organization":
+        for first, members in participants.by_organization:
+            if first is None:
+                add_group(NO_ORGANIZATION)
+            else:
+                add_group(f"{first.organization} ({first.acronym})" if first.acronym else first.organization)
+            for entry in members:
+                add(entry, grouped=True)
+    else:
+        for entry in participants.participants:
+            add(entry)
+
+    add_group(WALK_INS)
+    for _ in range(WALK_IN_ROWS):
+        number += 1
+        rows.append(TableRow([str(number), "", "", "", "", "", ""], min_height=ROW_HEIGHT))
+    return PagedTable(header, rows, widths, cell_style, styles["header_cell"])
+
+
+def _short(value: str) -> str:
+    """A pasted paragraph in a name or title field must not push a row past the page."""
+    return value if len(value) <= CELL_LIMIT else value[:CELL_LIMIT - 1].rstrip() + "…"
+
+
+def _email(address: str, column_width: float) -> str:
+    """An address too long for its cell breaks after the @, not at whatever letter reaches the
+    edge (reportlab would otherwise print "aakash.mehta@unodc.exampl" / "e")."""
+    style = stylesheet()["cell"]
+    if "@" in address and stringWidth(address, style.fontName, style.fontSize) > content_width(column_width):
+        local, domain = address.split("@", 1)
+        return f"{local}@\n{domain}"
+    return address

@@ -1,0 +1,124 @@
+"""The SQLite side of a workshop file: connecting with the right settings, explaining SQLite's
+errors in the user's words, upgrading with a backup, and not replacing a file in use."""
+
+import os
+import sqlite3
+from pathlib import Path
+
+from workshop_app.models.errors import WorkshopFileError
+from workshop_app.models.file import schema
+
+# A second program holding the file answers "locked" at once; waiting would only freeze the window.
+BUSY_TIMEOUT_SECONDS = 0.25
+
+
+def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
+                               check_same_thread=False)
+    except sqlite3.Error as error:
+        raise WorkshopFileError(path, explain_open_error(error, path)) from None
+    try:
+        fetch_opening(path, conn, "PRAGMA foreign_keys = ON")
+        if not readonly:
+            # DELETE journal, not WAL: people copy workshop files to USB sticks and e-mail them.
+            # In WAL mode committed edits can wait in a separate -wal file, and a copy of the main
+            # file alone silently loses them. With DELETE every commit lands in the file itself.
+            fetch_opening(path, conn, "PRAGMA journal_mode = DELETE")
+            # FULL: a power cut in a hotel conference room must not lose the last committed edit.
+            fetch_opening(path, conn, "PRAGMA synchronous = FULL")
+            fetch_opening(path, conn, "PRAGMA locking_mode = EXCLUSIVE")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def fetch_opening(path: Path, conn: sqlite3.Connection, statement: str) -> list[tuple]:
+    """Run a statement while opening; the rows are fetched here too, because a damaged page
+    only shows itself when it is read."""
+    try:
+        return conn.execute(statement).fetchall()
+    except sqlite3.DatabaseError as error:
+        raise WorkshopFileError(path, explain_open_error(error, path)) from None
+
+
+def explain_open_error(error: sqlite3.Error, path: Path) -> str:
+    text = str(error).lower()
+    if Path(f"{path}-journal").exists() and ("readonly" in text or "read-only" in text):
+        # A journal left beside the file: the program stopped in the middle of saving (power cut).
+        return ("the file was not closed properly (a power cut?); open it in Pathfinder Workshop, which "
+                "rolls back the interrupted change")
+    if "locked" in text or "busy" in text:
+        return "the file is open in another Pathfinder Workshop window (or on another computer); close it there first"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return "the file is damaged and cannot be read; restore a backup copy"
+    if "readonly" in text or "read-only" in text:
+        return "the file is read-only; copy it to a folder you can write to"
+    if "unable to open" in text:
+        return "the file cannot be opened (check that the folder still exists and is readable)"
+    return f"the file cannot be opened ({error})"
+
+
+def explain_integrity_error(error: sqlite3.IntegrityError) -> str:
+    text = str(error)
+    if text.startswith("UNIQUE"):
+        return "this would create a duplicate (" + text.split(":", 1)[-1].strip() + ")"
+    if text.startswith("CHECK"):
+        return "a value is outside what is allowed (" + text.split(":", 1)[-1].strip() + ")"
+    if text.startswith("NOT NULL"):
+        return "a required value is missing (" + text.split(":", 1)[-1].strip() + ")"
+    if "FOREIGN KEY" in text:
+        return "it refers to something that no longer exists"
+    return text
+
+
+def upgrade_with_backup(path: Path, conn: sqlite3.Connection, from_version: int) -> None:
+    """Copy the file aside before the first byte of an upgrade is written."""
+    backup = free_name(path.with_name(f"{path.stem}.format-{from_version}-backup{path.suffix}"))
+    copy = sqlite3.connect(backup, isolation_level=None)
+    try:
+        conn.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
+    try:
+        schema.upgrade(conn, from_version)
+    except sqlite3.Error as error:
+        raise WorkshopFileError(
+            path, f"could not be upgraded to format {schema.SCHEMA_VERSION} ({error}); it was left as it was"
+        ) from None
+
+
+def ensure_not_in_use(path: Path) -> None:
+    """Refuse to replace a file that a Pathfinder Workshop window has open (it holds a lock)."""
+    try:
+        conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error).lower() or "busy" in str(error).lower():
+            raise WorkshopFileError(path, "is open in Pathfinder Workshop; close it there before replacing it") from None
+    except sqlite3.DatabaseError:
+        pass  # not a database: replacing it is the user's choice
+    finally:
+        conn.close()
+
+
+def give_normal_permissions(path: Path) -> None:
+    """Temporary files are private (0600); the finished file gets what a new file normally gets."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
+def free_name(path: Path) -> Path:
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        number += 1
+    return candidate

@@ -1,0 +1,99 @@
+"""Look at a file before SQLite touches it, so that a wrong file is refused and left unchanged.
+
+The checks read the 100-byte SQLite header directly: opening a non-database, a truncated file
+or another program's database through SQLite could otherwise create a journal or change bytes.
+"""
+
+import os
+import stat
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop_app.models.errors import WorkshopFileError
+from workshop_app.models.file import schema
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+
+
+@dataclass(frozen=True)
+class FileHeader:
+    page_size: int
+    page_count: int
+    user_version: int
+    application_id: int
+
+
+def read_header(path: Path) -> FileHeader:
+    """Validate what can be validated without SQLite and return the header fields."""
+    if not path.exists():
+        raise WorkshopFileError(path, "no such file")
+    if path.is_dir():
+        raise WorkshopFileError(path, "is a folder, not a workshop file")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(HEADER_SIZE)
+    except PermissionError:
+        raise WorkshopFileError(path, "you do not have permission to read this file") from None
+    except OSError as error:
+        raise WorkshopFileError(path, f"cannot be read ({error.strerror or error})") from None
+    if size == 0:
+        raise WorkshopFileError(path, "the file is empty (0 bytes); it is not a workshop file")
+    if not header.startswith(SQLITE_MAGIC):
+        raise WorkshopFileError(path, f"not a Pathfinder Workshop file{_hint(path)}")
+    if len(header) < HEADER_SIZE:
+        raise WorkshopFileError(path, "the file is truncated (it ends inside its header); restore a backup copy")
+
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, page_count = struct.unpack(">II", header[24:32])
+    valid_for = struct.unpack(">I", header[92:96])[0]
+    user_version, = struct.unpack(">I", header[60:64])
+    application_id, = struct.unpack(">I", header[68:72])
+    if page_size < 512 or page_size & (page_size - 1):
+        raise WorkshopFileError(path, "the file is damaged (its header is not valid); restore a backup copy")
+    # The page count in the header is trustworthy only when written by the same change as the counter.
+    if valid_for == change_counter and page_count and size < page_count * page_size:
+        raise WorkshopFileError(
+            path,
+            f"the file is truncated ({size:,} of {page_count * page_size:,} bytes); "
+            "it was probably copied incompletely; restore a backup copy",
+        )
+    if application_id != schema.APPLICATION_ID:
+        raise WorkshopFileError(path, "a SQLite database of another program, not a Pathfinder Workshop file")
+    if user_version > schema.SCHEMA_VERSION:
+        raise WorkshopFileError(
+            path,
+            f"made by a newer version of Pathfinder Workshop (file format {user_version}; this version "
+            f"reads up to {schema.SCHEMA_VERSION}); install the newer version to open it",
+        )
+    return FileHeader(page_size, page_count, user_version, application_id)
+
+
+def ensure_writable(path: Path) -> None:
+    """Refuse, before any change, a file that could be read but not saved."""
+    mode = path.stat().st_mode
+    # Write bits are checked as well as access(): an administrator account passes access() even
+    # on a file its owner marked read-only, and we should respect that mark.
+    if not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK):
+        raise WorkshopFileError(
+            path, "the file is read-only; copy it to a folder you can write to (or remove the read-only mark) to edit it"
+        )
+    folder = path.resolve().parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise WorkshopFileError(
+            path, "its folder is read-only (a locked USB stick or CD?); copy the file to a folder you can write to"
+        )
+
+
+def _hint(path: Path) -> str:
+    hints = {
+        ".xlsx": " (this is a spreadsheet: use Import participants)",
+        ".xls": " (this is a spreadsheet: use Import participants)",
+        ".csv": " (this is a CSV table: use Import participants)",
+        ".pdf": " (this is a PDF document)",
+        ".docx": " (this is a Word document)",
+    }
+    return hints.get(path.suffix.lower(), "")

@@ -1,0 +1,146 @@
+"""What the cells of a participant list mean: sex, role and language in English, French and
+Spanish, and names tidied the way a facilitator would.
+
+Names typed all in capitals or all in small Latin letters ("HARI PRASAD DHAKAL",
+"élodie rakoto", "NGUYỄN VĂN AN") are title-cased ("Hari Prasad Dhakal", "Élodie Rakoto",
+"Nguyễn Văn An"): that is how they print on badges and sign-in sheets. Particles are not
+guessed ("De La Cruz"): "van" is a particle in Dutch but a middle name in Vietnamese. Any other
+spelling is kept exactly as typed ("Jean RAKOTO", "McDonald", "सीता श्रेष्ठ").
+"""
+
+import re
+import unicodedata
+from functools import cache
+
+from workshop_app.models.participant_import.headers import header_key
+
+# Sex in words and abbreviations, compared by header_key (no case, accents or dots). Lone
+# letters are read by sex_meaning() first, because "M" and "H" depend on the sheet's language.
+_SEX_WORDS = {
+    "female": ("f", "w", "female", "woman", "women", "fem", "girl", "mrs", "ms", "miss", "femme", "feminin",
+               "feminine", "fille", "mme", "madame", "mlle", "mademoiselle", "mujer", "femenino", "femenina",
+               "nina", "sra", "senora", "srta", "senorita"),
+    "male": ("male", "man", "men", "masc", "boy", "mr", "homme", "masculin", "garcon", "monsieur", "hombre",
+             "masculino", "nino", "sr", "senor"),
+    "other": ("other", "x", "non binary", "nonbinary", "diverse", "autre", "non binaire", "otro", "otra",
+              "no binario", "no binaria"),
+    "not_stated": ("not stated", "prefer not to say", "unknown", "n a", "na", "nd", "non precise",
+                   "non renseigne", "no indicado", "no especificado", "ne souhaite pas repondre"),
+}
+_SEX = {header_key(word): sex for sex, words in _SEX_WORDS.items() for word in words}
+
+_ROLE_WORDS = {
+    "participant": ("participant", "participants", "delegate", "participante", "delegue", "delegado",
+                    "member", "membre", "miembro"),
+    "resource_person": ("resource person", "resource", "speaker", "presenter", "panelist", "panellist", "expert",
+                        "personne ressource", "intervenant", "intervenante",
+                        "paneliste", "persona de recurso", "persona recurso", "ponente", "expositor",
+                        "expositora", "panelista", "experto", "experta"),
+    "facilitator": ("facilitator", "moderator", "chair", "facilitateur", "facilitatrice", "moderateur",
+                    "moderatrice", "animateur", "animatrice", "facilitador", "facilitadora", "moderador",
+                    "moderadora"),
+    "observer": ("observer", "observateur", "observatrice", "observador", "observadora"),
+    "organiser": ("organiser", "organizer", "organising committee", "organizing committee", "secretariat",
+                  "staff", "rapporteur", "organisateur", "organisatrice", "comite d organisation",
+                  "organizador", "organizadora", "secretaria", "comite organizador", "relator", "relatora"),
+}
+_ROLES = {header_key(word): role for role, words in _ROLE_WORDS.items() for word in words}
+
+# Common language names (in English, French, Spanish and their own script) -> ISO 639-1.
+_LANGUAGE_WORDS = {
+    "en": ("english", "anglais", "ingles", "eng"),
+    "fr": ("french", "francais", "frances", "fra", "fre"),
+    "es": ("spanish", "espagnol", "espanol", "castellano", "spa", "esp"),
+    "ar": ("arabic", "arabe", "العربية", "عربي", "ara"),
+    "pt": ("portuguese", "portugais", "portugues"),
+    "ne": ("nepali", "nepalese", "népalais", "nepalais", "नेपाली"),
+    "hi": ("hindi", "हिन्दी", "हिंदी"),
+    "vi": ("vietnamese", "vietnamien", "vietnamita", "tieng viet", "tiếng việt"),
+    "si": ("sinhala", "sinhalese", "cinghalais", "singhalais", "සිංහල"),
+    "ta": ("tamil", "tamoul", "தமிழ்"),
+    "sw": ("swahili", "kiswahili"),
+    "mg": ("malagasy", "malgache"),
+    "ny": ("chichewa", "chewa", "nyanja"),
+    "sq": ("albanian", "albanais", "shqip"),
+    "fj": ("fijian", "fidjien", "vosa vakaviti"),
+}
+_LANGUAGES = {header_key(word): code for code, words in _LANGUAGE_WORDS.items() for word in words}
+_LANGUAGES.update({code: code for code in _LANGUAGE_WORDS})
+_WORD_START = re.compile(r"(^|[\s\-'’.])(\w)")
+
+
+def sex_meaning(language: str, letters_seen: set[str]) -> dict[str, str]:
+    """How this sheet's lone letters read. F is female and H (homme, hombre) male everywhere;
+    M is male in English and French but Mujer (female) in Spanish, unless the Spanish column
+    uses F beside M without any H (femenino / masculino)."""
+    meaning = {"f": "female", "h": "male", "m": "male", "w": "female"}
+    if language == "es" and not ("f" in letters_seen and "h" not in letters_seen):
+        meaning["m"] = "female"
+    return meaning
+
+
+def sex_of(text: str, letters: dict[str, str]) -> str | None:
+    """female / male / other / not_stated, or None when the value is not understood."""
+    if not text:
+        return "not_stated"
+    key = header_key(text)
+    if len(key) == 1:
+        return letters.get(key) or _SEX.get(key)
+    return _SEX.get(key) or (None if key else "not_stated")
+
+
+def role_of(text: str) -> str | None:
+    if not text:
+        return "participant"
+    return _ROLES.get(header_key(text))
+
+
+@cache
+def language_of(text: str) -> str | None:
+    """An ISO 639-1 code for 'English', 'Français', 'नेपाली', 'fr'..., or None when unknown."""
+    if not text:
+        return ""
+    key = header_key(text)
+    code = _LANGUAGES.get(key) or _LANGUAGES.get(key.split(" ")[0] if key else "")
+    if code:
+        return code
+    from workshop_app.models.geography import language_name  # pycountry: only for rarer languages
+
+    if len(key) == 2 and language_name(key):
+        return key
+    try:
+        import pycountry
+
+        language = pycountry.languages.lookup(text.strip())
+    except LookupError:
+        return None
+    return getattr(language, "alpha_2", None)
+
+
+def tidy_name(name: str) -> str:
+    """Title-case a name typed all in capitals or all in small Latin letters; keep anything else."""
+    if not (name.isupper() or name.islower()) or not _is_latin(name):
+        return name
+    titled = _WORD_START.sub(lambda match: match.group(1) + match.group(2).upper(), name.lower())
+    return titled if titled.isascii() else unicodedata.normalize("NFC", titled)
+
+
+@cache
+def _latin_letter(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("LATIN")
+
+
+def _is_latin(text: str) -> bool:
+    return text.isascii() or all(_latin_letter(char) for char in text if char.isalpha())
+
+
+def name_key(name: str) -> str:
+    """Two spellings of one person's name compare equal: case, spacing (NFC already done)."""
+    return " ".join(name.casefold().split())
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def looks_like_email(text: str) -> bool:
+    return _EMAIL.fullmatch(text) is not None

@@ -1,0 +1,252 @@
+"""What changed between two snapshots of the road map (versions.snapshot), in a facilitator's words.
+
+Items and indicators are matched by their stable id, never by code: an action that became
+2.1.1 after a move is the same action, reported as moved ("1.2.3 → 2.1.1"), not as one removed
+and one added. Partners are matched by action and organization.
+"""
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from workshop_app.models import vocabulary as v
+from workshop_app.models.roadmap.tree import item_label
+from workshop_app.models.roadmap.versions import DERIVED_KEYS
+
+# Fields that say where an item is; a change there is reported as a move, not as an edit.
+_PLACE = {"id", "parent_id", "position", "node_id", *DERIVED_KEYS}
+
+FIELD_LABELS = {
+    "title": "title", "description": "description", "lead_organization_id": "lead organization",
+    "start": "start", "end": "end", "status": "status", "cost": "cost", "currency": "currency",
+    "funding_secured": "funding secured", "gender_marker": "gender marker", "geographic_scope": "geographic scope",
+    "issue_tags": "target 8.7 issues", "pillar_tags": "pillars", "action_group": "Action Group",
+    "sdgs": "related SDGs", "risks": "risks", "assumptions": "assumptions", "comments": "comments",
+    "level": "level", "unit": "unit", "baseline_value": "baseline", "baseline_year": "baseline year",
+    "target_value": "target", "target_year": "target year", "disaggregation": "disaggregation",
+    "means_of_verification": "means of verification", "collected_by": "collected by", "frequency": "frequency",
+}
+_SHORTEN = 70
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """A road-map item (kind "node") or an indicator (kind "indicator") that was added, removed,
+    moved or edited. Labels read "Action 2.1.3" or "Indicator 1 of output 1.2"."""
+    kind: str
+    id: str
+    level: str  # goal, outcome, output, action or indicator
+    title: str
+    old_label: str | None  # None when added
+    new_label: str | None  # None when removed
+    old_code: str | None = None
+    new_code: str | None = None
+    fields: tuple[FieldChange, ...] = ()
+    new_parent: str | None = None  # label of the new parent, for a move that kept its code
+    currency: str = ""  # of the action, for showing its amounts
+
+    @property
+    def label(self) -> str:
+        return self.new_label or self.old_label
+
+
+@dataclass(frozen=True)
+class PartnerChange:
+    node_id: str
+    label: str  # of the action
+    organization_id: str
+    organization: str  # acronym or name
+    old_role: str | None  # None when added
+    new_role: str | None  # None when removed
+
+
+@dataclass
+class Diff:
+    added: list[ItemChange] = field(default_factory=list)
+    removed: list[ItemChange] = field(default_factory=list)
+    moved: list[ItemChange] = field(default_factory=list)
+    changed: list[ItemChange] = field(default_factory=list)
+    partners: list[PartnerChange] = field(default_factory=list)
+    organizations: dict[str, dict] = field(default_factory=dict)  # names from both snapshots
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.moved or self.changed or self.partners)
+
+    def actions(self, section: str) -> list[ItemChange]:
+        """The actions of one section ("added", "removed", "moved", "changed")."""
+        return [item for item in getattr(self, section) if item.level == "action"]
+
+    def indicators(self, section: str) -> list[ItemChange]:
+        return [item for item in getattr(self, section) if item.kind == "indicator"]
+
+    def lines(self) -> list[str]:
+        """One English sentence per difference, for a report; empty when nothing changed."""
+        lines = [f"Added {_lower(item.new_label)}: {_quote(item.title)}" for item in self.added]
+        lines += [f"Removed {_lower(item.old_label)}: {_quote(item.title)}" for item in self.removed]
+        for item in self.moved:
+            if item.old_label != item.new_label:
+                target = item.new_code if item.kind == "node" and item.old_code and item.new_code else (
+                    _lower(item.new_label))
+                lines.append(f"Moved {_lower(item.old_label)} → {target}: {_quote(item.title)}")
+            else:
+                lines.append(f"Moved {_lower(item.new_label)} under {_lower(item.new_parent)}: {_quote(item.title)}")
+        for item in self.changed:
+            for change in item.fields:
+                lines.append(f"{item.label}: {FIELD_LABELS.get(change.field, change.field.replace('_', ' '))} "
+                             f"{self._value(change.field, change.old, item, 'old')} → "
+                             f"{self._value(change.field, change.new, item, 'new')}")
+        for partner in self.partners:
+            if partner.old_role is None:
+                lines.append(f"Partner added to {_lower(partner.label)}: {partner.organization} "
+                             f"({_role(partner.new_role)})")
+            elif partner.new_role is None:
+                lines.append(f"Partner removed from {_lower(partner.label)}: {partner.organization} "
+                             f"({_role(partner.old_role)})")
+            else:
+                lines.append(f"Partner role changed on {_lower(partner.label)}: {partner.organization} "
+                             f"{_role(partner.old_role)} → {_role(partner.new_role)}")
+        return lines
+
+    def value_text(self, name: str, value: Any, item: ItemChange, side: str) -> str:
+        """A field's old or new value as a reader sees it (money with its currency, labels)."""
+        return self._value(name, value, item, side)
+
+    def _value(self, name: str, value: Any, item: ItemChange, side: str) -> str:
+        if value in (None, "", "[]"):
+            return "(none)"
+        if name == "lead_organization_id":
+            return _organization(self.organizations, value)
+        if name == "status":
+            return v.ACTION_STATUSES.get(value, value)
+        if name == "action_group":
+            return v.ACTION_GROUPS.get(value, value)
+        if name in ("issue_tags", "pillar_tags", "sdgs"):
+            keys = json.loads(value) if isinstance(value, str) else value
+            if name == "sdgs":
+                return ", ".join(f"SDG {key}" for key in keys) or "(none)"
+            labels = v.ISSUE_TAGS if name == "issue_tags" else v.PILLAR_TAGS
+            return ", ".join(labels.get(key, str(key)) for key in keys) or "(none)"
+        if name in ("cost", "funding_secured") and isinstance(value, (int, float)):
+            currency = _currency_of(item, side)
+            amount = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+            return f"{amount} {currency}".strip()
+        if isinstance(value, str):
+            return _quote(value)
+        return str(value)
+
+
+def compare(old: dict, new: dict) -> Diff:
+    """The differences from snapshot `old` to snapshot `new`."""
+    diff = Diff(organizations={**old.get("organizations", {}), **new.get("organizations", {})})
+    old_nodes = {node["id"]: node for node in old["nodes"]}
+    new_nodes = {node["id"]: node for node in new["nodes"]}
+
+    for node in new["nodes"]:
+        before = old_nodes.get(node["id"])
+        label = item_label(node["level"], node["code"])
+        if before is None:
+            diff.added.append(ItemChange("node", node["id"], node["level"], node["title"], None, label,
+                                         None, node["code"]))
+            continue
+        old_label = item_label(before["level"], before["code"])
+        fields = _field_changes(before, node)
+        moved = before["code"] != node["code"] or before["parent_id"] != node["parent_id"]
+        parent = new_nodes.get(node["parent_id"])
+        item = ItemChange("node", node["id"], node["level"], node["title"], old_label, label, before["code"],
+                          node["code"], fields, _node_label(parent), node.get("currency") or "")
+        if moved:
+            diff.moved.append(item)
+        if fields:
+            diff.changed.append(item)
+    for node in old["nodes"]:
+        if node["id"] not in new_nodes:
+            diff.removed.append(ItemChange("node", node["id"], node["level"], node["title"],
+                                           item_label(node["level"], node["code"]), None, node["code"], None))
+
+    old_indicators = {row["id"]: row for row in old["indicators"]}
+    new_indicators = {row["id"]: row for row in new["indicators"]}
+    for row in new["indicators"]:
+        before = old_indicators.get(row["id"])
+        label = _indicator_label(row, new_nodes)
+        if before is None:
+            diff.added.append(ItemChange("indicator", row["id"], "indicator", row["title"], None, label))
+            continue
+        old_label = _indicator_label(before, old_nodes)
+        fields = _field_changes(before, row)
+        item = ItemChange("indicator", row["id"], "indicator", row["title"], old_label, label, fields=fields,
+                          new_parent=_node_label(new_nodes.get(row["node_id"])))
+        if old_label != label or before["node_id"] != row["node_id"]:
+            diff.moved.append(item)
+        if fields:
+            diff.changed.append(item)
+    for row in old["indicators"]:
+        if row["id"] not in new_indicators:
+            diff.removed.append(ItemChange("indicator", row["id"], "indicator", row["title"],
+                                           _indicator_label(row, old_nodes), None))
+
+    # Partners of actions present on both sides; an added or removed action says enough itself.
+    old_partners = {(row["node_id"], row["organization_id"]): row["role"] for row in old["partners"]}
+    new_partners = {(row["node_id"], row["organization_id"]): row["role"] for row in new["partners"]}
+    for rows, other, is_new in ((new["partners"], old_partners, True), (old["partners"], new_partners, False)):
+        for row in rows:
+            key = (row["node_id"], row["organization_id"])
+            if key[0] not in old_nodes or key[0] not in new_nodes:
+                continue
+            role_there = other.get(key)
+            if role_there == row["role"] or (not is_new and role_there is not None):
+                continue  # unchanged, or a role change already listed from the new side
+            old_role, new_role = (role_there, row["role"]) if is_new else (row["role"], None)
+            node = new_nodes[key[0]]
+            diff.partners.append(PartnerChange(key[0], item_label(node["level"], node["code"]), key[1],
+                                               _organization(diff.organizations, key[1]), old_role, new_role))
+    return diff
+
+
+def _field_changes(old: dict, new: dict) -> tuple[FieldChange, ...]:
+    names = [name for name in old if name not in _PLACE] + [name for name in new if name not in _PLACE
+                                                              and name not in old]
+    return tuple(FieldChange(name, old.get(name), new.get(name)) for name in names if old.get(name) != new.get(name))
+
+
+def _indicator_label(row: dict, nodes: dict[str, dict]) -> str:
+    return f"Indicator {row['position'] + 1} of {_lower(_node_label(nodes.get(row['node_id'])))}"
+
+
+def _node_label(node: dict | None) -> str:
+    return item_label(node["level"], node["code"]) if node else "a removed item"
+
+
+def _currency_of(item: ItemChange, side: str) -> str:
+    for change in item.fields:
+        if change.field == "currency":
+            return getattr(change, side) or ""
+    return item.currency
+
+
+def _organization(organizations: dict[str, dict], organization_id: str) -> str:
+    found = organizations.get(organization_id)
+    if not found:
+        return "(an organization removed since)"
+    return found.get("acronym") or found.get("name") or "(unnamed organization)"
+
+
+def _role(role: str) -> str:
+    return v.PARTNER_ROLES.get(role, role).lower()
+
+
+def _lower(label: str) -> str:
+    return label[:1].lower() + label[1:]
+
+
+def _quote(text: str) -> str:
+    text = " ".join(str(text).split())
+    if len(text) > _SHORTEN:
+        text = text[:_SHORTEN - 1].rstrip() + "…"
+    return f"“{text}”"

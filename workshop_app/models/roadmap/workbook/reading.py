@@ -1,0 +1,137 @@
+"""Read an edited road-map workbook back: the Road map and Indicators rows by column, and the
+hidden export record (what the workbook held when it was exported).
+
+Only these sheets are read, with the fast read-only reader of sheet_xlsx; Responsibilities,
+Budget and Summary are worked out by the program and never read back. A file that is not a
+road-map workbook gets one SpreadsheetError naming the file.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workshop_app.models.roadmap.workbook.columns import (
+    INDICATOR_COLUMNS,
+    INDICATORS_SHEET,
+    RECORD_FORMAT,
+    RECORD_SHEET,
+    ROADMAP_COLUMNS,
+    ROADMAP_SHEET,
+    Column,
+    header_text_key,
+    unpack_snapshot,
+)
+from workshop_app.models.sheets.files import SpreadsheetError, file_kind, read_workbook
+
+HEADER_SCAN_ROWS = 10
+# Other spellings people give a header when they retype it.
+_ALIASES = {"organisation": "organization", "programme": "program"}
+
+
+@dataclass
+class MatrixRow:
+    number: int  # the row number Excel shows
+    cells: dict[str, Any]  # field -> the cell's value, for the columns the sheet has
+
+
+@dataclass
+class MatrixSheet:
+    title: str
+    header_row: int
+    columns: dict[str, Column]  # field -> column, for the columns found
+    missing: list[Column]  # columns the sheet should have and has not
+    rows: list[MatrixRow] = field(default_factory=list)
+
+
+@dataclass
+class MatrixWorkbook:
+    path: Path
+    roadmap: MatrixSheet
+    indicators: MatrixSheet | None  # None when the sheet was removed
+    record: dict[str, str] = field(default_factory=dict)  # format, workshop, version, fingerprint…
+    base: dict | None = None  # the snapshot the workbook was exported from
+
+
+def read_matrix_workbook(path: Path | str) -> MatrixWorkbook:
+    """The workbook's road map, indicators and export record, or SpreadsheetError."""
+    path = Path(path)
+    if file_kind(path) != "xlsx":
+        raise SpreadsheetError(path, "is not an Excel workbook (.xlsx); choose the road-map workbook exported "
+                                     "by Pathfinder Workshop")
+    return read_workbook(path, lambda workbook: _read(path, workbook))
+
+
+def _read(path: Path, workbook) -> MatrixWorkbook:
+    titles = {header_text_key(title): title for title in workbook.table_names}
+    roadmap_title = titles.get(header_text_key(ROADMAP_SHEET))
+    if roadmap_title is None:
+        listed = ", ".join(f"'{name}'" for name in workbook.sheet_names)
+        raise SpreadsheetError(path, f"is not a road-map workbook: it has no sheet '{ROADMAP_SHEET}' (its sheets are: "
+                                     f"{listed}); export one with --what matrix")
+    roadmap = _read_sheet(path, workbook, roadmap_title, ROADMAP_COLUMNS, "Title")
+    indicators_title = titles.get(header_text_key(INDICATORS_SHEET))
+    indicators = (_read_sheet(path, workbook, indicators_title, INDICATOR_COLUMNS, "Indicator")
+                  if indicators_title else None)
+    result = MatrixWorkbook(path, roadmap, indicators)
+    record_title = titles.get(header_text_key(RECORD_SHEET))
+    if record_title is not None:
+        _read_record(path, workbook, record_title, result)
+    return result
+
+
+def _read_sheet(path: Path, workbook, title: str, columns, title_header: str) -> MatrixSheet:
+    wanted = {_key(column.header): column for column in columns}
+    rows = iter(workbook.rows(title))
+    header_row, found = None, {}
+    for number, values in rows:
+        keys = [_key(value) if isinstance(value, str) else "" for value in values]
+        if "id" in keys and _key(title_header) in keys:
+            header_row = number
+            found = {index: wanted[key] for index, key in enumerate(keys) if key in wanted}
+            break
+        if number >= HEADER_SCAN_ROWS:
+            break
+    if header_row is None:
+        raise SpreadsheetError(path, f"is not a road-map workbook Pathfinder Workshop can read back: sheet '{title}' "
+                                     f"has no header row with an 'ID' and a '{title_header}' column near the top; "
+                                     "export the workbook again and edit that copy")
+    # The first column of each name wins when a header was copied.
+    by_field: dict[str, int] = {}
+    for index, column in found.items():
+        by_field.setdefault(column.field, index)
+    indexes = [(column_field, index) for column_field, index in by_field.items()]
+    sheet = MatrixSheet(title, header_row, {column.field: column for column in found.values()},
+                        [column for column in columns if column.field not in by_field])
+    for number, values in rows:
+        width = len(values)
+        cells = {column_field: values[index] if index < width else None for column_field, index in indexes}
+        if any(value is not None and value != "" for value in cells.values()):
+            sheet.rows.append(MatrixRow(number, cells))
+    return sheet
+
+
+def _read_record(path: Path, workbook, title: str, result: MatrixWorkbook) -> None:
+    pieces: list[str] = []
+    for _, values in workbook.rows(title):
+        key = values[0] if values else None
+        if key == "snapshot":
+            pieces = [value for value in values[1:] if isinstance(value, str)]
+        elif isinstance(key, str) and len(values) > 1 and values[1] is not None:
+            result.record[key] = str(values[1])
+    if not pieces:
+        return
+    try:
+        if int(float(result.record.get("format", 0))) > RECORD_FORMAT:
+            raise SpreadsheetError(path, "was exported by a newer Pathfinder Workshop; update the program to "
+                                         "import it")
+        result.base = unpack_snapshot(pieces)
+    except ValueError:
+        raise SpreadsheetError(path, "has a damaged export record (the hidden sheet that tells what was "
+                                     "exported); export the workbook again") from None
+
+
+def _key(text: Any) -> str:
+    key = header_text_key(text)
+    for spelling, ours in _ALIASES.items():
+        key = key.replace(spelling, ours)
+    return key

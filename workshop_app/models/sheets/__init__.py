@@ -1,0 +1,9 @@
+"""Spreadsheet files as both imports read them (a participant list, an edited road-map
+workbook): what kind of file it is, a fast read-only .xlsx reader, and CSV in any encoding.
+"""
+
+__all__ = [
+    "files",
+    "xlsx",
+    "csv_records",
+]

@@ -1,0 +1,14 @@
+"""The dialogs, one file each.
+"""
+
+__all__ = [
+    "comment",
+    "export",
+    "groups",
+    "new_workshop",
+    "participant_import",
+    "preferences",
+    "template",
+    "versions",
+    "workbook_import",
+]

@@ -1,0 +1,46 @@
+"""Record what the room says about a road-map item: who raised it and the comment."""
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QWidget
+
+from workshop_app.models.stakeholders.listing import organization_choices, participant_names
+
+
+class CommentDialog(QDialog):
+    def __init__(self, document, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Plenary Comment"))
+        self.raised_by = QComboBox()
+        self.raised_by.setEditable(True)
+        self.raised_by.setInsertPolicy(QComboBox.NoInsert)
+        self.raised_by.addItem(self.tr("(the room)"), None)
+        for organization_id, label in organization_choices(document):
+            self.raised_by.addItem(label, ("organization", organization_id))
+        for participant_id, name in participant_names(document):
+            self.raised_by.addItem(name, ("participant", participant_id))
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        self.text.setPlaceholderText(self.tr("What was said, in a sentence or two"))
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Record"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        item = QLabel(title)
+        item.setWordWrap(True)
+        form.addRow(self.tr("Item"), item)
+        form.addRow(self.tr("Raised by"), self.raised_by)
+        form.addRow(self.tr("Comment"), self.text)
+        form.addRow(buttons)
+        self.text.setFocus()
+        self.resize(560, 280)
+
+    def values(self) -> dict:
+        chosen = self.raised_by.currentData()
+        index = self.raised_by.findText(self.raised_by.currentText())
+        if index >= 0:
+            chosen = self.raised_by.itemData(index)
+        fields = {"text": self.text.toPlainText()}
+        if chosen:
+            fields[f"{chosen[0]}_id"] = chosen[1]
+        return fields
+

@@ -1,0 +1,85 @@
+"""Breakout groups of one parallel slot: who is in which group, spread by organization
+category in one click, people moved between groups by hand; every change undoable."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.models.agenda.groups import group_lists, plan_assign, plan_spread_by_category
+
+
+class GroupsDialog(QDialog):
+    perform = Signal(object)  # a planned Change
+    print_requested = Signal()  # the group lists of this slot, as a PDF
+
+    def __init__(self, document, day_id: str, slot: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document, self.day_id, self.slot = document, day_id, slot
+        self.setWindowTitle(self.tr("Breakout Groups"))
+        spread = QPushButton(self.tr("Spread participants by organization category"))
+        spread.setToolTip(self.tr("Each group gets a mix of government, workers, employers, civil society…"))
+        spread.clicked.connect(lambda: self.perform.emit(plan_spread_by_category(self.document, day_id, slot)))
+        self.columns = QHBoxLayout()
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        print_button = buttons.addButton(self.tr("Print Group Lists…"), QDialogButtonBox.ActionRole)
+        print_button.clicked.connect(self.print_requested.emit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Select people in one group, then press “Move here” under another.")))
+        layout.addWidget(spread)
+        layout.addLayout(self.columns, 1)
+        layout.addWidget(buttons)
+        self.lists: dict[str, QListWidget] = {}
+        self.refresh()
+        self.resize(1000, 600)
+
+    def refresh(self) -> None:
+        while self.columns.count():
+            widget = self.columns.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.lists = {}
+        for group in group_lists(self.document, self.day_id, self.slot):
+            column = QWidget()
+            layout = QVBoxLayout(column)
+            layout.setContentsMargins(0, 0, 0, 0)
+            title = QLabel(f"<b>{_escape(group.track or group.title)}</b><br>{_escape(group.title)}<br>"
+                           f"{_escape(group.room)} · {self.tr('%n member(s)', '', len(group.members))}")
+            title.setWordWrap(True)
+            people = QListWidget()
+            people.setSelectionMode(QAbstractItemView.ExtendedSelection)
+            for person in group.resource_people:
+                item = QListWidgetItem(f"{person.name} ({person.role})")
+                item.setFlags(item.flags() & ~Qt.ItemIsSelectable)
+                people.addItem(item)
+            for person in group.members:
+                item = QListWidgetItem(f"{person.name} — {person.organization}" if person.organization else person.name)
+                item.setData(Qt.UserRole, person.participant_id)
+                people.addItem(item)
+            move = QPushButton(self.tr("Move here"))
+            move.clicked.connect(lambda checked=False, session_id=group.session_id: self.move_selected_to(session_id))
+            layout.addWidget(title)
+            layout.addWidget(people, 1)
+            layout.addWidget(move)
+            self.columns.addWidget(column)
+            self.lists[group.session_id] = people
+
+    def move_selected_to(self, session_id: str) -> None:
+        chosen = [item.data(Qt.UserRole) for other, people in self.lists.items() if other != session_id
+                  for item in people.selectedItems() if item.data(Qt.UserRole)]
+        if chosen:
+            self.perform.emit(plan_assign(self.document, session_id, chosen))
+
+
+def _escape(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

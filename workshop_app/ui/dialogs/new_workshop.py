@@ -1,0 +1,93 @@
+"""New workshop: title, country, dates and languages, then where to keep the file."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
+from workshop_app.models.errors import WorkshopError
+from workshop_app.ui.widgets.country_combo import CountryCombo
+
+
+class NewWorkshopDialog(QDialog):
+    def __init__(self, folder: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New Workshop"))
+        self.folder = folder
+        self.created_path: Path | None = None
+
+        self.title_edit = QLineEdit(self.tr("National workshop on a road map for target 8.7"))
+        self.title_edit.selectAll()
+        self.country_combo = CountryCombo(allow_unset=False)
+        self.start_edit = QDateEdit(QDate.currentDate().addDays(30))
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("yyyy-MM-dd")
+        self.days_spin = QSpinBox()
+        self.days_spin.setRange(1, 10)
+        self.days_spin.setValue(3)
+        self.days_spin.setSuffix(self.tr(" days"))
+        self.languages_edit = QLineEdit("en")
+        self.languages_edit.setToolTip(self.tr("Two-letter ISO 639-1 codes separated by commas, e.g. fr, en"))
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Title"), self.title_edit)
+        form.addRow(self.tr("&Country"), self.country_combo)
+        form.addRow(self.tr("&First day"), self.start_edit)
+        form.addRow(self.tr("&Length"), self.days_spin)
+        form.addRow(self.tr("&Languages"), self.languages_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Create…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def choose_path(self) -> Path | None:
+        """Ask where to write the file (tests replace this)."""
+        suggestion = self.folder / (self.title_edit.text().strip()[:60] or "workshop")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Create Workshop File"),
+                                              str(suggestion) + FILE_SUFFIX, self.tr("Workshop files (*.workshop)"))
+        if not path:
+            return None
+        path = Path(path)
+        return path if path.suffix.lower() == FILE_SUFFIX else path.with_name(path.name + FILE_SUFFIX)
+
+    def accept(self) -> None:
+        path = self.choose_path()
+        if path is None:
+            return
+        try:
+            WorkshopDocument.create(
+                path,
+                title=self.title_edit.text(),
+                country=self.country_combo.code(),
+                start_date=self.start_edit.date().toString("yyyy-MM-dd"),
+                days=self.days_spin.value(),
+                languages=self.languages_edit.text(),
+                overwrite=path.exists(),  # the save dialog already asked before replacing
+            ).close()
+        except WorkshopError as error:
+            self.error_label.setText(str(error))
+            self.error_label.show()
+            return
+        self.created_path = path
+        super().accept()

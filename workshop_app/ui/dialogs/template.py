@@ -1,0 +1,55 @@
+"""Start an agenda from a template, or keep the current agenda as a template of one's own."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.models.agenda.templates import list_templates
+
+
+class TemplateDialog(QDialog):
+    def __init__(self, user_folder: Path, has_sessions: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Agenda from a Template"))
+        self.templates = QListWidget()
+        found = list_templates(user_folder)
+        for info in found:
+            kind = self.tr("built in") if info.builtin else self.tr("yours")
+            item = QListWidgetItem(f"{info.name}  ({kind}; {info.days} day(s), {info.sessions} sessions)\n"
+                                   f"{info.description}")
+            item.setData(Qt.UserRole, info.id)
+            self.templates.addItem(item)
+        self.templates.setCurrentRow(0)
+        self.templates.itemDoubleClicked.connect(self.accept)
+        self.replace = QCheckBox(self.tr("&Replace the sessions already in the agenda"))
+        self.replace.setChecked(has_sessions)
+        self.replace.setVisible(has_sessions)
+        problems = QLabel("\n".join(found.problems))
+        problems.setStyleSheet("color: #8a4b00;")
+        problems.setWordWrap(True)
+        problems.setVisible(bool(found.problems))
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Use template"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Choose a template; it becomes one step you can undo.")))
+        layout.addWidget(self.templates, 1)
+        layout.addWidget(self.replace)
+        layout.addWidget(problems)
+        layout.addWidget(buttons)
+        self.resize(620, 420)
+
+    def choice(self) -> tuple[str | None, bool]:
+        item = self.templates.currentItem()
+        return (item.data(Qt.UserRole) if item else None), self.replace.isChecked()

@@ -1,0 +1,285 @@
+"""The agenda as a two-level tree for Qt: days, and under each day its sessions in time order.
+Times are computed by models/agenda/schedule.py on every refresh, never typed or stored twice."""
+
+import json
+
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from workshop_app.models import vocabulary as v
+from workshop_app.models.agenda.schedule import DaySchedule, agenda, clock, plan_move_session
+from workshop_app.models.errors import WorkshopError
+from workshop_app.models.stakeholders.listing import participant_names
+from workshop_app.ui.session import DocumentSession
+
+SESSION_MIME = "application/x-pathfinder-session"
+ID_ROLE = Qt.UserRole + 1
+COL_TIME, COL_TITLE, COL_TYPE, COL_TRACK, COL_ROOM, COL_MINUTES, COL_FACILITATOR = range(7)
+COLUMNS = ("Time", "Session", "Type", "Track", "Room", "Minutes", "Facilitator")
+EDITABLE = {COL_TITLE: "title", COL_TYPE: "type", COL_TRACK: "track", COL_ROOM: "room", COL_MINUTES: "duration",
+            COL_FACILITATOR: "facilitator_id"}
+_DAY = 0  # internal id of day rows; a session row's internal id is its day's row + 1
+_MUTED_TYPES = {"break", "meal"}
+_ROLES = {Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.ForegroundRole, Qt.TextAlignmentRole, Qt.FontRole, ID_ROLE}
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+class AgendaModel(QAbstractItemModel):
+    failed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.session: DocumentSession | None = None
+        self.days: list[DaySchedule] = []
+        self._people: dict[str, str] = {}
+        self.overrunning: set[str] = set()
+        self._texts: dict[str, tuple[str, ...]] = {}
+        self._bold_font = _bold()
+        # Flags are asked for every cell on every paint: work them out once.
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        self._day_flags = {False: base, True: base | Qt.ItemIsDropEnabled}
+        moving = base | Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
+        self._session_flags = {False: [base] * len(COLUMNS),
+                               True: [moving | Qt.ItemIsEditable if column in EDITABLE else moving
+                                      for column in range(len(COLUMNS))]}
+        self._warning = QBrush(QColor("#b00020"))
+        self._muted = QBrush(QColor("#777777"))
+
+    # ------------------------------------------------------------------ loading
+
+    def set_session(self, session: DocumentSession | None) -> None:
+        self.session = session
+        self._people = {}
+        self.reload()
+
+    def reload(self) -> bool:
+        """Read the agenda again. When every day keeps the same sessions (a session moved within
+        its day, a duration or a title changed) the rows are rearranged in place, which keeps
+        the tree's expansion and selection; otherwise the model is reset. Returns True on reset."""
+        if self.session is None:
+            days, people = [], {}
+        else:
+            document = self.session.document
+            # Names are read again only when people changed (2,000 names cost more than the agenda).
+            days, people = agenda(document), self._people or dict(participant_names(document))
+        same_rows = [sorted(i.session["id"] for i in d.sessions) for d in days] == \
+                    [sorted(i.session["id"] for i in d.sessions) for d in self.days]
+        if same_rows and self.days:
+            self.layoutAboutToBeChanged.emit()
+            before = self.persistentIndexList()
+            keys = [self._key(index) for index in before]
+            self._set_rows(days, people)
+            self.changePersistentIndexList(before, [self._index_for(key, index.column())
+                                                    for key, index in zip(keys, before)])
+            self.layoutChanged.emit()
+            return False
+        self.beginResetModel()
+        self._set_rows(days, people)
+        self.endResetModel()
+        return True
+
+    def _set_rows(self, days, people) -> None:
+        self.days, self._people = days, people
+        self._texts = {item.session["id"]: tuple(self._session_text(item, column) for column in range(len(COLUMNS)))
+                       for schedule in self.days for item in schedule.sessions}
+
+    def _key(self, index: QModelIndex):
+        item = self.scheduled(index)
+        return ("session", item.session["id"]) if item else ("day", index.row())
+
+    def _index_for(self, key, column: int) -> QModelIndex:
+        kind, value = key
+        return self.createIndex(value, column, _DAY) if kind == "day" else self.session_index(value, column)
+
+    def people_changed(self) -> None:
+        self._people = {}
+
+    def session_index(self, session_id: str, column: int = 0) -> QModelIndex:
+        for day_row, schedule in enumerate(self.days):
+            for row, item in enumerate(schedule.sessions):
+                if item.session["id"] == session_id:
+                    return self.createIndex(row, column, day_row + 1)
+        return QModelIndex()
+
+    def day_row_of(self, index: QModelIndex) -> int:
+        return index.row() if index.internalId() == _DAY else index.internalId() - 1
+
+    def scheduled(self, index: QModelIndex):
+        """The ScheduledSession of a session row, or None for a day row."""
+        if not index.isValid() or index.internalId() == _DAY:
+            return None
+        return self.days[index.internalId() - 1].sessions[index.row()]
+
+    # ------------------------------------------------------------------ Qt tree
+
+    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _DAY)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: QModelIndex) -> QModelIndex:
+        if not index.isValid() or index.internalId() == _DAY:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _DAY)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self.days)
+        if parent.internalId() == _DAY and parent.column() == 0:
+            return len(self.days[parent.row()].sessions)
+        return 0
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return QCoreApplication.translate("columns", COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        # Painting asks for many roles per cell; answer from rows prepared at reload, and
+        # return at once for roles this model does not use.
+        if role not in _ROLES:
+            return None
+        internal = index.internalId()
+        if internal == _DAY:
+            return self._day_data(index, role) if index.isValid() else None
+        item = self.days[internal - 1].sessions[index.row()]
+        column = index.column()
+        if role == Qt.DisplayRole:
+            return self._texts[item.session["id"]][column]
+        if role == ID_ROLE:
+            return item.session["id"]
+        if role == Qt.EditRole:
+            return item.session[EDITABLE[column]] if column in EDITABLE else None
+        if role == Qt.ForegroundRole:
+            if item.session["id"] in self.overrunning:
+                return self._warning
+            return self._muted if item.session["type"] in _MUTED_TYPES else None
+        if role == Qt.ToolTipRole:
+            fixed = QCoreApplication.translate("AgendaModel", " (fixed time)") if item.session["fixed_start"] else ""
+            return f"{clock(item.start)}–{clock(item.end)}{fixed}\n{item.session['title']}"
+        if role == Qt.TextAlignmentRole:
+            return _RIGHT if column == COL_MINUTES else None
+        if role == Qt.FontRole:
+            return self._bold_font if column == COL_TIME and item.session["fixed_start"] else None
+        return None
+
+    def _session_text(self, item, column: int) -> str:
+        session = item.session
+        if column == COL_TIME:
+            return f"{clock(item.start)}–{clock(item.end)}"
+        if column == COL_TYPE:
+            return QCoreApplication.translate("vocabulary", v.SESSION_TYPES[session["type"]])
+        if column == COL_MINUTES:
+            return str(session["duration"])
+        if column == COL_FACILITATOR:
+            return self._people.get(session["facilitator_id"], "")
+        return session[{COL_TITLE: "title", COL_TRACK: "track", COL_ROOM: "room"}[column]] or ""
+
+    def _day_data(self, index: QModelIndex, role):
+        schedule = self.days[index.row()]
+        day = schedule.day
+        if role == Qt.DisplayRole:
+            if index.column() != COL_TIME:
+                return None
+            label = QCoreApplication.translate("AgendaModel", "Day %1").replace("%1", str(index.row() + 1))
+            parts = [label, day["date"] or "", day["title"] or "", f"{day['start_time']}–{clock(schedule.end)}"]
+            return "   ·   ".join(part for part in parts if part)
+        if role == Qt.FontRole:
+            return self._bold_font
+        if role == Qt.ForegroundRole and schedule.overruns:
+            return self._warning
+        if role == Qt.ToolTipRole and schedule.overruns:
+            return QCoreApplication.translate("AgendaModel", "This day runs past its planned end (%1)").replace(
+                "%1", day["planned_end"])
+        if role == ID_ROLE:
+            return day["id"]
+        return None
+
+    def flags(self, index: QModelIndex):
+        editable = self.session is not None and not self.session.document.readonly
+        if not index.isValid() or index.internalId() == _DAY:
+            return self._day_flags[editable]
+        return self._session_flags[editable][index.column()]
+
+    def setData(self, index: QModelIndex, value, role=Qt.EditRole) -> bool:
+        item = self.scheduled(index)
+        if item is None or role != Qt.EditRole or index.column() not in EDITABLE:
+            return False
+        field = EDITABLE[index.column()]
+        title = QCoreApplication.translate("columns", COLUMNS[index.column()]).lower()
+        return self.perform(lambda document: document.plan_update(
+            "session", item.session["id"], QCoreApplication.translate("undo", "Edit %1").replace("%1", title),
+            **{field: value}))
+
+    def perform(self, plan) -> bool:
+        try:
+            return self.session.perform(plan(self.session.document))
+        except WorkshopError as error:
+            self.failed.emit(str(error))
+            return False
+
+    # ------------------------------------------------------------------ drag and drop
+
+    def supportedDropActions(self):
+        return Qt.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [SESSION_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        ids = list(dict.fromkeys(index.data(ID_ROLE) for index in indexes if self.scheduled(index)))
+        data = QMimeData()
+        data.setData(SESSION_MIME, QByteArray(json.dumps(ids).encode()))
+        return data
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        return data.hasFormat(SESSION_MIME) and self.session is not None and not self.session.document.readonly
+
+    def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:
+        """Between two sessions: a slot of its own there. Onto a session: in parallel with it.
+        Onto a day: at the end of that day."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        ids = json.loads(bytes(data.data(SESSION_MIME)).decode())
+        if not ids or not parent.isValid():
+            return False
+        moving = ids[0]
+        target_item = self.scheduled(parent)
+        if target_item is not None:  # dropped onto a session
+            day_id = self.days[parent.internalId() - 1].day["id"]
+            if target_item.session["id"] == moving:
+                return False
+            slot = self._slot_without(day_id, target_item.session["slot"], moving)
+            plan = lambda document: plan_move_session(document, moving, day_id, slot, parallel=True,  # noqa: E731
+                                                      undo_text=self.tr("Run in parallel"))
+        else:
+            schedule = self.days[parent.row()]
+            day_id = schedule.day["id"]
+            if 0 <= row < len(schedule.sessions):
+                slot = self._slot_without(day_id, schedule.sessions[row].session["slot"], moving)
+            else:
+                slot = len({item.session["slot"] for item in schedule.sessions if item.session["id"] != moving})
+            plan = lambda document: plan_move_session(document, moving, day_id, slot,  # noqa: E731
+                                                      undo_text=self.tr("Move session"))
+        self.perform(plan)
+        return False  # the document moved it; Qt must not remove the dragged rows itself
+
+    def _slot_without(self, day_id: str, slot: int, moving: str) -> int:
+        """A slot number counted as if the moving session were already out of its day."""
+        moving_session = self.session.document.get("session", moving)
+        if moving_session["day_id"] != day_id:
+            return slot
+        alone = all(item.session["slot"] != moving_session["slot"] or item.session["id"] == moving
+                    for schedule in self.days if schedule.day["id"] == day_id for item in schedule.sessions)
+        return slot - 1 if alone and moving_session["slot"] < slot else slot

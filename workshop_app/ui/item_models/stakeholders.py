@@ -1,0 +1,63 @@
+"""The Participants and Organizations tables of the Stakeholders page."""
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+
+from workshop_app.models import vocabulary as v
+from workshop_app.models.stakeholders.listing import organization_rows, participant_rows
+from workshop_app.ui.item_models.row_table import RowTableModel
+
+
+def vocabulary_label(labels: dict, key) -> str:
+    return QCoreApplication.translate("vocabulary", labels.get(key, key or ""))
+
+
+class ParticipantTableModel(RowTableModel):
+    TABLE = "participant"
+    COL_NAME, COL_SEX, COL_ORGANIZATION, COL_TITLE, COL_ROLE, COL_EMAIL, COL_PHONE, COL_LANGUAGE = range(8)
+    COLUMNS = ("Name", "Sex", "Organization", "Title", "Role", "E-mail", "Phone", "Language")
+    EDITABLE = {COL_NAME: "name", COL_SEX: "sex", COL_ORGANIZATION: "organization_id", COL_TITLE: "title",
+                COL_ROLE: "role", COL_EMAIL: "email", COL_PHONE: "phone", COL_LANGUAGE: "language"}
+    _TEXT = {COL_NAME: "name", COL_ORGANIZATION: "organization", COL_TITLE: "title", COL_EMAIL: "email",
+             COL_PHONE: "phone", COL_LANGUAGE: "language"}
+
+    def fetch(self, ids=None):
+        return participant_rows(self.session.document, ids)
+
+    def display(self, row: dict, column: int) -> str:
+        if column == self.COL_SEX:
+            return vocabulary_label(v.SEXES, row["sex"])
+        if column == self.COL_ROLE:
+            return vocabulary_label(v.PARTICIPANT_ROLES, row["role"])
+        return row[self._TEXT[column]] or ""
+
+
+class OrganizationTableModel(RowTableModel):
+    TABLE = "organization"
+    COL_NAME, COL_ACRONYM, COL_CATEGORY, COL_PARTICIPANTS, COL_TRIPARTITE, COL_PARTNER = range(6)
+    COLUMNS = ("Name", "Acronym", "Category", "Participants", "Tripartite", "Alliance 8.7 partner")
+    EDITABLE = {COL_NAME: "name", COL_ACRONYM: "acronym", COL_CATEGORY: "category"}
+    CHECKABLE = {COL_TRIPARTITE: "tripartite", COL_PARTNER: "alliance_partner"}
+
+    def fetch(self, ids=None):
+        return organization_rows(self.session.document, ids)
+
+    def display(self, row: dict, column: int) -> str:
+        if column == self.COL_CATEGORY:
+            return vocabulary_label(v.ORGANIZATION_CATEGORIES, row["category"])
+        if column == self.COL_PARTICIPANTS:
+            return str(row["participants"])
+        if column in self.CHECKABLE:
+            return ""
+        return row[("name", "acronym")[column]] or ""
+
+    def sort_key(self, row: dict, column: int):
+        if column == self.COL_PARTICIPANTS:
+            return row["participants"]
+        if column in self.CHECKABLE:
+            return row[self.CHECKABLE[column]]
+        return super().sort_key(row, column)
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if role == Qt.TextAlignmentRole and index.column() == self.COL_PARTICIPANTS:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return super().data(index, role)

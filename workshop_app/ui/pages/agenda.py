@@ -1,0 +1,296 @@
+"""Agenda: days and their sessions, edited in place, reordered by drag and drop or keyboard;
+times follow from the durations; warnings show what would surprise the room."""
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.models import vocabulary as v
+from workshop_app.models.agenda.schedule import (
+    plan_add_session,
+    plan_delete_session,
+    plan_move_session,
+    plan_shift_session,
+)
+from workshop_app.models.changes import Change
+from workshop_app.models.stakeholders.listing import participant_names
+from workshop_app.ui.item_models.agenda import COL_FACILITATOR, COL_TYPE, ID_ROLE, AgendaModel
+from workshop_app.ui.pages.base import Page
+from workshop_app.ui.widgets.delegates import ChoiceDelegate
+from workshop_app.ui.widgets.live_panel import LivePanel
+from workshop_app.ui.widgets.session_details import SessionDetails
+
+
+class AgendaPage(Page):
+    TABLES = {"day", "session", "session_person", "participant", "workshop"}
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        heading = self.heading(self.tr("Agenda"))
+        self.model = AgendaModel(self)
+        self.model.failed.connect(self._show_problem)
+        self.tree = self.editable_tree(self.model, 1, {0: 128, 2: 95, 3: 70, 4: 120, 5: 60, 6: 130})
+        self.tree.setItemDelegateForColumn(COL_TYPE, ChoiceDelegate(
+            lambda: [(key, QCoreApplication.translate("vocabulary", label)) for key, label in v.SESSION_TYPES.items()],
+            self))
+        self.tree.setItemDelegateForColumn(COL_FACILITATOR, ChoiceDelegate(
+            lambda: participant_names(self.session.document), self, allow_none=self.tr("(no facilitator)")))
+        self.tree.selectionModel().currentRowChanged.connect(self._show_details)
+
+        self.details = SessionDetails()
+        self.details.perform.connect(lambda plan: self.model.perform(plan))
+        self.warnings = QLabel()
+        self.warnings.setObjectName("warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setTextFormat(Qt.PlainText)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+
+        self.actions = {
+            "add": self.page_action(self.tr("Add session"), self.add_session, "Ctrl+Shift+A"),
+            "parallel": self.page_action(self.tr("Add parallel session"), self.add_parallel_session, "Ctrl+Shift+L"),
+            "delete": self.page_action(self.tr("Delete"), self.delete_session, QKeySequence.Delete),
+            "up": self.page_action(self.tr("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
+            "down": self.page_action(self.tr("Later"), lambda: self.shift(+1), "Ctrl+Down"),
+            "previous_day": self.page_action(self.tr("To previous day"), lambda: self.move_to_day(-1), "Ctrl+Left"),
+            "next_day": self.page_action(self.tr("To next day"), lambda: self.move_to_day(+1), "Ctrl+Right"),
+            "groups": self.page_action(self.tr("Groups…"), self.show_groups, "Ctrl+G"),
+            "template": self.page_action(self.tr("Template…"), self.apply_template, "Ctrl+Shift+T"),
+            "save_template": self.page_action(self.tr("Save as template…"), self.save_template, None),
+            "live": self.page_action(self.tr("Live"), self.toggle_live, "F9"),
+        }
+        self.actions["live"].setCheckable(True)
+        self.actions["live"].setToolTip(self.tr("Show what is on now and next during the workshop (F9)"))
+        self.live = LivePanel()
+        self.live.perform.connect(self._perform_live)
+        self.live.hide()
+        bar = self.toolbar(self.actions.values())
+        hint = QLabel(self.tr("Drag a session between two others to move it, onto another to run both in parallel."))
+        hint.setObjectName("hint")
+        hint.setStyleSheet("color: palette(placeholder-text);")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(hint)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1000, 280])
+        self.details.setMinimumWidth(240)
+        self.lay_out(heading, self.live, self.message, self.warnings, splitter)
+        self.setStyleSheet("#warnings { color: #8a4b00; }")
+
+
+    # ------------------------------------------------------------------ refreshing
+
+    def reload(self) -> None:
+        selected = self.selected_session_id()
+        if self.model.session is not self.session:
+            self.model.session = self.session
+            self.model.people_changed()
+        if self.model.reload():  # rows were rebuilt: lay out the days again
+            for row in range(self.model.rowCount()):  # a day's heading runs across the columns
+                self.tree.setFirstColumnSpanned(row, self.model.index(row, 0).parent(), True)
+            self.tree.expandAll()
+        readonly = self.session is None or self.session.document.readonly
+        for key, action in self.actions.items():
+            action.setEnabled(not readonly or key == "live")
+        self.live.set_document(self.session.document if self.session else None)
+        self._update_warnings()
+        if selected != self.selected_session_id():
+            self.select_session(selected)
+        else:
+            self._show_details()
+
+    def changed(self, change: Change) -> None:
+        self.message.hide()
+        if "participant" in change.tables():
+            self.details.people_changed()
+            self.model.people_changed()
+        self.reload()
+
+    def _update_warnings(self) -> None:
+        try:
+            from workshop_app.models.agenda.warnings import agenda_warnings
+        except ImportError:  # the warnings module arrives with its own change
+            self.warnings.hide()
+            return
+        found = agenda_warnings(self.session.document) if self.session is not None else []
+        self.model.overrunning = {sid for warning in found for sid in warning.session_ids}
+        self.warnings.setVisible(bool(found))
+        lines = [f"⚠ {warning.message}" for warning in found[:6]]
+        if len(found) > 6:
+            lines.append(self.tr("…and %1 more").replace("%1", str(len(found) - 6)))
+        self.warnings.setText("\n".join(lines))
+
+    def _show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    # ------------------------------------------------------------------ selection
+
+    def selected_session_id(self) -> str | None:
+        index = self.tree.currentIndex()
+        return index.siblingAtColumn(0).data(ID_ROLE) if self.model.scheduled(index) else None
+
+    def select_session(self, session_id: str | None) -> None:
+        index = self.model.session_index(session_id) if session_id else None
+        if index is not None and index.isValid():
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            self.tree.scrollTo(index)
+        self._show_details()
+
+    def projector_focus(self) -> tuple[str, object]:
+        item = self.model.scheduled(self.tree.currentIndex())
+        if item is not None and sum(1 for schedule in self.model.days if schedule.day["id"] == item.session["day_id"]
+                                    for other in schedule.sessions if other.session["slot"] == item.session["slot"]) > 1:
+            return "groups", (item.session["day_id"], item.session["slot"])
+        return "agenda", None
+
+    def _show_details(self, *args) -> None:
+        self.focus_changed.emit(*self.projector_focus())
+        self.details.show_session(self.session.document if self.session else None, self.selected_session_id())
+
+    def _current_day_id(self) -> str | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return self.model.days[0].day["id"] if self.model.days else None
+        return self.model.days[self.model.day_row_of(index)].day["id"]
+
+    # ------------------------------------------------------------------ actions
+
+    def add_session(self) -> None:
+        day_id = self._current_day_id()
+        if day_id is None:
+            self._show_problem(self.tr("Add a day to the workshop first (set its dates on the Overview page)."))
+            return
+        current = self.model.scheduled(self.tree.currentIndex())
+        slot = None if current is None else current.session["slot"] + 1
+        self._perform_and_select(lambda document: plan_add_session(
+            document, day_id, slot=slot, title=self.tr("New session"), undo_text=self.tr("Add session")))
+
+    def add_parallel_session(self) -> None:
+        current = self.model.scheduled(self.tree.currentIndex())
+        if current is None:
+            self._show_problem(self.tr("Select the session the new one runs in parallel with."))
+            return
+        self._perform_and_select(lambda document: plan_add_session(
+            document, current.session["day_id"], parallel_to=current.session["id"], title=self.tr("New session"),
+            type="group_work", duration=current.session["duration"], undo_text=self.tr("Add parallel session")))
+
+    def _perform_and_select(self, plan) -> None:
+        planned = {}
+
+        def remember(document):
+            planned["change"] = plan(document)
+            return planned["change"]
+
+        if self.model.perform(remember):
+            new_id = next(row.row_id for row in planned["change"].rows if row.kind == "insert")
+            self.select_session(new_id)
+            self.tree.edit(self.model.session_index(new_id, 1))
+
+    def delete_session(self) -> None:
+        session_id = self.selected_session_id()
+        if session_id:
+            self.model.perform(lambda document: plan_delete_session(document, session_id, self.tr("Delete session")))
+
+    def shift(self, step: int) -> None:
+        session_id = self.selected_session_id()
+        if session_id:
+            self.model.perform(lambda document: plan_shift_session(document, session_id, step,
+                                                                   self.tr("Move session")))
+            self.select_session(session_id)
+
+    def move_to_day(self, step: int) -> None:
+        session_id = self.selected_session_id()
+        if not session_id:
+            return
+        day_row = self.model.day_row_of(self.tree.currentIndex())
+        target = day_row + step
+        if not 0 <= target < len(self.model.days):
+            return
+        item = self.model.scheduled(self.tree.currentIndex())
+        day_id = self.model.days[target].day["id"]
+        self.model.perform(lambda document: plan_move_session(
+            document, session_id, day_id, item.session["slot"], undo_text=self.tr("Move session to another day")))
+        self.select_session(session_id)
+
+    # ------------------------------------------------------------------ templates, groups, live
+
+    def _user_templates(self):
+        from workshop_app import paths
+
+        return paths.data_dir() / "templates"
+
+    def apply_template(self) -> None:
+        from workshop_app.models.agenda.templates import plan_apply_template
+        from workshop_app.ui.dialogs.template import TemplateDialog
+
+        has_sessions = any(schedule.sessions for schedule in self.model.days)
+        dialog = TemplateDialog(self._user_templates(), has_sessions, self)
+        if not self.ask(dialog):
+            return
+        template_id, replace = dialog.choice()
+        if template_id:
+            self.model.perform(lambda document: plan_apply_template(
+                document, template_id, replace=replace, user_folder=self._user_templates()))
+
+    def save_template(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from workshop_app.models.agenda.templates import save_user_template
+        from workshop_app.models.errors import WorkshopError
+
+        name, ok = QInputDialog.getText(self, self.tr("Save as Template"), self.tr("Template name:"))
+        if not ok or not name.strip():
+            return
+        try:
+            path = save_user_template(self.session.document, name, self._user_templates())
+        except WorkshopError as error:
+            self._show_problem(str(error))
+            return
+        self.window().statusBar().showMessage(self.tr("Template saved: %1").replace("%1", path.name), 6000)
+
+    def show_groups(self) -> None:
+        from workshop_app.ui.dialogs.groups import GroupsDialog
+
+        item = self.model.scheduled(self.tree.currentIndex())
+        if item is None:
+            self._show_problem(self.tr("Select one of the parallel group sessions first."))
+            return
+        dialog = GroupsDialog(self.session.document, item.session["day_id"], item.session["slot"], self)
+
+        def perform(change):
+            self.model.perform(lambda document: change)
+            dialog.refresh()
+
+        dialog.perform.connect(perform)
+        dialog.print_requested.connect(lambda: self.window().export_group_lists(
+            item.session["day_id"], item.session["slot"] + 1))
+        self.ask(dialog)
+
+    def toggle_live(self, on: bool) -> None:
+        self.live.setVisible(on)
+
+    def _perform_live(self, change, warnings: str) -> None:
+        self.model.perform(lambda document: change)
+        if warnings:
+            self._show_problem(warnings)
+        self.live.refresh()
+
+    def ask(self, dialog) -> bool:
+        """Show a dialog modally (tests replace this)."""
+        return bool(dialog.exec())

@@ -1,0 +1,243 @@
+"""Attendance: check people in at the door (type part of a name, Enter), add walk-ins, and
+correct the record in a grid of participants by day."""
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.models.changes import Change
+from workshop_app.models.stakeholders.attendance import (
+    attendance_rows,
+    days,
+    default_day,
+    find_participants,
+    plan_attendance,
+    plan_walk_in,
+    present_ids,
+)
+from workshop_app.ui.item_models.row_table import RowFilterProxy, RowTableModel
+from workshop_app.ui.session import DocumentSession
+
+
+class AttendanceTableModel(RowTableModel):
+    TABLE = "participant"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._days: list[dict] = []
+
+    def reload(self) -> None:
+        self._days = days(self.session.document) if self.session is not None else []
+        self.COLUMNS = ("Name", "Organization", *(f"Day {n}" for n in range(1, len(self._days) + 1)))
+        self.CHECKABLE = {column: column for column in range(2, 2 + len(self._days))}
+        super().reload()
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.ToolTipRole and section >= 2:
+            return self._days[section - 2]["date"] or ""
+        return super().headerData(section, orientation, role)
+
+    def fetch(self, ids=None):
+        return attendance_rows(self.session.document, ids)
+
+    def display(self, row: dict, column: int) -> str:
+        return row["name"] if column == 0 else row["organization"] if column == 1 else ""
+
+    def sort_key(self, row: dict, column: int):
+        if column >= 2:
+            return self._days[column - 2]["id"] in row["present"]
+        return super().sort_key(row, column)
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if index.isValid() and index.column() >= 2:  # a day: only its check box
+            if role != Qt.CheckStateRole:
+                return None
+            present = self._days[index.column() - 2]["id"] in self._rows[index.row()]["present"]
+            return Qt.Checked if present else Qt.Unchecked
+        return super().data(index, role)
+
+    def setData(self, index: QModelIndex, value, role=Qt.EditRole) -> bool:
+        if not index.isValid() or index.column() < 2 or role != Qt.CheckStateRole:
+            return False
+        row, day = self._rows[index.row()], self._days[index.column() - 2]
+        present = Qt.CheckState(value) == Qt.Checked
+        return self.perform(lambda document: plan_attendance(document, row["id"], day["id"], present))
+
+
+class AttendanceTab(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session: DocumentSession | None = None
+        self._filter_text = ""
+
+        self.day_combo = QComboBox()
+        self.day_combo.currentIndexChanged.connect(self._update_count)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Type part of a name, then Enter to check in"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._search)
+        self.search_edit.returnPressed.connect(self.check_in_selected)
+        self.matches = QListWidget()
+        self.matches.setMaximumHeight(170)
+        self.matches.itemActivated.connect(lambda item: self.check_in(item.data(Qt.UserRole)))
+        self.walk_in_button = QPushButton(self.tr("Add walk-in…"))
+        self.walk_in_button.setToolTip(self.tr("Add a person who is not on the list and check them in (Ctrl+Enter)"))
+        self.walk_in_button.clicked.connect(self.add_walk_in)
+        QShortcut(QKeySequence("Ctrl+Return"), self.search_edit, self.add_walk_in)
+        # Up/Down in the name box move through the matches, so the hands stay on the keyboard.
+        QShortcut(QKeySequence(Qt.Key_Down), self.search_edit, lambda: self._move_match(1))
+        QShortcut(QKeySequence(Qt.Key_Up), self.search_edit, lambda: self._move_match(-1))
+        self.confirmation = QLabel()
+        self.confirmation.setObjectName("confirmation")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("presentCount")
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Day")))
+        row.addWidget(self.day_combo)
+        row.addWidget(self.search_edit, 1)
+        row.addWidget(self.walk_in_button)
+        row.addWidget(self.count_label)
+
+        self.model = AttendanceTableModel(self)
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.grid = QTableView()
+        self.grid.setModel(self.proxy)
+        self.grid.setSortingEnabled(True)
+        self.grid.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
+        self.grid.setAlternatingRowColors(True)
+        self.grid.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.grid.verticalHeader().hide()
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.model.failed.connect(self.confirmation.setText)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.matches)
+        layout.addWidget(self.confirmation)
+        layout.addWidget(QLabel(self.tr("Attendance by day (tick to correct):")))
+        layout.addWidget(self.grid, 1)
+        self.setStyleSheet("#confirmation { color: #1b5e20; font-weight: bold; } #presentCount { font-weight: bold; }")
+
+    def set_session(self, session: DocumentSession | None) -> None:
+        self.session = session
+        self.day_combo.blockSignals(True)
+        self.day_combo.clear()
+        if session is not None:
+            today = default_day(session.document)
+            for number, day in enumerate(days(session.document), start=1):
+                label = self.tr("Day %1").replace("%1", str(number))
+                self.day_combo.addItem(f"{label} · {day['date']}" if day["date"] else label, day["id"])
+            if today is not None:
+                self.day_combo.setCurrentIndex(self.day_combo.findData(today["id"]))
+        self.day_combo.blockSignals(False)
+        self.model.set_session(session)
+        self.grid.setColumnWidth(0, 240)
+        self.grid.setColumnWidth(1, 160)
+        self._search(self.search_edit.text())
+        self._update_count()
+
+    def changed(self, change: Change) -> None:
+        if "day" in change.tables():
+            self.set_session(self.session)
+            return
+        self.model.refresh(change)
+        if change.tables() & {"attendance", "organization"}:
+            self.model.refresh_all()
+        self._update_count()
+
+    def set_filter(self, text: str) -> None:
+        self._filter_text = text
+        if self.isVisible():  # a hidden grid of 10,000 rows is filtered when it is shown
+            self.proxy.set_filter_text(text)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.proxy.set_filter_text(self._filter_text)
+
+    # ------------------------------------------------------------------ check-in
+
+    def day_id(self) -> str | None:
+        return self.day_combo.currentData()
+
+    def _search(self, text: str) -> None:
+        self.matches.clear()
+        if self.session is None or not text.strip():
+            return
+        present = present_ids(self.session.document, self.day_id()) if self.day_id() else set()
+        for person in find_participants(self.session.document, text):
+            label = f"{person['name']} — {person['organization']}" if person["organization"] else person["name"]
+            if person["id"] in present:
+                label += "  ✓ " + self.tr("present")
+            item = QListWidgetItem(label)
+            item.setData(Qt.UserRole, person["id"])
+            self.matches.addItem(item)
+        if self.matches.count():
+            self.matches.setCurrentRow(0)
+        else:
+            self.matches.addItem(self.tr("No one by that name: Ctrl+Enter adds “%1” as a walk-in").replace("%1", text))
+
+    def _move_match(self, step: int) -> None:
+        if self.matches.count():
+            self.matches.setCurrentRow(max(0, min(self.matches.count() - 1, self.matches.currentRow() + step)))
+
+    def check_in_selected(self) -> None:
+        item = self.matches.currentItem()
+        if item is not None and item.data(Qt.UserRole):
+            self.check_in(item.data(Qt.UserRole))
+
+    def check_in(self, participant_id: str) -> None:
+        if self.session is None or self.day_id() is None:
+            return
+        name = self.session.document.get("participant", participant_id)["name"]
+        change = plan_attendance(self.session.document, participant_id, self.day_id(), True, self.tr("Check in %1")
+                                 .replace("%1", name))
+        if change:
+            self.session.perform(change)
+            self.confirmation.setText(self.tr("✓ %1 checked in").replace("%1", name))
+        else:
+            self.confirmation.setText(self.tr("%1 was already checked in").replace("%1", name))
+        self.search_edit.clear()
+        self.search_edit.setFocus()
+
+    def add_walk_in(self) -> None:
+        if self.session is None or self.day_id() is None:
+            return
+        name = self.ask_walk_in_name(self.search_edit.text().strip())
+        if not name:
+            return
+        text = self.tr("Add walk-in %1").replace("%1", name)
+        if self.model.perform(lambda document: plan_walk_in(document, self.day_id(), name=name, undo_text=text)):
+            self.confirmation.setText(self.tr("✓ %1 added and checked in").replace("%1", name))
+            self.search_edit.clear()
+
+    def ask_walk_in_name(self, suggestion: str) -> str:
+        """The walk-in's full name (tests replace this); details are completed in the tables."""
+        name, ok = QInputDialog.getText(self, self.tr("Walk-in participant"), self.tr("Full name:"), text=suggestion)
+        return name.strip() if ok else ""
+
+    def _update_count(self) -> None:
+        if self.session is None or self.day_id() is None:
+            self.count_label.clear()
+            return
+        present = len(present_ids(self.session.document, self.day_id()))
+        total = self.session.document.count("participant")
+        self.count_label.setText(QCoreApplication.translate("AttendanceTab", "Present: %1 of %2")
+                                 .replace("%1", str(present)).replace("%2", str(total)))
+        self._search(self.search_edit.text())

@@ -1,0 +1,138 @@
+"""What every page of the workshop view shares: it follows the open session and refreshes
+itself from the document when something it shows changes, but only while it is visible."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QToolButton,
+    QTreeView,
+    QTreeWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.models.changes import Change
+from workshop_app.ui.session import DocumentSession
+
+
+class Page(QWidget):
+    # Tables whose changes this page shows; None means any change.
+    TABLES: set[str] | None = None
+    focus_changed = Signal(str, object)  # what the projector should show now (see WorkshopView)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session: DocumentSession | None = None
+        self.settings = None  # the window's Settings, given when the page is created
+        self._stale = True
+
+    def set_session(self, session: DocumentSession | None) -> None:
+        if self.session is not None:
+            self.session.changed.disconnect(self._on_changed)
+        self.session = session
+        self._stale = True
+        if session is not None:
+            session.changed.connect(self._on_changed)
+        if self.isVisible():
+            self._refresh()
+
+    def reload(self) -> None:
+        """Show what the document holds now (self.session may be None: show nothing)."""
+        raise NotImplementedError
+
+    def projector_focus(self) -> tuple[str, object]:
+        """What the room should see while this page is in front."""
+        return "figures", None
+
+    def _on_changed(self, change: Change) -> None:
+        if self.TABLES is not None and not (change.tables() & self.TABLES):
+            return
+        if self.isVisible():
+            self.changed(change)
+        else:
+            self._stale = True  # a hidden page catches up when it is shown
+
+    def changed(self, change: Change) -> None:
+        """A visible page's response to a change; pages with cheaper updates override it."""
+        self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        self._stale = False
+        self.reload()
+
+    @staticmethod
+    def heading(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("pageTitle")
+        label.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        return label
+
+    def lay_out(self, heading: QLabel, *widgets: QWidget) -> QVBoxLayout:
+        """The page title, then the page's widgets; the last one takes the spare height."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(heading)
+        for widget in widgets:
+            layout.addWidget(widget)
+        layout.setStretchFactor(widgets[-1], 1)
+        return layout
+
+    @staticmethod
+    def make_tree(headers: list[str], stretch_column: int, widths: dict[int, int]) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setHeaderLabels(headers)
+        tree.setAlternatingRowColors(True)
+        tree.setUniformRowHeights(True)
+        tree.header().setSectionResizeMode(stretch_column, QHeaderView.Stretch)
+        tree.header().setStretchLastSection(False)
+        for column, width in widths.items():
+            tree.setColumnWidth(column, width)
+        return tree
+
+    def page_action(self, text: str, slot, shortcut=None) -> QAction:
+        """An action of this page; its shortcut works while the focus is anywhere in the page."""
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        self.addAction(action)
+        return action
+
+    @staticmethod
+    def toolbar(actions) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        for action in actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        return bar
+
+    @staticmethod
+    def editable_tree(model, stretch_column: int, widths: dict[int, int]) -> QTreeView:
+        """A tree view that edits in place and moves rows by drag and drop through the model."""
+        tree = QTreeView()
+        tree.setModel(model)
+        tree.setAlternatingRowColors(True)
+        tree.setUniformRowHeights(True)
+        tree.setSelectionBehavior(QAbstractItemView.SelectRows)
+        tree.setDragDropMode(QAbstractItemView.DragDrop)
+        tree.setDefaultDropAction(Qt.MoveAction)
+        tree.setDropIndicatorShown(True)
+        tree.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        tree.header().setStretchLastSection(False)
+        tree.header().setSectionResizeMode(stretch_column, QHeaderView.Stretch)
+        for column, width in widths.items():
+            tree.setColumnWidth(column, width)
+        return tree

@@ -1,0 +1,92 @@
+"""Figures: participation by sex, by organization category, by role and by day, the women's
+share against the minimum set in Preferences, and the power/interest grid of organizations."""
+
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from workshop_app.models.changes import Change
+from workshop_app.models.stakeholders.figures import DEFAULT_WOMEN_SHARE_MINIMUM, participation_figures
+from workshop_app.models.stakeholders.organizations import assessments, plan_assessment
+from workshop_app.ui.session import DocumentSession
+from workshop_app.ui.widgets.power_interest_grid import PowerInterestGrid
+from workshop_app.ui.widgets.sex_bar_chart import SexBarChart
+
+
+class FiguresTab(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session: DocumentSession | None = None
+        self.women_share_minimum = DEFAULT_WOMEN_SHARE_MINIMUM
+        self.headline = QLabel()
+        self.headline.setObjectName("headline")
+        self.warning = QLabel()
+        self.warning.setObjectName("warning")
+        self.warning.setWordWrap(True)
+        self.charts = {key: SexBarChart() for key in ("overall", "category", "role", "day")}
+        self.grid = PowerInterestGrid()
+        self.grid.moved.connect(self._move_organization)
+        self.grid.setMinimumHeight(460)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.warning)
+        for key, title in (("overall", self.tr("All participants")),
+                           ("category", self.tr("By organization category")),
+                           ("role", self.tr("By role")),
+                           ("day", self.tr("Present, by day"))):
+            layout.addWidget(self._section_title(title))
+            layout.addWidget(self.charts[key])
+        layout.addWidget(self._section_title(self.tr("Power/interest grid")))
+        hint = QLabel(self.tr("Drag an organization to set its influence and interest, or click it and use "
+                              "the arrow keys. Each move can be undone."))
+        hint.setObjectName("hint")
+        layout.addWidget(hint)
+        layout.addWidget(self.grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 8, 0, 0)
+        outer.addWidget(scroll)
+        self.setStyleSheet("#headline { font-size: 16pt; font-weight: bold; }"
+                           "#warning { color: #b00020; font-weight: bold; }"
+                           "#sectionTitle { font-size: 12pt; font-weight: bold; margin-top: 12px; }"
+                           "#hint { color: palette(placeholder-text); }")
+
+    @staticmethod
+    def _section_title(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("sectionTitle")
+        return label
+
+    def set_session(self, session: DocumentSession | None) -> None:
+        self.session = session
+        self.reload()
+
+    def changed(self, change: Change) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        if self.session is None:
+            return
+        document = self.session.document
+        figures = participation_figures(document)
+        self.charts["overall"].set_groups([figures.overall])
+        self.charts["category"].set_groups(figures.by_category)
+        self.charts["role"].set_groups(figures.by_role)
+        self.charts["day"].set_groups(figures.by_day)
+        share = figures.overall.women_share
+        self.headline.setText(
+            self.tr("Women's share: %1 of participants whose sex is stated").replace(
+                "%1", "–" if share is None else f"{share:.0%}"))
+        below = figures.women_share_below(self.women_share_minimum)
+        self.warning.setVisible(below)
+        self.warning.setText(self.tr("Below the minimum of %1 set in Preferences: consider inviting more women "
+                                     "before the workshop.").replace("%1", f"{self.women_share_minimum:.0%}"))
+        self.grid.set_organizations(assessments(document))
+
+    def _move_organization(self, organization_id: str, influence: int, interest: int) -> None:
+        name = self.session.document.get("organization", organization_id)["name"]
+        self.session.perform(plan_assessment(self.session.document, organization_id, influence, interest,
+                                             self.tr("Move %1 on the power/interest grid").replace("%1", name)))

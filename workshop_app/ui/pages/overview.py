@@ -1,0 +1,266 @@
+"""Overview: the workshop's details, editable with undo, and live counts of everything in it."""
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.models.changes import Change
+from workshop_app.models.errors import WorkshopError
+from workshop_app.models.stats import workshop_stats
+from workshop_app.ui.pages.base import Page
+from workshop_app.ui.widgets.country_combo import CountryCombo
+from workshop_app.ui.widgets.fields import DocumentUndoRouter, OptionalDateEdit, TextArea
+
+
+class OverviewPage(Page):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        heading = self.heading(self.tr("Overview"))
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("hint")
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(self.tr("e.g. National workshop on a road map for target 8.7"))
+        self.country_combo = CountryCombo(allow_unset=True)
+        self.venue_edit = QLineEdit()
+        self.venue_edit.setPlaceholderText(self.tr("Hotel and city"))
+        self.start_edit = OptionalDateEdit()
+        self.end_edit = OptionalDateEdit()
+        dates = QHBoxLayout()
+        dates.addWidget(self.start_edit)
+        dates.addWidget(QLabel(self.tr("to")))
+        dates.addWidget(self.end_edit)
+        dates.addStretch(1)
+        self.languages_edit = QLineEdit()
+        self.languages_edit.setPlaceholderText(self.tr("ISO codes, e.g. en, fr"))
+        self.languages_edit.setToolTip(self.tr("Working languages as two-letter ISO 639-1 codes, separated by commas"))
+        self.description_edit = TextArea()
+        self.objectives_edit = TextArea()
+        self.context_edit = TextArea()
+        for area in (self.description_edit, self.objectives_edit, self.context_edit):
+            area.setMinimumHeight(70)
+            area.setMaximumHeight(120)
+        self.message = QLabel()
+        self.message.setObjectName("fieldError")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignRight)
+        form.addRow(self.tr("&Title"), self.title_edit)
+        form.addRow(self.tr("&Country"), self.country_combo)
+        form.addRow(self.tr("&Venue"), self.venue_edit)
+        dates_label = QLabel(self.tr("&Dates"))
+        dates_label.setBuddy(self.start_edit)  # a layout cannot be a buddy; the first date is
+        form.addRow(dates_label, dates)
+        form.addRow(self.tr("&Languages"), self.languages_edit)
+        form.addRow(self.tr("De&scription"), self.description_edit)
+        form.addRow(self.tr("&Objectives"), self.objectives_edit)
+        form.addRow(self.tr("National conte&xt"), self.context_edit)
+
+        self.title_edit.editingFinished.connect(lambda: self._commit_field("title", self.title_edit.text()))
+        self.venue_edit.editingFinished.connect(lambda: self._commit_field("venue", self.venue_edit.text()))
+        self.languages_edit.editingFinished.connect(
+            lambda: self._commit_field("languages", self.languages_edit.text())
+        )
+        self.country_combo.activated.connect(
+            lambda: self._commit_field("country", self.country_combo.code())
+        )
+        self.start_edit.editingFinished.connect(self._commit_start)
+        self.end_edit.editingFinished.connect(lambda: self._commit_field("end_date", self.end_edit.iso_date()))
+        self.description_edit.editingFinished.connect(
+            lambda: self._commit_field("description", self.description_edit.toPlainText())
+        )
+        self.objectives_edit.editingFinished.connect(
+            lambda: self._commit_field("objectives", self.objectives_edit.toPlainText())
+        )
+        self.context_edit.editingFinished.connect(
+            lambda: self._commit_field("national_context", self.context_edit.toPlainText())
+        )
+
+        self._undo_router = DocumentUndoRouter(self)
+        for editor in (self.title_edit, self.venue_edit, self.languages_edit, self.description_edit,
+                       self.objectives_edit, self.context_edit):
+            editor.installEventFilter(self._undo_router)
+
+        details, details_layout = self._card(self.tr("Workshop details"))
+        details_layout.addLayout(form)
+        details_layout.addWidget(self.message)
+
+        self.figures: dict[str, QLabel] = {}
+        figures, figures_layout = self._card(self.tr("In this workshop"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(12)
+        for index, (key, label) in enumerate(self._figure_labels()):
+            grid.addWidget(self._figure_tile(key, label), index // 2, index % 2)
+        figures_layout.addLayout(grid)
+        self.women_note = QLabel()
+        self.women_note.setObjectName("hint")
+        self.women_note.setWordWrap(True)
+        figures_layout.addWidget(self.women_note)
+        figures_layout.addStretch(1)
+
+        columns = QHBoxLayout()
+        columns.addWidget(details, 3)
+        columns.addWidget(figures, 2)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(24, 20, 24, 20)
+        content_layout.addWidget(heading)
+        content_layout.addWidget(self.subtitle)
+        content_layout.addLayout(columns)
+        content_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.setStyleSheet(
+            "#sectionTitle { font-size: 13pt; font-weight: bold; margin-bottom: 6px; }"
+            "#hint { color: palette(placeholder-text); }"
+            "#fieldError { color: #b00020; }"
+            "#card { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; padding: 10px; }"
+            "#figureTile { background: palette(alternate-base); border-radius: 6px; padding: 6px; }"
+            "#figureValue { font-size: 22pt; font-weight: bold; color: #1f4e79; }"
+        )
+
+    @staticmethod
+    def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
+        card = QFrame()
+        card.setObjectName("card")
+        layout = QVBoxLayout(card)
+        heading = QLabel(title)
+        heading.setObjectName("sectionTitle")
+        layout.addWidget(heading)
+        return card, layout
+
+    def _figure_labels(self) -> list[tuple[str, str]]:
+        return [
+            ("participants", self.tr("Participants")),
+            ("organizations", self.tr("Organizations")),
+            ("women_share", self.tr("Women's share")),
+            ("days", self.tr("Days")),
+            ("sessions", self.tr("Sessions")),
+            ("outcomes", self.tr("Outcomes")),
+            ("outputs", self.tr("Outputs")),
+            ("actions", self.tr("Actions")),
+            ("indicators", self.tr("Indicators")),
+            ("versions", self.tr("Versions")),
+        ]
+
+    def _figure_tile(self, key: str, label: str) -> QFrame:
+        tile = QFrame()
+        tile.setObjectName("figureTile")
+        layout = QVBoxLayout(tile)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(0)
+        value = QLabel("–")
+        value.setObjectName("figureValue")
+        value.setAccessibleName(label)
+        caption = QLabel(label)
+        layout.addWidget(value)
+        layout.addWidget(caption)
+        self.figures[key] = value
+        return tile
+
+    # ------------------------------------------------------------------ refreshing
+
+    def reload(self) -> None:
+        if self.session is not None:
+            self._load_details()
+            self._load_figures()
+
+    def changed(self, change: Change) -> None:
+        if change.tables() & {"workshop", "day"}:
+            self._load_details()
+        self._load_figures()
+
+    def _load_details(self) -> None:
+        workshop = self.session.document.workshop()
+        widgets = (self.title_edit, self.venue_edit, self.languages_edit, self.country_combo,
+                   self.start_edit, self.end_edit)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.title_edit.setText(workshop["title"])
+        self.venue_edit.setText(workshop["venue"])
+        self.languages_edit.setText(", ".join(json.loads(workshop["languages"] or "[]")))
+        self.country_combo.set_code(workshop["country"])
+        self.start_edit.set_iso_date(workshop["start_date"])
+        self.end_edit.set_iso_date(workshop["end_date"])
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.description_edit.set_text(workshop["description"])
+        self.objectives_edit.set_text(workshop["objectives"])
+        self.context_edit.set_text(workshop["national_context"])
+        self.subtitle.setText(str(self.session.document.path))
+
+    def _load_figures(self) -> None:
+        figures = workshop_stats(self.session.document)
+        for key, label in self.figures.items():
+            value = figures[key]
+            if key == "women_share":
+                label.setText("–" if value is None else f"{value:.0%}")
+            else:
+                label.setText(f"{value:,}")
+        by_sex = figures["participants_by_sex"]
+        minimum = self.settings.women_share_minimum() if self.settings is not None else None
+        below = minimum is not None and figures["women_share"] is not None and figures["women_share"] < minimum
+        self.figures["women_share"].setStyleSheet("color: #b00020;" if below else "")
+        self.figures["women_share"].setToolTip(
+            self.tr("Below the minimum of %1 set in Preferences").replace("%1", f"{minimum:.0%}") if below else "")
+        self.women_note.setText(
+            self.tr("Women %1 · men %2 · other %3 · not stated %4 (the share counts people whose sex is stated)")
+            .replace("%1", str(by_sex["female"])).replace("%2", str(by_sex["male"]))
+            .replace("%3", str(by_sex["other"])).replace("%4", str(by_sex["not_stated"]))
+        )
+
+    # ------------------------------------------------------------------ edits
+
+    def _commit_field(self, field: str, value) -> None:
+        if self.session is None:
+            return
+        document = self.session.document
+        self._perform(lambda: document.plan_update(
+            "workshop", document.workshop()["id"], self._undo_text(field), **{field: value}
+        ))
+
+    def _commit_start(self) -> None:
+        if self.session is not None:
+            self._perform(lambda: self.session.document.plan_workshop_dates(self.start_edit.iso_date()))
+
+    def _perform(self, plan) -> None:
+        try:
+            self.session.perform(plan())
+            self.message.hide()
+            for editor in (self.title_edit, self.venue_edit, self.languages_edit):
+                editor.setModified(False)  # saved: Ctrl+Z now undoes in the workshop
+        except WorkshopError as error:
+            self.message.setText(str(error))
+            self.message.show()
+            self._load_details()  # show what the file really holds
+
+    def _undo_text(self, field: str) -> str:
+        return {
+            "title": self.tr("Edit title"),
+            "venue": self.tr("Edit venue"),
+            "languages": self.tr("Edit languages"),
+            "country": self.tr("Change country"),
+            "end_date": self.tr("Change end date"),
+            "description": self.tr("Edit description"),
+            "objectives": self.tr("Edit objectives"),
+            "national_context": self.tr("Edit national context"),
+        }[field]

@@ -1,0 +1,278 @@
+"""Road map: the plan tree with codes that renumber themselves, every field editable beside
+it, filters, totals per currency, and versions to freeze, compare and restore."""
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.models import vocabulary as v
+from workshop_app.models.changes import Change
+from workshop_app.models.roadmap.editing import plan_add_node, plan_delete_node, plan_shift_node
+from workshop_app.models.roadmap.totals import filter_actions, totals
+from workshop_app.models.stakeholders.listing import organization_choices
+from workshop_app.ui.item_models.roadmap import COL_LEAD, COL_STATUS, ID_ROLE, RoadmapModel, money
+from workshop_app.ui.pages.base import Page
+from workshop_app.ui.widgets.delegates import ChoiceDelegate
+from workshop_app.ui.widgets.roadmap_details import RoadmapDetails
+
+_CHILD_LEVEL = {"goal": "outcome", "outcome": "output", "output": "action"}
+
+
+def _vocabulary(labels: dict):
+    return [(key, QCoreApplication.translate("vocabulary", label)) for key, label in labels.items()]
+
+
+class RoadmapPage(Page):
+    TABLES = {"roadmap_node", "action_partner", "organization", "indicator", "version", "plenary_comment"}
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        heading = self.heading(self.tr("Road map"))
+        self.model = RoadmapModel(self)
+        self.model.failed.connect(self._show_problem)
+        self.tree = self.editable_tree(self.model, 1, {0: 100, 2: 80, 3: 64, 4: 64, 5: 84, 6: 110, 7: 110})
+        self.tree.setIndentation(14)
+        self.tree.setItemDelegateForColumn(COL_STATUS, ChoiceDelegate(lambda: _vocabulary(v.ACTION_STATUSES), self))
+        self.tree.setItemDelegateForColumn(COL_LEAD, ChoiceDelegate(
+            lambda: organization_choices(self.session.document), self, allow_none=self.tr("(no lead)")))
+        self.tree.selectionModel().currentRowChanged.connect(self._show_details)
+        self.details = RoadmapDetails()
+        self.details.perform.connect(lambda plan: self.model.perform(plan))
+
+        self.lead_filter = QComboBox()
+        self.status_filter = QComboBox()
+        self.group_filter = QComboBox()
+        self.pillar_filter = QComboBox()
+        self.unfunded_filter = QCheckBox(self.tr("Unfunded only"))
+        for combo, everything, choices in ((self.status_filter, self.tr("Any status"), v.ACTION_STATUSES),
+                                           (self.group_filter, self.tr("Any Action Group"), v.ACTION_GROUPS),
+                                           (self.pillar_filter, self.tr("Any pillar"), v.PILLAR_TAGS)):
+            combo.addItem(everything, None)
+            for key, label in _vocabulary(choices):
+                combo.addItem(label, key)
+        for combo in (self.lead_filter, self.status_filter, self.group_filter, self.pillar_filter):
+            combo.activated.connect(self.apply_filters)
+        self.unfunded_filter.toggled.connect(self.apply_filters)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Show actions:")))
+        for widget in (self.lead_filter, self.status_filter, self.group_filter, self.pillar_filter,
+                       self.unfunded_filter):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+
+        self.actions = {
+            "child": self.page_action(self.tr("Add below"), self.add_child, "Ctrl+Shift+A"),
+            "sibling": self.page_action(self.tr("Add next"), self.add_sibling, "Ctrl+Return"),
+            "delete": self.page_action(self.tr("Delete"), self.delete_node, QKeySequence.Delete),
+            "up": self.page_action(self.tr("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
+            "down": self.page_action(self.tr("Later"), lambda: self.shift(+1), "Ctrl+Down"),
+            "comment": self.page_action(self.tr("Comment…"), self.record_comment, "Ctrl+K"),
+            "freeze": self.page_action(self.tr("Freeze version…"), self.freeze_version, None),
+            "versions": self.page_action(self.tr("Versions…"), self.show_versions, None),
+        }
+        bar = self.toolbar(self.actions.values())
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.totals.setTextFormat(Qt.PlainText)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.totals)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([960, 320])
+        self.lay_out(heading, self.message, splitter)
+
+
+    # ------------------------------------------------------------------ refreshing
+
+    def reload(self) -> None:
+        selected = self.selected_id()
+        if self.session is not None and self.lead_filter.count() == 0:
+            self._fill_leads()
+        self.model.session = self.session
+        self.model.visible = self._filtered()
+        self.model.reload()
+        self.tree.expandAll()
+        readonly = self.session is None or self.session.document.readonly
+        for action in self.actions.values():
+            action.setEnabled(not readonly)
+        self._update_totals()
+        self.select(selected)
+
+    def changed(self, change: Change) -> None:
+        self.message.hide()
+        if "organization" in change.tables():
+            self.lead_filter.clear()
+            self.details.organizations_changed()
+        if self.model.visible is None and self.model.refresh(change):  # an edit in place
+            self._update_totals()
+            self._show_details()
+            return
+        self.reload()
+
+    def _fill_leads(self) -> None:
+        self.lead_filter.addItem(self.tr("Any lead organization"), None)
+        for organization_id, label in organization_choices(self.session.document):
+            self.lead_filter.addItem(label, organization_id)
+
+    def _filtered(self) -> set[str] | None:
+        if self.session is None:
+            return None
+        chosen = {"lead": self.lead_filter.currentData(), "status": self.status_filter.currentData(),
+                  "action_group": self.group_filter.currentData(), "pillar": self.pillar_filter.currentData()}
+        if not any(chosen.values()) and not self.unfunded_filter.isChecked():
+            return None
+        return set(filter_actions(self.session.document, unfunded=self.unfunded_filter.isChecked(),
+                                  **{key: value for key, value in chosen.items() if value}))
+
+    def apply_filters(self) -> None:
+        self.reload()
+
+    def _update_totals(self) -> None:
+        if self.session is None:
+            self.totals.clear()
+            return
+        result = totals(self.session.document)
+        lines = []
+
+        def costed(currencies):  # actions with neither a cost nor a currency add nothing to show
+            return [t for t in currencies.values() if t.currency or t.cost]
+
+        for outcome in result.outcomes:
+            sums = "; ".join(f"{money(t.cost, t.currency)} (gap {money(t.gap, t.currency)})"
+                             for t in costed(outcome.currencies)) or "–"
+            lines.append(self.tr("Outcome %1: %2").replace("%1", outcome.code).replace("%2", sums))
+        overall = "; ".join(f"{money(t.cost, t.currency)} (secured {money(t.funding_secured, t.currency)}, "
+                            f"gap {money(t.gap, t.currency)})" for t in costed(result.overall)) or "–"
+        lines.append(self.tr("Whole road map: %1 — currencies are never added together").replace("%1", overall))
+        self.totals.setText("\n".join(lines))
+
+    def _show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    # ------------------------------------------------------------------ selection
+
+    def selected_id(self) -> str | None:
+        index = self.tree.currentIndex()
+        return index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
+
+    def select(self, node_id: str | None) -> None:
+        index = self.model.index_of(node_id) if node_id else None
+        if index is not None and index.isValid():
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            self.tree.scrollTo(index)
+        self._show_details()
+
+    def projector_focus(self) -> tuple[str, object]:
+        return "roadmap", self.selected_id()
+
+    def _show_details(self, *args) -> None:
+        node_id = self.selected_id()
+        self.focus_changed.emit(*self.projector_focus())
+        self.details.show_node(self.session.document if self.session else None, node_id,
+                               self.model.code(node_id) if node_id else "")
+
+    # ------------------------------------------------------------------ actions
+
+    def _selected_node(self) -> dict | None:
+        return self.model.node(self.tree.currentIndex())
+
+    def add_child(self) -> None:
+        node = self._selected_node()
+        if node is None:
+            roots = self.model.rowCount()
+            if roots:
+                node = self.model.node(self.model.index(0, 0))
+            else:
+                self._add(None, "goal", None)
+                return
+        level = _CHILD_LEVEL.get(node["level"])
+        if level is None:
+            self._show_problem(self.tr("An action has nothing below it; use Add next for another action."))
+            return
+        self._add(node["id"], level, None)
+
+    def add_sibling(self) -> None:
+        node = self._selected_node()
+        if node is None or node["level"] == "goal":
+            self.add_child()
+            return
+        self._add(node["parent_id"], node["level"], node["position"] + 1)
+
+    def _add(self, parent_id: str | None, level: str, position: int | None) -> None:
+        planned = {}
+
+        def plan(document):
+            planned["change"] = plan_add_node(document, parent_id, level, position=position)
+            return planned["change"]
+
+        if self.model.perform(plan):
+            new_id = next(row.row_id for row in planned["change"].rows if row.kind == "insert")
+            self.select(new_id)
+            self.tree.edit(self.model.index_of(new_id, 1))
+
+    def delete_node(self) -> None:
+        node = self._selected_node()
+        if node is not None:
+            self.model.perform(lambda document: plan_delete_node(document, node["id"]))
+
+    def shift(self, step: int) -> None:
+        node = self._selected_node()
+        if node is not None:
+            self.model.perform(lambda document: plan_shift_node(document, node["id"], step))
+            self.select(node["id"])
+
+    def record_comment(self) -> None:
+        from workshop_app.models.roadmap.comments import plan_add_comment
+        from workshop_app.ui.dialogs.comment import CommentDialog
+
+        node = self._selected_node()
+        if node is None:
+            self._show_problem(self.tr("Select the item the comment is about."))
+            return
+        dialog = CommentDialog(self.session.document, f"{self.model.code(node['id'])} {node['title']}", self)
+        if self.ask(dialog):
+            values = dialog.values()
+            self.model.perform(lambda document: plan_add_comment(document, node["id"], values.pop("text"), **values))
+
+    def freeze_version(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from workshop_app.models.roadmap.versions import plan_freeze_version
+
+        name, ok = QInputDialog.getText(self, self.tr("Freeze a Version"),
+                                        self.tr("Name of this version (e.g. Draft after day 2):"))
+        if ok and name.strip():
+            self.model.perform(lambda document: plan_freeze_version(document, name))
+
+    def show_versions(self) -> None:
+        from workshop_app.ui.dialogs.versions import VersionsDialog
+
+        dialog = VersionsDialog(self.session.document, self)
+        dialog.perform.connect(lambda change: self.model.perform(lambda document: change))
+        self.ask(dialog)
+
+    def ask(self, dialog) -> bool:
+        """Show a dialog modally (tests replace this)."""
+        return bool(dialog.exec())

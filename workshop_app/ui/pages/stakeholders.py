@@ -1,0 +1,270 @@
+"""Stakeholders: the organizations and the participants of the workshop, edited in place."""
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.models import vocabulary as v
+from workshop_app.models.changes import Change
+from workshop_app.models.stakeholders.listing import organization_choices
+from workshop_app.models.stakeholders.organizations import (
+    participants_of,
+    plan_delete_organization,
+    plan_merge_organizations,
+)
+from workshop_app.ui.item_models.row_table import ID_ROLE, RowFilterProxy, RowTableModel
+from workshop_app.ui.item_models.stakeholders import OrganizationTableModel, ParticipantTableModel
+from workshop_app.ui.pages.attendance import AttendanceTab
+from workshop_app.ui.pages.base import Page
+from workshop_app.ui.pages.figures import FiguresTab
+from workshop_app.ui.widgets.delegates import ChoiceDelegate
+
+
+def _vocabulary(labels: dict):
+    return lambda: [(key, QCoreApplication.translate("vocabulary", label)) for key, label in labels.items()]
+
+
+class StakeholdersPage(Page):
+    TABLES = {"participant", "organization", "attendance", "day", "stakeholder_assessment"}
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        heading = self.heading(self.tr("Stakeholders"))
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter: type part of a name, an organization, an e-mail…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.message = QLabel()
+        self.message.setObjectName("hint")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+
+        self.participants = ParticipantTableModel(self)
+        self.organizations = OrganizationTableModel(self)
+        self.tabs = QTabWidget()
+        self.participant_view = self._table(self.participants)
+        self.organization_view = self._table(self.organizations)
+        m = ParticipantTableModel
+        self.participant_view.setItemDelegateForColumn(m.COL_SEX, ChoiceDelegate(_vocabulary(v.SEXES), self))
+        self.participant_view.setItemDelegateForColumn(m.COL_ROLE, ChoiceDelegate(_vocabulary(v.PARTICIPANT_ROLES), self))
+        self.participant_view.setItemDelegateForColumn(m.COL_ORGANIZATION, ChoiceDelegate(
+            lambda: organization_choices(self.session.document), self, allow_none=self.tr("(no organization)")))
+        self.organization_view.setItemDelegateForColumn(
+            OrganizationTableModel.COL_CATEGORY, ChoiceDelegate(_vocabulary(v.ORGANIZATION_CATEGORIES), self))
+
+        self.add_participant_action = self.page_action(self.tr("Add participant"), self.add_participant, "Ctrl+Shift+P")
+        self.delete_participants_action = self.page_action(self.tr("Delete"), self.delete_participants)
+        self.add_organization_action = self.page_action(self.tr("Add organization"), self.add_organization, "Ctrl+Shift+O")
+        self.delete_organizations_action = self.page_action(self.tr("Delete"), self.delete_organizations)
+        self.merge_action = self.page_action(self.tr("Merge…"), self.merge_organizations, "Ctrl+Shift+M")
+        self.merge_action.setToolTip(self.tr("Merge the selected organizations into one (their people and "
+                                             "road-map roles move to the one you keep)"))
+        self._tab(self.participant_view, self.tr("Participants"),
+                  [self.add_participant_action, self.delete_participants_action])
+        self._tab(self.organization_view, self.tr("Organizations"),
+                  [self.add_organization_action, self.delete_organizations_action, self.merge_action])
+        self.attendance = AttendanceTab()
+        self.filter_edit.textChanged.connect(self.attendance.set_filter)
+        self.tabs.addTab(self.attendance, self.tr("Attendance"))
+        self.figures = FiguresTab()
+        self.tabs.addTab(self.figures, self.tr("Figures"))
+        # Delete only acts on the table that has focus.
+        self.delete_participants_action.setShortcut(QKeySequence.Delete)
+        self.delete_organizations_action.setShortcut(QKeySequence.Delete)
+        for action, view in ((self.delete_participants_action, self.participant_view),
+                             (self.delete_organizations_action, self.organization_view)):
+            self.removeAction(action)  # each Delete belongs to its own table, not to the whole page
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            view.addAction(action)
+        self.lay_out(heading, self.filter_edit, self.message, self.tabs)
+
+    def _table(self, model: RowTableModel) -> QTableView:
+        proxy = RowFilterProxy(self)
+        proxy.setSourceModel(model)
+        self.filter_edit.textChanged.connect(proxy.set_filter_text)
+        model.failed.connect(self._show_problem)
+        view = QTableView()
+        view.setModel(proxy)
+        view.setSortingEnabled(True)
+        view.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
+        view.setAlternatingRowColors(True)
+        view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+                             | QAbstractItemView.AnyKeyPressed)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    def _tab(self, view: QTableView, title: str, actions: list[QAction]) -> None:
+        bar = QHBoxLayout()
+        for action in actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(view, 1)
+        self.tabs.addTab(tab, title)
+
+    # ------------------------------------------------------------------ refreshing
+
+    def reload(self) -> None:
+        self.participants.set_session(self.session)
+        self.organizations.set_session(self.session)
+        self.attendance.set_session(self.session)
+        if self.settings is not None:
+            self.figures.women_share_minimum = self.settings.women_share_minimum()
+        self.figures.set_session(self.session)
+        self._update_counts()
+        if self.session is not None:
+            for view, widths in ((self.participant_view, (220, 80, 140, 200, 120, 230, 130)),
+                                 (self.organization_view, (360, 90, 260, 100, 90))):
+                for column, width in enumerate(widths):
+                    view.setColumnWidth(column, width)
+            readonly = self.session.document.readonly
+            for action in (self.add_participant_action, self.delete_participants_action,
+                           self.add_organization_action, self.delete_organizations_action, self.merge_action):
+                action.setEnabled(not readonly)
+
+    def changed(self, change: Change) -> None:
+        self.message.hide()
+        # In place, so that selection and scrolling stay: organization names show in the
+        # participants table, participant counts in the organizations table.
+        self.organizations.refresh(change)
+        self.participants.refresh(change)
+        if "organization" in change.tables():
+            self.participants.refresh_all()
+        self.organizations.refresh_all()
+        self.attendance.changed(change)
+        self.figures.changed(change)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        self.tabs.setTabText(0, self.tr("Participants (%1)").replace("%1", str(self.participants.rowCount())))
+        self.tabs.setTabText(1, self.tr("Organizations (%1)").replace("%1", str(self.organizations.rowCount())))
+
+    def _show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    # ------------------------------------------------------------------ actions
+
+    def selected_ids(self, view: QTableView) -> list[str]:
+        return [index.data(ID_ROLE) for index in view.selectionModel().selectedRows()]
+
+    def add_participant(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        change = self.session.document.plan_insert("participant", self.tr("Add participant"),
+                                                   name=self.tr("New participant"))
+        if self.participants.perform(lambda document: change):
+            self._edit_new_row(self.participant_view, self.participants, change.rows[0].row_id)
+
+    def add_organization(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        change = self.session.document.plan_insert("organization", self.tr("Add organization"),
+                                                    name=self.tr("New organization"))
+        if self.organizations.perform(lambda document: change):
+            self._edit_new_row(self.organization_view, self.organizations, change.rows[0].row_id)
+
+    def _edit_new_row(self, view: QTableView, model: RowTableModel, row_id: str) -> None:
+        self.filter_edit.clear()  # a filter could hide the new row
+        index = view.model().mapFromSource(model.index(model.row_number(row_id), 0))
+        view.setCurrentIndex(index)
+        view.scrollTo(index)
+        view.edit(index)
+
+    def delete_participants(self) -> None:
+        ids = self.selected_ids(self.participant_view)
+        if not ids:
+            return
+        text = self.tr("Delete %n participant(s)", "", len(ids))
+        self.participants.perform(lambda document: self._combined(
+            text, [document.plan_delete("participant", row_id) for row_id in ids]))
+
+    def delete_organizations(self) -> None:
+        ids = self.selected_ids(self.organization_view)
+        if not ids:
+            return
+        document = self.session.document
+        people = sum(participants_of(document, row_id) for row_id in ids)
+        with_participants = False
+        if people:
+            answer = self.ask_delete_with_participants(len(ids), people)
+            if answer is None:
+                return
+            with_participants = answer
+        text = self.tr("Delete %n organization(s)", "", len(ids))
+
+        def plan(document):
+            change = Change(text)
+            with document.drafting() as step:
+                for row_id in ids:
+                    change = change.then(step(plan_delete_organization(
+                        document, row_id, with_participants=with_participants)), text)
+            return change
+
+        self.organizations.perform(plan)
+
+    def merge_organizations(self) -> None:
+        ids = self.selected_ids(self.organization_view)
+        if len(ids) < 2:
+            self._show_problem(self.tr("Select two or more organizations to merge (Ctrl+click)."))
+            return
+        keep_id = self.ask_merge_target([(row_id, self.organizations.row_by_id(row_id)["name"]) for row_id in ids])
+        if keep_id is None:
+            return
+        text = self.tr("Merge %n organization(s)", "", len(ids))
+
+        def plan(document):
+            change = Change(text)
+            with document.drafting() as step:
+                for row_id in ids:
+                    if row_id != keep_id:
+                        change = change.then(step(plan_merge_organizations(document, keep_id, row_id)), text)
+            return change
+
+        self.organizations.perform(plan)
+
+    @staticmethod
+    def _combined(text: str, changes: list[Change]) -> Change:
+        return Change(text, tuple(row for change in changes for row in change.rows))
+
+    # ------------------------------------------------------------------ questions (tests replace these)
+
+    def ask_delete_with_participants(self, organizations: int, people: int) -> bool | None:
+        """True: delete the people too; False: keep them without an organization; None: cancel."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Question)
+        box.setWindowTitle(self.tr("Delete organizations"))
+        box.setText(self.tr("%n participant(s) belong to the organizations you are deleting.", "", people))
+        box.setInformativeText(self.tr("Keep them in the workshop without an organization, or delete them too?"))
+        keep = box.addButton(self.tr("Keep participants"), QMessageBox.AcceptRole)
+        delete = box.addButton(self.tr("Delete participants too"), QMessageBox.DestructiveRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        return {keep: False, delete: True}.get(box.clickedButton())
+
+    def ask_merge_target(self, choices: list[tuple[str, str]]) -> str | None:
+        names = [name for _, name in choices]
+        name, ok = QInputDialog.getItem(self, self.tr("Merge organizations"),
+                                        self.tr("Keep this organization; the others merge into it:"), names, 0, False)
+        return choices[names.index(name)][0] if ok else None

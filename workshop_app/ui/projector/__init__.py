@@ -1,0 +1,7 @@
+"""The projector: the window the room sees, and the HTML it shows.
+"""
+
+__all__ = [
+    "window",
+    "content",
+]

@@ -1,0 +1,158 @@
+"""What the room sees on the projector, as HTML built from the document. No private notes,
+no menus: the selected part of the road map, the agenda's now and next, the groups, the
+figures, or the changes since a version. All user text is escaped."""
+
+import datetime as dt
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from workshop_app.models import vocabulary as v
+from workshop_app.models.agenda.groups import group_lists
+from workshop_app.models.agenda.live import now_and_next
+from workshop_app.models.roadmap.diff import compare
+from workshop_app.models.roadmap.totals import funding_gap
+from workshop_app.models.roadmap.tree import roadmap_tree
+from workshop_app.models.roadmap.versions import snapshot
+from workshop_app.models.stakeholders.figures import participation_figures
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Projector", text)
+
+
+def _label(labels: dict, key) -> str:
+    return QCoreApplication.translate("vocabulary", labels.get(key, key or ""))
+
+
+def _money(amount, currency: str) -> str:
+    return "" if amount is None else f"{amount:,.0f} {escape(currency)}".strip()
+
+
+def comments_block(document, node_id: str | None) -> str:
+    """Open plenary comments on the shown outcome and everything under it, for the side strip."""
+    from workshop_app.models.roadmap.comments import comments
+
+    shown: set[str] = set()
+    for goal in roadmap_tree(document):
+        for item in goal.walk():
+            if item.node["id"] == node_id:
+                outcome = item
+                shown = {inner.node["id"] for inner in (outcome.walk())}
+    found = [c for c in comments(document, open_only=True) if not shown or c["node_id"] in shown]
+    if not found:
+        return ""
+    items = "".join(f"<li>{escape(c['text'])}" + (f" <span class='muted'>— {escape(c['raised_by'])}</span>"
+                                                  if c["raised_by"] else "") + "</li>" for c in found)
+    return f"<h3>{tr('Open comments')}</h3><ul>{items}</ul>"
+
+
+def roadmap_view(document, node_id: str | None) -> str:
+    """The selected outcome (or the outcome of the selected output or action), its outputs and
+    actions; the selected item is marked. Without a selection, the outcomes in brief."""
+    goals = roadmap_tree(document)
+    if not goals:
+        return f"<h1>{tr('Road map')}</h1><p class='muted'>{tr('The road map is still empty.')}</p>"
+    # Acronyms: the room reads "MoLESS" faster than the ministry's full name.
+    leads = {row["id"]: row["acronym"] or row["name"] for row in document.rows("organization")}
+    by_id = {item.node["id"]: item for goal in goals for item in goal.walk()}
+    selected = by_id.get(node_id)
+    outcome = selected
+    while outcome is not None and outcome.node["level"] not in ("outcome", "goal"):
+        outcome = by_id.get(outcome.node["parent_id"])
+    if outcome is None or outcome.node["level"] == "goal":
+        goal = goals[0]
+        items = "".join(f"<li><b>{escape(item.code)}</b> {escape(item.node['title'])}</li>" for item in goal.children)
+        return f"<h1>{escape(goal.node['title'])}</h1><ol class='plain'>{items}</ol>"
+    parts = [f"<h1>{tr('Outcome')} {escape(outcome.code)}</h1><h2>{escape(outcome.node['title'])}</h2>"]
+    # With an output or an action selected, the room sees that output's actions and the other
+    # outputs as headings only: one screen, not a hundred rows no one can read from the back.
+    focus = selected
+    while focus is not None and focus.node["level"] not in ("output", "outcome"):
+        focus = by_id.get(focus.node["parent_id"])
+    for output in outcome.children:
+        marked = " class='selected'" if selected is output else ""
+        parts.append(f"<h3{marked}>{escape(output.code)} {escape(output.node['title'])}</h3>")
+        if focus is not outcome and output is not focus:
+            continue
+        rows = []
+        for action in output.children:
+            node = action.node
+            timing = " – ".join(part for part in (node["start"], node["end"]) if part)
+            gap = funding_gap(node)
+            mark = " selected" if selected is action else ""  # Qt styles cells, not rows
+            rows.append(
+                f"<tr><td class='code{mark}'>{escape(action.code)}</td><td class='{mark}'>{escape(node['title'])}</td>"
+                f"<td class='{mark}'>{escape(leads.get(node['lead_organization_id'], ''))}</td>"
+                f"<td class='{mark}'>{escape(timing)}</td>"
+                f"<td class='{mark}'>{escape(_label(v.ACTION_STATUSES, node['status']))}</td>"
+                f"<td class='number{mark}'>{_money(gap, node['currency']) if gap else ''}</td></tr>")
+        if rows:
+            header = "".join(f"<th>{tr(title)}</th>" for title in ("Code", "Action", "Lead", "Timing", "Status",
+                                                                   "Funding gap"))
+            parts.append(f"<table width='100%' cellspacing='0'><tr>{header}</tr>{''.join(rows)}</table>")
+    return "".join(parts)
+
+
+def agenda_view(document, now: dt.datetime) -> str:
+    status = now_and_next(document, now)
+    parts = [f"<h1>{tr('Now')}</h1><p class='big'>{escape(status.message)}</p>"]
+    for item in status.now:
+        left = "" if item.minutes_left is None else tr("%1 minutes left").replace("%1", str(item.minutes_left))
+        room = f" · {escape(item.session['room'])}" if item.session["room"] else ""
+        parts.append(f"<p><b>{escape(item.session['title'])}</b>{room}<br><span class='accent'>{left}</span></p>")
+    if status.next:
+        parts.append(f"<h2>{tr('Next')}</h2>")
+        for item in status.next:
+            parts.append(f"<p>{escape(item.start)} · {escape(item.session['title'])}</p>")
+    return "".join(parts)
+
+
+def groups_view(document, day_id: str, slot: int) -> str:
+    parts = [f"<h1>{tr('Breakout groups')}</h1><table><tr>"]
+    groups = group_lists(document, day_id, slot)
+    for group in groups:
+        members = "<br>".join(escape(person.name) for person in group.members) or tr("No members yet")
+        parts.append(f"<td class='group'><h3>{escape(group.track or group.title)}</h3>"
+                     f"<p class='muted'>{escape(group.title)}<br>{escape(group.room)}</p><p>{members}</p></td>")
+    parts.append("</tr></table>")
+    return "".join(parts)
+
+
+def figures_view(document) -> str:
+    figures = participation_figures(document)
+    share = figures.overall.women_share
+    rows = "".join(
+        f"<tr><td>{escape(QCoreApplication.translate('vocabulary', group.label))}</td>"
+        f"<td class='number'>{group.counts['female']}</td><td class='number'>{group.counts['male']}</td>"
+        f"<td class='number'>{group.total}</td></tr>" for group in figures.by_category)
+    return (f"<h1>{tr('Who is in the room')}</h1>"
+            f"<p class='big'>{figures.overall.total} {tr('participants')} · "
+            f"{tr('women')} {'–' if share is None else f'{share:.0%}'}</p>"
+            f"<table><tr><th>{tr('Category')}</th><th>{tr('Women')}</th><th>{tr('Men')}</th>"
+            f"<th>{tr('Total')}</th></tr>{rows}</table>")
+
+
+def changes_view(document, version_name: str | None) -> str:
+    """The draft against a version, made for reading aloud: added items highlighted, removed
+    ones struck through, and each changed field shown old (struck) → new (highlighted)."""
+    if not version_name:
+        return f"<h1>{tr('Changes')}</h1><p class='muted'>{tr('Freeze a version first to see changes since it.')}</p>"
+    diff = compare(snapshot(document, version_name), snapshot(document, None))
+    parts = [f"<h1>{tr('Changes since')} “{escape(version_name)}”</h1>"]
+    for item in diff.added:
+        parts.append(f"<p><mark>{escape(item.new_label)}: {escape(item.title)}</mark></p>")
+    for item in diff.removed:
+        parts.append(f"<p><s>{escape(item.old_label)}: {escape(item.title)}</s></p>")
+    for item in diff.moved:
+        parts.append(f"<p>{escape(item.old_label)} → <mark>{escape(item.new_label)}</mark>: {escape(item.title)}</p>")
+    for item in diff.changed:
+        for change in item.fields:
+            field = change.field.replace("_", " ")
+            old = diff.value_text(change.field, change.old, item, "old")
+            new = diff.value_text(change.field, change.new, item, "new")
+            parts.append(f"<p><b>{escape(item.label)}</b> · {escape(field)}: <s>{escape(old)}</s> → "
+                         f"<mark>{escape(new)}</mark></p>")
+    if len(parts) == 1:
+        parts.append(f"<p class='muted'>{tr('No changes since this version.')}</p>")
+    return "".join(parts)

@@ -1,0 +1,163 @@
+"""The presentation window for the room: large type, a light, dark or high-contrast theme,
+zoom, and a view that follows the facilitator unless frozen."""
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from workshop_app.ui.projector import content
+
+THEMES = {
+    "light": {"background": "#ffffff", "text": "#1a1a1a", "muted": "#666666", "accent": "#1f4e79",
+              "mark": "#fff2a8", "selected": "#e3f1fb", "rule": "#cccccc"},
+    "dark": {"background": "#14181f", "text": "#f2f2f2", "muted": "#a0a8b0", "accent": "#8cc4f0",
+             "mark": "#5a4b00", "selected": "#23364a", "rule": "#3a4350"},
+    "contrast": {"background": "#000000", "text": "#ffffff", "muted": "#ffff00", "accent": "#00ffff",
+                 "mark": "#0000aa", "selected": "#333333", "rule": "#ffffff"},
+}
+BASE_PIXELS = 30  # body text on a 1080-line screen; the room reads it from the back row
+
+
+class ProjectorWindow(QWidget):
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, Qt.Window)
+        self.setWindowTitle(self.tr("Pathfinder Workshop — Projector"))
+        self.document = None
+        self.view = ("roadmap", None)  # (kind, argument)
+        self.frozen = False
+        self.theme = "light"
+        self.zoom = 1.0
+        self.version_name: str | None = None
+        self.show_comments = False
+        self.clock = dt.datetime.now
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setFrameShape(QTextBrowser.NoFrame)
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self.strip = QLabel()
+        self.strip.setObjectName("strip")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.strip)
+        for keys, slot in ((QKeySequence.ZoomIn, lambda: self.set_zoom(self.zoom * 1.15)),
+                           (QKeySequence("Ctrl+="), lambda: self.set_zoom(self.zoom * 1.15)),
+                           (QKeySequence.ZoomOut, lambda: self.set_zoom(self.zoom / 1.15)),
+                           (QKeySequence("Ctrl+0"), lambda: self.set_zoom(1.0)),
+                           (QKeySequence(Qt.Key_Escape), self.close),
+                           (QKeySequence("T"), self.next_theme),
+                           (QKeySequence("F"), self.toggle_freeze),
+                           (QKeySequence("C"), self.toggle_comments)):
+            QShortcut(keys, self, slot)
+        self.timer = QTimer(self)  # the countdown of the agenda view
+        self.timer.setInterval(15_000)
+        self.timer.timeout.connect(self.refresh)
+        self.apply_style()
+
+    # ------------------------------------------------------------------ what is shown
+
+    def set_document(self, document) -> None:
+        self.document = document
+        self.refresh()
+
+    def follow(self, kind: str, argument=None) -> None:
+        """The facilitator moved (a page, a selection): show it unless the view is frozen."""
+        if not self.frozen and (kind, argument) != self.view:  # edits refresh through the document
+            self.view = (kind, argument)
+            self.refresh()
+
+    def toggle_comments(self) -> None:
+        self.show_comments = not self.show_comments
+        self.refresh()
+
+    def toggle_freeze(self) -> None:
+        self.frozen = not self.frozen
+        self._update_strip()
+
+    def refresh(self) -> None:
+        if self.document is None:
+            self.browser.setHtml("")
+            return
+        kind, argument = self.view
+        if kind == "agenda":
+            html = content.agenda_view(self.document, self.clock())
+        elif kind == "groups":
+            html = content.groups_view(self.document, *argument)
+        elif kind == "figures":
+            html = content.figures_view(self.document)
+        elif kind == "changes":
+            html = content.changes_view(self.document, self.version_name)
+        else:
+            html = content.roadmap_view(self.document, argument)
+            if self.show_comments:
+                html += content.comments_block(self.document, argument)
+        if kind == "agenda" and not self.timer.isActive():
+            self.timer.start()
+        elif kind != "agenda":
+            self.timer.stop()
+        scroll = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(html)
+        self.browser.verticalScrollBar().setValue(scroll)
+        self._update_strip()
+
+    def _update_strip(self) -> None:
+        frozen = self.tr("  ❄ frozen") if self.frozen else ""
+        self.strip.setText(self.tr("Esc close · Ctrl +/− zoom · T theme · F freeze · C comments") + frozen)
+
+    # ------------------------------------------------------------------ look
+
+    def pixel_size(self) -> int:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        height = screen.geometry().height() if screen else 1080
+        if self.isVisible() or self.height() > 0:
+            height = max(self.height(), 480)
+        return max(14, round(BASE_PIXELS * height / 1080 * self.zoom))
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = min(max(zoom, 0.5), 3.0)
+        self.apply_style()
+
+    def next_theme(self) -> None:
+        names = list(THEMES)
+        self.set_theme(names[(names.index(self.theme) + 1) % len(names)])
+
+    def set_theme(self, theme: str) -> None:
+        self.theme = theme if theme in THEMES else "light"
+        self.apply_style()
+
+    def apply_style(self) -> None:
+        colours = THEMES[self.theme]
+        size = self.pixel_size()
+        self.setStyleSheet(
+            f"QWidget {{ background: {colours['background']}; color: {colours['text']}; }}"
+            f"QLabel#strip {{ color: {colours['muted']}; font-size: {max(12, size // 2)}px; padding: 4px 16px; }}")
+        self.browser.document().setDocumentMargin(size * 1.2)
+        font = QFont(self.browser.font())
+        font.setPixelSize(size)  # tables and paragraphs take the document's font, not body CSS
+        self.browser.document().setDefaultFont(font)
+        self.browser.document().setDefaultStyleSheet(
+            f"body {{ font-size: {size}px; color: {colours['text']}; }}"
+            f"h1 {{ font-size: {round(size * 1.5)}px; color: {colours['accent']}; margin-bottom: {size // 2}px; }}"
+            f"h2 {{ font-size: {round(size * 1.2)}px; }}"
+            f"h3 {{ font-size: {round(size * 1.05)}px; margin-top: {size // 2}px; }}"
+            f"td, th {{ padding: {size // 5}px {size // 3}px; border-bottom: 1px solid {colours['rule']}; }}"
+            f"th {{ text-align: left; color: {colours['muted']}; }}"
+            f"td.number {{ text-align: right; }} td.code {{ font-weight: bold; }}"
+            f".selected {{ background: {colours['selected']}; }}"
+            f".muted {{ color: {colours['muted']}; }} .accent {{ color: {colours['accent']}; }}"
+            f".big {{ font-size: {round(size * 1.3)}px; }}"
+            f"mark {{ background: {colours['mark']}; }}")
+        self.refresh()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.apply_style()
+
+    def closeEvent(self, event) -> None:
+        self.timer.stop()
+        self.closed.emit()
+        super().closeEvent(event)

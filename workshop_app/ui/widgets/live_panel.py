@@ -1,0 +1,90 @@
+"""Live mode on the Agenda page: what is on now and next with the minutes left, and the two
+actions a facilitator needs when a session runs late."""
+
+import datetime as dt
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from workshop_app.models.agenda.live import LiveStatus, now_and_next, plan_overrun, plan_record_actual
+
+
+class LivePanel(QFrame):
+    perform = Signal(object, str)  # a planned Change, and warnings to show
+    REFRESH_MS = 20_000
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("livePanel")
+        self.document = None
+        self.status: LiveStatus | None = None
+        self.clock = dt.datetime.now  # tests set a fixed time
+        self.now_label = QLabel()
+        self.now_label.setObjectName("liveNow")
+        self.now_label.setWordWrap(True)
+        self.next_label = QLabel()
+        self.next_label.setWordWrap(True)
+        self.late_button = QPushButton(self.tr("Running late…"))
+        self.late_button.setToolTip(self.tr("Shift the rest of the day; lunch and other fixed items stay put"))
+        self.late_button.clicked.connect(self.running_late)
+        self.ended_button = QPushButton(self.tr("Ended now"))
+        self.ended_button.setToolTip(self.tr("Record the actual end of the session on now"))
+        self.ended_button.clicked.connect(self.ended_now)
+        text = QVBoxLayout()
+        text.addWidget(self.now_label)
+        text.addWidget(self.next_label)
+        layout = QHBoxLayout(self)
+        layout.addLayout(text, 1)
+        layout.addWidget(self.late_button)
+        layout.addWidget(self.ended_button)
+        self.setStyleSheet("#livePanel { background: #eef5fb; border: 1px solid #9cc3e5; border-radius: 6px; }"
+                           "#liveNow { font-size: 13pt; font-weight: bold; }")
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+
+    def set_document(self, document) -> None:
+        self.document = document
+        self.refresh()
+
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        if visible:
+            self.timer.start()
+            self.refresh()
+        else:
+            self.timer.stop()
+
+    def refresh(self) -> None:
+        if self.document is None:
+            return
+        self.status = now_and_next(self.document, self.clock())
+        self.now_label.setText(self.status.message)
+        upcoming = "; ".join(f"{item.start} {item.session['title']}" for item in self.status.next)
+        self.next_label.setText(self.tr("Next: %1").replace("%1", upcoming) if upcoming else "")
+        running = bool(self.status.now) and not self.document.readonly
+        self.late_button.setEnabled(running)
+        self.ended_button.setEnabled(running)
+
+    def running_late(self) -> None:
+        if not self.status or not self.status.now:
+            return
+        minutes = self.ask_minutes()
+        if not minutes:
+            return
+        session = self.status.now[0].session
+        change, warnings = plan_overrun(self.document, session["id"], minutes)
+        self.perform.emit(change, "\n".join(warnings))
+
+    def ended_now(self) -> None:
+        if not self.status or not self.status.now:
+            return
+        now = self.clock().strftime("%H:%M")
+        for item in self.status.now:
+            self.perform.emit(plan_record_actual(self.document, item.session["id"], end=now), "")
+
+    def ask_minutes(self) -> int:
+        """How many minutes late (tests replace this)."""
+        minutes, ok = QInputDialog.getInt(self, self.tr("Running late"),
+                                          self.tr("The session on now runs over by how many minutes?"), 10, 1, 240)
+        return minutes if ok else 0

@@ -1,0 +1,263 @@
+"""Every field of the selected road-map item, and the partners of an action with their roles."""
+
+import json
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.models import vocabulary as v
+from workshop_app.models.roadmap.editing import plan_set_partners
+from workshop_app.models.roadmap.totals import funding_gap
+from workshop_app.models.roadmap.tree import action_partners
+from workshop_app.models.stakeholders.listing import organization_choices
+from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea
+from workshop_app.ui.widgets.indicator_editor import IndicatorEditor
+
+
+def _labels(choices: dict) -> list[tuple]:
+    return [(key, QCoreApplication.translate("vocabulary", label)) for key, label in choices.items()]
+
+
+class RoadmapDetails(QScrollArea):
+    perform = Signal(object)  # a function document -> Change
+
+    TEXT_FIELDS = ("geographic_scope", "currency")
+    AREA_FIELDS = ("description", "risks", "assumptions", "comments")
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = None
+        self.node: dict | None = None
+        self.setWidgetResizable(True)
+        body = QWidget()
+        self.setWidget(body)
+        router = DocumentUndoRouter(self)
+        self.heading = QLabel(self.tr("Select an item of the road map"))
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        self.lines = {field: QLineEdit() for field in (*self.TEXT_FIELDS, "funding_secured")}
+        self.areas = {field: TextArea() for field in self.AREA_FIELDS}
+        for editor in (*self.lines.values(), *self.areas.values()):
+            editor.installEventFilter(router)
+        for area in self.areas.values():
+            area.setMaximumHeight(64)
+        self.gap_label = QLabel()
+        self.gender = QComboBox()
+        self.gender.addItem(self.tr("(not set)"), None)
+        for key, label in v.GENDER_MARKERS.items():
+            self.gender.addItem(QCoreApplication.translate("vocabulary", label), key)
+        self.action_group = QComboBox()
+        self.action_group.addItem(self.tr("(none)"), None)
+        for key, label in _labels(v.ACTION_GROUPS):
+            self.action_group.addItem(label, key)
+        self.issue_boxes = self._boxes(v.ISSUE_TAGS, "issue_tags")
+        self.pillar_boxes = self._boxes(v.PILLAR_TAGS, "pillar_tags")
+        self.sdg_boxes = self._boxes({sdg: f"SDG {sdg}" for sdg in v.RELATED_SDGS}, "sdgs")
+        self.partners = QListWidget()
+        self.partners.setMaximumHeight(100)
+        self.partner_combo = QComboBox()
+        self.partner_combo.setEditable(True)
+        self.partner_combo.setInsertPolicy(QComboBox.NoInsert)
+        self.role_combo = QComboBox()
+        for key, label in _labels(v.PARTNER_ROLES):
+            if key != "lead":
+                self.role_combo.addItem(label, key)
+        add_partner = QPushButton(self.tr("Add"))
+        add_partner.clicked.connect(self._add_partner)
+        remove_partner = QPushButton(self.tr("Remove"))
+        remove_partner.clicked.connect(self._remove_partner)
+        partner_row = QHBoxLayout()
+        partner_row.addWidget(self.partner_combo, 2)
+        partner_row.addWidget(self.role_combo, 1)
+        partner_row.addWidget(add_partner)
+        partner_row.addWidget(remove_partner)
+
+        self.action_widgets = QWidget()
+        form = QFormLayout(self.action_widgets)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.addRow(self.tr("Currency"), self.lines["currency"])
+        form.addRow(self.tr("Funding secured"), self.lines["funding_secured"])
+        form.addRow(self.tr("Funding gap"), self.gap_label)
+        form.addRow(self.tr("Gender marker"), self.gender)
+        form.addRow(self.tr("Action Group"), self.action_group)
+        form.addRow(self.tr("Geographic scope"), self.lines["geographic_scope"])
+        form.addRow(self.tr("Target 8.7 issues"), self._grid(self.issue_boxes))
+        form.addRow(self.tr("Pillars"), self._grid(self.pillar_boxes))
+        form.addRow(self.tr("Related SDGs"), self._grid(self.sdg_boxes, columns=4))
+        form.addRow(self.tr("Partners"), self.partners)
+        form.addRow("", partner_row)
+        common = QFormLayout()
+        common.addRow(self.tr("Description"), self.areas["description"])
+        common.addRow(self.tr("Risks"), self.areas["risks"])
+        common.addRow(self.tr("Assumptions"), self.areas["assumptions"])
+        common.addRow(self.tr("Comments"), self.areas["comments"])
+        self.indicators = IndicatorEditor()
+        self.indicators.perform.connect(self.perform.emit)
+        self.comments = QListWidget()
+        self.comments.setMaximumHeight(110)
+        self.comments.setWordWrap(True)
+        self.comments.itemChanged.connect(self._comment_ticked)
+        self.comments_title = QLabel(self.tr("<b>Plenary comments</b> (tick when addressed; Ctrl+K records one)"))
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.heading)
+        layout.addLayout(common)
+        layout.addWidget(self.action_widgets)
+        layout.addWidget(self.indicators)
+        layout.addWidget(self.comments_title)
+        layout.addWidget(self.comments)
+        layout.addStretch(1)
+
+        for field, editor in self.lines.items():
+            editor.editingFinished.connect(lambda f=field, e=editor: self._commit(f, e.text() or None))
+        for field, area in self.areas.items():
+            area.editingFinished.connect(lambda f=field, a=area: self._commit(f, a.toPlainText()))
+        self.gender.activated.connect(lambda: self._commit("gender_marker", self.gender.currentData()))
+        self.action_group.activated.connect(lambda: self._commit("action_group", self.action_group.currentData()))
+        self.widget().setEnabled(False)
+
+    def _boxes(self, choices: dict, field: str) -> dict:
+        boxes = {}
+        for key, label in choices.items():
+            box = QCheckBox(QCoreApplication.translate("vocabulary", label))
+            box.clicked.connect(lambda checked=False, f=field: self._commit_tags(f))
+            boxes[key] = box
+        return boxes
+
+    @staticmethod
+    def _grid(boxes: dict, columns: int = 2) -> QWidget:
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for index, box in enumerate(boxes.values()):
+            grid.addWidget(box, index // columns, index % columns)
+        return holder
+
+    # ------------------------------------------------------------------ showing
+
+    def show_node(self, document, node_id: str | None, code: str = "") -> None:
+        self.document = document
+        self.node = document.get("roadmap_node", node_id) if (document is not None and node_id) else None
+        node = self.node
+        self.widget().setEnabled(node is not None and not document.readonly)
+        if node is None:
+            self.heading.setText(self.tr("Select an item of the road map"))
+            self.action_widgets.hide()
+            self.indicators.hide()
+            return
+        self._show_comments()
+        measured = node["level"] in ("outcome", "output")
+        self.indicators.setVisible(measured)
+        if measured:
+            self.indicators.show_node(document, node["id"])
+        level = QCoreApplication.translate("vocabulary", v.NODE_LEVEL_LABELS[node["level"]])
+        self.heading.setText(f"{level} {code}: {node['title']}".replace("  ", " "))
+        for field, area in self.areas.items():
+            area.set_text(node[field])
+        is_action = node["level"] == "action"
+        self.action_widgets.setVisible(is_action)
+        if not is_action:
+            return
+        self.lines["currency"].setText(node["currency"])
+        self.lines["geographic_scope"].setText(node["geographic_scope"])
+        secured = node["funding_secured"]
+        self.lines["funding_secured"].setText("" if secured is None else f"{secured:g}")
+        for editor in self.lines.values():
+            editor.setModified(False)
+        gap = funding_gap(node)
+        self.gap_label.setText("–" if gap is None else f"{gap:,.0f} {node['currency']}".strip())
+        self.gender.setCurrentIndex(max(self.gender.findData(node["gender_marker"]), 0))
+        self.action_group.setCurrentIndex(max(self.action_group.findData(node["action_group"]), 0))
+        for field, boxes in (("issue_tags", self.issue_boxes), ("pillar_tags", self.pillar_boxes),
+                             ("sdgs", self.sdg_boxes)):
+            chosen = set(json.loads(node[field] or "[]"))
+            for key, box in boxes.items():
+                box.setChecked(key in chosen)
+        self._show_partners()
+
+    def _show_partners(self) -> None:
+        names = dict(organization_choices(self.document))
+        self.partners.clear()
+        for organization_id, role in action_partners(self.document, self.node["id"]).items():
+            if role == "lead":
+                continue
+            label = QCoreApplication.translate("vocabulary", v.PARTNER_ROLES[role])
+            item = QListWidgetItem(f"{names.get(organization_id, '?')} — {label}")
+            item.setData(Qt.UserRole, organization_id)
+            self.partners.addItem(item)
+        if self.partner_combo.count() == 0:
+            for organization_id, label in names.items():
+                self.partner_combo.addItem(label, organization_id)
+            self.partner_combo.setCurrentIndex(-1)
+
+    def organizations_changed(self) -> None:
+        self.partner_combo.clear()
+
+    # ------------------------------------------------------------------ editing
+
+    def _commit(self, field: str, value) -> None:
+        if self.node is None:
+            return
+        node_id = self.node["id"]
+        label = self.tr("Edit %1").replace("%1", field.replace("_", " "))
+        self.perform.emit(lambda document: document.plan_update("roadmap_node", node_id, label, **{field: value}))
+
+    def _commit_tags(self, field: str) -> None:
+        boxes = {"issue_tags": self.issue_boxes, "pillar_tags": self.pillar_boxes, "sdgs": self.sdg_boxes}[field]
+        self._commit(field, [key for key, box in boxes.items() if box.isChecked()])
+
+    def _current_partners(self) -> dict:
+        return action_partners(self.document, self.node["id"])
+
+    def _add_partner(self) -> None:
+        index = self.partner_combo.findText(self.partner_combo.currentText(), Qt.MatchFixedString)
+        if self.node is None or index < 0:
+            return
+        partners = self._current_partners()
+        partners[self.partner_combo.itemData(index)] = self.role_combo.currentData()
+        node_id = self.node["id"]
+        self.perform.emit(lambda document: plan_set_partners(document, node_id, partners))
+        self.partner_combo.setCurrentIndex(-1)
+
+    def _remove_partner(self) -> None:
+        item = self.partners.currentItem()
+        if self.node is None or item is None:
+            return
+        partners = self._current_partners()
+        partners.pop(item.data(Qt.UserRole), None)
+        node_id = self.node["id"]
+        self.perform.emit(lambda document: plan_set_partners(document, node_id, partners))
+
+    def _show_comments(self) -> None:
+        from workshop_app.models.roadmap.comments import comments
+
+        self.comments.blockSignals(True)
+        self.comments.clear()
+        for comment in comments(self.document, self.node["id"]):
+            who = f" — {comment['raised_by']}" if comment["raised_by"] else ""
+            item = QListWidgetItem(f"{comment['text']}{who}")
+            item.setData(Qt.UserRole, comment["id"])
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked if comment["status"] == "addressed" else Qt.Unchecked)
+            self.comments.addItem(item)
+        self.comments.blockSignals(False)
+
+    def _comment_ticked(self, item: QListWidgetItem) -> None:
+        from workshop_app.models.roadmap.comments import plan_set_comment_status
+
+        comment_id = item.data(Qt.UserRole)
+        status = "addressed" if item.checkState() == Qt.Checked else "open"
+        self.perform.emit(lambda document: plan_set_comment_status(document, comment_id, status))

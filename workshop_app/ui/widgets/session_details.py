@@ -1,0 +1,140 @@
+"""The selected session's details beside the agenda: what it is for and who does what."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.models.agenda.schedule import session_people
+from workshop_app.models.stakeholders.listing import participant_names
+from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea
+
+
+class SessionDetails(QWidget):
+    perform = Signal(object)  # a function document -> Change, to run through the undo stack
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = None
+        self.session_id: str | None = None
+        self.heading = QLabel(self.tr("Select a session"))
+        self.heading.setObjectName("sectionTitle")
+        self.heading.setWordWrap(True)
+        self.fixed_edit = QLineEdit()
+        self.fixed_edit.setPlaceholderText(self.tr("HH:MM, for lunch or the closing ceremony"))
+        self.fixed_edit.setToolTip(self.tr("A fixed start time keeps this session in place when others run late"))
+        self.capacity_edit = QLineEdit()
+        self.capacity_edit.setPlaceholderText(self.tr("Places in the room (optional)"))
+        self.areas = {field: TextArea() for field in ("objectives", "expected_output", "materials",
+                                                      "facilitator_notes")}
+        router = DocumentUndoRouter(self)
+        for area in self.areas.values():
+            area.setMaximumHeight(70)
+            area.installEventFilter(router)
+        self.fixed_edit.installEventFilter(router)
+        self.capacity_edit.installEventFilter(router)
+        self.speakers = QListWidget()
+        self.speakers.setMaximumHeight(110)
+        self.speaker_combo = QComboBox()
+        self.speaker_combo.setEditable(True)
+        self.speaker_combo.setInsertPolicy(QComboBox.NoInsert)
+        self.speaker_combo.lineEdit().setPlaceholderText(self.tr("Type a name to add a speaker"))
+        add = QPushButton(self.tr("Add"))
+        add.clicked.connect(self._add_speaker)
+        remove = QPushButton(self.tr("Remove"))
+        remove.clicked.connect(self._remove_speaker)
+        speaker_row = QHBoxLayout()
+        speaker_row.addWidget(self.speaker_combo, 1)
+        speaker_row.addWidget(add)
+        speaker_row.addWidget(remove)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapAllRows)  # labels above fields: the panel is narrow
+        form.addRow(self.tr("Fixed start"), self.fixed_edit)
+        form.addRow(self.tr("Room capacity"), self.capacity_edit)
+        form.addRow(self.tr("Objectives"), self.areas["objectives"])
+        form.addRow(self.tr("Expected output"), self.areas["expected_output"])
+        form.addRow(self.tr("Materials"), self.areas["materials"])
+        form.addRow(self.tr("Facilitator notes"), self.areas["facilitator_notes"])
+        form.addRow(self.tr("Speakers"), self.speakers)
+        form.addRow("", speaker_row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+        self.fixed_edit.editingFinished.connect(lambda: self._commit("fixed_start", self.fixed_edit.text() or None))
+        self.capacity_edit.editingFinished.connect(lambda: self._commit("capacity", self.capacity_edit.text() or None))
+        for field, area in self.areas.items():
+            area.editingFinished.connect(lambda f=field, a=area: self._commit(f, a.toPlainText()))
+        self.setEnabled(False)
+
+    def show_session(self, document, session_id: str | None) -> None:
+        self.document = document
+        self.session_id = session_id
+        session = document.get("session", session_id) if (document is not None and session_id) else None
+        self.setEnabled(session is not None and not document.readonly)
+        if session is None:
+            self.heading.setText(self.tr("Select a session"))
+            for area in self.areas.values():
+                area.set_text("")
+            self.fixed_edit.clear()
+            self.capacity_edit.clear()
+            self.speakers.clear()
+            return
+        self.heading.setText(session["title"])
+        self.fixed_edit.setText(session["fixed_start"] or "")
+        self.fixed_edit.setModified(False)
+        self.capacity_edit.setText("" if session["capacity"] is None else str(session["capacity"]))
+        self.capacity_edit.setModified(False)
+        for field, area in self.areas.items():
+            area.set_text(session[field])
+        self.speakers.clear()
+        for link_id, name in session_people(document, session_id, "speaker"):
+            item = QListWidgetItem(name)
+            item.setData(Qt.UserRole, link_id)
+            self.speakers.addItem(item)
+        if self.speaker_combo.count() == 0:
+            for participant_id, name in participant_names(document):
+                self.speaker_combo.addItem(name, participant_id)
+            self.speaker_combo.setCurrentIndex(-1)
+
+    def people_changed(self) -> None:
+        self.speaker_combo.clear()
+
+    def _commit(self, field: str, value) -> None:
+        if self.session_id is None:
+            return
+        session_id = self.session_id
+        self.perform.emit(lambda document: document.plan_update(
+            "session", session_id, self.tr("Edit %1").replace("%1", field.replace("_", " ")), **{field: value}))
+
+    def _add_speaker(self) -> None:
+        index = self.speaker_combo.findText(self.speaker_combo.currentText(), Qt.MatchFixedString)
+        if self.session_id is None or index < 0:
+            return
+        participant_id, session_id = self.speaker_combo.itemData(index), self.session_id
+        if self.speaker_combo.itemText(index) in {self.speakers.item(row).text() for row in range(self.speakers.count())}:
+            return
+        self.perform.emit(lambda document: document.plan_insert(
+            "session_person", self.tr("Add speaker"), session_id=session_id, participant_id=participant_id,
+            role="speaker"))
+        self.speaker_combo.setCurrentIndex(-1)
+
+    def _remove_speaker(self) -> None:
+        item = self.speakers.currentItem()
+        if item is not None:
+            link_id = item.data(Qt.UserRole)
+            self.perform.emit(lambda document: document.plan_delete("session_person", link_id,
+                                                                    self.tr("Remove speaker")))
+
