@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from workshop_app import __version__
-from workshop_app.export.registry import EXPORTS
+from workshop_app.export.registry import ALIASES, EXPORTS
 from workshop_app.models.errors import WorkshopError, WorkshopFileError
 
 USER_ERROR = 2
@@ -55,16 +55,17 @@ def build_parser() -> argparse.ArgumentParser:
                          "last_name, sex, organization, title, email, phone, language, role, ignore")
     imports.add_argument("--dry-run", action="store_true", help="report what would happen; change nothing")
 
-    matrix = commands.add_parser("import-matrix", help="read back an edited road-map workbook (--what matrix)")
-    matrix.add_argument("file", type=Path, help="the workshop file")
-    matrix.add_argument("xlsx", type=Path, help="the edited road-map workbook")
-    matrix.add_argument("--dry-run", action="store_true", help="report the differences; change nothing")
-    matrix.add_argument("--apply-deletions", action="store_true", help="also delete the rows removed in Excel")
+    roadmap = commands.add_parser("import-roadmap", aliases=["import-matrix"],
+                                  help="read back an edited road-map workbook (export --what roadmap OUT.xlsx)")
+    roadmap.add_argument("file", type=Path, help="the workshop file")
+    roadmap.add_argument("xlsx", type=Path, help="the edited road-map workbook")
+    roadmap.add_argument("--dry-run", action="store_true", help="report the differences; change nothing")
+    roadmap.add_argument("--apply-deletions", action="store_true", help="also delete the rows removed in Excel")
 
     export = commands.add_parser("export", help="export to .pdf, .xlsx or .csv (the format follows OUT's suffix)")
     export.add_argument("file", type=Path, help="the workshop file")
     export.add_argument("out", type=Path, help="the file to write")
-    export.add_argument("--what", required=True, choices=list(EXPORTS),
+    export.add_argument("--what", required=True, choices=[*EXPORTS, *ALIASES], metavar="WHAT",
                         help="; ".join(f"{what} ({' '.join(formats)})" for what, formats in EXPORTS.items()))
     export.add_argument("--day", metavar="N", help="sign-in: one day only (number, or date YYYY-MM-DD)")
     export.add_argument("--slot", type=int, metavar="N", help="groups: one time slot of the day (1 = first)")
@@ -72,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "organization")
     export.add_argument("--paper", choices=["A4", "Letter"], help="PDFs: paper size (default A4)")
     export.add_argument("--version", dest="version_name", metavar="NAME",
-                        help="road map and matrix: a frozen version instead of the current draft")
+                        help="road map: a frozen version instead of the current draft")
     export.add_argument("--lang", metavar="xx", help="road map: the language of the labels (en, fr)")
 
     stats = commands.add_parser("stats", help="counts and figures")
@@ -181,12 +182,12 @@ def _export(args) -> int:
     return 0
 
 
-def _import_matrix(args) -> int:
+def _import_roadmap(args) -> int:
     from workshop_app.models.document import WorkshopDocument
-    from workshop_app.models.roadmap.workbook.reimport import plan_matrix_import
+    from workshop_app.models.roadmap.workbook.reimport import plan_workbook_import
 
     with WorkshopDocument.open(args.file, readonly=args.dry_run) as document:
-        plan = plan_matrix_import(document, args.xlsx, apply_deletions=args.apply_deletions)
+        plan = plan_workbook_import(document, args.xlsx, apply_deletions=args.apply_deletions)
         for line in plan.lines():
             print(line)
         if plan.problems:
@@ -235,5 +236,5 @@ def _size(text: str) -> tuple[int, int]:
 
 
 _HANDLERS = {"open": _open, "demo": _demo, "new": _new, "import-participants": _import_participants,
-             "import-matrix": _import_matrix, "export": _export,
+             "import-roadmap": _import_roadmap, "import-matrix": _import_roadmap, "export": _export,
              "stats": _stats, "check": _check}

@@ -229,3 +229,15 @@ def test_road_map_workbook_round_trip_on_the_command_line(demo_path, tmp_path, c
     code, out, err = run(capsys, "import-matrix", demo_path, workbook_path)
     assert code == 2 and "Cost" in out and "nothing was changed" in err
     assert demo_path.read_bytes() == before
+
+
+def test_road_map_workbook_goes_by_the_road_map_name(demo_path, tmp_path, capsys):
+    """`--what roadmap` writes the workbook for an .xlsx name; `import-roadmap` reads it back.
+    The earlier names (`--what matrix`, `import-matrix`) stay for scripts that use them."""
+    workbook_path = tmp_path / "road map.xlsx"
+    assert run(capsys, "export", demo_path, workbook_path, "--what", "roadmap")[0] == 0
+    code, out, _ = run(capsys, "import-roadmap", demo_path, workbook_path, "--dry-run")
+    assert code == 0 and "no changes" in out
+    code, out, err = run(capsys, "import-roadmap", demo_path, demo_path, "--dry-run")
+    assert code == 2 and "is a database (perhaps a .workshop file), not a spreadsheet" in err
+    assert "participants" not in err

@@ -6,7 +6,7 @@ from pathlib import Path
 from workshop_app.export.errors import ExportError
 from workshop_app.models.document import WorkshopDocument
 
-# what -> file suffix -> (module, function). Later issues add the agenda and the road map.
+# what -> file suffix -> (module, function).
 EXPORTS = {
     "participants": {
         ".xlsx": ("workshop_app.export.stakeholders.participants_workbook", "write_participants_xlsx"),
@@ -27,11 +27,11 @@ EXPORTS = {
     },
     "roadmap": {
         ".pdf": ("workshop_app.export.roadmap_pdf.report", "write_roadmap_pdf"),
-    },
-    "matrix": {
         ".xlsx": ("workshop_app.export.roadmap_workbook.writer", "write_roadmap_xlsx"),
     },
 }
+# Names earlier versions accepted, kept so that scripts written for them still run.
+ALIASES = {"matrix": "roadmap"}
 # Options each writer understands; others are refused rather than silently ignored.
 OPTIONS = {
     "write_signin_pdf": {"day", "order", "paper"},
@@ -47,6 +47,7 @@ def export(document: WorkshopDocument, out: Path | str, what: str, **options) ->
     """Write `what` to `out`, in the format its suffix names. Raises ExportError, and leaves any
     existing `out` as it was, when the combination is unknown or writing fails."""
     out = Path(out)
+    what = ALIASES.get(what, what)
     formats = EXPORTS.get(what)
     if formats is None:
         raise ExportError(out, f"cannot export '{what}' yet; choose one of: {', '.join(EXPORTS)}")

@@ -80,8 +80,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, self.tr("&Import Participants…"), self.import_participants,
                                           QKeySequence(self.tr("Ctrl+I")))
-        self.import_matrix_action = self._action(file_menu, self.tr("Import &Road-map Workbook…"),
-                                                 self.import_matrix)
+        self.import_workbook_action = self._action(file_menu, self.tr("Import &Road-map Workbook…"),
+                                                 self.import_workbook)
         export_menu = file_menu.addMenu(self.tr("&Export"))
         self.export_actions = [
             self._action(export_menu, self.tr("&Participant List (Excel or CSV)…"), self.export_participants),
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
                          lambda: self._export_as("agenda", "agenda.xlsx", "Excel workbook (*.xlsx)")),
             self._action(export_menu, self.tr("&Road Map (PDF)…"), self.export_roadmap),
             self._action(export_menu, self.tr("Road-map &Workbook (Excel)…"),
-                         lambda: self._export_as("matrix", "road map.xlsx", "Excel workbook (*.xlsx)")),
+                         lambda: self._export_as("roadmap", "road map.xlsx", "Excel workbook (*.xlsx)")),
         ]
         file_menu.addSeparator()
         self.save_copy_action = self._action(
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         is_open = self.session is not None
-        for action in (self.save_copy_action, self.close_action, self.import_action, self.import_matrix_action,
+        for action in (self.save_copy_action, self.close_action, self.import_action, self.import_workbook_action,
                        *self.export_actions,
                        *self.page_actions):
             action.setEnabled(is_open)
@@ -263,15 +263,15 @@ class MainWindow(QMainWindow):
             self.workshop_view.show_page("stakeholders")
             self.statusBar().showMessage(self.tr("Participants imported; Edit › Undo takes the import back"), 8000)
 
-    def import_matrix(self) -> None:
-        from workshop_app.ui.dialogs.workbook_import import MatrixImportDialog
+    def import_workbook(self) -> None:
+        from workshop_app.ui.dialogs.workbook_import import WorkbookImportDialog
 
         if self.session is None:
             return
         self.commit_pending_edit()
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Road-map Workbook"),
                                               str(self.settings.last_folder()), self.tr("Excel workbook (*.xlsx)"))
-        if path and MatrixImportDialog(self.session, Path(path), self).exec():
+        if path and WorkbookImportDialog(self.session, Path(path), self).exec():
             self.workshop_view.show_page("roadmap")
 
     def export_participants(self) -> None:

@@ -706,7 +706,7 @@ def _write_budget(sheet, styles: _Styles, contents: _Contents) -> _SheetData:
 _SUMMARY_WIDTHS = (46, 14, 16, 17, 16)
 HOW_TO_SEND_BACK = (
     "Edit the Road map and Indicators sheets, save the file as .xlsx and import it in Pathfinder Workshop "
-    "(File › Import, or workshop-app import-matrix). Every change is shown before anything is applied.",
+    "(File › Import, or workshop-app import-roadmap). Every change is shown before anything is applied.",
     "Rows are matched by their ID: keep that column as it is. Rows can be re-sorted and filtered freely.",
     "To add an item, add a row with an empty ID and the code of its place: 1.2.4 is a new action of output 1.2.",
     "Partners are written “Organization (role); …” with the roles lead, support, consulted, informed, funder.",

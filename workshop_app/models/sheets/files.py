@@ -39,8 +39,7 @@ def file_kind(path: Path) -> str:
     if head.startswith(b"PK\x05\x06"):
         raise SpreadsheetError(path, "is an empty zip archive, not a spreadsheet")
     if head.startswith(b"SQLite format 3\x00"):
-        raise SpreadsheetError(path, "is a database (perhaps a .workshop file), not a spreadsheet; "
-                                     "choose the .xlsx or .csv list of participants")
+        raise SpreadsheetError(path, "is a database (perhaps a .workshop file), not a spreadsheet")
     if head.startswith(b"%PDF"):
         raise SpreadsheetError(path, "is a PDF document, not a spreadsheet; ask for the list as .xlsx or .csv")
     if head.startswith(b"\xd0\xcf\x11\xe0"):

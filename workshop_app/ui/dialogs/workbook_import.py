@@ -6,10 +6,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from workshop_app.models.errors import WorkshopError
-from workshop_app.models.roadmap.workbook.reimport import plan_matrix_import
+from workshop_app.models.roadmap.workbook.reimport import plan_workbook_import
 
 
-class MatrixImportDialog(QDialog):
+class WorkbookImportDialog(QDialog):
     def __init__(self, session, path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.path = session, path
@@ -35,7 +35,7 @@ class MatrixImportDialog(QDialog):
 
     def refresh(self) -> None:
         try:
-            self.plan = plan_matrix_import(self.session.document, self.path,
+            self.plan = plan_workbook_import(self.session.document, self.path,
                                            apply_deletions=self.deletions.isChecked())
         except WorkshopError as error:
             self.plan = None

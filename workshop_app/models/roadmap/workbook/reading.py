@@ -29,30 +29,30 @@ _ALIASES = {"organisation": "organization", "programme": "program"}
 
 
 @dataclass
-class MatrixRow:
+class WorkbookRow:
     number: int  # the row number Excel shows
     cells: dict[str, Any]  # field -> the cell's value, for the columns the sheet has
 
 
 @dataclass
-class MatrixSheet:
+class WorkbookSheet:
     title: str
     header_row: int
     columns: dict[str, Column]  # field -> column, for the columns found
     missing: list[Column]  # columns the sheet should have and has not
-    rows: list[MatrixRow] = field(default_factory=list)
+    rows: list[WorkbookRow] = field(default_factory=list)
 
 
 @dataclass
-class MatrixWorkbook:
+class EditedWorkbook:
     path: Path
-    roadmap: MatrixSheet
-    indicators: MatrixSheet | None  # None when the sheet was removed
+    roadmap: WorkbookSheet
+    indicators: WorkbookSheet | None  # None when the sheet was removed
     record: dict[str, str] = field(default_factory=dict)  # format, workshop, version, fingerprint…
     base: dict | None = None  # the snapshot the workbook was exported from
 
 
-def read_matrix_workbook(path: Path | str) -> MatrixWorkbook:
+def read_roadmap_workbook(path: Path | str) -> EditedWorkbook:
     """The workbook's road map, indicators and export record, or SpreadsheetError."""
     path = Path(path)
     if file_kind(path) != "xlsx":
@@ -61,25 +61,25 @@ def read_matrix_workbook(path: Path | str) -> MatrixWorkbook:
     return read_workbook(path, lambda workbook: _read(path, workbook))
 
 
-def _read(path: Path, workbook) -> MatrixWorkbook:
+def _read(path: Path, workbook) -> EditedWorkbook:
     titles = {header_text_key(title): title for title in workbook.table_names}
     roadmap_title = titles.get(header_text_key(ROADMAP_SHEET))
     if roadmap_title is None:
         listed = ", ".join(f"'{name}'" for name in workbook.sheet_names)
         raise SpreadsheetError(path, f"is not a road-map workbook: it has no sheet '{ROADMAP_SHEET}' (its sheets are: "
-                                     f"{listed}); export one with --what matrix")
+                                     f"{listed}); export one with --what roadmap and an .xlsx name")
     roadmap = _read_sheet(path, workbook, roadmap_title, ROADMAP_COLUMNS, "Title")
     indicators_title = titles.get(header_text_key(INDICATORS_SHEET))
     indicators = (_read_sheet(path, workbook, indicators_title, INDICATOR_COLUMNS, "Indicator")
                   if indicators_title else None)
-    result = MatrixWorkbook(path, roadmap, indicators)
+    result = EditedWorkbook(path, roadmap, indicators)
     record_title = titles.get(header_text_key(RECORD_SHEET))
     if record_title is not None:
         _read_record(path, workbook, record_title, result)
     return result
 
 
-def _read_sheet(path: Path, workbook, title: str, columns, title_header: str) -> MatrixSheet:
+def _read_sheet(path: Path, workbook, title: str, columns, title_header: str) -> WorkbookSheet:
     wanted = {_key(column.header): column for column in columns}
     rows = iter(workbook.rows(title))
     header_row, found = None, {}
@@ -100,17 +100,17 @@ def _read_sheet(path: Path, workbook, title: str, columns, title_header: str) ->
     for index, column in found.items():
         by_field.setdefault(column.field, index)
     indexes = [(column_field, index) for column_field, index in by_field.items()]
-    sheet = MatrixSheet(title, header_row, {column.field: column for column in found.values()},
+    sheet = WorkbookSheet(title, header_row, {column.field: column for column in found.values()},
                         [column for column in columns if column.field not in by_field])
     for number, values in rows:
         width = len(values)
         cells = {column_field: values[index] if index < width else None for column_field, index in indexes}
         if any(value is not None and value != "" for value in cells.values()):
-            sheet.rows.append(MatrixRow(number, cells))
+            sheet.rows.append(WorkbookRow(number, cells))
     return sheet
 
 
-def _read_record(path: Path, workbook, title: str, result: MatrixWorkbook) -> None:
+def _read_record(path: Path, workbook, title: str, result: EditedWorkbook) -> None:
     pieces: list[str] = []
     for _, values in workbook.rows(title):
         key = values[0] if values else None

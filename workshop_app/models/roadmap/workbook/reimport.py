@@ -45,7 +45,7 @@ from workshop_app.models.roadmap.workbook.columns import (
     show_value,
     snapshot_text,
 )
-from workshop_app.models.roadmap.workbook.reading import MatrixRow, MatrixSheet, read_matrix_workbook
+from workshop_app.models.roadmap.workbook.reading import WorkbookRow, WorkbookSheet, read_roadmap_workbook
 from workshop_app.models.shape import MEASURED_LEVELS, PARENT_LEVEL
 from workshop_app.models.sheets.files import SpreadsheetError
 from workshop_app.models.stakeholders.matching import match_organizations
@@ -56,7 +56,7 @@ _ORGANIZATION_KINDS = ("organization", "partners")
 
 
 @dataclass(frozen=True)
-class MatrixConflict:
+class WorkbookConflict:
     """Something changed both in Excel and in the workshop since the export. The workshop's side
     is kept; both sides are shown (as in a report line) for the user to decide.
 
@@ -83,12 +83,12 @@ class MatrixConflict:
 
 
 @dataclass
-class MatrixImportPlan:
+class WorkbookImportPlan:
     path: Path
     change: Change  # empty when there are problems
     report: list[str]  # what applying the change does, one line each; ["no changes"] when nothing
     problems: list[str] = field(default_factory=list)  # invalid cells: "Road map row 14, Cost: …"
-    conflicts: list[MatrixConflict] = field(default_factory=list)
+    conflicts: list[WorkbookConflict] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # changed in the workshop since the export, kept
     notes: list[str] = field(default_factory=list)  # things the import leaves alone, and why
     removed_in_excel: list[str] = field(default_factory=list)  # ids of items and indicators
@@ -117,14 +117,14 @@ class MatrixImportPlan:
         return lines
 
 
-def plan_matrix_import(document: WorkshopDocument, path: Path | str, *,
-                       apply_deletions: bool = False) -> MatrixImportPlan:
+def plan_workbook_import(document: WorkshopDocument, path: Path | str, *,
+                       apply_deletions: bool = False) -> WorkbookImportPlan:
     """Read the workbook at `path` and plan its changes to the road map (nothing is written; a
     document open read-only can be planned for, as a dry run). Raises SpreadsheetError (a
     WorkshopError naming the file) when it is not a road-map workbook, or was exported from
     another workshop."""
     path = Path(path)
-    workbook = read_matrix_workbook(path)
+    workbook = read_roadmap_workbook(path)
     workshop = document.workshop()
     exported_from = workbook.record.get("workshop")
     if exported_from and exported_from != workshop["id"]:
@@ -144,9 +144,9 @@ def plan_matrix_import(document: WorkshopDocument, path: Path | str, *,
 @dataclass
 class _Candidate:
     """A cell whose value differs from what was exported there (or a cell of a new row)."""
-    sheet: MatrixSheet
-    row: MatrixRow
-    column: Any  # matrix_columns.Column
+    sheet: WorkbookSheet
+    row: WorkbookRow
+    column: Any  # columns.Column
     raw: Any
     item_id: str | None  # None for a new row
     exported: Any
@@ -154,7 +154,7 @@ class _Candidate:
 
 @dataclass
 class _NewItem:
-    row: MatrixRow
+    row: WorkbookRow
     code: str
     level: str
     parts: tuple[int, ...]
@@ -190,7 +190,7 @@ class _Planner:
         for record in self.base_nodes.values():
             self.base_codes.setdefault(record["code"], record["id"])
         self.problems: list[str] = []
-        self.conflicts: list[MatrixConflict] = []
+        self.conflicts: list[WorkbookConflict] = []
         self.report: list[str] = []
         self.notes: list[str] = []
         self.removed_lines: list[str] = []
@@ -201,7 +201,7 @@ class _Planner:
 
     # ------------------------------------------------------------------ the steps
 
-    def plan(self) -> MatrixImportPlan:
+    def plan(self) -> WorkbookImportPlan:
         roadmap, indicators = self.workbook.roadmap, self.workbook.indicators
         node_rows, new_node_rows = self._split_rows(roadmap, self.base_nodes, self.doc_nodes, "Road map")
         indicator_rows, new_indicator_rows = ({}, []) if indicators is None else self._split_rows(
@@ -238,13 +238,13 @@ class _Planner:
         report = self.report + self.removed_lines or [NO_CHANGES]
         if self.problems:
             change = Change(self.text)
-        return MatrixImportPlan(self.path, change, report, self.problems, self.conflicts, kept, self.notes,
+        return WorkbookImportPlan(self.path, change, report, self.problems, self.conflicts, kept, self.notes,
                                 [*removed_nodes, *removed_indicators])
 
-    def _split_rows(self, sheet: MatrixSheet, base: dict, current: dict, what: str):
+    def _split_rows(self, sheet: WorkbookSheet, base: dict, current: dict, what: str):
         """Rows with a known ID by that ID, and rows with an empty ID (new items)."""
-        known: dict[str, MatrixRow] = {}
-        new: list[MatrixRow] = []
+        known: dict[str, WorkbookRow] = {}
+        new: list[WorkbookRow] = []
         for row in sheet.rows:
             row_id = cell_string(row.cells.get("id"))
             if not row_id:
@@ -262,12 +262,12 @@ class _Planner:
                 self.row_numbers[row_id] = row.number
         return known, new
 
-    def _imported_columns(self, sheet: MatrixSheet, level: str | None) -> list:
+    def _imported_columns(self, sheet: WorkbookSheet, level: str | None) -> list:
         allowed = fields_of(level) if level else None
         return [column for column in sheet.columns.values()
                 if column.imported and (allowed is None or column.field in allowed)]
 
-    def _candidates(self, sheet: MatrixSheet, rows: dict[str, MatrixRow], base: dict, nodes: bool) -> list[_Candidate]:
+    def _candidates(self, sheet: WorkbookSheet, rows: dict[str, WorkbookRow], base: dict, nodes: bool) -> list[_Candidate]:
         found = []
         for item_id, row in rows.items():
             record = base.get(item_id) or (self.doc_nodes if nodes else self.doc_indicators)[item_id]
@@ -345,7 +345,7 @@ class _Planner:
             if current is None:
                 if cell.item_id not in gone_reported:
                     gone_reported.add(cell.item_id)
-                    self.conflicts.append(MatrixConflict(
+                    self.conflicts.append(WorkbookConflict(
                         cell.sheet.title, cell.row.number, "", label, "changed",
                         "removed from the workshop since the export", item_id=cell.item_id,
                         kind="removed in the workshop"))
@@ -354,7 +354,7 @@ class _Planner:
             if same_value(kind, value, now):
                 continue  # the workshop already has it
             if not same_value(kind, now, cell.exported):
-                self.conflicts.append(MatrixConflict(
+                self.conflicts.append(WorkbookConflict(
                     cell.sheet.title, cell.row.number, cell.column.header, label,
                     show_value(kind, value, self.names), show_value(kind, now, self.names),
                     show_value(kind, cell.exported, self.names), cell.item_id, cell.column.field))
@@ -381,7 +381,7 @@ class _Planner:
 
     # ------------------------------------------------------------------ new rows
 
-    def _new_nodes(self, sheet: MatrixSheet, rows: list[MatrixRow]) -> list[_NewItem]:
+    def _new_nodes(self, sheet: WorkbookSheet, rows: list[WorkbookRow]) -> list[_NewItem]:
         items = []
         for row in rows:
             code = cell_string(row.cells.get("code"))
@@ -413,7 +413,7 @@ class _Planner:
         items.sort(key=lambda item: (len(item.parts), item.parts, item.row.number))
         return items
 
-    def _new_indicators(self, sheet: MatrixSheet, rows: list[MatrixRow]):
+    def _new_indicators(self, sheet: WorkbookSheet, rows: list[WorkbookRow]):
         found = []
         for row in rows:
             code = cell_string(row.cells.get("node_code"))
@@ -441,7 +441,7 @@ class _Planner:
                                   f"{kept_children[0]['level']}s; it is kept (remove them too to delete it)")
                 continue
             if self._changed_since(record, self.doc_nodes[record["id"]], fields_of(record["level"]), ROADMAP_COLUMNS):
-                self.conflicts.append(MatrixConflict("Road map", None, "", label.capitalize(), "removed",
+                self.conflicts.append(WorkbookConflict("Road map", None, "", label.capitalize(), "removed",
                                                      "changed in the workshop since the export",
                                                      item_id=record["id"], kind="removed in Excel"))
                 continue
@@ -458,7 +458,7 @@ class _Planner:
             label = f"indicator {record['number']} of {record['node_code']}"
             if self._changed_since(record, self.doc_indicators[indicator_id], [c.field for c in INDICATOR_COLUMNS
                                                                               if c.imported], INDICATOR_COLUMNS):
-                self.conflicts.append(MatrixConflict("Indicators", None, "", label.capitalize(), "removed",
+                self.conflicts.append(WorkbookConflict("Indicators", None, "", label.capitalize(), "removed",
                                                      "changed in the workshop since the export",
                                                      item_id=indicator_id, kind="removed in Excel"))
                 continue
@@ -471,7 +471,7 @@ class _Planner:
         kinds = {column.field: column.kind for column in columns}
         return any(not same_value(kinds[name], exported.get(name), now.get(name)) for name in fields)
 
-    def _notes(self, roadmap: MatrixSheet, indicators: MatrixSheet | None) -> None:
+    def _notes(self, roadmap: WorkbookSheet, indicators: WorkbookSheet | None) -> None:
         if not self.has_record:
             self.notes.append("The workbook has no export record (the hidden sheet Pathfinder Workshop writes), so "
                               "every difference from the workshop counts as a change made in Excel.")
@@ -570,7 +570,7 @@ class _Planner:
                     self.problems.append(f"{where}, Code: there is no {place} to add {item.level} {item.code} under")
                     continue
                 if item.parent_id not in self.doc_nodes:
-                    self.conflicts.append(MatrixConflict(
+                    self.conflicts.append(WorkbookConflict(
                         "Road map", item.row.number, "Code", f"{item.level.capitalize()} {item.code}", "added",
                         f"{parent_level} {parent_code} was removed from the workshop since the export",
                         field="code", kind="place removed"))
@@ -635,7 +635,7 @@ class _Planner:
                 self.problems.append(f"{where}, Code: there is no outcome or output {code} to measure")
                 continue
             if new_item is None and node_id not in self.doc_nodes:
-                self.conflicts.append(MatrixConflict(
+                self.conflicts.append(WorkbookConflict(
                     "Indicators", row.number, "Code", f"indicator of {level} {code}", "added",
                     f"{level} {code} was removed from the workshop since the export", field="node_code",
                     kind="place removed"))
@@ -670,5 +670,5 @@ class _Invalid:
 
 _INVALID = _Invalid()
 
-__all__ = ["NO_CHANGES", "MatrixConflict", "MatrixImportPlan", "SpreadsheetError", "WorkshopError",
-           "plan_matrix_import"]
+__all__ = ["NO_CHANGES", "WorkbookConflict", "WorkbookImportPlan", "SpreadsheetError", "WorkshopError",
+           "plan_workbook_import"]

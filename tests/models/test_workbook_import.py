@@ -12,7 +12,7 @@ from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.roadmap.tree import action_partners, node_codes
 from workshop_app.models.roadmap.workbook.columns import split_partners
-from workshop_app.models.roadmap.workbook.reimport import NO_CHANGES, plan_matrix_import
+from workshop_app.models.roadmap.workbook.reimport import NO_CHANGES, plan_workbook_import
 from workshop_app.models.sheets.files import SpreadsheetError
 
 VIETNAMESE_TITLE = "Tăng cường thanh tra lao động"
@@ -76,7 +76,7 @@ def new_row(**values):
 # ---------------------------------------------------------------------------------- round trip
 
 def test_an_unchanged_export_reports_no_changes(demo, exported):
-    plan = plan_matrix_import(demo, exported)
+    plan = plan_workbook_import(demo, exported)
     assert plan.report == [NO_CHANGES]
     assert not plan.change and not plan.problems and not plan.conflicts and not plan.kept and not plan.notes
 
@@ -96,7 +96,7 @@ def test_round_trip_reports_exactly_the_edits_and_undo_restores(demo, exported, 
                                "Gender marker": 2, "Action Group": "Rule of Law and Governance"}))
 
     edited = edit(exported, tmp_path / "edited.xlsx", change, sort=lambda row: str(row["Title"]).casefold())
-    plan = plan_matrix_import(demo, edited)
+    plan = plan_workbook_import(demo, edited)
 
     assert not plan.problems and not plan.conflicts and not plan.kept and not plan.notes
     assert sorted(plan.report) == sorted([
@@ -133,8 +133,8 @@ def test_round_trip_reports_exactly_the_edits_and_undo_restores(demo, exported, 
 def test_importing_the_same_workbook_twice_adds_nothing_twice(demo, exported, tmp_path):
     edited = edit(exported, tmp_path / "edited.xlsx",
                   lambda rows: rows.append(new_row(Code="1.2.4", Title="A new action")))
-    demo.apply(plan_matrix_import(demo, edited).change)
-    again = plan_matrix_import(demo, edited)
+    demo.apply(plan_workbook_import(demo, edited).change)
+    again = plan_workbook_import(demo, edited)
     assert again.report == [NO_CHANGES] and not again.change
     assert any("already in the workshop" in note for note in again.notes)
     assert again.kept == ["Added action 1.2.4: “A new action”"]
@@ -148,7 +148,7 @@ def test_a_new_row_is_placed_by_its_code(demo, exported, tmp_path):
         rows.append(new_row(Code="1.4", Title="A new output"))
         rows.append(new_row(Code="1.4.1", Title="Its first action", Status="Agreed"))
 
-    plan = plan_matrix_import(demo, edit(exported, tmp_path / "e.xlsx", change))
+    plan = plan_workbook_import(demo, edit(exported, tmp_path / "e.xlsx", change))
     assert not plan.problems
     demo.apply(plan.change)
     now = ids(demo)
@@ -163,7 +163,7 @@ def test_partners_and_organizations_are_matched_like_the_participant_import(demo
         row_of(rows, "1.1.1")["Lead organization"] = "ilo"
         row_of(rows, "1.1.1")["Partners"] = "KUSL (support); Ministry of Magic (MoM) (funder); unicef"
 
-    plan = plan_matrix_import(demo, edit(exported, tmp_path / "e.xlsx", change))
+    plan = plan_workbook_import(demo, edit(exported, tmp_path / "e.xlsx", change))
     assert "Organization created: Ministry of Magic (MoM) (Government)" in plan.report
     assert "Organization matched: “ilo” → International Labour Organization, Country Office for Nepal (ILO)" \
         in plan.report
@@ -186,7 +186,7 @@ def test_indicators_are_read_back(demo, exported, tmp_path):
         rows.append({"ID": None, "Code": "1.2", "Indicator": "Inspections with a forced labour checklist",
                      "Unit": "%", "Baseline": 0, "Baseline year": 2026})
 
-    plan = plan_matrix_import(demo, edit(exported, tmp_path / "e.xlsx", change, "Indicators"))
+    plan = plan_workbook_import(demo, edit(exported, tmp_path / "e.xlsx", change, "Indicators"))
     assert sorted(plan.report) == sorted([
         "1 indicator 1 Target: “75%” → “80%”", "1 indicator 1 Target year: 2030 → 2031",
         "Added indicator to output 1.2: “Inspections with a forced labour checklist”"])
@@ -208,7 +208,7 @@ def test_a_bad_cell_is_reported_with_its_place_and_nothing_is_applied(demo, expo
 
     edited = edit(exported, tmp_path / "bad.xlsx", change)
     numbers = {row[1]: number for number, row in enumerate(load_workbook(edited)["Road map"].values)}
-    plan = plan_matrix_import(demo, edited)
+    plan = plan_workbook_import(demo, edited)
     assert f"Road map row {numbers['1.2.1'] + 1}, Cost: 'about 5000' is not a number" in plan.problems
     assert any(problem.startswith(f"Road map row {numbers['1.2.2'] + 1}, Status: 'finished' is not a status")
                for problem in plan.problems)
@@ -227,7 +227,7 @@ def test_new_rows_need_a_place_that_exists(demo, exported, tmp_path):
         rows.append(new_row(Title="No code"))
         rows.append(new_row(Code="1.2.5", Title="Wrong level", Level="Output"))
 
-    plan = plan_matrix_import(demo, edit(exported, tmp_path / "e.xlsx", change))
+    plan = plan_workbook_import(demo, edit(exported, tmp_path / "e.xlsx", change))
     assert len(plan.problems) == 3 and not plan.change
     assert any("there is no output 9.9 to add action 9.9.9 under" in problem for problem in plan.problems)
     assert any("a new row needs the code of its place" in problem for problem in plan.problems)
@@ -238,13 +238,13 @@ def test_codes_and_levels_of_existing_rows_are_not_moves(demo, exported, tmp_pat
     def change(rows):
         row_of(rows, "1.2.1").update(Code="3.1.9", Level="Output")
 
-    plan = plan_matrix_import(demo, edit(exported, tmp_path / "e.xlsx", change))
+    plan = plan_workbook_import(demo, edit(exported, tmp_path / "e.xlsx", change))
     assert plan.report == [NO_CHANGES] and not plan.change
     assert len(plan.notes) == 2 and "the code 1.2.1 → 3.1.9 is not applied" in plan.notes[0]
 
 
 def test_a_copied_row_with_its_id_is_a_problem(demo, exported, tmp_path):
-    plan = plan_matrix_import(demo, edit(exported, tmp_path / "e.xlsx",
+    plan = plan_workbook_import(demo, edit(exported, tmp_path / "e.xlsx",
                                          lambda rows: rows.append(dict(row_of(rows, "1.1.1")))))
     assert len(plan.problems) == 1 and "the same ID as row" in plan.problems[0] and not plan.change
 
@@ -253,25 +253,25 @@ def test_a_file_that_is_not_the_road_map_workbook(demo, tmp_path):
     write_participants_xlsx(demo, tmp_path / "participants.xlsx")
     with pytest.raises(SpreadsheetError, match=r"^participants\.xlsx: is not a road-map workbook: it has no sheet "
                                                r"'Road map'"):
-        plan_matrix_import(demo, tmp_path / "participants.xlsx")
+        plan_workbook_import(demo, tmp_path / "participants.xlsx")
     book = Workbook()
     book.active.title = "Road map"
     book.active.append(["Code", "Title", "Status"])
     book.save(tmp_path / "no id.xlsx")
     with pytest.raises(SpreadsheetError, match=r"^no id\.xlsx: .*no header row with an 'ID'"):
-        plan_matrix_import(demo, tmp_path / "no id.xlsx")
+        plan_workbook_import(demo, tmp_path / "no id.xlsx")
     (tmp_path / "notes.xlsx").write_text("not a workbook")
     with pytest.raises(WorkshopError, match=r"^notes\.xlsx: is not an Excel workbook"):
-        plan_matrix_import(demo, tmp_path / "notes.xlsx")
+        plan_workbook_import(demo, tmp_path / "notes.xlsx")
     with pytest.raises(WorkshopError, match=r"^gone\.xlsx: no such file"):
-        plan_matrix_import(demo, tmp_path / "gone.xlsx")
+        plan_workbook_import(demo, tmp_path / "gone.xlsx")
 
 
 def test_a_workbook_of_another_workshop_is_refused(demo, document, tmp_path):
     write_roadmap_xlsx(document, tmp_path / "other.xlsx")
     with pytest.raises(SpreadsheetError,
                        match=r"^other\.xlsx: was exported from another workshop \(“Atelier national”\)"):
-        plan_matrix_import(demo, tmp_path / "other.xlsx")
+        plan_workbook_import(demo, tmp_path / "other.xlsx")
 
 
 # ---------------------------------------------------------------------------------- deletions
@@ -282,11 +282,11 @@ def test_a_removed_row_is_deleted_only_when_confirmed(demo, exported, tmp_path):
     edited = edit(exported, tmp_path / "e.xlsx", lambda rows: rows.remove(row_of(rows, "4.3.4")))
     line = "Removed in Excel: action 4.3.4 “South–South exchange with other Alliance 8.7 pathfinder countries”"
 
-    plan = plan_matrix_import(demo, edited)
+    plan = plan_workbook_import(demo, edited)
     assert plan.report == [f"{line} — kept; confirm deletions to delete it"]
     assert not plan.change and plan.removed_in_excel == [removed]
 
-    plan = plan_matrix_import(demo, edited, apply_deletions=True)
+    plan = plan_workbook_import(demo, edited, apply_deletions=True)
     assert plan.report == [f"{line} — deleted"]
     demo.apply(plan.change)
     assert demo.get("roadmap_node", removed) is None
@@ -300,7 +300,7 @@ def test_removing_an_output_with_its_actions(demo, exported, tmp_path):
     def change(rows):
         rows[:] = [row for row in rows if not str(row["Code"]).startswith("4.2")]
 
-    plan = plan_matrix_import(demo, edit(exported, tmp_path / "e.xlsx", change), apply_deletions=True)
+    plan = plan_workbook_import(demo, edit(exported, tmp_path / "e.xlsx", change), apply_deletions=True)
     assert len(plan.report) == 4  # the output and its three actions
     demo.apply(plan.change)
     assert demo.get("roadmap_node", output) is None
@@ -319,7 +319,7 @@ def test_changes_on_both_sides_are_listed_and_only_the_others_applied(demo, expo
         row_of(rows, "1.2.1")["Status"] = "Done"  # conflicts with "dropped"
         row_of(rows, "2.1.3")["Status"] = "Agreed"  # only in Excel: applied
 
-    plan = plan_matrix_import(demo, edit(exported, tmp_path / "e.xlsx", change))
+    plan = plan_workbook_import(demo, edit(exported, tmp_path / "e.xlsx", change))
     assert plan.report == ["2.1.3 Status: proposed → agreed"]
     assert len(plan.conflicts) == 1
     conflict = plan.conflicts[0]
@@ -336,7 +336,7 @@ def test_changes_on_both_sides_are_listed_and_only_the_others_applied(demo, expo
 
 def test_the_same_change_on_both_sides_is_no_conflict(demo, exported, tmp_path):
     demo.update("roadmap_node", ids(demo)["2.1.3"], status="agreed")
-    plan = plan_matrix_import(demo, edit(exported, tmp_path / "e.xlsx",
+    plan = plan_workbook_import(demo, edit(exported, tmp_path / "e.xlsx",
                                          lambda rows: row_of(rows, "2.1.3").update(Status="Agreed")))
     assert plan.report == [NO_CHANGES] and not plan.conflicts and not plan.change
 
@@ -351,7 +351,7 @@ def test_a_row_removed_on_one_side_and_edited_on_the_other(demo, exported, tmp_p
         rows.remove(row_of(rows, "4.3.4"))
         row_of(rows, "3.3.3")["Status"] = "Agreed"
 
-    plan = plan_matrix_import(demo, edit(exported, tmp_path / "e.xlsx", change), apply_deletions=True)
+    plan = plan_workbook_import(demo, edit(exported, tmp_path / "e.xlsx", change), apply_deletions=True)
     kinds = sorted(conflict.kind for conflict in plan.conflicts)
     assert kinds == ["removed in Excel", "removed in the workshop"]
     assert not plan.change
@@ -359,7 +359,7 @@ def test_a_row_removed_on_one_side_and_edited_on_the_other(demo, exported, tmp_p
 
 def test_a_renamed_organization_still_matches_the_exported_name(demo, exported, tmp_path):
     demo.update("organization", org_id(demo, "ILO"), name="International Labour Organization", acronym="ILO")
-    plan = plan_matrix_import(demo, exported)
+    plan = plan_workbook_import(demo, exported)
     assert plan.report == [NO_CHANGES] and not plan.conflicts
 
 
@@ -372,7 +372,7 @@ def test_a_workbook_exported_from_a_version(demo, tmp_path):
     demo.update("roadmap_node", codes["1.2.1"], status="dropped")  # the draft moved on
     edited = edit(tmp_path / "validated.xlsx", tmp_path / "e.xlsx",
                   lambda rows: row_of(rows, "1.2.2").update(Status="Agreed"))
-    plan = plan_matrix_import(demo, edited)
+    plan = plan_workbook_import(demo, edited)
     assert plan.report == ["1.2.2 Status: proposed → agreed"]
     assert plan.kept == ["Action 1.2.1: status Agreed → Dropped"]
     assert plan.notes == ["The workbook was exported from version “Validated”."]
@@ -388,7 +388,7 @@ def test_without_the_export_record_every_difference_is_an_edit_in_excel(demo, ex
             row[names.index("Status")].value = "Done"
     book.save(tmp_path / "bare.xlsx")
     demo.update("roadmap_node", ids(demo)["1.2.1"], status="dropped")
-    plan = plan_matrix_import(demo, tmp_path / "bare.xlsx")
+    plan = plan_workbook_import(demo, tmp_path / "bare.xlsx")
     # No record: the workshop's later change looks like an Excel change back to "agreed".
     assert sorted(plan.report) == ["1.2.1 Status: dropped → agreed", "2.1.3 Status: proposed → done"]
     assert plan.notes and "no export record" in plan.notes[0] and not plan.conflicts
@@ -401,7 +401,7 @@ def test_a_dry_run_on_a_read_only_document(demo_path, tmp_path):
     edited = edit(tmp_path / "m.xlsx", tmp_path / "e.xlsx",
                   lambda rows: rows.append(new_row(Code="1.2.4", Title="Planned on a copy")))
     with WorkshopDocument.open(demo_path, readonly=True) as document:
-        plan = plan_matrix_import(document, edited, apply_deletions=True)
+        plan = plan_workbook_import(document, edited, apply_deletions=True)
         assert plan.report == ["Added action 1.2.4: “Planned on a copy”"] and plan.change
         assert contents(document) == before
     with WorkshopDocument.open(demo_path) as document:
@@ -420,5 +420,5 @@ def test_a_workbook_saved_again_by_libreoffice_has_no_changes(demo, exported, tm
                        check=True, capture_output=True, timeout=120)
     except (subprocess.SubprocessError, OSError):
         pytest.skip("LibreOffice could not convert the workbook here")
-    plan = plan_matrix_import(demo, out / exported.name)
+    plan = plan_workbook_import(demo, out / exported.name)
     assert plan.report == [NO_CHANGES] and not plan.problems and not plan.notes

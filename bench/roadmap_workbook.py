@@ -5,7 +5,7 @@ save beside the target, rename). Peer: xlsxwriter writing the same cell values w
 formats, column widths, row heights and outline levels, frozen panes, filters, drop-downs and
 print setup, from lists prepared before the clock starts. Goal: at most 1.5 times the peer.
 
-Re-import: ours is plan_matrix_import, the whole import (read the workbook, compare three sides,
+Re-import: ours is plan_workbook_import, the whole import (read the workbook, compare three sides,
 match organizations, plan the one Change), of the export as written and of a copy edited with
 openpyxl (statuses, costs and titles changed on 50 rows, rows re-sorted, an action added; saved
 with shared strings as Excel saves). Peer: openpyxl's own read-only read of the same file, every
@@ -31,7 +31,7 @@ def main() -> tuple[float, float]:
 
     from workshop_app.export.roadmap_workbook.writer import write_roadmap_xlsx
     from workshop_app.models.document import WorkshopDocument
-    from workshop_app.models.roadmap.workbook.reimport import plan_matrix_import
+    from workshop_app.models.roadmap.workbook.reimport import plan_workbook_import
 
     try:
         import xlsxwriter
@@ -48,13 +48,13 @@ def main() -> tuple[float, float]:
             actions = document.count("roadmap_node", "level = 'action'")
             edited = _edited_copy(load_workbook, ours, folder / "edited.xlsx")
 
-            plan = plan_matrix_import(document, ours)
+            plan = plan_workbook_import(document, ours)
             assert plan.report == ["no changes"], plan.report[:3]
-            plan = plan_matrix_import(document, edited)
+            plan = plan_workbook_import(document, edited)
             assert not plan.problems, plan.problems[:3]
             changes = len(plan.report)
-            import_time = _timed(lambda: plan_matrix_import(document, ours))
-            edited_time = _timed(lambda: plan_matrix_import(document, edited))
+            import_time = _timed(lambda: plan_workbook_import(document, ours))
+            edited_time = _timed(lambda: plan_workbook_import(document, edited))
 
         read_time = _timed(lambda: _openpyxl_read(load_workbook, ours))
         read_edited_time = _timed(lambda: _openpyxl_read(load_workbook, edited))
