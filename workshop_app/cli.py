@@ -129,7 +129,8 @@ def _demo(args) -> int:
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                raise WorkshopFileError(target.parent, f"the data folder cannot be created ({error.strerror})") from None
+                raise WorkshopFileError(
+                    target.parent, f"the data folder cannot be created ({error.strerror})") from None
         write_demo(target, overwrite=args.force).close()
         print(target)
     if args.open:

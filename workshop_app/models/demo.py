@@ -1,17 +1,21 @@
 """The bundled demo workshop: a fictional three-day road-map workshop in Nepal.
 
 The content lives in resources/demo/nepal-demo.json, written in the workshop's own words
-(organizations by key, people by name); this module turns it into rows with fresh ids.
+(organizations by key, people by name); this module turns it into rows with fresh ids and
+writes them through the document, so every value of the demo passes the same checks as an edit.
 """
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
+from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument, new_id
 from workshop_app.models.validation import normalize
 from workshop_app.resources import resource_path
 
 DEMO_RESOURCE = ("demo", "nepal-demo.json")
+_DAY_FIELDS = ("date", "title", "start_time", "planned_end")
 
 
 def demo_content() -> dict:
@@ -40,12 +44,17 @@ def _fill(document: WorkshopDocument, content: dict) -> None:
         document.workshop()["id"],
         **{key: workshop[key] for key in ("venue", "end_date", "description", "objectives", "national_context")},
     )
-    with document.bulk() as db:
-        organization_ids = _organizations(db, content["organizations"])
-        participant_ids, day_ids = _participants_and_days(db, content, organization_ids)
-        _agenda(db, content["days"], day_ids, participant_ids)
-        _roadmap(db, content["roadmap"], organization_ids)
+    organization_ids = _organizations(document, content["organizations"])
+    participant_ids, day_ids = _participants_and_days(document, content, organization_ids)
+    _agenda(document, content["days"], day_ids, participant_ids)
+    _roadmap(document, content["roadmap"], organization_ids)
     _breakout_groups(document)
+
+
+def _insert_all(document: WorkshopDocument, table: str, rows: Iterable[dict]) -> None:
+    """Add the rows in one transaction, each checked as an edit adding it would be."""
+    planned = [row_change for row in rows for row_change in document.plan_insert(table, **row).rows]
+    document.apply(Change(f"Add {table}", tuple(planned)))
 
 
 def _breakout_groups(document: WorkshopDocument) -> None:
@@ -57,7 +66,7 @@ def _breakout_groups(document: WorkshopDocument) -> None:
         document.apply(plan_spread_by_category(document, day_id, slot))
 
 
-def _organizations(db, organizations: list[dict]) -> dict[str, str]:
+def _organizations(document: WorkshopDocument, organizations: list[dict]) -> dict[str, str]:
     ids, rows, assessments = {}, [], []
     for organization in organizations:
         ids[organization["key"]] = new_id()
@@ -75,17 +84,17 @@ def _organizations(db, organizations: list[dict]) -> dict[str, str]:
             "influence": organization["influence"],
             "interest": organization["interest"],
         })
-    db["organization"].insert_all(rows)
-    db["stakeholder_assessment"].insert_all(assessments)
+    _insert_all(document, "organization", rows)
+    _insert_all(document, "stakeholder_assessment", assessments)
     return ids
 
 
-def _participants_and_days(db, content: dict, organization_ids: dict[str, str]):
+def _participants_and_days(document: WorkshopDocument, content: dict, organization_ids: dict[str, str]):
     days = [
-        {"id": new_id(), "position": position, **{key: day[key] for key in ("date", "title", "start_time", "planned_end")}}
+        {"id": new_id(), "position": position, **{key: day[key] for key in _DAY_FIELDS}}
         for position, day in enumerate(content["days"])
     ]
-    db["day"].insert_all(days)
+    _insert_all(document, "day", days)
     day_ids = [day["id"] for day in days]
     participant_ids, rows, attendance = {}, [], []
     for person in content["participants"]:
@@ -105,12 +114,12 @@ def _participants_and_days(db, content: dict, organization_ids: dict[str, str]):
         for day_id, present in zip(day_ids, person["attendance"]):
             if present:
                 attendance.append({"id": new_id(), "participant_id": participant_id, "day_id": day_id, "present": 1})
-    db["participant"].insert_all(rows)
-    db["attendance"].insert_all(attendance)
+    _insert_all(document, "participant", rows)
+    _insert_all(document, "attendance", attendance)
     return participant_ids, day_ids
 
 
-def _agenda(db, days: list[dict], day_ids: list[str], participant_ids: dict[str, str]) -> None:
+def _agenda(document: WorkshopDocument, days: list[dict], day_ids: list[str], participant_ids: dict[str, str]) -> None:
     sessions, people = [], []
     fields = ("slot", "track", "title", "type", "duration", "room", "objectives", "expected_output",
               "materials", "facilitator_notes", "fixed_start")
@@ -123,15 +132,15 @@ def _agenda(db, days: list[dict], day_ids: list[str], participant_ids: dict[str,
             for speaker in session["speakers"]:
                 people.append({"id": new_id(), "session_id": session_id,
                                "participant_id": participant_ids[speaker], "role": "speaker"})
-    db["session"].insert_all(sessions)
-    db["session_person"].insert_all(people)
+    _insert_all(document, "session", sessions)
+    _insert_all(document, "session_person", people)
 
 
 _ACTION_FIELDS = ("title", "description", "start", "end", "status", "cost", "currency", "funding_secured",
                   "gender_marker", "geographic_scope", "action_group", "risks", "assumptions", "comments")
 
 
-def _roadmap(db, goal: dict, organization_ids: dict[str, str]) -> None:
+def _roadmap(document: WorkshopDocument, goal: dict, organization_ids: dict[str, str]) -> None:
     nodes, partners, indicators = [], [], []
 
     def node(level: str, parent_id: str | None, position: int, source: dict) -> str:
@@ -158,8 +167,8 @@ def _roadmap(db, goal: dict, organization_ids: dict[str, str]) -> None:
             output_id = node("output", outcome_id, p, output)
             for a, action in enumerate(output["actions"]):
                 node("action", output_id, a, action)
-    # Actions carry more fields than goal, outcomes and outputs: insert each shape on its own.
-    db["roadmap_node"].insert_all(row for row in nodes if row["level"] != "action")
-    db["roadmap_node"].insert_all(row for row in nodes if row["level"] == "action")
-    db["action_partner"].insert_all(partners)
-    db["indicator"].insert_all(indicators)
+    # Level by level: each item is checked against its parent, which must be in the file.
+    for level in ("goal", "outcome", "output", "action"):
+        _insert_all(document, "roadmap_node", (row for row in nodes if row["level"] == level))
+    _insert_all(document, "action_partner", partners)
+    _insert_all(document, "indicator", indicators)

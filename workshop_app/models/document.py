@@ -173,8 +173,8 @@ class WorkshopDocument:
 
     @property
     def db(self):
-        """sqlite-utils over the same connection, for bulk writes (demo, imports) and migrations.
-        Imported on first use: it is not needed to open a file and show it."""
+        """sqlite-utils over the same connection, for bulk(). Imported on first use: it is not
+        needed to open a file and show it."""
         if self._db is None:
             import sqlite_utils
 
@@ -267,7 +267,8 @@ class WorkshopDocument:
         self._check_columns(table, values)
         check_row(self, table, values, current)
         if table == "workshop":
-            check_date_order(values.get("start_date", current["start_date"]), values.get("end_date", current["end_date"]))
+            check_date_order(values.get("start_date", current["start_date"]),
+                             values.get("end_date", current["end_date"]))
         changed = {column: value for column, value in values.items() if current[column] != value}
         if not changed:
             return Change(undo_text or "Edit")
@@ -375,7 +376,10 @@ class WorkshopDocument:
 
     @contextmanager
     def bulk(self) -> Iterator[Any]:
-        """One transaction for writing many rows at once (demo, imports): all or nothing."""
+        """sqlite-utils in one transaction (all or nothing), for tests and benchmarks that build
+        large files from rows they know to be valid. It skips the checks every planned change
+        passes (normalize, the road map's shape), and records nothing to undo: the program itself
+        never writes through it; the demo and the imports plan their rows like any edit."""
         if self.readonly:
             raise WorkshopFileError(self.path, "is open read-only; changes cannot be saved")
         with self.db.atomic():

@@ -158,8 +158,9 @@ def plan_overrun(document: WorkshopDocument, session_id: str, overrun_minutes: i
     start = minutes(session["actual_start"]) if session["actual_start"] else next(
         item.start for item in after.sessions if item.session["id"] == session_id)
     overrunning = next(s for s in sessions if s["id"] == session_id)
+    planned = overrunning["planned_duration"] or overrunning["duration"]
     change = change.then(document.plan_update("session", session_id, duration=durations[session_id],
-                                              planned_duration=overrunning["planned_duration"] or overrunning["duration"],
+                                              planned_duration=planned,
                                               actual_end=clock(start + durations[session_id])))
     return Change(undo_text, change.rows), warnings
 

@@ -102,7 +102,8 @@ def ensure_not_in_use(path: Path) -> None:
         conn.execute("ROLLBACK")
     except sqlite3.OperationalError as error:
         if "locked" in str(error).lower() or "busy" in str(error).lower():
-            raise WorkshopFileError(path, "is open in Pathfinder Workshop; close it there before replacing it") from None
+            raise WorkshopFileError(
+                path, "is open in Pathfinder Workshop; close it there before replacing it") from None
     except sqlite3.DatabaseError:
         pass  # not a database: replacing it is the user's choice
     finally:

@@ -79,7 +79,8 @@ def ensure_writable(path: Path) -> None:
     # on a file its owner marked read-only, and we should respect that mark.
     if not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK):
         raise WorkshopFileError(
-            path, "the file is read-only; copy it to a folder you can write to (or remove the read-only mark) to edit it"
+            path, "the file is read-only; copy it to a folder you can write to "
+                  "(or remove the read-only mark) to edit it"
         )
     folder = path.resolve().parent
     if not os.access(folder, os.W_OK | os.X_OK):

@@ -12,9 +12,9 @@ import re
 import unicodedata
 from functools import cache
 
-from workshop_app.models.participant_import.headers import header_key
+from workshop_app.models.text_keys import folded_key
 
-# Sex in words and abbreviations, compared by header_key (no case, accents or dots). Lone
+# Sex in words and abbreviations, compared by folded_key (no case, accents or dots). Lone
 # letters are read by sex_meaning() first, because "M" and "H" depend on the sheet's language.
 _SEX_WORDS = {
     "female": ("f", "w", "female", "woman", "women", "fem", "girl", "mrs", "ms", "miss", "femme", "feminin",
@@ -27,7 +27,7 @@ _SEX_WORDS = {
     "not_stated": ("not stated", "prefer not to say", "unknown", "n a", "na", "nd", "non precise",
                    "non renseigne", "no indicado", "no especificado", "ne souhaite pas repondre"),
 }
-_SEX = {header_key(word): sex for sex, words in _SEX_WORDS.items() for word in words}
+_SEX = {folded_key(word): sex for sex, words in _SEX_WORDS.items() for word in words}
 
 _ROLE_WORDS = {
     "participant": ("participant", "participants", "delegate", "participante", "delegue", "delegado",
@@ -44,7 +44,7 @@ _ROLE_WORDS = {
                   "staff", "rapporteur", "organisateur", "organisatrice", "comite d organisation",
                   "organizador", "organizadora", "secretaria", "comite organizador", "relator", "relatora"),
 }
-_ROLES = {header_key(word): role for role, words in _ROLE_WORDS.items() for word in words}
+_ROLES = {folded_key(word): role for role, words in _ROLE_WORDS.items() for word in words}
 
 # Common language names (in English, French, Spanish and their own script) -> ISO 639-1.
 _LANGUAGE_WORDS = {
@@ -64,7 +64,7 @@ _LANGUAGE_WORDS = {
     "sq": ("albanian", "albanais", "shqip"),
     "fj": ("fijian", "fidjien", "vosa vakaviti"),
 }
-_LANGUAGES = {header_key(word): code for code, words in _LANGUAGE_WORDS.items() for word in words}
+_LANGUAGES = {folded_key(word): code for code, words in _LANGUAGE_WORDS.items() for word in words}
 _LANGUAGES.update({code: code for code in _LANGUAGE_WORDS})
 _WORD_START = re.compile(r"(^|[\s\-'’.])(\w)")
 
@@ -83,7 +83,7 @@ def sex_of(text: str, letters: dict[str, str]) -> str | None:
     """female / male / other / not_stated, or None when the value is not understood."""
     if not text:
         return "not_stated"
-    key = header_key(text)
+    key = folded_key(text)
     if len(key) == 1:
         return letters.get(key) or _SEX.get(key)
     return _SEX.get(key) or (None if key else "not_stated")
@@ -92,7 +92,7 @@ def sex_of(text: str, letters: dict[str, str]) -> str | None:
 def role_of(text: str) -> str | None:
     if not text:
         return "participant"
-    return _ROLES.get(header_key(text))
+    return _ROLES.get(folded_key(text))
 
 
 @cache
@@ -100,7 +100,7 @@ def language_of(text: str) -> str | None:
     """An ISO 639-1 code for 'English', 'Français', 'नेपाली', 'fr'..., or None when unknown."""
     if not text:
         return ""
-    key = header_key(text)
+    key = folded_key(text)
     code = _LANGUAGES.get(key) or _LANGUAGES.get(key.split(" ")[0] if key else "")
     if code:
         return code

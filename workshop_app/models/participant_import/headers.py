@@ -6,10 +6,10 @@ The same headers tell the sheet's language, which decides what a lone "M" or "H"
 """
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 from workshop_app.models.errors import InvalidValueError
+from workshop_app.models.text_keys import folded_key
 
 # What a column can be mapped to; first_name and last_name are joined "First Last" into name.
 FIELDS = ("name", "first_name", "last_name", "sex", "organization", "title", "email", "phone", "language", "role")
@@ -92,23 +92,13 @@ _SPELLINGS = {
 LANGUAGES = ("en", "fr", "es")
 
 
-def header_key(text: str) -> str:
-    """'  Nom et Prénom(s) ' -> 'nom et prenom s': no case, accents, punctuation or extra spaces."""
-    if text.isascii():
-        folded = text.lower()
-    else:
-        decomposed = unicodedata.normalize("NFKD", text)
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", folded).split())
-
-
 def _build_index() -> dict[str, tuple[str, frozenset[str]]]:
     index: dict[str, tuple[str, set[str]]] = {}
     for field, by_language in _SPELLINGS.items():
         for language, spellings in by_language.items():
             languages = set(LANGUAGES) if language == "*" else {language}
             for spelling in spellings:
-                key = header_key(spelling)
+                key = folded_key(spelling)
                 known = index.setdefault(key, (field, set()))
                 if known[0] != field:
                     raise AssertionError(f"header {spelling!r} means both {known[0]} and {field}")
@@ -124,9 +114,9 @@ def recognise(header: str) -> tuple[str, frozenset[str]] | None:
     """(field, languages) for a header text, or None. 'Sexe (H/F)' and 'Name*' are recognised too."""
     if not header:
         return None
-    found = _INDEX.get(header_key(header))
+    found = _INDEX.get(folded_key(header))
     if found is None and ("(" in header or "[" in header):
-        found = _INDEX.get(header_key(_PARENTHESES.sub(" ", header)))
+        found = _INDEX.get(folded_key(_PARENTHESES.sub(" ", header)))
     return found
 
 
@@ -134,12 +124,12 @@ def check_mapping(mapping: dict[str, str] | None) -> dict[str, str]:
     """The user's {header: field} by header key, or InvalidValueError naming the bad field."""
     checked = {}
     for header, field in (mapping or {}).items():
-        field_key = header_key(str(field)).replace(" ", "_")
+        field_key = folded_key(str(field)).replace(" ", "_")
         if field_key not in (*FIELDS, IGNORE):
             raise InvalidValueError(
                 f"'{field}' (for column '{header}') is not a participant field; "
                 f"use one of: {', '.join(FIELDS)}, {IGNORE}")
-        checked[header_key(str(header))] = field_key
+        checked[folded_key(str(header))] = field_key
     return checked
 
 
@@ -175,7 +165,7 @@ def _field_of(cell: str, mapping: dict[str, str]) -> str | None:
     if not cell:
         return None
     if mapping:
-        field = mapping.get(header_key(cell))
+        field = mapping.get(folded_key(cell))
         if field:
             return field
     found = recognise(cell)
@@ -207,7 +197,7 @@ def guess_language(headers: Iterable[str], mapping: dict[str, str]) -> str:
     because it is the one that decides what its letters mean. English when nothing tells."""
     votes = dict.fromkeys(LANGUAGES, 0.0)
     for header in headers:
-        if header and header_key(header) in mapping:
+        if header and folded_key(header) in mapping:
             continue
         found = recognise(header) if header else None
         if found is None or len(found[1]) == len(LANGUAGES):

@@ -30,9 +30,9 @@ from workshop_app.models.participant_import.cell_values import (
     sex_of,
     tidy_name,
 )
-from workshop_app.models.participant_import.headers import header_key
 from workshop_app.models.participant_import.table import SheetRow, SheetTable, read_table
 from workshop_app.models.stakeholders.matching import match_organizations
+from workshop_app.models.text_keys import folded_key
 
 # Fields a later row may fill in when the participant has them empty. Name and role are never
 # overwritten: the role 'participant' is a choice, not a blank.
@@ -148,13 +148,7 @@ def _plan(document: WorkshopDocument, table: SheetTable) -> ImportPlan:
         person = by_email.get(email_key) if email_key else None
         if person is None:
             person = by_name.get(key)
-        sex, role = sexes[sex_text], roles[role_text]
-        if sex is None:
-            report.warnings.append(f"row {number}: sex '{sex_text}' not understood; recorded as not stated")
-            sex = "not_stated"
-        if role is None:
-            report.warnings.append(f"row {number}: role '{role_text}' not understood; recorded as participant")
-            role = "participant"
+        sex, role = _sex_and_role(number, sexes[sex_text], sex_text, roles[role_text], role_text, report)
         if person is None:  # the common case, kept short: someone new
             person = {"id": next(fresh_ids), "name": name, "sex": sex, "title": title,
                       "organization_id": organization_id, "email": email, "phone": phone, "language": language,
@@ -168,24 +162,52 @@ def _plan(document: WorkshopDocument, table: SheetTable) -> ImportPlan:
         if id(person) in matched:
             report.merged_duplicates += 1
         matched.add(id(person))
-        if email_key and email_key == person["email"].casefold():
-            if name_key(person["name"]) != key[0]:
-                report.warnings.append(f"row {number}: same e-mail as {person['name']}; merged with them "
-                                       f"although the names differ")
-        elif email_key and person["email"]:
-            report.warnings.append(f"row {number}: same name and organization as {person['name']}, merged; "
-                                   f"their e-mail {person['email']} was kept, not {email}")
-        for column, value in zip(_FILLABLE, (title, organization_id, email, phone, language)):
-            if value and not person[column]:
-                person[column] = value
-        if sex != "not_stated" and person["sex"] == "not_stated":
-            person["sex"] = sex
+        _merge_row(person, number, key[0], email, report, sex, (title, organization_id, email, phone, language))
         if person["email"]:
             by_email.setdefault(person["email"].casefold(), person)
         by_name.setdefault((name_key(person["name"]), person["organization_id"]), person)
 
     rows = [RowChange("organization", row["id"], None, row) for row in new_organizations]
     rows += [RowChange("participant", row["id"], None, row) for row in inserts]
+    rows += _updated_rows(existing, originals, matched, report)
+    report.added = len(inserts)
+    return ImportPlan(Change(f"Import participants from {table.path.name}", tuple(rows)), report, table)
+
+
+def _sex_and_role(number: int, sex: str | None, sex_text: str, role: str | None, role_text: str,
+                  report: ImportReport) -> tuple[str, str]:
+    """What the row's sex and role cells mean, or the defaults with a warning when not understood."""
+    if sex is None:
+        report.warnings.append(f"row {number}: sex '{sex_text}' not understood; recorded as not stated")
+        sex = "not_stated"
+    if role is None:
+        report.warnings.append(f"row {number}: role '{role_text}' not understood; recorded as participant")
+        role = "participant"
+    return sex, role
+
+
+def _merge_row(person: Row, number: int, name: str, email: str, report: ImportReport, sex: str,
+               values: tuple) -> None:
+    """Fill what a person already known lacks from another row naming them; never overwrite."""
+    email_key = email.casefold()
+    if email_key and email_key == person["email"].casefold():
+        if name_key(person["name"]) != name:
+            report.warnings.append(f"row {number}: same e-mail as {person['name']}; merged with them "
+                                   f"although the names differ")
+    elif email_key and person["email"]:
+        report.warnings.append(f"row {number}: same name and organization as {person['name']}, merged; "
+                               f"their e-mail {person['email']} was kept, not {email}")
+    for column, value in zip(_FILLABLE, values):
+        if value and not person[column]:
+            person[column] = value
+    if sex != "not_stated" and person["sex"] == "not_stated":
+        person["sex"] = sex
+
+
+def _updated_rows(existing: list[Row], originals: dict[int, dict], matched: set[int],
+                  report: ImportReport) -> list[RowChange]:
+    """The workshop's participants the list changed, counting those it named unchanged."""
+    rows = []
     for row in existing:
         original = originals[id(row)]
         changed = {column: value for column, value in row.items() if value != original[column]}
@@ -194,8 +216,7 @@ def _plan(document: WorkshopDocument, table: SheetTable) -> ImportPlan:
             report.updated += 1
         elif id(row) in matched:
             report.already_present += 1
-    report.added = len(inserts)
-    return ImportPlan(Change(f"Import participants from {table.path.name}", tuple(rows)), report, table)
+    return rows
 
 
 def _people(table: SheetTable, report: ImportReport) -> list[tuple]:
@@ -248,7 +269,7 @@ def _value_meanings(table: SheetTable, people: list[tuple]) -> tuple[dict, dict]
     """What each distinct sex and role text of the list means (None: not understood). Lone
     letters read the sheet's way (see import_values.sex_meaning)."""
     sex_texts = {person[7] for person in people}
-    letters = sex_meaning(table.language, {header_key(text) for text in sex_texts if len(text) < 4})
+    letters = sex_meaning(table.language, {folded_key(text) for text in sex_texts if len(text) < 4})
     return ({text: sex_of(text, letters) for text in sex_texts},
             {text: role_of(text) for text in {person[8] for person in people}})
 

@@ -19,10 +19,10 @@ from workshop_app.models.participant_import.headers import (
     check_mapping,
     column_fields,
     guess_language,
-    header_key,
     row_score,
 )
 from workshop_app.models.sheets.files import SpreadsheetError, file_kind, read_workbook
+from workshop_app.models.text_keys import folded_key
 
 HEADER_SCAN_ROWS = 30  # the header row is looked for among this many rows at the top
 
@@ -63,7 +63,7 @@ class _Mapping(dict):
             super().__init__(check_mapping(mapping))
         except InvalidValueError as error:
             raise SpreadsheetError(path, str(error)) from None
-        self.texts = {header_key(str(header)): str(header) for header in mapping or {}}
+        self.texts = {folded_key(str(header)): str(header) for header in mapping or {}}
 
 
 def read_table(path: Path | str, sheet: str | None = None, *, mapping: dict[str, str] | None = None) -> SheetTable:
@@ -235,7 +235,7 @@ def _build_table(path: Path, rows: list[tuple[int, list]], sheet, names, mapping
 
 
 def _check_mapping_found(path: Path, headers, mapping: _Mapping, header_row: int, sheet) -> None:
-    keys = {header_key(header) for header in headers if header}
+    keys = {folded_key(header) for header in headers if header}
     missing = [key for key in mapping if key not in keys]
     if missing:
         listed = ", ".join(f"'{header}'" for header in headers if header)

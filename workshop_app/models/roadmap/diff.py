@@ -147,7 +147,13 @@ def compare(old: dict, new: dict) -> Diff:
     diff = Diff(organizations={**old.get("organizations", {}), **new.get("organizations", {})})
     old_nodes = {node["id"]: node for node in old["nodes"]}
     new_nodes = {node["id"]: node for node in new["nodes"]}
+    _compare_nodes(diff, old, new, old_nodes, new_nodes)
+    _compare_indicators(diff, old, new, old_nodes, new_nodes)
+    _compare_partners(diff, old, new, old_nodes, new_nodes)
+    return diff
 
+
+def _compare_nodes(diff: Diff, old: dict, new: dict, old_nodes: dict, new_nodes: dict) -> None:
     for node in new["nodes"]:
         before = old_nodes.get(node["id"])
         label = item_label(node["level"], node["code"])
@@ -170,6 +176,8 @@ def compare(old: dict, new: dict) -> Diff:
             diff.removed.append(ItemChange("node", node["id"], node["level"], node["title"],
                                            item_label(node["level"], node["code"]), None, node["code"], None))
 
+
+def _compare_indicators(diff: Diff, old: dict, new: dict, old_nodes: dict, new_nodes: dict) -> None:
     old_indicators = {row["id"]: row for row in old["indicators"]}
     new_indicators = {row["id"]: row for row in new["indicators"]}
     for row in new["indicators"]:
@@ -191,7 +199,9 @@ def compare(old: dict, new: dict) -> Diff:
             diff.removed.append(ItemChange("indicator", row["id"], "indicator", row["title"],
                                            _indicator_label(row, old_nodes), None))
 
-    # Partners of actions present on both sides; an added or removed action says enough itself.
+
+def _compare_partners(diff: Diff, old: dict, new: dict, old_nodes: dict, new_nodes: dict) -> None:
+    """Partners of actions present on both sides; an added or removed action says enough itself."""
     old_partners = {(row["node_id"], row["organization_id"]): row["role"] for row in old["partners"]}
     new_partners = {(row["node_id"], row["organization_id"]): row["role"] for row in new["partners"]}
     for rows, other, is_new in ((new["partners"], old_partners, True), (old["partners"], new_partners, False)):
@@ -206,7 +216,6 @@ def compare(old: dict, new: dict) -> Diff:
             node = new_nodes[key[0]]
             diff.partners.append(PartnerChange(key[0], item_label(node["level"], node["code"]), key[1],
                                                _organization(diff.organizations, key[1]), old_role, new_role))
-    return diff
 
 
 def _field_changes(old: dict, new: dict) -> tuple[FieldChange, ...]:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from workshop_app.models.changes import Row
-from workshop_app.models.participant_import.headers import header_key
+from workshop_app.models.text_keys import folded_key
 
 _BRACKETED = re.compile(r"(.*?\S)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]")
 _DASHED = re.compile(r"(.+?)\s+[-–—]\s+(.+)")
@@ -51,7 +51,7 @@ _CATEGORY_RULES = (
 
 
 def category_of(name: str, acronym: str = "") -> str:
-    spaced = f" {header_key(name)} {header_key(acronym)} "
+    spaced = f" {folded_key(name)} {folded_key(acronym)} "
     words = set(spaced.split())
     for category, single_words, phrases, pairs in _CATEGORIES:
         if words & single_words:
@@ -118,35 +118,14 @@ def match_organizations(texts: Iterable[str], existing: list[Row],
                         make_id: Callable[[], str]) -> tuple[dict[str, str], list[Row]]:
     """text -> id of the organization it names (the workshop's own, or a new one), and the rows
     of the new organizations in order of first appearance."""
-    parent: list[int] = []
-    owner: dict[str, int] = {}  # key -> the first node that offered it
-
-    def find(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    def add(keys: Iterable[str]) -> int:
-        node = len(parent)
-        parent.append(node)
-        for key in keys:
-            if not key:
-                continue
-            if key in owner:
-                first, this = find(owner[key]), find(node)
-                if first != this:
-                    parent[max(first, this)] = min(first, this)  # the oldest node stays the root
-            else:
-                owner[key] = node
-        return node
-
+    sets = _SharedKeys()
     for row in existing:
-        add((organization_key(row["name"]), organization_key(row["acronym"] or "")))
+        sets.add((organization_key(row["name"]), organization_key(row["acronym"] or "")))
     mentions = []
     for text in texts:
         name, acronym = split_acronym(text)
-        mentions.append((add((organization_key(name), organization_key(acronym))), text, name, acronym))
+        mentions.append((sets.add((organization_key(name), organization_key(acronym))), text, name, acronym))
+    find = sets.find
 
     groups: dict[int, _Group] = {}
     for node, row in enumerate(existing):
@@ -162,12 +141,48 @@ def match_organizations(texts: Iterable[str], existing: list[Row],
         if group.existing:
             organization_id = group.existing[0]["id"]
         else:
-            names = [name for _, name, _ in group.mentions if not looks_like_acronym(name)]
-            name = names[0] if names else group.mentions[0][1]
-            acronym = next((acronym for _, _, acronym in group.mentions if acronym), "")
-            organization_id = make_id()
-            new_rows.append({"id": organization_id, "name": name, "acronym": acronym,
-                             "category": category_of(name, acronym)})
+            row = _new_organization(group, make_id())
+            new_rows.append(row)
+            organization_id = row["id"]
         for text, _, _ in group.mentions:
             ids[text] = organization_id
     return ids, new_rows
+
+
+def _new_organization(group: _Group, organization_id: str) -> Row:
+    """An organization no list row matched: named by its first mention that is not an acronym."""
+    names = [name for _, name, _ in group.mentions if not looks_like_acronym(name)]
+    name = names[0] if names else group.mentions[0][1]
+    acronym = next((acronym for _, _, acronym in group.mentions if acronym), "")
+    return {"id": organization_id, "name": name, "acronym": acronym, "category": category_of(name, acronym)}
+
+
+class _SharedKeys:
+    """Disjoint sets of entries (union-find): two entries that offer one key end in one set,
+    and so does everything either was already joined with."""
+
+    def __init__(self):
+        self._parent: list[int] = []
+        self._owner: dict[str, int] = {}  # key -> the first entry that offered it
+
+    def find(self, node: int) -> int:
+        parent = self._parent
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    def add(self, keys: Iterable[str]) -> int:
+        """A new entry offering these keys; returns its number."""
+        node = len(self._parent)
+        self._parent.append(node)
+        for key in keys:
+            if not key:
+                continue
+            if key in self._owner:
+                first, this = self.find(self._owner[key]), self.find(node)
+                if first != this:
+                    self._parent[max(first, this)] = min(first, this)  # the oldest entry stays the root
+            else:
+                self._owner[key] = node
+        return node

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -207,70 +208,93 @@ def parse_value(kind: str, value: Any, organizations: dict[str, str] | None = No
         return None if kind == "period" else ""
     if not text:
         return {} if kind == "partners" else ("[]" if kind in ("issues", "pillars", "sdgs") else None)
-    if kind == "text" or kind == "title":
-        return text
-    if kind == "amount":
-        return parse_amount(value, text)
-    if kind == "currency":
-        code = text.upper()
-        if not re.fullmatch(r"[A-Z]{3}", code):
-            raise InvalidValueError(f"'{text}' is not a currency code like USD or NPR")
-        return code
-    if kind == "period":
-        if isinstance(value, dt.datetime) and value.time() == dt.time():
-            return value.date().isoformat()
-        return quarter_or_date(text)
-    if kind == "status":
-        return _choice(text, v.ACTION_STATUSES, "a status")
-    if kind == "level":
-        return _choice(text, v.NODE_LEVEL_LABELS, "a level")
-    if kind == "action_group":
-        return _choice(text, v.ACTION_GROUPS, "an Action Group")
-    if kind == "marker":
-        first = text.split()[0].rstrip("-–:")
-        return gender_marker(first if first.isdigit() else text)
-    if kind == "year":
+    parse = _PARSERS.get(kind)
+    if parse is None:
+        raise ValueError(f"column kind {kind!r} is not read back")
+    return parse(value, text, organizations or {})
+
+
+def _currency(text: str) -> str:
+    code = text.upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise InvalidValueError(f"'{text}' is not a currency code like USD or NPR")
+    return code
+
+
+def _period(value: Any, text: str) -> str | None:
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    return quarter_or_date(text)
+
+
+def _marker(text: str) -> int | None:
+    first = text.split()[0].rstrip("-–:")
+    return gender_marker(first if first.isdigit() else text)
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(float(text))
+    except ValueError:
+        raise InvalidValueError(f"'{text}' is not a year") from None
+    if not 1900 <= year <= 2200 or float(text) != year:
+        raise InvalidValueError(f"'{text}' is not a year")
+    return year
+
+
+def _tags(text: str, labels: dict, what: str) -> str:
+    keys = []
+    for part in split_list(text):
+        key = _choice(part, labels, what)
+        if key not in keys:
+            keys.append(key)
+    return json.dumps(keys)
+
+
+def _sdgs(text: str) -> str:
+    keys = []
+    for part in split_list(text):
+        digits = re.sub(r"^sdg\s*", "", part, flags=re.IGNORECASE)
         try:
-            year = int(float(text))
+            number = int(float(digits))
         except ValueError:
-            raise InvalidValueError(f"'{text}' is not a year") from None
-        if not 1900 <= year <= 2200 or float(text) != year:
-            raise InvalidValueError(f"'{text}' is not a year")
-        return year
-    if kind in ("issues", "pillars"):
-        labels = v.ISSUE_TAGS if kind == "issues" else v.PILLAR_TAGS
-        what = "a target 8.7 issue" if kind == "issues" else "a pillar"
-        keys = []
-        for part in split_list(text):
-            key = _choice(part, labels, what)
-            if key not in keys:
-                keys.append(key)
-        return json.dumps(keys)
-    if kind == "sdgs":
-        keys = []
-        for part in split_list(text):
-            digits = re.sub(r"^sdg\s*", "", part, flags=re.IGNORECASE)
-            try:
-                number = int(float(digits))
-            except ValueError:
-                number = None
-            if number not in v.RELATED_SDGS:
-                raise InvalidValueError(f"'{part}' is not one of the related SDGs "
-                                        f"({', '.join(map(str, v.RELATED_SDGS))})")
-            if number not in keys:
-                keys.append(number)
-        return json.dumps(keys)
-    if kind == "organization":
-        return (organizations or {})[text]
-    if kind == "partners":
-        partners: dict[str, str] = {}
-        for name, role in split_partners(text):
-            organization_id = (organizations or {})[name]
-            if organization_id in partners:
-                raise InvalidValueError(f"'{name}' is named twice")
-            partners[organization_id] = role
-        return partners
-    raise ValueError(f"column kind {kind!r} is not read back")
+            number = None
+        if number not in v.RELATED_SDGS:
+            raise InvalidValueError(f"'{part}' is not one of the related SDGs "
+                                    f"({', '.join(map(str, v.RELATED_SDGS))})")
+        if number not in keys:
+            keys.append(number)
+    return json.dumps(keys)
+
+
+def _partners(text: str, organizations: dict[str, str]) -> dict[str, str]:
+    partners: dict[str, str] = {}
+    for name, role in split_partners(text):
+        organization_id = organizations[name]
+        if organization_id in partners:
+            raise InvalidValueError(f"'{name}' is named twice")
+        partners[organization_id] = role
+    return partners
+
+
+# column kind -> parse(cell value, its text, organization ids by text); the text is never empty
+_PARSERS: dict[str, Callable[[Any, str, dict[str, str]], Any]] = {
+    "text": lambda value, text, organizations: text,
+    "title": lambda value, text, organizations: text,
+    "amount": lambda value, text, organizations: parse_amount(value, text),
+    "currency": lambda value, text, organizations: _currency(text),
+    "period": lambda value, text, organizations: _period(value, text),
+    "status": lambda value, text, organizations: _choice(text, v.ACTION_STATUSES, "a status"),
+    "level": lambda value, text, organizations: _choice(text, v.NODE_LEVEL_LABELS, "a level"),
+    "action_group": lambda value, text, organizations: _choice(text, v.ACTION_GROUPS, "an Action Group"),
+    "marker": lambda value, text, organizations: _marker(text),
+    "year": lambda value, text, organizations: _year(text),
+    "issues": lambda value, text, organizations: _tags(text, v.ISSUE_TAGS, "a target 8.7 issue"),
+    "pillars": lambda value, text, organizations: _tags(text, v.PILLAR_TAGS, "a pillar"),
+    "sdgs": lambda value, text, organizations: _sdgs(text),
+    "organization": lambda value, text, organizations: organizations[text],
+    "partners": lambda value, text, organizations: _partners(text, organizations),
+}
 
 
 def parse_amount(value: Any, text: str | None = None) -> float | None:

@@ -16,16 +16,15 @@ are created. Any invalid cell is reported by sheet, row and column, and then not
 The whole import is one Change: one undo step. Nothing is written until it is applied.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from workshop_app.models import vocabulary as v
-from workshop_app.models.changes import Change, RowChange
+from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument, new_id
 from workshop_app.models.errors import InvalidValueError, WorkshopError
 from workshop_app.models.roadmap.diff import compare
-from workshop_app.models.roadmap.editing import children_ids, plan_add_node, plan_delete_node, plan_set_partners
 from workshop_app.models.roadmap.versions import snapshot
 from workshop_app.models.roadmap.workbook.columns import (
     INDICATOR_COLUMNS,
@@ -45,76 +44,14 @@ from workshop_app.models.roadmap.workbook.columns import (
     show_value,
     snapshot_text,
 )
+from workshop_app.models.roadmap.workbook.drafting import Drafting, NewItem
 from workshop_app.models.roadmap.workbook.reading import WorkbookRow, WorkbookSheet, read_roadmap_workbook
-from workshop_app.models.shape import MEASURED_LEVELS, PARENT_LEVEL
+from workshop_app.models.roadmap.workbook.results import NO_CHANGES, WorkbookConflict, WorkbookImportPlan
 from workshop_app.models.sheets.files import SpreadsheetError
 from workshop_app.models.stakeholders.matching import match_organizations
 
-NO_CHANGES = "no changes"
 _DEPTH_LEVEL = {1: "outcome", 2: "output", 3: "action"}
 _ORGANIZATION_KINDS = ("organization", "partners")
-
-
-@dataclass(frozen=True)
-class WorkbookConflict:
-    """Something changed both in Excel and in the workshop since the export. The workshop's side
-    is kept; both sides are shown (as in a report line) for the user to decide.
-
-    kind: "cell" (a cell changed on both sides), "removed in Excel" (a row deleted in Excel whose
-    item was edited in the workshop), "removed in the workshop" (a row edited in Excel whose item
-    was deleted in the workshop), "place removed" (a new row under an item deleted in the workshop)."""
-    sheet: str
-    row: int | None  # None for a row removed in Excel
-    column: str
-    code: str  # "Action 1.2.3"
-    excel: str
-    workshop: str
-    exported: str = ""
-    item_id: str = ""
-    field: str = ""
-    kind: str = "cell"
-
-    def __str__(self) -> str:
-        where = self.sheet + (f" row {self.row}" if self.row else "") + (f", {self.column}" if self.column else "")
-        if self.kind == "cell":
-            return (f"{where} ({self.code}): Excel {self.excel}, the workshop {self.workshop} "
-                    f"(exported as {self.exported}); the workshop's value is kept")
-        return f"{where} ({self.code}): {self.excel} in Excel, but {self.workshop}; the workshop's side is kept"
-
-
-@dataclass
-class WorkbookImportPlan:
-    path: Path
-    change: Change  # empty when there are problems
-    report: list[str]  # what applying the change does, one line each; ["no changes"] when nothing
-    problems: list[str] = field(default_factory=list)  # invalid cells: "Road map row 14, Cost: …"
-    conflicts: list[WorkbookConflict] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)  # changed in the workshop since the export, kept
-    notes: list[str] = field(default_factory=list)  # things the import leaves alone, and why
-    removed_in_excel: list[str] = field(default_factory=list)  # ids of items and indicators
-
-    @property
-    def has_changes(self) -> bool:
-        return bool(self.change)
-
-    def lines(self) -> list[str]:
-        """Everything to show the user, in order: problems first (nothing is applied then)."""
-        lines = []
-        if self.problems:
-            lines.append(f"Nothing imported: {len(self.problems)} cell{'s' if len(self.problems) > 1 else ''} "
-                         "to correct in the workbook first.")
-            lines += self.problems
-            return lines
-        lines += self.report
-        if self.conflicts:
-            lines.append(f"Changed on both sides since the export ({len(self.conflicts)}); the workshop's values "
-                         "are kept:")
-            lines += [f"  {conflict}" for conflict in self.conflicts]
-        if self.kept:
-            lines.append("Changed in the workshop since the export (kept):")
-            lines += [f"  {line}" for line in self.kept]
-        lines += self.notes
-        return lines
 
 
 def plan_workbook_import(document: WorkshopDocument, path: Path | str, *,
@@ -152,19 +89,7 @@ class _Candidate:
     exported: Any
 
 
-@dataclass
-class _NewItem:
-    row: WorkbookRow
-    code: str
-    level: str
-    parts: tuple[int, ...]
-    id: str = field(default_factory=new_id)
-    values: dict = field(default_factory=dict)
-    parent_id: str | None = None
-    existing: bool = False  # the workshop has it already (an earlier import added it)
-
-
-class _Planner:
+class _Planner(Drafting):
     def __init__(self, document: WorkshopDocument, workbook, apply_deletions: bool):
         self.document = document
         self.workbook = workbook
@@ -194,7 +119,7 @@ class _Planner:
         self.report: list[str] = []
         self.notes: list[str] = []
         self.removed_lines: list[str] = []
-        self.new_codes: dict[str, _NewItem] = {}
+        self.new_codes: dict[str, NewItem] = {}
         self.row_numbers: dict[str, int] = {}  # item or indicator id -> its row in the workbook
         self.organization_ids: dict[str, str] = {}
         self.new_organizations: list[dict] = []
@@ -267,7 +192,8 @@ class _Planner:
         return [column for column in sheet.columns.values()
                 if column.imported and (allowed is None or column.field in allowed)]
 
-    def _candidates(self, sheet: WorkbookSheet, rows: dict[str, WorkbookRow], base: dict, nodes: bool) -> list[_Candidate]:
+    def _candidates(self, sheet: WorkbookSheet, rows: dict[str, WorkbookRow], base: dict,
+                    nodes: bool) -> list[_Candidate]:
         found = []
         for item_id, row in rows.items():
             record = base.get(item_id) or (self.doc_nodes if nodes else self.doc_indicators)[item_id]
@@ -298,7 +224,7 @@ class _Planner:
         for row in new_rows:
             self.names.names[row["id"]] = (row["name"], row["acronym"])
 
-    def _used_organizations(self, node_updates: dict, new_nodes: list[_NewItem]) -> None:
+    def _used_organizations(self, node_updates: dict, new_nodes: list[NewItem]) -> None:
         """Keep only the organizations the planned changes refer to (a cell in conflict creates
         none), and say which were created and which were matched from another spelling."""
         used = set()
@@ -381,7 +307,7 @@ class _Planner:
 
     # ------------------------------------------------------------------ new rows
 
-    def _new_nodes(self, sheet: WorkbookSheet, rows: list[WorkbookRow]) -> list[_NewItem]:
+    def _new_nodes(self, sheet: WorkbookSheet, rows: list[WorkbookRow]) -> list[NewItem]:
         items = []
         for row in rows:
             code = cell_string(row.cells.get("code"))
@@ -408,7 +334,7 @@ class _Planner:
                                          f"{'an' if level[0] in 'aeiou' else 'a'} {level}, not of "
                                          f"{'an' if chosen[0] in 'aeiou' else 'a'} {chosen}")
                     continue
-            items.append(_NewItem(row, ".".join(str(int(part)) for part in parts), level,
+            items.append(NewItem(row, ".".join(str(int(part)) for part in parts), level,
                                   tuple(int(part) for part in parts)))
         items.sort(key=lambda item: (len(item.parts), item.parts, item.row.number))
         return items
@@ -500,169 +426,6 @@ class _Planner:
                     record["level"], header_text_key(v.NODE_LEVEL_LABELS[record["level"]])):
                 self.notes.append(f"Road map row {row.number}: the level of {record['level']} {record['code']} "
                                   f"cannot change to “{typed}” (move or add items in Pathfinder Workshop)")
-
-    # ------------------------------------------------------------------ the one Change
-
-    def _draft(self, node_updates, indicator_updates, new_nodes, new_indicators, removed_nodes,
-               removed_indicators) -> Change:
-        document, text = self.document, self.text
-        rows: list[RowChange] = []
-        with document.drafting() as step:
-            def do(change: Change, where: str) -> None:
-                try:
-                    rows.extend(step(change).rows)
-                except InvalidValueError as error:
-                    self.problems.append(f"{where}: {error}")
-
-            def attempt(plan, where: str) -> None:
-                try:
-                    do(plan(), where)
-                except InvalidValueError as error:
-                    self.problems.append(f"{where}: {error}")
-
-            for row in self.new_organizations:
-                attempt(lambda row=row: document.plan_insert("organization", text, **row),
-                        f"Organization {row['name']}")
-            for node_id, values in node_updates.items():
-                where = f"Road map row {self.row_numbers.get(node_id, '?')}"
-                partners = values.pop("partners", None)
-                if values:
-                    attempt(lambda: document.plan_update("roadmap_node", node_id, text, **values), where)
-                if partners is not None:
-                    attempt(lambda: plan_set_partners(document, node_id, partners, text), f"{where}, Partners")
-            self._draft_new_nodes(new_nodes, attempt)
-            for indicator_id, values in indicator_updates.items():
-                attempt(lambda: document.plan_update("indicator", indicator_id, text, **values),
-                        f"Indicators row {self.row_numbers.get(indicator_id, '?')}")
-            self._draft_new_indicators(new_indicators, attempt)
-            if self.apply_deletions:
-                for indicator_id in removed_indicators:
-                    attempt(lambda: document.plan_delete("indicator", indicator_id, text), "Indicators")
-                removed = set(removed_nodes)
-                for node_id in removed_nodes:
-                    if self.base_nodes[node_id]["parent_id"] in removed:
-                        continue  # goes with its parent
-                    attempt(lambda: plan_delete_node(document, node_id, text), "Road map")
-        return Change(text, tuple(rows))
-
-
-    def _place_new_nodes(self, items: list[_NewItem]) -> list[_NewItem]:
-        """Find each new row's parent (an item of the workbook, or another new row); report the
-        rows whose place does not exist, and leave out rows the workshop already has."""
-        new_codes: dict[str, _NewItem] = {}
-        placed = []
-        goal = next((record["id"] for record in self.base_nodes.values() if record["level"] == "goal"), None)
-        for item in items:  # parents before children
-            where = f"Road map row {item.row.number}"
-            title = item.values.get("title")
-            if not title:
-                continue  # reported while parsing
-            parent_code = ".".join(map(str, item.parts[:-1]))
-            parent_item = new_codes.get(parent_code) if parent_code else None
-            parent_level = PARENT_LEVEL[item.level]
-            if parent_item is not None:
-                item.parent_id = parent_item.id
-            else:
-                item.parent_id = self.base_codes.get(parent_code) if parent_code else goal
-                record = self.base_nodes.get(item.parent_id) if item.parent_id else None
-                if record is None or record["level"] != parent_level:
-                    place = f"{parent_level} {parent_code}".strip()
-                    self.problems.append(f"{where}, Code: there is no {place} to add {item.level} {item.code} under")
-                    continue
-                if item.parent_id not in self.doc_nodes:
-                    self.conflicts.append(WorkbookConflict(
-                        "Road map", item.row.number, "Code", f"{item.level.capitalize()} {item.code}", "added",
-                        f"{parent_level} {parent_code} was removed from the workshop since the export",
-                        field="code", kind="place removed"))
-                    continue
-            new_codes.setdefault(item.code, item)
-            if parent_item is None or parent_item.existing:
-                existing = self._added_since(item.parent_id, item.level, title)
-                if existing is not None:
-                    item.id, item.existing = existing, True
-                    self.notes.append(f"{where}: {item.level} {item.code} {quote(title)} is already in the workshop "
-                                      "(added since the export, perhaps by an earlier import); not added again")
-                    continue
-            placed.append(item)
-        self.new_codes = new_codes
-        return placed
-
-    def _draft_new_nodes(self, items: list[_NewItem], attempt) -> None:
-        document, text = self.document, self.text
-        for item in items:
-            where = f"Road map row {item.row.number}"
-            parent_code = ".".join(map(str, item.parts[:-1]))
-            previous_code = f"{parent_code}.{item.parts[-1] - 1}".lstrip(".") if item.parts[-1] > 1 else None
-            previous = self.new_codes.get(previous_code) if previous_code else None
-            previous_id = previous.id if previous is not None else self.base_codes.get(previous_code)
-            siblings = children_ids(document, item.parent_id)
-            if previous_code is None:
-                position = 0
-            elif previous_id in siblings:
-                position = siblings.index(previous_id) + 1
-            else:
-                position = None  # after the last
-            values = dict(item.values)
-            partners = values.pop("partners", None)
-            values = {name: value for name, value in values.items() if value not in (None, "", "[]")}
-            attempt(lambda: plan_add_node(document, item.parent_id, item.level, position=position, undo_text=text,
-                                          id=item.id, **values), where)
-            if partners:
-                attempt(lambda: plan_set_partners(document, item.id, partners, text), f"{where}, Partners")
-            self.report.append(f"Added {item.level} {item.code}: {quote(item.values['title'])}")
-
-    def _added_since(self, parent_id: str, level: str, title: str) -> str | None:
-        """The id of an item like this one that the workshop has and the exported road map had not."""
-        return next((node_id for node_id, record in self.doc_nodes.items()
-                     if node_id not in self.base_nodes and record["parent_id"] == parent_id
-                     and record["level"] == level and _same_title(record["title"], title)), None)
-
-    def _place_new_indicators(self, items) -> list:
-        """(row, values, node id, level, code) of each new indicator whose item exists."""
-        placed = []
-        for row, (code, values) in items:
-            where = f"Indicators row {row.number}"
-            title = values.get("title")
-            if not title:
-                continue
-            parts = code.split(".")
-            normalized = ".".join(str(int(part)) for part in parts) if all(part.isdigit() for part in parts) else code
-            new_item = self.new_codes.get(normalized)
-            node_id = new_item.id if new_item is not None else self.base_codes.get(normalized)
-            level = new_item.level if new_item is not None else (
-                self.base_nodes[node_id]["level"] if node_id else None)
-            if node_id is None or level not in MEASURED_LEVELS:
-                self.problems.append(f"{where}, Code: there is no outcome or output {code} to measure")
-                continue
-            if new_item is None and node_id not in self.doc_nodes:
-                self.conflicts.append(WorkbookConflict(
-                    "Indicators", row.number, "Code", f"indicator of {level} {code}", "added",
-                    f"{level} {code} was removed from the workshop since the export", field="node_code",
-                    kind="place removed"))
-                continue
-            if (new_item is None or new_item.existing) and any(
-                    indicator_id not in self.base_indicators and record["node_id"] == node_id
-                    and _same_title(record["title"], title) for indicator_id, record in self.doc_indicators.items()):
-                self.notes.append(f"{where}: indicator {quote(title)} of {level} {normalized} is already in the "
-                                  "workshop (added since the export, perhaps by an earlier import); not added again")
-                continue
-            placed.append((row, values, node_id, level, normalized))
-        return placed
-
-    def _draft_new_indicators(self, items, attempt) -> None:
-        document, text = self.document, self.text
-        for row, values, node_id, level, code in items:
-            existing = document.rows("indicator", "node_id = ?", [node_id])
-            position = max((indicator["position"] for indicator in existing), default=-1) + 1
-            fields_ = {name: value for name, value in values.items() if value not in (None, "")}
-            attempt(lambda: document.plan_insert("indicator", text, node_id=node_id, position=position, **fields_),
-                    f"Indicators row {row.number}")
-            self.report.append(f"Added indicator to {level} {code}: {quote(values['title'])}")
-
-
-def _same_title(first: str, second: str) -> bool:
-    return " ".join(first.casefold().split()) == " ".join(second.casefold().split())
-
 
 class _Invalid:
     pass

@@ -1,0 +1,201 @@
+"""The second half of a workbook re-import: placing the new rows where their codes say, and
+drafting every step into the one Change (one undo step) against the workshop as it is.
+
+Drafting is a part of the re-import planner (reimport._Planner); it uses the planner's reading
+of the workbook (base_nodes, base_codes, doc_nodes, doc_indicators, row_numbers) and reports into
+its problems, conflicts, notes and report.
+"""
+
+from dataclasses import dataclass, field
+
+from workshop_app.models.changes import Change, RowChange
+from workshop_app.models.document import new_id
+from workshop_app.models.errors import InvalidValueError
+from workshop_app.models.roadmap.editing import children_ids, plan_add_node, plan_delete_node, plan_set_partners
+from workshop_app.models.roadmap.workbook.columns import quote
+from workshop_app.models.roadmap.workbook.reading import WorkbookRow
+from workshop_app.models.roadmap.workbook.results import WorkbookConflict
+from workshop_app.models.shape import MEASURED_LEVELS, PARENT_LEVEL
+
+
+@dataclass
+class NewItem:
+    """A row of the workbook with an empty ID: an item to add where its code says."""
+    row: WorkbookRow
+    code: str
+    level: str
+    parts: tuple[int, ...]
+    id: str = field(default_factory=new_id)
+    values: dict = field(default_factory=dict)
+    parent_id: str | None = None
+    existing: bool = False  # the workshop has it already (an earlier import added it)
+
+
+def same_title(first: str, second: str) -> bool:
+    return " ".join(first.casefold().split()) == " ".join(second.casefold().split())
+
+
+class Drafting:
+    def _draft(self, node_updates, indicator_updates, new_nodes, new_indicators, removed_nodes,
+               removed_indicators) -> Change:
+        document, text = self.document, self.text
+        rows: list[RowChange] = []
+        with document.drafting() as step:
+            def do(change: Change, where: str) -> None:
+                try:
+                    rows.extend(step(change).rows)
+                except InvalidValueError as error:
+                    self.problems.append(f"{where}: {error}")
+
+            def attempt(where: str, plan, *args, **values) -> None:
+                """Plan one step against the draft so far; an invalid value is reported with its place."""
+                try:
+                    do(plan(*args, **values), where)
+                except InvalidValueError as error:
+                    self.problems.append(f"{where}: {error}")
+
+            for row in self.new_organizations:
+                attempt(f"Organization {row['name']}", document.plan_insert, "organization", text, **row)
+            self._draft_updates(node_updates, indicator_updates, attempt)
+            self._draft_new_nodes(new_nodes, attempt)
+            self._draft_new_indicators(new_indicators, attempt)
+            if self.apply_deletions:
+                self._draft_deletions(removed_nodes, removed_indicators, attempt)
+        return Change(text, tuple(rows))
+
+    def _draft_updates(self, node_updates: dict, indicator_updates: dict, attempt) -> None:
+        document, text = self.document, self.text
+        for node_id, values in node_updates.items():
+            where = f"Road map row {self.row_numbers.get(node_id, '?')}"
+            partners = values.pop("partners", None)
+            if values:
+                attempt(where, document.plan_update, "roadmap_node", node_id, text, **values)
+            if partners is not None:
+                attempt(f"{where}, Partners", plan_set_partners, document, node_id, partners, text)
+        for indicator_id, values in indicator_updates.items():
+            attempt(f"Indicators row {self.row_numbers.get(indicator_id, '?')}", document.plan_update,
+                    "indicator", indicator_id, text, **values)
+
+    def _draft_deletions(self, removed_nodes: list, removed_indicators: list, attempt) -> None:
+        document, text = self.document, self.text
+        for indicator_id in removed_indicators:
+            attempt("Indicators", document.plan_delete, "indicator", indicator_id, text)
+        removed = set(removed_nodes)
+        for node_id in removed_nodes:
+            if self.base_nodes[node_id]["parent_id"] in removed:
+                continue  # goes with its parent
+            attempt("Road map", plan_delete_node, document, node_id, text)
+
+
+    def _place_new_nodes(self, items: list[NewItem]) -> list[NewItem]:
+        """Find each new row's parent (an item of the workbook, or another new row); report the
+        rows whose place does not exist, and leave out rows the workshop already has."""
+        new_codes: dict[str, NewItem] = {}
+        placed = []
+        goal = next((record["id"] for record in self.base_nodes.values() if record["level"] == "goal"), None)
+        for item in items:  # parents before children
+            where = f"Road map row {item.row.number}"
+            title = item.values.get("title")
+            if not title:
+                continue  # reported while parsing
+            parent_code = ".".join(map(str, item.parts[:-1]))
+            parent_item = new_codes.get(parent_code) if parent_code else None
+            parent_level = PARENT_LEVEL[item.level]
+            if parent_item is not None:
+                item.parent_id = parent_item.id
+            else:
+                item.parent_id = self.base_codes.get(parent_code) if parent_code else goal
+                record = self.base_nodes.get(item.parent_id) if item.parent_id else None
+                if record is None or record["level"] != parent_level:
+                    place = f"{parent_level} {parent_code}".strip()
+                    self.problems.append(f"{where}, Code: there is no {place} to add {item.level} {item.code} under")
+                    continue
+                if item.parent_id not in self.doc_nodes:
+                    self.conflicts.append(WorkbookConflict(
+                        "Road map", item.row.number, "Code", f"{item.level.capitalize()} {item.code}", "added",
+                        f"{parent_level} {parent_code} was removed from the workshop since the export",
+                        field="code", kind="place removed"))
+                    continue
+            new_codes.setdefault(item.code, item)
+            if parent_item is None or parent_item.existing:
+                existing = self._added_since(item.parent_id, item.level, title)
+                if existing is not None:
+                    item.id, item.existing = existing, True
+                    self.notes.append(f"{where}: {item.level} {item.code} {quote(title)} is already in the workshop "
+                                      "(added since the export, perhaps by an earlier import); not added again")
+                    continue
+            placed.append(item)
+        self.new_codes = new_codes
+        return placed
+
+    def _draft_new_nodes(self, items: list[NewItem], attempt) -> None:
+        document, text = self.document, self.text
+        for item in items:
+            where = f"Road map row {item.row.number}"
+            parent_code = ".".join(map(str, item.parts[:-1]))
+            previous_code = f"{parent_code}.{item.parts[-1] - 1}".lstrip(".") if item.parts[-1] > 1 else None
+            previous = self.new_codes.get(previous_code) if previous_code else None
+            previous_id = previous.id if previous is not None else self.base_codes.get(previous_code)
+            siblings = children_ids(document, item.parent_id)
+            if previous_code is None:
+                position = 0
+            elif previous_id in siblings:
+                position = siblings.index(previous_id) + 1
+            else:
+                position = None  # after the last
+            values = dict(item.values)
+            partners = values.pop("partners", None)
+            values = {name: value for name, value in values.items() if value not in (None, "", "[]")}
+            attempt(where, plan_add_node, document, item.parent_id, item.level, position=position, undo_text=text,
+                    id=item.id, **values)
+            if partners:
+                attempt(f"{where}, Partners", plan_set_partners, document, item.id, partners, text)
+            self.report.append(f"Added {item.level} {item.code}: {quote(item.values['title'])}")
+
+    def _added_since(self, parent_id: str, level: str, title: str) -> str | None:
+        """The id of an item like this one that the workshop has and the exported road map had not."""
+        return next((node_id for node_id, record in self.doc_nodes.items()
+                     if node_id not in self.base_nodes and record["parent_id"] == parent_id
+                     and record["level"] == level and same_title(record["title"], title)), None)
+
+    def _place_new_indicators(self, items) -> list:
+        """(row, values, node id, level, code) of each new indicator whose item exists."""
+        placed = []
+        for row, (code, values) in items:
+            where = f"Indicators row {row.number}"
+            title = values.get("title")
+            if not title:
+                continue
+            parts = code.split(".")
+            normalized = ".".join(str(int(part)) for part in parts) if all(part.isdigit() for part in parts) else code
+            new_item = self.new_codes.get(normalized)
+            node_id = new_item.id if new_item is not None else self.base_codes.get(normalized)
+            level = new_item.level if new_item is not None else (
+                self.base_nodes[node_id]["level"] if node_id else None)
+            if node_id is None or level not in MEASURED_LEVELS:
+                self.problems.append(f"{where}, Code: there is no outcome or output {code} to measure")
+                continue
+            if new_item is None and node_id not in self.doc_nodes:
+                self.conflicts.append(WorkbookConflict(
+                    "Indicators", row.number, "Code", f"indicator of {level} {code}", "added",
+                    f"{level} {code} was removed from the workshop since the export", field="node_code",
+                    kind="place removed"))
+                continue
+            if (new_item is None or new_item.existing) and any(
+                    indicator_id not in self.base_indicators and record["node_id"] == node_id
+                    and same_title(record["title"], title) for indicator_id, record in self.doc_indicators.items()):
+                self.notes.append(f"{where}: indicator {quote(title)} of {level} {normalized} is already in the "
+                                  "workshop (added since the export, perhaps by an earlier import); not added again")
+                continue
+            placed.append((row, values, node_id, level, normalized))
+        return placed
+
+    def _draft_new_indicators(self, items, attempt) -> None:
+        document, text = self.document, self.text
+        for row, values, node_id, level, code in items:
+            existing = document.rows("indicator", "node_id = ?", [node_id])
+            position = max((indicator["position"] for indicator in existing), default=-1) + 1
+            fields_ = {name: value for name, value in values.items() if value not in (None, "")}
+            attempt(f"Indicators row {row.number}", document.plan_insert, "indicator", text, node_id=node_id,
+                    position=position, **fields_)
+            self.report.append(f"Added indicator to {level} {code}: {quote(values['title'])}")
