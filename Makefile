@@ -1,12 +1,12 @@
 # Two commands for a fresh clone (only Python 3.11+ needed):
 #   make run    install into .venv and open the demo workshop
-#   make test   install into .venv and run the whole test suite headless
+#   make test   install into .venv, check the code's contracts, run the whole test suite headless
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench screenshots clean
+.PHONY: run lint test bench screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Pathfinder Workshop needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -18,7 +18,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/workshop-app demo --open
 
-test: $(STAMP)
+# The import contracts and ruff's rules live in pyproject.toml.
+lint: $(STAMP)
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/ruff check --no-cache .
+
+test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)

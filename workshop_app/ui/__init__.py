@@ -1,1 +1,20 @@
-"""The Qt user interface: windows, pages and dialogs. Widgets ask the document; they never run SQL."""
+"""The Qt user interface: windows, pages and dialogs. Widgets ask the document; they never run SQL.
+
+`app` starts Qt; `main_window` holds the menus and the `workshop_view` of the open file; every
+edit goes through the `session` (the document, its one undo stack and its `changed` signal);
+`settings` keeps what the window remembers. One page or dialog a file, in `pages`, `dialogs`,
+`widgets`, `item_models` (Qt models over the document) and `projector`.
+"""
+
+__all__ = [
+    "app",
+    "main_window",
+    "workshop_view",
+    "session",
+    "settings",
+    "pages",
+    "dialogs",
+    "widgets",
+    "item_models",
+    "projector",
+]

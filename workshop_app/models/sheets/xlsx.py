@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
-from openpyxl.worksheet._reader import WorkSheetParser
+from openpyxl.worksheet._reader import WorkSheetParser  # noqa: PLC2701 (see the docstring: its parse_cell is reused)
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse  # defusedxml's when installed: safe on untrusted files
 

@@ -1,0 +1,30 @@
+"""The layout keeps showing the architecture: small packages by domain, small files."""
+
+from pathlib import Path
+
+import workshop_app
+
+PACKAGE = Path(workshop_app.__file__).parent
+MOST_MODULES = 12
+MOST_LINES = 600
+
+
+def test_every_package_holds_at_most_twelve_modules():
+    crowded = {}
+    for init in PACKAGE.rglob("__init__.py"):
+        modules = [path for path in init.parent.glob("*.py") if path.name != "__init__.py"]
+        if len(modules) > MOST_MODULES:
+            crowded[str(init.parent.relative_to(PACKAGE.parent))] = len(modules)
+    assert crowded == {}
+
+
+def test_no_module_is_over_six_hundred_lines():
+    long = {str(path.relative_to(PACKAGE.parent)): count for path in PACKAGE.rglob("*.py")
+            if (count := len(path.read_text(encoding="utf-8").splitlines())) > MOST_LINES}
+    assert long == {}
+
+
+def test_every_package_states_its_public_names():
+    silent = [str(init.parent.relative_to(PACKAGE.parent)) for init in PACKAGE.rglob("__init__.py")
+              if "__all__" not in init.read_text(encoding="utf-8") and init.parent != PACKAGE]
+    assert silent == []
