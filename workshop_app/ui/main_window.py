@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
             return False
         self._close_session()
         self.session = DocumentSession(document, self)
-        self.session.failed.connect(lambda message: self.show_error(self.tr("The change was not saved"), message))
+        self.session.failed.connect(self._show_failure)
         self.session.undo_stack.cleanChanged.connect(self._update_title)
         self.workshop_view.set_session(self.session)
         self.workshop_view.show_page(page or self.settings.last_page())
@@ -541,6 +541,10 @@ class MainWindow(QMainWindow):
                 "<p>Fonts: Noto, under the SIL Open Font License 1.1.</p>"
             ).replace("%1", __version__).replace("%2", str(schema.SCHEMA_VERSION)),
         )
+
+    def _show_failure(self, message: str, source: object) -> None:
+        if source is None:  # an edit with a source is explained by the page or dialog that started it
+            self.show_error(self.tr("The change was not saved"), message)
 
     def show_error(self, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, self)

@@ -57,5 +57,7 @@ class WorkbookImportDialog(QDialog):
 
     def accept(self) -> None:
         if self.plan is not None and self.plan.change:
-            self.session.perform(self.plan.change, self.tr("Import road-map workbook"))
+            # A refusal is shown by the main window; the dialog stays open to try again or cancel.
+            if self.session.perform(self.plan.change, self.tr("Import road-map workbook")) is None:
+                return
         super().accept()

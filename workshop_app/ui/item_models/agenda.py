@@ -3,12 +3,11 @@ Times are computed by models/agenda/schedule.py on every refresh, never typed or
 
 import json
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from workshop_app.models import vocabulary as v
 from workshop_app.models.agenda.schedule import DaySchedule, agenda, clock, plan_move_session
-from workshop_app.models.errors import WorkshopError
 from workshop_app.models.stakeholders.listing import participant_names
 from workshop_app.ui.session import DocumentSession
 
@@ -31,8 +30,6 @@ def _bold() -> QFont:
 
 
 class AgendaModel(QAbstractItemModel):
-    failed = Signal(str)
-
     def __init__(self, parent=None):
         super().__init__(parent)
         self.session: DocumentSession | None = None
@@ -218,16 +215,10 @@ class AgendaModel(QAbstractItemModel):
             return False
         field = EDITABLE[index.column()]
         title = QCoreApplication.translate("columns", COLUMNS[index.column()]).lower()
-        return self.perform(lambda document: document.plan_update(
-            "session", item.session["id"], QCoreApplication.translate("undo", "Edit %1").replace("%1", title),
-            **{field: value}))
-
-    def perform(self, plan) -> bool:
-        try:
-            return self.session.perform(plan(self.session.document))
-        except WorkshopError as error:
-            self.failed.emit(str(error))
-            return False
+        text = QCoreApplication.translate("undo", "Edit %1").replace("%1", title)
+        edit = self.session.perform(
+            lambda document: document.plan_update("session", item.session["id"], text, **{field: value}), source=self)
+        return edit is not None
 
     # ------------------------------------------------------------------ drag and drop
 
@@ -261,8 +252,7 @@ class AgendaModel(QAbstractItemModel):
             if target_item.session["id"] == moving:
                 return False
             slot = self._slot_without(day_id, target_item.session["slot"], moving)
-            plan = lambda document: plan_move_session(document, moving, day_id, slot, parallel=True,  # noqa: E731
-                                                      undo_text=self.tr("Run in parallel"))
+            parallel, text = True, self.tr("Run in parallel")
         else:
             schedule = self.days[parent.row()]
             day_id = schedule.day["id"]
@@ -270,9 +260,9 @@ class AgendaModel(QAbstractItemModel):
                 slot = self._slot_without(day_id, schedule.sessions[row].session["slot"], moving)
             else:
                 slot = len({item.session["slot"] for item in schedule.sessions if item.session["id"] != moving})
-            plan = lambda document: plan_move_session(document, moving, day_id, slot,  # noqa: E731
-                                                      undo_text=self.tr("Move session"))
-        self.perform(plan)
+            parallel, text = False, self.tr("Move session")
+        self.session.perform(lambda document: plan_move_session(document, moving, day_id, slot, parallel=parallel,
+                                                                undo_text=text), source=self)
         return False  # the document moved it; Qt must not remove the dragged rows itself
 
     def _slot_without(self, day_id: str, slot: int, moving: str) -> int:

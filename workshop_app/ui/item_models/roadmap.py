@@ -3,11 +3,10 @@ from positions. Edits, moves and drops go through the document, one undo step ea
 
 import json
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from workshop_app.models import vocabulary as v
-from workshop_app.models.errors import WorkshopError
 from workshop_app.models.roadmap.editing import plan_move_node
 from workshop_app.models.roadmap.totals import funding_gap
 from workshop_app.models.roadmap.tree import roadmap_tree
@@ -30,8 +29,6 @@ def money(amount: float | None, currency: str) -> str:
 
 
 class RoadmapModel(QAbstractItemModel):
-    failed = Signal(str)
-
     def __init__(self, parent=None):
         super().__init__(parent)
         self.session: DocumentSession | None = None
@@ -199,16 +196,10 @@ class RoadmapModel(QAbstractItemModel):
         title = QCoreApplication.translate("columns", COLUMNS[index.column()]).lower()
         if index.column() == COL_COST and isinstance(value, str):
             value = value.replace(",", "").strip() or None
-        return self.perform(lambda document: document.plan_update(
-            "roadmap_node", node["id"], QCoreApplication.translate("undo", "Edit %1").replace("%1", title),
-            **{EDITABLE[index.column()]: value}))
-
-    def perform(self, plan) -> bool:
-        try:
-            return self.session.perform(plan(self.session.document))
-        except (WorkshopError, ValueError) as error:
-            self.failed.emit(str(error))
-            return False
+        text, field = QCoreApplication.translate("undo", "Edit %1").replace("%1", title), EDITABLE[index.column()]
+        edit = self.session.perform(
+            lambda document: document.plan_update("roadmap_node", node["id"], text, **{field: value}), source=self)
+        return edit is not None
 
     # ------------------------------------------------------------------ drag and drop
 
@@ -237,6 +228,7 @@ class RoadmapModel(QAbstractItemModel):
         siblings = self._children.get(target["id"], [])
         if moving in siblings and siblings.index(moving) < position:
             position -= 1  # counted as if the moving item were already out of the list
-        self.perform(lambda document: plan_move_node(document, moving, target["id"], position,
-                                                     self.tr("Move %1").replace("%1", self.code(moving) or "item")))
+        text = self.tr("Move %1").replace("%1", self.code(moving) or "item")
+        self.session.perform(lambda document: plan_move_node(document, moving, target["id"], position, text),
+                             source=self)
         return False  # the document moved it; Qt must not remove the dragged rows itself

@@ -4,12 +4,9 @@ Rows are sorted and searched here, in Python, on precomputed keys: Qt's proxy wo
 data() twice per comparison, which is slow on a 10,000-participant list. The proxy only filters.
 """
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 
 from workshop_app.models.changes import Change
-from workshop_app.models.errors import WorkshopError
 from workshop_app.ui.session import DocumentSession
 
 ID_ROLE = Qt.UserRole + 1
@@ -20,8 +17,6 @@ class RowTableModel(QAbstractTableModel):
     COLUMNS: tuple[str, ...] = ()  # header titles, translated in the "columns" context
     EDITABLE: dict[int, str] = {}  # column -> field written by an edit
     CHECKABLE: dict[int, str] = {}  # column -> 0/1 field shown as a check box
-
-    failed = Signal(str)  # an edit the document refused, in words
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -91,9 +86,10 @@ class RowTableModel(QAbstractTableModel):
         else:
             return False
         title = QCoreApplication.translate("columns", self.COLUMNS[index.column()])
-        return self.perform(lambda document: document.plan_update(
-            self.TABLE, row["id"], QCoreApplication.translate("undo", "Edit %1").replace("%1", title.lower()),
-            **{field: value}))
+        text = QCoreApplication.translate("undo", "Edit %1").replace("%1", title.lower())
+        edit = self.session.perform(
+            lambda document: document.plan_update(self.TABLE, row["id"], text, **{field: value}), source=self)
+        return edit is not None
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         self._sort = (column, order)
@@ -154,14 +150,6 @@ class RowTableModel(QAbstractTableModel):
         self._matched = None
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
-
-    def perform(self, plan: Callable) -> bool:
-        """Plan a change with the document and apply it through the undo stack."""
-        try:
-            return self.session.perform(plan(self.session.document))
-        except WorkshopError as error:
-            self.failed.emit(str(error))
-            return False
 
     def row_id(self, row_number: int) -> str:
         return self._rows[row_number]["id"]

@@ -33,7 +33,6 @@ class AgendaPage(Page):
         super().__init__(parent)
         heading = self.heading(self.tr("Agenda"))
         self.model = AgendaModel(self)
-        self.model.failed.connect(self._show_problem)
         self.tree = self.editable_tree(self.model, 1, {0: 128, 2: 95, 3: 70, 4: 120, 5: 60, 6: 130})
         self.tree.setItemDelegateForColumn(COL_TYPE, ChoiceDelegate(
             lambda: [(key, QCoreApplication.translate("vocabulary", label)) for key, label in v.SESSION_TYPES.items()],
@@ -43,7 +42,7 @@ class AgendaPage(Page):
         self.tree.selectionModel().currentRowChanged.connect(self._show_details)
 
         self.details = SessionDetails()
-        self.details.perform.connect(lambda plan: self.model.perform(plan))
+        self.details.perform.connect(lambda plan: self.session.perform(plan, source=self.details))
         self.warnings = QLabel()
         self.warnings.setObjectName("warnings")
         self.warnings.setWordWrap(True)
@@ -113,7 +112,7 @@ class AgendaPage(Page):
         else:
             self._show_details()
 
-    def changed(self, change: Change) -> None:
+    def changed(self, change: Change, source: object) -> None:
         self.message.hide()
         if "participant" in change.tables():
             self.details.people_changed()
@@ -133,6 +132,9 @@ class AgendaPage(Page):
         if len(found) > 6:
             lines.append(self.tr("…and %1 more").replace("%1", str(len(found) - 6)))
         self.warnings.setText("\n".join(lines))
+
+    def show_failure(self, message: str, source: object) -> None:
+        self._show_problem(message)
 
     def _show_problem(self, text: str) -> None:
         self.message.setText(text)
@@ -178,40 +180,39 @@ class AgendaPage(Page):
             return
         current = self.model.scheduled(self.tree.currentIndex())
         slot = None if current is None else current.session["slot"] + 1
-        self._perform_and_select(lambda document: plan_add_session(
-            document, day_id, slot=slot, title=self.tr("New session"), undo_text=self.tr("Add session")))
+        title, text = self.tr("New session"), self.tr("Add session")
+        self._add_and_edit(lambda document: plan_add_session(document, day_id, slot=slot, title=title,
+                                                             undo_text=text))
 
     def add_parallel_session(self) -> None:
         current = self.model.scheduled(self.tree.currentIndex())
         if current is None:
             self._show_problem(self.tr("Select the session the new one runs in parallel with."))
             return
-        self._perform_and_select(lambda document: plan_add_session(
-            document, current.session["day_id"], parallel_to=current.session["id"], title=self.tr("New session"),
-            type="group_work", duration=current.session["duration"], undo_text=self.tr("Add parallel session")))
+        title, text = self.tr("New session"), self.tr("Add parallel session")
+        self._add_and_edit(lambda document: plan_add_session(
+            document, current.session["day_id"], parallel_to=current.session["id"], title=title,
+            type="group_work", duration=current.session["duration"], undo_text=text))
 
-    def _perform_and_select(self, plan) -> None:
-        planned = {}
-
-        def remember(document):
-            planned["change"] = plan(document)
-            return planned["change"]
-
-        if self.model.perform(remember):
-            new_id = next(row.row_id for row in planned["change"].rows if row.kind == "insert")
+    def _add_and_edit(self, plan) -> None:
+        """Add a session, select it and start editing its title."""
+        change = self.session.perform(plan, source=self)
+        if change:
+            new_id = next(row.row_id for row in change.rows if row.kind == "insert")
             self.select_session(new_id)
             self.tree.edit(self.model.session_index(new_id, 1))
 
     def delete_session(self) -> None:
         session_id = self.selected_session_id()
         if session_id:
-            self.model.perform(lambda document: plan_delete_session(document, session_id, self.tr("Delete session")))
+            text = self.tr("Delete session")
+            self.session.perform(lambda document: plan_delete_session(document, session_id, text), source=self)
 
     def shift(self, step: int) -> None:
         session_id = self.selected_session_id()
         if session_id:
-            self.model.perform(lambda document: plan_shift_session(document, session_id, step,
-                                                                   self.tr("Move session")))
+            text = self.tr("Move session")
+            self.session.perform(lambda document: plan_shift_session(document, session_id, step, text), source=self)
             self.select_session(session_id)
 
     def move_to_day(self, step: int) -> None:
@@ -224,8 +225,9 @@ class AgendaPage(Page):
             return
         item = self.model.scheduled(self.tree.currentIndex())
         day_id = self.model.days[target].day["id"]
-        self.model.perform(lambda document: plan_move_session(
-            document, session_id, day_id, item.session["slot"], undo_text=self.tr("Move session to another day")))
+        slot, text = item.session["slot"], self.tr("Move session to another day")
+        self.session.perform(lambda document: plan_move_session(document, session_id, day_id, slot, undo_text=text),
+                             source=self)
         self.select_session(session_id)
 
     # ------------------------------------------------------------------ templates, groups, live
@@ -245,8 +247,9 @@ class AgendaPage(Page):
             return
         template_id, replace = dialog.choice()
         if template_id:
-            self.model.perform(lambda document: plan_apply_template(
-                document, template_id, replace=replace, user_folder=self._user_templates()))
+            folder = self._user_templates()
+            self.session.perform(lambda document: plan_apply_template(
+                document, template_id, replace=replace, user_folder=folder), source=self)
 
     def save_template(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -273,8 +276,8 @@ class AgendaPage(Page):
             return
         dialog = GroupsDialog(self.session.document, item.session["day_id"], item.session["slot"], self)
 
-        def perform(change):
-            self.model.perform(lambda document: change)
+        def perform(plan):
+            self.session.perform(plan, source=self)
             dialog.refresh()
 
         dialog.perform.connect(perform)
@@ -286,7 +289,7 @@ class AgendaPage(Page):
         self.live.setVisible(on)
 
     def _perform_live(self, change, warnings: str) -> None:
-        self.model.perform(lambda document: change)
+        self.session.perform(change, source=self)
         if warnings:
             self._show_problem(warnings)
         self.live.refresh()

@@ -75,7 +75,9 @@ class AttendanceTableModel(RowTableModel):
             return False
         row, day = self._rows[index.row()], self._days[index.column() - 2]
         present = Qt.CheckState(value) == Qt.Checked
-        return self.perform(lambda document: plan_attendance(document, row["id"], day["id"], present))
+        edit = self.session.perform(lambda document: plan_attendance(document, row["id"], day["id"], present),
+                                    source=self)
+        return edit is not None
 
 
 class AttendanceTab(QWidget):
@@ -124,7 +126,6 @@ class AttendanceTab(QWidget):
         self.grid.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.grid.verticalHeader().hide()
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.model.failed.connect(self.confirmation.setText)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -153,7 +154,7 @@ class AttendanceTab(QWidget):
         self._search(self.search_edit.text())
         self._update_count()
 
-    def changed(self, change: Change) -> None:
+    def changed(self, change: Change, source: object) -> None:
         if "day" in change.tables():
             self.set_session(self.session)
             return
@@ -208,11 +209,12 @@ class AttendanceTab(QWidget):
         name = self.session.document.get("participant", participant_id)["name"]
         change = plan_attendance(self.session.document, participant_id, self.day_id(), True, self.tr("Check in %1")
                                  .replace("%1", name))
-        if change:
-            self.session.perform(change)
+        if not change:
+            self.confirmation.setText(self.tr("%1 was already checked in").replace("%1", name))
+        elif self.session.perform(change, source=self):
             self.confirmation.setText(self.tr("✓ %1 checked in").replace("%1", name))
         else:
-            self.confirmation.setText(self.tr("%1 was already checked in").replace("%1", name))
+            return  # refused: the reason is shown, and the name stays typed to try again
         self.search_edit.clear()
         self.search_edit.setFocus()
 
@@ -223,9 +225,15 @@ class AttendanceTab(QWidget):
         if not name:
             return
         text = self.tr("Add walk-in %1").replace("%1", name)
-        if self.model.perform(lambda document: plan_walk_in(document, self.day_id(), name=name, undo_text=text)):
+        day_id = self.day_id()
+        if self.session.perform(lambda document: plan_walk_in(document, day_id, name=name, undo_text=text),
+                                source=self):
             self.confirmation.setText(self.tr("✓ %1 added and checked in").replace("%1", name))
             self.search_edit.clear()
+
+    def show_failure(self, message: str) -> None:
+        """Why a check-in or a tick was refused, where the person at the door is looking."""
+        self.confirmation.setText(message)
 
     def ask_walk_in_name(self, suggestion: str) -> str:
         """The walk-in's full name (tests replace this); details are completed in the tables."""

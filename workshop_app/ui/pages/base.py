@@ -1,7 +1,7 @@
 """What every page of the workshop view shares: it follows the open session and refreshes
 itself from the document when something it shows changes, but only while it is visible."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,16 @@ from workshop_app.models.changes import Change
 from workshop_app.ui.session import DocumentSession
 
 
+def held_by(source: object, holder: QObject) -> bool:
+    """Whether `source` is `holder` or one of its models, widgets or dialogs (its QObject
+    parents lead to `holder`)."""
+    while isinstance(source, QObject):
+        if source is holder:
+            return True
+        source = QObject.parent(source)  # item models override parent() with the tree's
+    return False
+
+
 class Page(QWidget):
     # Tables whose changes this page shows; None means any change.
     TABLES: set[str] | None = None
@@ -33,10 +43,12 @@ class Page(QWidget):
     def set_session(self, session: DocumentSession | None) -> None:
         if self.session is not None:
             self.session.changed.disconnect(self._on_changed)
+            self.session.failed.disconnect(self._on_failed)
         self.session = session
         self._stale = True
         if session is not None:
             session.changed.connect(self._on_changed)
+            session.failed.connect(self._on_failed)
         if self.isVisible():
             self._refresh()
 
@@ -48,17 +60,26 @@ class Page(QWidget):
         """What the room should see while this page is in front."""
         return "figures", None
 
-    def _on_changed(self, change: Change) -> None:
+    def _on_changed(self, change: Change, source: object) -> None:
         if self.TABLES is not None and not (change.tables() & self.TABLES):
             return
         if self.isVisible():
-            self.changed(change)
+            self.changed(change, source)
         else:
             self._stale = True  # a hidden page catches up when it is shown
 
-    def changed(self, change: Change) -> None:
+    def changed(self, change: Change, source: object) -> None:
         """A visible page's response to a change; pages with cheaper updates override it."""
         self.reload()
+
+    def _on_failed(self, message: str, source: object) -> None:
+        if held_by(source, self):
+            self.show_failure(message, source)
+
+    def show_failure(self, message: str, source: object) -> None:
+        """Say why an edit started on this page was refused. Every page that edits overrides
+        this: the main window only shows failures that have no source."""
+        raise NotImplementedError
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -64,7 +64,7 @@ class FiguresTab(QWidget):
         self.session = session
         self.reload()
 
-    def changed(self, change: Change) -> None:
+    def changed(self, change: Change, source: object) -> None:
         self.reload()
 
     def reload(self) -> None:
@@ -88,5 +88,6 @@ class FiguresTab(QWidget):
 
     def _move_organization(self, organization_id: str, influence: int, interest: int) -> None:
         name = self.session.document.get("organization", organization_id)["name"]
-        self.session.perform(plan_assessment(self.session.document, organization_id, influence, interest,
-                                             self.tr("Move %1 on the power/interest grid").replace("%1", name)))
+        text = self.tr("Move %1 on the power/interest grid").replace("%1", name)
+        self.session.perform(lambda document: plan_assessment(document, organization_id, influence, interest, text),
+                             source=self)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.models.changes import Change
-from workshop_app.models.errors import WorkshopError
 from workshop_app.models.stats import workshop_stats
 from workshop_app.ui.pages.base import Page
 from workshop_app.ui.widgets.country_combo import CountryCombo
@@ -184,7 +183,7 @@ class OverviewPage(Page):
             self._load_details()
             self._load_figures()
 
-    def changed(self, change: Change) -> None:
+    def changed(self, change: Change, source: object) -> None:
         if change.tables() & {"workshop", "day"}:
             self._load_details()
         self._load_figures()
@@ -233,25 +232,25 @@ class OverviewPage(Page):
     def _commit_field(self, field: str, value) -> None:
         if self.session is None:
             return
-        document = self.session.document
-        self._perform(lambda: document.plan_update(
-            "workshop", document.workshop()["id"], self._undo_text(field), **{field: value}
-        ))
+        text = self._undo_text(field)
+        self._perform(lambda document: document.plan_update("workshop", document.workshop()["id"], text,
+                                                             **{field: value}))
 
     def _commit_start(self) -> None:
         if self.session is not None:
-            self._perform(lambda: self.session.document.plan_workshop_dates(self.start_edit.iso_date()))
+            start = self.start_edit.iso_date()
+            self._perform(lambda document: document.plan_workshop_dates(start))
 
     def _perform(self, plan) -> None:
-        try:
-            self.session.perform(plan())
-            self.message.hide()
-            for editor in (self.title_edit, self.venue_edit, self.languages_edit):
-                editor.setModified(False)  # saved: Ctrl+Z now undoes in the workshop
-        except WorkshopError as error:
-            self.message.setText(str(error))
-            self.message.show()
-            self._load_details()  # show what the file really holds
+        self.message.hide()
+        for editor in (self.title_edit, self.venue_edit, self.languages_edit):
+            editor.setModified(False)  # taken: Ctrl+Z undoes in the workshop, not in the field
+        self.session.perform(plan, source=self)
+
+    def show_failure(self, message: str, source: object) -> None:
+        self.message.setText(message)
+        self.message.show()
+        self._load_details()  # show what the file really holds
 
     def _undo_text(self, field: str) -> str:
         return {

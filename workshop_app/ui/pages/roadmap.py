@@ -37,7 +37,6 @@ class RoadmapPage(Page):
         super().__init__(parent)
         heading = self.heading(self.tr("Road map"))
         self.model = RoadmapModel(self)
-        self.model.failed.connect(self._show_problem)
         self.tree = self.editable_tree(self.model, 1, {0: 100, 2: 80, 3: 64, 4: 64, 5: 84, 6: 110, 7: 110})
         self.tree.setIndentation(14)
         self.tree.setItemDelegateForColumn(COL_STATUS, ChoiceDelegate(lambda: _vocabulary(v.ACTION_STATUSES), self))
@@ -45,7 +44,7 @@ class RoadmapPage(Page):
             lambda: organization_choices(self.session.document), self, allow_none=self.tr("(no lead)")))
         self.tree.selectionModel().currentRowChanged.connect(self._show_details)
         self.details = RoadmapDetails()
-        self.details.perform.connect(lambda plan: self.model.perform(plan))
+        self.details.perform.connect(lambda plan: self.session.perform(plan, source=self.details))
 
         self.lead_filter = QComboBox()
         self.status_filter = QComboBox()
@@ -118,7 +117,7 @@ class RoadmapPage(Page):
         self._update_totals()
         self.select(selected)
 
-    def changed(self, change: Change) -> None:
+    def changed(self, change: Change, source: object) -> None:
         self.message.hide()
         if "organization" in change.tables():
             self.lead_filter.clear()
@@ -165,6 +164,9 @@ class RoadmapPage(Page):
                             f"gap {money(t.gap, t.currency)})" for t in costed(result.overall)) or "–"
         lines.append(self.tr("Whole road map: %1 — currencies are never added together").replace("%1", overall))
         self.totals.setText("\n".join(lines))
+
+    def show_failure(self, message: str, source: object) -> None:
+        self._show_problem(message)
 
     def _show_problem(self, text: str) -> None:
         self.message.setText(text)
@@ -221,26 +223,22 @@ class RoadmapPage(Page):
         self._add(node["parent_id"], node["level"], node["position"] + 1)
 
     def _add(self, parent_id: str | None, level: str, position: int | None) -> None:
-        planned = {}
-
-        def plan(document):
-            planned["change"] = plan_add_node(document, parent_id, level, position=position)
-            return planned["change"]
-
-        if self.model.perform(plan):
-            new_id = next(row.row_id for row in planned["change"].rows if row.kind == "insert")
+        change = self.session.perform(lambda document: plan_add_node(document, parent_id, level, position=position),
+                                      source=self)
+        if change:
+            new_id = next(row.row_id for row in change.rows if row.kind == "insert")
             self.select(new_id)
             self.tree.edit(self.model.index_of(new_id, 1))
 
     def delete_node(self) -> None:
         node = self._selected_node()
         if node is not None:
-            self.model.perform(lambda document: plan_delete_node(document, node["id"]))
+            self.session.perform(lambda document: plan_delete_node(document, node["id"]), source=self)
 
     def shift(self, step: int) -> None:
         node = self._selected_node()
         if node is not None:
-            self.model.perform(lambda document: plan_shift_node(document, node["id"], step))
+            self.session.perform(lambda document: plan_shift_node(document, node["id"], step), source=self)
             self.select(node["id"])
 
     def record_comment(self) -> None:
@@ -254,7 +252,8 @@ class RoadmapPage(Page):
         dialog = CommentDialog(self.session.document, f"{self.model.code(node['id'])} {node['title']}", self)
         if self.ask(dialog):
             values = dialog.values()
-            self.model.perform(lambda document: plan_add_comment(document, node["id"], values.pop("text"), **values))
+            text = values.pop("text")
+            self.session.perform(lambda document: plan_add_comment(document, node["id"], text, **values), source=self)
 
     def freeze_version(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -264,13 +263,13 @@ class RoadmapPage(Page):
         name, ok = QInputDialog.getText(self, self.tr("Freeze a Version"),
                                         self.tr("Name of this version (e.g. Draft after day 2):"))
         if ok and name.strip():
-            self.model.perform(lambda document: plan_freeze_version(document, name))
+            self.session.perform(lambda document: plan_freeze_version(document, name), source=self)
 
     def show_versions(self) -> None:
         from workshop_app.ui.dialogs.versions import VersionsDialog
 
         dialog = VersionsDialog(self.session.document, self)
-        dialog.perform.connect(lambda change: self.model.perform(lambda document: change))
+        dialog.perform.connect(lambda plan: self.session.perform(plan, source=self))
         self.ask(dialog)
 
     def ask(self, dialog) -> bool:

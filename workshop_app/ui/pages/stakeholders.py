@@ -28,7 +28,7 @@ from workshop_app.models.stakeholders.organizations import (
 from workshop_app.ui.item_models.row_table import ID_ROLE, RowFilterProxy, RowTableModel
 from workshop_app.ui.item_models.stakeholders import OrganizationTableModel, ParticipantTableModel
 from workshop_app.ui.pages.attendance import AttendanceTab
-from workshop_app.ui.pages.base import Page
+from workshop_app.ui.pages.base import Page, held_by
 from workshop_app.ui.pages.figures import FiguresTab
 from workshop_app.ui.widgets.delegates import ChoiceDelegate
 
@@ -94,7 +94,6 @@ class StakeholdersPage(Page):
         proxy = RowFilterProxy(self)
         proxy.setSourceModel(model)
         self.filter_edit.textChanged.connect(proxy.set_filter_text)
-        model.failed.connect(self._show_problem)
         view = QTableView()
         view.setModel(proxy)
         view.setSortingEnabled(True)
@@ -144,7 +143,7 @@ class StakeholdersPage(Page):
                            self.add_organization_action, self.delete_organizations_action, self.merge_action):
                 action.setEnabled(not readonly)
 
-    def changed(self, change: Change) -> None:
+    def changed(self, change: Change, source: object) -> None:
         self.message.hide()
         # In place, so that selection and scrolling stay: organization names show in the
         # participants table, participant counts in the organizations table.
@@ -153,13 +152,19 @@ class StakeholdersPage(Page):
         if "organization" in change.tables():
             self.participants.refresh_all()
         self.organizations.refresh_all()
-        self.attendance.changed(change)
-        self.figures.changed(change)
+        self.attendance.changed(change, source)
+        self.figures.changed(change, source)
         self._update_counts()
 
     def _update_counts(self) -> None:
         self.tabs.setTabText(0, self.tr("Participants (%1)").replace("%1", str(self.participants.rowCount())))
         self.tabs.setTabText(1, self.tr("Organizations (%1)").replace("%1", str(self.organizations.rowCount())))
+
+    def show_failure(self, message: str, source: object) -> None:
+        if held_by(source, self.attendance):
+            self.attendance.show_failure(message)  # beside the name box the person at the door is using
+        else:
+            self._show_problem(message)
 
     def _show_problem(self, text: str) -> None:
         self.message.setText(text)
@@ -172,16 +177,18 @@ class StakeholdersPage(Page):
 
     def add_participant(self) -> None:
         self.tabs.setCurrentIndex(0)
-        change = self.session.document.plan_insert("participant", self.tr("Add participant"),
-                                                   name=self.tr("New participant"))
-        if self.participants.perform(lambda document: change):
+        text, name = self.tr("Add participant"), self.tr("New participant")
+        change = self.session.perform(lambda document: document.plan_insert("participant", text, name=name),
+                                      source=self)
+        if change:
             self._edit_new_row(self.participant_view, self.participants, change.rows[0].row_id)
 
     def add_organization(self) -> None:
         self.tabs.setCurrentIndex(1)
-        change = self.session.document.plan_insert("organization", self.tr("Add organization"),
-                                                    name=self.tr("New organization"))
-        if self.organizations.perform(lambda document: change):
+        text, name = self.tr("Add organization"), self.tr("New organization")
+        change = self.session.perform(lambda document: document.plan_insert("organization", text, name=name),
+                                      source=self)
+        if change:
             self._edit_new_row(self.organization_view, self.organizations, change.rows[0].row_id)
 
     def _edit_new_row(self, view: QTableView, model: RowTableModel, row_id: str) -> None:
@@ -196,8 +203,8 @@ class StakeholdersPage(Page):
         if not ids:
             return
         text = self.tr("Delete %n participant(s)", "", len(ids))
-        self.participants.perform(lambda document: self._combined(
-            text, [document.plan_delete("participant", row_id) for row_id in ids]))
+        self.session.perform(lambda document: self._combined(
+            text, [document.plan_delete("participant", row_id) for row_id in ids]), source=self)
 
     def delete_organizations(self) -> None:
         ids = self.selected_ids(self.organization_view)
@@ -221,7 +228,7 @@ class StakeholdersPage(Page):
                         document, row_id, with_participants=with_participants)), text)
             return change
 
-        self.organizations.perform(plan)
+        self.session.perform(plan, source=self)
 
     def merge_organizations(self) -> None:
         ids = self.selected_ids(self.organization_view)
@@ -241,7 +248,7 @@ class StakeholdersPage(Page):
                         change = change.then(step(plan_merge_organizations(document, keep_id, row_id)), text)
             return change
 
-        self.organizations.perform(plan)
+        self.session.perform(plan, source=self)
 
     @staticmethod
     def _combined(text: str, changes: list[Change]) -> Change:

@@ -10,7 +10,7 @@ from workshop_app.models.agenda.live import LiveStatus, now_and_next, plan_overr
 
 
 class LivePanel(QFrame):
-    perform = Signal(object, str)  # a planned Change, and warnings to show
+    perform = Signal(object, str)  # a planned Change for DocumentSession.perform, and warnings to show
     REFRESH_MS = 20_000
 
     def __init__(self, parent: QWidget | None = None):

@@ -33,7 +33,7 @@ def _labels(choices: dict) -> list[tuple]:
 
 
 class RoadmapDetails(QScrollArea):
-    perform = Signal(object)  # a function document -> Change
+    perform = Signal(object)  # an edit for DocumentSession.perform: a function document -> Change
 
     TEXT_FIELDS = ("geographic_scope", "currency")
     AREA_FIELDS = ("description", "risks", "assumptions", "comments")

@@ -20,7 +20,7 @@ from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea
 
 
 class SessionDetails(QWidget):
-    perform = Signal(object)  # a function document -> Change, to run through the undo stack
+    perform = Signal(object)  # an edit for DocumentSession.perform: a function document -> Change
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
