@@ -41,10 +41,10 @@ class GroupsDialog(QDialog):
         layout.addLayout(self.columns, 1)
         layout.addWidget(buttons)
         self.lists: dict[str, QListWidget] = {}
-        self.refresh()
+        self.reload()
         self.resize(1000, 600)
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         while self.columns.count():
             widget = self.columns.takeAt(0).widget()
             if widget is not None:

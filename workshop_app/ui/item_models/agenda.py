@@ -1,5 +1,5 @@
 """The agenda as a two-level tree for Qt: days, and under each day its sessions in time order.
-Times are computed by models/agenda/schedule.py on every refresh, never typed or stored twice."""
+Times are computed by models/agenda/schedule.py each time the agenda is read, never typed or stored twice."""
 
 import json
 

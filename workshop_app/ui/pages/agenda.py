@@ -112,7 +112,7 @@ class AgendaPage(Page):
         else:
             self._show_details()
 
-    def changed(self, change: Change, source: object) -> None:
+    def refresh(self, change: Change, source: object) -> None:
         self.message.hide()
         if "participant" in change.tables():
             self.details.people_changed()
@@ -278,7 +278,7 @@ class AgendaPage(Page):
 
         def perform(plan):
             self.session.perform(plan, source=self)
-            dialog.refresh()
+            dialog.reload()
 
         dialog.perform.connect(perform)
         dialog.print_requested.connect(lambda: self.window().export_group_lists(
@@ -292,7 +292,7 @@ class AgendaPage(Page):
         self.session.perform(change, source=self)
         if warnings:
             self._show_problem(warnings)
-        self.live.refresh()
+        self.live.reload()
 
     def ask(self, dialog) -> bool:
         """Show a dialog modally (tests replace this)."""

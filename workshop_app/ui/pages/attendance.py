@@ -30,11 +30,14 @@ from workshop_app.models.stakeholders.attendance import (
     present_ids,
 )
 from workshop_app.ui.item_models.row_table import RowFilterProxy, RowTableModel
+from workshop_app.ui.item_models.stakeholders import members_of_renamed
 from workshop_app.ui.session import DocumentSession
 
 
 class AttendanceTableModel(RowTableModel):
     TABLE = "participant"
+    FIELDS = frozenset({"name", "organization_id"})
+    JOINED = frozenset({"organization_id"})
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -53,6 +56,21 @@ class AttendanceTableModel(RowTableModel):
 
     def fetch(self, ids=None):
         return attendance_rows(self.session.document, ids)
+
+    def touched_ids(self, change: Change) -> set[str]:
+        """Also the people whose attendance the change records or corrects, and those shown
+        with an organization it renames."""
+        people = set()
+        for row in change.rows:
+            if row.table != "attendance":
+                continue
+            if row.kind == "update":  # the change holds the edited fields only: read whose record it is
+                record = self.session.document.get("attendance", row.row_id)
+            else:
+                record = row.after or row.before
+            if record:
+                people.add(record["participant_id"])
+        return super().touched_ids(change) | people | members_of_renamed(change, self._rows)
 
     def display(self, row: dict, column: int) -> str:
         return row["name"] if column == 0 else row["organization"] if column == 1 else ""
@@ -154,14 +172,14 @@ class AttendanceTab(QWidget):
         self._search(self.search_edit.text())
         self._update_count()
 
-    def changed(self, change: Change, source: object) -> None:
-        if "day" in change.tables():
-            self.set_session(self.session)
+    def refresh(self, change: Change, source: object) -> None:
+        tables = change.tables()
+        if "day" in tables:
+            self.set_session(self.session)  # the day list and the grid's columns follow the days
             return
-        self.model.refresh(change)
-        if change.tables() & {"attendance", "organization"}:
-            self.model.refresh_all()
-        self._update_count()
+        self.model.refresh(change, source)
+        if tables & {"participant", "attendance", "organization"}:
+            self._update_count()
 
     def set_filter(self, text: str) -> None:
         self._filter_text = text

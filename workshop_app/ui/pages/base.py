@@ -1,5 +1,5 @@
-"""What every page of the workshop view shares: it follows the open session and refreshes
-itself from the document when something it shows changes, but only while it is visible."""
+"""What every page of the workshop view shares: it follows the open session and updates
+itself when something it shows changes, but only while it is visible."""
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -30,6 +30,17 @@ def held_by(source: object, holder: QObject) -> bool:
 
 
 class Page(QWidget):
+    """A page of the workshop view. Two words, with one meaning each across ui/:
+
+    - reload(): read everything the page shows again from the document (a file was opened,
+      preferences changed, a hidden page is shown after changes it missed);
+    - refresh(change, source): update what one applied change touched. `source` is the object
+      that passed the change to DocumentSession.perform, None for undo and redo; a model or
+      widget that wrote a value itself need not read it back, anything else must.
+
+    A hidden page does neither on a change: it is marked stale and reloads when it is shown.
+    """
+
     # Tables whose changes this page shows; None means any change.
     TABLES: set[str] | None = None
     focus_changed = Signal(str, object)  # what the projector should show now (see WorkshopView)
@@ -50,11 +61,15 @@ class Page(QWidget):
             session.changed.connect(self._on_changed)
             session.failed.connect(self._on_failed)
         if self.isVisible():
-            self._refresh()
+            self._catch_up()
 
     def reload(self) -> None:
-        """Show what the document holds now (self.session may be None: show nothing)."""
+        """Show what the document holds (self.session may be None: show nothing)."""
         raise NotImplementedError
+
+    def refresh(self, change: Change, source: object) -> None:
+        """Follow one change while visible; pages with cheaper updates than reload() override it."""
+        self.reload()
 
     def projector_focus(self) -> tuple[str, object]:
         """What the room should see while this page is in front."""
@@ -64,13 +79,9 @@ class Page(QWidget):
         if self.TABLES is not None and not (change.tables() & self.TABLES):
             return
         if self.isVisible():
-            self.changed(change, source)
+            self.refresh(change, source)
         else:
             self._stale = True  # a hidden page catches up when it is shown
-
-    def changed(self, change: Change, source: object) -> None:
-        """A visible page's response to a change; pages with cheaper updates override it."""
-        self.reload()
 
     def _on_failed(self, message: str, source: object) -> None:
         if held_by(source, self):
@@ -84,9 +95,9 @@ class Page(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
-            self._refresh()
+            self._catch_up()
 
-    def _refresh(self) -> None:
+    def _catch_up(self) -> None:
         self._stale = False
         self.reload()
 

@@ -183,7 +183,7 @@ class OverviewPage(Page):
             self._load_details()
             self._load_figures()
 
-    def changed(self, change: Change, source: object) -> None:
+    def refresh(self, change: Change, source: object) -> None:
         if change.tables() & {"workshop", "day"}:
             self._load_details()
         self._load_figures()

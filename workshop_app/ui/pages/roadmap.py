@@ -117,7 +117,7 @@ class RoadmapPage(Page):
         self._update_totals()
         self.select(selected)
 
-    def changed(self, change: Change, source: object) -> None:
+    def refresh(self, change: Change, source: object) -> None:
         self.message.hide()
         if "organization" in change.tables():
             self.lead_filter.clear()

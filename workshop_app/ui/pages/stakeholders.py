@@ -143,17 +143,14 @@ class StakeholdersPage(Page):
                            self.add_organization_action, self.delete_organizations_action, self.merge_action):
                 action.setEnabled(not readonly)
 
-    def changed(self, change: Change, source: object) -> None:
+    def refresh(self, change: Change, source: object) -> None:
         self.message.hide()
-        # In place, so that selection and scrolling stay: organization names show in the
-        # participants table, participant counts in the organizations table.
-        self.organizations.refresh(change)
-        self.participants.refresh(change)
-        if "organization" in change.tables():
-            self.participants.refresh_all()
-        self.organizations.refresh_all()
-        self.attendance.changed(change, source)
-        self.figures.changed(change, source)
+        # In place, so that selection and scrolling stay, and each part reads only what the
+        # change touched (organization names show beside participants, counts beside organizations).
+        self.participants.refresh(change, source)
+        self.organizations.refresh(change, source)
+        self.attendance.refresh(change, source)
+        self.figures.refresh(change, source)
         self._update_counts()
 
     def _update_counts(self) -> None:

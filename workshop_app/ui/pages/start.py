@@ -111,7 +111,7 @@ class StartPage(QWidget):
             "#hint, #tagline { color: palette(placeholder-text); }"
             "QPushButton { padding: 10px 16px; text-align: left; font-size: 11pt; }"
         )
-        self.refresh()
+        self.reload()
 
     def _button(self, text: str, tip: str, signal) -> QPushButton:
         button = QPushButton(text)
@@ -120,7 +120,7 @@ class StartPage(QWidget):
         button.clicked.connect(signal.emit)
         return button
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         self.recent_list.clear()
         for path in self.settings.recent_files():
             item = QListWidgetItem(f"{path.name}\n{path.parent}")

@@ -41,21 +41,21 @@ class LivePanel(QFrame):
                            "#liveNow { font-size: 13pt; font-weight: bold; }")
         self.timer = QTimer(self)
         self.timer.setInterval(self.REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(self.reload)
 
     def set_document(self, document) -> None:
         self.document = document
-        self.refresh()
+        self.reload()
 
     def setVisible(self, visible: bool) -> None:
         super().setVisible(visible)
         if visible:
             self.timer.start()
-            self.refresh()
+            self.reload()
         else:
             self.timer.stop()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         if self.document is None:
             return
         self.status = now_and_next(self.document, self.clock())
