@@ -1,18 +1,17 @@
 """The agenda as a two-level tree for Qt: days, and under each day its sessions in time order.
 Times are computed by models/agenda/schedule.py each time the agenda is read, never typed or stored twice."""
 
-import json
-
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from workshop_app.models import vocabulary as v
 from workshop_app.models.agenda.schedule import DaySchedule, agenda, clock, plan_move_session
 from workshop_app.models.stakeholders.listing import participant_names
+from workshop_app.ui.item_models import ID_ROLE, ROOT
+from workshop_app.ui.item_models.drag import MovesById
 from workshop_app.ui.session import DocumentSession
 
 SESSION_MIME = "application/x-pathfinder-session"
-ID_ROLE = Qt.UserRole + 1
 COL_TIME, COL_TITLE, COL_TYPE, COL_TRACK, COL_ROOM, COL_MINUTES, COL_FACILITATOR = range(7)
 COLUMNS = ("Time", "Session", "Type", "Track", "Room", "Minutes", "Facilitator")
 EDITABLE = {COL_TITLE: "title", COL_TYPE: "type", COL_TRACK: "track", COL_ROOM: "room", COL_MINUTES: "duration",
@@ -29,7 +28,9 @@ def _bold() -> QFont:
     return font
 
 
-class AgendaModel(QAbstractItemModel):
+class AgendaModel(MovesById, QAbstractItemModel):
+    MIME = SESSION_MIME
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.session: DocumentSession | None = None
@@ -107,6 +108,9 @@ class AgendaModel(QAbstractItemModel):
     def day_row_of(self, index: QModelIndex) -> int:
         return index.row() if index.internalId() == _DAY else index.internalId() - 1
 
+    def draggable(self, index: QModelIndex) -> bool:
+        return self.scheduled(index) is not None  # sessions move; days stay
+
     def scheduled(self, index: QModelIndex):
         """The ScheduledSession of a session row, or None for a day row."""
         if not index.isValid() or index.internalId() == _DAY:
@@ -115,7 +119,7 @@ class AgendaModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ Qt tree
 
-    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent=ROOT) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not parent.isValid():
@@ -127,14 +131,14 @@ class AgendaModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, _DAY)
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=ROOT) -> int:
         if not parent.isValid():
             return len(self.days)
         if parent.internalId() == _DAY and parent.column() == 0:
             return len(self.days[parent.row()].sessions)
         return 0
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=ROOT) -> int:
         return len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
@@ -222,30 +226,12 @@ class AgendaModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ drag and drop
 
-    def supportedDropActions(self):
-        return Qt.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [SESSION_MIME]
-
-    def mimeData(self, indexes) -> QMimeData:
-        ids = list(dict.fromkeys(index.data(ID_ROLE) for index in indexes if self.scheduled(index)))
-        data = QMimeData()
-        data.setData(SESSION_MIME, QByteArray(json.dumps(ids).encode()))
-        return data
-
-    def canDropMimeData(self, data, action, row, column, parent) -> bool:
-        return data.hasFormat(SESSION_MIME) and self.session is not None and not self.session.document.readonly
-
     def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:
         """Between two sessions: a slot of its own there. Onto a session: in parallel with it.
         Onto a day: at the end of that day."""
-        if not self.canDropMimeData(data, action, row, column, parent):
+        moving = self.dragged_id(data, action, row, column, parent)
+        if moving is None or not parent.isValid():
             return False
-        ids = json.loads(bytes(data.data(SESSION_MIME)).decode())
-        if not ids or not parent.isValid():
-            return False
-        moving = ids[0]
         target_item = self.scheduled(parent)
         if target_item is not None:  # dropped onto a session
             day_id = self.days[parent.internalId() - 1].day["id"]

@@ -7,9 +7,8 @@ data() twice per comparison, which is slow on a 10,000-participant list. The pro
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 
 from workshop_app.models.changes import Change
+from workshop_app.ui.item_models import ID_ROLE, ROOT
 from workshop_app.ui.session import DocumentSession
-
-ID_ROLE = Qt.UserRole + 1
 
 
 class RowTableModel(QAbstractTableModel):
@@ -50,10 +49,10 @@ class RowTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ Qt model
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=ROOT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
