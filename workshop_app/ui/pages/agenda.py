@@ -47,9 +47,7 @@ class AgendaPage(Page):
         self.warnings.setObjectName("warnings")
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.PlainText)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
+        self.message = self.problem_line()
 
         self.actions = {
             "add": self.page_action(self.tr("Add session"), self.add_session, "Ctrl+Shift+A"),
@@ -133,13 +131,6 @@ class AgendaPage(Page):
             lines.append(self.tr("…and %1 more").replace("%1", str(len(found) - 6)))
         self.warnings.setText("\n".join(lines))
 
-    def show_failure(self, message: str, source: object) -> None:
-        self._show_problem(message)
-
-    def _show_problem(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-
     # ------------------------------------------------------------------ selection
 
     def selected_session_id(self) -> str | None:
@@ -176,7 +167,7 @@ class AgendaPage(Page):
     def add_session(self) -> None:
         day_id = self._current_day_id()
         if day_id is None:
-            self._show_problem(self.tr("Add a day to the workshop first (set its dates on the Overview page)."))
+            self.show_problem(self.tr("Add a day to the workshop first (set its dates on the Overview page)."))
             return
         current = self.model.scheduled(self.tree.currentIndex())
         slot = None if current is None else current.session["slot"] + 1
@@ -187,7 +178,7 @@ class AgendaPage(Page):
     def add_parallel_session(self) -> None:
         current = self.model.scheduled(self.tree.currentIndex())
         if current is None:
-            self._show_problem(self.tr("Select the session the new one runs in parallel with."))
+            self.show_problem(self.tr("Select the session the new one runs in parallel with."))
             return
         title, text = self.tr("New session"), self.tr("Add parallel session")
         self._add_and_edit(lambda document: plan_add_session(
@@ -263,7 +254,7 @@ class AgendaPage(Page):
         try:
             path = save_user_template(self.session.document, name, self._user_templates())
         except WorkshopError as error:
-            self._show_problem(str(error))
+            self.show_problem(str(error))
             return
         self.window().statusBar().showMessage(self.tr("Template saved: %1").replace("%1", path.name), 6000)
 
@@ -272,7 +263,7 @@ class AgendaPage(Page):
 
         item = self.model.scheduled(self.tree.currentIndex())
         if item is None:
-            self._show_problem(self.tr("Select one of the parallel group sessions first."))
+            self.show_problem(self.tr("Select one of the parallel group sessions first."))
             return
         dialog = GroupsDialog(self.session.document, item.session["day_id"], item.session["slot"], self)
 
@@ -291,7 +282,7 @@ class AgendaPage(Page):
     def _perform_live(self, change, warnings: str) -> None:
         self.session.perform(change, source=self)
         if warnings:
-            self._show_problem(warnings)
+            self.show_problem(warnings)
         self.live.reload()
 
     def ask(self, dialog) -> bool:

@@ -49,6 +49,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.session: DocumentSession | None = None
         self.settings = None  # the window's Settings, given when the page is created
+        self.message: QLabel | None = None  # where show_problem() writes
         self._stale = True
 
     def set_session(self, session: DocumentSession | None) -> None:
@@ -88,9 +89,21 @@ class Page(QWidget):
             self.show_failure(message, source)
 
     def show_failure(self, message: str, source: object) -> None:
-        """Say why an edit started on this page was refused. Every page that edits overrides
-        this: the main window only shows failures that have no source."""
-        raise NotImplementedError
+        """Say why an edit started on this page was refused (the main window only shows
+        failures that have no source)."""
+        self.show_problem(message)
+
+    @staticmethod
+    def problem_line() -> QLabel:
+        """A line for what could not be done, hidden until used: a page keeps it as self.message."""
+        label = QLabel()
+        label.setStyleSheet("color: #b00020;")
+        label.hide()
+        return label
+
+    def show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

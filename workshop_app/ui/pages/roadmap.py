@@ -81,9 +81,7 @@ class RoadmapPage(Page):
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         self.totals.setTextFormat(Qt.PlainText)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
+        self.message = self.problem_line()
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -165,13 +163,6 @@ class RoadmapPage(Page):
         lines.append(self.tr("Whole road map: %1 — currencies are never added together").replace("%1", overall))
         self.totals.setText("\n".join(lines))
 
-    def show_failure(self, message: str, source: object) -> None:
-        self._show_problem(message)
-
-    def _show_problem(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-
     # ------------------------------------------------------------------ selection
 
     def selected_id(self) -> str | None:
@@ -211,7 +202,7 @@ class RoadmapPage(Page):
                 return
         level = _CHILD_LEVEL.get(node["level"])
         if level is None:
-            self._show_problem(self.tr("An action has nothing below it; use Add next for another action."))
+            self.show_problem(self.tr("An action has nothing below it; use Add next for another action."))
             return
         self._add(node["id"], level, None)
 
@@ -247,7 +238,7 @@ class RoadmapPage(Page):
 
         node = self._selected_node()
         if node is None:
-            self._show_problem(self.tr("Select the item the comment is about."))
+            self.show_problem(self.tr("Select the item the comment is about."))
             return
         dialog = CommentDialog(self.session.document, f"{self.model.code(node['id'])} {node['title']}", self)
         if self.ask(dialog):

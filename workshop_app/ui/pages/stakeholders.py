@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QTableView,
@@ -46,10 +45,7 @@ class StakeholdersPage(Page):
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter: type part of a name, an organization, an e-mail…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.message = QLabel()
-        self.message.setObjectName("hint")
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
+        self.message = self.problem_line()
 
         self.participants = ParticipantTableModel(self)
         self.organizations = OrganizationTableModel(self)
@@ -161,11 +157,7 @@ class StakeholdersPage(Page):
         if held_by(source, self.attendance):
             self.attendance.show_failure(message)  # beside the name box the person at the door is using
         else:
-            self._show_problem(message)
-
-    def _show_problem(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+            super().show_failure(message, source)
 
     # ------------------------------------------------------------------ actions
 
@@ -230,7 +222,7 @@ class StakeholdersPage(Page):
     def merge_organizations(self) -> None:
         ids = self.selected_ids(self.organization_view)
         if len(ids) < 2:
-            self._show_problem(self.tr("Select two or more organizations to merge (Ctrl+click)."))
+            self.show_problem(self.tr("Select two or more organizations to merge (Ctrl+click)."))
             return
         keep_id = self.ask_merge_target([(row_id, self.organizations.row_by_id(row_id)["name"]) for row_id in ids])
         if keep_id is None:
