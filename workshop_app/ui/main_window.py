@@ -467,11 +467,11 @@ class MainWindow(QMainWindow):
         self.screen_menu.clear()
         chosen = self.settings.projector_screen()
         for screen in QApplication.screens():
-            size = screen.geometry()
-            action = self.screen_menu.addAction(f"{screen.name()} ({size.width()}×{size.height()})")
+            name, size = screen.name(), screen.geometry()
+            action = self.screen_menu.addAction(f"{name} ({size.width()}×{size.height()})")
             action.setCheckable(True)
-            action.setChecked(screen.name() == chosen)
-            action.triggered.connect(lambda checked=False, name=screen.name(): self._choose_screen(name))
+            action.setChecked(name == chosen)
+            action.triggered.connect(lambda checked=False, name=name: self._choose_screen(name))
 
     def _choose_screen(self, name: str) -> None:
         self.settings.set_projector_screen(name)

@@ -4,6 +4,7 @@ times follow from the durations; warnings show what would surprise the room."""
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QSplitter,
     QVBoxLayout,
@@ -48,7 +49,30 @@ class AgendaPage(Page):
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.PlainText)
         self.message = self.problem_line()
+        self.live = LivePanel()
+        self.live.perform.connect(self._perform_live)
+        self.live.hide()
+        hint = QLabel(self.tr("Drag a session between two others to move it, onto another to run both in parallel."))
+        hint.setObjectName("hint")
+        hint.setStyleSheet("color: palette(placeholder-text);")
 
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(self._build_actions())
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(hint)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1000, 280])
+        self.details.setMinimumWidth(240)
+        self.lay_out(heading, self.live, self.message, self.warnings, splitter)
+        self.setStyleSheet("#warnings { color: #8a4b00; }")
+
+    def _build_actions(self) -> QHBoxLayout:
         self.actions = {
             "add": self.page_action(self.tr("Add session"), self.add_session, "Ctrl+Shift+A"),
             "parallel": self.page_action(self.tr("Add parallel session"), self.add_parallel_session, "Ctrl+Shift+L"),
@@ -64,30 +88,7 @@ class AgendaPage(Page):
         }
         self.actions["live"].setCheckable(True)
         self.actions["live"].setToolTip(self.tr("Show what is on now and next during the workshop (F9)"))
-        self.live = LivePanel()
-        self.live.perform.connect(self._perform_live)
-        self.live.hide()
-        bar = self.toolbar(self.actions.values())
-        hint = QLabel(self.tr("Drag a session between two others to move it, onto another to run both in parallel."))
-        hint.setObjectName("hint")
-        hint.setStyleSheet("color: palette(placeholder-text);")
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(bar)
-        left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(hint)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1000, 280])
-        self.details.setMinimumWidth(240)
-        self.lay_out(heading, self.live, self.message, self.warnings, splitter)
-        self.setStyleSheet("#warnings { color: #8a4b00; }")
-
+        return self.toolbar(self.actions.values())
 
     # ------------------------------------------------------------------ refreshing
 
@@ -147,10 +148,12 @@ class AgendaPage(Page):
 
     def projector_focus(self) -> tuple[str, object]:
         item = self.model.scheduled(self.tree.currentIndex())
-        if item is not None and sum(1 for schedule in self.model.days if schedule.day["id"] == item.session["day_id"]
-                                    for other in schedule.sessions if other.session["slot"] == item.session["slot"]) > 1:
-            return "groups", (item.session["day_id"], item.session["slot"])
-        return "agenda", None
+        if item is None:
+            return "agenda", None
+        day_id, slot = item.session["day_id"], item.session["slot"]
+        in_slot = sum(1 for schedule in self.model.days if schedule.day["id"] == day_id
+                      for other in schedule.sessions if other.session["slot"] == slot)
+        return ("groups", (day_id, slot)) if in_slot > 1 else ("agenda", None)
 
     def _show_details(self, *args) -> None:
         self.focus_changed.emit(*self.projector_focus())

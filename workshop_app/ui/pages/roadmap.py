@@ -45,7 +45,40 @@ class RoadmapPage(Page):
         self.tree.selectionModel().currentRowChanged.connect(self._show_details)
         self.details = RoadmapDetails()
         self.details.perform.connect(lambda plan: self.session.perform(plan, source=self.details))
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.totals.setTextFormat(Qt.PlainText)
+        self.message = self.problem_line()
 
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(self._build_actions())
+        left_layout.addLayout(self._build_filters())
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.totals)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([960, 320])
+        self.lay_out(heading, self.message, splitter)
+
+    def _build_actions(self) -> QHBoxLayout:
+        self.actions = {
+            "child": self.page_action(self.tr("Add below"), self.add_child, "Ctrl+Shift+A"),
+            "sibling": self.page_action(self.tr("Add next"), self.add_sibling, "Ctrl+Return"),
+            "delete": self.page_action(self.tr("Delete"), self.delete_node, QKeySequence.Delete),
+            "up": self.page_action(self.tr("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
+            "down": self.page_action(self.tr("Later"), lambda: self.shift(+1), "Ctrl+Down"),
+            "comment": self.page_action(self.tr("Comment…"), self.record_comment, "Ctrl+K"),
+            "freeze": self.page_action(self.tr("Freeze version…"), self.freeze_version, None),
+            "versions": self.page_action(self.tr("Versions…"), self.show_versions, None),
+        }
+        return self.toolbar(self.actions.values())
+
+    def _build_filters(self) -> QHBoxLayout:
         self.lead_filter = QComboBox()
         self.status_filter = QComboBox()
         self.group_filter = QComboBox()
@@ -66,38 +99,7 @@ class RoadmapPage(Page):
                        self.unfunded_filter):
             filters.addWidget(widget)
         filters.addStretch(1)
-
-        self.actions = {
-            "child": self.page_action(self.tr("Add below"), self.add_child, "Ctrl+Shift+A"),
-            "sibling": self.page_action(self.tr("Add next"), self.add_sibling, "Ctrl+Return"),
-            "delete": self.page_action(self.tr("Delete"), self.delete_node, QKeySequence.Delete),
-            "up": self.page_action(self.tr("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
-            "down": self.page_action(self.tr("Later"), lambda: self.shift(+1), "Ctrl+Down"),
-            "comment": self.page_action(self.tr("Comment…"), self.record_comment, "Ctrl+K"),
-            "freeze": self.page_action(self.tr("Freeze version…"), self.freeze_version, None),
-            "versions": self.page_action(self.tr("Versions…"), self.show_versions, None),
-        }
-        bar = self.toolbar(self.actions.values())
-        self.totals = QLabel()
-        self.totals.setWordWrap(True)
-        self.totals.setTextFormat(Qt.PlainText)
-        self.message = self.problem_line()
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(bar)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(self.totals)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([960, 320])
-        self.lay_out(heading, self.message, splitter)
-
+        return filters
 
     # ------------------------------------------------------------------ refreshing
 

@@ -54,7 +54,8 @@ class StakeholdersPage(Page):
         self.organization_view = self._table(self.organizations)
         m = ParticipantTableModel
         self.participant_view.setItemDelegateForColumn(m.COL_SEX, ChoiceDelegate(_vocabulary(v.SEXES), self))
-        self.participant_view.setItemDelegateForColumn(m.COL_ROLE, ChoiceDelegate(_vocabulary(v.PARTICIPANT_ROLES), self))
+        self.participant_view.setItemDelegateForColumn(
+            m.COL_ROLE, ChoiceDelegate(_vocabulary(v.PARTICIPANT_ROLES), self))
         self.participant_view.setItemDelegateForColumn(m.COL_ORGANIZATION, ChoiceDelegate(
             lambda: organization_choices(self.session.document), self, allow_none=self.tr("(no organization)")))
         self.organization_view.setItemDelegateForColumn(
@@ -62,7 +63,8 @@ class StakeholdersPage(Page):
 
         self.add_participant_action = self.page_action(self.tr("Add participant"), self.add_participant, "Ctrl+Shift+P")
         self.delete_participants_action = self.page_action(self.tr("Delete"), self.delete_participants)
-        self.add_organization_action = self.page_action(self.tr("Add organization"), self.add_organization, "Ctrl+Shift+O")
+        self.add_organization_action = self.page_action(self.tr("Add organization"), self.add_organization,
+                                                        "Ctrl+Shift+O")
         self.delete_organizations_action = self.page_action(self.tr("Delete"), self.delete_organizations)
         self.merge_action = self.page_action(self.tr("Merge…"), self.merge_organizations, "Ctrl+Shift+M")
         self.merge_action.setToolTip(self.tr("Merge the selected organizations into one (their people and "
