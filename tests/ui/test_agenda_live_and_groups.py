@@ -32,6 +32,28 @@ def test_live_mode_shows_now_and_next_and_running_late_shifts_the_day(page, wind
     assert {item.session["title"]: clock(item.start) for item in agenda(window.session.document)[0].sessions} == before
 
 
+def test_ended_now_records_the_actual_end_and_a_refusal_is_shown(page, window, monkeypatch):
+    from workshop_app.models.errors import InvalidValueError
+    from workshop_app.ui.widgets import live_panel
+
+    page.live.clock = lambda: dt.datetime(2027, 3, 9, 10, 20)
+    page.actions["live"].trigger()
+    document = window.session.document
+    session_id = page.live.status.now[0].session["id"]
+    real = live_panel.plan_record_actual
+
+    def refused(document, session_id, start=None, end=None):
+        raise InvalidValueError(f"the end ({end}) is before the start (10:40)")
+
+    monkeypatch.setattr(live_panel, "plan_record_actual", refused)
+    page.live.ended_now()  # said where the facilitator looks, not raised into Qt
+    assert not page.message.isHidden() and "before the start" in page.message.text()
+    monkeypatch.setattr(live_panel, "plan_record_actual", real)
+    page.live.ended_now()
+    assert document.get("session", session_id)["actual_end"] == "10:20"
+    assert window.session.undo_stack.count() == 1
+
+
 def test_apply_a_built_in_template_to_an_empty_workshop(window, workshop_path, monkeypatch):
     window.open_file(workshop_path)
     window.workshop_view.show_page("agenda")

@@ -14,7 +14,8 @@ def french_list(tmp_path):
     sheet.append(["Atelier national de validation de la feuille de route"])
     sheet.append([])
     sheet.append(["N°", "Nom et prénom(s)", "Sexe (H/F)", "Structure", "Fonction", "Courriel", "Téléphone", "Remarque"])
-    sheet.append([1, "Rakoto Hery", "H", "Ministère du Travail (MTEFP)", "Directeur", "hery@mtefp.example", 261341234567, ""])
+    sheet.append([1, "Rakoto Hery", "H", "Ministère du Travail (MTEFP)", "Directeur", "hery@mtefp.example",
+                  261341234567, ""])
     sheet.append([2, "Rasoa Voahangy", "F", "MTEFP", "Inspectrice", "", "", "arrive le 2e jour"])
     sheet.append([3, "", "F", "CGT", "", "", "", ""])
     path = tmp_path / "liste.xlsx"

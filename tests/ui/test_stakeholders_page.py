@@ -168,3 +168,91 @@ def test_delete_key_deletes_in_the_table_that_has_focus(page, window, qtbot):
     before = page.participants.rowCount()
     qtbot.keyClick(view, Qt.Key_Delete)
     assert page.participants.rowCount() == before - 1
+
+
+def counting(monkeypatch, module, name):
+    """Replace a module's function by one that records the ids each call asks for."""
+    calls = []
+    real = getattr(module, name)
+
+    def counted(document, *args):
+        calls.append(None if not args or args[0] is None else set(args[0]))
+        return real(document, *args)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def test_editing_a_title_reads_neither_the_organizations_nor_the_figures(page, window, monkeypatch):
+    from workshop_app.ui.item_models import stakeholders
+    from workshop_app.ui.pages import attendance, figures
+
+    page.tabs.setCurrentWidget(page.figures)  # figures follow changes while they are shown
+    organizations = counting(monkeypatch, stakeholders, "organization_rows")
+    participants = counting(monkeypatch, stakeholders, "participant_rows")
+    attendance_rows = counting(monkeypatch, attendance, "attendance_rows")
+    charts = counting(monkeypatch, figures, "participation_figures")
+    grid = counting(monkeypatch, figures, "assessments")
+    index = source_index(page, page.participant_view, "Aakash Mehta", ParticipantTableModel.COL_TITLE)
+    assert page.participants.setData(index, "Senior Programme Officer")
+    assert index.data() == "Senior Programme Officer"
+    assert (organizations, participants, attendance_rows, charts, grid) == ([], [], [], [], [])
+    window.session.undo_stack.undo()  # not this model's doing: the row is read again, and only it
+    assert index.data() == "National Project Officer"
+    assert organizations == [] and len(participants) == 1 and len(participants[0]) == 1
+
+
+def test_moving_a_participant_updates_both_organizations_counts(page, window, monkeypatch):
+    from workshop_app.ui.item_models import stakeholders
+
+    document = window.session.document
+    person = document.rows("participant", "name = ?", ["Aakash Mehta"])[0]
+    ilo = document.rows("organization", "acronym = 'ILO'")[0]
+    assert person["organization_id"] not in (None, ilo["id"])
+    old = document.get("organization", person["organization_id"])
+
+    def count(organization):
+        return source_index(page, page.organization_view, organization["name"],
+                            OrganizationTableModel.COL_PARTICIPANTS).data()
+
+    before = {row["id"]: count(row) for row in (old, ilo)}
+    organizations = counting(monkeypatch, stakeholders, "organization_rows")
+    index = source_index(page, page.participant_view, "Aakash Mehta", ParticipantTableModel.COL_ORGANIZATION)
+    assert page.participants.setData(index, ilo["id"])
+    assert organizations == [{old["id"], ilo["id"]}]  # the two counts that changed, not the whole list
+    assert count(old) == str(int(before[old["id"]]) - 1)
+    assert count(ilo) == str(int(before[ilo["id"]]) + 1)
+    assert index.data() == "ILO"
+    window.session.undo_stack.undo()
+    assert (count(old), count(ilo)) == (before[old["id"]], before[ilo["id"]])
+
+
+def test_figures_follow_a_field_they_use_and_catch_up_when_shown(page, window):
+    figures, document = page.figures, window.session.document
+    women = document.rows("participant", "sex = 'female'")
+    page.tabs.setCurrentWidget(figures)
+    shown = figures.headline.text()
+    window.session.perform(document.plan_update("participant", women[0]["id"], sex="male"))
+    assert figures.headline.text() != shown  # visible: computed again at once
+    shown = figures.headline.text()
+    page.tabs.setCurrentIndex(0)
+    for person in women[1:10]:
+        window.session.perform(document.plan_update("participant", person["id"], sex="male"))
+    assert figures.headline.text() == shown  # hidden: not computed
+    page.tabs.setCurrentWidget(figures)
+    assert figures.headline.text() != shown
+
+
+def test_renaming_an_organization_shows_beside_its_people(page, window):
+    document = window.session.document
+    ilo = document.rows("organization", "acronym = 'ILO'")[0]
+    member = document.rows("participant", "organization_id = ?", [ilo["id"]])[0]["name"]
+    acronym = source_index(page, page.organization_view, ilo["name"], OrganizationTableModel.COL_ACRONYM)
+    assert page.organizations.setData(acronym, "OIT")
+    shown = source_index(page, page.participant_view, member, ParticipantTableModel.COL_ORGANIZATION)
+    assert shown.data() == "OIT"
+    grid = page.attendance.model
+    row = next(r for r in range(grid.rowCount()) if grid.index(r, 0).data() == member)
+    assert grid.index(row, 1).data() == "OIT"
+    window.session.undo_stack.undo()
+    assert shown.data() == "ILO" and grid.index(row, 1).data() == "ILO"

@@ -58,9 +58,9 @@ class MainWindow(QMainWindow):
             self._start_page = page
         return self._start_page
 
-    def _refresh_start_page(self) -> None:
+    def _reload_start_page(self) -> None:
         if self._start_page is not None:
-            self._start_page.refresh()
+            self._start_page.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.session is None:
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def _clear_recent(self) -> None:
         self.settings.clear_recent_files()
-        self._refresh_start_page()
+        self._reload_start_page()
 
     def _update_actions(self) -> None:
         is_open = self.session is not None
@@ -207,11 +207,11 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Cannot open the workshop"), str(error))
             if remember and not path.exists():
                 self.settings.remove_recent_file(path)
-                self._refresh_start_page()
+                self._reload_start_page()
             return False
         self._close_session()
         self.session = DocumentSession(document, self)
-        self.session.failed.connect(lambda message: self.show_error(self.tr("The change was not saved"), message))
+        self.session.failed.connect(self._show_failure)
         self.session.undo_stack.cleanChanged.connect(self._update_title)
         self.workshop_view.set_session(self.session)
         self.workshop_view.show_page(page or self.settings.last_page())
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         if remember:
             self.settings.add_recent_file(path)
             self.settings.set_last_folder(path.resolve().parent)
-            self._refresh_start_page()
+            self._reload_start_page()
         return True
 
     def choose_and_open(self) -> None:
@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
             self.settings.set_last_page(self.workshop_view.current_page())
         self._close_session()
         self.stack.setCurrentWidget(self.start_page)
-        self.start_page.refresh()
+        self.start_page.reload()
         self._install_undo_actions()
         self._update_actions()
         self._update_title()
@@ -467,11 +467,11 @@ class MainWindow(QMainWindow):
         self.screen_menu.clear()
         chosen = self.settings.projector_screen()
         for screen in QApplication.screens():
-            size = screen.geometry()
-            action = self.screen_menu.addAction(f"{screen.name()} ({size.width()}×{size.height()})")
+            name, size = screen.name(), screen.geometry()
+            action = self.screen_menu.addAction(f"{name} ({size.width()}×{size.height()})")
             action.setCheckable(True)
-            action.setChecked(screen.name() == chosen)
-            action.triggered.connect(lambda checked=False, name=screen.name(): self._choose_screen(name))
+            action.setChecked(name == chosen)
+            action.triggered.connect(lambda checked=False, name=name: self._choose_screen(name))
 
     def _choose_screen(self, name: str) -> None:
         self.settings.set_projector_screen(name)
@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
             self.projector.version_name = name
             self.projector.frozen = False
             self.projector.follow("changes")
-            self.projector.refresh()  # already on the changes view: another version, same view
+            self.projector.reload()  # already on the changes view: another version, same view
             self.projector.frozen = True  # reading aloud: stay on the changes until unfrozen
             self.freeze_action.setChecked(True)
 
@@ -541,6 +541,10 @@ class MainWindow(QMainWindow):
                 "<p>Fonts: Noto, under the SIL Open Font License 1.1.</p>"
             ).replace("%1", __version__).replace("%2", str(schema.SCHEMA_VERSION)),
         )
+
+    def _show_failure(self, message: str, source: object) -> None:
+        if source is None:  # an edit with a source is explained by the page or dialog that started it
+            self.show_error(self.tr("The change was not saved"), message)
 
     def show_error(self, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, self)

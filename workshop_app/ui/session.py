@@ -1,4 +1,6 @@
-"""Bridge between the Qt-free document and Qt: one undo stack, one "changed" signal."""
+"""Bridge between the Qt-free document and Qt: one way to edit, one undo stack, one "changed" signal."""
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -7,61 +9,102 @@ from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 
+# What planning or applying an edit raises when the edit cannot be made: a value the file
+# refuses, a row that no longer exists, a file that cannot be written. Anything else is a bug.
+REFUSALS = (WorkshopError, ValueError)
+
+Plan = Change | Callable[[WorkshopDocument], Change]
+
 
 class DocumentSession(QObject):
-    """An open document with its undo stack. Pages listen to `changed` and refresh from it."""
+    """An open document with its undo stack. Every edit goes through perform(); views listen
+    to `changed` and follow each change from it, and the failures they started from `failed`."""
 
-    changed = Signal(object)  # the Change just applied (or undone)
-    failed = Signal(str)  # an undo or redo the file refused
+    # The Change just applied (or undone), and the object that passed it to perform(): None
+    # for undo and redo, which every view treats as a change it did not make.
+    changed = Signal(object, object)
+    # A refused edit in words, and the object that passed it to perform(). With None (an undo
+    # or redo the file refused, or an edit without a source) the main window shows it;
+    # otherwise the page or dialog holding the source does, so each failure is shown once.
+    failed = Signal(str, object)
 
     def __init__(self, document: WorkshopDocument, parent: QObject | None = None):
         super().__init__(parent)
         self.document = document
         self.undo_stack = QUndoStack(self)
-        document.subscribe(self.changed.emit)
+        self._pushing: tuple[_Edit, object] | None = None  # the edit push() is running, with its source
+        self._refusal: str | None = None  # why the edit being pushed was refused
+        document.subscribe(self._announce)
 
-    def perform(self, change: Change, text: str | None = None) -> bool:
-        """Apply a planned change now and record it for undo. Raises WorkshopError, leaving
-        the file and the undo stack as they were, when the file refuses the change."""
+    def perform(self, plan: Plan, text: str | None = None, *, source: object = None) -> Change | None:
+        """Plan an edit, apply it and record it as one undo step named `text` (by default the
+        change's description). `plan` is a planned Change or a function document -> Change.
+        Returns the applied change; None when there was nothing to change or the edit was
+        refused, in which case `failed` says why and the file and the undo stack are as they were."""
+        try:
+            change = plan(self.document) if callable(plan) else plan
+        except REFUSALS as error:
+            self.failed.emit(str(error), source)
+            return None
         if not change:
-            return False
-        self.document.apply(change)
-        self.undo_stack.push(_AppliedEdit(self, change, text or change.description))
-        return True
+            return None
+        edit = _Edit(self, change, text or change.description)
+        outer, self._pushing, self._refusal = self._pushing, (edit, source), None
+        try:
+            self.undo_stack.push(edit)  # push() runs edit.redo(), which applies the change
+        finally:
+            self._pushing = outer
+        if self._refusal is not None:
+            self.failed.emit(self._refusal, source)
+            return None
+        return change
 
     def close(self) -> None:
-        self.document.unsubscribe(self.changed.emit)
+        self.document.unsubscribe(self._announce)
         self.undo_stack.clear()
         self.document.close()
 
+    def _announce(self, change: Change) -> None:
+        self.changed.emit(change, self._pushing[1] if self._pushing is not None else None)
 
-class _AppliedEdit(QUndoCommand):
-    """A change already applied by perform(); the stack's first redo() has nothing to do."""
+    def _refused(self, edit: "_Edit", error: Exception) -> None:
+        if self._pushing is not None and self._pushing[0] is edit:
+            edit.setObsolete(True)  # push() then drops it: the stack stays as it was
+            self._refusal = str(error)
+            return
+        # An undo or redo the file refused (a USB stick pulled out...): the file still holds
+        # what it held, but the stack has moved. Move it back once undo()/redo() has returned
+        # (Qt sets the index after calling them); the edit knows it is still in the file, so
+        # the step back does not touch the file again. Qt swallows exceptions raised inside
+        # undo()/redo(), so the signal is the only way to tell.
+        stack, index = self.undo_stack, self.undo_stack.index()
+        QTimer.singleShot(0, lambda: stack.setIndex(index))
+        self.failed.emit(str(error), None)
+
+
+class _Edit(QUndoCommand):
+    """One undo step: redo() applies the change (push() calls it first), undo() applies its
+    inverse. Each acts only when the file does not already hold what it wants, which is what
+    lets a refused step be undone on the stack without touching the file."""
 
     def __init__(self, session: DocumentSession, change: Change, text: str):
         super().__init__(text)
         self._session = session
         self._change = change
-        self._skip_next = True  # push() calls redo() on a change that is already in the file
+        self._in_file = False  # whether the file holds the change (not its inverse)
 
     def redo(self) -> None:
-        self._run(self._change)
+        if not self._in_file:
+            self._in_file = self._apply(self._change)
 
     def undo(self) -> None:
-        self._run(self._change.inverse())
+        if self._in_file:
+            self._in_file = not self._apply(self._change.inverse())
 
-    def _run(self, change: Change) -> None:
-        if self._skip_next:
-            self._skip_next = False
-            return
-        stack = self._session.undo_stack
-        index = stack.index()
+    def _apply(self, change: Change) -> bool:
         try:
             self._session.document.apply(change)
-        except WorkshopError as error:
-            # The file refused (a USB stick pulled out...): it still holds what it held. Move the
-            # stack back to match, without touching the file again, and say what happened.
-            # Qt swallows exceptions raised inside undo()/redo(), so this is the only way to tell.
-            self._skip_next = True
-            QTimer.singleShot(0, lambda: stack.setIndex(index))
-            self._session.failed.emit(str(error))
+        except REFUSALS as error:
+            self._session._refused(self, error)
+            return False
+        return True

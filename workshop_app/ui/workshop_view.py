@@ -99,7 +99,7 @@ class WorkshopView(QWidget):
 
     def preferences_changed(self) -> None:
         for page in self._pages.values():
-            page.set_session(self.session)  # pages read preferences when they refresh
+            page.set_session(self.session)  # pages read preferences when they reload
 
     def show_page(self, key: str) -> None:
         if key not in PAGE_KEYS:

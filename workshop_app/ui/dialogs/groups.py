@@ -19,7 +19,7 @@ from workshop_app.models.agenda.groups import group_lists, plan_assign, plan_spr
 
 
 class GroupsDialog(QDialog):
-    perform = Signal(object)  # a planned Change
+    perform = Signal(object)  # an edit for DocumentSession.perform: a function document -> Change
     print_requested = Signal()  # the group lists of this slot, as a PDF
 
     def __init__(self, document, day_id: str, slot: int, parent: QWidget | None = None):
@@ -28,7 +28,8 @@ class GroupsDialog(QDialog):
         self.setWindowTitle(self.tr("Breakout Groups"))
         spread = QPushButton(self.tr("Spread participants by organization category"))
         spread.setToolTip(self.tr("Each group gets a mix of government, workers, employers, civil society…"))
-        spread.clicked.connect(lambda: self.perform.emit(plan_spread_by_category(self.document, day_id, slot)))
+        spread.clicked.connect(lambda: self.perform.emit(
+            lambda document: plan_spread_by_category(document, day_id, slot)))
         self.columns = QHBoxLayout()
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
@@ -40,10 +41,10 @@ class GroupsDialog(QDialog):
         layout.addLayout(self.columns, 1)
         layout.addWidget(buttons)
         self.lists: dict[str, QListWidget] = {}
-        self.refresh()
+        self.reload()
         self.resize(1000, 600)
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         while self.columns.count():
             widget = self.columns.takeAt(0).widget()
             if widget is not None:
@@ -78,7 +79,7 @@ class GroupsDialog(QDialog):
         chosen = [item.data(Qt.UserRole) for other, people in self.lists.items() if other != session_id
                   for item in people.selectedItems() if item.data(Qt.UserRole)]
         if chosen:
-            self.perform.emit(plan_assign(self.document, session_id, chosen))
+            self.perform.emit(lambda document: plan_assign(document, session_id, chosen))
 
 
 def _escape(text: str) -> str:

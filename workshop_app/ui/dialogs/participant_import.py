@@ -44,6 +44,7 @@ class ImportWizard(QWizard):
     def __init__(self, session: DocumentSession, folder: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
+        session.failed.connect(self._refused)
         self.folder = folder
         self.table: SheetTable | None = None
         self.plan: ImportPlan | None = None
@@ -69,12 +70,13 @@ class ImportWizard(QWizard):
 
     def accept(self) -> None:
         if self.plan is not None and self.plan.change:
-            try:
-                self.session.perform(self.plan.change, self.plan.change.description)
-            except WorkshopError as error:
-                self.report_page.show_problem(str(error))
-                return
+            if self.session.perform(self.plan.change, source=self) is None:
+                return  # refused: the report page says why (see _refused)
         super().accept()
+
+    def _refused(self, message: str, source: object) -> None:
+        if source is self:
+            self.report_page.show_problem(message)
 
 
 class _FilePage(QWizardPage):

@@ -19,7 +19,7 @@ CURRENT = ""  # the combo's data for the current draft
 
 
 class VersionsDialog(QDialog):
-    perform = Signal(object)  # a planned Change
+    perform = Signal(object)  # an edit for DocumentSession.perform: a function document -> Change
 
     def __init__(self, document, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,10 +64,10 @@ class VersionsDialog(QDialog):
     def restore(self) -> None:
         name = self.older.currentData()
         if name:
-            self.perform.emit(plan_restore_version(self.document, name))
+            self.perform.emit(lambda document: plan_restore_version(document, name))
             self.show_differences()
 
     def validate(self) -> None:
         name = self.older.currentData()
         if name:
-            self.perform.emit(plan_mark_validated(self.document, name))
+            self.perform.emit(lambda document: plan_mark_validated(document, name))

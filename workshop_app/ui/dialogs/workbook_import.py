@@ -20,7 +20,7 @@ class WorkbookImportDialog(QDialog):
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.deletions = QCheckBox(self.tr("Also &delete the items whose rows were removed in Excel"))
-        self.deletions.toggled.connect(self.refresh)
+        self.deletions.toggled.connect(self.reload)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Apply changes"))
         self.buttons.accepted.connect(self.accept)
@@ -31,9 +31,9 @@ class WorkbookImportDialog(QDialog):
         layout.addWidget(self.deletions)
         layout.addWidget(self.buttons)
         self.resize(820, 560)
-        self.refresh()
+        self.reload()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         try:
             self.plan = plan_workbook_import(self.session.document, self.path,
                                            apply_deletions=self.deletions.isChecked())
@@ -57,5 +57,7 @@ class WorkbookImportDialog(QDialog):
 
     def accept(self) -> None:
         if self.plan is not None and self.plan.change:
-            self.session.perform(self.plan.change, self.tr("Import road-map workbook"))
+            # A refusal is shown by the main window; the dialog stays open to try again or cancel.
+            if self.session.perform(self.plan.change, self.tr("Import road-map workbook")) is None:
+                return
         super().accept()

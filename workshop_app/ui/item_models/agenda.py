@@ -1,19 +1,17 @@
 """The agenda as a two-level tree for Qt: days, and under each day its sessions in time order.
-Times are computed by models/agenda/schedule.py on every refresh, never typed or stored twice."""
+Times are computed by models/agenda/schedule.py each time the agenda is read, never typed or stored twice."""
 
-import json
-
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from workshop_app.models import vocabulary as v
 from workshop_app.models.agenda.schedule import DaySchedule, agenda, clock, plan_move_session
-from workshop_app.models.errors import WorkshopError
 from workshop_app.models.stakeholders.listing import participant_names
+from workshop_app.ui.item_models import ID_ROLE, ROOT
+from workshop_app.ui.item_models.drag import MovesById
 from workshop_app.ui.session import DocumentSession
 
 SESSION_MIME = "application/x-pathfinder-session"
-ID_ROLE = Qt.UserRole + 1
 COL_TIME, COL_TITLE, COL_TYPE, COL_TRACK, COL_ROOM, COL_MINUTES, COL_FACILITATOR = range(7)
 COLUMNS = ("Time", "Session", "Type", "Track", "Room", "Minutes", "Facilitator")
 EDITABLE = {COL_TITLE: "title", COL_TYPE: "type", COL_TRACK: "track", COL_ROOM: "room", COL_MINUTES: "duration",
@@ -30,8 +28,8 @@ def _bold() -> QFont:
     return font
 
 
-class AgendaModel(QAbstractItemModel):
-    failed = Signal(str)
+class AgendaModel(MovesById, QAbstractItemModel):
+    MIME = SESSION_MIME
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -110,6 +108,9 @@ class AgendaModel(QAbstractItemModel):
     def day_row_of(self, index: QModelIndex) -> int:
         return index.row() if index.internalId() == _DAY else index.internalId() - 1
 
+    def draggable(self, index: QModelIndex) -> bool:
+        return self.scheduled(index) is not None  # sessions move; days stay
+
     def scheduled(self, index: QModelIndex):
         """The ScheduledSession of a session row, or None for a day row."""
         if not index.isValid() or index.internalId() == _DAY:
@@ -118,7 +119,7 @@ class AgendaModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ Qt tree
 
-    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent=ROOT) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not parent.isValid():
@@ -130,14 +131,14 @@ class AgendaModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, _DAY)
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=ROOT) -> int:
         if not parent.isValid():
             return len(self.days)
         if parent.internalId() == _DAY and parent.column() == 0:
             return len(self.days[parent.row()].sessions)
         return 0
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=ROOT) -> int:
         return len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
@@ -218,51 +219,26 @@ class AgendaModel(QAbstractItemModel):
             return False
         field = EDITABLE[index.column()]
         title = QCoreApplication.translate("columns", COLUMNS[index.column()]).lower()
-        return self.perform(lambda document: document.plan_update(
-            "session", item.session["id"], QCoreApplication.translate("undo", "Edit %1").replace("%1", title),
-            **{field: value}))
-
-    def perform(self, plan) -> bool:
-        try:
-            return self.session.perform(plan(self.session.document))
-        except WorkshopError as error:
-            self.failed.emit(str(error))
-            return False
+        text = QCoreApplication.translate("undo", "Edit %1").replace("%1", title)
+        edit = self.session.perform(
+            lambda document: document.plan_update("session", item.session["id"], text, **{field: value}), source=self)
+        return edit is not None
 
     # ------------------------------------------------------------------ drag and drop
-
-    def supportedDropActions(self):
-        return Qt.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [SESSION_MIME]
-
-    def mimeData(self, indexes) -> QMimeData:
-        ids = list(dict.fromkeys(index.data(ID_ROLE) for index in indexes if self.scheduled(index)))
-        data = QMimeData()
-        data.setData(SESSION_MIME, QByteArray(json.dumps(ids).encode()))
-        return data
-
-    def canDropMimeData(self, data, action, row, column, parent) -> bool:
-        return data.hasFormat(SESSION_MIME) and self.session is not None and not self.session.document.readonly
 
     def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:
         """Between two sessions: a slot of its own there. Onto a session: in parallel with it.
         Onto a day: at the end of that day."""
-        if not self.canDropMimeData(data, action, row, column, parent):
+        moving = self.dragged_id(data, action, row, column, parent)
+        if moving is None or not parent.isValid():
             return False
-        ids = json.loads(bytes(data.data(SESSION_MIME)).decode())
-        if not ids or not parent.isValid():
-            return False
-        moving = ids[0]
         target_item = self.scheduled(parent)
         if target_item is not None:  # dropped onto a session
             day_id = self.days[parent.internalId() - 1].day["id"]
             if target_item.session["id"] == moving:
                 return False
             slot = self._slot_without(day_id, target_item.session["slot"], moving)
-            plan = lambda document: plan_move_session(document, moving, day_id, slot, parallel=True,  # noqa: E731
-                                                      undo_text=self.tr("Run in parallel"))
+            parallel, text = True, self.tr("Run in parallel")
         else:
             schedule = self.days[parent.row()]
             day_id = schedule.day["id"]
@@ -270,9 +246,9 @@ class AgendaModel(QAbstractItemModel):
                 slot = self._slot_without(day_id, schedule.sessions[row].session["slot"], moving)
             else:
                 slot = len({item.session["slot"] for item in schedule.sessions if item.session["id"] != moving})
-            plan = lambda document: plan_move_session(document, moving, day_id, slot,  # noqa: E731
-                                                      undo_text=self.tr("Move session"))
-        self.perform(plan)
+            parallel, text = False, self.tr("Move session")
+        self.session.perform(lambda document: plan_move_session(document, moving, day_id, slot, parallel=parallel,
+                                                                undo_text=text), source=self)
         return False  # the document moved it; Qt must not remove the dragged rows itself
 
     def _slot_without(self, day_id: str, slot: int, moving: str) -> int:

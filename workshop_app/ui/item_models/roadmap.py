@@ -1,21 +1,19 @@
 """The road map as a tree for Qt: goal, outcomes, outputs, actions, with codes that follow
 from positions. Edits, moves and drops go through the document, one undo step each."""
 
-import json
-
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from workshop_app.models import vocabulary as v
-from workshop_app.models.errors import WorkshopError
 from workshop_app.models.roadmap.editing import plan_move_node
 from workshop_app.models.roadmap.totals import funding_gap
 from workshop_app.models.roadmap.tree import roadmap_tree
 from workshop_app.models.stakeholders.listing import organization_choices
+from workshop_app.ui.item_models import ID_ROLE, ROOT
+from workshop_app.ui.item_models.drag import MovesById
 from workshop_app.ui.session import DocumentSession
 
 NODE_MIME = "application/x-pathfinder-roadmap-node"
-ID_ROLE = Qt.UserRole + 1
 COL_CODE, COL_TITLE, COL_LEAD, COL_START, COL_END, COL_STATUS, COL_COST, COL_GAP = range(8)
 COLUMNS = ("Code", "Title", "Lead", "Start", "End", "Status", "Cost", "Funding gap")
 EDITABLE = {COL_TITLE: "title", COL_LEAD: "lead_organization_id", COL_START: "start", COL_END: "end",
@@ -29,8 +27,8 @@ def money(amount: float | None, currency: str) -> str:
     return "" if amount is None else f"{amount:,.0f} {currency}".strip()
 
 
-class RoadmapModel(QAbstractItemModel):
-    failed = Signal(str)
+class RoadmapModel(MovesById, QAbstractItemModel):
+    MIME = NODE_MIME
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -94,6 +92,9 @@ class RoadmapModel(QAbstractItemModel):
     def node(self, index: QModelIndex) -> dict | None:
         return self._nodes.get(self._ids[index.internalId() - 1]) if index.isValid() else None
 
+    def draggable(self, index: QModelIndex) -> bool:
+        return self.node(index) is not None
+
     def index_of(self, node_id: str, column: int = 0) -> QModelIndex:
         node = self._nodes.get(node_id)
         if node is None:
@@ -106,7 +107,7 @@ class RoadmapModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ Qt tree
 
-    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent=ROOT) -> QModelIndex:
         parent_id = self._ids[parent.internalId() - 1] if parent.isValid() else None
         children = self._children.get(parent_id, [])
         if not 0 <= row < len(children) or not 0 <= column < len(COLUMNS):
@@ -119,13 +120,13 @@ class RoadmapModel(QAbstractItemModel):
             return QModelIndex()
         return self.index_of(node["parent_id"])
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=ROOT) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
         parent_id = self._ids[parent.internalId() - 1] if parent.isValid() else None
         return len(self._children.get(parent_id, []))
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=ROOT) -> int:
         return len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
@@ -199,44 +200,23 @@ class RoadmapModel(QAbstractItemModel):
         title = QCoreApplication.translate("columns", COLUMNS[index.column()]).lower()
         if index.column() == COL_COST and isinstance(value, str):
             value = value.replace(",", "").strip() or None
-        return self.perform(lambda document: document.plan_update(
-            "roadmap_node", node["id"], QCoreApplication.translate("undo", "Edit %1").replace("%1", title),
-            **{EDITABLE[index.column()]: value}))
-
-    def perform(self, plan) -> bool:
-        try:
-            return self.session.perform(plan(self.session.document))
-        except (WorkshopError, ValueError) as error:
-            self.failed.emit(str(error))
-            return False
+        text, field = QCoreApplication.translate("undo", "Edit %1").replace("%1", title), EDITABLE[index.column()]
+        edit = self.session.perform(
+            lambda document: document.plan_update("roadmap_node", node["id"], text, **{field: value}), source=self)
+        return edit is not None
 
     # ------------------------------------------------------------------ drag and drop
 
-    def supportedDropActions(self):
-        return Qt.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [NODE_MIME]
-
-    def mimeData(self, indexes) -> QMimeData:
-        ids = list(dict.fromkeys(index.data(ID_ROLE) for index in indexes if self.node(index)))
-        data = QMimeData()
-        data.setData(NODE_MIME, QByteArray(json.dumps(ids).encode()))
-        return data
-
     def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:
         """Between two items: there, under the same parent. Onto an item: as its last child."""
-        if not data.hasFormat(NODE_MIME) or self.session is None:
+        moving, target = self.dragged_id(data, action, row, column, parent), self.node(parent)
+        if moving is None or target is None:
             return False
-        ids = json.loads(bytes(data.data(NODE_MIME)).decode())
-        target = self.node(parent)
-        if not ids or target is None:
-            return False
-        moving = ids[0]
         position = row if row >= 0 else len(self._children.get(target["id"], []))
         siblings = self._children.get(target["id"], [])
         if moving in siblings and siblings.index(moving) < position:
             position -= 1  # counted as if the moving item were already out of the list
-        self.perform(lambda document: plan_move_node(document, moving, target["id"], position,
-                                                     self.tr("Move %1").replace("%1", self.code(moving) or "item")))
+        text = self.tr("Move %1").replace("%1", self.code(moving) or "item")
+        self.session.perform(lambda document: plan_move_node(document, moving, target["id"], position, text),
+                             source=self)
         return False  # the document moved it; Qt must not remove the dragged rows itself

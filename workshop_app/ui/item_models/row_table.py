@@ -4,24 +4,28 @@ Rows are sorted and searched here, in Python, on precomputed keys: Qt's proxy wo
 data() twice per comparison, which is slow on a 10,000-participant list. The proxy only filters.
 """
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 
 from workshop_app.models.changes import Change
-from workshop_app.models.errors import WorkshopError
+from workshop_app.ui.item_models import ID_ROLE, ROOT
 from workshop_app.ui.session import DocumentSession
-
-ID_ROLE = Qt.UserRole + 1
 
 
 class RowTableModel(QAbstractTableModel):
+    """Rows of one document table, listed, sorted and edited in place. As everywhere in ui/:
+
+    - reload(): read every row again from the document (a model reset);
+    - refresh(change, source): update, in place, only the rows one applied change touched;
+      `source` is the object that passed the change to DocumentSession.perform (None for undo
+      and redo), so the model that wrote a value does not read it back.
+    """
+
     TABLE = ""  # the document table the rows come from
     COLUMNS: tuple[str, ...] = ()  # header titles, translated in the "columns" context
     EDITABLE: dict[int, str] = {}  # column -> field written by an edit
     CHECKABLE: dict[int, str] = {}  # column -> 0/1 field shown as a check box
-
-    failed = Signal(str)  # an edit the document refused, in words
+    FIELDS: frozenset[str] | None = None  # fields of TABLE shown; edits of others are ignored (None: all)
+    JOINED: frozenset[str] = frozenset()  # fields shown through another table (an id shown as a name)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -45,10 +49,10 @@ class RowTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ Qt model
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=ROOT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
@@ -91,9 +95,10 @@ class RowTableModel(QAbstractTableModel):
         else:
             return False
         title = QCoreApplication.translate("columns", self.COLUMNS[index.column()])
-        return self.perform(lambda document: document.plan_update(
-            self.TABLE, row["id"], QCoreApplication.translate("undo", "Edit %1").replace("%1", title.lower()),
-            **{field: value}))
+        text = QCoreApplication.translate("undo", "Edit %1").replace("%1", title.lower())
+        edit = self.session.perform(
+            lambda document: document.plan_update(self.TABLE, row["id"], text, **{field: value}), source=self)
+        return edit is not None
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         self._sort = (column, order)
@@ -112,56 +117,64 @@ class RowTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        """Read every row again (a reset: selection and scroll start over)."""
         self.beginResetModel()
         self._rows = self.fetch() if self.session is not None else []
         self._order_rows()
         self.endResetModel()
 
-    def refresh(self, change: Change) -> None:
-        """Follow a change to our table in place (selection and scroll stay where they were)."""
-        touched = {row.row_id: row.kind for row in change.rows if row.table == self.TABLE}
-        gone = [row_id for row_id, kind in touched.items() if kind == "delete" and row_id in self._row_of]
-        for row_number in sorted((self._row_of[row_id] for row_id in gone), reverse=True):
+    def refresh(self, change: Change, source: object = None) -> None:
+        """Follow one change in place (selection and scroll stay where they were): drop the rows
+        it removed, read again the rows it touched (touched_ids) and add the rows it inserted.
+        Fields this model wrote itself (source is self) are taken from the change, not read back."""
+        ours = [row for row in change.rows if row.table == self.TABLE]
+        removed = {row.row_id for row in ours if row.kind == "delete"}
+        self._remove([row_id for row_id in removed if row_id in self._row_of])
+        written = {row.row_id: row.after for row in ours if source is self and self._can_take(row)}
+        for row_id, values in written.items():
+            self._put({**self._rows[self._row_of[row_id]], **values})
+        stale = self.touched_ids(change) - removed - written.keys()
+        if stale:
+            for row in self.fetch(sorted(stale)):
+                self._put(row)
+
+    def touched_ids(self, change: Change) -> set[str]:
+        """Ids of the rows a change touched that must be read again: rows of TABLE it inserted,
+        or edited in a field of FIELDS. Subclasses add rows that show values of other tables."""
+        return {row.row_id for row in change.rows if row.table == self.TABLE and (
+            row.kind == "insert" or row.kind == "update" and (self.FIELDS is None or self.FIELDS & row.after.keys()))}
+
+    def _can_take(self, row) -> bool:
+        """Whether an edit of a listed row can be shown from its new values alone."""
+        number = self._row_of.get(row.row_id)
+        return (row.kind == "update" and number is not None and not (row.after.keys() & self.JOINED)
+                and row.after.keys() <= self._rows[number].keys())
+
+    def _remove(self, row_ids: list[str]) -> None:
+        if not row_ids:
+            return
+        for row_number in sorted((self._row_of[row_id] for row_id in row_ids), reverse=True):
             self.beginRemoveRows(QModelIndex(), row_number, row_number)
             del self._rows[row_number]
             del self._search[row_number]
             self._matched = None
             self.endRemoveRows()
         self._index_rows()
-        fresh = self.fetch([row_id for row_id, kind in touched.items() if kind != "delete"])
-        for row in fresh:
-            number = self._row_of.get(row["id"])
-            if number is None:
-                self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
-                self._rows.append(row)
-                self._search.append(self._search_text(row))
-                self._matched = None
-                self._row_of[row["id"]] = len(self._rows) - 1
-                self.endInsertRows()
-            else:
-                self._rows[number] = row
-                self._search[number] = self._search_text(row)
-                self._matched = None
-                self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
 
-    def refresh_all(self) -> None:
-        """Re-read every listed row in place (a count or a joined name may have changed)."""
-        for row in self.fetch():
-            number = self._row_of.get(row["id"])
-            if number is not None:
-                self._rows[number] = row
-                self._search[number] = self._search_text(row)
+    def _put(self, row: dict) -> None:
+        """Show a row as given: in place of the listed row with its id, or added at the end."""
+        number = self._row_of.get(row["id"])
         self._matched = None
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
-
-    def perform(self, plan: Callable) -> bool:
-        """Plan a change with the document and apply it through the undo stack."""
-        try:
-            return self.session.perform(plan(self.session.document))
-        except WorkshopError as error:
-            self.failed.emit(str(error))
-            return False
+        if number is None:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
+            self._rows.append(row)
+            self._search.append(self._search_text(row))
+            self._row_of[row["id"]] = len(self._rows) - 1
+            self.endInsertRows()
+        else:
+            self._rows[number] = row
+            self._search[number] = self._search_text(row)
+            self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
 
     def row_id(self, row_number: int) -> str:
         return self._rows[row_number]["id"]

@@ -3,12 +3,21 @@
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from workshop_app.models import vocabulary as v
+from workshop_app.models.changes import Change
 from workshop_app.models.stakeholders.listing import organization_rows, participant_rows
 from workshop_app.ui.item_models.row_table import RowTableModel
 
 
 def vocabulary_label(labels: dict, key) -> str:
     return QCoreApplication.translate("vocabulary", labels.get(key, key or ""))
+
+
+def members_of_renamed(change: Change, rows: list[dict]) -> set[str]:
+    """Ids of the listed participants whose organization's shown name (acronym or name) the
+    change edits: a participant list shows it beside each person."""
+    renamed = {row.row_id for row in change.rows
+               if row.table == "organization" and row.kind == "update" and {"name", "acronym"} & row.after.keys()}
+    return {row["id"] for row in rows if row["organization_id"] in renamed} if renamed else set()
 
 
 class ParticipantTableModel(RowTableModel):
@@ -19,9 +28,14 @@ class ParticipantTableModel(RowTableModel):
                 COL_ROLE: "role", COL_EMAIL: "email", COL_PHONE: "phone", COL_LANGUAGE: "language"}
     _TEXT = {COL_NAME: "name", COL_ORGANIZATION: "organization", COL_TITLE: "title", COL_EMAIL: "email",
              COL_PHONE: "phone", COL_LANGUAGE: "language"}
+    FIELDS = frozenset(EDITABLE.values())
+    JOINED = frozenset({"organization_id"})  # shown as the organization's acronym or name
 
     def fetch(self, ids=None):
         return participant_rows(self.session.document, ids)
+
+    def touched_ids(self, change: Change) -> set[str]:
+        return super().touched_ids(change) | members_of_renamed(change, self._rows)
 
     def display(self, row: dict, column: int) -> str:
         if column == self.COL_SEX:
@@ -37,9 +51,17 @@ class OrganizationTableModel(RowTableModel):
     COLUMNS = ("Name", "Acronym", "Category", "Participants", "Tripartite", "Alliance 8.7 partner")
     EDITABLE = {COL_NAME: "name", COL_ACRONYM: "acronym", COL_CATEGORY: "category"}
     CHECKABLE = {COL_TRIPARTITE: "tripartite", COL_PARTNER: "alliance_partner"}
+    FIELDS = frozenset({*EDITABLE.values(), *CHECKABLE.values()})
 
     def fetch(self, ids=None):
         return organization_rows(self.session.document, ids)
+
+    def touched_ids(self, change: Change) -> set[str]:
+        """Also the organizations whose participant count the change alters: those a
+        participant was added to, removed from, or moved between."""
+        counted = {values["organization_id"] for row in change.rows if row.table == "participant"
+                   for values in (row.before, row.after) if values and values.get("organization_id")}
+        return super().touched_ids(change) | counted
 
     def display(self, row: dict, column: int) -> str:
         if column == self.COL_CATEGORY:

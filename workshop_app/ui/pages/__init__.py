@@ -1,5 +1,5 @@
-"""The pages of the workshop view, one file each, on a shared Page base that refreshes a page
-from the document only while it is visible.
+"""The pages of the workshop view, one file each, on a shared Page base that follows the
+document only while the page is visible.
 """
 
 __all__ = [

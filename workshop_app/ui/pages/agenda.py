@@ -4,6 +4,7 @@ times follow from the durations; warnings show what would surprise the room."""
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QSplitter,
     QVBoxLayout,
@@ -33,7 +34,6 @@ class AgendaPage(Page):
         super().__init__(parent)
         heading = self.heading(self.tr("Agenda"))
         self.model = AgendaModel(self)
-        self.model.failed.connect(self._show_problem)
         self.tree = self.editable_tree(self.model, 1, {0: 128, 2: 95, 3: 70, 4: 120, 5: 60, 6: 130})
         self.tree.setItemDelegateForColumn(COL_TYPE, ChoiceDelegate(
             lambda: [(key, QCoreApplication.translate("vocabulary", label)) for key, label in v.SESSION_TYPES.items()],
@@ -43,15 +43,36 @@ class AgendaPage(Page):
         self.tree.selectionModel().currentRowChanged.connect(self._show_details)
 
         self.details = SessionDetails()
-        self.details.perform.connect(lambda plan: self.model.perform(plan))
+        self.details.perform.connect(lambda plan: self.session.perform(plan, source=self.details))
         self.warnings = QLabel()
         self.warnings.setObjectName("warnings")
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.PlainText)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
+        self.message = self.problem_line()
+        self.live = LivePanel()
+        self.live.perform.connect(self._perform_live)
+        self.live.hide()
+        hint = QLabel(self.tr("Drag a session between two others to move it, onto another to run both in parallel."))
+        hint.setObjectName("hint")
+        hint.setStyleSheet("color: palette(placeholder-text);")
 
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(self._build_actions())
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(hint)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1000, 280])
+        self.details.setMinimumWidth(240)
+        self.lay_out(heading, self.live, self.message, self.warnings, splitter)
+        self.setStyleSheet("#warnings { color: #8a4b00; }")
+
+    def _build_actions(self) -> QHBoxLayout:
         self.actions = {
             "add": self.page_action(self.tr("Add session"), self.add_session, "Ctrl+Shift+A"),
             "parallel": self.page_action(self.tr("Add parallel session"), self.add_parallel_session, "Ctrl+Shift+L"),
@@ -67,30 +88,7 @@ class AgendaPage(Page):
         }
         self.actions["live"].setCheckable(True)
         self.actions["live"].setToolTip(self.tr("Show what is on now and next during the workshop (F9)"))
-        self.live = LivePanel()
-        self.live.perform.connect(self._perform_live)
-        self.live.hide()
-        bar = self.toolbar(self.actions.values())
-        hint = QLabel(self.tr("Drag a session between two others to move it, onto another to run both in parallel."))
-        hint.setObjectName("hint")
-        hint.setStyleSheet("color: palette(placeholder-text);")
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(bar)
-        left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(hint)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1000, 280])
-        self.details.setMinimumWidth(240)
-        self.lay_out(heading, self.live, self.message, self.warnings, splitter)
-        self.setStyleSheet("#warnings { color: #8a4b00; }")
-
+        return self.toolbar(self.actions.values())
 
     # ------------------------------------------------------------------ refreshing
 
@@ -113,7 +111,7 @@ class AgendaPage(Page):
         else:
             self._show_details()
 
-    def changed(self, change: Change) -> None:
+    def refresh(self, change: Change, source: object) -> None:
         self.message.hide()
         if "participant" in change.tables():
             self.details.people_changed()
@@ -134,10 +132,6 @@ class AgendaPage(Page):
             lines.append(self.tr("…and %1 more").replace("%1", str(len(found) - 6)))
         self.warnings.setText("\n".join(lines))
 
-    def _show_problem(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-
     # ------------------------------------------------------------------ selection
 
     def selected_session_id(self) -> str | None:
@@ -154,10 +148,12 @@ class AgendaPage(Page):
 
     def projector_focus(self) -> tuple[str, object]:
         item = self.model.scheduled(self.tree.currentIndex())
-        if item is not None and sum(1 for schedule in self.model.days if schedule.day["id"] == item.session["day_id"]
-                                    for other in schedule.sessions if other.session["slot"] == item.session["slot"]) > 1:
-            return "groups", (item.session["day_id"], item.session["slot"])
-        return "agenda", None
+        if item is None:
+            return "agenda", None
+        day_id, slot = item.session["day_id"], item.session["slot"]
+        in_slot = sum(1 for schedule in self.model.days if schedule.day["id"] == day_id
+                      for other in schedule.sessions if other.session["slot"] == slot)
+        return ("groups", (day_id, slot)) if in_slot > 1 else ("agenda", None)
 
     def _show_details(self, *args) -> None:
         self.focus_changed.emit(*self.projector_focus())
@@ -174,44 +170,43 @@ class AgendaPage(Page):
     def add_session(self) -> None:
         day_id = self._current_day_id()
         if day_id is None:
-            self._show_problem(self.tr("Add a day to the workshop first (set its dates on the Overview page)."))
+            self.show_problem(self.tr("Add a day to the workshop first (set its dates on the Overview page)."))
             return
         current = self.model.scheduled(self.tree.currentIndex())
         slot = None if current is None else current.session["slot"] + 1
-        self._perform_and_select(lambda document: plan_add_session(
-            document, day_id, slot=slot, title=self.tr("New session"), undo_text=self.tr("Add session")))
+        title, text = self.tr("New session"), self.tr("Add session")
+        self._add_and_edit(lambda document: plan_add_session(document, day_id, slot=slot, title=title,
+                                                             undo_text=text))
 
     def add_parallel_session(self) -> None:
         current = self.model.scheduled(self.tree.currentIndex())
         if current is None:
-            self._show_problem(self.tr("Select the session the new one runs in parallel with."))
+            self.show_problem(self.tr("Select the session the new one runs in parallel with."))
             return
-        self._perform_and_select(lambda document: plan_add_session(
-            document, current.session["day_id"], parallel_to=current.session["id"], title=self.tr("New session"),
-            type="group_work", duration=current.session["duration"], undo_text=self.tr("Add parallel session")))
+        title, text = self.tr("New session"), self.tr("Add parallel session")
+        self._add_and_edit(lambda document: plan_add_session(
+            document, current.session["day_id"], parallel_to=current.session["id"], title=title,
+            type="group_work", duration=current.session["duration"], undo_text=text))
 
-    def _perform_and_select(self, plan) -> None:
-        planned = {}
-
-        def remember(document):
-            planned["change"] = plan(document)
-            return planned["change"]
-
-        if self.model.perform(remember):
-            new_id = next(row.row_id for row in planned["change"].rows if row.kind == "insert")
+    def _add_and_edit(self, plan) -> None:
+        """Add a session, select it and start editing its title."""
+        change = self.session.perform(plan, source=self)
+        if change:
+            new_id = next(row.row_id for row in change.rows if row.kind == "insert")
             self.select_session(new_id)
             self.tree.edit(self.model.session_index(new_id, 1))
 
     def delete_session(self) -> None:
         session_id = self.selected_session_id()
         if session_id:
-            self.model.perform(lambda document: plan_delete_session(document, session_id, self.tr("Delete session")))
+            text = self.tr("Delete session")
+            self.session.perform(lambda document: plan_delete_session(document, session_id, text), source=self)
 
     def shift(self, step: int) -> None:
         session_id = self.selected_session_id()
         if session_id:
-            self.model.perform(lambda document: plan_shift_session(document, session_id, step,
-                                                                   self.tr("Move session")))
+            text = self.tr("Move session")
+            self.session.perform(lambda document: plan_shift_session(document, session_id, step, text), source=self)
             self.select_session(session_id)
 
     def move_to_day(self, step: int) -> None:
@@ -224,8 +219,9 @@ class AgendaPage(Page):
             return
         item = self.model.scheduled(self.tree.currentIndex())
         day_id = self.model.days[target].day["id"]
-        self.model.perform(lambda document: plan_move_session(
-            document, session_id, day_id, item.session["slot"], undo_text=self.tr("Move session to another day")))
+        slot, text = item.session["slot"], self.tr("Move session to another day")
+        self.session.perform(lambda document: plan_move_session(document, session_id, day_id, slot, undo_text=text),
+                             source=self)
         self.select_session(session_id)
 
     # ------------------------------------------------------------------ templates, groups, live
@@ -245,8 +241,9 @@ class AgendaPage(Page):
             return
         template_id, replace = dialog.choice()
         if template_id:
-            self.model.perform(lambda document: plan_apply_template(
-                document, template_id, replace=replace, user_folder=self._user_templates()))
+            folder = self._user_templates()
+            self.session.perform(lambda document: plan_apply_template(
+                document, template_id, replace=replace, user_folder=folder), source=self)
 
     def save_template(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -260,7 +257,7 @@ class AgendaPage(Page):
         try:
             path = save_user_template(self.session.document, name, self._user_templates())
         except WorkshopError as error:
-            self._show_problem(str(error))
+            self.show_problem(str(error))
             return
         self.window().statusBar().showMessage(self.tr("Template saved: %1").replace("%1", path.name), 6000)
 
@@ -269,13 +266,13 @@ class AgendaPage(Page):
 
         item = self.model.scheduled(self.tree.currentIndex())
         if item is None:
-            self._show_problem(self.tr("Select one of the parallel group sessions first."))
+            self.show_problem(self.tr("Select one of the parallel group sessions first."))
             return
         dialog = GroupsDialog(self.session.document, item.session["day_id"], item.session["slot"], self)
 
-        def perform(change):
-            self.model.perform(lambda document: change)
-            dialog.refresh()
+        def perform(plan):
+            self.session.perform(plan, source=self)
+            dialog.reload()
 
         dialog.perform.connect(perform)
         dialog.print_requested.connect(lambda: self.window().export_group_lists(
@@ -286,10 +283,10 @@ class AgendaPage(Page):
         self.live.setVisible(on)
 
     def _perform_live(self, change, warnings: str) -> None:
-        self.model.perform(lambda document: change)
+        self.session.perform(change, source=self)
         if warnings:
-            self._show_problem(warnings)
-        self.live.refresh()
+            self.show_problem(warnings)
+        self.live.reload()
 
     def ask(self, dialog) -> bool:
         """Show a dialog modally (tests replace this)."""

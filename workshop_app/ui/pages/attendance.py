@@ -30,11 +30,14 @@ from workshop_app.models.stakeholders.attendance import (
     present_ids,
 )
 from workshop_app.ui.item_models.row_table import RowFilterProxy, RowTableModel
+from workshop_app.ui.item_models.stakeholders import members_of_renamed
 from workshop_app.ui.session import DocumentSession
 
 
 class AttendanceTableModel(RowTableModel):
     TABLE = "participant"
+    FIELDS = frozenset({"name", "organization_id"})
+    JOINED = frozenset({"organization_id"})
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -53,6 +56,21 @@ class AttendanceTableModel(RowTableModel):
 
     def fetch(self, ids=None):
         return attendance_rows(self.session.document, ids)
+
+    def touched_ids(self, change: Change) -> set[str]:
+        """Also the people whose attendance the change records or corrects, and those shown
+        with an organization it renames."""
+        people = set()
+        for row in change.rows:
+            if row.table != "attendance":
+                continue
+            if row.kind == "update":  # the change holds the edited fields only: read whose record it is
+                record = self.session.document.get("attendance", row.row_id)
+            else:
+                record = row.after or row.before
+            if record:
+                people.add(record["participant_id"])
+        return super().touched_ids(change) | people | members_of_renamed(change, self._rows)
 
     def display(self, row: dict, column: int) -> str:
         return row["name"] if column == 0 else row["organization"] if column == 1 else ""
@@ -75,7 +93,9 @@ class AttendanceTableModel(RowTableModel):
             return False
         row, day = self._rows[index.row()], self._days[index.column() - 2]
         present = Qt.CheckState(value) == Qt.Checked
-        return self.perform(lambda document: plan_attendance(document, row["id"], day["id"], present))
+        edit = self.session.perform(lambda document: plan_attendance(document, row["id"], day["id"], present),
+                                    source=self)
+        return edit is not None
 
 
 class AttendanceTab(QWidget):
@@ -124,7 +144,6 @@ class AttendanceTab(QWidget):
         self.grid.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.grid.verticalHeader().hide()
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.model.failed.connect(self.confirmation.setText)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -153,14 +172,14 @@ class AttendanceTab(QWidget):
         self._search(self.search_edit.text())
         self._update_count()
 
-    def changed(self, change: Change) -> None:
-        if "day" in change.tables():
-            self.set_session(self.session)
+    def refresh(self, change: Change, source: object) -> None:
+        tables = change.tables()
+        if "day" in tables:
+            self.set_session(self.session)  # the day list and the grid's columns follow the days
             return
-        self.model.refresh(change)
-        if change.tables() & {"attendance", "organization"}:
-            self.model.refresh_all()
-        self._update_count()
+        self.model.refresh(change, source)
+        if tables & {"participant", "attendance", "organization"}:
+            self._update_count()
 
     def set_filter(self, text: str) -> None:
         self._filter_text = text
@@ -208,11 +227,12 @@ class AttendanceTab(QWidget):
         name = self.session.document.get("participant", participant_id)["name"]
         change = plan_attendance(self.session.document, participant_id, self.day_id(), True, self.tr("Check in %1")
                                  .replace("%1", name))
-        if change:
-            self.session.perform(change)
+        if not change:
+            self.confirmation.setText(self.tr("%1 was already checked in").replace("%1", name))
+        elif self.session.perform(change, source=self):
             self.confirmation.setText(self.tr("✓ %1 checked in").replace("%1", name))
         else:
-            self.confirmation.setText(self.tr("%1 was already checked in").replace("%1", name))
+            return  # refused: the reason is shown, and the name stays typed to try again
         self.search_edit.clear()
         self.search_edit.setFocus()
 
@@ -223,9 +243,15 @@ class AttendanceTab(QWidget):
         if not name:
             return
         text = self.tr("Add walk-in %1").replace("%1", name)
-        if self.model.perform(lambda document: plan_walk_in(document, self.day_id(), name=name, undo_text=text)):
+        day_id = self.day_id()
+        if self.session.perform(lambda document: plan_walk_in(document, day_id, name=name, undo_text=text),
+                                source=self):
             self.confirmation.setText(self.tr("✓ %1 added and checked in").replace("%1", name))
             self.search_edit.clear()
+
+    def show_failure(self, message: str) -> None:
+        """Why a check-in or a tick was refused, where the person at the door is looking."""
+        self.confirmation.setText(message)
 
     def ask_walk_in_name(self, suggestion: str) -> str:
         """The walk-in's full name (tests replace this); details are completed in the tables."""

@@ -1,7 +1,7 @@
-"""What every page of the workshop view shares: it follows the open session and refreshes
-itself from the document when something it shows changes, but only while it is visible."""
+"""What every page of the workshop view shares: it follows the open session and updates
+itself when something it shows changes, but only while it is visible."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +19,28 @@ from workshop_app.models.changes import Change
 from workshop_app.ui.session import DocumentSession
 
 
+def held_by(source: object, holder: QObject) -> bool:
+    """Whether `source` is `holder` or one of its models, widgets or dialogs (its QObject
+    parents lead to `holder`)."""
+    while isinstance(source, QObject):
+        if source is holder:
+            return True
+        source = QObject.parent(source)  # item models override parent() with the tree's
+    return False
+
+
 class Page(QWidget):
+    """A page of the workshop view. Two words, with one meaning each across ui/:
+
+    - reload(): read everything the page shows again from the document (a file was opened,
+      preferences changed, a hidden page is shown after changes it missed);
+    - refresh(change, source): update what one applied change touched. `source` is the object
+      that passed the change to DocumentSession.perform, None for undo and redo; a model or
+      widget that wrote a value itself need not read it back, anything else must.
+
+    A hidden page does neither on a change: it is marked stale and reloads when it is shown.
+    """
+
     # Tables whose changes this page shows; None means any change.
     TABLES: set[str] | None = None
     focus_changed = Signal(str, object)  # what the projector should show now (see WorkshopView)
@@ -28,44 +49,68 @@ class Page(QWidget):
         super().__init__(parent)
         self.session: DocumentSession | None = None
         self.settings = None  # the window's Settings, given when the page is created
+        self.message: QLabel | None = None  # where show_problem() writes
         self._stale = True
 
     def set_session(self, session: DocumentSession | None) -> None:
         if self.session is not None:
             self.session.changed.disconnect(self._on_changed)
+            self.session.failed.disconnect(self._on_failed)
         self.session = session
         self._stale = True
         if session is not None:
             session.changed.connect(self._on_changed)
+            session.failed.connect(self._on_failed)
         if self.isVisible():
-            self._refresh()
+            self._catch_up()
 
     def reload(self) -> None:
-        """Show what the document holds now (self.session may be None: show nothing)."""
+        """Show what the document holds (self.session may be None: show nothing)."""
         raise NotImplementedError
+
+    def refresh(self, change: Change, source: object) -> None:
+        """Follow one change while visible; pages with cheaper updates than reload() override it."""
+        self.reload()
 
     def projector_focus(self) -> tuple[str, object]:
         """What the room should see while this page is in front."""
         return "figures", None
 
-    def _on_changed(self, change: Change) -> None:
+    def _on_changed(self, change: Change, source: object) -> None:
         if self.TABLES is not None and not (change.tables() & self.TABLES):
             return
         if self.isVisible():
-            self.changed(change)
+            self.refresh(change, source)
         else:
             self._stale = True  # a hidden page catches up when it is shown
 
-    def changed(self, change: Change) -> None:
-        """A visible page's response to a change; pages with cheaper updates override it."""
-        self.reload()
+    def _on_failed(self, message: str, source: object) -> None:
+        if held_by(source, self):
+            self.show_failure(message, source)
+
+    def show_failure(self, message: str, source: object) -> None:
+        """Say why an edit started on this page was refused (the main window only shows
+        failures that have no source)."""
+        self.show_problem(message)
+
+    @staticmethod
+    def problem_line() -> QLabel:
+        """A line for what could not be done, hidden until used: a page keeps it as self.message."""
+        label = QLabel()
+        label.setStyleSheet("color: #b00020;")
+        label.hide()
+        return label
+
+    def show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
-            self._refresh()
+            self._catch_up()
 
-    def _refresh(self) -> None:
+    def _catch_up(self) -> None:
         self._stale = False
         self.reload()
 

@@ -1,6 +1,7 @@
 """Figures: participation by sex, by organization category, by role and by day, the women's
 share against the minimum set in Preferences, and the power/interest grid of organizations."""
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workshop_app.models.changes import Change
@@ -10,12 +11,26 @@ from workshop_app.ui.session import DocumentSession
 from workshop_app.ui.widgets.power_interest_grid import PowerInterestGrid
 from workshop_app.ui.widgets.sex_bar_chart import SexBarChart
 
+# What each part of the tab reads, by table: the fields whose edits change it (None: any edit).
+# Adding or removing a row of these tables always counts.
+_CHART_FIELDS = {"participant": {"sex", "role", "organization_id"}, "organization": {"category"},
+                 "attendance": None, "day": None}
+_GRID_FIELDS = {"organization": {"name", "acronym", "category"}, "stakeholder_assessment": None}
+
+
+def _reads(change: Change, fields: dict[str, set[str] | None]) -> bool:
+    """Whether a change alters anything read by the part that reads `fields`."""
+    return any(row.table in fields and (row.kind != "update" or fields[row.table] is None
+                                        or fields[row.table] & row.after.keys())
+               for row in change.rows)
+
 
 class FiguresTab(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.session: DocumentSession | None = None
         self.women_share_minimum = DEFAULT_WOMEN_SHARE_MINIMUM
+        self._stale = True  # the figures are computed when the tab is shown, not while it is hidden
         self.headline = QLabel()
         self.headline.setObjectName("headline")
         self.warning = QLabel()
@@ -62,16 +77,37 @@ class FiguresTab(QWidget):
 
     def set_session(self, session: DocumentSession | None) -> None:
         self.session = session
-        self.reload()
+        self._stale = True
+        if self.isVisible():
+            self.reload()
 
-    def changed(self, change: Change) -> None:
-        self.reload()
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def refresh(self, change: Change, source: object) -> None:
+        """Compute again only the parts that read what the change touched, and only while shown."""
+        charts, grid = _reads(change, _CHART_FIELDS), _reads(change, _GRID_FIELDS)
+        if not (charts or grid) or self.session is None:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        if charts:
+            self._load_charts()
+        if grid:
+            self.grid.set_organizations(assessments(self.session.document))
 
     def reload(self) -> None:
+        self._stale = False
         if self.session is None:
             return
-        document = self.session.document
-        figures = participation_figures(document)
+        self._load_charts()
+        self.grid.set_organizations(assessments(self.session.document))
+
+    def _load_charts(self) -> None:
+        figures = participation_figures(self.session.document)
         self.charts["overall"].set_groups([figures.overall])
         self.charts["category"].set_groups(figures.by_category)
         self.charts["role"].set_groups(figures.by_role)
@@ -84,9 +120,9 @@ class FiguresTab(QWidget):
         self.warning.setVisible(below)
         self.warning.setText(self.tr("Below the minimum of %1 set in Preferences: consider inviting more women "
                                      "before the workshop.").replace("%1", f"{self.women_share_minimum:.0%}"))
-        self.grid.set_organizations(assessments(document))
 
     def _move_organization(self, organization_id: str, influence: int, interest: int) -> None:
         name = self.session.document.get("organization", organization_id)["name"]
-        self.session.perform(plan_assessment(self.session.document, organization_id, influence, interest,
-                                             self.tr("Move %1 on the power/interest grid").replace("%1", name)))
+        text = self.tr("Move %1 on the power/interest grid").replace("%1", name)
+        self.session.perform(lambda document: plan_assessment(document, organization_id, influence, interest, text),
+                             source=self)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.models.changes import Change
-from workshop_app.models.errors import WorkshopError
 from workshop_app.models.stats import workshop_stats
 from workshop_app.ui.pages.base import Page
 from workshop_app.ui.widgets.country_combo import CountryCombo
@@ -29,7 +28,36 @@ class OverviewPage(Page):
         heading = self.heading(self.tr("Overview"))
         self.subtitle = QLabel()
         self.subtitle.setObjectName("hint")
+        columns = QHBoxLayout()
+        columns.addWidget(self._build_details(), 3)
+        columns.addWidget(self._build_figures(), 2)
+        self._connect_editors()
 
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(24, 20, 24, 20)
+        content_layout.addWidget(heading)
+        content_layout.addWidget(self.subtitle)
+        content_layout.addLayout(columns)
+        content_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.setStyleSheet(
+            "#sectionTitle { font-size: 13pt; font-weight: bold; margin-bottom: 6px; }"
+            "#hint { color: palette(placeholder-text); }"
+            "#fieldError { color: #b00020; }"
+            "#card { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; padding: 10px; }"
+            "#figureTile { background: palette(alternate-base); border-radius: 6px; padding: 6px; }"
+            "#figureValue { font-size: 22pt; font-weight: bold; color: #1f4e79; }"
+        )
+
+    def _build_details(self) -> QFrame:
+        """The card of the workshop's own fields, each saved when it is left."""
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(self.tr("e.g. National workshop on a road map for target 8.7"))
         self.country_combo = CountryCombo(allow_unset=True)
@@ -68,7 +96,12 @@ class OverviewPage(Page):
         form.addRow(self.tr("De&scription"), self.description_edit)
         form.addRow(self.tr("&Objectives"), self.objectives_edit)
         form.addRow(self.tr("National conte&xt"), self.context_edit)
+        details, details_layout = self._card(self.tr("Workshop details"))
+        details_layout.addLayout(form)
+        details_layout.addWidget(self.message)
+        return details
 
+    def _connect_editors(self) -> None:
         self.title_edit.editingFinished.connect(lambda: self._commit_field("title", self.title_edit.text()))
         self.venue_edit.editingFinished.connect(lambda: self._commit_field("venue", self.venue_edit.text()))
         self.languages_edit.editingFinished.connect(
@@ -88,16 +121,13 @@ class OverviewPage(Page):
         self.context_edit.editingFinished.connect(
             lambda: self._commit_field("national_context", self.context_edit.toPlainText())
         )
-
         self._undo_router = DocumentUndoRouter(self)
         for editor in (self.title_edit, self.venue_edit, self.languages_edit, self.description_edit,
                        self.objectives_edit, self.context_edit):
             editor.installEventFilter(self._undo_router)
 
-        details, details_layout = self._card(self.tr("Workshop details"))
-        details_layout.addLayout(form)
-        details_layout.addWidget(self.message)
-
+    def _build_figures(self) -> QFrame:
+        """The card of live counts."""
         self.figures: dict[str, QLabel] = {}
         figures, figures_layout = self._card(self.tr("In this workshop"))
         grid = QGridLayout()
@@ -111,32 +141,7 @@ class OverviewPage(Page):
         self.women_note.setWordWrap(True)
         figures_layout.addWidget(self.women_note)
         figures_layout.addStretch(1)
-
-        columns = QHBoxLayout()
-        columns.addWidget(details, 3)
-        columns.addWidget(figures, 2)
-        content = QWidget()
-        content_layout = QVBoxLayout(content)
-        content_layout.setContentsMargins(24, 20, 24, 20)
-        content_layout.addWidget(heading)
-        content_layout.addWidget(self.subtitle)
-        content_layout.addLayout(columns)
-        content_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        self.setStyleSheet(
-            "#sectionTitle { font-size: 13pt; font-weight: bold; margin-bottom: 6px; }"
-            "#hint { color: palette(placeholder-text); }"
-            "#fieldError { color: #b00020; }"
-            "#card { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; padding: 10px; }"
-            "#figureTile { background: palette(alternate-base); border-radius: 6px; padding: 6px; }"
-            "#figureValue { font-size: 22pt; font-weight: bold; color: #1f4e79; }"
-        )
+        return figures
 
     @staticmethod
     def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
@@ -184,7 +189,7 @@ class OverviewPage(Page):
             self._load_details()
             self._load_figures()
 
-    def changed(self, change: Change) -> None:
+    def refresh(self, change: Change, source: object) -> None:
         if change.tables() & {"workshop", "day"}:
             self._load_details()
         self._load_figures()
@@ -233,25 +238,25 @@ class OverviewPage(Page):
     def _commit_field(self, field: str, value) -> None:
         if self.session is None:
             return
-        document = self.session.document
-        self._perform(lambda: document.plan_update(
-            "workshop", document.workshop()["id"], self._undo_text(field), **{field: value}
-        ))
+        text = self._undo_text(field)
+        self._perform(lambda document: document.plan_update("workshop", document.workshop()["id"], text,
+                                                             **{field: value}))
 
     def _commit_start(self) -> None:
         if self.session is not None:
-            self._perform(lambda: self.session.document.plan_workshop_dates(self.start_edit.iso_date()))
+            start = self.start_edit.iso_date()
+            self._perform(lambda document: document.plan_workshop_dates(start))
 
     def _perform(self, plan) -> None:
-        try:
-            self.session.perform(plan())
-            self.message.hide()
-            for editor in (self.title_edit, self.venue_edit, self.languages_edit):
-                editor.setModified(False)  # saved: Ctrl+Z now undoes in the workshop
-        except WorkshopError as error:
-            self.message.setText(str(error))
-            self.message.show()
-            self._load_details()  # show what the file really holds
+        self.message.hide()
+        for editor in (self.title_edit, self.venue_edit, self.languages_edit):
+            editor.setModified(False)  # taken: Ctrl+Z undoes in the workshop, not in the field
+        self.session.perform(plan, source=self)
+
+    def show_failure(self, message: str, source: object) -> None:
+        self.message.setText(message)
+        self.message.show()
+        self._load_details()  # show what the file really holds
 
     def _undo_text(self, field: str) -> str:
         return {

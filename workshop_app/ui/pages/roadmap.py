@@ -37,7 +37,6 @@ class RoadmapPage(Page):
         super().__init__(parent)
         heading = self.heading(self.tr("Road map"))
         self.model = RoadmapModel(self)
-        self.model.failed.connect(self._show_problem)
         self.tree = self.editable_tree(self.model, 1, {0: 100, 2: 80, 3: 64, 4: 64, 5: 84, 6: 110, 7: 110})
         self.tree.setIndentation(14)
         self.tree.setItemDelegateForColumn(COL_STATUS, ChoiceDelegate(lambda: _vocabulary(v.ACTION_STATUSES), self))
@@ -45,8 +44,41 @@ class RoadmapPage(Page):
             lambda: organization_choices(self.session.document), self, allow_none=self.tr("(no lead)")))
         self.tree.selectionModel().currentRowChanged.connect(self._show_details)
         self.details = RoadmapDetails()
-        self.details.perform.connect(lambda plan: self.model.perform(plan))
+        self.details.perform.connect(lambda plan: self.session.perform(plan, source=self.details))
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.totals.setTextFormat(Qt.PlainText)
+        self.message = self.problem_line()
 
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(self._build_actions())
+        left_layout.addLayout(self._build_filters())
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.totals)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([960, 320])
+        self.lay_out(heading, self.message, splitter)
+
+    def _build_actions(self) -> QHBoxLayout:
+        self.actions = {
+            "child": self.page_action(self.tr("Add below"), self.add_child, "Ctrl+Shift+A"),
+            "sibling": self.page_action(self.tr("Add next"), self.add_sibling, "Ctrl+Return"),
+            "delete": self.page_action(self.tr("Delete"), self.delete_node, QKeySequence.Delete),
+            "up": self.page_action(self.tr("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
+            "down": self.page_action(self.tr("Later"), lambda: self.shift(+1), "Ctrl+Down"),
+            "comment": self.page_action(self.tr("Comment…"), self.record_comment, "Ctrl+K"),
+            "freeze": self.page_action(self.tr("Freeze version…"), self.freeze_version, None),
+            "versions": self.page_action(self.tr("Versions…"), self.show_versions, None),
+        }
+        return self.toolbar(self.actions.values())
+
+    def _build_filters(self) -> QHBoxLayout:
         self.lead_filter = QComboBox()
         self.status_filter = QComboBox()
         self.group_filter = QComboBox()
@@ -67,40 +99,7 @@ class RoadmapPage(Page):
                        self.unfunded_filter):
             filters.addWidget(widget)
         filters.addStretch(1)
-
-        self.actions = {
-            "child": self.page_action(self.tr("Add below"), self.add_child, "Ctrl+Shift+A"),
-            "sibling": self.page_action(self.tr("Add next"), self.add_sibling, "Ctrl+Return"),
-            "delete": self.page_action(self.tr("Delete"), self.delete_node, QKeySequence.Delete),
-            "up": self.page_action(self.tr("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
-            "down": self.page_action(self.tr("Later"), lambda: self.shift(+1), "Ctrl+Down"),
-            "comment": self.page_action(self.tr("Comment…"), self.record_comment, "Ctrl+K"),
-            "freeze": self.page_action(self.tr("Freeze version…"), self.freeze_version, None),
-            "versions": self.page_action(self.tr("Versions…"), self.show_versions, None),
-        }
-        bar = self.toolbar(self.actions.values())
-        self.totals = QLabel()
-        self.totals.setWordWrap(True)
-        self.totals.setTextFormat(Qt.PlainText)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(bar)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(self.totals)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([960, 320])
-        self.lay_out(heading, self.message, splitter)
-
+        return filters
 
     # ------------------------------------------------------------------ refreshing
 
@@ -118,7 +117,7 @@ class RoadmapPage(Page):
         self._update_totals()
         self.select(selected)
 
-    def changed(self, change: Change) -> None:
+    def refresh(self, change: Change, source: object) -> None:
         self.message.hide()
         if "organization" in change.tables():
             self.lead_filter.clear()
@@ -166,10 +165,6 @@ class RoadmapPage(Page):
         lines.append(self.tr("Whole road map: %1 — currencies are never added together").replace("%1", overall))
         self.totals.setText("\n".join(lines))
 
-    def _show_problem(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-
     # ------------------------------------------------------------------ selection
 
     def selected_id(self) -> str | None:
@@ -209,7 +204,7 @@ class RoadmapPage(Page):
                 return
         level = _CHILD_LEVEL.get(node["level"])
         if level is None:
-            self._show_problem(self.tr("An action has nothing below it; use Add next for another action."))
+            self.show_problem(self.tr("An action has nothing below it; use Add next for another action."))
             return
         self._add(node["id"], level, None)
 
@@ -221,26 +216,22 @@ class RoadmapPage(Page):
         self._add(node["parent_id"], node["level"], node["position"] + 1)
 
     def _add(self, parent_id: str | None, level: str, position: int | None) -> None:
-        planned = {}
-
-        def plan(document):
-            planned["change"] = plan_add_node(document, parent_id, level, position=position)
-            return planned["change"]
-
-        if self.model.perform(plan):
-            new_id = next(row.row_id for row in planned["change"].rows if row.kind == "insert")
+        change = self.session.perform(lambda document: plan_add_node(document, parent_id, level, position=position),
+                                      source=self)
+        if change:
+            new_id = next(row.row_id for row in change.rows if row.kind == "insert")
             self.select(new_id)
             self.tree.edit(self.model.index_of(new_id, 1))
 
     def delete_node(self) -> None:
         node = self._selected_node()
         if node is not None:
-            self.model.perform(lambda document: plan_delete_node(document, node["id"]))
+            self.session.perform(lambda document: plan_delete_node(document, node["id"]), source=self)
 
     def shift(self, step: int) -> None:
         node = self._selected_node()
         if node is not None:
-            self.model.perform(lambda document: plan_shift_node(document, node["id"], step))
+            self.session.perform(lambda document: plan_shift_node(document, node["id"], step), source=self)
             self.select(node["id"])
 
     def record_comment(self) -> None:
@@ -249,12 +240,13 @@ class RoadmapPage(Page):
 
         node = self._selected_node()
         if node is None:
-            self._show_problem(self.tr("Select the item the comment is about."))
+            self.show_problem(self.tr("Select the item the comment is about."))
             return
         dialog = CommentDialog(self.session.document, f"{self.model.code(node['id'])} {node['title']}", self)
         if self.ask(dialog):
             values = dialog.values()
-            self.model.perform(lambda document: plan_add_comment(document, node["id"], values.pop("text"), **values))
+            text = values.pop("text")
+            self.session.perform(lambda document: plan_add_comment(document, node["id"], text, **values), source=self)
 
     def freeze_version(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -264,13 +256,13 @@ class RoadmapPage(Page):
         name, ok = QInputDialog.getText(self, self.tr("Freeze a Version"),
                                         self.tr("Name of this version (e.g. Draft after day 2):"))
         if ok and name.strip():
-            self.model.perform(lambda document: plan_freeze_version(document, name))
+            self.session.perform(lambda document: plan_freeze_version(document, name), source=self)
 
     def show_versions(self) -> None:
         from workshop_app.ui.dialogs.versions import VersionsDialog
 
         dialog = VersionsDialog(self.session.document, self)
-        dialog.perform.connect(lambda change: self.model.perform(lambda document: change))
+        dialog.perform.connect(lambda plan: self.session.perform(plan, source=self))
         self.ask(dialog)
 
     def ask(self, dialog) -> bool:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QTableView,
@@ -28,7 +27,7 @@ from workshop_app.models.stakeholders.organizations import (
 from workshop_app.ui.item_models.row_table import ID_ROLE, RowFilterProxy, RowTableModel
 from workshop_app.ui.item_models.stakeholders import OrganizationTableModel, ParticipantTableModel
 from workshop_app.ui.pages.attendance import AttendanceTab
-from workshop_app.ui.pages.base import Page
+from workshop_app.ui.pages.base import Page, held_by
 from workshop_app.ui.pages.figures import FiguresTab
 from workshop_app.ui.widgets.delegates import ChoiceDelegate
 
@@ -46,10 +45,7 @@ class StakeholdersPage(Page):
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter: type part of a name, an organization, an e-mail…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.message = QLabel()
-        self.message.setObjectName("hint")
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
+        self.message = self.problem_line()
 
         self.participants = ParticipantTableModel(self)
         self.organizations = OrganizationTableModel(self)
@@ -58,7 +54,8 @@ class StakeholdersPage(Page):
         self.organization_view = self._table(self.organizations)
         m = ParticipantTableModel
         self.participant_view.setItemDelegateForColumn(m.COL_SEX, ChoiceDelegate(_vocabulary(v.SEXES), self))
-        self.participant_view.setItemDelegateForColumn(m.COL_ROLE, ChoiceDelegate(_vocabulary(v.PARTICIPANT_ROLES), self))
+        self.participant_view.setItemDelegateForColumn(
+            m.COL_ROLE, ChoiceDelegate(_vocabulary(v.PARTICIPANT_ROLES), self))
         self.participant_view.setItemDelegateForColumn(m.COL_ORGANIZATION, ChoiceDelegate(
             lambda: organization_choices(self.session.document), self, allow_none=self.tr("(no organization)")))
         self.organization_view.setItemDelegateForColumn(
@@ -66,7 +63,8 @@ class StakeholdersPage(Page):
 
         self.add_participant_action = self.page_action(self.tr("Add participant"), self.add_participant, "Ctrl+Shift+P")
         self.delete_participants_action = self.page_action(self.tr("Delete"), self.delete_participants)
-        self.add_organization_action = self.page_action(self.tr("Add organization"), self.add_organization, "Ctrl+Shift+O")
+        self.add_organization_action = self.page_action(self.tr("Add organization"), self.add_organization,
+                                                        "Ctrl+Shift+O")
         self.delete_organizations_action = self.page_action(self.tr("Delete"), self.delete_organizations)
         self.merge_action = self.page_action(self.tr("Merge…"), self.merge_organizations, "Ctrl+Shift+M")
         self.merge_action.setToolTip(self.tr("Merge the selected organizations into one (their people and "
@@ -94,7 +92,6 @@ class StakeholdersPage(Page):
         proxy = RowFilterProxy(self)
         proxy.setSourceModel(model)
         self.filter_edit.textChanged.connect(proxy.set_filter_text)
-        model.failed.connect(self._show_problem)
         view = QTableView()
         view.setModel(proxy)
         view.setSortingEnabled(True)
@@ -144,26 +141,25 @@ class StakeholdersPage(Page):
                            self.add_organization_action, self.delete_organizations_action, self.merge_action):
                 action.setEnabled(not readonly)
 
-    def changed(self, change: Change) -> None:
+    def refresh(self, change: Change, source: object) -> None:
         self.message.hide()
-        # In place, so that selection and scrolling stay: organization names show in the
-        # participants table, participant counts in the organizations table.
-        self.organizations.refresh(change)
-        self.participants.refresh(change)
-        if "organization" in change.tables():
-            self.participants.refresh_all()
-        self.organizations.refresh_all()
-        self.attendance.changed(change)
-        self.figures.changed(change)
+        # In place, so that selection and scrolling stay, and each part reads only what the
+        # change touched (organization names show beside participants, counts beside organizations).
+        self.participants.refresh(change, source)
+        self.organizations.refresh(change, source)
+        self.attendance.refresh(change, source)
+        self.figures.refresh(change, source)
         self._update_counts()
 
     def _update_counts(self) -> None:
         self.tabs.setTabText(0, self.tr("Participants (%1)").replace("%1", str(self.participants.rowCount())))
         self.tabs.setTabText(1, self.tr("Organizations (%1)").replace("%1", str(self.organizations.rowCount())))
 
-    def _show_problem(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+    def show_failure(self, message: str, source: object) -> None:
+        if held_by(source, self.attendance):
+            self.attendance.show_failure(message)  # beside the name box the person at the door is using
+        else:
+            super().show_failure(message, source)
 
     # ------------------------------------------------------------------ actions
 
@@ -172,16 +168,18 @@ class StakeholdersPage(Page):
 
     def add_participant(self) -> None:
         self.tabs.setCurrentIndex(0)
-        change = self.session.document.plan_insert("participant", self.tr("Add participant"),
-                                                   name=self.tr("New participant"))
-        if self.participants.perform(lambda document: change):
+        text, name = self.tr("Add participant"), self.tr("New participant")
+        change = self.session.perform(lambda document: document.plan_insert("participant", text, name=name),
+                                      source=self)
+        if change:
             self._edit_new_row(self.participant_view, self.participants, change.rows[0].row_id)
 
     def add_organization(self) -> None:
         self.tabs.setCurrentIndex(1)
-        change = self.session.document.plan_insert("organization", self.tr("Add organization"),
-                                                    name=self.tr("New organization"))
-        if self.organizations.perform(lambda document: change):
+        text, name = self.tr("Add organization"), self.tr("New organization")
+        change = self.session.perform(lambda document: document.plan_insert("organization", text, name=name),
+                                      source=self)
+        if change:
             self._edit_new_row(self.organization_view, self.organizations, change.rows[0].row_id)
 
     def _edit_new_row(self, view: QTableView, model: RowTableModel, row_id: str) -> None:
@@ -196,8 +194,8 @@ class StakeholdersPage(Page):
         if not ids:
             return
         text = self.tr("Delete %n participant(s)", "", len(ids))
-        self.participants.perform(lambda document: self._combined(
-            text, [document.plan_delete("participant", row_id) for row_id in ids]))
+        self.session.perform(lambda document: self._combined(
+            text, [document.plan_delete("participant", row_id) for row_id in ids]), source=self)
 
     def delete_organizations(self) -> None:
         ids = self.selected_ids(self.organization_view)
@@ -221,12 +219,12 @@ class StakeholdersPage(Page):
                         document, row_id, with_participants=with_participants)), text)
             return change
 
-        self.organizations.perform(plan)
+        self.session.perform(plan, source=self)
 
     def merge_organizations(self) -> None:
         ids = self.selected_ids(self.organization_view)
         if len(ids) < 2:
-            self._show_problem(self.tr("Select two or more organizations to merge (Ctrl+click)."))
+            self.show_problem(self.tr("Select two or more organizations to merge (Ctrl+click)."))
             return
         keep_id = self.ask_merge_target([(row_id, self.organizations.row_by_id(row_id)["name"]) for row_id in ids])
         if keep_id is None:
@@ -241,7 +239,7 @@ class StakeholdersPage(Page):
                         change = change.then(step(plan_merge_organizations(document, keep_id, row_id)), text)
             return change
 
-        self.organizations.perform(plan)
+        self.session.perform(plan, source=self)
 
     @staticmethod
     def _combined(text: str, changes: list[Change]) -> Change:

@@ -30,7 +30,37 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.settings = settings
         self.setObjectName("startPage")
+        columns = QHBoxLayout()
+        columns.addLayout(self._build_actions(), 1)
+        separator = QFrame()
+        separator.setFrameShape(QFrame.VLine)
+        separator.setFrameShadow(QFrame.Sunken)
+        columns.addWidget(separator)
+        columns.addLayout(self._build_recent(), 2)
 
+        card = QFrame()
+        card.setObjectName("startCard")
+        card.setMaximumWidth(980)
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(36, 32, 36, 32)
+        card_layout.setSpacing(24)
+        card_layout.addLayout(self._build_heading())
+        card_layout.addLayout(columns, 1)
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 24, 24, 24)
+        outer.addStretch(1)
+        outer.addWidget(card, 6)
+        outer.addStretch(1)
+        self.setStyleSheet(
+            "#startCard { background: palette(base); border: 1px solid palette(mid); border-radius: 10px; }"
+            "#sectionTitle { font-weight: bold; font-size: 13pt; }"
+            "#hint, #tagline { color: palette(placeholder-text); }"
+            "QPushButton { padding: 10px 16px; text-align: left; font-size: 11pt; }"
+        )
+        self.reload()
+
+    def _build_heading(self) -> QHBoxLayout:
         logo = QLabel()
         logo.setPixmap(QIcon(str(resources_dir() / "icons" / "app.svg")).pixmap(QSize(72, 72)))
         title = QLabel(self.tr("Pathfinder Workshop"))
@@ -44,8 +74,17 @@ class StartPage(QWidget):
         ))
         tagline.setWordWrap(True)
         tagline.setObjectName("tagline")
+        heading = QHBoxLayout()
+        heading.addWidget(logo)
+        heading_text = QVBoxLayout()
+        heading_text.addWidget(title)
+        heading_text.addWidget(tagline)
+        heading.addLayout(heading_text, 1)
+        return heading
 
-        new_button = self._button(self.tr("New workshop…"), self.tr("Create an empty workshop file"), self.new_requested)
+    def _build_actions(self) -> QVBoxLayout:
+        new_button = self._button(self.tr("New workshop…"), self.tr("Create an empty workshop file"),
+                                  self.new_requested)
         open_button = self._button(self.tr("Open…"), self.tr("Open a .workshop file"), self.open_requested)
         demo_button = self._button(
             self.tr("Open the demo workshop"),
@@ -53,13 +92,14 @@ class StartPage(QWidget):
             self.demo_requested,
         )
         new_button.setDefault(True)
-
         actions = QVBoxLayout()
         actions.addWidget(new_button)
         actions.addWidget(open_button)
         actions.addWidget(demo_button)
         actions.addStretch(1)
+        return actions
 
+    def _build_recent(self) -> QVBoxLayout:
         recent_title = QLabel(self.tr("Recent workshops"))
         recent_title.setObjectName("sectionTitle")
         self.recent_list = QListWidget()
@@ -75,43 +115,7 @@ class StartPage(QWidget):
         recent = QVBoxLayout()
         recent.addWidget(recent_title)
         recent.addWidget(self.recent_stack, 1)
-
-        columns = QHBoxLayout()
-        columns.addLayout(actions, 1)
-        separator = QFrame()
-        separator.setFrameShape(QFrame.VLine)
-        separator.setFrameShadow(QFrame.Sunken)
-        columns.addWidget(separator)
-        columns.addLayout(recent, 2)
-
-        heading = QHBoxLayout()
-        heading.addWidget(logo)
-        heading_text = QVBoxLayout()
-        heading_text.addWidget(title)
-        heading_text.addWidget(tagline)
-        heading.addLayout(heading_text, 1)
-
-        card = QFrame()
-        card.setObjectName("startCard")
-        card.setMaximumWidth(980)
-        card_layout = QVBoxLayout(card)
-        card_layout.setContentsMargins(36, 32, 36, 32)
-        card_layout.setSpacing(24)
-        card_layout.addLayout(heading)
-        card_layout.addLayout(columns, 1)
-
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(24, 24, 24, 24)
-        outer.addStretch(1)
-        outer.addWidget(card, 6)
-        outer.addStretch(1)
-        self.setStyleSheet(
-            "#startCard { background: palette(base); border: 1px solid palette(mid); border-radius: 10px; }"
-            "#sectionTitle { font-weight: bold; font-size: 13pt; }"
-            "#hint, #tagline { color: palette(placeholder-text); }"
-            "QPushButton { padding: 10px 16px; text-align: left; font-size: 11pt; }"
-        )
-        self.refresh()
+        return recent
 
     def _button(self, text: str, tip: str, signal) -> QPushButton:
         button = QPushButton(text)
@@ -120,7 +124,7 @@ class StartPage(QWidget):
         button.clicked.connect(signal.emit)
         return button
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         self.recent_list.clear()
         for path in self.settings.recent_files():
             item = QListWidgetItem(f"{path.name}\n{path.parent}")

@@ -55,30 +55,35 @@ class ProjectorWindow(QWidget):
             QShortcut(keys, self, slot)
         self.timer = QTimer(self)  # the countdown of the agenda view
         self.timer.setInterval(15_000)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(self.reload)
         self.apply_style()
 
     # ------------------------------------------------------------------ what is shown
 
     def set_document(self, document) -> None:
         self.document = document
-        self.refresh()
+        self.reload()
 
     def follow(self, kind: str, argument=None) -> None:
         """The facilitator moved (a page, a selection): show it unless the view is frozen."""
         if not self.frozen and (kind, argument) != self.view:  # edits refresh through the document
             self.view = (kind, argument)
-            self.refresh()
+            self.reload()
 
     def toggle_comments(self) -> None:
         self.show_comments = not self.show_comments
-        self.refresh()
+        self.reload()
 
     def toggle_freeze(self) -> None:
         self.frozen = not self.frozen
         self._update_strip()
 
-    def refresh(self) -> None:
+    def refresh(self, change=None, source: object = None) -> None:
+        """Follow a change to the document: the page shown is built from the document as a whole."""
+        self.reload()
+
+    def reload(self) -> None:
+        """Build the page shown again from the document."""
         if self.document is None:
             self.browser.setHtml("")
             return
@@ -151,7 +156,7 @@ class ProjectorWindow(QWidget):
             f".muted {{ color: {colours['muted']}; }} .accent {{ color: {colours['accent']}; }}"
             f".big {{ font-size: {round(size * 1.3)}px; }}"
             f"mark {{ background: {colours['mark']}; }}")
-        self.refresh()
+        self.reload()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -25,7 +25,7 @@ FIELDS = (
 
 
 class IndicatorEditor(QWidget):
-    perform = Signal(object)  # a function document -> Change
+    perform = Signal(object)  # an edit for DocumentSession.perform: a function document -> Change
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -2,6 +2,7 @@
 actions a facilitator needs when a session runs late."""
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -10,7 +11,7 @@ from workshop_app.models.agenda.live import LiveStatus, now_and_next, plan_overr
 
 
 class LivePanel(QFrame):
-    perform = Signal(object, str)  # a planned Change, and warnings to show
+    perform = Signal(object, str)  # an edit for DocumentSession.perform (a Change or a plan), and warnings
     REFRESH_MS = 20_000
 
     def __init__(self, parent: QWidget | None = None):
@@ -41,21 +42,21 @@ class LivePanel(QFrame):
                            "#liveNow { font-size: 13pt; font-weight: bold; }")
         self.timer = QTimer(self)
         self.timer.setInterval(self.REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(self.reload)
 
     def set_document(self, document) -> None:
         self.document = document
-        self.refresh()
+        self.reload()
 
     def setVisible(self, visible: bool) -> None:
         super().setVisible(visible)
         if visible:
             self.timer.start()
-            self.refresh()
+            self.reload()
         else:
             self.timer.stop()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         if self.document is None:
             return
         self.status = now_and_next(self.document, self.clock())
@@ -81,7 +82,7 @@ class LivePanel(QFrame):
             return
         now = self.clock().strftime("%H:%M")
         for item in self.status.now:
-            self.perform.emit(plan_record_actual(self.document, item.session["id"], end=now), "")
+            self.perform.emit(partial(plan_record_actual, session_id=item.session["id"], end=now), "")
 
     def ask_minutes(self) -> int:
         """How many minutes late (tests replace this)."""

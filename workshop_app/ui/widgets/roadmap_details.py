@@ -33,7 +33,7 @@ def _labels(choices: dict) -> list[tuple]:
 
 
 class RoadmapDetails(QScrollArea):
-    perform = Signal(object)  # a function document -> Change
+    perform = Signal(object)  # an edit for DocumentSession.perform: a function document -> Change
 
     TEXT_FIELDS = ("geographic_scope", "currency")
     AREA_FIELDS = ("description", "risks", "assumptions", "comments")
@@ -55,56 +55,12 @@ class RoadmapDetails(QScrollArea):
             editor.installEventFilter(router)
         for area in self.areas.values():
             area.setMaximumHeight(64)
-        self.gap_label = QLabel()
-        self.gender = QComboBox()
-        self.gender.addItem(self.tr("(not set)"), None)
-        for key, label in v.GENDER_MARKERS.items():
-            self.gender.addItem(QCoreApplication.translate("vocabulary", label), key)
-        self.action_group = QComboBox()
-        self.action_group.addItem(self.tr("(none)"), None)
-        for key, label in _labels(v.ACTION_GROUPS):
-            self.action_group.addItem(label, key)
-        self.issue_boxes = self._boxes(v.ISSUE_TAGS, "issue_tags")
-        self.pillar_boxes = self._boxes(v.PILLAR_TAGS, "pillar_tags")
-        self.sdg_boxes = self._boxes({sdg: f"SDG {sdg}" for sdg in v.RELATED_SDGS}, "sdgs")
-        self.partners = QListWidget()
-        self.partners.setMaximumHeight(100)
-        self.partner_combo = QComboBox()
-        self.partner_combo.setEditable(True)
-        self.partner_combo.setInsertPolicy(QComboBox.NoInsert)
-        self.role_combo = QComboBox()
-        for key, label in _labels(v.PARTNER_ROLES):
-            if key != "lead":
-                self.role_combo.addItem(label, key)
-        add_partner = QPushButton(self.tr("Add"))
-        add_partner.clicked.connect(self._add_partner)
-        remove_partner = QPushButton(self.tr("Remove"))
-        remove_partner.clicked.connect(self._remove_partner)
-        partner_row = QHBoxLayout()
-        partner_row.addWidget(self.partner_combo, 2)
-        partner_row.addWidget(self.role_combo, 1)
-        partner_row.addWidget(add_partner)
-        partner_row.addWidget(remove_partner)
-
-        self.action_widgets = QWidget()
-        form = QFormLayout(self.action_widgets)
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
-        form.addRow(self.tr("Currency"), self.lines["currency"])
-        form.addRow(self.tr("Funding secured"), self.lines["funding_secured"])
-        form.addRow(self.tr("Funding gap"), self.gap_label)
-        form.addRow(self.tr("Gender marker"), self.gender)
-        form.addRow(self.tr("Action Group"), self.action_group)
-        form.addRow(self.tr("Geographic scope"), self.lines["geographic_scope"])
-        form.addRow(self.tr("Target 8.7 issues"), self._grid(self.issue_boxes))
-        form.addRow(self.tr("Pillars"), self._grid(self.pillar_boxes))
-        form.addRow(self.tr("Related SDGs"), self._grid(self.sdg_boxes, columns=4))
-        form.addRow(self.tr("Partners"), self.partners)
-        form.addRow("", partner_row)
         common = QFormLayout()
         common.addRow(self.tr("Description"), self.areas["description"])
         common.addRow(self.tr("Risks"), self.areas["risks"])
         common.addRow(self.tr("Assumptions"), self.areas["assumptions"])
         common.addRow(self.tr("Comments"), self.areas["comments"])
+        self.action_widgets = self._build_action_fields()
         self.indicators = IndicatorEditor()
         self.indicators.perform.connect(self.perform.emit)
         self.comments = QListWidget()
@@ -128,6 +84,57 @@ class RoadmapDetails(QScrollArea):
         self.gender.activated.connect(lambda: self._commit("gender_marker", self.gender.currentData()))
         self.action_group.activated.connect(lambda: self._commit("action_group", self.action_group.currentData()))
         self.widget().setEnabled(False)
+
+    def _build_action_fields(self) -> QWidget:
+        """The fields only an action has: funding, markers, tags and partners."""
+        self.gap_label = QLabel()
+        self.gender = QComboBox()
+        self.gender.addItem(self.tr("(not set)"), None)
+        for key, label in v.GENDER_MARKERS.items():
+            self.gender.addItem(QCoreApplication.translate("vocabulary", label), key)
+        self.action_group = QComboBox()
+        self.action_group.addItem(self.tr("(none)"), None)
+        for key, label in _labels(v.ACTION_GROUPS):
+            self.action_group.addItem(label, key)
+        self.issue_boxes = self._boxes(v.ISSUE_TAGS, "issue_tags")
+        self.pillar_boxes = self._boxes(v.PILLAR_TAGS, "pillar_tags")
+        self.sdg_boxes = self._boxes({sdg: f"SDG {sdg}" for sdg in v.RELATED_SDGS}, "sdgs")
+        self.partners = QListWidget()
+        self.partners.setMaximumHeight(100)
+        fields = QWidget()
+        form = QFormLayout(fields)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.addRow(self.tr("Currency"), self.lines["currency"])
+        form.addRow(self.tr("Funding secured"), self.lines["funding_secured"])
+        form.addRow(self.tr("Funding gap"), self.gap_label)
+        form.addRow(self.tr("Gender marker"), self.gender)
+        form.addRow(self.tr("Action Group"), self.action_group)
+        form.addRow(self.tr("Geographic scope"), self.lines["geographic_scope"])
+        form.addRow(self.tr("Target 8.7 issues"), self._grid(self.issue_boxes))
+        form.addRow(self.tr("Pillars"), self._grid(self.pillar_boxes))
+        form.addRow(self.tr("Related SDGs"), self._grid(self.sdg_boxes, columns=4))
+        form.addRow(self.tr("Partners"), self.partners)
+        form.addRow("", self._build_partner_row())
+        return fields
+
+    def _build_partner_row(self) -> QHBoxLayout:
+        self.partner_combo = QComboBox()
+        self.partner_combo.setEditable(True)
+        self.partner_combo.setInsertPolicy(QComboBox.NoInsert)
+        self.role_combo = QComboBox()
+        for key, label in _labels(v.PARTNER_ROLES):
+            if key != "lead":
+                self.role_combo.addItem(label, key)
+        add_partner = QPushButton(self.tr("Add"))
+        add_partner.clicked.connect(self._add_partner)
+        remove_partner = QPushButton(self.tr("Remove"))
+        remove_partner.clicked.connect(self._remove_partner)
+        partner_row = QHBoxLayout()
+        partner_row.addWidget(self.partner_combo, 2)
+        partner_row.addWidget(self.role_combo, 1)
+        partner_row.addWidget(add_partner)
+        partner_row.addWidget(remove_partner)
+        return partner_row
 
     def _boxes(self, choices: dict, field: str) -> dict:
         boxes = {}

@@ -20,7 +20,7 @@ from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea
 
 
 class SessionDetails(QWidget):
-    perform = Signal(object)  # a function document -> Change, to run through the undo stack
+    perform = Signal(object)  # an edit for DocumentSession.perform: a function document -> Change
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -124,7 +124,8 @@ class SessionDetails(QWidget):
         if self.session_id is None or index < 0:
             return
         participant_id, session_id = self.speaker_combo.itemData(index), self.session_id
-        if self.speaker_combo.itemText(index) in {self.speakers.item(row).text() for row in range(self.speakers.count())}:
+        listed = {self.speakers.item(row).text() for row in range(self.speakers.count())}
+        if self.speaker_combo.itemText(index) in listed:
             return
         self.perform.emit(lambda document: document.plan_insert(
             "session_person", self.tr("Add speaker"), session_id=session_id, participant_id=participant_id,
