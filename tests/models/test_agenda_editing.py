@@ -30,7 +30,8 @@ def titles(document, day_id):
 
 
 def times(document, day_number=0):
-    return {item.session["title"]: (clock(item.start), clock(item.end)) for item in agenda(document)[day_number].sessions}
+    sessions = agenda(document)[day_number].sessions
+    return {item.session["title"]: (clock(item.start), clock(item.end)) for item in sessions}
 
 
 def session_id(document, title):
