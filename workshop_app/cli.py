@@ -95,6 +95,27 @@ def main(argv: list[str] | None = None) -> int:
         return USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped listening (`stats FILE | head -1`): that is its choice, not an error.
+        _discard_output()
+        return 0
+    except Exception as error:  # a fault of the program: the details go to the log, not the screen
+        from workshop_app import failures
+
+        log = failures.record(error, f"workshop-app {' '.join(sys.argv[1:] if argv is None else argv)}")
+        print(f"workshop-app: {failures.one_line(error, log)}", file=sys.stderr)
+        return USER_ERROR
+
+
+def _discard_output() -> None:
+    """Point stdout at the null device, so that Python's flush at exit finds no closed pipe."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (a test's capture)
+        pass
 
 
 def _start_page(args) -> int:

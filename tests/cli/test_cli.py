@@ -241,3 +241,33 @@ def test_road_map_workbook_goes_by_the_road_map_name(demo_path, tmp_path, capsys
     code, out, err = run(capsys, "import-roadmap", demo_path, demo_path, "--dry-run")
     assert code == 2 and "is a database (perhaps a .workshop file), not a spreadsheet" in err
     assert "participants" not in err
+
+
+def test_an_unexpected_error_is_one_line_naming_the_log(demo_path, capsys, monkeypatch, isolated_user_folders):
+    from workshop_app.models import stats
+
+    def broken(document):
+        raise KeyError("partners")
+
+    monkeypatch.setattr(stats, "workshop_stats", broken)
+    code, out, err = run(capsys, "stats", demo_path)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "unexpected error (KeyError: 'partners')" in err
+    log = isolated_user_folders / "data" / "Pathfinder Workshop" / "errors.log"
+    assert str(log) in err
+    assert "Traceback" in log.read_text() and "workshop_stats" not in err
+
+
+def test_a_reader_that_stops_early_gets_no_complaint(demo_path):
+    """`workshop-app stats FILE | head -1`: the closed pipe is not an error."""
+    script = ("import sys\nfrom workshop_app.cli import main\n"
+              f"sys.exit(main(['stats', {str(demo_path)!r}]))")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written
+    try:
+        done = subprocess.run([sys.executable, "-c", script], stdout=write_end, stderr=subprocess.PIPE,
+                              timeout=60)
+    finally:
+        os.close(write_end)
+    assert done.stderr == b"" and done.returncode == 0
