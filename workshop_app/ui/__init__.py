@@ -2,7 +2,8 @@
 
 `app` starts Qt; `main_window` holds the menus and the `workshop_view` of the open file; every
 edit goes through the `session` (the document, its one undo stack and its `changed` signal);
-`settings` keeps what the window remembers. One page or dialog a file, in `pages`, `dialogs`,
+`settings` keeps what the window remembers;
+`error_dialog` shows an error nobody foresaw and logs its details. One page or dialog a file, in `pages`, `dialogs`,
 `widgets`, `item_models` (Qt models over the document) and `projector`.
 """
 
@@ -12,6 +13,7 @@ __all__ = [
     "workshop_view",
     "session",
     "settings",
+    "error_dialog",
     "pages",
     "dialogs",
     "widgets",

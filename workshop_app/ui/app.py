@@ -30,7 +30,10 @@ def create_application(argv: list[str] | None = None):
 
 def run_gui(path: Path | None = None, *, page: str | None = None, size: tuple[int, int] | None = None) -> int:
     app = create_application()
+    from workshop_app.ui import error_dialog
     from workshop_app.ui.main_window import MainWindow
+
+    error_dialog.install()
 
     window = MainWindow()
     if size:
