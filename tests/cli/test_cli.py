@@ -271,3 +271,20 @@ def test_a_reader_that_stops_early_gets_no_complaint(demo_path):
     finally:
         os.close(write_end)
     assert done.stderr == b"" and done.returncode == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+@pytest.mark.parametrize("command", [
+    ["stats", "{fifo}"], ["check", "{fifo}"], ["export", "{fifo}", "{out}", "--what", "agenda"],
+    ["open", "{fifo}", "--screenshot", "{out}.png"], ["demo", "{fifo}", "--force"],
+    ["import-participants", "{demo}", "{fifo}"], ["import-roadmap", "{demo}", "{fifo}"],
+])
+def test_a_named_pipe_is_refused_at_once(tmp_path, demo_path, command):
+    """A FIFO called x.workshop (or x.csv) would block any reader forever."""
+    fifo = tmp_path / "x.workshop"
+    os.mkfifo(fifo)
+    args = [part.format(fifo=fifo, out=tmp_path / "out.pdf", demo=demo_path) for part in command]
+    done = subprocess.run([sys.executable, "-m", "workshop_app", *args], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 2, done.stderr
+    assert "not a regular file" in done.stderr and len(done.stderr.strip().splitlines()) == 1

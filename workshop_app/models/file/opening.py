@@ -7,6 +7,7 @@ from pathlib import Path
 
 from workshop_app.models.errors import WorkshopFileError
 from workshop_app.models.file import schema
+from workshop_app.models.file.preflight import ensure_regular
 
 # A second program holding the file answers "locked" at once; waiting would only freeze the window.
 BUSY_TIMEOUT_SECONDS = 0.25
@@ -93,6 +94,7 @@ def upgrade_with_backup(path: Path, conn: sqlite3.Connection, from_version: int)
 
 def ensure_not_in_use(path: Path) -> None:
     """Refuse to replace a file that a Pathfinder Workshop window has open (it holds a lock)."""
+    ensure_regular(path)
     try:
         conn = sqlite3.connect(path, timeout=0, isolation_level=None)
     except sqlite3.Error:

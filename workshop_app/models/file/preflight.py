@@ -31,6 +31,7 @@ def read_header(path: Path) -> FileHeader:
         raise WorkshopFileError(path, "no such file")
     if path.is_dir():
         raise WorkshopFileError(path, "is a folder, not a workshop file")
+    ensure_regular(path)
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -70,6 +71,18 @@ def read_header(path: Path) -> FileHeader:
             f"reads up to {schema.SCHEMA_VERSION}); install the newer version to open it",
         )
     return FileHeader(page_size, page_count, user_version, application_id)
+
+
+def ensure_regular(path: Path) -> None:
+    """Refuse a pipe, a device or a socket before anything opens it: reading a named pipe waits
+    for a writer forever."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # a missing file is reported by whoever needs it
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise WorkshopFileError(path, "is not a regular file (a pipe, a device or a socket); "
+                                      "choose a .workshop file")
 
 
 def ensure_writable(path: Path) -> None:

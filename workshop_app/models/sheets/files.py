@@ -6,6 +6,7 @@ that says what it is and what to do, and a parser failure on a damaged file is o
 SpreadsheetError naming the file, never a traceback.
 """
 
+import stat
 import warnings
 import zipfile
 from collections.abc import Callable
@@ -23,6 +24,12 @@ class SpreadsheetError(WorkshopFileError):
 
 def file_kind(path: Path) -> str:
     """The kind of spreadsheet at path, "xlsx" or "text"; SpreadsheetError for any other file."""
+    try:
+        if path.exists() and not path.is_dir() and not stat.S_ISREG(path.stat().st_mode):
+            raise SpreadsheetError(path, "is not a regular file (a pipe, a device or a socket); "
+                                         "choose the .xlsx or .csv file")
+    except OSError as error:
+        raise SpreadsheetError(path, f"cannot be read ({error.strerror or error})") from None
     try:
         with open(path, "rb") as handle:
             head = handle.read(16)
