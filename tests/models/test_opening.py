@@ -223,3 +223,39 @@ def test_replacing_a_file_that_is_open_is_refused(workshop_path, tmp_path):
                 second.save_copy(workshop_path)
         assert fingerprint(workshop_path) == before
         assert document.workshop()["title"] == "Atelier national"
+
+
+def test_a_planted_trigger_is_refused_before_it_can_run(workshop_path, capsys):
+    """A file received by e-mail carries a trigger that empties the road map on the next insert."""
+    import sqlite3
+
+    from workshop_app.cli import main
+
+    conn = sqlite3.connect(workshop_path)
+    conn.execute("CREATE TRIGGER wipe AFTER INSERT ON participant BEGIN DELETE FROM roadmap_node; END")
+    conn.commit()
+    conn.close()
+    before = workshop_path.read_bytes()
+    with pytest.raises(WorkshopFileError, match="trigger wipe"):
+        WorkshopDocument.open(workshop_path)
+    assert workshop_path.read_bytes() == before
+    assert main(["check", str(workshop_path)]) == 1
+    out = capsys.readouterr().out
+    assert "schema: trigger or view trigger wipe that this program did not write" in out
+    assert "result: PROBLEMS FOUND" in out
+
+
+def test_a_dropped_column_is_named_on_opening(workshop_path, capsys):
+    import sqlite3
+
+    from workshop_app.cli import main
+
+    conn = sqlite3.connect(workshop_path)
+    conn.execute("ALTER TABLE participant DROP COLUMN phone")
+    conn.commit()
+    conn.close()
+    with pytest.raises(WorkshopFileError, match="table participant has no column phone"):
+        WorkshopDocument.open(workshop_path)
+    assert main(["stats", str(workshop_path)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "has no column phone" in err

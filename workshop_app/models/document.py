@@ -18,6 +18,7 @@ from typing import Any
 from workshop_app.models.changes import Change, Row, RowChange
 from workshop_app.models.errors import InvalidValueError, WorkshopError, WorkshopFileError
 from workshop_app.models.file import schema
+from workshop_app.models.file.conformance import refuse_foreign_objects, refuse_other_schema, schema_differences
 from workshop_app.models.file.opening import (
     connect,
     ensure_not_in_use,
@@ -32,6 +33,22 @@ from workshop_app.models.shape import check_row
 from workshop_app.models.validation import check_date_order, normalize
 
 FILE_SUFFIX = ".workshop"
+
+
+def _readable_header(path: Path, readonly: bool):
+    """The file's header, once its format is one this program can open this way."""
+    header = read_header(path)
+    if header.user_version < 1 or any(v not in schema.MIGRATIONS for v in
+                                      range(header.user_version, schema.SCHEMA_VERSION)):
+        raise WorkshopFileError(path, f"the file has an unknown format number ({header.user_version}); "
+                                      "it cannot be opened (restore a backup copy)")
+    if not readonly:
+        ensure_writable(path)
+    elif header.user_version < schema.SCHEMA_VERSION:
+        raise WorkshopFileError(
+            path, f"uses an older file format ({header.user_version}); open it in the program once to upgrade it"
+        )
+    return header
 
 
 def new_id() -> str:
@@ -68,19 +85,11 @@ class WorkshopDocument:
         computers on a shared folder can never overwrite each other's work.
         """
         path = Path(path)
-        header = read_header(path)
-        if header.user_version < 1 or any(v not in schema.MIGRATIONS for v in
-                                          range(header.user_version, schema.SCHEMA_VERSION)):
-            raise WorkshopFileError(path, f"the file has an unknown format number ({header.user_version}); "
-                                          "it cannot be opened (restore a backup copy)")
-        if not readonly:
-            ensure_writable(path)
-        elif header.user_version < schema.SCHEMA_VERSION:
-            raise WorkshopFileError(
-                path, f"uses an older file format ({header.user_version}); open it in the program once to upgrade it"
-            )
+        header = _readable_header(path, readonly)
         conn = connect(path, readonly=readonly)
         try:
+            if verify:
+                refuse_foreign_objects(path, conn)
             if not readonly:
                 # Take the write lock now, and keep it (exclusive locking mode) until close().
                 fetch_opening(path, conn, "BEGIN EXCLUSIVE")
@@ -93,6 +102,8 @@ class WorkshopDocument:
                 upgrade_with_backup(path, conn, header.user_version)
             if "workshop" not in {row[0] for row in fetch_opening(path, conn, "SELECT name FROM sqlite_master")}:
                 raise WorkshopFileError(path, "the file is damaged (it has no workshop table); restore a backup copy")
+            if verify:
+                refuse_other_schema(path, conn)
             return cls(path, conn, readonly=readonly)
         except sqlite3.DatabaseError as error:
             conn.close()
@@ -257,6 +268,10 @@ class WorkshopDocument:
 
     def schema_version(self) -> int:
         return self._conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def schema_differences(self) -> list[str]:
+        """How the file's tables, indexes, triggers and views differ from what this program writes."""
+        return schema_differences(self._conn)
 
     # ------------------------------------------------------------------ planning changes
 

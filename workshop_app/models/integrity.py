@@ -24,11 +24,20 @@ def check_file(path: Path) -> IntegrityReport:
         report.lines.append(f"{path.name}: Pathfinder Workshop file, format {document.schema_version()} "
                             f"(this program writes format {schema.SCHEMA_VERSION})")
         try:
+            _check_schema(document, report)
             _check_contents(document, report)
         except sqlite3.DatabaseError as error:  # damage deep enough that the checks cannot finish
             report.problem(f"integrity: the file is damaged ({error}); restore a backup copy")
     report.lines.append("result: ok" if report.ok else "result: PROBLEMS FOUND")
     return report
+
+
+def _check_schema(document: WorkshopDocument, report: IntegrityReport) -> None:
+    differences = document.schema_differences()
+    if not differences:
+        report.lines.append("schema: ok")
+    for line in differences[:20]:
+        report.problem(f"schema: {line}")
 
 
 def _check_contents(document: WorkshopDocument, report: IntegrityReport) -> None:

@@ -1,9 +1,11 @@
 """The .workshop file itself: its schema and the steps that upgrade older files, the SQLite
-connection and its errors in a user's words, and the checks made before SQLite touches a file.
+connection and its errors in a user's words, the checks made before SQLite touches a file,
+and the comparison of a file's schema with the one this program writes.
 """
 
 __all__ = [
     "schema",
     "opening",
     "preflight",
+    "conformance",
 ]

@@ -1,0 +1,108 @@
+"""Is the file's schema the one this program writes? A file received by e-mail can carry
+triggers and views that run on our writes (a trigger that empties the road map when a
+participant is added), or tables missing columns the program relies on.
+
+Nothing in a file is executed before it passes: opening refuses a file with a trigger or a view
+(the program writes none) before any write. (`trusted_schema = OFF` cannot be used: this SQLite
+does not count json_valid() as innocuous, and the file's own CHECK constraints would fail.)
+The expected schema is the one create_schema() writes, built once in memory and compared by
+tables, columns (name, type, required, default, key) and indexes.
+"""
+
+import sqlite3
+from functools import cache
+from pathlib import Path
+
+from workshop_app.models.errors import WorkshopFileError
+from workshop_app.models.file import schema
+
+_OWN_PREFIX = "sqlite_"  # SQLite's own objects (sqlite_sequence, sqlite_stat1, automatic indexes)
+
+
+def foreign_objects(conn: sqlite3.Connection) -> list[str]:
+    """Triggers and views, as "trigger NAME": the program writes none, so each came from elsewhere."""
+    return [f"{kind} {name}" for kind, name in conn.execute(
+        "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY type, name")]
+
+
+def refuse_foreign_objects(path: Path, conn: sqlite3.Connection) -> None:
+    """WorkshopFileError for a file carrying a trigger or a view; run before any write."""
+    foreign = foreign_objects(conn)
+    if foreign:
+        raise WorkshopFileError(path, f"the file carries {', '.join(foreign)}, which this program never "
+                                      "writes; it is refused so that nothing in it runs")
+
+
+def refuse_other_schema(path: Path, conn: sqlite3.Connection) -> None:
+    """WorkshopFileError naming the first way the file's schema differs from ours."""
+    differences = schema_differences(conn)
+    if differences:
+        more = f" (and {len(differences) - 1} more; run workshop-app check)" if len(differences) > 1 else ""
+        raise WorkshopFileError(path, f"the file's structure is not the one this program writes: "
+                                      f"{differences[0]}{more}")
+
+
+def schema_differences(conn: sqlite3.Connection) -> list[str]:
+    """How the file's tables and indexes differ from what this program writes, one line each."""
+    found = _layout(conn)
+    expected = _expected_layout(schema.SCHEMA_VERSION, tuple(sorted(schema.MIGRATIONS.items())))
+    lines = [f"trigger or view {name} that this program did not write" for name in foreign_objects(conn)]
+    for table in sorted(set(expected) - set(found)):
+        lines.append(f"table {table} is missing")
+    for table in sorted(set(found) - set(expected)):
+        lines.append(f"table {table} is not one this program writes")
+    for table in sorted(set(found) & set(expected)):
+        columns, wanted = found[table]["columns"], expected[table]["columns"]
+        for name in wanted:
+            if name not in columns:
+                lines.append(f"table {table} has no column {name}")
+            elif columns[name] != wanted[name]:
+                lines.append(f"column {table}.{name} is declared differently ({_describe(columns[name])} "
+                             f"instead of {_describe(wanted[name])})")
+        lines += [f"table {table} has an unknown column {name}" for name in columns if name not in wanted]
+        indexes, wanted_indexes = found[table]["indexes"], expected[table]["indexes"]
+        lines += [f"index {name} of {table} is missing" for name in wanted_indexes if name not in indexes]
+        lines += [f"index {name} of {table} differs" for name in wanted_indexes
+                  if name in indexes and indexes[name] != wanted_indexes[name]]
+        lines += [f"index {name} of {table} is not one this program writes" for name in indexes
+                  if name not in wanted_indexes]
+    return lines
+
+
+@cache
+def _expected_layout(version: int, migrations: tuple) -> dict:
+    """The layout create_schema() writes, for one format and its upgrade steps."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        schema.create_schema(conn)
+        return _layout(conn)
+    finally:
+        conn.close()
+
+
+def _layout(conn: sqlite3.Connection) -> dict:
+    tables = [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")]
+    layout = {}
+    for table in tables:
+        columns = {row[1]: (row[2].upper(), row[3], row[4], row[5])
+                   for row in conn.execute(f"PRAGMA table_xinfo([{table}])")}
+        indexes = {}
+        for row in conn.execute(f"PRAGMA index_list([{table}])"):
+            name, unique = row[1], row[2]
+            if name.startswith(_OWN_PREFIX):
+                continue
+            keys = tuple(info[2] for info in conn.execute(f"PRAGMA index_info([{name}])"))
+            indexes[name] = (unique, keys)
+        layout[table] = {"columns": columns, "indexes": indexes}
+    return layout
+
+
+def _describe(column: tuple) -> str:
+    kind, required, default, key = column
+    words = [kind or "no type", "required" if required else "optional"]
+    if default is not None:
+        words.append(f"default {default}")
+    if key:
+        words.append("key")
+    return ", ".join(words)
