@@ -26,7 +26,7 @@ from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import Outline
@@ -35,6 +35,15 @@ from workshop_app import __version__
 from workshop_app.export.dates import date_range, short_date
 from workshop_app.export.errors import ExportError
 from workshop_app.export.files import written_atomically
+from workshop_app.export.workbook.styles import (
+    FONT,
+    HEADER_COLOR,
+    HEADER_HEIGHT,
+    LINE_HEIGHT,
+    MUTED_COLOR,
+    THIN,
+    print_setup,
+)
 from workshop_app.export.workbook.text import looks_like_formula, xlsx_text
 from workshop_app.models import vocabulary as v
 from workshop_app.models.document import WorkshopDocument
@@ -82,12 +91,8 @@ _INDICATOR_WIDTHS = {
     "Target year": (8, 8, False), "Disaggregation": (14, 30, True), "Means of verification": (18, 34, True),
     "Collected by": (14, 26, True), "Frequency": (11, 20, True), "ID": (37, 37, False),
 }
-_LINE_HEIGHT = 15  # points per line of Calibri 11
 _MAX_ROW_HEIGHT = 409  # Excel's limit
 
-_FONT = "Calibri"
-_THIN = Side(style="thin", color="9AA5B1")
-_HEADER_FILL = "DDE3EA"
 _LEVEL_FILLS = {"goal": "1F3A5F", "outcome": "C9DAEA", "output": "E8EFF6"}
 _ROLE_FILLS = {"lead": "1F4E79", "support": "9DC3E6", "consulted": "DDEBF7", "informed": "EDEDED", "funder": "FCE4D6"}
 _OUTLINE = {"goal": 0, "outcome": 0, "output": 1, "action": 2}
@@ -175,13 +180,13 @@ class _Styles:
         found = self._ids.get(key)
         if found is None:
             cell = WriteOnlyCell(self._sheet)
-            cell.font = Font(name=_FONT, size=size, bold=bold, italic=italic, color=color)
+            cell.font = Font(name=FONT, size=size, bold=bold, italic=italic, color=color)
             if fill:
                 cell.fill = PatternFill("solid", fgColor=fill)
             cell.alignment = Alignment(wrap_text=wrap or None, vertical=valign, horizontal=halign,
                                        indent=indent, text_rotation=rotation)
             if top or bottom:
-                cell.border = Border(top=_THIN if top else None, bottom=_THIN if bottom else None)
+                cell.border = Border(top=THIN if top else None, bottom=THIN if bottom else None)
             if number_format:
                 cell.number_format = number_format
             if quote:
@@ -314,7 +319,7 @@ def _row_height(values, widths, wraps, printed: int | None = None, *, bold: bool
         if wrap and isinstance(value, str):
             needed = _lines_needed(value, width * 0.88 if bold else width)  # bold text is wider
             lines = max(lines, needed if printed is None or index < printed else min(needed, 4))
-    return None if lines == 1 else min(lines * _LINE_HEIGHT, _MAX_ROW_HEIGHT)
+    return None if lines == 1 else min(lines * LINE_HEIGHT, _MAX_ROW_HEIGHT)
 
 
 # ---------------------------------------------------------------------------------- the workbook
@@ -367,34 +372,20 @@ def _filled_package(skeleton: bytes, markers: dict[str, tuple[str, str]]) -> byt
     return out.getvalue()
 
 
-def _sheet_setup(sheet, contents: _Contents, *, landscape: bool = True, fit_width: int = 1) -> None:
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.fitToWidth = fit_width
-    sheet.page_setup.fitToHeight = 0  # as many pages down as needed
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-    sheet.page_margins.header = sheet.page_margins.footer = 0.3
-    # In header and footer text "&" starts a code (&P, &N): a title's own "&" is doubled.
-    sheet.oddHeader.center.text = xlsx_text(contents.title_text()).replace("&", "&&")[:200]
-    sheet.oddFooter.left.text = sheet.title
-    sheet.oddFooter.right.text = "Page &P of &N"
-
-
 def _header_row(data: _SheetData, headers, numeric=frozenset(), *, centered=frozenset(), rotate=frozenset(),
                 height: float | None = None) -> None:
     """Bold headers on a grey band; numbers' headers sit right above their numbers."""
     cells = []
     for index, header in enumerate(headers):
         if index in rotate:
-            style = data.styles.get(bold=True, fill=_HEADER_FILL, wrap=True, valign="bottom", halign="center",
+            style = data.styles.get(bold=True, fill=HEADER_COLOR, wrap=True, valign="bottom", halign="center",
                                     rotation=90, bottom=True)
         else:
             halign = "right" if index in numeric else ("center" if index in centered else None)
-            style = data.styles.get(bold=True, fill=_HEADER_FILL, wrap=True, valign="center", halign=halign,
+            style = data.styles.get(bold=True, fill=HEADER_COLOR, wrap=True, valign="center", halign=halign,
                                     bottom=True)
         cells.append((header, style))
-    data.add(cells, height=height or 2 * _LINE_HEIGHT)
+    data.add(cells, height=height or HEADER_HEIGHT)
 
 
 def _validation(sheet, column: int, first_row: int, last_row: int, source: str, *, strict: bool = True,
@@ -498,7 +489,7 @@ def _write_roadmap(sheet, styles: _Styles, contents: _Contents, lists: _Lists) -
     sheet.print_area = f"A1:{_LETTERS[ROADMAP_PRINTED - 1]}{max(last, 2)}"
     sheet.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=True)
     sheet.sheet_format.outlineLevelRow = 2
-    _sheet_setup(sheet, contents)
+    print_setup(sheet, contents.title_text())
     sheet.print_options.gridLines = True
 
     position = {column.header: index for index, column in enumerate(columns)}
@@ -559,7 +550,7 @@ def _write_indicators(sheet, styles: _Styles, contents: _Contents) -> _SheetData
     sheet.print_area = f"A1:{_LETTERS[INDICATOR_PRINTED - 1]}{last}"
     sheet.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=True)
     sheet.sheet_format.outlineLevelRow = 1
-    _sheet_setup(sheet, contents)
+    print_setup(sheet, contents.title_text())
     sheet.print_options.gridLines = True
     return data
 
@@ -621,7 +612,7 @@ def _write_responsibilities(sheet, styles: _Styles, contents: _Contents) -> _She
     sheet.print_title_cols = "A:B"
     sheet.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=True)
     sheet.sheet_format.outlineLevelRow = 2
-    _sheet_setup(sheet, contents, fit_width=max(1, math.ceil(len(organizations) / 24)))
+    print_setup(sheet, contents.title_text(), fit_width=max(1, math.ceil(len(organizations) / 24)))
     sheet.print_options.gridLines = True
     return data
 
@@ -688,7 +679,7 @@ def _write_budget(sheet, styles: _Styles, contents: _Contents) -> _SheetData:
         data.add(line(None, "All outcomes" if index == 0 else None, currency, total,
                       total_look if index == 0 else looks(bold=True)))
     data.add([])
-    note = styles.get(italic=True, color="52606D")
+    note = styles.get(italic=True, color=MUTED_COLOR)
     for text in ("Amounts in different currencies are never added together: each currency has its own lines.",
                  "Funding gap: cost minus funding secured, per action, never below zero. Actions without a cost "
                  "estimate (not costed) have no known gap.",
@@ -697,7 +688,7 @@ def _write_budget(sheet, styles: _Styles, contents: _Contents) -> _SheetData:
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = f"A1:I{table_end}"
     sheet.print_title_rows = "1:1"
-    _sheet_setup(sheet, contents)
+    print_setup(sheet, contents.title_text())
     return data
 
 
@@ -721,21 +712,21 @@ def _write_summary(sheet, styles: _Styles, contents: _Contents) -> _SheetData:
 
     for letter, width in zip("ABCDE", _SUMMARY_WIDTHS):
         sheet.column_dimensions[letter].width = width
-    _sheet_setup(sheet, contents, landscape=False)
+    print_setup(sheet, contents.title_text(), landscape=False)
     data = _SheetData(styles)
     title = styles.get(bold=True, size=14)
     section = styles.get(bold=True, size=12, valign="bottom")
     label = styles.get(bold=True)
     plain = styles.get()
-    header = styles.get(bold=True, fill=_HEADER_FILL, bottom=True)
-    number_header = styles.get(bold=True, fill=_HEADER_FILL, bottom=True, halign="right")
+    header = styles.get(bold=True, fill=HEADER_COLOR, bottom=True)
+    number_header = styles.get(bold=True, fill=HEADER_COLOR, bottom=True, halign="right")
     money = styles.get(number_format="#,##0")
-    note = styles.get(italic=True, color="52606D", wrap=True)
+    note = styles.get(italic=True, color=MUTED_COLOR, wrap=True)
     page_width = sum(_SUMMARY_WIDTHS)
 
     def paragraph(text: str) -> None:
         """A note across the whole width of the page (merged), as tall as its lines."""
-        row = data.add([(text, note)], height=_lines_needed(text, page_width) * _LINE_HEIGHT + 2)
+        row = data.add([(text, note)], height=_lines_needed(text, page_width) * LINE_HEIGHT + 2)
         sheet.merged_cells.add(f"A{row}:{_LETTERS[len(_SUMMARY_WIDTHS) - 1]}{row}")
 
     workshop = contents.workshop
