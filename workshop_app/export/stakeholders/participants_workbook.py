@@ -5,6 +5,7 @@ Written with openpyxl's write-only mode: rows stream to the file, which keeps 2,
 participants quick. Every user text cell that could read as a formula is typed as text.
 """
 
+from collections import Counter
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -159,8 +160,7 @@ def _write_summary(sheet, participants: ParticipantList, workshop: dict) -> None
     if participants.days:
         rows, notes = {}, {}
         for day in participants.days:
-            present = [entry for entry in everyone if participants.attended(entry, day)]
-            rows[day.label] = count_by_sex(present, lambda entry: day.label).get(day.label)
+            rows[day.label] = Counter(entry.sex for entry in everyone if participants.attended(entry, day))
             if not participants.is_recorded(day):
                 notes[day.label] = "attendance not taken yet"
         _append_table(sheet, "Attendance by day (participants present)", "Day", rows, total=False, notes=notes)
