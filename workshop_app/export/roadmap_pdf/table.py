@@ -20,11 +20,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from workshop_app.export.agenda.pdf_parts import Piece, line
 from workshop_app.export.pdf import text
 from workshop_app.export.pdf.fonts import BOLD_FONT, needs_shaping
+from workshop_app.export.pdf.lines import Piece, line
 from workshop_app.export.pdf.styles import GROUP_FILL, HEADER_FILL, INK, MUTED, RULE
-from workshop_app.export.pdf.tables import PADDING, TableRow, content_width
+from workshop_app.export.pdf.tables import PADDING, TableRow, content_width, rows_that_fit
 
 Run = tuple[str, str, Color]  # text, font name, colour
 
@@ -44,7 +44,7 @@ def cell_text(value: object, style: ParagraphStyle, width: float) -> str | Flowa
 
 def rich(style: ParagraphStyle, *pieces: Piece | str) -> Flowable:
     """Text mixing our labels (bold or muted) with user text, wrapped; through the engine's
-    agenda_pdf_parts.line (shaped paragraph) when a piece needs shaping."""
+    lines.line (a shaped paragraph) when a piece needs shaping."""
     pieces = [piece if isinstance(piece, Piece) else Piece(piece) for piece in pieces]
     if any(needs_shaping(piece.value) for piece in pieces):
         return line(style, *pieces)
@@ -218,13 +218,7 @@ class ReportTable(Flowable):
 
     def split(self, available_width, available_height):
         heights = self._row_heights()
-        room = available_height - self._header()
-        count, used = 0, 0.0
-        while count < len(self.rows) and used + heights[count] <= room:
-            used += heights[count]
-            count += 1
-        while count and self.rows[count - 1].group:
-            count -= 1
+        count = rows_that_fit(self.rows, heights, available_height - self._header())
         if count == 0:
             return []  # nothing fits here: the frame moves on to a new page
         if count == len(self.rows):
