@@ -92,18 +92,10 @@ def write_roadmap(sheet, styles: CellStyles, contents: Contents, lists: Lists) -
                  height=row_height(values, widths, wraps, ROADMAP_PRINTED, bold=level != "action"),
                  outline=LEVEL_OUTLINE[level])
 
-    last = data.row
-    last_column = LETTERS[len(columns) - 1]
-    sheet.freeze_panes = "D2"  # header, level, code and title stay in view
-    sheet.auto_filter.ref = f"A1:{last_column}{max(last, 2)}"
-    sheet.print_title_rows = "1:1"
-    sheet.print_area = f"A1:{LETTERS[ROADMAP_PRINTED - 1]}{max(last, 2)}"
-    sheet.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=True)
-    sheet.sheet_format.outlineLevelRow = 2
-    print_setup(sheet, contents.title_text())
-    sheet.print_options.gridLines = True
-
-    add_roadmap_drop_downs(sheet, lists, {column.header: index for index, column in enumerate(columns)}, last)
+    # The header, level, code and title stay in view.
+    _set_up_table(sheet, contents, freeze="D2", columns=len(columns), printed=ROADMAP_PRINTED, rows=data.row,
+                  outline_levels=2)
+    add_roadmap_drop_downs(sheet, lists, {column.header: index for index, column in enumerate(columns)}, data.row)
     return data
 
 
@@ -139,13 +131,21 @@ def write_indicators(sheet, styles: CellStyles, contents: Contents) -> SheetData
         data.add([(value, look) for value, look in zip(values, style)],
                  height=row_height(values, widths, wraps, bold=style is first_looks),
                  outline=1 if level == "output" else 0)
-    last = max(data.row, 2)
-    sheet.freeze_panes = "B2"
-    sheet.auto_filter.ref = f"A1:{LETTERS[len(columns) - 1]}{last}"
+    _set_up_table(sheet, contents, freeze="B2", columns=len(columns), printed=INDICATOR_PRINTED, rows=data.row,
+                  outline_levels=1)
+    return data
+
+
+def _set_up_table(sheet, contents: Contents, *, freeze: str, columns: int, printed: int, rows: int,
+                  outline_levels: int) -> None:
+    """Header frozen at `freeze` and repeated on every printed page, a filter over all
+    `columns`, only the first `printed` columns printed, rows grouped under their parents."""
+    last = max(rows, 2)
+    sheet.freeze_panes = freeze
+    sheet.auto_filter.ref = f"A1:{LETTERS[columns - 1]}{last}"
     sheet.print_title_rows = "1:1"
-    sheet.print_area = f"A1:{LETTERS[INDICATOR_PRINTED - 1]}{last}"
+    sheet.print_area = f"A1:{LETTERS[printed - 1]}{last}"
     sheet.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=True)
-    sheet.sheet_format.outlineLevelRow = 1
+    sheet.sheet_format.outlineLevelRow = outline_levels
     print_setup(sheet, contents.title_text())
     sheet.print_options.gridLines = True
-    return data
