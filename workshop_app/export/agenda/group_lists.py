@@ -10,7 +10,7 @@ A slot prints when it has two or more sessions in parallel, or a single session 
 (a group that met alone). `day` (number, ISO date or id) narrows to one day; `slot` (1 = the
 day's first time slot, as the agenda lists them) to one slot of that day, whatever it holds.
 
-Times come from models.agenda, like the Agenda page's; members from models.breakout_groups.
+Times come from models.agenda, like the Agenda page's; members from models.agenda.groups.
 """
 
 from collections.abc import Callable

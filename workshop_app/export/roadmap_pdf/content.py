@@ -1,8 +1,8 @@
 """The road map as the PDF prints it, read from one snapshot: the current draft, or a frozen
-version by name (models.versions), so that the printed version is exactly the one frozen.
+version by name (models.roadmap.versions), so that the printed version is exactly the one frozen.
 
 Codes come with the snapshot. Totals are per currency and never add two currencies together
-(models.roadmap_totals: CurrencyTotal, funding_gap); dropped actions are listed but not counted.
+(models.roadmap.totals: CurrencyTotal, funding_gap); dropped actions are listed but not counted.
 """
 
 import json

@@ -1,8 +1,8 @@
 """The plan itself, on landscape pages: the road-map matrix per outcome, the Gantt timeline, the
 monitoring and evaluation framework, the budget per currency and the responsibilities matrix.
 
-Long tables are PagedTables (rows never cut, header repeated on every page, cells wrapped);
-plain one-line text stays a plain string cell, which reportlab draws far faster.
+Long tables are ReportTables (styles.paged_table: rows never cut, header repeated on every page,
+cells wrapped); plain one-line text stays a plain string cell, drawn far faster than a paragraph.
 """
 
 from reportlab.platypus import Flowable, PageBreak, Table
