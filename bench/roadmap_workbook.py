@@ -162,56 +162,67 @@ def _xlsxwriter_same_cells(xlsxwriter, path: Path, sheets: list[dict]) -> None:
     workbook = xlsxwriter.Workbook(str(path))
     for spec in sheets:
         sheet = workbook.add_worksheet(spec["title"])
-        formats = []
-        for (bold, italic, color, size, fill, wrap, valign, halign, indent, rotation, number_format, top, bottom,
-             quote) in spec["formats"]:
-            properties = {"bold": bool(bold), "italic": bool(italic), "font_size": size or 11, "text_wrap": wrap,
-                          "valign": {"center": "vcenter"}.get(valign, valign or "top"), "indent": indent,
-                          "num_format": number_format, "top": int(top), "bottom": int(bottom)}
-            if color and isinstance(color, str):
-                properties["font_color"] = "#" + color[-6:]
-            if fill and isinstance(fill, str):
-                properties["bg_color"] = "#" + fill[-6:]
-            if halign:
-                properties["align"] = halign
-            if rotation:
-                properties["rotation"] = rotation
-            if quote:
-                properties["quote_prefix"] = True
-            formats.append(workbook.add_format(properties))
-        for column, width in spec["widths"].items():
-            sheet.set_column(column, column, width)
-        for row, (height, level) in spec["rows"].items():
-            sheet.set_row(row, height, None, {"level": level or 0})
-        if spec["freeze"]:
-            sheet.freeze_panes(spec["freeze"])
-        if spec["filter"]:
-            sheet.autofilter(spec["filter"])
-        for reference, source, strict, prompt in spec["validations"]:
-            options = {"validate": "list", "source": "=" + source, "show_error": bool(strict)}
-            if prompt:
-                options["input_message"] = prompt
-            sheet.data_validation(reference, options)
-        if spec["landscape"]:
-            sheet.set_landscape()
-        sheet.fit_to_pages(1, 0)
-        sheet.repeat_rows(0)
-        if spec["state"] != "visible":
-            sheet.hide()
-        merged = {reference.split(":")[0] for reference in spec["merged"]}
-        for row, column, value, key in spec["cells"]:
-            if isinstance(value, str):
-                reference = xlsxwriter.utility.xl_rowcol_to_cell(row, column)
-                if reference in merged:
-                    sheet.merge_range(f"{reference}:{xlsxwriter.utility.xl_col_to_name(4)}{row + 1}", value,
-                                      formats[key])
-                else:
-                    sheet.write_string(row, column, value, formats[key])
-            elif isinstance(value, (int, float)):
-                sheet.write_number(row, column, value, formats[key])
-            else:
-                sheet.write_blank(row, column, None, formats[key])
+        formats = [workbook.add_format(_xlsxwriter_format(key)) for key in spec["formats"]]
+        _xlsxwriter_sheet_setup(sheet, spec)
+        _xlsxwriter_cells(xlsxwriter, sheet, spec, formats)
     workbook.close()
+
+
+def _xlsxwriter_format(key: tuple) -> dict:
+    """xlsxwriter's properties for a format described as _cells_of() describes it."""
+    bold, italic, color, size, fill, wrap, valign, halign, indent, rotation, number_format, top, bottom, quote = key
+    properties = {"bold": bool(bold), "italic": bool(italic), "font_size": size or 11, "text_wrap": wrap,
+                  "valign": {"center": "vcenter"}.get(valign, valign or "top"), "indent": indent,
+                  "num_format": number_format, "top": int(top), "bottom": int(bottom)}
+    if color and isinstance(color, str):
+        properties["font_color"] = "#" + color[-6:]
+    if fill and isinstance(fill, str):
+        properties["bg_color"] = "#" + fill[-6:]
+    if halign:
+        properties["align"] = halign
+    if rotation:
+        properties["rotation"] = rotation
+    if quote:
+        properties["quote_prefix"] = True
+    return properties
+
+
+def _xlsxwriter_sheet_setup(sheet, spec: dict) -> None:
+    for column, width in spec["widths"].items():
+        sheet.set_column(column, column, width)
+    for row, (height, level) in spec["rows"].items():
+        sheet.set_row(row, height, None, {"level": level or 0})
+    if spec["freeze"]:
+        sheet.freeze_panes(spec["freeze"])
+    if spec["filter"]:
+        sheet.autofilter(spec["filter"])
+    for reference, source, strict, prompt in spec["validations"]:
+        options = {"validate": "list", "source": "=" + source, "show_error": bool(strict)}
+        if prompt:
+            options["input_message"] = prompt
+        sheet.data_validation(reference, options)
+    if spec["landscape"]:
+        sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
+    if spec["state"] != "visible":
+        sheet.hide()
+
+
+def _xlsxwriter_cells(xlsxwriter, sheet, spec: dict, formats: list) -> None:
+    merged = {reference.split(":")[0] for reference in spec["merged"]}
+    for row, column, value, key in spec["cells"]:
+        if isinstance(value, str):
+            reference = xlsxwriter.utility.xl_rowcol_to_cell(row, column)
+            if reference in merged:
+                sheet.merge_range(f"{reference}:{xlsxwriter.utility.xl_col_to_name(4)}{row + 1}", value,
+                                  formats[key])
+            else:
+                sheet.write_string(row, column, value, formats[key])
+        elif isinstance(value, (int, float)):
+            sheet.write_number(row, column, value, formats[key])
+        else:
+            sheet.write_blank(row, column, None, formats[key])
 
 
 if __name__ == "__main__":

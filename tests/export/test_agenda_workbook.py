@@ -24,7 +24,7 @@ HEADERS = ["Day", "Date", "Start", "End", "Duration (min)", "Track", "Session", 
 
 
 @pytest.fixture(scope="module")
-def workbook_path(agenda_document, tmp_path_factory):
+def workbook_path(agenda_document, tmp_path_factory):  # noqa: F811  (the fixture)
     path = tmp_path_factory.mktemp("export") / "agenda.xlsx"
     write_agenda_xlsx(agenda_document, path)
     return path
@@ -44,7 +44,7 @@ def test_one_sheet_with_exactly_these_columns(workbook_path, sheet):
     assert [cell.value for cell in sheet[1]] == HEADERS
 
 
-def test_one_line_per_session_with_the_times_the_screen_shows(sheet, agenda_document):
+def test_one_line_per_session_with_the_times_the_screen_shows(sheet, agenda_document):  # noqa: F811  (the fixture)
     """Start and End are clock() of models.agenda for every session, in time order, parallel
     sessions in track order: the workbook, the PDF and the Agenda page agree."""
     expected = []

@@ -148,7 +148,8 @@ def test_folder_without_write_permission_is_a_clear_error(document, tmp_path, mo
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("workshop_app.export.files.tempfile.mkstemp", refuse)
-    with pytest.raises(ExportError, match=r"^participants\.xlsx: cannot be written in this folder \(Permission denied\)"):
+    with pytest.raises(ExportError,
+                       match=r"^participants\.xlsx: cannot be written in this folder \(Permission denied\)"):
         write_participants_xlsx(document, tmp_path / "participants.xlsx")
 
 

@@ -10,7 +10,7 @@ A slot prints when it has two or more sessions in parallel, or a single session 
 (a group that met alone). `day` (number, ISO date or id) narrows to one day; `slot` (1 = the
 day's first time slot, as the agenda lists them) to one slot of that day, whatever it holds.
 
-Times come from models.agenda, like the Agenda page's; members from models.breakout_groups.
+Times come from models.agenda, like the Agenda page's; members from models.agenda.groups.
 """
 
 from collections.abc import Callable
@@ -23,12 +23,13 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableStyle
 
-from workshop_app.export.agenda.pdf_parts import ACCENT, CONTINUED_FILL, LIGHT_RULE, Piece, line, shortened
+from workshop_app.export.agenda.pdf_parts import ACCENT, CONTINUED_FILL, LIGHT_RULE
 from workshop_app.export.dates import long_date
 from workshop_app.export.errors import ExportError
 from workshop_app.export.files import written_atomically
 from workshop_app.export.pdf import text
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
+from workshop_app.export.pdf.lines import Piece, line, shortened
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate
 from workshop_app.export.pdf.styles import INK, MUTED, stylesheet
 from workshop_app.export.pdf.tables import PagedTable, TableRow, column_widths, content_width

@@ -10,7 +10,7 @@ Facilitator's agenda: the same days and times, each session as a card that adds 
 the expected output, materials, facilitator notes and who does what. Parallel sessions follow
 one another there (each card is too long to share a row), marked "Parallel 1 of 4".
 
-Times come from models.agenda through export.agenda_contents, like the Agenda page's.
+Times come from models.agenda through agenda.contents, like the Agenda page's.
 """
 
 import datetime as dt
@@ -21,23 +21,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from workshop_app.export.agenda.contents import AgendaDay, AgendaSession, TimeSlot, agenda_days
-from workshop_app.export.agenda.pdf_parts import (
-    ACCENT,
-    BREAK_FILL,
-    CONTINUED_FILL,
-    LIGHT_RULE,
-    DayBlock,
-    Piece,
-    agenda_styles,
-    joined,
-    labelled,
-    line,
-    shortened,
-)
+from workshop_app.export.agenda.pdf_parts import ACCENT, BREAK_FILL, CONTINUED_FILL, LIGHT_RULE, DayBlock, agenda_styles
 from workshop_app.export.dates import long_date
 from workshop_app.export.errors import ExportError
 from workshop_app.export.files import written_atomically
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
+from workshop_app.export.pdf.lines import Piece, labelled, line, shortened
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate
 from workshop_app.models.agenda.schedule import clock, minutes
 from workshop_app.models.document import WorkshopDocument
@@ -270,7 +259,7 @@ def _session_cell(session: AgendaSession, slot: TimeSlot, width: float) -> list:
     if session.speakers:
         label = "Speakers" if len(session.speakers) > 1 else "Speaker"
         cell.append(labelled(styles["people"], label,
-                             shortened(joined(person.label for person in session.speakers), NAMES_LIMIT)))
+                             shortened(", ".join(person.label for person in session.speakers), NAMES_LIMIT)))
     return cell
 
 
@@ -338,7 +327,7 @@ def _details(session: AgendaSession) -> list[tuple[str, object]]:
         details.append(("Facilitator", line(styles["note"], NOT_ASSIGNED)))
     for label, people in (("Speakers", session.speakers), ("Rapporteurs", session.rapporteurs)):
         if people:
-            names = shortened(joined(person.label for person in people), NAMES_LIMIT)
+            names = shortened(", ".join(person.label for person in people), NAMES_LIMIT)
             details.append((label if len(people) > 1 else label[:-1], line(styles["detail"], names)))
     for label, field in (("Objectives", "objectives"), ("Expected output", "expected_output"),
                          ("Materials", "materials"), ("Facilitator notes", "facilitator_notes")):

@@ -1,21 +1,16 @@
-"""Building blocks of the agenda PDFs: their paragraph styles, lines that mix our labels with
-user text, and DayBlock, a day's programme that breaks between sessions (never inside one) and
-continues under a "(continued)" band.
-
-User text goes through the engine's text.markup (escaped, one font per script); nothing here
-puts user text into markup any other way.
+"""Building blocks of the agenda PDFs: their paragraph styles and colours, and DayBlock, a day's
+programme that breaks between sessions (never inside one) and continues under a "(continued)"
+band. Lines mixing our labels with user text come from the engine (pdf.lines).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import cache
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
-from workshop_app.export.pdf import fonts, text
 from workshop_app.export.pdf.fonts import BOLD_FONT
 from workshop_app.export.pdf.styles import INK, MUTED, stylesheet
 
@@ -23,7 +18,6 @@ ACCENT = colors.HexColor("#243b53")  # the day bands
 LIGHT_RULE = colors.HexColor("#cbd2d9")  # between sessions and between parallel tracks
 BREAK_FILL = colors.HexColor("#f3f5f7")  # breaks and meals
 CONTINUED_FILL = colors.HexColor("#dde3ea")
-_MUTED_HEX = "#" + MUTED.hexval()[2:]
 
 
 @cache
@@ -51,75 +45,6 @@ def agenda_styles() -> dict[str, ParagraphStyle]:
         "detail": style("detail", fontSize=8.5, leading=11),
         "note": style("note", fontSize=8.5, leading=11, textColor=MUTED),
     }
-
-
-# ---------------------------------------------------------------------- lines of mixed text
-
-class Piece:
-    """A run of text in a line: user text or a label of ours, plain, bold or muted."""
-
-    __slots__ = ("value", "bold", "muted")
-
-    def __init__(self, value: object, *, bold: bool = False, muted: bool = False):
-        self.value = text.clean(value)
-        self.bold = bold
-        self.muted = muted
-
-    def markup(self, *, bold_style: bool = False) -> str:
-        marked = script_markup(self.value, bold=self.bold or bold_style)
-        if self.bold:
-            marked = f"<b>{marked}</b>"
-        if self.muted:
-            marked = f'<font color="{_MUTED_HEX}">{marked}</font>'
-        return marked
-
-
-def line(style: ParagraphStyle, *pieces: Piece | str, separator: str = "") -> Paragraph:
-    """One paragraph made of pieces (a str is a plain piece), shaped when any piece needs it."""
-    pieces = [piece if isinstance(piece, Piece) else Piece(piece) for piece in pieces]
-    pieces = [piece for piece in pieces if piece.value]
-    plain = separator.join(piece.value for piece in pieces)
-    bold_style = fonts.is_bold(style.fontName)
-    marked = escape(separator).join(piece.markup(bold_style=bold_style) for piece in pieces)
-    if fonts.needs_shaping(plain):
-        # <b> around a run of another script needs that script's bold face: markup() names it.
-        return Paragraph(marked, text.shaped_style(style, plain))
-    return Paragraph(marked, style)
-
-
-def script_markup(value: str, *, bold: bool = False) -> str:
-    """text.markup(value) in the regular or the bold face of each script's font."""
-    if not fonts.has_complex_script(value):
-        return text.markup(value)
-    pieces = []
-    for script, piece in fonts.runs(value):
-        if script == fonts.LATIN:
-            pieces.append(escape(piece))
-        else:
-            pieces.append(f'<font face="{fonts.font_for(script, bold=bold)}">{escape(piece)}</font>')
-    return "".join(pieces).replace("\n", "<br/>")
-
-
-def labelled(style: ParagraphStyle, label: str, value: str) -> Paragraph:
-    """'Speakers: A, B' with the label muted."""
-    return line(style, Piece(f"{label}: ", muted=True), value)
-
-
-MAX_LINES = 15  # line breaks kept in one field; later ones become spaces
-
-
-def shortened(value: str, limit: int) -> str:
-    """A pasted page of text in one field must not push a session past the page: at most
-    `limit` characters and MAX_LINES line breaks."""
-    value = text.clean(value).strip()
-    if value.count("\n") > MAX_LINES:
-        kept = value.split("\n", MAX_LINES)
-        value = "\n".join(kept[:MAX_LINES]) + "\n" + " ".join(kept[MAX_LINES].split())
-    return value if len(value) <= limit else value[:limit - 1].rstrip() + "…"
-
-
-def joined(labels: Iterable[str]) -> str:
-    return ", ".join(labels)
 
 
 # ---------------------------------------------------------------------- a day's programme

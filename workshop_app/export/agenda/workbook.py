@@ -6,18 +6,31 @@ as "HH:MM" text so that no spreadsheet turns them into fractions of a day. Durat
 """
 
 import datetime as dt
-from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from workshop_app import __version__
 from workshop_app.export.agenda.contents import AgendaDay, AgendaSession, agenda_days
 from workshop_app.export.files import written_atomically
-from workshop_app.export.workbook.text import looks_like_formula, xlsx_text
+from workshop_app.export.workbook.styles import (
+    CENTER_HEADER_ALIGNMENT,
+    FONT,
+    HEADER_ALIGNMENT,
+    HEADER_HEIGHT,
+    LINE_HEIGHT,
+    MUTED_COLOR,
+    NUMBER_HEADER_ALIGNMENT,
+    RULE_ABOVE,
+    TOP,
+    WRAP,
+    Look,
+    header_cell,
+    print_setup,
+)
+from workshop_app.export.workbook.text import xlsx_text
 from workshop_app.models.document import WorkshopDocument
 
 SHEET = "Agenda"
@@ -38,22 +51,11 @@ _COLUMNS = {
     "Facilitator": (14, 28, True),
     "Speakers": (18, 50, True),
 }
-_LINE_HEIGHT = 15  # points per line of Calibri 11, Excel's default
-_HEADER_HEIGHT = 2 * _LINE_HEIGHT
 
-_THIN = Side(style="thin", color="9AA5B1")
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
-_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
-_NUMBER_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="right")
-_CENTER_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="center")
-_TOP = Alignment(vertical="top")
-_WRAP = Alignment(wrap_text=True, vertical="top")
 _CENTER = Alignment(vertical="top", horizontal="center")
 _LEFT = Alignment(vertical="top", horizontal="left")  # dates: not tight against the start time
 # Named: a font given only a colour is shown in LibreOffice's default serif face.
-_BREAK_FONT = Font(name="Calibri", size=11, color="52606D")  # breaks and meals, lighter as in the PDF
-_NEW_DAY = Border(top=_THIN)
+_BREAK_FONT = Font(name=FONT, size=11, color=MUTED_COLOR)  # breaks and meals, lighter as in the PDF
 
 
 def write_agenda_xlsx(document: WorkshopDocument, path: Path | str) -> None:
@@ -98,26 +100,27 @@ def _write_sheet(sheet, workshop: dict, lines: list) -> None:
         sheet.column_dimensions[get_column_letter(index + 1)].width = widths[-1]
     # LibreOffice does not grow wrapped rows when it opens a file, Excel does: each row gets
     # an estimated height of its own.
-    sheet.row_dimensions[1].height = _HEADER_HEIGHT
+    sheet.row_dimensions[1].height = HEADER_HEIGHT
     wrapped = [(index, width) for index, (width, (_, _, wrap)) in enumerate(zip(widths, settings)) if wrap]
     for row, (_, _, values) in enumerate(lines, start=2):
         needed = max(_wrapped_lines(values[index], width) for index, width in wrapped)
         if needed > 1:
-            sheet.row_dimensions[row].height = needed * _LINE_HEIGHT
+            sheet.row_dimensions[row].height = needed * LINE_HEIGHT
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{len(lines) + 1}"
     sheet.print_title_rows = "1:1"
-    _print_setup(sheet, workshop)
+    print_setup(sheet, workshop["title"])
+    sheet.print_options.gridLines = True
 
-    header_alignments = {"Day": _CENTER_HEADER_ALIGNMENT, "Duration (min)": _NUMBER_HEADER_ALIGNMENT}
-    sheet.append([_header_cell(sheet, header, header_alignments.get(header, _HEADER_ALIGNMENT)) for header in HEADERS])
+    header_alignments = {"Day": CENTER_HEADER_ALIGNMENT, "Duration (min)": NUMBER_HEADER_ALIGNMENT}
+    sheet.append([header_cell(sheet, header, header_alignments.get(header, HEADER_ALIGNMENT)) for header in HEADERS])
     # The day number is centred under its narrow heading; the rest align top, long text wraps.
     special = {"Day": _CENTER, "Date": _LEFT}
-    alignments = [special.get(header) or (_WRAP if wrap else _TOP) for header, (_, _, wrap) in zip(HEADERS, settings)]
-    plain = [_Look(sheet, alignment) for alignment in alignments]
-    lighter = [_Look(sheet, alignment, font=_BREAK_FONT) for alignment in alignments]
-    new_day = [_Look(sheet, alignment, border=_NEW_DAY) for alignment in alignments]
-    new_day_lighter = [_Look(sheet, alignment, font=_BREAK_FONT, border=_NEW_DAY) for alignment in alignments]
+    alignments = [special.get(header) or (WRAP if wrap else TOP) for header, (_, _, wrap) in zip(HEADERS, settings)]
+    plain = [Look(sheet, alignment) for alignment in alignments]
+    lighter = [Look(sheet, alignment, font=_BREAK_FONT) for alignment in alignments]
+    new_day = [Look(sheet, alignment, border=RULE_ABOVE) for alignment in alignments]
+    new_day_lighter = [Look(sheet, alignment, font=_BREAK_FONT, border=RULE_ABOVE) for alignment in alignments]
     previous_day = None
     for day, session, values in lines:
         first_of_day = previous_day is not None and day.number != previous_day
@@ -151,55 +154,3 @@ def _wrapped_lines(value, width: float) -> int:
         else:  # words do not break, so a line holds somewhat less than its width: count a 15% loss
             count += -(-int(len(paragraph) * 1.15) // usable)
     return count
-
-
-class _Look:
-    """One cell format, resolved once on a template cell and copied to many cells (assigning
-    style objects cell by cell makes openpyxl hash them every time)."""
-
-    def __init__(self, sheet, alignment: Alignment, *, font: Font | None = None, border: Border | None = None):
-        self.sheet = sheet
-        template = WriteOnlyCell(sheet, None)
-        template.alignment = alignment
-        if font is not None:
-            template.font = font
-        if border is not None:
-            template.border = border
-        self._style = template._style
-
-    def cell(self, value, *, number_format: str | None = None) -> WriteOnlyCell:
-        if isinstance(value, str):
-            value = xlsx_text(value) or None  # an empty field is an empty cell, not ""
-        cell = WriteOnlyCell(self.sheet, value)
-        cell._style = copy(self._style)
-        if number_format and value is not None:
-            cell.number_format = number_format
-        if isinstance(value, str) and looks_like_formula(value):
-            # Typed as text, and quotePrefix so that Excel keeps it text when the cell is edited.
-            cell.data_type = "s"
-            cell.quotePrefix = True
-        return cell
-
-
-def _header_cell(sheet, title: str, alignment: Alignment) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, title)
-    cell.font = _HEADER_FONT
-    cell.fill = _HEADER_FILL
-    cell.border = Border(bottom=_THIN)
-    cell.alignment = alignment
-    return cell
-
-
-def _print_setup(sheet, workshop: dict) -> None:
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0  # as many pages down as the agenda needs
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-    sheet.page_margins.header = sheet.page_margins.footer = 0.3
-    sheet.print_options.gridLines = True
-    # In header and footer text "&" starts a code (&P, &N): a title's own "&" is doubled.
-    sheet.oddHeader.center.text = xlsx_text(workshop["title"]).replace("&", "&&")[:200]
-    sheet.oddFooter.left.text = SHEET
-    sheet.oddFooter.right.text = "Page &P of &N"

@@ -1,8 +1,10 @@
-"""The PDF engine every workshop report prints with (sign-in sheets now; agenda, road map next).
+"""The PDF engine every workshop report prints with: sign-in sheets, agenda, group lists, road map.
 
 - fonts:  the bundled Noto faces, registered once; user text cut into runs by script.
 - text:   user text into escaped, per-script, shaped-when-needed paragraphs and table cells.
           Nothing else builds Paragraph markup from user text.
+- lines:  lines that mix labels of ours (bold or muted) with user text, through text; the
+          limit put on a pasted field.
 - styles: the shared paragraph styles and colours.
 - page:   WorkshopDocTemplate (A4 or Letter, portrait or landscape, running header with the
           workshop title and a SectionMark-driven section, "Page x of y" footer).

@@ -73,6 +73,18 @@ class TableRow:
     min_height: float = 0  # e.g. room to sign
 
 
+def rows_that_fit(rows: list[TableRow], heights: list[float], room: float) -> int:
+    """How many of the rows go on a page with `room` points left under the header: as many as
+    fit, less any group heading that would be left alone at the foot."""
+    count, used = 0, 0.0
+    while count < len(rows) and used + heights[count] <= room:
+        used += heights[count]
+        count += 1
+    while count and rows[count - 1].group:
+        count -= 1
+    return count
+
+
 class PagedTable(Flowable):
     """A table of any length; its header row is repeated on every page it reaches.
 
@@ -105,13 +117,7 @@ class PagedTable(Flowable):
 
     def split(self, available_width, available_height):
         heights = self._row_heights()
-        room = available_height - self._header_height()
-        count, used = 0, 0.0
-        while count < len(self.rows) and used + heights[count] <= room:
-            used += heights[count]
-            count += 1
-        while count and self.rows[count - 1].group:
-            count -= 1
+        count = rows_that_fit(self.rows, heights, available_height - self._header_height())
         # Our measure should equal reportlab's; should it not, the real table decides.
         while count:
             page = self._table(self.rows[:count])

@@ -6,22 +6,18 @@ from reportlab.platypus import Flowable
 
 from workshop_app.export.agenda.contents import agenda_days
 from workshop_app.export.pdf import text
+from workshop_app.export.pdf.lines import Piece, shortened
+from workshop_app.export.pdf.tables import TableRow, column_widths, content_width
 from workshop_app.export.roadmap_pdf.front import Report, day_row
 from workshop_app.export.roadmap_pdf.styles import (
     FIELD_LIMIT,
     TITLE_LIMIT,
-    Piece,
-    TableRow,
-    cell_text,
-    column_widths,
-    content_width,
     heading,
     note,
     paged_table,
-    rich,
-    shortened,
     styles,
 )
+from workshop_app.export.roadmap_pdf.table import cell_text, rich
 from workshop_app.export.stakeholders.participant_list import ParticipantList
 from workshop_app.models.roadmap.comments import comments
 from workshop_app.models.roadmap.tree import node_codes

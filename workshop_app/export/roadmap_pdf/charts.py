@@ -6,7 +6,7 @@ amount).
 Colours are the Okabe-Ito set the window uses, told apart with common colour-vision
 deficiencies and in greyscale by their lightness. Text in drawings is ours (labels, numbers);
 user text (the Gantt's row labels) arrives as a string or a flowable made by
-roadmap_pdf_table.cell_text (escaped and shaped by the engine where its script needs it).
+table.cell_text (escaped and shaped by the engine where its script needs it).
 """
 
 import datetime as dt

@@ -1,8 +1,8 @@
 """The road map as the PDF prints it, read from one snapshot: the current draft, or a frozen
-version by name (models.versions), so that the printed version is exactly the one frozen.
+version by name (models.roadmap.versions), so that the printed version is exactly the one frozen.
 
 Codes come with the snapshot. Totals are per currency and never add two currencies together
-(models.roadmap_totals: CurrencyTotal, funding_gap); dropped actions are listed but not counted.
+(models.roadmap.totals: CurrencyTotal, funding_gap); dropped actions are listed but not counted.
 """
 
 import json
@@ -136,6 +136,16 @@ def roadmap_content(document: WorkshopDocument, version: str | None = None) -> R
         info = _version_info(document, version)
     organizations = {oid: Organization(oid, entry.get("name") or "", entry.get("acronym") or "")
                      for oid, entry in frozen.get("organizations", {}).items()}
+    indicators: dict[str, list[dict]] = {}
+    for row in frozen.get("indicators", []):
+        indicators.setdefault(row["node_id"], []).append(row)
+    goals, outcomes, overall = _tree(frozen.get("nodes", []), organizations, _partners(frozen, organizations),
+                                     indicators)
+    return Roadmap(goals, outcomes, overall, organizations, info)
+
+
+def _partners(frozen: dict, organizations: dict[str, Organization]) -> dict[str, list[tuple[str, Organization]]]:
+    """(role, organization) by node, in PARTNER_ORDER then by name."""
     partners: dict[str, list[tuple[str, Organization]]] = {}
     for row in frozen.get("partners", []):
         organization = organizations.get(row["organization_id"])
@@ -144,43 +154,42 @@ def roadmap_content(document: WorkshopDocument, version: str | None = None) -> R
     for entries in partners.values():
         entries.sort(key=lambda entry: (PARTNER_ORDER.index(entry[0]) if entry[0] in PARTNER_ORDER else 9,
                                         entry[1].short.casefold()))
-    indicators: dict[str, list[dict]] = {}
-    for row in frozen.get("indicators", []):
-        indicators.setdefault(row["node_id"], []).append(row)
+    return partners
 
+
+def _tree(nodes: list[dict], organizations: dict[str, Organization],
+          partners: dict[str, list[tuple[str, Organization]]],
+          indicators: dict[str, list[dict]]) -> tuple[list[dict], list[Outcome], dict[str, CurrencyTotal]]:
+    """The goals, the outcomes with their outputs and actions, and the totals of all outcomes."""
     goals: list[dict] = []
     outcomes: list[Outcome] = []
     by_id: dict[str, Outcome | Output] = {}
     overall: dict[str, CurrencyTotal] = {}
     # A snapshot lists parents before children, in code order.
-    for node in frozen.get("nodes", []):
+    for node in nodes:
         level = node["level"]
+        parent = by_id.get(node["parent_id"])
         if level == "goal":
             goals.append(node)
         elif level == "outcome":
             outcome = Outcome(node, node["code"], indicators=indicators.get(node["id"], []))
             outcomes.append(outcome)
             by_id[node["id"]] = outcome
-        elif level == "output":
-            parent = by_id.get(node["parent_id"])
-            if isinstance(parent, Outcome):
-                output = Output(node, node["code"], indicators=indicators.get(node["id"], []))
-                parent.outputs.append(output)
-                by_id[node["id"]] = output
-                by_id[node["id"] + "/outcome"] = parent
-        elif level == "action":
-            parent = by_id.get(node["parent_id"])
-            if isinstance(parent, Output):
-                lead = organizations.get(node.get("lead_organization_id") or "")
-                parent.actions.append(Action(node, node["code"], lead, partners.get(node["id"], [])))
-                if node["status"] != "dropped":
-                    outcome = by_id[node["parent_id"] + "/outcome"]
-                    key = currency_of(node)
-                    outcome.totals.setdefault(key, CurrencyTotal(key)).add(node)
-                    overall.setdefault(key, CurrencyTotal(key)).add(node)
+        elif level == "output" and isinstance(parent, Outcome):
+            output = Output(node, node["code"], indicators=indicators.get(node["id"], []))
+            parent.outputs.append(output)
+            by_id[node["id"]] = output
+            by_id[node["id"] + "/outcome"] = parent
+        elif level == "action" and isinstance(parent, Output):
+            lead = organizations.get(node.get("lead_organization_id") or "")
+            parent.actions.append(Action(node, node["code"], lead, partners.get(node["id"], [])))
+            if node["status"] != "dropped":
+                key = currency_of(node)
+                by_id[node["parent_id"] + "/outcome"].totals.setdefault(key, CurrencyTotal(key)).add(node)
+                overall.setdefault(key, CurrencyTotal(key)).add(node)
     for outcome in outcomes:
         outcome.totals = _ordered(outcome.totals)
-    return Roadmap(goals, outcomes, _ordered(overall), organizations, info)
+    return goals, outcomes, _ordered(overall)
 
 
 def tags(node: dict, key: str) -> list:

@@ -15,32 +15,27 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from workshop_app.export.agenda.contents import AgendaDay, agenda_days
 from workshop_app.export.pdf import text
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
+from workshop_app.export.pdf.lines import Piece, line, shortened
 from workshop_app.export.pdf.styles import INK
-from workshop_app.export.pdf.tables import table_style
+from workshop_app.export.pdf.tables import TableRow, column_widths, table_style
 from workshop_app.export.roadmap_pdf.charts import ChartRow, participation_chart
 from workshop_app.export.roadmap_pdf.content import Roadmap
 from workshop_app.export.roadmap_pdf.labels import Labels
 from workshop_app.export.roadmap_pdf.page import ACCENT, COVER_BAND, Bookmarked, ContentsLine
 from workshop_app.export.roadmap_pdf.styles import (
-    Piece,
-    TableRow,
     boxed,
-    cell_text,
-    column_widths,
     group_row,
     heading,
     key_value_table,
-    line,
     note,
     numbered,
     paged_table,
     paragraphs,
-    rich,
-    shortened,
     spacer,
     styles,
     subheading,
 )
+from workshop_app.export.roadmap_pdf.table import cell_text, rich
 from workshop_app.models import vocabulary as v
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.geography import country_name

@@ -1,15 +1,16 @@
 """The plan itself, on landscape pages: the road-map matrix per outcome, the Gantt timeline, the
 monitoring and evaluation framework, the budget per currency and the responsibilities matrix.
 
-Long tables are PagedTables (rows never cut, header repeated on every page, cells wrapped);
-plain one-line text stays a plain string cell, which reportlab draws far faster.
+Long tables are ReportTables (styles.paged_table: rows never cut, header repeated on every page,
+cells wrapped); plain one-line text stays a plain string cell, drawn far faster than a paragraph.
 """
 
 from reportlab.platypus import Flowable, PageBreak, Table
 
 from workshop_app.export.pdf import text
+from workshop_app.export.pdf.lines import Piece, shortened
 from workshop_app.export.pdf.page import SectionMark
-from workshop_app.export.pdf.tables import table_style
+from workshop_app.export.pdf.tables import TableRow, column_widths, content_width, table_style
 from workshop_app.export.roadmap_pdf.charts import (
     Amount,
     FundingRow,
@@ -25,23 +26,17 @@ from workshop_app.export.roadmap_pdf.page import Bookmarked
 from workshop_app.export.roadmap_pdf.styles import (
     FIELD_LIMIT,
     TITLE_LIMIT,
-    Piece,
-    TableRow,
     boxed,
-    cell_text,
-    column_widths,
-    content_width,
     group_row,
     header_cells,
     heading,
     note,
     paged_table,
-    rich,
-    shortened,
     spacer,
     styles,
     subheading,
 )
+from workshop_app.export.roadmap_pdf.table import cell_text, rich
 from workshop_app.export.stakeholders.participant_list import name_key
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap.totals import CurrencyTotal

@@ -16,9 +16,8 @@ Every page carries the workshop title and section, the version and "Page x of y"
 watermark crosses every page unless the exported version is marked validated. Labels are
 English or French (`lang`); user text prints as typed, in its own script.
 
-Rendering: the pages (roadmap_pdf_page), the front matter (roadmap_pdf_front), the plan
-(roadmap_pdf_plan), the annexes (roadmap_pdf_annexes), drawings (roadmap_pdf_charts), the
-road map read from one snapshot (roadmap_pdf_content) and the words (roadmap_pdf_labels).
+Rendering: the pages (page), the front matter (front), the plan (plan), the annexes (annexes),
+drawings (charts), the road map read from one snapshot (content) and the words (labels).
 """
 
 from collections.abc import Callable, Iterable

@@ -2,7 +2,8 @@
 open an outline entry, body paragraphs of user text, tables that continue across pages.
 
 Every piece of user text goes through the engine's text module (escaped, one font per script,
-shaped where needed) or agenda_pdf_parts.line (the same, with muted labels mixed in).
+shaped where needed), its lines module (the same, with muted labels mixed in), or the PlainText
+cells of table.py.
 """
 
 from functools import cache
@@ -12,17 +13,13 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
-from workshop_app.export.agenda.pdf_parts import Piece, line, shortened
 from workshop_app.export.pdf import text
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT, needs_shaping
+from workshop_app.export.pdf.lines import Piece
 from workshop_app.export.pdf.styles import INK, MUTED, RULE, stylesheet
-from workshop_app.export.pdf.tables import TableRow, column_widths, content_width
+from workshop_app.export.pdf.tables import TableRow
 from workshop_app.export.roadmap_pdf.page import ACCENT, ACCENT_LIGHT, Bookmarked
 from workshop_app.export.roadmap_pdf.table import ReportTable, cell_text, rich
-
-__all__ = ["ACCENT", "ACCENT_LIGHT", "Piece", "line", "rich", "cell_text", "shortened", "TableRow",
-           "column_widths", "content_width", "styles", "heading", "subheading", "paragraphs", "note", "boxed",
-           "paged_table", "header_cells", "key_value_table"]
 
 TITLE_LIMIT = 600  # characters of a title printed in a table cell
 FIELD_LIMIT = 1500  # of a longer field (indicator, comment, description)

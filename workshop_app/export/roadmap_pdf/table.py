@@ -20,11 +20,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from workshop_app.export.agenda.pdf_parts import Piece, line
 from workshop_app.export.pdf import text
 from workshop_app.export.pdf.fonts import BOLD_FONT, needs_shaping
+from workshop_app.export.pdf.lines import Piece, line
 from workshop_app.export.pdf.styles import GROUP_FILL, HEADER_FILL, INK, MUTED, RULE
-from workshop_app.export.pdf.tables import PADDING, TableRow, content_width
+from workshop_app.export.pdf.tables import PADDING, TableRow, content_width, rows_that_fit
 
 Run = tuple[str, str, Color]  # text, font name, colour
 
@@ -44,7 +44,7 @@ def cell_text(value: object, style: ParagraphStyle, width: float) -> str | Flowa
 
 def rich(style: ParagraphStyle, *pieces: Piece | str) -> Flowable:
     """Text mixing our labels (bold or muted) with user text, wrapped; through the engine's
-    agenda_pdf_parts.line (shaped paragraph) when a piece needs shaping."""
+    lines.line (a shaped paragraph) when a piece needs shaping."""
     pieces = [piece if isinstance(piece, Piece) else Piece(piece) for piece in pieces]
     if any(needs_shaping(piece.value) for piece in pieces):
         return line(style, *pieces)
@@ -218,13 +218,7 @@ class ReportTable(Flowable):
 
     def split(self, available_width, available_height):
         heights = self._row_heights()
-        room = available_height - self._header()
-        count, used = 0, 0.0
-        while count < len(self.rows) and used + heights[count] <= room:
-            used += heights[count]
-            count += 1
-        while count and self.rows[count - 1].group:
-            count -= 1
+        count = rows_that_fit(self.rows, heights, available_height - self._header())
         if count == 0:
             return []  # nothing fits here: the frame moves on to a new page
         if count == len(self.rows):
@@ -232,16 +226,21 @@ class ReportTable(Flowable):
         return [self._rest(self.rows[:count], heights[:count]), self._rest(self.rows[count:], heights[count:])]
 
     def draw(self):
-        canvas = self.canv
-        style = self.cell_style
         heights = self._row_heights()
         header_height = self._header()
-        total_width = sum(self.widths)
         edges = [0.0]
         for width in self.widths:
             edges.append(edges[-1] + width)
-        canvas.saveState()
+        self.canv.saveState()
         # Fills first, then text, then the rules over them.
+        self._draw_fills(heights, header_height)
+        self._draw_cells(heights, header_height, edges)
+        self._draw_rules(heights, header_height, edges)
+        self.canv.restoreState()
+
+    def _draw_fills(self, heights: list[float], header_height: float) -> None:
+        canvas = self.canv
+        total_width = sum(self.widths)
         top = self.height
         canvas.setFillColor(HEADER_FILL)
         canvas.rect(0, top - header_height, total_width, header_height, stroke=0, fill=1)
@@ -251,43 +250,56 @@ class ReportTable(Flowable):
             if row.group:
                 canvas.rect(0, y - height, total_width, height, stroke=0, fill=1)
             y -= height
+
+    def _draw_cells(self, heights: list[float], header_height: float, edges: list[float]) -> None:
+        """Flowables each on their own; every string cell of the page in one text object."""
+        top = self.height
         # Header cells sit on the header's bottom, like the engine's tables.
         for cell, left, width in zip(self.header, edges, self.widths):
             self._draw_flowable(cell, left, top - header_height + PADDING, width, bottom=True)
-        writer = canvas.beginText()
-        writer.setFont(style.fontName, style.fontSize)
+        writer = self.canv.beginText()
+        writer.setFont(self.cell_style.fontName, self.cell_style.fontSize)
         writer.setFillColor(INK)
         strings = 0
         y = top - header_height
         for row, height in zip(self.rows, heights):
             cells = row.cells[:1] if row.group else row.cells
-            widths = [total_width] if row.group else self.widths
+            widths = [sum(self.widths)] if row.group else self.widths
             for index, (cell, left, width) in enumerate(zip(cells, edges, widths)):
                 if cell is None or cell == "":
                     continue
                 if isinstance(cell, Flowable):
                     self._draw_flowable(cell, left, y - PADDING, width)
                     continue
-                baseline = y - PADDING - style.fontSize
-                for value in str(cell).split("\n"):
-                    if index in self.right:
-                        x = left + width - PADDING - stringWidth(value, style.fontName, style.fontSize)
-                    else:
-                        x = left + PADDING
-                    writer.setTextOrigin(x, baseline)
-                    writer.textOut(value)
-                    baseline -= style.leading
-                    strings += 1
+                strings += self._write_string(writer, str(cell), left, y, width, right=index in self.right)
             y -= height
         if strings:
-            canvas.drawText(writer)
-        # Rules: every row, and every column except across group rows.
+            self.canv.drawText(writer)
+
+    def _write_string(self, writer, value: str, left: float, y: float, width: float, *, right: bool) -> int:
+        """Writes a string cell's lines below the top of its row, `y`; returns how many."""
+        style = self.cell_style
+        baseline = y - PADDING - style.fontSize
+        lines = value.split("\n")
+        for line_text in lines:
+            if right:
+                x = left + width - PADDING - stringWidth(line_text, style.fontName, style.fontSize)
+            else:
+                x = left + PADDING
+            writer.setTextOrigin(x, baseline)
+            writer.textOut(line_text)
+            baseline -= style.leading
+        return len(lines)
+
+    def _draw_rules(self, heights: list[float], header_height: float, edges: list[float]) -> None:
+        """Every row, and every column except across group rows."""
+        canvas = self.canv
+        total_width = sum(self.widths)
+        top = self.height
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        y = top
-        lines = [(0, top, total_width, top)]
-        y -= header_height
-        lines.append((0, y, total_width, y))
+        y = top - header_height
+        lines = [(0, top, total_width, top), (0, y, total_width, y)]
         verticals = [(top, y)]  # runs of rows where the column rules are drawn
         for row, height in zip(self.rows, heights):
             if row.group:
@@ -305,7 +317,6 @@ class ReportTable(Flowable):
                 lines.append((x, run[0], x, run[1]))
         lines += [(0, top, 0, y), (total_width, top, total_width, y)]
         canvas.lines(lines)
-        canvas.restoreState()
 
     def _draw_flowable(self, cell: Flowable, left: float, y: float, width: float, *, bottom: bool = False) -> None:
         _, height = cell.wrapOn(self.canv, content_width(width), 1e6)

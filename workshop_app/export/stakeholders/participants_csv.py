@@ -3,7 +3,7 @@
 UTF-8 with a byte-order mark: without it Excel on Windows reads the file as the local code page
 and turns सीता श्रेष्ठ or Nguyễn Thị Lan into mojibake. Columns are those of the "Participants"
 sheet of the workbook. Cells that could start a formula get a leading apostrophe (see
-spreadsheet_text.csv_text for why that, and what it costs).
+workbook.text.csv_text for why that, and what it costs).
 """
 
 import csv

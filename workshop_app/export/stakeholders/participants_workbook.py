@@ -5,19 +5,34 @@ Written with openpyxl's write-only mode: rows stream to the file, which keeps 2,
 participants quick. Every user text cell that could read as a formula is typed as text.
 """
 
-from copy import copy
+from collections import Counter
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from workshop_app import __version__
 from workshop_app.export.dates import date_range
 from workshop_app.export.files import written_atomically
 from workshop_app.export.stakeholders.participant_list import NO_ORGANIZATION, ParticipantList, count_by_sex
-from workshop_app.export.workbook.text import looks_like_formula, xlsx_text
+from workshop_app.export.workbook.styles import (
+    HEADER_ALIGNMENT,
+    HEADER_FONT,
+    HEADER_HEIGHT,
+    LINE_HEIGHT,
+    MUTED_COLOR,
+    NUMBER_HEADER_ALIGNMENT,
+    RULE_ABOVE,
+    TOP,
+    WRAP,
+    Look,
+    header_cell,
+    print_setup,
+    text_cell,
+)
+from workshop_app.export.workbook.text import xlsx_text
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.stats import women_share
 from workshop_app.models.vocabulary import ORGANIZATION_CATEGORIES, PARTICIPANT_ROLES, SEXES
@@ -44,20 +59,10 @@ _LIST_COLUMNS = {
     "Language": (9, 12, False),
 }
 _DAY_COLUMN = (9, 11, False)  # "Present"; the header "Day 1 (9 Mar 2027)" wraps
-_LINE_HEIGHT = 15  # points per line of Calibri 11, Excel's default
-_HEADER_HEIGHT = 2 * _LINE_HEIGHT
 
-_THIN = Side(style="thin", color="9AA5B1")
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
-_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
-_NUMBER_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="right")
-_HEADER_BORDER = Border(bottom=_THIN)
-_TOP = Alignment(vertical="top")
-_WRAP = Alignment(wrap_text=True, vertical="top")
 _TITLE_FONT = Font(bold=True, size=14)
 _SECTION_FONT = Font(bold=True, size=12)
-_NOTE_FONT = Font(italic=True, color="52606D")
+_NOTE_FONT = Font(italic=True, color=MUTED_COLOR)
 _SHARE_FORMAT = "0.0%"
 
 
@@ -94,20 +99,20 @@ def _write_list(sheet, participants: ParticipantList, workshop: dict) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = widths[-1]
     # Wrapped text needs taller rows. Excel grows them when it opens the file, LibreOffice does
     # not: each row gets an estimated height of its own.
-    sheet.row_dimensions[1].height = _HEADER_HEIGHT
+    sheet.row_dimensions[1].height = HEADER_HEIGHT
     wrapped = [(column, width) for column, (width, (_, _, wrap)) in enumerate(zip(widths, settings)) if wrap]
     for row, line in enumerate(lines, start=2):
         lines_needed = max(_wrapped_lines(line[column], width) for column, width in wrapped)
         if lines_needed > 1:
-            sheet.row_dimensions[row].height = lines_needed * _LINE_HEIGHT
+            sheet.row_dimensions[row].height = lines_needed * LINE_HEIGHT
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{last_column}{len(lines) + 1}"
     sheet.print_title_rows = "1:1"
-    _print_setup(sheet, workshop, landscape=True)
+    print_setup(sheet, workshop["title"], landscape=True)
     sheet.print_options.gridLines = True
 
-    sheet.append([_header_cell(sheet, header) for header in headers])
-    looks = [_Look(sheet, _WRAP if wrap else _TOP) for _, _, wrap in settings]
+    sheet.append([header_cell(sheet, header) for header in headers])
+    looks = [Look(sheet, WRAP if wrap else TOP) for _, _, wrap in settings]
     for line in lines:
         sheet.append([look.cell(value) for value, look in zip(line, looks)])
 
@@ -129,16 +134,16 @@ def _wrapped_lines(value, width: float) -> int:
 def _write_summary(sheet, participants: ParticipantList, workshop: dict) -> None:
     for column, width in zip("ABCDEFGH", (46, 11, 11, 11, 12, 11, 15, 24)):
         sheet.column_dimensions[column].width = width
-    _print_setup(sheet, workshop, landscape=False)
+    print_setup(sheet, workshop["title"], landscape=False)
 
     title = WriteOnlyCell(sheet, "Participants by sex")
     title.font = _TITLE_FONT
     sheet.append([title])
-    sheet.append([_cell(sheet, workshop["title"])])
+    sheet.append([text_cell(sheet, workshop["title"])])
     when_and_where = ", ".join(part for part in (date_range(workshop["start_date"], workshop["end_date"]),
                                                  workshop["venue"]) if part)
     if when_and_where:
-        sheet.append([_cell(sheet, when_and_where)])
+        sheet.append([text_cell(sheet, when_and_where)])
 
     everyone = participants.participants
     _append_table(sheet, "All participants", "", count_by_sex(everyone, lambda entry: ALL_PARTICIPANTS), total=False)
@@ -155,8 +160,7 @@ def _write_summary(sheet, participants: ParticipantList, workshop: dict) -> None
     if participants.days:
         rows, notes = {}, {}
         for day in participants.days:
-            present = [entry for entry in everyone if participants.attended(entry, day)]
-            rows[day.label] = count_by_sex(present, lambda entry: day.label).get(day.label)
+            rows[day.label] = Counter(entry.sex for entry in everyone if participants.attended(entry, day))
             if not participants.is_recorded(day):
                 notes[day.label] = "attendance not taken yet"
         _append_table(sheet, "Attendance by day (participants present)", "Day", rows, total=False, notes=notes)
@@ -177,7 +181,8 @@ def _append_table(sheet, heading: str, first_header: str, rows: dict, *, total: 
     if notes:
         headers.append("Note")
     # Count columns are right-aligned, headings included, so that each sits above its numbers.
-    sheet.append([_header_cell(sheet, header, _NUMBER_HEADER_ALIGNMENT if 0 < index <= len(SEXES) + 2 else None)
+    sheet.append([header_cell(sheet, header,
+                              NUMBER_HEADER_ALIGNMENT if 0 < index <= len(SEXES) + 2 else HEADER_ALIGNMENT)
                   for index, header in enumerate(headers)])
     sums = dict.fromkeys(SEXES, 0)
     for label, counts in rows.items():
@@ -185,18 +190,18 @@ def _append_table(sheet, heading: str, first_header: str, rows: dict, *, total: 
         by_sex = {sex: counts.get(sex, 0) for sex in SEXES}
         for sex, number in by_sex.items():
             sums[sex] += number
-        line = [_cell(sheet, label), *by_sex.values(), sum(by_sex.values()), _share_cell(sheet, by_sex)]
+        line = [text_cell(sheet, label), *by_sex.values(), sum(by_sex.values()), _share_cell(sheet, by_sex)]
         if notes and label in notes:
-            line.append(_cell(sheet, notes[label], font=_NOTE_FONT))
+            line.append(text_cell(sheet, notes[label], font=_NOTE_FONT))
         sheet.append(line)
     if total:
         bold = [WriteOnlyCell(sheet, value) for value in (TOTAL, *sums.values(), sum(sums.values()))]
         for cell in bold:
-            cell.font = _HEADER_FONT
-            cell.border = Border(top=_THIN)
+            cell.font = HEADER_FONT
+            cell.border = RULE_ABOVE
         share = _share_cell(sheet, sums)
-        share.font = _HEADER_FONT
-        share.border = Border(top=_THIN)
+        share.font = HEADER_FONT
+        share.border = RULE_ABOVE
         sheet.append([*bold, share])
 
 
@@ -207,68 +212,3 @@ def _share_cell(sheet, by_sex: dict[str, int]) -> WriteOnlyCell:
         cell.number_format = _SHARE_FORMAT
     cell.alignment = Alignment(horizontal="right")
     return cell
-
-
-# ---------------------------------------------------------------------- cells and printing
-
-def _cell(sheet, value, alignment: Alignment | None = None, *, font: Font | None = None) -> WriteOnlyCell:
-    """A cell for a value from the document: text that could start a formula is typed as text
-    (data type "s", and quotePrefix so that Excel keeps it text when someone edits the cell)."""
-    if isinstance(value, str):
-        value = xlsx_text(value)
-    cell = WriteOnlyCell(sheet, value)
-    if isinstance(value, str) and looks_like_formula(value):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    if alignment is not None:
-        cell.alignment = alignment
-    if font is not None:
-        cell.font = font
-    return cell
-
-
-class _Look:
-    """One cell format, resolved once and stamped on many cells.
-
-    Assigning a style object to each of 25,000 cells costs most of the export: openpyxl hashes
-    the Alignment every time to find it in the workbook's table. Here it is looked up once, on a
-    template cell, and each cell gets a copy of the resulting index array (the way openpyxl
-    itself copies styles between cells)."""
-
-    def __init__(self, sheet, alignment: Alignment):
-        self.sheet = sheet
-        template = WriteOnlyCell(sheet, None)
-        template.alignment = alignment
-        self._style = template._style
-
-    def cell(self, value) -> WriteOnlyCell:
-        if isinstance(value, str):
-            value = xlsx_text(value) or None  # an empty field is an empty cell, not ""
-        cell = WriteOnlyCell(self.sheet, value)
-        cell._style = copy(self._style)
-        if isinstance(value, str) and looks_like_formula(value):
-            cell.data_type = "s"
-            cell.quotePrefix = True
-        return cell
-
-
-def _header_cell(sheet, text: str, alignment: Alignment | None = None) -> WriteOnlyCell:
-    cell = _cell(sheet, text, alignment or _HEADER_ALIGNMENT)
-    cell.font = _HEADER_FONT
-    cell.fill = _HEADER_FILL
-    cell.border = _HEADER_BORDER
-    return cell
-
-
-def _print_setup(sheet, workshop: dict, *, landscape: bool) -> None:
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0  # as many pages down as the list needs
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-    sheet.page_margins.header = sheet.page_margins.footer = 0.3
-    # In header and footer text "&" starts a code (&P, &N): a title's own "&" is doubled.
-    sheet.oddHeader.center.text = xlsx_text(workshop["title"]).replace("&", "&&")[:200]
-    sheet.oddFooter.left.text = sheet.title
-    sheet.oddFooter.right.text = "Page &P of &N"

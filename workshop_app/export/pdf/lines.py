@@ -1,0 +1,65 @@
+"""Lines that mix labels of ours, bold or muted, with user text ("Speakers: A, B" with the
+label muted), for the agenda and the road map alike. Each piece goes through text.markup
+(escaped, one font per script) and the line is shaped when any piece needs it.
+
+shortened() is the limit both put on a pasted field.
+"""
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from workshop_app.export.pdf import fonts, text
+from workshop_app.export.pdf.styles import MUTED
+
+MAX_LINES = 15  # line breaks kept in one field; the rest become spaces
+
+_MUTED_HEX = "#" + MUTED.hexval()[2:]
+
+
+class Piece:
+    """A run of text in a line: user text or a label of ours, plain, bold or muted."""
+
+    __slots__ = ("value", "bold", "muted")
+
+    def __init__(self, value: object, *, bold: bool = False, muted: bool = False):
+        self.value = text.clean(value)
+        self.bold = bold
+        self.muted = muted
+
+    def markup(self, *, bold_style: bool = False) -> str:
+        # <b> around a run of another script needs that script's bold face: markup() names it.
+        marked = text.markup(self.value, bold=self.bold or bold_style)
+        if self.bold:
+            marked = f"<b>{marked}</b>"
+        if self.muted:
+            marked = f'<font color="{_MUTED_HEX}">{marked}</font>'
+        return marked
+
+
+def line(style: ParagraphStyle, *pieces: Piece | str, separator: str = "") -> Paragraph:
+    """One paragraph made of pieces (a str is a plain piece), shaped when any piece needs it."""
+    pieces = [piece if isinstance(piece, Piece) else Piece(piece) for piece in pieces]
+    pieces = [piece for piece in pieces if piece.value]
+    plain = separator.join(piece.value for piece in pieces)
+    bold_style = fonts.is_bold(style.fontName)
+    marked = escape(separator).join(piece.markup(bold_style=bold_style) for piece in pieces)
+    if fonts.needs_shaping(plain):
+        return Paragraph(marked, text.shaped_style(style, plain))
+    return Paragraph(marked, style)
+
+
+def labelled(style: ParagraphStyle, label: str, value: str) -> Paragraph:
+    """'Speakers: A, B' with the label muted."""
+    return line(style, Piece(f"{label}: ", muted=True), value)
+
+
+def shortened(value: str, limit: int) -> str:
+    """A pasted page of text in one field must not push a row past the page: at most `limit`
+    characters and MAX_LINES line breaks."""
+    value = text.clean(value).strip()
+    if value.count("\n") > MAX_LINES:
+        kept = value.split("\n", MAX_LINES)
+        value = "\n".join(kept[:MAX_LINES]) + "\n" + " ".join(kept[MAX_LINES].split())
+    return value if len(value) <= limit else value[:limit - 1].rstrip() + "…"

@@ -1,0 +1,77 @@
+"""The hidden sheet "Lists" and the drop-downs of the Road map sheet that read from it.
+
+The lists live on a sheet rather than in each validation: an organization list of 300 names
+is longer than the 255 characters a validation's own list may hold.
+"""
+
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from workshop_app.export.roadmap_workbook.contents import Contents
+from workshop_app.export.roadmap_workbook.rows import LETTERS, CellStyles, SheetData
+from workshop_app.models import vocabulary as v
+from workshop_app.models.roadmap.workbook.columns import GENDER_MARKER_NOTE, LISTS_SHEET
+
+EXTRA_VALIDATED_ROWS = 500  # drop-downs reach this far below the last row, for rows added in Excel
+
+
+class Lists:
+    """The rows of the sheet, and the range of each list (e.g. "Lists!$B$2:$B$6") by header."""
+
+    def __init__(self, data: SheetData, ranges: dict[str, str]):
+        self.data = data
+        self.ranges = ranges
+
+
+def write_lists(sheet, styles: CellStyles, contents: Contents) -> Lists:
+    sheet.sheet_state = "hidden"
+    columns = {
+        "Levels": [v.NODE_LEVEL_LABELS[level] for level in v.NODE_LEVELS],
+        "Statuses": list(v.ACTION_STATUSES.values()),
+        "Gender markers": list(v.GENDER_MARKERS),
+        "Action Groups": list(v.ACTION_GROUPS.values()),
+        "Organizations": sorted((contents.names.label(row["id"]) for row in contents.organizations), key=str.casefold),
+    }
+    data = SheetData(styles)
+    bold = styles.get(bold=True)
+    plain = styles.get()
+    data.add([(header, bold) for header in columns])
+    longest = max(len(values) for values in columns.values())
+    for index in range(longest):
+        data.add([(values[index], plain) if index < len(values) else None for values in columns.values()])
+    ranges = {}
+    for column, (header, values) in enumerate(columns.items()):
+        letter = LETTERS[column]
+        ranges[header] = f"{LISTS_SHEET}!${letter}$2:${letter}${max(len(values), 1) + 1}"
+        sheet.column_dimensions[letter].width = 30
+    return Lists(data, ranges)
+
+
+def add_roadmap_drop_downs(sheet, lists: Lists, position: dict[str, int], last_row: int) -> None:
+    """Drop-downs on the Road map sheet's Level, Status, Gender marker, Action Group and Lead
+    organization columns (`position`: column index by header), down to below `last_row`."""
+    end = last_row + EXTRA_VALIDATED_ROWS
+    _validation(sheet, position["Level"], 2, end, lists.ranges["Levels"], title="Level",
+                error="Choose Goal, Outcome, Output or Action.")
+    _validation(sheet, position["Status"], 2, end, lists.ranges["Statuses"], title="Status",
+                error="Choose a status from the list.")
+    _validation(sheet, position["Gender marker"], 2, end, lists.ranges["Gender markers"], title="Gender marker",
+                prompt=GENDER_MARKER_NOTE, error="The gender marker is 0, 1, 2 or 3.")
+    _validation(sheet, position["Action Group"], 2, end, lists.ranges["Action Groups"], title="Action Group",
+                error="Choose an Alliance 8.7 Action Group from the list.")
+    # An organization the workshop does not have may be typed: it is created on import.
+    _validation(sheet, position["Lead organization"], 2, end, lists.ranges["Organizations"], strict=False,
+                title="Lead organization", error="This organization is not in the workshop yet; it will be "
+                                                 "added when the workbook is imported.")
+
+
+def _validation(sheet, column: int, first_row: int, last_row: int, source: str, *, strict: bool = True,
+                title: str = "", prompt: str = "", error: str = "") -> None:
+    letter = LETTERS[column]
+    validation = DataValidation(type="list", formula1=source, allow_blank=True,
+                                showErrorMessage=strict, errorStyle="stop" if strict else "information")
+    if prompt:
+        validation.promptTitle, validation.prompt, validation.showInputMessage = title[:32], prompt[:255], True
+    if error:
+        validation.errorTitle, validation.error = title[:32], error[:255]
+    validation.add(f"{letter}{first_row}:{letter}{last_row}")
+    sheet.data_validations.append(validation)
