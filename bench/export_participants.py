@@ -73,7 +73,7 @@ def _timed(action, runs: int = RUNS) -> float:
 
 def _xlsxwriter_same_cells(xlsxwriter, path: Path, headers: list, lines: list, summary: list,
                            heights: dict[int, float]) -> None:
-    from workshop_app.export.stakeholders.participants_workbook import _DAY_COLUMN, _LIST_COLUMNS
+    from workshop_app.export.stakeholders.participants_workbook import DAY_COLUMN, LIST_COLUMNS
 
     workbook = xlsxwriter.Workbook(str(path))
     header = workbook.add_format({"bold": True, "bg_color": "#DDE3EA", "text_wrap": True, "valign": "vcenter",
@@ -81,7 +81,7 @@ def _xlsxwriter_same_cells(xlsxwriter, path: Path, headers: list, lines: list, s
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     top = workbook.add_format({"valign": "top"})
     sheet = workbook.add_worksheet("Participants")
-    settings = [_LIST_COLUMNS.get(title, _DAY_COLUMN) for title in headers]
+    settings = [LIST_COLUMNS.get(title, DAY_COLUMN) for title in headers]
     for column, (title, (narrowest, widest, _)) in enumerate(zip(headers, settings)):
         longest = max([len(title), *(len(str(line[column])) for line in lines)])
         sheet.set_column(column, column, min(max(longest + 2, narrowest), widest))

@@ -12,3 +12,12 @@
 
 A report writes through export.files.written_atomically, so a failure leaves no half file.
 """
+
+__all__ = [
+    "fonts",
+    "text",
+    "lines",
+    "styles",
+    "page",
+    "tables",
+]

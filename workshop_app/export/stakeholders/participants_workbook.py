@@ -46,7 +46,7 @@ SHARE_NOTE = ("Women's share: women among the participants whose sex is stated (
               "people whose sex is not stated are left out of it.")
 
 # (minimum, maximum) width in characters, and whether long text wraps, per list column.
-_LIST_COLUMNS = {
+LIST_COLUMNS = {
     "No.": (5, 6, False),
     "Name": (14, 26, True),
     "Sex": (8, 10, False),
@@ -58,7 +58,7 @@ _LIST_COLUMNS = {
     "Phone": (10, 17, False),
     "Language": (9, 12, False),
 }
-_DAY_COLUMN = (9, 11, False)  # "Present"; the header "Day 1 (9 Mar 2027)" wraps
+DAY_COLUMN = (9, 11, False)  # "Present"; the header "Day 1 (9 Mar 2027)" wraps
 
 _TITLE_FONT = Font(bold=True, size=14)
 _SECTION_FONT = Font(bold=True, size=12)
@@ -88,7 +88,7 @@ def write_participants_xlsx(document: WorkshopDocument, path: Path | str) -> Non
 def _write_list(sheet, participants: ParticipantList, workshop: dict) -> None:
     headers = participants.headers()
     lines = [participants.values(number, entry) for number, entry in enumerate(participants.participants, 1)]
-    settings = [_LIST_COLUMNS.get(header, _DAY_COLUMN) for header in headers]
+    settings = [LIST_COLUMNS.get(header, DAY_COLUMN) for header in headers]
     last_column = get_column_letter(len(headers))
 
     # Sheet and row settings must be made before the rows are streamed.
