@@ -50,7 +50,7 @@ def export(document: WorkshopDocument, out: Path | str, what: str, **options) ->
     what = ALIASES.get(what, what)
     formats = EXPORTS.get(what)
     if formats is None:
-        raise ExportError(out, f"cannot export '{what}' yet; choose one of: {', '.join(EXPORTS)}")
+        raise ExportError(out, f"cannot export '{what}'; choose one of: {', '.join(EXPORTS)}")
     suffix = out.suffix.lower()
     if suffix not in formats:
         raise ExportError(out, f"{what} can be exported as {' or '.join(formats)}, not '{suffix or 'no suffix'}'")
