@@ -259,3 +259,51 @@ def test_a_dropped_column_is_named_on_opening(workshop_path, capsys):
     assert main(["stats", str(workshop_path)]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "has no column phone" in err
+
+
+def _interrupted_change(path: Path) -> None:
+    """A process that dies in the middle of a large change, leaving a hot journal."""
+    subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        import os, sqlite3
+        conn = sqlite3.connect({str(path)!r}, isolation_level=None)
+        conn.execute("PRAGMA cache_size = 1")
+        conn.execute("BEGIN")
+        conn.execute("INSERT INTO participant (id, name) SELECT hex(randomblob(16)), hex(randomblob(900))"
+                     " FROM participant")
+        conn.execute("UPDATE participant SET notes = hex(randomblob(2000))")
+        os._exit(0)
+    """)], check=True)
+    assert Path(f"{path}-journal").exists()
+
+
+def test_a_journal_left_by_another_file_is_moved_aside_not_rolled_back(tmp_path, demo_path):
+    """Save a copy, import, kill a large import, copy the backup over the file: the journal of
+    the killed import must not be rolled into the restored backup."""
+    from workshop_app.cli import main
+
+    path = tmp_path / "restored.workshop"
+    path.write_bytes(demo_path.read_bytes())
+    backup = tmp_path / "backup.workshop"
+    backup.write_bytes(path.read_bytes())
+    with WorkshopDocument.open(path) as document:  # an import after the backup was saved
+        for number in range(300):
+            document.insert("participant", name=f"Walk-in {number} " + "x" * 300)
+    _interrupted_change(path)
+    path.write_bytes(backup.read_bytes())  # the user restores the backup
+    with pytest.raises(WorkshopFileError, match="belonged to another file .* moved aside as "
+                                                 "restored.workshop.foreign-journal"):
+        WorkshopDocument.open(path)
+    assert path.read_bytes() == backup.read_bytes()
+    assert not Path(f"{path}-journal").exists()
+    assert (tmp_path / "restored.workshop.foreign-journal").exists()
+    assert main(["check", str(path)]) == 0  # opened again: the restored backup, sound
+
+
+def test_a_journal_of_the_file_itself_is_still_rolled_back(tmp_path, demo_path):
+    path = tmp_path / "cut.workshop"
+    path.write_bytes(demo_path.read_bytes())
+    _interrupted_change(path)
+    with WorkshopDocument.open(path) as document:
+        assert document.count("participant") == 122
+        assert document.query("PRAGMA integrity_check") == [("ok",)]
+    assert not list(tmp_path.glob("*foreign-journal*"))

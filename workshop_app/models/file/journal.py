@@ -1,0 +1,82 @@
+"""A journal left beside a file must belong to that file before SQLite may roll it back.
+
+SQLite rolls a hot `-journal` back into whatever file now has the journal's name: copying a
+backup over a file whose interrupted import left a journal writes that import's old pages
+into the backup, and the restored file is damaged beyond repair. SQLite cannot tell a foreign
+journal; the journal's own header can, in most cases:
+
+- the page size it was written for;
+- the size the file had when the interrupted change began: a change only adds pages until it
+  commits, so a file smaller than that is another file (a backup is usually older, so smaller);
+- the file's header as it was when the change began (the journal's copy of page 1): the
+  change counter there is the file's, or one less, unless the file was replaced.
+
+A journal that fails any of these is moved aside under a new name (never deleted: it may be
+needed by someone who knows better) and the file is left exactly as it is.
+"""
+
+import struct
+from pathlib import Path
+
+from workshop_app.models.errors import WorkshopFileError
+
+_MAGIC = bytes.fromhex("d9d505f920a163d7")
+_HEADER = struct.Struct(">8sIIIII")  # magic, records, nonce, pages at the start, sector size, page size
+
+
+def journal_path(path: Path) -> Path:
+    return Path(f"{path}-journal")
+
+
+def refuse_foreign_journal(path: Path, file_header: bytes, file_size: int) -> None:
+    """Move a hot journal that does not belong to the file aside, and say so in one line."""
+    journal = journal_path(path)
+    reason = _why_foreign(journal, file_header, file_size)
+    if reason is None:
+        return
+    aside = _free_name(Path(f"{path}.foreign-journal"))
+    try:
+        journal.rename(aside)
+    except OSError as error:
+        raise WorkshopFileError(path, f"a journal beside the file belongs to another file ({reason}) and could not "
+                                      f"be moved aside ({error.strerror or error}); move {journal.name} away "
+                                      "by hand, then open the file again") from None
+    raise WorkshopFileError(path, f"a journal left beside the file belonged to another file ({reason}; was a "
+                                  f"backup copied over it?); it was moved aside as {aside.name} and the file was "
+                                  "not changed; open the file again")
+
+
+def _why_foreign(journal: Path, file_header: bytes, file_size: int) -> str | None:
+    try:
+        with journal.open("rb") as handle:
+            head = handle.read(_HEADER.size)
+            if len(head) < _HEADER.size:
+                return None  # empty or cut short: SQLite does not roll it back
+            magic, _, _, start_pages, sector_size, page_size = _HEADER.unpack(head)
+            if magic != _MAGIC:
+                return None  # not hot: the change it recorded was committed
+            handle.seek(sector_size)
+            first = handle.read(4 + 100)
+    except OSError:
+        return None
+    file_page_size = struct.unpack(">H", file_header[16:18])[0]
+    file_page_size = 65536 if file_page_size == 1 else file_page_size
+    if page_size != file_page_size:
+        return f"it was written for {page_size}-byte pages, the file has {file_page_size}-byte pages"
+    if file_size < start_pages * page_size:
+        return (f"the file has {file_size // page_size} pages, fewer than the {start_pages} it had when the "
+                "interrupted change began")
+    if len(first) == 104 and struct.unpack(">I", first[:4])[0] == 1:
+        was = struct.unpack(">I", first[4 + 24:4 + 28])[0]
+        now = struct.unpack(">I", file_header[24:28])[0]
+        if now not in (was, was + 1):
+            return f"the file's change counter is {now}, the journal expects {was} or {was + 1}"
+    return None
+
+
+def _free_name(path: Path) -> Path:
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}-{number}")
+        number += 1
+    return candidate
