@@ -117,3 +117,26 @@ def test_indicators_of_an_outcome_are_added_edited_and_deleted(page, window):
     assert editor.list.count() == count
     window.session.undo_stack.undo()
     assert editor.list.count() == count + 1
+
+
+def test_a_cost_typed_with_spaces_is_stored_as_a_number_and_shown_grouped(page, window):
+    from workshop_app.ui.item_models.roadmap import COL_COST
+
+    index = find(page, "1.1.1").siblingAtColumn(COL_COST)
+    assert page.model.setData(index, "45 000 000")
+    shown = find(page, "1.1.1").siblingAtColumn(COL_COST)
+    assert shown.data() == "45,000,000 USD" and shown.data(Qt.EditRole) == "45,000,000"
+    page.model.setData(shown, shown.data(Qt.EditRole))  # editing it again keeps the amount
+    assert find(page, "1.1.1").siblingAtColumn(COL_COST).data() == "45,000,000 USD"
+    assert "Outcome 1: 17,000,000 NPR (gap 9,800,000 NPR); 45,635,000 USD" in page.totals.text()
+
+
+def test_an_unclear_cost_is_refused_with_a_message_and_nothing_changes(page, window):
+    from workshop_app.ui.item_models.roadmap import COL_COST
+
+    index = find(page, "1.1.1").siblingAtColumn(COL_COST)
+    before, steps = index.data(), window.session.undo_stack.count()
+    assert not page.model.setData(index, "1,5")
+    assert "unclear" in page.message.text() and not page.message.isHidden()
+    assert find(page, "1.1.1").siblingAtColumn(COL_COST).data() == before
+    assert window.session.undo_stack.count() == steps

@@ -6,6 +6,7 @@ each Change in an undo command; the command line applies it directly.
 """
 
 import datetime as dt
+import json
 import os
 import sqlite3
 import tempfile
@@ -30,7 +31,7 @@ from workshop_app.models.file.opening import (
 )
 from workshop_app.models.file.preflight import ensure_writable, read_header
 from workshop_app.models.shape import check_row
-from workshop_app.models.validation import check_date_order, normalize
+from workshop_app.models.validation import LOCALE_RULES, check_date_order, normalize
 
 FILE_SUFFIX = ".workshop"
 
@@ -266,6 +267,18 @@ class WorkshopDocument:
     def workshop(self) -> Row:
         return self.rows("workshop")[0]
 
+    def number_locale(self) -> str:
+        """The locale amounts are typed and shown in: the first working language of the workshop,
+        in its country ("es_CL" writes 1.234.567,5; "es_MX" writes 1,234,567.5)."""
+        workshop = self.workshop()
+        try:
+            languages = json.loads(workshop["languages"] or "[]")
+        except (TypeError, ValueError):
+            languages = []
+        language = languages[0] if languages and isinstance(languages[0], str) else "en"
+        country = workshop["country"] or ""
+        return f"{language}_{country}" if country else language
+
     def schema_version(self) -> int:
         return self._conn.execute("PRAGMA user_version").fetchone()[0]
 
@@ -278,7 +291,7 @@ class WorkshopDocument:
     def plan_update(self, table: str, row_id: str, undo_text: str | None = None, /, **fields: Any) -> Change:
         """The change that sets these fields, or an empty change when nothing would differ."""
         current = self._require(table, row_id)
-        values = {column: normalize(table, column, value) for column, value in fields.items()}
+        values = self._normalized(table, fields)
         self._check_columns(table, values)
         check_row(self, table, values, current)
         if table == "workshop":
@@ -292,7 +305,7 @@ class WorkshopDocument:
         return Change(label, (RowChange(table, row_id, before, changed),))
 
     def plan_insert(self, table: str, undo_text: str | None = None, /, **fields: Any) -> Change:
-        values = {column: normalize(table, column, value) for column, value in fields.items()}
+        values = self._normalized(table, fields)
         values.setdefault("id", new_id())
         self._check_columns(table, values)
         check_row(self, table, values)
@@ -401,6 +414,10 @@ class WorkshopDocument:
             yield self.db
 
     # ------------------------------------------------------------------ internals
+
+    def _normalized(self, table: str, fields: dict[str, Any]) -> dict[str, Any]:
+        locale = self.number_locale() if any((table, column) in LOCALE_RULES for column in fields) else "en"
+        return {column: normalize(table, column, value, locale) for column, value in fields.items()}
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

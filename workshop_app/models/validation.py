@@ -4,6 +4,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from workshop_app.models import vocabulary as v
@@ -175,6 +176,103 @@ def positive_minutes(value: Any) -> int:
     return minutes
 
 
+AMOUNT_LIMIT = Decimal(10) ** 15  # more than any road map's budget in any currency: a typing slip
+_SPACES = "\u0020\u00a0\u202f\u2009'\u2019"  # what people put between groups of digits
+_SPACED = re.compile(rf"^\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:[.,]\d+)?$")
+_GROUPED_TWICE = re.compile(r"^\d{1,3}(?P<group>[.,])\d{3}(?:(?P=group)\d{3})+(?:(?!(?P=group))[.,]\d+)?$")
+
+
+def amount(value: Any, locale: str = "en") -> float | None:
+    """An amount of money as typed in the workshop's locale ("45 000 000", "45.000.000",
+    "1 234 567,50" in French, "1,5" in Spanish), or InvalidValueError saying how to write it.
+    An amount that only one reading fits is taken whatever the locale (two dots grouping
+    thousands are never a decimal point); one that two readings fit follows the locale, and
+    an unclear one ("1,5" in English) is refused with both readings rather than guessed."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise InvalidValueError(f"'{value}' is not an amount")
+    if isinstance(value, (int, float, Decimal)):
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            raise InvalidValueError(f"'{value}' is not an amount") from None
+    else:
+        number = _parse_amount(clean_text(value), locale)
+    if not number.is_finite():
+        raise InvalidValueError(f"'{value}' is not an amount")
+    if number < 0:
+        raise InvalidValueError(f"{value} is below zero; amounts cannot be negative")
+    if number >= AMOUNT_LIMIT:
+        raise InvalidValueError(f"{value} is larger than any budget; check the number of digits")
+    return float(number)
+
+
+def amount_text(number: Any, locale: str = "en") -> str:
+    """An amount as the locale writes it, grouped, never in scientific notation ("3,000,000")."""
+    if number is None or number == "":
+        return ""
+    if isinstance(number, bool) or not isinstance(number, (int, float, Decimal)):
+        return str(number)  # a value from before amounts were checked: shown as it is
+    from babel.numbers import format_decimal
+
+    return format_decimal(Decimal(str(number)), format="#,##0.##", locale=_babel_locale(locale))
+
+
+def _parse_amount(text: str, locale: str) -> Decimal:
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    plain = text
+    if _SPACED.match(plain):
+        plain = re.sub(f"[{_SPACES}]", "", plain)
+    grouped = _GROUPED_TWICE.match(plain)
+    if grouped:  # "45.000.000" or "45,000,000.50": one reading only
+        group = grouped.group("group")
+        plain = plain.replace(group, "").replace("," if group == "." else ".", ".")
+        return Decimal(plain)
+    if re.search(r"[^\d.,-]", plain) or "-" in plain[1:]:
+        raise InvalidValueError(f"'{text}' is not an amount; write it in digits, e.g. "
+                                f"{amount_text(4500000, locale)}")
+    try:
+        return parse_decimal(plain, locale=_babel_locale(locale), strict=True)
+    except NumberFormatError as error:
+        readings = getattr(error, "suggestions", None) or []
+        if len(readings) > 1:
+            options = " or ".join(amount_text(parse_decimal(reading, locale=_babel_locale(locale)), locale)
+                                  for reading in readings)
+            raise InvalidValueError(f"'{text}' is unclear: did you mean {options}?") from None
+        raise InvalidValueError(f"'{text}' is not an amount as this workshop writes numbers, e.g. "
+                                f"{amount_text(1234567.5, locale)}") from None
+
+
+def _babel_locale(locale: str):
+    from babel import Locale, UnknownLocaleError
+
+    for name in (locale, locale.split("_")[0], "en"):
+        try:
+            return Locale.parse(name)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return Locale.parse("en")
+
+
+def currency_code(value: Any) -> str:
+    code = clean_text(value).upper()
+    if not code:
+        return ""
+    from babel.numbers import list_currencies
+
+    if code not in list_currencies():
+        raise InvalidValueError(f"'{value}' is not an ISO 4217 currency code (e.g. USD, EUR, NPR)")
+    return code
+
+
+# Field rules that read what was typed in the workshop's locale: rule(value, locale).
+LOCALE_RULES = {
+    ("roadmap_node", "cost"): amount,
+    ("roadmap_node", "funding_secured"): amount,
+}
+
 # Field rules by table; a field not listed is free text.
 _RULES = {
     ("workshop", "country"): country_code,
@@ -203,12 +301,17 @@ _RULES = {
     ("roadmap_node", "issue_tags"): tags(v.ISSUE_TAGS, "target 8.7 issues"),
     ("roadmap_node", "pillar_tags"): tags(v.PILLAR_TAGS, "pillars"),
     ("roadmap_node", "sdgs"): tags(v.RELATED_SDGS, "related SDGs"),
+    ("roadmap_node", "currency"): currency_code,
     ("roadmap_node", "action_group"): lambda value: choice(value, v.ACTION_GROUPS, "Action Group") if value else None,
     ("action_partner", "role"): lambda value: choice(value, v.PARTNER_ROLES, "partner role"),
 }
 
 
-def normalize(table: str, column: str, value: Any) -> Any:
+def normalize(table: str, column: str, value: Any, locale: str = "en") -> Any:
+    """What the file stores for a typed value; `locale` ("fr", "es_CL") reads numbers."""
+    locale_rule = LOCALE_RULES.get((table, column))
+    if locale_rule is not None:
+        return locale_rule(value, locale)
     rule = _RULES.get((table, column))
     if rule is not None:
         return rule(value)

@@ -16,10 +16,14 @@ from workshop_app.models.roadmap.tree import roadmap_tree
 
 def funding_gap(node: dict) -> float | None:
     """Cost minus funding secured, never below 0; None while the cost is not known."""
-    cost = node.get("cost")
-    if cost is None:
-        return None
-    return max(0.0, cost - (node.get("funding_secured") or 0))
+    cost, secured = node.get("cost"), node.get("funding_secured") or 0
+    if not _is_amount(cost):
+        return None  # unknown, or text a file from before amounts were checked may hold
+    return max(0.0, cost - (secured if _is_amount(secured) else 0))
+
+
+def _is_amount(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def currency_of(node: dict) -> str:

@@ -9,6 +9,7 @@ from workshop_app.models.roadmap.editing import plan_move_node
 from workshop_app.models.roadmap.totals import funding_gap
 from workshop_app.models.roadmap.tree import roadmap_tree
 from workshop_app.models.stakeholders.listing import organization_choices
+from workshop_app.models.validation import amount_text
 from workshop_app.ui.item_models import ID_ROLE, ROOT
 from workshop_app.ui.item_models.drag import MovesById
 from workshop_app.ui.session import DocumentSession
@@ -23,8 +24,10 @@ _ROLES = {Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.FontRole, Qt.Foregroun
           ID_ROLE}
 
 
-def money(amount: float | None, currency: str) -> str:
-    return "" if amount is None else f"{amount:,.0f} {currency}".strip()
+def money(amount: float | None, currency: str, locale: str = "en") -> str:
+    """An amount with its currency as the workshop's locale writes it; never raises, whatever
+    the file holds."""
+    return "" if amount is None else f"{amount_text(amount, locale)} {currency or ''}".strip()
 
 
 class RoadmapModel(MovesById, QAbstractItemModel):
@@ -40,6 +43,7 @@ class RoadmapModel(MovesById, QAbstractItemModel):
         self._ids: list[str] = []
         self._leads: dict[str, str] = {}
         self.visible: set[str] | None = None  # actions that pass the filters; None = all
+        self.locale = "en"  # how the workshop writes amounts (document.number_locale)
         self._bold = QFont()
         self._bold.setBold(True)
         self._muted = QBrush(QColor("#777777"))
@@ -56,6 +60,7 @@ class RoadmapModel(MovesById, QAbstractItemModel):
         self._nodes, self._codes, self._children = {}, {}, {}
         if self.session is not None:
             document = self.session.document
+            self.locale = document.number_locale()
             self._leads = {row_id: label for row_id, label in organization_choices(document)}
             self._leads.update({row["id"]: row["acronym"] for row in document.rows("organization") if row["acronym"]})
             for goal in roadmap_tree(document):
@@ -147,7 +152,7 @@ class RoadmapModel(MovesById, QAbstractItemModel):
         if role == Qt.DisplayRole:
             return self._text(node, column)
         if role == Qt.EditRole:
-            return node[EDITABLE[column]] if column in EDITABLE else None
+            return self._edit_value(node, column)
         if role == Qt.ToolTipRole:
             return node["title"]
         if role == Qt.FontRole and not action:
@@ -160,6 +165,12 @@ class RoadmapModel(MovesById, QAbstractItemModel):
         if role == Qt.TextAlignmentRole and column in (COL_COST, COL_GAP):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
+
+    def _edit_value(self, node: dict, column: int):
+        """What an editor starts from: a cost as the workshop writes amounts, so that it reads back."""
+        if column == COL_COST:
+            return amount_text(node["cost"], self.locale)
+        return node[EDITABLE[column]] if column in EDITABLE else None
 
     def _text(self, node: dict, column: int) -> str:
         if column == COL_CODE:
@@ -174,9 +185,9 @@ class RoadmapModel(MovesById, QAbstractItemModel):
         if column == COL_STATUS:
             return QCoreApplication.translate("vocabulary", v.ACTION_STATUSES[node["status"]])
         if column == COL_COST:
-            return money(node["cost"], node["currency"])
+            return money(node["cost"], node["currency"], self.locale)
         if column == COL_GAP:
-            return money(funding_gap(node), node["currency"])
+            return money(funding_gap(node), node["currency"], self.locale)
         return node[{COL_START: "start", COL_END: "end"}[column]] or ""
 
     def flags(self, index: QModelIndex):
@@ -198,8 +209,6 @@ class RoadmapModel(MovesById, QAbstractItemModel):
         if node is None or role != Qt.EditRole or index.column() not in EDITABLE:
             return False
         title = QCoreApplication.translate("columns", COLUMNS[index.column()]).lower()
-        if index.column() == COL_COST and isinstance(value, str):
-            value = value.replace(",", "").strip() or None
         text, field = QCoreApplication.translate("undo", "Edit %1").replace("%1", title), EDITABLE[index.column()]
         edit = self.session.perform(
             lambda document: document.plan_update("roadmap_node", node["id"], text, **{field: value}), source=self)

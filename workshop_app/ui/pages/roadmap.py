@@ -156,12 +156,15 @@ class RoadmapPage(Page):
         def costed(currencies):  # actions with neither a cost nor a currency add nothing to show
             return [t for t in currencies.values() if t.currency or t.cost]
 
+        locale = self.model.locale
+
         for outcome in result.outcomes:
-            sums = "; ".join(f"{money(t.cost, t.currency)} (gap {money(t.gap, t.currency)})"
+            sums = "; ".join(f"{money(t.cost, t.currency, locale)} (gap {money(t.gap, t.currency, locale)})"
                              for t in costed(outcome.currencies)) or "–"
             lines.append(self.tr("Outcome %1: %2").replace("%1", outcome.code).replace("%2", sums))
-        overall = "; ".join(f"{money(t.cost, t.currency)} (secured {money(t.funding_secured, t.currency)}, "
-                            f"gap {money(t.gap, t.currency)})" for t in costed(result.overall)) or "–"
+        overall = "; ".join(f"{money(t.cost, t.currency, locale)} (secured "
+                            f"{money(t.funding_secured, t.currency, locale)}, gap {money(t.gap, t.currency, locale)})"
+                            for t in costed(result.overall)) or "–"
         lines.append(self.tr("Whole road map: %1 — currencies are never added together").replace("%1", overall))
         self.totals.setText("\n".join(lines))
 
