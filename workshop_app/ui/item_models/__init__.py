@@ -17,4 +17,5 @@ __all__ = [
     "agenda",
     "roadmap",
     "drag",
+    "guard",
 ]

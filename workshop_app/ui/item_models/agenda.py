@@ -9,6 +9,7 @@ from workshop_app.models.agenda.schedule import DaySchedule, agenda, clock, plan
 from workshop_app.models.stakeholders.listing import participant_names
 from workshop_app.ui.item_models import ID_ROLE, ROOT
 from workshop_app.ui.item_models.drag import MovesById
+from workshop_app.ui.item_models.guard import never_raises
 from workshop_app.ui.session import DocumentSession
 
 SESSION_MIME = "application/x-pathfinder-session"
@@ -141,11 +142,13 @@ class AgendaModel(MovesById, QAbstractItemModel):
     def columnCount(self, parent=ROOT) -> int:
         return len(COLUMNS)
 
+    @never_raises
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return QCoreApplication.translate("columns", COLUMNS[section])
         return None
 
+    @never_raises
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         # Painting asks for many roles per cell; answer from rows prepared at reload, and
         # return at once for roles this model does not use.

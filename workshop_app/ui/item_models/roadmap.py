@@ -12,6 +12,7 @@ from workshop_app.models.stakeholders.listing import organization_choices
 from workshop_app.models.validation import amount_text
 from workshop_app.ui.item_models import ID_ROLE, ROOT
 from workshop_app.ui.item_models.drag import MovesById
+from workshop_app.ui.item_models.guard import never_raises
 from workshop_app.ui.session import DocumentSession
 
 NODE_MIME = "application/x-pathfinder-roadmap-node"
@@ -134,11 +135,13 @@ class RoadmapModel(MovesById, QAbstractItemModel):
     def columnCount(self, parent=ROOT) -> int:
         return len(COLUMNS)
 
+    @never_raises
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return QCoreApplication.translate("columns", COLUMNS[section])
         return None
 
+    @never_raises
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if role not in _ROLES:
             return None

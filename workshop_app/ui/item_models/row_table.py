@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from workshop_app.models.changes import Change
 from workshop_app.ui.item_models import ID_ROLE, ROOT
+from workshop_app.ui.item_models.guard import never_raises
 from workshop_app.ui.session import DocumentSession
 
 
@@ -55,6 +56,7 @@ class RowTableModel(QAbstractTableModel):
     def columnCount(self, parent=ROOT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
+    @never_raises
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return QCoreApplication.translate("columns", self.COLUMNS[section])
@@ -69,6 +71,7 @@ class RowTableModel(QAbstractTableModel):
                 flags |= Qt.ItemIsUserCheckable
         return flags
 
+    @never_raises
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():
             return None

@@ -5,6 +5,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from workshop_app.models import vocabulary as v
 from workshop_app.models.changes import Change
 from workshop_app.models.stakeholders.listing import organization_rows, participant_rows
+from workshop_app.ui.item_models.guard import never_raises
 from workshop_app.ui.item_models.row_table import RowTableModel
 
 
@@ -79,6 +80,7 @@ class OrganizationTableModel(RowTableModel):
             return row[self.CHECKABLE[column]]
         return super().sort_key(row, column)
 
+    @never_raises
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if role == Qt.TextAlignmentRole and index.column() == self.COL_PARTICIPANTS:
             return int(Qt.AlignRight | Qt.AlignVCenter)

@@ -29,6 +29,7 @@ from workshop_app.models.stakeholders.attendance import (
     plan_walk_in,
     present_ids,
 )
+from workshop_app.ui.item_models.guard import never_raises
 from workshop_app.ui.item_models.row_table import RowFilterProxy, RowTableModel
 from workshop_app.ui.item_models.stakeholders import members_of_renamed
 from workshop_app.ui.session import DocumentSession
@@ -49,6 +50,7 @@ class AttendanceTableModel(RowTableModel):
         self.CHECKABLE = {column: column for column in range(2, 2 + len(self._days))}
         super().reload()
 
+    @never_raises
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.ToolTipRole and section >= 2:
             return self._days[section - 2]["date"] or ""
@@ -80,6 +82,7 @@ class AttendanceTableModel(RowTableModel):
             return self._days[column - 2]["id"] in row["present"]
         return super().sort_key(row, column)
 
+    @never_raises
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if index.isValid() and index.column() >= 2:  # a day: only its check box
             if role != Qt.CheckStateRole:
