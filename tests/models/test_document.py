@@ -259,3 +259,18 @@ def test_action_fields_refuse_what_the_brief_does_not_know(document, field, type
     goal = document.insert("roadmap_node", level="goal", position=0, title="Goal").rows[0].row_id
     with pytest.raises(InvalidValueError, match=message):
         document.update("roadmap_node", goal, **{field: typed})
+
+
+def test_a_copy_onto_a_full_disk_says_so_and_leaves_nothing(document, tmp_path, monkeypatch):
+    import errno
+
+    target = tmp_path / "stick" / "copy.workshop"
+    target.parent.mkdir()
+
+    def full(source, destination):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("workshop_app.models.document.os.replace", full)
+    with pytest.raises(WorkshopFileError, match=r"^copy.workshop: the copy could not be written \(No space left"):
+        document.save_copy(target)
+    assert list(target.parent.iterdir()) == []

@@ -307,3 +307,23 @@ def test_a_journal_of_the_file_itself_is_still_rolled_back(tmp_path, demo_path):
         assert document.count("participant") == 122
         assert document.query("PRAGMA integrity_check") == [("ok",)]
     assert not list(tmp_path.glob("*foreign-journal*"))
+
+
+def test_half_written_files_left_by_a_crash_are_removed_when_the_folder_is_used(workshop_path):
+    import os
+    import time
+
+    folder = workshop_path.parent
+    old = time.time() - 2 * 3600
+    leftovers = [folder / ".new-k2j4.workshop", folder / ".copy-9xq1.workshop", folder / ".road map-a1b2.pdf.part"]
+    for path in leftovers:
+        path.write_bytes(b"half")
+        os.utime(path, (old, old))
+    writing = folder / ".copy-now1.workshop"  # another window is writing this one right now
+    writing.write_bytes(b"half")
+    mine = folder / ".notes.workshop"  # not a name this program writes
+    mine.write_bytes(b"keep")
+    os.utime(mine, (old, old))
+    WorkshopDocument.open(workshop_path).close()
+    assert not any(path.exists() for path in leftovers)
+    assert writing.exists() and mine.exists()

@@ -28,7 +28,7 @@ def test_an_unexpected_error_is_shown_once_and_logged(qtbot, monkeypatch, isolat
 def test_a_value_a_model_cannot_show_costs_one_empty_cell(qtbot, window, demo_path, monkeypatch,
                                                            isolated_user_folders):
     """data() runs inside Qt: an exception there must not reach it, and is logged once."""
-    from workshop_app.ui.item_models.guard import _REPORTED
+    from workshop_app.ui.item_models.guard import REPORTED
     from workshop_app.ui.item_models.roadmap import COL_TITLE
 
     window.open_file(demo_path)
@@ -39,7 +39,7 @@ def test_a_value_a_model_cannot_show_costs_one_empty_cell(qtbot, window, demo_pa
         raise TypeError("a value the model cannot show")
 
     monkeypatch.setattr(model, "_text", unreadable)
-    _REPORTED.clear()
+    REPORTED.clear()
     index = model.index(0, COL_TITLE)
     assert index.data() is None and index.data() is None
     log = (isolated_user_folders / "data" / "Pathfinder Workshop" / "errors.log").read_text()

@@ -27,6 +27,7 @@ from workshop_app.models.file.opening import (
     explain_open_error,
     fetch_opening,
     give_normal_permissions,
+    remove_abandoned_temporaries,
     upgrade_with_backup,
 )
 from workshop_app.models.file.preflight import ensure_writable, read_header
@@ -87,6 +88,8 @@ class WorkshopDocument:
         """
         path = Path(path)
         header = _readable_header(path, readonly)
+        if not readonly:
+            remove_abandoned_temporaries(path.resolve().parent)
         conn = connect(path, readonly=readonly)
         try:
             if verify:
@@ -213,7 +216,10 @@ class WorkshopDocument:
             raise WorkshopFileError(target, "is a folder; give a name for the copy")
         if target.exists():
             ensure_not_in_use(target)
-        handle, temporary = tempfile.mkstemp(prefix=".copy-", suffix=FILE_SUFFIX, dir=target.resolve().parent)
+        try:
+            handle, temporary = tempfile.mkstemp(prefix=".copy-", suffix=FILE_SUFFIX, dir=target.resolve().parent)
+        except OSError as error:
+            raise WorkshopFileError(target, f"the copy cannot be written there ({error.strerror or error})") from None
         os.close(handle)
         try:
             copy = sqlite3.connect(temporary, isolation_level=None)
@@ -224,6 +230,11 @@ class WorkshopDocument:
                 copy.close()
             give_normal_permissions(Path(temporary))
             os.replace(temporary, target)
+        except (OSError, sqlite3.Error) as error:  # a full USB stick, a stick pulled out
+            Path(temporary).unlink(missing_ok=True)
+            reason = getattr(error, "strerror", None) or str(error)
+            raise WorkshopFileError(target, f"the copy could not be written ({reason}); nothing was left "
+                                            "there, and the open file is unchanged") from None
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise

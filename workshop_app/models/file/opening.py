@@ -2,7 +2,9 @@
 errors in the user's words, upgrading with a backup, and not replacing a file in use."""
 
 import os
+import re
 import sqlite3
+import time
 from pathlib import Path
 
 from workshop_app.models.errors import WorkshopFileError
@@ -129,3 +131,30 @@ def free_name(path: Path) -> Path:
         candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
         number += 1
     return candidate
+
+
+# Names of the files written beside a target and renamed over it when complete: a new workshop,
+# a copy, an export. A crash leaves them behind, hidden (their names start with a dot).
+_TEMPORARY = re.compile(r"^\.(new-.+\.workshop|copy-.+\.workshop|.+\.part)$")
+ABANDONED_AFTER = 3600  # seconds; a file still being written is younger than that
+
+
+def remove_abandoned_temporaries(folder: Path) -> list[Path]:
+    """Delete the half-written files an interrupted save, copy or export left in `folder`;
+    a file written by a program still running (recently modified) is kept."""
+    removed = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        if not _TEMPORARY.match(entry.name):
+            continue
+        try:
+            if entry.is_file() and now - entry.stat().st_mtime > ABANDONED_AFTER:
+                entry.unlink()
+                removed.append(entry)
+        except OSError:
+            continue  # someone else's file, or a read-only folder: not ours to insist
+    return removed

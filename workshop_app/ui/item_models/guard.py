@@ -7,7 +7,7 @@ import functools
 
 from workshop_app import failures
 
-_REPORTED: set[tuple[str, str, str]] = set()
+REPORTED: set[tuple[str, str, str]] = set()  # (model, method, error) already in the log
 
 
 def never_raises(method):
@@ -19,8 +19,8 @@ def never_raises(method):
             return method(self, *args, **kwargs)
         except Exception as error:  # anything: Qt must never see it
             key = (type(self).__name__, method.__name__, type(error).__name__)
-            if key not in _REPORTED:  # data() repeats: one log entry says it all
-                _REPORTED.add(key)
+            if key not in REPORTED:  # data() repeats: one log entry says it all
+                REPORTED.add(key)
                 failures.record(error, f"{key[0]}.{key[1]}")
             return None
 
