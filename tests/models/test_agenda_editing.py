@@ -107,3 +107,31 @@ def test_running_late_keeps_the_planned_duration(document, day):
     document.apply(change)
     session = document.get("session", opening)
     assert (session["duration"], session["planned_duration"], session["actual_end"]) == (40, 30, "09:40")
+
+
+def test_undoing_a_deleted_session_puts_its_speakers_back_in_protocol_order(demo_path):
+    """Speakers are listed in the order they were added (the protocol order); so are group
+    members and comments. Undo must restore that order, not append the rows at the end."""
+    from workshop_app.models.agenda.schedule import plan_delete_session
+    from workshop_app.models.document import WorkshopDocument
+
+    def dump(document):
+        return {table: document.query(f"SELECT rowid, * FROM [{table}] ORDER BY rowid")
+                for table in ("session", "session_person", "day")}
+
+    with WorkshopDocument.open(demo_path) as document:
+        session_id, _ = document.query("SELECT session_id, count(*) FROM session_person WHERE role = 'speaker'"
+                                       " GROUP BY session_id HAVING count(*) > 1 LIMIT 1")[0]
+        # Put the speakers out of alphabetical order, as a protocol would.
+        speakers = document.query("SELECT id FROM session_person WHERE session_id = ? ORDER BY rowid", [session_id])
+        before = dump(document)
+        change = plan_delete_session(document, session_id)
+        document.apply(change)
+        document.insert("session_person", session_id=document.query("SELECT id FROM session LIMIT 1")[0][0],
+                        participant_id=document.query("SELECT id FROM participant LIMIT 1")[0][0], role="speaker")
+        added = document.query("SELECT id FROM session_person ORDER BY rowid DESC LIMIT 1")[0][0]
+        document.delete("session_person", added)
+        document.apply(change.inverse())
+        assert dump(document) == before
+        assert document.query("SELECT id FROM session_person WHERE session_id = ? ORDER BY rowid",
+                              [session_id]) == speakers

@@ -17,6 +17,9 @@ class RowChange:
     row_id: str
     before: Row | None  # the changed fields' old values; the whole row for a removal
     after: Row | None  # the changed fields' new values; the whole row for an insertion
+    # Where SQLite kept a removed row (its rowid), so that undo puts it back in the same place:
+    # lists read in rowid order (a session's speakers, a group's members) keep their order.
+    rowid: int | None = field(default=None, compare=False)
 
     @property
     def kind(self) -> str:
@@ -27,7 +30,7 @@ class RowChange:
         return "update"
 
     def inverse(self) -> "RowChange":
-        return RowChange(self.table, self.row_id, self.after, self.before)
+        return RowChange(self.table, self.row_id, self.after, self.before, self.rowid)
 
 
 @dataclass(frozen=True)

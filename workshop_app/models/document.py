@@ -447,9 +447,13 @@ class WorkshopDocument:
             self._conn.execute(f"DELETE FROM [{table}] WHERE id = ?", (row.row_id,))
         elif row.kind == "insert":
             columns = list(row.after)
+            values = [row.after[c] for c in columns]
+            if row.rowid is not None and not self._conn.execute(
+                    f"SELECT 1 FROM [{table}] WHERE rowid = ?", (row.rowid,)).fetchone():
+                columns, values = ["rowid", *columns], [row.rowid, *values]  # back in its place
             marks = ", ".join("?" for _ in columns)
             names = ", ".join(f"[{column}]" for column in columns)
-            self._conn.execute(f"INSERT INTO [{table}] ({names}) VALUES ({marks})", [row.after[c] for c in columns])
+            self._conn.execute(f"INSERT INTO [{table}] ({names}) VALUES ({marks})", values)
         else:
             assignments = ", ".join(f"[{column}] = ?" for column in row.after)
             cursor = self._conn.execute(
@@ -470,7 +474,8 @@ class WorkshopDocument:
                     self._collect_removal(child_table, child_id, rows, seen)
                 elif (child_table, child_id) not in seen:
                     rows.append(RowChange(child_table, child_id, {column: row_id}, {column: None}))
-        rows.append(RowChange(table, row_id, row, None))
+        rowid = self._conn.execute(f"SELECT rowid FROM [{table}] WHERE id = ?", (row_id,)).fetchone()[0]
+        rows.append(RowChange(table, row_id, row, None, rowid))
 
     def _require(self, table: str, row_id: str) -> Row:
         row = self.get(table, row_id)
