@@ -20,6 +20,7 @@ from workshop_app.models.roadmap.editing import plan_add_node, plan_delete_node,
 from workshop_app.models.stakeholders.organizations import plan_delete_organization, plan_merge_organizations
 
 EXAMPLES = 1000 if os.environ.get("PATHFINDER_SOAK") else 40
+NOT_MINE = object()  # a planner's answer for a kind of edit it does not make
 
 
 def dump(document: WorkshopDocument) -> dict:
@@ -35,6 +36,14 @@ def pick(document, sql, number):
 
 def plan(document, kind, number):
     """One edit a facilitator could make, chosen by `kind` on the row `number` picks."""
+    for planner in (_plan_stakeholders, _plan_agenda, _plan_roadmap):
+        change = planner(document, kind, number)
+        if change is not NOT_MINE:
+            return change
+    raise AssertionError(kind)
+
+
+def _plan_stakeholders(document, kind, number):
     if kind == "title":
         node = pick(document, "SELECT id FROM roadmap_node WHERE level != 'goal' ORDER BY rowid", number)
         return node and document.plan_update("roadmap_node", node, None, title=f"Title {number}")
@@ -48,6 +57,10 @@ def plan(document, kind, number):
         first = pick(document, "SELECT id FROM organization ORDER BY rowid", number)
         second = pick(document, "SELECT id FROM organization ORDER BY rowid", number + 1)
         return first and second and first != second and plan_merge_organizations(document, first, second)
+    return NOT_MINE
+
+
+def _plan_agenda(document, kind, number):
     if kind == "delete session":
         session = pick(document, "SELECT id FROM session ORDER BY rowid", number)
         return session and plan_delete_session(document, session)
@@ -58,6 +71,10 @@ def plan(document, kind, number):
     if kind == "spread groups":
         found = document.query("SELECT day_id, slot FROM session GROUP BY day_id, slot HAVING count(*) > 1")
         return found and plan_spread_by_category(document, *found[number % len(found)])
+    return NOT_MINE
+
+
+def _plan_roadmap(document, kind, number):
     if kind == "add action":
         output = pick(document, "SELECT id FROM roadmap_node WHERE level = 'output' ORDER BY rowid", number)
         return output and plan_add_node(document, output, "action", position=number % 3, title=f"New {number}")
@@ -74,7 +91,7 @@ def plan(document, kind, number):
     if kind == "comment":
         node = pick(document, "SELECT id FROM roadmap_node ORDER BY rowid", number)
         return node and plan_add_comment(document, node, f"Comment {number}")
-    raise AssertionError(kind)
+    return NOT_MINE
 
 
 KINDS = ["title", "delete participant", "delete organization", "merge organizations", "delete session",
