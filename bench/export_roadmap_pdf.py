@@ -148,7 +148,7 @@ def _write_workbook(path: Path, target: Path) -> tuple[Path, str]:
             from workshop_app.export.roadmap_workbook.writer import write_roadmap_xlsx
         except ImportError:
             _plain_workbook(document, target)
-            return target, "the road-map matrix (openpyxl)"
+            return target, "the road-map actions as a plain sheet (openpyxl)"
         write_roadmap_xlsx(document, target)
     return target, "the road-map workbook (export/roadmap_workbook/writer.py)"
 
@@ -162,7 +162,7 @@ def _tiny_workbook(target: Path) -> None:
 
 
 def _plain_workbook(document, target: Path) -> None:
-    """The road-map matrix as a print-ready openpyxl workbook (landscape, fit to width, header
+    """The road-map actions as a print-ready openpyxl workbook (landscape, fit to width, header
     row repeated), for trees without export/roadmap_workbook/writer.py."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font

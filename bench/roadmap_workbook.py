@@ -36,7 +36,7 @@ def main() -> tuple[float, float]:
     try:
         import xlsxwriter
     except ImportError:
-        print("road-map matrix: xlsxwriter is not installed (pip install xlsxwriter); write peer skipped")
+        print("road-map workbook: xlsxwriter is not installed (pip install xlsxwriter); write peer skipped")
         xlsxwriter = None
 
     with tempfile.TemporaryDirectory() as folder:

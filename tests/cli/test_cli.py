@@ -288,3 +288,20 @@ def test_a_named_pipe_is_refused_at_once(tmp_path, demo_path, command):
                           timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 2, done.stderr
     assert "not a regular file" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_an_export_never_overwrites_the_workshop_file(demo_path, capsys):
+    before = demo_path.read_bytes()
+    code, _, err = run(capsys, "export", demo_path, demo_path.with_suffix(".workshop"), "--what", "agenda")
+    assert code == 2
+    same = demo_path.parent / "same.xlsx"
+    same.write_bytes(before)  # the workshop file, under a spreadsheet's name
+    code, _, err = run(capsys, "export", same, same, "--what", "agenda")
+    assert code == 2 and "is the workshop file itself" in err
+    assert same.read_bytes() == before
+
+
+def test_the_old_matrix_name_still_means_only_the_workbook(demo_path, tmp_path, capsys):
+    code, _, err = run(capsys, "export", demo_path, tmp_path / "road map.pdf", "--what", "matrix")
+    assert code == 2 and "matrix can be exported as .xlsx, not '.pdf'" in err
+    assert not (tmp_path / "road map.pdf").exists()

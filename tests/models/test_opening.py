@@ -241,7 +241,7 @@ def test_a_planted_trigger_is_refused_before_it_can_run(workshop_path, capsys):
     assert workshop_path.read_bytes() == before
     assert main(["check", str(workshop_path)]) == 1
     out = capsys.readouterr().out
-    assert "schema: trigger or view trigger wipe that this program did not write" in out
+    assert "schema: trigger wipe was not written by this program" in out
     assert "result: PROBLEMS FOUND" in out
 
 

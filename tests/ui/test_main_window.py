@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
@@ -287,3 +288,19 @@ def test_road_map_report_dialog_options_reach_the_pdf(window, demo_path, tmp_pat
     text = "".join(page.extract_text() for page in PdfReader(opened[0]).pages)
     assert "@" not in text  # no contact details unless asked for
     assert "Table des matières" in text  # the labels follow the language chosen
+
+
+@pytest.mark.parametrize("keys", ["Ctrl+Shift+Z", "Ctrl+Y"])
+def test_redo_answers_both_of_its_shortcuts(window, demo_path, qtbot, keys):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    window.open_file(demo_path)
+    window.show()
+    qtbot.waitExposed(window)
+    document = window.session.document
+    window.session.perform(lambda doc: doc.plan_update("workshop", doc.workshop()["id"], venue="Pokhara"))
+    QTest.keySequence(window, QKeySequence("Ctrl+Z"))
+    assert document.workshop()["venue"] != "Pokhara"
+    QTest.keySequence(window, QKeySequence(keys))
+    assert document.workshop()["venue"] == "Pokhara"

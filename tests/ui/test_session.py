@@ -75,3 +75,43 @@ def test_a_change_the_file_refuses_leaves_the_stack_as_it_was(session, document,
     monkeypatch.undo()
     session.undo_stack.undo()
     assert venue(document) == ""
+
+
+def set_venue(name):
+    return lambda doc: doc.plan_update("workshop", doc.workshop()["id"], venue=name)
+
+
+def test_a_change_the_file_refuses_keeps_the_steps_that_could_be_redone(session, document, monkeypatch):
+    session.perform(set_venue("One"))
+    session.perform(set_venue("Two"))
+    session.undo_stack.undo()
+    assert (session.undo_stack.count(), session.undo_stack.index()) == (2, 1)
+
+    def pulled_out(change):
+        raise WorkshopFileError(document.path, "the file cannot be written (the USB stick was removed?)")
+
+    monkeypatch.setattr(document, "apply", pulled_out)
+    assert session.perform(set_venue("Three")) is None
+    monkeypatch.undo()
+    assert (session.undo_stack.count(), session.undo_stack.index()) == (2, 1) and session.undo_stack.canRedo()
+    assert "USB stick" in session.heard["failed"][-1][0]
+    session.undo_stack.redo()
+    assert venue(document) == "Two"
+
+
+@pytest.mark.parametrize("fault", [ValueError, KeyError])
+def test_a_view_that_fails_while_following_a_change_does_not_undo_it(session, document, monkeypatch, fault):
+    """The change is in the file: it stays recorded and undoable, and the view's fault is reported."""
+    reported = []
+    monkeypatch.setattr("sys.excepthook", lambda kind, error, trace: reported.append(error))
+
+    def broken_view(change, source):
+        raise fault("a view could not follow")
+
+    session.changed.connect(broken_view)
+    assert session.perform(set_venue("After")) is not None
+    assert venue(document) == "After" and session.undo_stack.count() == 1
+    assert session.heard["failed"] == [] and len(reported) == 1
+    session.changed.disconnect(broken_view)
+    session.undo_stack.undo()
+    assert venue(document) == ""

@@ -30,8 +30,9 @@ EXPORTS = {
         ".xlsx": ("workshop_app.export.roadmap_workbook.writer", "write_roadmap_xlsx"),
     },
 }
-# Names earlier versions accepted, kept so that scripts written for them still run.
-ALIASES = {"matrix": "roadmap"}
+# Names earlier versions accepted, kept so that scripts written for them still run: what they
+# meant, and the one file type they named.
+ALIASES = {"matrix": ("roadmap", ".xlsx")}
 # Options each writer understands; others are refused rather than silently ignored.
 OPTIONS = {
     "write_signin_pdf": {"day", "order", "paper"},
@@ -47,7 +48,12 @@ def export(document: WorkshopDocument, out: Path | str, what: str, **options) ->
     """Write `what` to `out`, in the format its suffix names. Raises ExportError, and leaves any
     existing `out` as it was, when the combination is unknown or writing fails."""
     out = Path(out)
-    what = ALIASES.get(what, what)
+    if what in ALIASES:
+        what, only = ALIASES[what]
+        if out.suffix.lower() != only:
+            raise ExportError(out, f"matrix can be exported as {only}, not '{out.suffix.lower() or 'no suffix'}'")
+    if out.exists() and document.path.exists() and out.resolve() == document.path.resolve():
+        raise ExportError(out, "is the workshop file itself; choose another name for the export")
     formats = EXPORTS.get(what)
     if formats is None:
         raise ExportError(out, f"cannot export '{what}'; choose one of: {', '.join(EXPORTS)}")

@@ -38,6 +38,8 @@ def _check_schema(document: WorkshopDocument, report: IntegrityReport) -> None:
         report.lines.append("schema: ok")
     for line in differences[:20]:
         report.problem(f"schema: {line}")
+    if len(differences) > 20:
+        report.problem(f"schema: and {len(differences) - 20} more differences")
 
 
 def _check_contents(document: WorkshopDocument, report: IntegrityReport) -> None:

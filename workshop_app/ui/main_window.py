@@ -156,7 +156,9 @@ class MainWindow(QMainWindow):
         undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.Undo)
         redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence.Redo, QKeySequence(self.tr("Ctrl+Y"))])
+        # Spelled out: a StandardKey gives only its platform's first binding (Ctrl+Y on Windows
+        # and Linux), which then clashes with the second one and neither key works.
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self._undo_actions = [undo, redo]
         self.edit_menu.insertActions(first, self._undo_actions)
 

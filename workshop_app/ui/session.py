@@ -1,5 +1,6 @@
 """Bridge between the Qt-free document and Qt: one way to edit, one undo stack, one "changed" signal."""
 
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -32,8 +33,7 @@ class DocumentSession(QObject):
         super().__init__(parent)
         self.document = document
         self.undo_stack = QUndoStack(self)
-        self._pushing: tuple[_Edit, object] | None = None  # the edit push() is running, with its source
-        self._refusal: str | None = None  # why the edit being pushed was refused
+        self._source: object = None  # who started the change being applied (None: undo, redo)
         document.subscribe(self._announce)
 
     def perform(self, plan: Plan, text: str | None = None, *, source: object = None) -> Change | None:
@@ -48,15 +48,17 @@ class DocumentSession(QObject):
             return None
         if not change:
             return None
-        edit = _Edit(self, change, text or change.description)
-        outer, self._pushing, self._refusal = self._pushing, (edit, source), None
+        # Applied before it is pushed: a refused change never reaches the stack, so the redo
+        # steps after the current one stay (push() would drop them before any refusal).
+        outer, self._source = self._source, source
         try:
-            self.undo_stack.push(edit)  # push() runs edit.redo(), which applies the change
-        finally:
-            self._pushing = outer
-        if self._refusal is not None:
-            self.failed.emit(self._refusal, source)
+            self.document.apply(change)
+        except REFUSALS as error:
+            self.failed.emit(str(error), source)
             return None
+        finally:
+            self._source = outer
+        self.undo_stack.push(_Edit(self, change, text or change.description))
         return change
 
     def close(self) -> None:
@@ -65,13 +67,14 @@ class DocumentSession(QObject):
         self.document.close()
 
     def _announce(self, change: Change) -> None:
-        self.changed.emit(change, self._pushing[1] if self._pushing is not None else None)
+        """Tell every view. The change is in the file by now: a view that fails while following
+        it is a fault of that view (reported as such), never a refusal of the change."""
+        try:
+            self.changed.emit(change, self._source)
+        except Exception as error:  # any fault of a view
+            sys.excepthook(type(error), error, error.__traceback__)
 
-    def _refused(self, edit: "_Edit", error: Exception) -> None:
-        if self._pushing is not None and self._pushing[0] is edit:
-            edit.setObsolete(True)  # push() then drops it: the stack stays as it was
-            self._refusal = str(error)
-            return
+    def _refused(self, error: Exception) -> None:
         # An undo or redo the file refused (a USB stick pulled out...): the file still holds
         # what it held, but the stack has moved. Move it back once undo()/redo() has returned
         # (Qt sets the index after calling them); the edit knows it is still in the file, so
@@ -83,15 +86,15 @@ class DocumentSession(QObject):
 
 
 class _Edit(QUndoCommand):
-    """One undo step: redo() applies the change (push() calls it first), undo() applies its
-    inverse. Each acts only when the file does not already hold what it wants, which is what
-    lets a refused step be undone on the stack without touching the file."""
+    """One undo step for a change already in the file: undo() applies its inverse, redo()
+    applies it again. Each acts only when the file does not already hold what it wants, which
+    is what lets push() (which calls redo()) and a refused step leave the file alone."""
 
     def __init__(self, session: DocumentSession, change: Change, text: str):
         super().__init__(text)
         self._session = session
         self._change = change
-        self._in_file = False  # whether the file holds the change (not its inverse)
+        self._in_file = True  # whether the file holds the change (not its inverse)
 
     def redo(self) -> None:
         if not self._in_file:
@@ -105,6 +108,6 @@ class _Edit(QUndoCommand):
         try:
             self._session.document.apply(change)
         except REFUSALS as error:
-            self._session._refused(self, error)
+            self._session._refused(error)
             return False
         return True

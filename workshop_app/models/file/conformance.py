@@ -21,7 +21,7 @@ _OWN_PREFIX = "sqlite_"  # SQLite's own objects (sqlite_sequence, sqlite_stat1, 
 
 def foreign_objects(conn: sqlite3.Connection) -> list[str]:
     """Triggers and views, as "trigger NAME": the program writes none, so each came from elsewhere."""
-    return [f"{kind} {name}" for kind, name in conn.execute(
+    return [f"{kind} {' '.join(str(name).split())[:80]}" for kind, name in conn.execute(
         "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY type, name")]
 
 
@@ -46,7 +46,7 @@ def schema_differences(conn: sqlite3.Connection) -> list[str]:
     """How the file's tables and indexes differ from what this program writes, one line each."""
     found = _layout(conn)
     expected = _expected_layout(schema.SCHEMA_VERSION, tuple(sorted(schema.MIGRATIONS.items())))
-    lines = [f"trigger or view {name} that this program did not write" for name in foreign_objects(conn)]
+    lines = [f"{name} was not written by this program" for name in foreign_objects(conn)]
     for table in sorted(set(expected) - set(found)):
         lines.append(f"table {table} is missing")
     for table in sorted(set(found) - set(expected)):

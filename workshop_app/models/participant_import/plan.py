@@ -267,7 +267,7 @@ def _language(number: int, text: str, report: ImportReport) -> str:
 
 def _value_meanings(table: SheetTable, people: list[tuple]) -> tuple[dict, dict]:
     """What each distinct sex and role text of the list means (None: not understood). Lone
-    letters read the sheet's way (see import_values.sex_meaning)."""
+    letters read the sheet's way (see cell_values.sex_meaning)."""
     sex_texts = {person[7] for person in people}
     letters = sex_meaning(table.language, {folded_key(text) for text in sex_texts if len(text) < 4})
     return ({text: sex_of(text, letters) for text in sex_texts},

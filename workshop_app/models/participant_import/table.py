@@ -39,7 +39,7 @@ class SheetTable:
     sheet_names: tuple[str, ...]
     header_row: int
     headers: tuple[str, ...]
-    fields: tuple[str, ...]  # per column: a field of sheet_headers.FIELDS or "ignore"
+    fields: tuple[str, ...]  # per column: a field of headers.FIELDS or "ignore"
     language: str  # "en", "fr" or "es", guessed from the headers
     rows: tuple[SheetRow, ...]  # data rows below the header, blank rows left out
     section_rows: tuple[tuple[int, str], ...] = ()  # headings merged across the table, skipped

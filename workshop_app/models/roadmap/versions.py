@@ -4,7 +4,7 @@ A snapshot is plain JSON: every road-map item (all its fields, plus its code), e
 partner and every indicator (plus the code of the item it measures), and the names of the
 organizations they refer to, so that a version still reads correctly after an organization is
 renamed or removed. The current draft gives a snapshot of the same shape, so any two of them
-can be compared (version_diff.compare) and any frozen one restored.
+can be compared (diff.compare) and any frozen one restored.
 """
 
 import json

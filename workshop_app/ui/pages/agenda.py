@@ -18,6 +18,7 @@ from workshop_app.models.agenda.schedule import (
     plan_move_session,
     plan_shift_session,
 )
+from workshop_app.models.agenda.warnings import agenda_warnings
 from workshop_app.models.changes import Change
 from workshop_app.models.stakeholders.listing import participant_names
 from workshop_app.ui.item_models.agenda import COL_FACILITATOR, COL_TYPE, ID_ROLE, AgendaModel
@@ -119,11 +120,6 @@ class AgendaPage(Page):
         self.reload()
 
     def _update_warnings(self) -> None:
-        try:
-            from workshop_app.models.agenda.warnings import agenda_warnings
-        except ImportError:  # the warnings module arrives with its own change
-            self.warnings.hide()
-            return
         found = agenda_warnings(self.session.document) if self.session is not None else []
         self.model.overrunning = {sid for warning in found for sid in warning.session_ids}
         self.warnings.setVisible(bool(found))

@@ -1,7 +1,7 @@
 """Read an edited road-map workbook back: the Road map and Indicators rows by column, and the
 hidden export record (what the workbook held when it was exported).
 
-Only these sheets are read, with the fast read-only reader of sheet_xlsx; Responsibilities,
+Only these sheets are read, with the fast read-only reader of sheets.xlsx; Responsibilities,
 Budget and Summary are worked out by the program and never read back. A file that is not a
 road-map workbook gets one SpreadsheetError naming the file.
 """
