@@ -304,3 +304,10 @@ def test_redo_answers_both_of_its_shortcuts(window, demo_path, qtbot, keys):
     assert document.workshop()["venue"] != "Pokhara"
     QTest.keySequence(window, QKeySequence(keys))
     assert document.workshop()["venue"] == "Pokhara"
+
+
+def test_keyboard_shortcuts_are_listed(window, demo_path):
+    window.open_file(demo_path)
+    window.workshop_view.show_page("agenda")
+    shortcuts = dict((text, keys) for keys, text in window.shortcut_list())
+    assert shortcuts["Undo"] and shortcuts["Projector"] == "F5" and "Later" in shortcuts

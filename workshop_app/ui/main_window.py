@@ -1,10 +1,20 @@
 """The main window: menus, the start page, and the workshop view of the open file."""
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from workshop_app import APP_NAME, __version__
 from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
@@ -135,6 +145,7 @@ class MainWindow(QMainWindow):
         self._action(view_menu, self.tr("&Full Screen"), self._toggle_full_screen, QKeySequence.FullScreen)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard Shortcuts"), self.show_shortcuts, QKeySequence.HelpContents)
         self._action(help_menu, self.tr("&About Pathfinder Workshop"), self.show_about).setMenuRole(QAction.AboutRole)
 
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
@@ -523,6 +534,27 @@ class MainWindow(QMainWindow):
 
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for the menus and the pages built so far, in the words shown."""
+        found = []
+        actions = list(self.findChildren(QAction))
+        for page in self.workshop_view.built_pages():
+            actions += QWidget.actions(page)  # some pages keep their own `actions` dict
+        for action in actions:
+            keys = action.shortcut().toString(QKeySequence.NativeText)
+            text = action.text().replace("&", "").rstrip("…")
+            if keys and text and (keys, text) not in found:
+                found.append((keys, text))
+        return sorted(found, key=lambda pair: pair[1].casefold())
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{escape(keys)}</b></td><td>{escape(text)}</td></tr>"
+                       for keys, text in self.shortcut_list())
+        box = QMessageBox(QMessageBox.Information, self.tr("Keyboard Shortcuts"),
+                          f"<table cellspacing='6'>{rows}</table>", QMessageBox.Ok, self)
+        box.setTextFormat(Qt.RichText)
+        box.exec()
 
     def show_preferences(self) -> None:
         from workshop_app.ui.dialogs.preferences import PreferencesDialog

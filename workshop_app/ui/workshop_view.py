@@ -92,6 +92,10 @@ class WorkshopView(QWidget):
             self._pages[key] = page
         return self._pages[key]
 
+    def built_pages(self) -> list[Page]:
+        """The pages shown at least once (a page is built when first shown)."""
+        return list(self._pages.values())
+
     def set_session(self, session: DocumentSession | None) -> None:
         self.session = session
         for page in self._pages.values():
