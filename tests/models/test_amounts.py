@@ -60,3 +60,10 @@ def test_a_french_workshop_reads_a_decimal_comma(document):
     with pytest.raises(InvalidValueError, match="write it in digits"):
         document.update("roadmap_node", action, cost="45 millions")
     assert document.get("roadmap_node", action)["cost"] == 1.5
+
+
+@pytest.mark.parametrize("locale, shown", [("en_IN", "30,00,000"), ("ne_NP", "30,00,000"), ("es_CL", "3.000.000")])
+def test_an_amount_shown_in_a_locale_reads_back_in_it(locale, shown):
+    """South Asia groups lakhs and crores; whatever a cell shows must read back as the same amount."""
+    assert amount_text(3_000_000, locale) == shown
+    assert amount(shown, locale) == 3_000_000

@@ -1,6 +1,7 @@
 """Turn what a user typed into what the file stores, or say clearly why it cannot be stored."""
 
 import datetime as dt
+import functools
 import json
 import re
 import unicodedata
@@ -214,9 +215,28 @@ def amount_text(number: Any, locale: str = "en") -> str:
         return ""
     if isinstance(number, bool) or not isinstance(number, (int, float, Decimal)):
         return str(number)  # a value from before amounts were checked: shown as it is
-    from babel.numbers import format_decimal
+    group, decimal, (primary, secondary) = _number_symbols(locale)
+    text = f"{Decimal(str(number)):.2f}"  # at most two decimals, never an exponent
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    digits, _, fraction = text.partition(".")
+    groups = [digits[-primary:]] if len(digits) > primary else [digits]
+    rest = digits[:-primary] if len(digits) > primary else ""
+    while rest:
+        groups.insert(0, rest[-secondary:])
+        rest = rest[:-secondary]
+    fraction = fraction.rstrip("0")
+    return sign + group.join(groups) + (decimal + fraction if fraction else "")
 
-    return format_decimal(Decimal(str(number)), format="#,##0.##", locale=_babel_locale(locale))
+
+@functools.cache
+def _number_symbols(locale: str) -> tuple[str, str, tuple[int, int]]:
+    """The locale's group and decimal signs and its grouping (3, 3), or (3, 2) in South Asia,
+    read once from CLDR: amounts are shown in every cell of the road map, often."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    found = _babel_locale(locale)
+    grouping = found.decimal_formats[None].grouping or (3, 3)
+    return get_group_symbol(found), get_decimal_symbol(found), (grouping[0], grouping[1] or grouping[0])
 
 
 def _parse_amount(text: str, locale: str) -> Decimal:
@@ -245,6 +265,7 @@ def _parse_amount(text: str, locale: str) -> Decimal:
                                 f"{amount_text(1234567.5, locale)}") from None
 
 
+@functools.cache
 def _babel_locale(locale: str):
     from babel import Locale, UnknownLocaleError
 
