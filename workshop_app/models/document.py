@@ -20,6 +20,7 @@ from workshop_app.models.changes import Change, Row, RowChange
 from workshop_app.models.errors import InvalidValueError, WorkshopError, WorkshopFileError
 from workshop_app.models.file import schema
 from workshop_app.models.file.conformance import refuse_foreign_objects, refuse_other_schema, schema_differences
+from workshop_app.models.file.journal import refuse_foreign_journal
 from workshop_app.models.file.opening import (
     connect,
     ensure_not_in_use,
@@ -88,6 +89,7 @@ class WorkshopDocument:
         """
         path = Path(path)
         header = _readable_header(path, readonly)
+        refuse_foreign_journal(path)
         if not readonly:
             remove_abandoned_temporaries(path.resolve().parent)
         conn = connect(path, readonly=readonly)

@@ -19,6 +19,7 @@ import struct
 from pathlib import Path
 
 from workshop_app.models.errors import WorkshopFileError
+from workshop_app.models.file.opening import free_name
 
 _MAGIC = bytes.fromhex("d9d505f920a163d7")
 _HEADER = struct.Struct(">8sIIIII")  # magic, records, nonce, pages at the start, sector size, page size
@@ -28,13 +29,22 @@ def journal_path(path: Path) -> Path:
     return Path(f"{path}-journal")
 
 
-def refuse_foreign_journal(path: Path, file_header: bytes, file_size: int) -> None:
-    """Move a hot journal that does not belong to the file aside, and say so in one line."""
+def refuse_foreign_journal(path: Path) -> None:
+    """Move a hot journal that does not belong to the file aside, and say so in one line.
+    Run before SQLite opens the file (it would roll the journal back at once)."""
     journal = journal_path(path)
-    reason = _why_foreign(journal, file_header, file_size)
+    if not journal.exists():
+        return
+    try:
+        with path.open("rb") as handle:
+            file_header = handle.read(100)
+        file_size = path.stat().st_size
+    except OSError:
+        return  # the file itself is reported by whoever opens it
+    reason = _why_foreign(journal, file_header, file_size) if len(file_header) == 100 else None
     if reason is None:
         return
-    aside = _free_name(Path(f"{path}.foreign-journal"))
+    aside = free_name(Path(f"{path}.foreign-journal"))
     try:
         journal.rename(aside)
     except OSError as error:
@@ -72,11 +82,3 @@ def _why_foreign(journal: Path, file_header: bytes, file_size: int) -> str | Non
         if now not in (was, was + 1):
             return f"the file's change counter is {now}, the journal expects {was} or {was + 1}"
     return None
-
-
-def _free_name(path: Path) -> Path:
-    candidate, number = path, 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.name}-{number}")
-        number += 1
-    return candidate

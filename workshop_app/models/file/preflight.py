@@ -12,7 +12,6 @@ from pathlib import Path
 
 from workshop_app.models.errors import WorkshopFileError
 from workshop_app.models.file import schema
-from workshop_app.models.file.journal import refuse_foreign_journal
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -47,7 +46,6 @@ def read_header(path: Path) -> FileHeader:
         raise WorkshopFileError(path, f"not a Pathfinder Workshop file{_hint(path)}")
     if len(header) < HEADER_SIZE:
         raise WorkshopFileError(path, "the file is truncated (it ends inside its header); restore a backup copy")
-    refuse_foreign_journal(path, header, size)
 
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
