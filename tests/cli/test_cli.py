@@ -305,3 +305,20 @@ def test_the_old_matrix_name_still_means_only_the_workbook(demo_path, tmp_path, 
     code, _, err = run(capsys, "export", demo_path, tmp_path / "road map.pdf", "--what", "matrix")
     assert code == 2 and "matrix can be exported as .xlsx, not '.pdf'" in err
     assert not (tmp_path / "road map.pdf").exists()
+
+
+def test_check_finds_invalid_text_and_a_loop_of_parents(demo_path, capsys):
+    import sqlite3
+
+    conn = sqlite3.connect(demo_path)
+    conn.execute("UPDATE participant SET title = CAST(X'4D696E69737472C3' AS TEXT) WHERE rowid = 3")
+    first, second = [row[0] for row in conn.execute(
+        "SELECT id FROM roadmap_node WHERE level = 'output' ORDER BY rowid LIMIT 2")]
+    conn.execute("UPDATE roadmap_node SET parent_id = ? WHERE id = ?", (second, first))
+    conn.execute("UPDATE roadmap_node SET parent_id = ? WHERE id = ?", (first, second))
+    conn.commit()
+    conn.close()
+    code, out, _ = run(capsys, "check", demo_path)
+    assert code == 1
+    assert "text: participant.title of rowid 3 is not valid UTF-8" in out
+    assert "road map: 2 item(s) are their own ancestors" in out

@@ -26,6 +26,8 @@ def check_file(path: Path) -> IntegrityReport:
         try:
             _check_schema(document, report)
             _check_contents(document, report)
+            _check_text(document, report)
+            _check_parents(document, report)
         except sqlite3.DatabaseError as error:  # damage deep enough that the checks cannot finish
             report.problem(f"integrity: the file is damaged ({error}); restore a backup copy")
     report.lines.append("result: ok" if report.ok else "result: PROBLEMS FOUND")
@@ -56,3 +58,45 @@ def _check_contents(document: WorkshopDocument, report: IntegrityReport) -> None
         report.problem(f"references: a row of {table} (rowid {rowid}) points to a missing {parent}")
     if document.count("workshop") != 1:
         report.problem(f"workshop: expected one workshop record, found {document.count('workshop')}")
+
+
+def _check_text(document: WorkshopDocument, report: IntegrityReport) -> None:
+    """Every text value must be valid UTF-8: SQLite stores any bytes, and Python cannot read a
+    row that holds others."""
+    found = []
+    tables = [row[0] for row in document.query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name")]
+    for table in tables:
+        columns = [row[1] for row in document.query(f"PRAGMA table_info([{table}])")]
+        if not columns:
+            continue
+        blobs = ", ".join(f"CAST([{column}] AS BLOB)" for column in columns)
+        for rowid, *values in document.query(f"SELECT rowid, {blobs} FROM [{table}]"):
+            for column, value in zip(columns, values):
+                if isinstance(value, bytes):
+                    try:
+                        value.decode("utf-8")
+                    except UnicodeDecodeError:
+                        found.append(f"text: {table}.{column} of rowid {rowid} is not valid UTF-8")
+    if not found:
+        report.lines.append("text: ok")
+    for line in found[:20]:
+        report.problem(line)
+
+
+def _check_parents(document: WorkshopDocument, report: IntegrityReport) -> None:
+    """The road map is a tree: following parents from any item must end at the top."""
+    parents = dict(document.query("SELECT id, parent_id FROM roadmap_node"))
+    looping = set()
+    for start in parents:
+        seen, node = set(), start
+        while node is not None and node in parents:
+            if node in seen:
+                looping.add(node)
+                break
+            seen.add(node)
+            node = parents[node]
+    if looping:
+        report.problem(f"road map: {len(looping)} item(s) are their own ancestors (a loop of parents)")
+    else:
+        report.lines.append("road map: ok")
