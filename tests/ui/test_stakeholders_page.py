@@ -256,3 +256,18 @@ def test_renaming_an_organization_shows_beside_its_people(page, window):
     assert grid.index(row, 1).data() == "OIT"
     window.session.undo_stack.undo()
     assert shown.data() == "ILO" and grid.index(row, 1).data() == "ILO"
+
+
+def test_a_name_that_is_not_valid_utf8_shows_instead_of_crashing(window, demo_path):
+    """A damaged or foreign file can hold bytes that are not UTF-8: the page shows the rest."""
+    import sqlite3
+
+    conn = sqlite3.connect(demo_path)
+    conn.execute("UPDATE participant SET title = CAST(X'4D696E69737472C3' AS TEXT) WHERE rowid = 3")
+    conn.commit()
+    conn.close()
+    window.open_file(demo_path)
+    window.workshop_view.show_page("stakeholders")
+    page = window.workshop_view.page("stakeholders")
+    titles = [page.participants.index(row, 3).data() for row in range(page.participants.rowCount())]
+    assert "Ministr\ufffd" in titles and len(titles) == 122

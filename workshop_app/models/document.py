@@ -54,6 +54,10 @@ def _readable_header(path: Path, readonly: bool):
     return header
 
 
+def _replacing_text(value: bytes) -> str:
+    return value.decode("utf-8", "replace")
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 
@@ -254,9 +258,8 @@ class WorkshopDocument:
 
     def get(self, table: str, row_id: str) -> Row | None:
         self._check_table(table)
-        cursor = self._conn.execute(f"SELECT * FROM [{table}] WHERE id = ?", (row_id,))
-        row = cursor.fetchone()
-        return None if row is None else dict(zip((d[0] for d in cursor.description), row))
+        names, rows = self._fetch(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
+        return dict(zip(names, rows[0])) if rows else None
 
     def rows(self, table: str, where: str | None = None, params: Iterable[Any] = (),
              order_by: str | None = None) -> list[Row]:
@@ -264,9 +267,8 @@ class WorkshopDocument:
         self._check_table(table)
         sql = f"SELECT * FROM [{table}]" + (f" WHERE {where}" if where else "") + (
             f" ORDER BY {order_by}" if order_by else "")
-        cursor = self._conn.execute(sql, list(params))
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row)) for row in cursor]
+        names, rows = self._fetch(sql, list(params))
+        return [dict(zip(names, row)) for row in rows]
 
     def count(self, table: str, where: str | None = None, params: Iterable[Any] = ()) -> int:
         self._check_table(table)
@@ -275,7 +277,24 @@ class WorkshopDocument:
 
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         """Read-only SQL for the modules of models/ that compute figures."""
-        return self._conn.execute(sql, list(params)).fetchall()
+        return self._fetch(sql, list(params))[1]
+
+    def _fetch(self, sql: str, params: list) -> tuple[list[str], list[tuple]]:
+        """Column names and rows. A value that is not valid UTF-8 (a damaged or foreign file;
+        `check` names it) is read with U+FFFD in place of its bad bytes instead of failing the
+        whole page that shows it."""
+        try:
+            cursor = self._conn.execute(sql, params)
+            return [column[0] for column in cursor.description or ()], cursor.fetchall()
+        except sqlite3.OperationalError as error:
+            if "decode" not in str(error).lower():
+                raise
+        self._conn.text_factory = _replacing_text
+        try:
+            cursor = self._conn.execute(sql, params)
+            return [column[0] for column in cursor.description or ()], cursor.fetchall()
+        finally:
+            self._conn.text_factory = str
 
     def workshop(self) -> Row:
         return self.rows("workshop")[0]
