@@ -362,3 +362,20 @@ def test_preview_is_the_first_rows(tmp_path):
     table = read_table(path)
     assert [row.cells[0] for row in table.preview()] == [f"Person {i}" for i in range(10)]
     assert len(table.rows) == 25
+
+
+def test_one_windows_1252_line_in_a_utf8_list_garbles_no_other_name(tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_bytes("Name;Organization\nJosé García;MTEFP\nNguyễn Văn An;ILO\n".encode()
+                     + "Hélène Rakoto;UNICEF\n".encode("cp1252") + "Zoë Dubois;OIT\n".encode())
+    table = read_table(path)
+    assert [row.cells[0] for row in table.rows] == ["José García", "Nguyễn Văn An", "Hélène Rakoto", "Zoë Dubois"]
+    assert table.notes == ("line 4 of the file is not UTF-8 like the rest; read as Windows-1252: "
+                           "check the accents of the names there",)
+
+
+def test_an_unterminated_quote_is_reported_with_its_line(tmp_path):
+    path = tmp_path / "list.csv"
+    lines = ["Name,Organization", "Sita Shrestha,ILO", '"Ram Gurung,UNICEF'] + [f"Person {n},MoLESS" for n in range(10)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    refused(path, r"line 3: a quote \(\"\) opens a field that never closes")

@@ -120,6 +120,7 @@ def _collector_paused():
 
 def _plan(document: WorkshopDocument, table: SheetTable) -> ImportPlan:
     report = ImportReport()
+    report.warnings.extend(table.notes)
     for number, text in table.section_rows:
         report.warnings.append(f"row {number}: '{text}' looks like a section heading; skipped")
     people = _people(table, report)

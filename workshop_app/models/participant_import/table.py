@@ -6,6 +6,7 @@ first rows, fills cells merged down over several rows into each of them, and tur
 into trimmed NFC text. Any file it cannot read gets one SpreadsheetError naming the file.
 """
 
+import dataclasses
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ class SheetTable:
     language: str  # "en", "fr" or "es", guessed from the headers
     rows: tuple[SheetRow, ...]  # data rows below the header, blank rows left out
     section_rows: tuple[tuple[int, str], ...] = ()  # headings merged across the table, skipped
+    notes: tuple[str, ...] = ()  # how the file was read, for the report (lines in another encoding)
 
     def mapping(self) -> dict[str, str]:
         """Header text -> field, as detected (or as the user's mapping said)."""
@@ -181,9 +183,10 @@ def _fill_merged(rows: list[tuple[int, list]], merged) -> dict[int, int]:
 def _read_csv(path: Path, mapping: _Mapping) -> SheetTable:
     from workshop_app.models.sheets.csv_records import csv_records
 
-    table = _build_table(path, list(enumerate(csv_records(path), start=1)), None, (), mapping)
+    records, notes = csv_records(path)
+    table = _build_table(path, list(enumerate(records, start=1)), None, (), mapping)
     if isinstance(table, SheetTable):
-        return table
+        return dataclasses.replace(table, notes=tuple(notes))
     raise _no_name_column(path, "the file", table, "")
 
 

@@ -13,37 +13,74 @@ from workshop_app.models.sheets.files import SpreadsheetError
 _DELIMITERS = (",", ";", "\t", "|")
 
 
-def csv_records(path: Path) -> list[list[str]]:
-    text = _decode(path, path.read_bytes())
+def csv_records(path: Path) -> tuple[list[list[str]], list[str]]:
+    """The records, and warnings about how the text was read (lines in another encoding)."""
+    text, notes = _decode(path, path.read_bytes())
     if not text.strip():
         raise SpreadsheetError(path, "is empty")
     if text.lstrip()[:1] == "<":
         raise SpreadsheetError(path, "is a web page or XML file, not a spreadsheet; "
                                      "open it in Excel or LibreOffice and save it as .xlsx")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    records, start = [], 1
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text)))
+        for record in reader:
+            records.append(record)
+            if reader.line_num - start > 1 and text.count('"') % 2 and reader.line_num >= text.count("\n"):
+                # The last record swallowed the rest of the file: a quote that never closes.
+                raise SpreadsheetError(path, f"line {start}: a quote (\") opens a field that never closes, so "
+                                             "every line after it would be read as one name; add the closing "
+                                             "quote or remove the opening one")
+            start = reader.line_num + 1
     except csv.Error as error:
         raise SpreadsheetError(path, f"cannot be read as CSV ({error})") from None
+    return records, notes
 
 
-def _decode(path: Path, data: bytes) -> str:
+def _decode(path: Path, data: bytes) -> tuple[str, list[str]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" is UTF-16
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), []
         except UnicodeDecodeError:
             pass
     elif b"\x00" not in data[:4096]:
-        for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text, notes = data.decode("utf-8-sig"), []
+        except UnicodeDecodeError:
             try:
-                text = data.decode(encoding)
+                text, notes = _decode_by_line(data)
             except UnicodeDecodeError:
-                continue
-            if not re.search(r"[\x00-\x08\x0e-\x19\x1b-\x1f]", text[:4096]):  # \x1a: DOS end of file
-                return text
+                text, notes = "\x00", []  # refused below
+        if not re.search(r"[\x00-\x08\x0e-\x19\x1b-\x1f]", text[:4096]):  # \x1a: DOS end of file
+            return text, notes
     else:
         raise SpreadsheetError(path, "is not a spreadsheet (it is neither an .xlsx workbook nor CSV text)")
     raise SpreadsheetError(path, "is in a text encoding this program cannot read; "
                                  "save it again as \"CSV UTF-8\" or as .xlsx")
+
+
+def _decode_by_line(data: bytes) -> tuple[str, list[str]]:
+    """A file that is not UTF-8 throughout: each line as UTF-8 when it is, else as Windows-1252
+    (Excel's CSV on Windows). A list pasted together from two sources is mostly one and a few
+    lines of the other; reading all of it as Windows-1252 would garble every UTF-8 name
+    ("JosÃ© GarcÃ­a"). The lines read as Windows-1252 are named when the rest is UTF-8."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    lines, legacy, unicode_seen = [], [], False
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            line = raw.decode("utf-8")
+            unicode_seen = unicode_seen or not raw.isascii()
+        except UnicodeDecodeError:
+            line = raw.decode("cp1252")  # a line neither can read: the file is refused
+            legacy.append(number)
+        lines.append(line)
+    notes = []
+    if unicode_seen and legacy:
+        shown = ", ".join(map(str, legacy[:10])) + (" …" if len(legacy) > 10 else "")
+        notes.append(f"line{'s' if len(legacy) > 1 else ''} {shown} of the file {'are' if len(legacy) > 1 else 'is'} "
+                     "not UTF-8 like the rest; read as Windows-1252: check the accents of the names there")
+    return "\n".join(lines), notes
 
 
 def _sniff_delimiter(text: str) -> str:
