@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--map", metavar='"Header=field,..."', help="map columns by hand; fields: name, first_name, "
                          "last_name, sex, organization, title, email, phone, language, role, ignore")
     imports.add_argument("--dry-run", action="store_true", help="report what would happen; change nothing")
+    imports.add_argument("--yes", action="store_true", help="import even more than 10,000 new people")
 
     roadmap = commands.add_parser("import-roadmap", aliases=["import-matrix"],
                                   help="read back an edited road-map workbook (export --what roadmap OUT.xlsx)")
@@ -175,7 +176,7 @@ def _new(args) -> int:
 def _import_participants(args) -> int:
     from workshop_app.models.document import WorkshopDocument
     from workshop_app.models.participant_import.headers import parse_mapping
-    from workshop_app.models.participant_import.plan import plan_participant_import
+    from workshop_app.models.participant_import.plan import LARGE_IMPORT, plan_participant_import
 
     mapping = parse_mapping(args.map) if args.map else None
     with WorkshopDocument.open(args.file, readonly=args.dry_run) as document:
@@ -187,6 +188,11 @@ def _import_participants(args) -> int:
             print(line)
         if args.dry_run:
             print("Dry run: nothing was changed.")
+        elif plan.report.added > LARGE_IMPORT and not args.yes:
+            print(f"workshop-app: {args.sheet.name}: would add {plan.report.added:,} people, more than any "
+                  f"workshop invites; nothing was changed (run again with --yes if the list is right)",
+                  file=sys.stderr)
+            return USER_ERROR
         else:
             document.apply(plan.change)
     return 0

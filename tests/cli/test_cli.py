@@ -322,3 +322,17 @@ def test_check_finds_invalid_text_and_a_loop_of_parents(demo_path, capsys):
     assert code == 1
     assert "text: participant.title of rowid 3 is not valid UTF-8" in out
     assert "road map: 2 item(s) are their own ancestors" in out
+
+
+def test_a_list_larger_than_any_workshop_is_imported_only_with_yes(demo_path, tmp_path, capsys, monkeypatch):
+    from workshop_app.models.participant_import import plan as import_plan
+
+    monkeypatch.setattr(import_plan, "LARGE_IMPORT", 3)
+    sheet = tmp_path / "census.csv"
+    sheet.write_text("Name,Organization\n" + "".join(f"Person {n},ILO\n" for n in range(5)), encoding="utf-8")
+    before = demo_path.read_bytes()
+    code, _, err = run(capsys, "import-participants", demo_path, sheet)
+    assert code == 2 and "would add 5 people" in err and "--yes" in err
+    assert demo_path.read_bytes() == before
+    code, out, _ = run(capsys, "import-participants", demo_path, sheet, "--yes")
+    assert code == 0 and "5 participants added" in out

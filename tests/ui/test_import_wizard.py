@@ -69,3 +69,25 @@ def test_a_file_that_is_not_a_list_is_explained(window, workshop_path, tmp_path)
     wizard.file_page.path_edit.setText(str(bad))
     assert not wizard.file_page.validatePage()
     assert "agenda.xlsx" in wizard.file_page.problem.text()
+
+
+@pytest.mark.parametrize("answer, imported", [("No", 0), ("Yes", 2)])
+def test_a_list_larger_than_any_workshop_is_confirmed_first(window, workshop_path, french_list, monkeypatch,
+                                                            answer, imported):
+    from PySide6.QtWidgets import QMessageBox
+
+    from workshop_app.ui.dialogs import participant_import
+
+    asked = []
+    monkeypatch.setattr(participant_import, "LARGE_IMPORT", 1)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args, **kwargs: asked.append(args[2]) or getattr(QMessageBox, answer))
+    window.open_file(workshop_path)
+    wizard = ImportWizard(window.session, french_list.parent, window)
+    wizard.file_page.path_edit.setText(str(french_list))
+    assert wizard.file_page.validatePage()
+    wizard.columns_page.initializePage()
+    wizard.report_page.initializePage()
+    wizard.accept()
+    assert len(asked) == 1 and "This would add 2 people" in asked[0]
+    assert window.session.document.count("participant") == imported

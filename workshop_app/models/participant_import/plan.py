@@ -41,6 +41,11 @@ _REPORT_DETAIL_LINES = 10
 _LETTER = re.compile(r"[^\W\d_]")  # a name has at least one letter, in any script
 
 
+# More new people than any national workshop invites: a sheet this large is more likely a wrong
+# file (a census extract, a whole column filled down) than a list, so the user confirms it first.
+LARGE_IMPORT = 10_000
+
+
 @dataclass
 class ImportReport:
     added: int = 0  # new participants

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.participant_import.headers import FIELDS, IGNORE
-from workshop_app.models.participant_import.plan import ImportPlan, plan_from_table
+from workshop_app.models.participant_import.plan import LARGE_IMPORT, ImportPlan, plan_from_table
 from workshop_app.models.participant_import.table import SheetTable, read_table
 from workshop_app.ui.session import DocumentSession
 
@@ -70,9 +71,19 @@ class ImportWizard(QWizard):
 
     def accept(self) -> None:
         if self.plan is not None and self.plan.change:
+            if self.plan.report.added > LARGE_IMPORT and not self.confirm_large(self.plan.report.added):
+                return
             if self.session.perform(self.plan.change, source=self) is None:
                 return  # refused: the report page says why (see _refused)
         super().accept()
+
+    def confirm_large(self, added: int) -> bool:
+        """A list this large is more often a wrong file than a list: ask before adding it."""
+        answer = QMessageBox.question(
+            self, self.tr("Import participants"),
+            self.tr("This would add %1 people, more than any workshop invites. Is this the right list?")
+            .replace("%1", f"{added:,}"), QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
 
     def _refused(self, message: str, source: object) -> None:
         if source is self:
