@@ -49,9 +49,9 @@ def export(document: WorkshopDocument, out: Path | str, what: str, **options) ->
     existing `out` as it was, when the combination is unknown or writing fails."""
     out = Path(out)
     if what in ALIASES:
-        what, only = ALIASES[what]
+        alias, (what, only) = what, ALIASES[what]
         if out.suffix.lower() != only:
-            raise ExportError(out, f"matrix can be exported as {only}, not '{out.suffix.lower() or 'no suffix'}'")
+            raise ExportError(out, f"{alias} can be exported as {only}, not '{out.suffix.lower() or 'no suffix'}'")
     if out.exists() and document.path.exists() and out.resolve() == document.path.resolve():
         raise ExportError(out, "is the workshop file itself; choose another name for the export")
     formats = EXPORTS.get(what)

@@ -239,6 +239,11 @@ def _number_symbols(locale: str) -> tuple[str, str, tuple[int, int]]:
     return get_group_symbol(found), get_decimal_symbol(found), (grouping[0], grouping[1] or grouping[0])
 
 
+def money_text(amount: Any, currency: str | None, locale: str = "en") -> str:
+    """An amount with its currency as the locale writes it ("45,000,000 USD"); "" when unknown."""
+    return "" if amount is None else f"{amount_text(amount, locale)} {currency or ''}".strip()
+
+
 def _parse_amount(text: str, locale: str) -> Decimal:
     from babel.numbers import NumberFormatError, parse_decimal
 

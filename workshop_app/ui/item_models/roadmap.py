@@ -9,7 +9,7 @@ from workshop_app.models.roadmap.editing import plan_move_node
 from workshop_app.models.roadmap.totals import funding_gap
 from workshop_app.models.roadmap.tree import roadmap_tree
 from workshop_app.models.stakeholders.listing import organization_choices
-from workshop_app.models.validation import amount_text
+from workshop_app.models.validation import amount_text, money_text
 from workshop_app.ui.item_models import ID_ROLE, ROOT
 from workshop_app.ui.item_models.drag import MovesById
 from workshop_app.ui.item_models.guard import never_raises
@@ -23,12 +23,6 @@ EDITABLE = {COL_TITLE: "title", COL_LEAD: "lead_organization_id", COL_START: "st
 _ACTION_ONLY = {COL_LEAD, COL_START, COL_END, COL_STATUS, COL_COST}
 _ROLES = {Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.FontRole, Qt.ForegroundRole, Qt.TextAlignmentRole,
           ID_ROLE}
-
-
-def money(amount: float | None, currency: str, locale: str = "en") -> str:
-    """An amount with its currency as the workshop's locale writes it; never raises, whatever
-    the file holds."""
-    return "" if amount is None else f"{amount_text(amount, locale)} {currency or ''}".strip()
 
 
 class RoadmapModel(MovesById, QAbstractItemModel):
@@ -188,9 +182,9 @@ class RoadmapModel(MovesById, QAbstractItemModel):
         if column == COL_STATUS:
             return QCoreApplication.translate("vocabulary", v.ACTION_STATUSES[node["status"]])
         if column == COL_COST:
-            return money(node["cost"], node["currency"], self.locale)
+            return money_text(node["cost"], node["currency"], self.locale)
         if column == COL_GAP:
-            return money(funding_gap(node), node["currency"], self.locale)
+            return money_text(funding_gap(node), node["currency"], self.locale)
         return node[{COL_START: "start", COL_END: "end"}[column]] or ""
 
     def flags(self, index: QModelIndex):

@@ -18,7 +18,8 @@ from workshop_app.models.changes import Change
 from workshop_app.models.roadmap.editing import plan_add_node, plan_delete_node, plan_shift_node
 from workshop_app.models.roadmap.totals import filter_actions, totals
 from workshop_app.models.stakeholders.listing import organization_choices
-from workshop_app.ui.item_models.roadmap import COL_LEAD, COL_STATUS, ID_ROLE, RoadmapModel, money
+from workshop_app.models.validation import money_text
+from workshop_app.ui.item_models.roadmap import COL_LEAD, COL_STATUS, ID_ROLE, RoadmapModel
 from workshop_app.ui.pages.base import Page
 from workshop_app.ui.widgets.delegates import ChoiceDelegate
 from workshop_app.ui.widgets.roadmap_details import RoadmapDetails
@@ -159,12 +160,12 @@ class RoadmapPage(Page):
         locale = self.model.locale
 
         for outcome in result.outcomes:
-            sums = "; ".join(f"{money(t.cost, t.currency, locale)} (gap {money(t.gap, t.currency, locale)})"
+            sums = "; ".join(f"{money_text(t.cost, t.currency, locale)} (gap {money_text(t.gap, t.currency, locale)})"
                              for t in costed(outcome.currencies)) or "–"
             lines.append(self.tr("Outcome %1: %2").replace("%1", outcome.code).replace("%2", sums))
-        overall = "; ".join(f"{money(t.cost, t.currency, locale)} (secured "
-                            f"{money(t.funding_secured, t.currency, locale)}, gap {money(t.gap, t.currency, locale)})"
-                            for t in costed(result.overall)) or "–"
+        overall = "; ".join(f"{money_text(t.cost, t.currency, locale)} (secured "
+                            f"{money_text(t.funding_secured, t.currency, locale)}, "
+                            f"gap {money_text(t.gap, t.currency, locale)})" for t in costed(result.overall)) or "–"
         lines.append(self.tr("Whole road map: %1 — currencies are never added together").replace("%1", overall))
         self.totals.setText("\n".join(lines))
 

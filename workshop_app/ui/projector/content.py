@@ -15,6 +15,7 @@ from workshop_app.models.roadmap.totals import funding_gap
 from workshop_app.models.roadmap.tree import roadmap_tree
 from workshop_app.models.roadmap.versions import snapshot
 from workshop_app.models.stakeholders.figures import participation_figures
+from workshop_app.models.validation import money_text
 
 
 def tr(text: str) -> str:
@@ -23,10 +24,6 @@ def tr(text: str) -> str:
 
 def _label(labels: dict, key) -> str:
     return QCoreApplication.translate("vocabulary", labels.get(key, key or ""))
-
-
-def _money(amount, currency: str) -> str:
-    return "" if amount is None else f"{amount:,.0f} {escape(currency)}".strip()
 
 
 def comments_block(document, node_id: str | None) -> str:
@@ -51,6 +48,7 @@ def roadmap_view(document, node_id: str | None) -> str:
     """The selected outcome (or the outcome of the selected output or action), its outputs and
     actions; the selected item is marked. Without a selection, the outcomes in brief."""
     goals = roadmap_tree(document)
+    locale = document.number_locale()
     if not goals:
         return f"<h1>{tr('Road map')}</h1><p class='muted'>{tr('The road map is still empty.')}</p>"
     # Acronyms: the room reads "MoLESS" faster than the ministry's full name.
@@ -79,14 +77,14 @@ def roadmap_view(document, node_id: str | None) -> str:
         for action in output.children:
             node = action.node
             timing = " – ".join(part for part in (node["start"], node["end"]) if part)
-            gap = funding_gap(node)
+            gap = money_text(funding_gap(node) or None, node["currency"], locale)
             mark = " selected" if selected is action else ""  # Qt styles cells, not rows
             rows.append(
                 f"<tr><td class='code{mark}'>{escape(action.code)}</td><td class='{mark}'>{escape(node['title'])}</td>"
                 f"<td class='{mark}'>{escape(leads.get(node['lead_organization_id'], ''))}</td>"
                 f"<td class='{mark}'>{escape(timing)}</td>"
                 f"<td class='{mark}'>{escape(_label(v.ACTION_STATUSES, node['status']))}</td>"
-                f"<td class='number{mark}'>{_money(gap, node['currency']) if gap else ''}</td></tr>")
+                f"<td class='number{mark}'>{escape(gap)}</td></tr>")
         if rows:
             header = "".join(f"<th>{tr(title)}</th>" for title in ("Code", "Action", "Lead", "Timing", "Status",
                                                                    "Funding gap"))

@@ -24,7 +24,7 @@ from workshop_app.models.roadmap.editing import plan_set_partners
 from workshop_app.models.roadmap.totals import funding_gap
 from workshop_app.models.roadmap.tree import action_partners
 from workshop_app.models.stakeholders.listing import organization_choices
-from workshop_app.models.validation import amount_text
+from workshop_app.models.validation import amount_text, money_text
 from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea
 from workshop_app.ui.widgets.indicator_editor import IndicatorEditor
 
@@ -186,7 +186,7 @@ class RoadmapDetails(QScrollArea):
         for editor in self.lines.values():
             editor.setModified(False)
         gap = funding_gap(node)
-        self.gap_label.setText("–" if gap is None else f"{amount_text(gap, locale)} {node['currency']}".strip())
+        self.gap_label.setText("–" if gap is None else money_text(gap, node["currency"], locale))
         self.gender.setCurrentIndex(max(self.gender.findData(node["gender_marker"]), 0))
         self.action_group.setCurrentIndex(max(self.action_group.findData(node["action_group"]), 0))
         for field, boxes in (("issue_tags", self.issue_boxes), ("pillar_tags", self.pillar_boxes),
