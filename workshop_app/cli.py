@@ -180,6 +180,7 @@ def _import_participants(args) -> int:
 
     mapping = parse_mapping(args.map) if args.map else None
     with WorkshopDocument.open(args.file, readonly=args.dry_run) as document:
+        _tell(document.opening_notes)
         plan = plan_participant_import(document, args.sheet, sheet=args.sheet_name, mapping=mapping)
         table = plan.table
         where = f"sheet '{table.sheet}', " if table.sheet else ""
@@ -196,6 +197,11 @@ def _import_participants(args) -> int:
         else:
             document.apply(plan.change)
     return 0
+
+
+def _tell(notes: list[str]) -> None:
+    for note in notes:
+        print(f"workshop-app: {note}", file=sys.stderr)
 
 
 def _export(args) -> int:
@@ -215,6 +221,7 @@ def _import_roadmap(args) -> int:
     from workshop_app.models.roadmap.workbook.reimport import plan_workbook_import
 
     with WorkshopDocument.open(args.file, readonly=args.dry_run) as document:
+        _tell(document.opening_notes)
         plan = plan_workbook_import(document, args.xlsx, apply_deletions=args.apply_deletions)
         for line in plan.lines():
             print(line)

@@ -136,8 +136,10 @@ def test_bad_size_is_an_argument_error(demo_path, capsys):
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["new", "{tmp}/far.workshop", "--title", "T", "--country", "NP", "--start", "9999-12-31", "--days", "2"],
+        (["new", "{tmp}/far.workshop", "--title", "T", "--country", "NP", "--start", "2199-12-31", "--days", "2"],
          "end of the calendar"),
+        (["new", "{tmp}/far.workshop", "--title", "T", "--country", "NP", "--start", "9999-12-31"],
+         "between the years 1900 and 2199"),
         (["demo", "{tmp}", "--force"], "is a folder"),
         (["demo", "{tmp}/notes.txt/x.workshop"], "folder does not exist"),
         (["stats", ""], "is a folder"),

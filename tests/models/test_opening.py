@@ -12,7 +12,7 @@ import pytest
 
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopFileError
-from workshop_app.models.file import schema
+from workshop_app.models.file import schema, upgrades
 
 
 def fingerprint(path):
@@ -140,15 +140,16 @@ def test_older_file_is_backed_up_then_upgraded(workshop_path, monkeypatch):
     def add_rapporteur_flag(conn):
         conn.execute("ALTER TABLE participant ADD COLUMN rapporteur INTEGER NOT NULL DEFAULT 0")
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, add_rapporteur_flag)
-    with WorkshopDocument.open(workshop_path) as document:
-        assert document.schema_version() == 2
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(upgrades.MIGRATIONS, 2, add_rapporteur_flag)
+    with WorkshopDocument.open(workshop_path, verify=False) as document:
+        assert document.schema_version() == 3
         assert document.workshop()["title"] == "Atelier national"
-    backup = workshop_path.with_name("atelier.format-1-backup.workshop")
+        assert "kept as atelier.format-2-backup.workshop" in document.opening_notes[0]
+    backup = workshop_path.with_name("atelier.format-2-backup.workshop")
     assert backup.exists()
-    with sqlite3.connect(backup) as conn:  # the backup is the old file, still at format 1
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    with sqlite3.connect(backup) as conn:  # the backup is the old file, still at format 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
         assert conn.execute("SELECT title FROM workshop").fetchone()[0] == "Atelier national"
     assert original != workshop_path.read_bytes()
 
@@ -158,13 +159,13 @@ def test_failed_upgrade_leaves_the_file_at_its_old_format(workshop_path, monkeyp
         conn.execute("ALTER TABLE participant ADD COLUMN badge TEXT")
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, broken_step)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(upgrades.MIGRATIONS, 2, broken_step)
     with pytest.raises(WorkshopFileError, match="could not be upgraded .* left as it was"):
         WorkshopDocument.open(workshop_path)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
     with WorkshopDocument.open(workshop_path) as document:
-        assert document.schema_version() == 1
+        assert document.schema_version() == 2
         assert "badge" not in document.db["participant"].columns_dict
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from workshop_app.models.changes import Change, Row, RowChange
 from workshop_app.models.errors import InvalidValueError, WorkshopError, WorkshopFileError
-from workshop_app.models.file import schema
+from workshop_app.models.file import schema, upgrades
 from workshop_app.models.file.conformance import refuse_foreign_objects, refuse_other_schema, schema_differences
 from workshop_app.models.file.journal import refuse_foreign_journal
 from workshop_app.models.file.opening import (
@@ -30,10 +30,11 @@ from workshop_app.models.file.opening import (
     give_normal_permissions,
     remove_abandoned_temporaries,
     upgrade_with_backup,
+    upgraded_copy,
 )
 from workshop_app.models.file.preflight import ensure_writable, read_header
 from workshop_app.models.shape import check_row
-from workshop_app.models.validation import LOCALE_RULES, check_date_order, normalize
+from workshop_app.models.validation import LOCALE_RULES, check_date_order, check_period_order, iso_date, normalize
 
 FILE_SUFFIX = ".workshop"
 
@@ -41,16 +42,12 @@ FILE_SUFFIX = ".workshop"
 def _readable_header(path: Path, readonly: bool):
     """The file's header, once its format is one this program can open this way."""
     header = read_header(path)
-    if header.user_version < 1 or any(v not in schema.MIGRATIONS for v in
+    if header.user_version < 1 or any(v not in upgrades.MIGRATIONS for v in
                                       range(header.user_version, schema.SCHEMA_VERSION)):
         raise WorkshopFileError(path, f"the file has an unknown format number ({header.user_version}); "
                                       "it cannot be opened (restore a backup copy)")
     if not readonly:
         ensure_writable(path)
-    elif header.user_version < schema.SCHEMA_VERSION:
-        raise WorkshopFileError(
-            path, f"uses an older file format ({header.user_version}); open it in the program once to upgrade it"
-        )
     return header
 
 
@@ -78,6 +75,11 @@ class WorkshopDocument:
         # Who points at whom, with the ON DELETE rule, so that a removal can record every row it
         # takes with it (and undo can put them all back).
         self._referrers: dict[str, list[tuple[str, str, str]]] = {}
+        # What the user should hear about opening (an upgrade of the format and its backup).
+        self.opening_notes: list[str] = []
+        # The format on disk; a file of an older format opened read-only is read through an
+        # upgraded copy in memory, and stays as it was.
+        self.file_version = schema.SCHEMA_VERSION
         for table in self._columns:
             for fk in conn.execute(f"PRAGMA foreign_key_list({table})"):
                 self._referrers.setdefault(fk[2], []).append((table, fk[3], fk[6].upper()))
@@ -108,13 +110,19 @@ class WorkshopDocument:
                 problems = [row[0] for row in fetch_opening(path, conn, "PRAGMA quick_check")]
                 if problems != ["ok"]:
                     raise WorkshopFileError(path, f"the file is damaged ({problems[0]}); restore a backup copy")
-            if header.user_version < schema.SCHEMA_VERSION:
-                upgrade_with_backup(path, conn, header.user_version)
+            notes = []
+            if header.user_version < schema.SCHEMA_VERSION and readonly:
+                conn = upgraded_copy(path, conn, header.user_version)  # reading never writes the file
+            elif header.user_version < schema.SCHEMA_VERSION:
+                notes = upgrade_with_backup(path, conn, header.user_version)
             if "workshop" not in {row[0] for row in fetch_opening(path, conn, "SELECT name FROM sqlite_master")}:
                 raise WorkshopFileError(path, "the file is damaged (it has no workshop table); restore a backup copy")
             if verify:
                 refuse_other_schema(path, conn)
-            return cls(path, conn, readonly=readonly)
+            document = cls(path, conn, readonly=readonly)
+            document.opening_notes = notes
+            document.file_version = header.user_version
+            return document
         except sqlite3.DatabaseError as error:
             conn.close()
             raise WorkshopFileError(path, explain_open_error(error, path)) from None
@@ -311,6 +319,16 @@ class WorkshopDocument:
         country = workshop["country"] or ""
         return f"{language}_{country}" if country else language
 
+    def integrity_problems(self) -> list[str]:
+        """SQLite's integrity_check, on a private in-memory copy: on a read-only connection SQLite
+        skips the CHECK constraints, and a value planted past them (a negative cost) would pass."""
+        copy = sqlite3.connect(":memory:")
+        try:
+            self._conn.backup(copy)
+            return [row[0] for row in copy.execute("PRAGMA integrity_check")]
+        finally:
+            copy.close()
+
     def schema_version(self) -> int:
         return self._conn.execute("PRAGMA user_version").fetchone()[0]
 
@@ -329,6 +347,8 @@ class WorkshopDocument:
         if table == "workshop":
             check_date_order(values.get("start_date", current["start_date"]),
                              values.get("end_date", current["end_date"]))
+        if table == "roadmap_node" and {"start", "end"} & set(values):
+            check_period_order(values.get("start", current["start"]), values.get("end", current["end"]))
         changed = {column: value for column, value in values.items() if current[column] != value}
         if not changed:
             return Change(undo_text or "Edit")
@@ -341,6 +361,8 @@ class WorkshopDocument:
         values.setdefault("id", new_id())
         self._check_columns(table, values)
         check_row(self, table, values)
+        if table == "roadmap_node":
+            check_period_order(values.get("start"), values.get("end"))
         return Change(undo_text or f"Add {_words(table)}", (RowChange(table, values["id"], None, values),))
 
     def plan_delete(self, table: str, row_id: str, undo_text: str | None = None) -> Change:
@@ -520,8 +542,8 @@ def _consecutive_days(start_date: str | None, days: int) -> list[str]:
         return []
     start = dt.date.fromisoformat(start_date)
     try:
-        return [(start + dt.timedelta(days=index)).isoformat() for index in range(days)]
-    except OverflowError:
+        return [iso_date(start + dt.timedelta(days=index)) for index in range(days)]
+    except (OverflowError, InvalidValueError):
         raise InvalidValueError("the workshop days would run past the end of the calendar") from None
 
 
@@ -529,8 +551,8 @@ def _shifted(date_text: str | None, shift: dt.timedelta) -> str | None:
     if not date_text:
         return date_text
     try:
-        return (dt.date.fromisoformat(date_text) + shift).isoformat()
-    except OverflowError:
+        return iso_date(dt.date.fromisoformat(date_text) + shift)
+    except (OverflowError, InvalidValueError):
         raise InvalidValueError("the dates would run past the end of the calendar") from None
 
 

@@ -21,8 +21,11 @@ class IntegrityReport:
 def check_file(path: Path) -> IntegrityReport:
     report = IntegrityReport()
     with WorkshopDocument.open(path, readonly=True, verify=False) as document:
-        report.lines.append(f"{path.name}: Pathfinder Workshop file, format {document.schema_version()} "
+        report.lines.append(f"{path.name}: Pathfinder Workshop file, format {document.file_version} "
                             f"(this program writes format {schema.SCHEMA_VERSION})")
+        if document.file_version < schema.SCHEMA_VERSION:
+            report.lines.append(f"format: checked as upgraded to format {schema.SCHEMA_VERSION}, as opening "
+                                "it for editing will do (after keeping a copy of it as it is)")
         try:
             _check_schema(document, report)
             _check_contents(document, report)
@@ -45,7 +48,7 @@ def _check_schema(document: WorkshopDocument, report: IntegrityReport) -> None:
 
 
 def _check_contents(document: WorkshopDocument, report: IntegrityReport) -> None:
-    integrity = [row[0] for row in document.query("PRAGMA integrity_check")]
+    integrity = document.integrity_problems()
     if integrity == ["ok"]:
         report.lines.append("integrity: ok")
     else:

@@ -14,12 +14,29 @@ from workshop_app.models.errors import InvalidValueError
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
+# Control characters other than tab and line breaks: invisible, and a NUL cuts a name short
+# in every program that reads the file's text as C strings.
+_CONTROLS = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127])
+
+
 def clean_text(value: Any) -> str:
     """Text as the user meant it: NFC-normalised (so Devanagari and Vietnamese compare equal
-    however they were typed), outer spaces removed, line breaks kept."""
+    however they were typed), invisible control characters and outer spaces removed, line
+    breaks kept."""
     if value is None:
         return ""
-    return unicodedata.normalize("NFC", str(value)).strip()
+    return unicodedata.normalize("NFC", str(value).translate(_CONTROLS)).strip()
+
+
+def limited_text(what: str, most: int, most_digits: int | None = None):
+    """Free text of a bounded kind: a phone number of 309 digits is a paste gone wrong."""
+    def rule(value: Any) -> str:
+        text = clean_text(value)
+        if len(text) > most or (most_digits and sum(c.isdigit() for c in text) > most_digits):
+            raise InvalidValueError(f"'{text[:40]}…' is too long for {what}")
+        return text
+
+    return rule
 
 
 def country_code(value: Any) -> str:
@@ -53,13 +70,34 @@ def language_codes(value: Any) -> str:
     return json.dumps(codes)
 
 
+YEARS = range(1900, 2200)  # what the file accepts; outside it, a typing slip ("0202", "20277")
+
+
+def year(value: Any) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = int(clean_text(value))
+    except ValueError:
+        raise InvalidValueError(f"'{value}' is not a year") from None
+    if number not in YEARS:
+        raise InvalidValueError(f"{number} is not a year between {YEARS[0]} and {YEARS[-1]}")
+    return number
+
+
+def _in_years(text: str, value: Any) -> str:
+    if int(text[:4]) not in YEARS:
+        raise InvalidValueError(f"'{value}' is not between the years {YEARS[0]} and {YEARS[-1]}")
+    return text
+
+
 def iso_date(value: Any) -> str | None:
     if value in (None, ""):
         return None
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return _in_years(value.isoformat(), value)
     try:
-        return dt.date.fromisoformat(clean_text(value)).isoformat()
+        return _in_years(dt.date.fromisoformat(clean_text(value)).isoformat(), value)
     except ValueError:
         raise InvalidValueError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
 
@@ -108,12 +146,12 @@ def quarter_or_date(value: Any) -> str | None:
         return None
     swapped = re.match(r"^Q([1-4])[\s-]*(\d{4})$", text, re.IGNORECASE)
     if swapped:
-        return f"{swapped.group(2)}-Q{swapped.group(1)}"
+        return _in_years(f"{swapped.group(2)}-Q{swapped.group(1)}", value)
     match = _QUARTER.match(text)
     if match:
-        return f"{match.group(1)}-Q{match.group(2)}"
+        return _in_years(f"{match.group(1)}-Q{match.group(2)}", value)
     try:
-        return dt.date.fromisoformat(text).isoformat()
+        return _in_years(dt.date.fromisoformat(text).isoformat(), value)
     except ValueError:
         raise InvalidValueError(f"'{value}' is neither a quarter like 2027-Q3 nor a date like 2027-09-30") from None
 
@@ -164,6 +202,8 @@ def positive_places(value: Any) -> int:
         raise InvalidValueError(f"'{value}' is not a number of places") from None
     if places <= 0:
         raise InvalidValueError("a room holds at least one person")
+    if places > 1_000_000:
+        raise InvalidValueError(f"{places:,} places is more than any room holds")
     return places
 
 
@@ -174,6 +214,8 @@ def positive_minutes(value: Any) -> int:
         raise InvalidValueError(f"'{value}' is not a number of minutes") from None
     if minutes <= 0:
         raise InvalidValueError("a session must last at least one minute")
+    if minutes > 24 * 60:
+        raise InvalidValueError(f"{minutes:,} minutes is longer than a day")
     return minutes
 
 
@@ -310,6 +352,8 @@ _RULES = {
     ("day", "planned_end"): clock_time,
     ("organization", "category"): lambda value: choice(value, v.ORGANIZATION_CATEGORIES, "organization category"),
     ("participant", "name"): required_text("participant's name"),
+    ("participant", "phone"): limited_text("a phone number", 80, 40),
+    ("participant", "email"): limited_text("an e-mail address", 254),
     ("organization", "name"): required_text("organization's name"),
     ("stakeholder_assessment", "influence"): score,
     ("stakeholder_assessment", "interest"): score,
@@ -328,6 +372,8 @@ _RULES = {
     ("roadmap_node", "pillar_tags"): tags(v.PILLAR_TAGS, "pillars"),
     ("roadmap_node", "sdgs"): tags(v.RELATED_SDGS, "related SDGs"),
     ("roadmap_node", "currency"): currency_code,
+    ("indicator", "baseline_year"): year,
+    ("indicator", "target_year"): year,
     ("roadmap_node", "action_group"): lambda value: choice(value, v.ACTION_GROUPS, "Action Group") if value else None,
     ("action_partner", "role"): lambda value: choice(value, v.PARTNER_ROLES, "partner role"),
 }
@@ -347,3 +393,20 @@ def normalize(table: str, column: str, value: Any, locale: str = "en") -> Any:
 def check_date_order(start: str | None, end: str | None) -> None:
     if start and end and end < start:
         raise InvalidValueError(f"the end date {end} is before the start date {start}")
+
+
+def check_period_order(start: str | None, end: str | None) -> None:
+    """An action's end (a quarter or a date) may share its start's quarter, never precede it."""
+    if start and end and _period_days(end)[1] < _period_days(start)[0]:
+        raise InvalidValueError(f"the end {end} is before the start {start}")
+
+
+def _period_days(period: str) -> tuple[dt.date, dt.date]:
+    match = _QUARTER.match(period)
+    if not match:
+        day = dt.date.fromisoformat(period)
+        return day, day
+    year, quarter = int(match.group(1)), int(match.group(2))
+    first = dt.date(year, 3 * quarter - 2, 1)
+    following = dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)
+    return first, following - dt.timedelta(days=1)

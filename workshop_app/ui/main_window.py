@@ -223,6 +223,8 @@ class MainWindow(QMainWindow):
                 self._reload_start_page()
             return False
         self._close_session()
+        if document.opening_notes:  # an older format was upgraded: say where the old file is kept
+            self.show_error(self.tr("Workshop upgraded"), "\n\n".join(document.opening_notes), wait=False)
         self.session = DocumentSession(document, self)
         self.session.failed.connect(self._show_failure)
         self.session.undo_stack.cleanChanged.connect(self._update_title)
@@ -580,10 +582,11 @@ class MainWindow(QMainWindow):
         if source is None:  # an edit with a source is explained by the page or dialog that started it
             self.show_error(self.tr("The change was not saved"), message)
 
-    def show_error(self, title: str, message: str) -> None:
-        box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, self)
+    def show_error(self, title: str, message: str, *, wait: bool = True) -> None:
+        box = QMessageBox(QMessageBox.Warning if wait else QMessageBox.Information, title, message,
+                          QMessageBox.Ok, self)
         box.setTextFormat(Qt.PlainText)  # file names may contain '<' or '&'
-        box.exec()
+        box.exec() if wait else box.open()
 
     def page_keys(self) -> tuple[str, ...]:
         return PAGE_KEYS

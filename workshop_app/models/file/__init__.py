@@ -1,4 +1,4 @@
-"""The .workshop file itself: its schema and the steps that upgrade older files, the SQLite
+"""The .workshop file itself: its schema, the steps that upgrade older files, the SQLite
 connection and its errors in a user's words, the checks made before SQLite touches a file
 (a journal left by another file among them), and the comparison of a file's schema with the
 one this program writes.
@@ -6,6 +6,7 @@ one this program writes.
 
 __all__ = [
     "schema",
+    "upgrades",
     "opening",
     "preflight",
     "journal",

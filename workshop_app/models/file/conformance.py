@@ -6,7 +6,9 @@ Nothing in a file is executed before it passes: opening refuses a file with a tr
 (the program writes none) before any write. (`trusted_schema = OFF` cannot be used: this SQLite
 does not count json_valid() as innocuous, and the file's own CHECK constraints would fail.)
 The expected schema is the one create_schema() writes, built once in memory and compared by
-tables, columns (name, type, required, default, key) and indexes.
+tables, columns (name, type, required, default, key), indexes, STRICT typing and, last, the
+text of each table's definition, which holds its CHECK rules (a file whose schema text was
+edited in place keeps its columns but may accept what the program relies on never seeing).
 """
 
 import sqlite3
@@ -45,13 +47,14 @@ def refuse_other_schema(path: Path, conn: sqlite3.Connection) -> None:
 def schema_differences(conn: sqlite3.Connection) -> list[str]:
     """How the file's tables and indexes differ from what this program writes, one line each."""
     found = _layout(conn)
-    expected = _expected_layout(schema.SCHEMA_VERSION, tuple(sorted(schema.MIGRATIONS.items())))
+    expected = _expected_layout(schema.SCHEMA_VERSION)
     lines = [f"{name} was not written by this program" for name in foreign_objects(conn)]
     for table in sorted(set(expected) - set(found)):
         lines.append(f"table {table} is missing")
     for table in sorted(set(found) - set(expected)):
         lines.append(f"table {table} is not one this program writes")
     for table in sorted(set(found) & set(expected)):
+        before = len(lines)
         columns, wanted = found[table]["columns"], expected[table]["columns"]
         for name in wanted:
             if name not in columns:
@@ -66,12 +69,17 @@ def schema_differences(conn: sqlite3.Connection) -> list[str]:
                   if name in indexes and indexes[name] != wanted_indexes[name]]
         lines += [f"index {name} of {table} is not one this program writes" for name in indexes
                   if name not in wanted_indexes]
+        if found[table]["strict"] != expected[table]["strict"]:
+            lines.append(f"table {table} does not enforce the types of its columns (it is not STRICT)")
+        elif found[table]["rules"] != expected[table]["rules"] and len(lines) == before:
+            # Same columns, other CHECK rules: only an edit of the schema text itself does that.
+            lines.append(f"table {table} checks its values by other rules than the ones this program writes")
     return lines
 
 
 @cache
-def _expected_layout(version: int, migrations: tuple) -> dict:
-    """The layout create_schema() writes, for one format and its upgrade steps."""
+def _expected_layout(version: int) -> dict:
+    """The layout create_schema() writes, for one format."""
     conn = sqlite3.connect(":memory:")
     try:
         schema.create_schema(conn)
@@ -81,10 +89,11 @@ def _expected_layout(version: int, migrations: tuple) -> dict:
 
 
 def _layout(conn: sqlite3.Connection) -> dict:
-    tables = [row[0] for row in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")]
+    tables = dict(conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"))
+    strict = {row[1]: row[5] for row in conn.execute("PRAGMA main.table_list")}
     layout = {}
-    for table in tables:
+    for table, sql in tables.items():
         columns = {row[1]: (row[2].upper(), row[3], row[4], row[5])
                    for row in conn.execute(f"PRAGMA table_xinfo([{table}])")}
         indexes = {}
@@ -94,7 +103,8 @@ def _layout(conn: sqlite3.Connection) -> dict:
                 continue
             keys = tuple(info[2] for info in conn.execute(f"PRAGMA index_info([{name}])"))
             indexes[name] = (unique, keys)
-        layout[table] = {"columns": columns, "indexes": indexes}
+        layout[table] = {"columns": columns, "indexes": indexes, "strict": strict.get(table),
+                         "rules": " ".join(str(sql).split())}
     return layout
 
 

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from workshop_app.models.errors import WorkshopFileError
-from workshop_app.models.file import schema
+from workshop_app.models.file import schema, upgrades
 from workshop_app.models.file.preflight import ensure_regular
 
 # A second program holding the file answers "locked" at once; waiting would only freeze the window.
@@ -81,8 +81,9 @@ def explain_integrity_error(error: sqlite3.IntegrityError) -> str:
     return text
 
 
-def upgrade_with_backup(path: Path, conn: sqlite3.Connection, from_version: int) -> None:
-    """Copy the file aside before the first byte of an upgrade is written."""
+def upgrade_with_backup(path: Path, conn: sqlite3.Connection, from_version: int) -> list[str]:
+    """Copy the file aside before the first byte of an upgrade is written; the notes say where
+    the copy is and name every value the upgrade could not carry over."""
     backup = free_name(path.with_name(f"{path.stem}.format-{from_version}-backup{path.suffix}"))
     copy = sqlite3.connect(backup, isolation_level=None)
     try:
@@ -91,11 +92,33 @@ def upgrade_with_backup(path: Path, conn: sqlite3.Connection, from_version: int)
     finally:
         copy.close()
     try:
-        schema.upgrade(conn, from_version)
+        problems = upgrades.upgrade(conn, from_version)
     except sqlite3.Error as error:
         raise WorkshopFileError(
             path, f"could not be upgraded to format {schema.SCHEMA_VERSION} ({error}); it was left as it was"
         ) from None
+    notes = [f"{path.name} was upgraded to format {schema.SCHEMA_VERSION}; the file as it was is kept "
+             f"as {backup.name}"]
+    if problems:
+        notes.append(f"{len(problems)} value(s) could not be carried over and were cleared: " + " · ".join(problems[:5])
+                     + (f" · and {len(problems) - 5} more" if len(problems) > 5 else ""))
+    return notes
+
+
+def upgraded_copy(path: Path, conn: sqlite3.Connection, from_version: int) -> sqlite3.Connection:
+    """An in-memory copy of an older file, upgraded; the file itself is closed untouched."""
+    copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        conn.backup(copy)
+        conn.close()
+        copy.execute("PRAGMA foreign_keys = ON")
+        upgrades.upgrade(copy, from_version)
+    except sqlite3.Error as error:
+        copy.close()
+        raise WorkshopFileError(path, f"could not be read as format {schema.SCHEMA_VERSION} ({error}); "
+                                      "it was left as it was") from None
+    copy.execute("PRAGMA query_only = ON")
+    return copy
 
 
 def ensure_not_in_use(path: Path) -> None:

@@ -1,38 +1,79 @@
-"""Schema of the .workshop file and the steps that upgrade older files.
+"""Schema of the .workshop file.
 
 One SQLite file is one workshop. Every row carries a UUID text id so that rows keep their
 identity when a road map is re-imported from Excel or a breakout laptop's file is merged.
 Derived facts (action codes, start times, funding gaps, women's share) are never stored.
+
+Format 2 makes the file enforce its types itself: every table is STRICT (a cost typed as
+"45 000 000" is refused instead of being stored as text that sorts above every number), and
+CHECK constraints hold dates, times, years, quarters and amounts in range. Format 1 files are
+brought up to it by file.upgrades.
 """
 
 import sqlite3
-from collections.abc import Callable
 
 from workshop_app.models import vocabulary as v
 
 # "PWS1" read as a big-endian integer: the bytes at offset 68 of every workshop file.
 APPLICATION_ID = 0x50575331
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+MINUTES_IN_A_DAY = 24 * 60
+MOST_PLACES = 1_000_000
+MOST_MONEY = 1e15  # validation.AMOUNT_LIMIT: more than any road map's budget in any currency
 
 
 def _choices(values) -> str:
     return ", ".join(f"'{value}'" for value in values)
 
 
-SCHEMA_V1 = f"""
+def _date(column: str) -> str:
+    return f"{column} IS NULL OR ({_calendar(column)} AND {column} BETWEEN '1900' AND '2200')"
+
+
+def _calendar(column: str) -> str:
+    # date() alone accepts any day up to 31; a modifier makes it count days: "2027-02-30" comes
+    # back as "2027-03-02", so only a real calendar date comes back as it was.
+    return f"date({column}, '+0 days') IS {column}"
+
+
+def _time(column: str) -> str:
+    return f"{column} IS NULL OR {column} GLOB '[01][0-9]:[0-5][0-9]' OR {column} GLOB '2[0-3]:[0-5][0-9]'"
+
+
+def _period(column: str) -> str:
+    """A quarter ("2027-Q3") or a date."""
+    return (f"{column} IS NULL OR ({column} GLOB '[12][0-9][0-9][0-9]-Q[1-4]' AND {column} BETWEEN '1900' AND '2200') "
+            f"OR ({_calendar(column)} AND {column} BETWEEN '1900' AND '2200')")
+
+
+def _year(column: str) -> str:
+    return f"{column} BETWEEN 1900 AND 2199"
+
+
+def _amount(column: str) -> str:
+    return f"{column} >= 0 AND {column} < {MOST_MONEY:.0e}"
+
+
+def _list(column: str) -> str:
+    return f"json_valid({column}) AND json_type({column}) = 'array'"
+
+
+SCHEMA = f"""
 CREATE TABLE workshop (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL DEFAULT '',
     country TEXT NOT NULL DEFAULT '',            -- ISO 3166-1 alpha-2
     venue TEXT NOT NULL DEFAULT '',
-    start_date TEXT,                             -- YYYY-MM-DD
-    end_date TEXT,
-    languages TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(languages)),  -- JSON list of ISO 639-1 codes
+    start_date TEXT CHECK ({_date('start_date')}),
+    end_date TEXT CHECK ({_date('end_date')}),
+    languages TEXT NOT NULL DEFAULT '[]' CHECK ({_list('languages')}),  -- ISO 639-1 codes
     description TEXT NOT NULL DEFAULT '',
     objectives TEXT NOT NULL DEFAULT '',
     national_context TEXT NOT NULL DEFAULT '',
-    created_at TEXT NOT NULL
-);
+    created_at TEXT NOT NULL,
+    CHECK (end_date >= start_date)
+) STRICT;
 
 CREATE TABLE organization (
     id TEXT PRIMARY KEY,
@@ -42,7 +83,7 @@ CREATE TABLE organization (
     tripartite INTEGER NOT NULL DEFAULT 0 CHECK (tripartite IN (0, 1)),
     alliance_partner INTEGER NOT NULL DEFAULT 0 CHECK (alliance_partner IN (0, 1)),
     notes TEXT NOT NULL DEFAULT ''
-);
+) STRICT;
 
 CREATE TABLE stakeholder_assessment (
     id TEXT PRIMARY KEY,
@@ -50,7 +91,7 @@ CREATE TABLE stakeholder_assessment (
     influence INTEGER CHECK (influence BETWEEN 1 AND 5),
     interest INTEGER CHECK (interest BETWEEN 1 AND 5),
     notes TEXT NOT NULL DEFAULT ''
-);
+) STRICT;
 
 CREATE TABLE participant (
     id TEXT PRIMARY KEY,
@@ -63,17 +104,17 @@ CREATE TABLE participant (
     language TEXT NOT NULL DEFAULT '',
     role TEXT NOT NULL DEFAULT 'participant' CHECK (role IN ({_choices(v.PARTICIPANT_ROLES)})),
     notes TEXT NOT NULL DEFAULT ''
-);
+) STRICT;
 CREATE INDEX participant_organization ON participant(organization_id);
 
 CREATE TABLE day (
     id TEXT PRIMARY KEY,
     position INTEGER NOT NULL,
-    date TEXT,                                   -- YYYY-MM-DD
+    date TEXT CHECK ({_date('date')}),
     title TEXT NOT NULL DEFAULT '',
-    start_time TEXT NOT NULL DEFAULT '09:00',    -- HH:MM, the first session starts here
-    planned_end TEXT NOT NULL DEFAULT '17:00'
-);
+    start_time TEXT NOT NULL DEFAULT '09:00' CHECK ({_time('start_time')}),  -- the first session starts here
+    planned_end TEXT NOT NULL DEFAULT '17:00' CHECK ({_time('planned_end')})
+) STRICT;
 
 CREATE TABLE attendance (
     id TEXT PRIMARY KEY,
@@ -82,7 +123,7 @@ CREATE TABLE attendance (
     present INTEGER NOT NULL DEFAULT 1 CHECK (present IN (0, 1)),
     checked_in_at TEXT,
     UNIQUE (participant_id, day_id)
-);
+) STRICT;
 CREATE INDEX attendance_day ON attendance(day_id);
 
 -- Sessions of one day run slot after slot; sessions sharing a slot run in parallel tracks.
@@ -93,19 +134,19 @@ CREATE TABLE session (
     track TEXT NOT NULL DEFAULT '',
     title TEXT NOT NULL,
     type TEXT NOT NULL DEFAULT 'plenary' CHECK (type IN ({_choices(v.SESSION_TYPES)})),
-    duration INTEGER NOT NULL CHECK (duration > 0),   -- minutes
-    planned_duration INTEGER CHECK (planned_duration IS NULL OR planned_duration > 0),  -- before live changes
+    duration INTEGER NOT NULL CHECK (duration BETWEEN 1 AND {MINUTES_IN_A_DAY}),   -- minutes
+    planned_duration INTEGER CHECK (planned_duration BETWEEN 1 AND {MINUTES_IN_A_DAY}),  -- before live changes
     room TEXT NOT NULL DEFAULT '',
-    capacity INTEGER CHECK (capacity IS NULL OR capacity > 0),  -- places in the room
+    capacity INTEGER CHECK (capacity BETWEEN 1 AND {MOST_PLACES}),  -- places in the room
     facilitator_id TEXT REFERENCES participant(id) ON DELETE SET NULL,
     objectives TEXT NOT NULL DEFAULT '',
     expected_output TEXT NOT NULL DEFAULT '',
     materials TEXT NOT NULL DEFAULT '',
     facilitator_notes TEXT NOT NULL DEFAULT '',
-    fixed_start TEXT,                            -- HH:MM for items that do not move (lunch, closing)
-    actual_start TEXT,
-    actual_end TEXT
-);
+    fixed_start TEXT CHECK ({_time('fixed_start')}),  -- items that do not move (lunch, closing)
+    actual_start TEXT CHECK ({_time('actual_start')}),
+    actual_end TEXT CHECK ({_time('actual_end')})
+) STRICT;
 CREATE INDEX session_day ON session(day_id, slot);
 
 -- Speakers, rapporteurs and breakout-group members of a session.
@@ -115,7 +156,7 @@ CREATE TABLE session_person (
     participant_id TEXT NOT NULL REFERENCES participant(id) ON DELETE CASCADE,
     role TEXT NOT NULL CHECK (role IN ('speaker', 'rapporteur', 'member')),
     UNIQUE (session_id, participant_id, role)
-);
+) STRICT;
 CREATE INDEX session_person_participant ON session_person(participant_id);
 
 -- The road map: goal -> outcomes -> outputs -> actions. Codes ("2.1.3") come from positions.
@@ -127,25 +168,22 @@ CREATE TABLE roadmap_node (
     title TEXT NOT NULL,
     description TEXT NOT NULL DEFAULT '',
     lead_organization_id TEXT REFERENCES organization(id) ON DELETE SET NULL,
-    start TEXT CHECK (start IS NULL OR start GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'
-                      OR start GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),   -- "2026-Q1" or a date
-    end TEXT CHECK (end IS NULL OR end GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'
-                    OR end GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    start TEXT CHECK ({_period('start')}),   -- "2026-Q1" or a date
+    end TEXT CHECK ({_period('end')}),
     status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ({_choices(v.ACTION_STATUSES)})),
-    cost REAL CHECK (cost IS NULL OR cost >= 0),
-    currency TEXT NOT NULL DEFAULT '',           -- ISO 4217
-    funding_secured REAL CHECK (funding_secured IS NULL OR funding_secured >= 0),
-    gender_marker INTEGER CHECK (gender_marker IS NULL
-                                 OR (typeof(gender_marker) = 'integer' AND gender_marker BETWEEN 0 AND 3)),
+    cost REAL CHECK ({_amount('cost')}),
+    currency TEXT NOT NULL DEFAULT '' CHECK (currency = '' OR currency GLOB '[A-Z][A-Z][A-Z]'),  -- ISO 4217
+    funding_secured REAL CHECK ({_amount('funding_secured')}),
+    gender_marker INTEGER CHECK (gender_marker BETWEEN 0 AND 3),
     geographic_scope TEXT NOT NULL DEFAULT '',
-    issue_tags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(issue_tags)),  -- JSON lists of vocabulary keys
-    pillar_tags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(pillar_tags)),
+    issue_tags TEXT NOT NULL DEFAULT '[]' CHECK ({_list('issue_tags')}),  -- vocabulary keys
+    pillar_tags TEXT NOT NULL DEFAULT '[]' CHECK ({_list('pillar_tags')}),
     action_group TEXT CHECK (action_group IS NULL OR action_group IN ({_choices(v.ACTION_GROUPS)})),
-    sdgs TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(sdgs)),
+    sdgs TEXT NOT NULL DEFAULT '[]' CHECK ({_list('sdgs')}),
     risks TEXT NOT NULL DEFAULT '',
     assumptions TEXT NOT NULL DEFAULT '',
     comments TEXT NOT NULL DEFAULT ''
-);
+) STRICT;
 CREATE INDEX roadmap_node_parent ON roadmap_node(parent_id, position);
 
 CREATE TABLE action_partner (
@@ -154,7 +192,7 @@ CREATE TABLE action_partner (
     organization_id TEXT NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
     role TEXT NOT NULL CHECK (role IN ({_choices(v.PARTNER_ROLES)})),
     UNIQUE (node_id, organization_id)
-);
+) STRICT;
 
 CREATE TABLE indicator (
     id TEXT PRIMARY KEY,
@@ -163,14 +201,14 @@ CREATE TABLE indicator (
     title TEXT NOT NULL,
     unit TEXT NOT NULL DEFAULT '',
     baseline_value TEXT NOT NULL DEFAULT '',
-    baseline_year INTEGER,
+    baseline_year INTEGER CHECK ({_year('baseline_year')}),
     target_value TEXT NOT NULL DEFAULT '',
-    target_year INTEGER,
+    target_year INTEGER CHECK ({_year('target_year')}),
     disaggregation TEXT NOT NULL DEFAULT '',
     means_of_verification TEXT NOT NULL DEFAULT '',
     collected_by TEXT NOT NULL DEFAULT '',
     frequency TEXT NOT NULL DEFAULT ''
-);
+) STRICT;
 CREATE INDEX indicator_node ON indicator(node_id);
 
 -- A frozen copy of the road map (nodes, partners, indicators) as JSON, compared and restored later.
@@ -181,7 +219,7 @@ CREATE TABLE version (
     validated INTEGER NOT NULL DEFAULT 0 CHECK (validated IN (0, 1)),
     note TEXT NOT NULL DEFAULT '',
     snapshot TEXT NOT NULL
-);
+) STRICT;
 
 CREATE TABLE plenary_comment (
     id TEXT PRIMARY KEY,
@@ -191,33 +229,11 @@ CREATE TABLE plenary_comment (
     text TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ({_choices(v.COMMENT_STATUSES)})),
     created_at TEXT NOT NULL
-);
+) STRICT;
 """
-
-# MIGRATIONS[n] upgrades a file from schema n to n + 1. Each step runs inside the same
-# transaction that sets the new user_version, after a backup copy of the file was written.
-Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: dict[int, Migration] = {}
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
-    # A new file is created at version 1 and upgraded like any old file: one path to test.
-    conn.executescript(SCHEMA_V1)
+    conn.executescript(SCHEMA)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute("PRAGMA user_version = 1")
-    if SCHEMA_VERSION > 1:
-        upgrade(conn, 1)
-
-
-def upgrade(conn: sqlite3.Connection, from_version: int) -> None:
-    """Run every step from from_version to the current version in one transaction, or none."""
-    to_version = SCHEMA_VERSION
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for version in range(from_version, to_version):
-            MIGRATIONS[version](conn)
-        conn.execute(f"PRAGMA user_version = {to_version}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,0 +1,197 @@
+"""The steps that bring a file written by an older version of the program up to the current
+format, in one transaction, after opening.upgrade_with_backup has copied the file aside.
+
+Format 1 → 2 rebuilds every table as STRICT with the range checks of schema.SCHEMA. Format 1
+stored whatever was typed: a cost of "45 000 000" or "1,5" as text, a year as "2024a". Each
+value is read again the way the window reads a typed value (amounts in the workshop's own
+locale); what still cannot be read is cleared, kept word for word in the item's comments or
+notes where it has them, and named in the notes the upgrade returns, so nothing vanishes
+without a word (the backup holds the old file untouched).
+"""
+
+import json
+import re
+import sqlite3
+from collections.abc import Callable
+
+from workshop_app.models import validation
+from workshop_app.models.errors import InvalidValueError
+from workshop_app.models.file import schema
+
+# A step upgrades a file from format n to n + 1 and returns notes for the user.
+Migration = Callable[[sqlite3.Connection], list[str]]
+
+
+def upgrade(conn: sqlite3.Connection, from_version: int) -> list[str]:
+    """Run every step from from_version to the current format in one transaction, or none."""
+    to_version = schema.SCHEMA_VERSION
+    notes: list[str] = []
+    # Both pragmas are ignored inside a transaction. Tables are rebuilt under their own names:
+    # references must neither be checked half-way nor be rewritten to the renamed old table.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("PRAGMA legacy_alter_table = ON")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for version in range(from_version, to_version):
+                notes += MIGRATIONS[version](conn) or []
+            conn.execute(f"PRAGMA user_version = {to_version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("PRAGMA legacy_alter_table = OFF")
+        conn.execute("PRAGMA foreign_keys = ON")
+    return notes
+
+
+# Values format 1 stored as typed, read again by the window's own rules.
+_REREAD = {
+    ("workshop", "languages"), ("workshop", "start_date"), ("workshop", "end_date"), ("day", "date"),
+    ("day", "start_time"), ("day", "planned_end"), ("session", "fixed_start"),
+    ("roadmap_node", "start"), ("roadmap_node", "end"), ("roadmap_node", "cost"),
+    ("roadmap_node", "funding_secured"), ("roadmap_node", "currency"), ("roadmap_node", "gender_marker"),
+    ("roadmap_node", "issue_tags"), ("roadmap_node", "pillar_tags"), ("roadmap_node", "sdgs"),
+    ("indicator", "baseline_year"), ("indicator", "target_year"),
+}
+# Where a row keeps free text of its own, a value that could not be read is kept there.
+_KEEPER = {"roadmap_node": "comments", "participant": "notes", "organization": "notes",
+           "stakeholder_assessment": "notes", "version": "note"}
+_NAMES = {"roadmap_node": "title", "participant": "name", "organization": "name", "session": "title",
+          "indicator": "title", "version": "name", "day": "title"}
+_CREATE = re.compile(r"CREATE TABLE (\w+) \(.*?\n\) STRICT;", re.DOTALL)
+_INDEX = re.compile(r"CREATE (?:UNIQUE )?INDEX .*?;")
+
+
+def to_strict_tables(conn: sqlite3.Connection) -> list[str]:
+    locale = _number_locale(conn)
+    notes: list[str] = []
+    for match in _CREATE.finditer(schema.SCHEMA):
+        table = match.group(1)
+        conn.execute(f"ALTER TABLE [{table}] RENAME TO [format1_{table}]")
+        conn.execute(match.group(0))  # the very text a new file holds, so the two compare equal
+        notes += _copy_rows(conn, table, locale)
+        conn.execute(f"DROP TABLE [format1_{table}]")
+    for statement in _INDEX.findall(schema.SCHEMA):
+        conn.execute(statement)
+    return notes
+
+
+def _copy_rows(conn: sqlite3.Connection, table: str, locale: str) -> list[str]:
+    columns = {row[1]: row for row in conn.execute(f"PRAGMA table_xinfo([{table}])")}
+    old = [row[1] for row in conn.execute(f"PRAGMA table_xinfo([format1_{table}])") if row[1] in columns]
+    selected = ", ".join(f"[{name}], typeof([{name}])" for name in old)
+    keeper, notes = _KEEPER.get(table), []
+    factory, conn.text_factory = conn.text_factory, bytes  # invalid UTF-8 must reach _value, not stop the read
+    try:
+        rows = conn.execute(f"SELECT {selected} FROM [format1_{table}] ORDER BY rowid").fetchall()
+    finally:
+        conn.text_factory = factory
+    for raw in rows:
+        row, kept = {}, []
+        for index, name in enumerate(old):
+            _, _, kind, required, default, *_ = columns[name]
+            value, problem = _value(table, name, kind, raw[2 * index], raw[2 * index + 1].decode(), locale)
+            if problem is not None:
+                value = _default(conn, default) if required else None
+                kept.append(f"{name.replace('_', ' ')} was “{problem}”")
+            row[name] = value
+        kept += _insert(conn, table, row, columns)
+        if kept:
+            notes.append(f"{table.replace('_', ' ')} “{_label(table, row)}”: {'; '.join(kept)}, which is not a "
+                         f"valid value{'; kept in its ' + keeper if keeper else ''}")
+            if keeper:
+                text = "Kept when the file was upgraded to format 2: " + "; ".join(kept) + "."
+                row[keeper] = f"{row[keeper]}\n\n{text}".strip() if row.get(keeper) else text
+                conn.execute(f"UPDATE [{table}] SET [{keeper}] = ? WHERE rowid = last_insert_rowid()", (row[keeper],))
+    return notes
+
+
+def _insert(conn: sqlite3.Connection, table: str, row: dict, columns: dict) -> list[str]:
+    """Insert the row; when a format-2 rule refuses it, clear the one value that breaks the rule
+    (a session of 5,000 minutes) and say which."""
+    statement = f"INSERT INTO [{table}] ({', '.join(f'[{name}]' for name in row)}) VALUES ({', '.join('?' * len(row))})"
+    try:
+        conn.execute(statement, list(row.values()))
+        return []
+    except sqlite3.IntegrityError as refusal:
+        if not str(refusal).startswith("CHECK"):
+            raise
+        for name, value in row.items():
+            _, _, _, required, default, key, *_ = columns[name]
+            if value is None or key:
+                continue
+            trial = {**row, name: _default(conn, default) if required else None}
+            conn.execute("SAVEPOINT format2_row")
+            try:
+                conn.execute(statement, list(trial.values()))
+            except sqlite3.IntegrityError:
+                conn.execute("ROLLBACK TO format2_row")
+                continue
+            finally:
+                conn.execute("RELEASE format2_row")
+            row[name] = trial[name]
+            return [f"{name.replace('_', ' ')} was “{str(value)[:200]}”"]
+        raise
+
+
+def _value(table: str, column: str, kind: str, value, storage: str, locale: str):
+    """(value in format 2, None) or (None, the text that cannot be stored as it is)."""
+    if isinstance(value, bytes):
+        if storage == "blob" and kind != "TEXT":
+            return None, f"binary data of {len(value)} bytes"
+        value = value.decode("utf-8", "replace")
+    if value is None:
+        return None, None
+    try:
+        if (table, column) in _REREAD:
+            return validation.normalize(table, column, value, locale), None
+        return _CONVERT.get(kind, lambda value, _: value)(value, locale), None
+    except (InvalidValueError, ValueError):
+        return None, str(value)[:200]
+
+
+def _text(value, _locale: str) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a phone number typed into a number cell
+    return str(value)
+
+
+def _integer(value, _locale: str) -> int:
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(value)
+        return int(value)
+    return value if isinstance(value, int) else int(str(value).strip())
+
+
+def _real(value, locale: str) -> float:
+    return value if isinstance(value, int | float) else validation.amount(value, locale)
+
+
+_CONVERT = {"TEXT": _text, "INTEGER": _integer, "REAL": _real}
+
+
+def _default(conn: sqlite3.Connection, default: str | None):
+    return conn.execute(f"SELECT {default}").fetchone()[0] if default is not None else ""
+
+
+def _label(table: str, row: dict) -> str:
+    name = row.get(_NAMES.get(table, "")) or row.get("id") or ""
+    return str(name)[:60]
+
+
+def _number_locale(conn: sqlite3.Connection) -> str:
+    """The workshop's locale as WorkshopDocument.number_locale gives it, read from format 1."""
+    try:
+        languages, country = conn.execute("SELECT languages, country FROM workshop").fetchone() or ("[]", "")
+        languages = json.loads(languages or "[]")
+    except (sqlite3.Error, TypeError, ValueError):
+        return "en"
+    language = languages[0] if isinstance(languages, list) and languages and isinstance(languages[0], str) else "en"
+    return f"{language}_{country}" if isinstance(country, str) and country else language
+
+
+MIGRATIONS: dict[int, Migration] = {1: to_strict_tables}
