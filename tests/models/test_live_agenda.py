@@ -184,6 +184,15 @@ def test_an_overrun_just_before_a_fixed_item_moves_it(document, day):
     assert after["Closing"] == "14:45-15:15"
 
 
+def test_breakout_groups_running_over_together_all_end_later(document, day):
+    _, ids = day
+    change, _ = plan_overrun(document, ids["Group B"], 15, with_parallel=True)
+    document.apply(change)
+    after = times(document)
+    assert after["Group A Migration"] == after["Group B Rule of Law and Governance"] == "13:00-14:45"
+    assert "and the" in change.description and after["Closing"] == "14:45-15:15"
+
+
 def test_a_shorter_parallel_group_running_over_may_not_delay_anything(document, day):
     _, ids = day
     document.update("session", ids["Group A"], duration=60)

@@ -24,7 +24,7 @@ def test_live_mode_shows_now_and_next_and_running_late_shifts_the_day(page, wind
     assert "Workshop objectives" in page.live.now_label.text()
     assert "Next:" in page.live.next_label.text()
     before = {item.session["title"]: clock(item.start) for item in agenda(window.session.document)[0].sessions}
-    monkeypatch.setattr(LivePanel, "ask_minutes", lambda self: 15)
+    monkeypatch.setattr(LivePanel, "ask_minutes", lambda self, title, beside: 15)
     page.live.running_late()
     after = {item.session["title"]: clock(item.start) for item in agenda(window.session.document)[0].sessions}
     assert after["Lunch"] == before["Lunch"] == "13:00"  # the fixed item stays put
@@ -111,3 +111,26 @@ def test_print_group_lists_of_a_slot(page, window, monkeypatch, tmp_path):
     dialogs[0].print_requested.emit()
     text = "".join(p.extract_text() for p in PdfReader(opened[0]).pages)
     assert group["title"].split(":")[0] in text and len(PdfReader(opened[0]).pages) >= 4
+
+
+def test_running_late_during_breakout_groups_moves_every_group(page, window, monkeypatch):
+    document = window.session.document
+    days = agenda(document)
+    day_number, item = next((number, item) for number, schedule in enumerate(days) for item in schedule.sessions
+                            if item.session["track"] == "Group A")
+    day = days[day_number].day
+    hour, minute = divmod(item.start + 10, 60)
+    page.live.clock = lambda: dt.datetime.fromisoformat(day["date"]).replace(hour=hour, minute=minute)
+    page.actions["live"].trigger()
+    questions = []
+
+    def ask(self, title, beside):
+        questions.append(self.question(title, beside))
+        return 20
+
+    monkeypatch.setattr(LivePanel, "ask_minutes", ask)
+    page.live.running_late()
+    assert "and the 3 sessions beside it run over by how many minutes?" in questions[0]
+    ends = {entry.session["track"]: clock(entry.end) for entry in agenda(document)[day_number].sessions
+            if entry.session["slot"] == item.session["slot"]}
+    assert len(ends) == 4 and len(set(ends.values())) == 1  # the four groups end together

@@ -94,9 +94,48 @@ def test_freeze_then_compare_and_restore(page, window, monkeypatch):
     dialog = dialogs[0]
     assert isinstance(dialog, VersionsDialog)
     assert "1.1.1" in dialog.differences.toPlainText()
+    questions = []
+    monkeypatch.setattr(VersionsDialog, "confirm", lambda self, question: questions.append(question) or False)
+    dialog.restore()  # answered No: nothing happens
+    assert find(page, "1.1.1").siblingAtColumn(COL_STATUS).data() == "Done"
+    assert "Replace the current draft of the road map with “Draft after day 2”? 1 difference(s)" in questions[0]
+    monkeypatch.setattr(VersionsDialog, "confirm", lambda self, question: True)
     dialog.restore()
     assert find(page, "1.1.1").siblingAtColumn(COL_STATUS).data() != "Done"
     assert find(page, "1").siblingAtColumn(COL_CODE).data() == "1"
+    assert "“Draft after day 2” was restored as the current draft: 1 difference(s) undone" in dialog.outcome.text()
+    assert "Restore" in window.change_notice.text()  # the status bar says it too, with Undo beside it
+
+
+def test_enter_in_the_versions_dialog_never_restores(page, window, qtbot, monkeypatch):
+    from workshop_app.models.roadmap.versions import plan_freeze_version
+    from workshop_app.ui.dialogs.versions import VersionsDialog
+
+    document = window.session.document
+    window.session.perform(plan_freeze_version(document, "Draft after day 2"))
+    page.model.setData(find(page, "1.1.1").siblingAtColumn(COL_STATUS), "done")
+    asked = []
+    monkeypatch.setattr(VersionsDialog, "confirm", lambda self, question: asked.append(question) or True)
+    dialog = VersionsDialog(document, page)
+    dialog.perform.connect(lambda plan: window.session.perform(plan, source=page))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog, Qt.Key_Return)
+    assert not dialog.isVisible() and not asked
+    assert find(page, "1.1.1").siblingAtColumn(COL_STATUS).data() == "Done"
+
+
+def test_deleting_an_outcome_says_what_went_with_it_and_offers_undo(page, window, qtbot):
+    document = window.session.document
+    before = document.count("roadmap_node")
+    page.tree.setCurrentIndex(find(page, "2"))
+    qtbot.keyClick(page.tree, Qt.Key_Delete)
+    removed = before - document.count("roadmap_node")
+    assert removed > 1
+    notice = window.change_notice
+    assert notice.text().startswith("Delete") and "removed" in notice.text()
+    qtbot.mouseClick(notice.undo_button, Qt.LeftButton)
+    assert document.count("roadmap_node") == before and not notice.text()
 
 
 def test_indicators_of_an_outcome_are_added_edited_and_deleted(page, window):

@@ -12,6 +12,7 @@ __all__ = [
     "main_window",
     "workshop_view",
     "session",
+    "change_notice",
     "settings",
     "error_dialog",
     "pages",

@@ -1,6 +1,5 @@
 """The main window: menus, the start page, and the workshop view of the open file."""
 
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
@@ -13,13 +12,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QWidget,
 )
 
 from workshop_app import APP_NAME, __version__
 from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.file import schema
+from workshop_app.ui.change_notice import ChangeNotice
 from workshop_app.ui.session import DocumentSession
 from workshop_app.ui.settings import Settings
 from workshop_app.ui.workshop_view import PAGE_KEYS, WorkshopView
@@ -46,6 +45,7 @@ class MainWindow(QMainWindow):
 
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.change_notice = ChangeNotice(self)
         self.setAcceptDrops(True)  # drop a .workshop file from the file manager to open it
 
         self._build_menus()
@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         if document.opening_notes:  # an older format was upgraded: say where the old file is kept
             self.show_error(self.tr("Workshop upgraded"), "\n\n".join(document.opening_notes), wait=False)
         self.session = DocumentSession(document, self)
+        self.change_notice.follow(self.session)
         self.session.failed.connect(self._show_failure)
         self.session.undo_stack.cleanChanged.connect(self._update_title)
         self.workshop_view.set_session(self.session)
@@ -400,6 +401,7 @@ class MainWindow(QMainWindow):
             self.projector.close()
         if self.session is not None:
             self.workshop_view.set_session(None)
+            self.change_notice.follow(None)
             self.session.close()
             self.session.deleteLater()
             self.session = None
@@ -537,26 +539,10 @@ class MainWindow(QMainWindow):
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
-    def shortcut_list(self) -> list[tuple[str, str]]:
-        """(keys, what they do) for the menus and the pages built so far, in the words shown."""
-        found = []
-        actions = list(self.findChildren(QAction))
-        for page in self.workshop_view.built_pages():
-            actions += QWidget.actions(page)  # some pages keep their own `actions` dict
-        for action in actions:
-            keys = action.shortcut().toString(QKeySequence.NativeText)
-            text = action.text().replace("&", "").rstrip("…")
-            if keys and text and (keys, text) not in found:
-                found.append((keys, text))
-        return sorted(found, key=lambda pair: pair[1].casefold())
-
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{escape(keys)}</b></td><td>{escape(text)}</td></tr>"
-                       for keys, text in self.shortcut_list())
-        box = QMessageBox(QMessageBox.Information, self.tr("Keyboard Shortcuts"),
-                          f"<table cellspacing='6'>{rows}</table>", QMessageBox.Ok, self)
-        box.setTextFormat(Qt.RichText)
-        box.exec()
+        from workshop_app.ui.dialogs.shortcuts import ShortcutsDialog, shortcut_list
+
+        ShortcutsDialog(shortcut_list(self), self).exec()
 
     def show_preferences(self) -> None:
         from workshop_app.ui.dialogs.preferences import PreferencesDialog

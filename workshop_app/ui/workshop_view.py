@@ -115,7 +115,9 @@ class WorkshopView(QWidget):
 
     def _show_row(self, row: int) -> None:
         if row >= 0:
-            self.stack.setCurrentWidget(self.page(PAGE_KEYS[row]))
+            page = self.page(PAGE_KEYS[row])
+            self.stack.setCurrentWidget(page)
+            page.focus_main_view()
             self.announce_focus()
 
     def announce_focus(self) -> None:

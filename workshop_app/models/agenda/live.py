@@ -101,13 +101,15 @@ def plan_record_actual(document: WorkshopDocument, session_id: str, start=None, 
     return document.plan_update("session", session_id, f"Record {what} of '{session['title']}'", **fields)
 
 
-def plan_overrun(document: WorkshopDocument, session_id: str, overrun_minutes: int) -> tuple[Change, list[str]]:
+def plan_overrun(document: WorkshopDocument, session_id: str, overrun_minutes: int,
+                 *, with_parallel: bool = False) -> tuple[Change, list[str]]:
     """The session ran `overrun_minutes` over. Its duration grows by that much and its real end
     is recorded. Items with a fixed start (lunch, closing) stay put: the flexible sessions
     between it and the next fixed item are shortened in proportion to their length (never
     below 5 minutes) to absorb the delay. When they cannot, the fixed item moves, a warning
     says so, and the sessions after it absorb the rest the same way. After the last fixed
-    item the rest of the day moves later. One undo step restores every duration."""
+    item the rest of the day moves later. With `with_parallel`, the sessions beside it (the
+    other breakout groups of the slot) run over as much. One undo step restores every duration."""
     try:
         overrun_minutes = int(overrun_minutes)
     except (TypeError, ValueError):
@@ -119,7 +121,9 @@ def plan_overrun(document: WorkshopDocument, session_id: str, overrun_minutes: i
     number = [d["id"] for d in document.rows("day", order_by="position")].index(day["id"]) + 1
     sessions = document.rows("session", "day_id = ?", [day["id"]])
     durations = {s["id"]: s["duration"] for s in sessions}
-    durations[session_id] += overrun_minutes
+    parallel = [s["id"] for s in sessions if s["slot"] == session["slot"] and (with_parallel or s["id"] == session_id)]
+    for member in parallel:
+        durations[member] += overrun_minutes
     slots = sorted({s["slot"] for s in sessions})
     by_slot = {slot: [s for s in sessions if s["slot"] == slot] for slot in slots}
     planned = _starts(day, sessions, {})
@@ -150,6 +154,9 @@ def plan_overrun(document: WorkshopDocument, session_id: str, overrun_minutes: i
         warnings.append(f"Day {number} now ends at {clock(after.end)}, "
                         f"{minutes_text(after.end - planned_end)} after its planned end ({day['planned_end']})")
     undo_text = f"Record overrun of '{session['title']}'"
+    change = Change(undo_text)
+    if len(parallel) > 1:
+        undo_text = f"Record overrun of '{session['title']}' and the {len(parallel) - 1} sessions beside it"
     change = Change(undo_text)
     for other in sessions:
         if durations[other["id"]] != other["duration"] and other["id"] != session_id:

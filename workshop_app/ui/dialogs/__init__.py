@@ -8,6 +8,7 @@ __all__ = [
     "new_workshop",
     "participant_import",
     "preferences",
+    "shortcuts",
     "template",
     "versions",
     "workbook_import",

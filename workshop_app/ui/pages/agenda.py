@@ -142,6 +142,9 @@ class AgendaPage(Page):
             self.tree.scrollTo(index)
         self._show_details()
 
+    def main_view(self) -> QWidget:
+        return self.tree
+
     def projector_focus(self) -> tuple[str, object]:
         item = self.model.scheduled(self.tree.currentIndex())
         if item is None:

@@ -72,6 +72,18 @@ class Page(QWidget):
         """Follow one change while visible; pages with cheaper updates than reload() override it."""
         self.reload()
 
+    def main_view(self) -> QWidget | None:
+        """Where the keyboard goes when the page is opened: its main table or tree."""
+        return self.findChild(QAbstractItemView)
+
+    def focus_main_view(self) -> None:
+        view = self.main_view()
+        if view is None or not view.isVisible():
+            return
+        view.setFocus(Qt.OtherFocusReason)
+        if isinstance(view, QAbstractItemView) and not view.currentIndex().isValid() and view.model().rowCount():
+            view.setCurrentIndex(view.model().index(0, 0))  # the arrow keys move from the first row
+
     def projector_focus(self) -> tuple[str, object]:
         """What the room should see while this page is in front."""
         return "figures", None
@@ -144,12 +156,14 @@ class Page(QWidget):
         return tree
 
     def page_action(self, text: str, slot, shortcut=None) -> QAction:
-        """An action of this page; its shortcut works while the focus is anywhere in the page."""
+        """An action of this page; its shortcut works whenever the page is shown, wherever the
+        focus is (the navigation rail just clicked included): Qt keeps the shortcuts of hidden
+        pages asleep, and a text field still takes the editing keys (Delete) for itself."""
         action = QAction(text, self)
         action.triggered.connect(slot)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.WindowShortcut)
             action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.NativeText)})")
         self.addAction(action)
         return action

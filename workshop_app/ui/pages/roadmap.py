@@ -183,6 +183,9 @@ class RoadmapPage(Page):
             self.tree.scrollTo(index)
         self._show_details()
 
+    def main_view(self) -> QWidget:
+        return self.tree
+
     def projector_focus(self) -> tuple[str, object]:
         return "roadmap", self.selected_id()
 

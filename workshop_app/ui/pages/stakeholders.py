@@ -78,15 +78,21 @@ class StakeholdersPage(Page):
         self.tabs.addTab(self.attendance, self.tr("Attendance"))
         self.figures = FiguresTab()
         self.tabs.addTab(self.figures, self.tr("Figures"))
-        # Delete only acts on the table that has focus.
+        # Delete acts on the table of the tab in front: each table holds its own action, and Qt
+        # keeps the shortcuts of the hidden tab asleep.
         self.delete_participants_action.setShortcut(QKeySequence.Delete)
         self.delete_organizations_action.setShortcut(QKeySequence.Delete)
         for action, view in ((self.delete_participants_action, self.participant_view),
                              (self.delete_organizations_action, self.organization_view)):
-            self.removeAction(action)  # each Delete belongs to its own table, not to the whole page
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            self.removeAction(action)
+            action.setShortcutContext(Qt.WindowShortcut)
             view.addAction(action)
         self.lay_out(heading, self.filter_edit, self.message, self.tabs)
+
+    def main_view(self) -> QWidget | None:
+        """The table of the tab in front; on Attendance, its search field (type a name, Enter)."""
+        tab = self.tabs.currentWidget()
+        return getattr(tab, "search_edit", None) or tab.findChild(QAbstractItemView)
 
     def _table(self, model: RowTableModel) -> QTableView:
         proxy = RowFilterProxy(self)

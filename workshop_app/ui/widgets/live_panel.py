@@ -70,11 +70,12 @@ class LivePanel(QFrame):
     def running_late(self) -> None:
         if not self.status or not self.status.now:
             return
-        minutes = self.ask_minutes()
+        session = self.status.now[0].session
+        minutes = self.ask_minutes(session["title"], len(self.status.now) - 1)
         if not minutes:
             return
-        session = self.status.now[0].session
-        change, warnings = plan_overrun(self.document, session["id"], minutes)
+        # Breakout groups on at once share their slot: the room is late, not one group.
+        change, warnings = plan_overrun(self.document, session["id"], minutes, with_parallel=True)
         self.perform.emit(change, "\n".join(warnings))
 
     def ended_now(self) -> None:
@@ -84,8 +85,13 @@ class LivePanel(QFrame):
         for item in self.status.now:
             self.perform.emit(partial(plan_record_actual, session_id=item.session["id"], end=now), "")
 
-    def ask_minutes(self) -> int:
+    def question(self, title: str, beside: int) -> str:
+        if beside:
+            return (self.tr("“%1” and the %2 sessions beside it run over by how many minutes?")
+                    .replace("%1", title).replace("%2", str(beside)))
+        return self.tr("“%1” runs over by how many minutes?").replace("%1", title)
+
+    def ask_minutes(self, title: str, beside: int) -> int:
         """How many minutes late (tests replace this)."""
-        minutes, ok = QInputDialog.getInt(self, self.tr("Running late"),
-                                          self.tr("The session on now runs over by how many minutes?"), 10, 1, 240)
+        minutes, ok = QInputDialog.getInt(self, self.tr("Running late"), self.question(title, beside), 10, 1, 240)
         return minutes if ok else 0
