@@ -40,9 +40,9 @@ BURST = 300
 ROADMAP_TABLES = ("roadmap_node", "action_partner", "indicator", "organization")
 
 
-def trials(operation, tmp_path, demo, count=None):
+def trials(operation, tmp_path, demo, problems, count=None):
     """Yield (number, folder, workshop, rng) for each trial, each in a folder of its own holding
-    a fresh copy of the demo workshop; a folder is removed when its trial found nothing wrong."""
+    a fresh copy of the demo workshop; a folder is kept only when its trial added to `problems`."""
     rng = random.Random(f"{SEED} {operation} {tmp_path.name}")
     for number in range(TRIALS[operation] if count is None else count):
         folder = tmp_path / f"trial {number}"
@@ -50,8 +50,10 @@ def trials(operation, tmp_path, demo, count=None):
         workshop = folder / "Nepal.workshop"
         shutil.copyfile(demo, workshop)
         FIGURES.by_operation[operation] = FIGURES.by_operation.get(operation, 0) + 1
+        found = len(problems)
         yield number, folder, workshop, rng
-        shutil.rmtree(folder)
+        if len(problems) == found:
+            shutil.rmtree(folder)
 
 
 def read(path, projection):
@@ -111,7 +113,7 @@ def test_kill_during_participant_import(_demo_master, tmp_path):
     after = read(calibration / "Nepal.workshop", people)
     assert len(after[0]) == len(before[0]) + PEOPLE
     problems = []
-    for number, folder, workshop, rng in trials("participant import", tmp_path, _demo_master):
+    for number, folder, workshop, rng in trials("participant import", tmp_path, _demo_master, problems):
         delay = kill_moment(rng, first_write, total)
         outcome = run_and_kill(program("import-participants", workshop.name, sheet), delay, folder)
         judge(problems, number, delay, recover_and_check, workshop, folder)
@@ -139,7 +141,7 @@ def test_kill_during_workbook_reimport(_demo_master, tmp_path):
     after = read(calibration / "Nepal.workshop", roadmap)
     assert after != before
     problems = []
-    for number, folder, workshop, rng in trials("workbook re-import", tmp_path, _demo_master):
+    for number, folder, workshop, rng in trials("workbook re-import", tmp_path, _demo_master, problems):
         delay = kill_moment(rng, first_write, total)
         outcome = run_and_kill(program("import-roadmap", workshop.name, edited), delay, folder)
         judge(problems, number, delay, recover_and_check, workshop, folder)
@@ -158,7 +160,7 @@ def test_kill_during_a_burst_of_edits(_demo_master, tmp_path):
     first_write, total = timed_run(child("edits", "Nepal.workshop", SEED, BURST), calibration)
     assert read(calibration / "Nepal.workshop", file_state) == states[BURST]
     problems = []
-    for number, folder, workshop, rng in trials("edits", tmp_path, _demo_master):
+    for number, folder, workshop, rng in trials("edits", tmp_path, _demo_master, problems):
         delay = kill_moment(rng, first_write, total)
         outcome = run_and_kill(child("edits", workshop.name, SEED, BURST), delay, folder)
         committed = outcome.stdout.count("committed ")
@@ -194,7 +196,7 @@ def test_kill_during_an_export(_demo_master, tmp_path, suffix):
     earlier = calibration / f"road map{suffix}"
     first_write, total = timed_run(program("export", "Nepal.workshop", earlier.name, "--what", "roadmap"), calibration)
     problems = []
-    for number, folder, workshop, rng in trials("export", tmp_path, _demo_master, TRIALS["export"] // 2):
+    for number, folder, workshop, rng in trials("export", tmp_path, _demo_master, problems, TRIALS["export"] // 2):
         out = folder / earlier.name
         if number % 2:  # an export from yesterday under the same name must survive whole, or be replaced whole
             shutil.copyfile(earlier, out)
@@ -224,7 +226,7 @@ def test_kill_during_save_a_copy(_demo_master, tmp_path):
     contents = read(calibration / "Nepal.workshop", everything)
     assert read(calibration / "copy.workshop", everything) == contents
     problems = []
-    for number, folder, workshop, rng in trials("save a copy", tmp_path, _demo_master):
+    for number, folder, workshop, rng in trials("save a copy", tmp_path, _demo_master, problems):
         copy = folder / "USB stick copy.workshop"
         delay = kill_moment(rng, first_write, total)
         outcome = run_and_kill(child("copy", workshop.name, copy.name), delay, folder)
