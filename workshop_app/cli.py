@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         handler = _HANDLERS.get(args.command, _start_page)
         return handler(args)
     except WorkshopError as error:
-        print(f"workshop-app: {error}", file=sys.stderr)
+        print(f"workshop-app: {one_line(str(error))}", file=sys.stderr)
         return USER_ERROR
     except KeyboardInterrupt:
         return 130
@@ -106,6 +106,15 @@ def main(argv: list[str] | None = None) -> int:
         log = failures.record(error, f"workshop-app {' '.join(sys.argv[1:] if argv is None else argv)}")
         print(f"workshop-app: {failures.one_line(error, log)}", file=sys.stderr)
         return USER_ERROR
+
+
+def one_line(message: str) -> str:
+    """A refusal is one line, also when it quotes SQLite's report on a damaged file, which comes
+    in as many lines as the damage has places: the first two and the last are kept."""
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    if len(lines) > 3:
+        lines = [*lines[:2], f"... {len(lines) - 3} more ...", lines[-1]]
+    return " / ".join(lines)
 
 
 def _discard_output() -> None:
