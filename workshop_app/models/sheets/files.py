@@ -64,7 +64,7 @@ def read_workbook(path: Path, read: Callable[..., Read]) -> Read:
         with open(path, "rb") as handle, warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "no default style", unsupported extensions: harmless here
             _check_is_workbook(path, handle)
-            workbook = ReadOnlyWorkbook(handle)
+            workbook = ReadOnlyWorkbook(handle, path)
             try:
                 return read(workbook)
             finally:
