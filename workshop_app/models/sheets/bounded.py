@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import XMLPullParser
 
-from workshop_app.models.sheets.files import SpreadsheetError
+from workshop_app.models.errors import SpreadsheetError
 
 MEGABYTE = 1024 * 1024
 PART_LIMIT = 32 * MEGABYTE  # a sheet's XML or the shared strings, unpacked: read as a stream

@@ -8,8 +8,8 @@ import re
 from itertools import islice
 from pathlib import Path
 
+from workshop_app.models.errors import SpreadsheetError
 from workshop_app.models.sheets.bounded import CELL_LIMIT, CSV_LIMIT, MEGABYTE
-from workshop_app.models.sheets.files import SpreadsheetError
 
 _DELIMITERS = (",", ";", "\t", "|")
 

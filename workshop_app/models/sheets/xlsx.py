@@ -29,9 +29,9 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # noqa: PLC2701 (se
 from openpyxl.worksheet._reader import WorkSheetParser  # noqa: PLC2701 (see the docstring: its parse_cell is reused)
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
+from workshop_app.models.errors import SpreadsheetError
 from workshop_app.models.sheets.bounded import CELL_LIMIT, PART_LIMIT, BoundedZipFile, xml_events
 from workshop_app.models.sheets.empty_cells import FoldedSource
-from workshop_app.models.sheets.files import SpreadsheetError
 
 _T = f"{{{SHEET_MAIN_NS}}}t"
 _RUN = f"{{{SHEET_MAIN_NS}}}r"
