@@ -16,3 +16,8 @@ class WorkshopFileError(WorkshopError):
 
 class InvalidValueError(WorkshopError):
     """A value that the workshop file would refuse (a bad date, an unknown category...)."""
+
+
+class SpreadsheetError(WorkshopFileError):
+    """A file that cannot be read as the spreadsheet asked for; one sentence naming the file."""
+

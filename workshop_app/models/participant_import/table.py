@@ -9,6 +9,7 @@ into trimmed NFC text. Any file it cannot read gets one SpreadsheetError naming 
 import dataclasses
 import datetime as dt
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -156,25 +157,48 @@ def _find_sheet(wanted: str, names: tuple[str, ...]) -> str | None:
 def _fill_merged(rows: list[tuple[int, list]], merged) -> dict[int, int]:
     """Give a cell merged down over several rows to each of those rows (that has anything of
     its own: an organization merged over blank rows does not make people). Returns the rows
-    that a merge runs across, with its width: a heading there is not a person."""
+    that a merge runs across, with its width: a heading there is not a person.
+
+    A range is cut to the rows read (a sheet can merge 2,000 ranges down to row 1,048,576: that
+    took minutes), and to the widest row; each cell is covered at most once: a range that
+    overlaps one before it is left out, as Excel does when it repairs such a file. So the work
+    is never more than the cells of the table."""
     wide: dict[int, int] = {}
     if not merged:
         return wide
     by_number = dict(rows)
+    numbers = sorted(by_number)
+    width = max((len(values) for values in by_number.values()), default=0)
+    covered: set[tuple[int, int]] = set()
     for first_column, first_row, last_column, last_row in merged:
+        last_column = min(last_column, width)
+        inside = numbers[bisect_left(numbers, first_row):bisect_right(numbers, last_row)]
+        if first_column > last_column or not inside or not _cover(covered, inside, first_column, last_column):
+            continue
         if last_column > first_column:
-            for number in range(first_row, last_row + 1):
+            for number in inside:
                 wide[number] = max(wide.get(number, 0), last_column - first_column + 1)
         top = by_number.get(first_row)
         if last_row == first_row or top is None or len(top) < first_column:
             continue
         value, column = top[first_column - 1], first_column - 1
-        for number in range(first_row + 1, last_row + 1):
-            values = by_number.get(number)
-            if values and any(cell not in (None, "") for cell in values):
+        for number in inside[1:]:
+            values = by_number[number]
+            if any(cell not in (None, "") for cell in values):
                 values.extend([None] * (column + 1 - len(values)))
                 values[column] = value
     return wide
+
+
+def _cover(covered: set, numbers: list[int], first_column: int, last_column: int) -> bool:
+    """Mark the cells of a range as covered; False (and stop) at the first one covered already.
+    The cells marked before stopping stay marked, so no cell is ever looked at twice."""
+    for number in numbers:
+        for column in range(first_column, last_column + 1):
+            if (number, column) in covered:
+                return False
+            covered.add((number, column))
+    return True
 
 
 # ---------------------------------------------------------------------------------- csv

@@ -6,4 +6,6 @@ __all__ = [
     "files",
     "xlsx",
     "csv_records",
+    "bounded",
+    "empty_cells",
 ]

@@ -8,25 +8,32 @@ import re
 from itertools import islice
 from pathlib import Path
 
-from workshop_app.models.sheets.files import SpreadsheetError
+from workshop_app.models.errors import SpreadsheetError
+from workshop_app.models.sheets.bounded import CELL_LIMIT, CSV_LIMIT, MEGABYTE
 
 _DELIMITERS = (",", ";", "\t", "|")
 
 
 def csv_records(path: Path) -> tuple[list[list[str]], list[str]]:
     """The records, and warnings about how the text was read (lines in another encoding)."""
-    text, notes = _decode(path, path.read_bytes())
+    text, notes = _decode(path, _read_bounded(path))
     if not text.strip():
         raise SpreadsheetError(path, "is empty")
     if text.lstrip()[:1] == "<":
         raise SpreadsheetError(path, "is a web page or XML file, not a spreadsheet; "
                                      "open it in Excel or LibreOffice and save it as .xlsx")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
-    records, start = [], 1
+    records, start, cells = [], 1, 0
+    # Counted once: counting them again for each record made a list of many quoted line breaks
+    # quadratic.
+    odd_quotes, lines = text.count('"') % 2, text.count("\n")
     try:
         for record in reader:
             records.append(record)
-            if reader.line_num - start > 1 and text.count('"') % 2 and reader.line_num >= text.count("\n"):
+            cells += len(record)
+            if cells > CELL_LIMIT:
+                raise too_many_cells(path)
+            if reader.line_num - start > 1 and odd_quotes and reader.line_num >= lines:
                 # The last record swallowed the rest of the file: a quote that never closes.
                 raise SpreadsheetError(path, f"line {start}: a quote (\") opens a field that never closes, so "
                                              "every line after it would be read as one name; add the closing "
@@ -35,6 +42,31 @@ def csv_records(path: Path) -> tuple[list[list[str]], list[str]]:
     except csv.Error as error:
         raise SpreadsheetError(path, f"cannot be read as CSV ({error})") from None
     return records, notes
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, refused beyond CSV_LIMIT: read with that limit too, since a file can
+    grow, or be a pipe, after its size was looked at."""
+    try:
+        if path.stat().st_size > CSV_LIMIT:
+            raise _too_large(path)
+        with open(path, "rb") as handle:
+            data = handle.read(CSV_LIMIT + 1)
+    except OSError as error:
+        raise SpreadsheetError(path, f"cannot be read ({error.strerror or error})") from None
+    if len(data) > CSV_LIMIT:
+        raise _too_large(path)
+    return data
+
+
+def _too_large(path: Path) -> SpreadsheetError:
+    return SpreadsheetError(path, f"is too large to be a list of participants (more than "
+                                  f"{CSV_LIMIT // MEGABYTE} MB); check that it is the right file")
+
+
+def too_many_cells(path: Path) -> SpreadsheetError:
+    return SpreadsheetError(path, f"is too large to be a list of participants (more than {CELL_LIMIT:,} "
+                                  "cells); check that it is the right file")
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, list[str]]:

@@ -13,13 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from workshop_app.models.errors import WorkshopError, WorkshopFileError
+from workshop_app.models.errors import SpreadsheetError, WorkshopError
+
+__all__ = ["SpreadsheetError", "file_kind", "read_workbook"]
 
 Read = TypeVar("Read")
-
-
-class SpreadsheetError(WorkshopFileError):
-    """A file that cannot be read as the spreadsheet asked for; one sentence naming the file."""
 
 
 def file_kind(path: Path) -> str:
@@ -64,7 +62,7 @@ def read_workbook(path: Path, read: Callable[..., Read]) -> Read:
         with open(path, "rb") as handle, warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "no default style", unsupported extensions: harmless here
             _check_is_workbook(path, handle)
-            workbook = ReadOnlyWorkbook(handle)
+            workbook = ReadOnlyWorkbook(handle, path)
             try:
                 return read(workbook)
             finally:

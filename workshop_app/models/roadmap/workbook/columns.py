@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from workshop_app.models import vocabulary as v
@@ -451,13 +452,21 @@ def pack_snapshot(text: str) -> list[str]:
     return [packed[start:start + RECORD_CHUNK] for start in range(0, len(packed), RECORD_CHUNK)] or [""]
 
 
-def unpack_snapshot(pieces: list[str]) -> dict:
-    """The snapshot pack_snapshot packed; ValueError when the pieces are damaged."""
+def unpack_snapshot(pieces: list[str], path: Path) -> dict:
+    """The snapshot pack_snapshot packed; ValueError when the pieces are damaged, SpreadsheetError
+    naming the file when they would unpack to more than any road map (a "zip bomb" in a cell:
+    a few kilobytes that unpack to gigabytes)."""
     import base64
     import binascii
     import zlib
 
+    from workshop_app.models.sheets.bounded import unpack_text
+
     try:
-        return json.loads(zlib.decompress(base64.b64decode("".join(pieces), validate=True)).decode("utf-8"))
-    except (binascii.Error, zlib.error, UnicodeDecodeError, json.JSONDecodeError) as error:
+        packed = base64.b64decode("".join(pieces), validate=True)
+        snapshot = json.loads(unpack_text(path, packed, "its export record").decode("utf-8"))
+    except (binascii.Error, zlib.error, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise ValueError(str(error)) from None
+    if not isinstance(snapshot, dict):
+        raise ValueError("the export record is not a road map")
+    return snapshot

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from workshop_app.models.changes import Change, RowChange
 from workshop_app.models.document import new_id
 from workshop_app.models.errors import InvalidValueError
-from workshop_app.models.roadmap.editing import children_ids, plan_add_node, plan_delete_node, plan_set_partners
+from workshop_app.models.roadmap.editing import children_ids, plan_delete_node, plan_set_partners
 from workshop_app.models.roadmap.workbook.columns import quote
 from workshop_app.models.roadmap.workbook.reading import WorkbookRow
 from workshop_app.models.roadmap.workbook.results import WorkbookConflict
@@ -31,11 +31,53 @@ class NewItem:
     existing: bool = False  # the workshop has it already (an earlier import added it)
 
 
-def same_title(first: str, second: str) -> bool:
-    return " ".join(first.casefold().split()) == " ".join(second.casefold().split())
+def _title_key(title: str | None) -> str:
+    return " ".join((title or "").casefold().split())
+
+
+def _final_positions(document, items: list[NewItem], new_codes: dict[str, NewItem],
+                     base_codes: dict[str, str]) -> dict[str, int]:
+    """{id: position} of each new item, then of each existing sibling of their parents, as if
+    the items were added one at a time: each right after the item of the previous code (a
+    new one, or one the workbook was exported with) when that is a sibling, first for code
+    ".1", else last. A linked list per parent makes each insertion O(1)."""
+    following: dict[str | None, dict] = {}  # parent -> {node (None: the head) -> next node}
+    last: dict[str | None, str | None] = {}
+    existing: dict[str | None, list[str]] = {}
+    for item in items:
+        parent = item.parent_id
+        if parent not in following:
+            siblings = existing[parent] = children_ids(document, parent)  # once per parent
+            chain = following[parent] = dict(zip([None, *siblings], [*siblings, None]))
+            last[parent] = siblings[-1] if siblings else None
+        chain = following[parent]
+        parent_code = ".".join(map(str, item.parts[:-1]))
+        previous_code = f"{parent_code}.{item.parts[-1] - 1}".lstrip(".") if item.parts[-1] > 1 else None
+        previous = new_codes.get(previous_code) if previous_code else None
+        after = previous.id if previous is not None else base_codes.get(previous_code)
+        if previous_code is None:
+            after = None  # first
+        elif after not in chain or after is None:
+            after = last[parent]  # after the last
+        chain[item.id] = chain[after]
+        chain[after] = item.id
+        if chain[item.id] is None:
+            last[parent] = item.id
+    positions: dict[str, int] = {}  # new items first, then the existing siblings, each once
+    for chain in following.values():
+        node, index = chain[None], 0
+        while node is not None:
+            positions[node] = index
+            node, index = chain[node], index + 1
+    for siblings in existing.values():
+        for node_id in siblings:
+            positions[node_id] = positions.pop(node_id)
+    return positions
 
 
 class Drafting:
+    _added_by_place: dict | None = None  # (parent, level, title) -> id of an item added since the export
+
     def _draft(self, node_updates, indicator_updates, new_nodes, new_indicators, removed_nodes,
                removed_indicators) -> Change:
         document, text = self.document, self.text
@@ -129,38 +171,44 @@ class Drafting:
         return placed
 
     def _draft_new_nodes(self, items: list[NewItem], attempt) -> None:
+        """Insert the new rows at their final places, then move each existing sibling once.
+
+        Adding them one by one with roadmap.editing.plan_add_node re-read and renumbered all
+        siblings for every row: 3,000 new actions under one output took minutes and gigabytes.
+        Here each parent's children are read once, the insertions are played on a linked list
+        (same order as one by one: each row after the row of the previous code, or first, or
+        last), and every row is written once with its final position: linear in rows."""
         document, text = self.document, self.text
+        positions = _final_positions(document, items, self.new_codes, self.base_codes)
         for item in items:
             where = f"Road map row {item.row.number}"
-            parent_code = ".".join(map(str, item.parts[:-1]))
-            previous_code = f"{parent_code}.{item.parts[-1] - 1}".lstrip(".") if item.parts[-1] > 1 else None
-            previous = self.new_codes.get(previous_code) if previous_code else None
-            previous_id = previous.id if previous is not None else self.base_codes.get(previous_code)
-            siblings = children_ids(document, item.parent_id)
-            if previous_code is None:
-                position = 0
-            elif previous_id in siblings:
-                position = siblings.index(previous_id) + 1
-            else:
-                position = None  # after the last
             values = dict(item.values)
             partners = values.pop("partners", None)
             values = {name: value for name, value in values.items() if value not in (None, "", "[]")}
-            attempt(where, plan_add_node, document, item.parent_id, item.level, position=position, undo_text=text,
-                    id=item.id, **values)
+            attempt(where, document.plan_insert, "roadmap_node", text, parent_id=item.parent_id, level=item.level,
+                    position=positions.pop(item.id), id=item.id, **values)
             if partners:
                 attempt(f"{where}, Partners", plan_set_partners, document, item.id, partners, text)
             self.report.append(f"Added {item.level} {item.code}: {quote(item.values['title'])}")
+        for node_id, position in positions.items():  # the existing siblings; unchanged ones plan nothing
+            attempt("Road map", document.plan_update, "roadmap_node", node_id, text, position=position)
 
     def _added_since(self, parent_id: str, level: str, title: str) -> str | None:
         """The id of an item like this one that the workshop has and the exported road map had not."""
-        return next((node_id for node_id, record in self.doc_nodes.items()
-                     if node_id not in self.base_nodes and record["parent_id"] == parent_id
-                     and record["level"] == level and same_title(record["title"], title)), None)
+        if self._added_by_place is None:  # one pass over the workshop, not one per new row
+            self._added_by_place = {}
+            for node_id, record in self.doc_nodes.items():
+                if node_id not in self.base_nodes:
+                    key = (record["parent_id"], record["level"], _title_key(record["title"]))
+                    self._added_by_place.setdefault(key, node_id)
+        return self._added_by_place.get((parent_id, level, _title_key(title)))
 
     def _place_new_indicators(self, items) -> list:
         """(row, values, node id, level, code) of each new indicator whose item exists."""
         placed = []
+        added_since = {(record["node_id"], _title_key(record["title"]))  # one pass, not one per new row
+                       for indicator_id, record in self.doc_indicators.items()
+                       if indicator_id not in self.base_indicators}
         for row, (code, values) in items:
             where = f"Indicators row {row.number}"
             title = values.get("title")
@@ -181,9 +229,7 @@ class Drafting:
                     f"{level} {code} was removed from the workshop since the export", field="node_code",
                     kind="place removed"))
                 continue
-            if (new_item is None or new_item.existing) and any(
-                    indicator_id not in self.base_indicators and record["node_id"] == node_id
-                    and same_title(record["title"], title) for indicator_id, record in self.doc_indicators.items()):
+            if (new_item is None or new_item.existing) and (node_id, _title_key(title)) in added_since:
                 self.notes.append(f"{where}: indicator {quote(title)} of {level} {normalized} is already in the "
                                   "workshop (added since the export, perhaps by an earlier import); not added again")
                 continue
@@ -192,9 +238,13 @@ class Drafting:
 
     def _draft_new_indicators(self, items, attempt) -> None:
         document, text = self.document, self.text
+        next_position: dict[str, int] = {}  # each item's indicators read once, not once per new row
         for row, values, node_id, level, code in items:
-            existing = document.rows("indicator", "node_id = ?", [node_id])
-            position = max((indicator["position"] for indicator in existing), default=-1) + 1
+            if node_id not in next_position:
+                existing = document.rows("indicator", "node_id = ?", [node_id])
+                next_position[node_id] = max((indicator["position"] for indicator in existing), default=-1) + 1
+            position = next_position[node_id]
+            next_position[node_id] += 1
             fields_ = {name: value for name, value in values.items() if value not in (None, "")}
             attempt(f"Indicators row {row.number}", document.plan_insert, "indicator", text, node_id=node_id,
                     position=position, **fields_)

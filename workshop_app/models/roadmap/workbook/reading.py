@@ -124,7 +124,7 @@ def _read_record(path: Path, workbook, title: str, result: EditedWorkbook) -> No
         if int(float(result.record.get("format", 0))) > RECORD_FORMAT:
             raise SpreadsheetError(path, "was exported by a newer Pathfinder Workshop; update the program to "
                                          "import it")
-        result.base = unpack_snapshot(pieces)
+        result.base = unpack_snapshot(pieces, path)
     except ValueError:
         raise SpreadsheetError(path, "has a damaged export record (the hidden sheet that tells what was "
                                      "exported); export the workbook again") from None

@@ -356,12 +356,15 @@ class _Planner(Drafting):
         removed_nodes, removed_indicators = [], []
         missing = [record for node_id, record in self.base_nodes.items() if node_id not in node_rows]
         missing_ids = {record["id"] for record in missing}
+        kept_by_parent: dict[str, list[dict]] = {}  # one pass, not one per removed row
+        for child in self.base_nodes.values():
+            if child["id"] not in missing_ids:
+                kept_by_parent.setdefault(child["parent_id"], []).append(child)
         for record in missing:
             if record["id"] not in self.doc_nodes:
                 continue  # removed on both sides
             label = f"{v.NODE_LEVEL_LABELS[record['level']].lower()} {record['code']}".strip()
-            kept_children = [child for child in self.base_nodes.values()
-                             if child["parent_id"] == record["id"] and child["id"] not in missing_ids]
+            kept_children = kept_by_parent.get(record["id"], [])
             if kept_children:
                 self.notes.append(f"Removed in Excel: {label} {quote(record['title'])}, but not its "
                                   f"{kept_children[0]['level']}s; it is kept (remove them too to delete it)")
