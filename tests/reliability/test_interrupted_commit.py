@@ -12,8 +12,6 @@ import shutil
 import struct
 import subprocess
 
-import pytest
-
 from tests.reliability.kill_trials import environment, program
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.participant_import.plan import plan_participant_import
@@ -44,8 +42,6 @@ def journal_for(original: bytes, committed: bytes) -> bytes:
     return header.ljust(SECTOR, b"\0") + b"".join(records)
 
 
-@pytest.mark.xfail(strict=True, reason="the header check refuses the file as truncated before SQLite can roll "
-                                        "the journal back (models/file/preflight.py read_header)")
 def test_a_commit_cut_short_while_growing_the_file_is_rolled_back(demo_path, tmp_path):
     sheet = tmp_path / "list.csv"
     sheet.write_text("Name,Email\n" + "".join(f"Guest {n},guest{n}@example.org\n" for n in range(3000)),

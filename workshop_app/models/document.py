@@ -51,6 +51,19 @@ def _readable_header(path: Path, readonly: bool):
     return header
 
 
+def _refuse_damage(path: Path, conn: sqlite3.Connection) -> None:
+    problems = [row[0] for row in fetch_opening(path, conn, "PRAGMA quick_check")]
+    if problems != ["ok"]:
+        raise WorkshopFileError(path, f"the file is damaged ({problems[0]}); restore a backup copy")
+
+
+def _verify_contents(path: Path, conn: sqlite3.Connection) -> None:
+    if not fetch_opening(path, conn, "SELECT 1 FROM workshop LIMIT 1"):
+        # Every page reads the workshop record; `check` (which does not verify) opens it to say so.
+        raise WorkshopFileError(path, "the file is damaged (its workshop record is missing); restore a backup copy")
+    refuse_other_schema(path, conn)
+
+
 def _replacing_text(value: bytes) -> str:
     return value.decode("utf-8", "replace")
 
@@ -101,15 +114,13 @@ class WorkshopDocument:
         conn = connect(path, readonly=readonly)
         try:
             if verify:
-                refuse_foreign_objects(path, conn)
+                refuse_foreign_objects(path, conn)  # before the first write: nothing in it may run
             if not readonly:
                 # Take the write lock now, and keep it (exclusive locking mode) until close().
                 fetch_opening(path, conn, "BEGIN EXCLUSIVE")
                 fetch_opening(path, conn, "COMMIT")
             if verify:
-                problems = [row[0] for row in fetch_opening(path, conn, "PRAGMA quick_check")]
-                if problems != ["ok"]:
-                    raise WorkshopFileError(path, f"the file is damaged ({problems[0]}); restore a backup copy")
+                _refuse_damage(path, conn)
             notes = []
             if header.user_version < schema.SCHEMA_VERSION and readonly:
                 conn = upgraded_copy(path, conn, header.user_version)  # reading never writes the file
@@ -118,7 +129,7 @@ class WorkshopDocument:
             if "workshop" not in {row[0] for row in fetch_opening(path, conn, "SELECT name FROM sqlite_master")}:
                 raise WorkshopFileError(path, "the file is damaged (it has no workshop table); restore a backup copy")
             if verify:
-                refuse_other_schema(path, conn)
+                _verify_contents(path, conn)
             document = cls(path, conn, readonly=readonly)
             document.opening_notes = notes
             document.file_version = header.user_version
@@ -126,6 +137,10 @@ class WorkshopDocument:
         except sqlite3.DatabaseError as error:
             conn.close()
             raise WorkshopFileError(path, explain_open_error(error, path)) from None
+        except UnicodeDecodeError:  # a name in the schema itself: SQLite stores any bytes
+            conn.close()
+            raise WorkshopFileError(path, "the file is damaged (its structure holds names that are not valid "
+                                          "text); restore a backup copy") from None
         except BaseException:
             conn.close()
             raise

@@ -31,7 +31,7 @@ def check_file(path: Path) -> IntegrityReport:
             _check_contents(document, report)
             _check_text(document, report)
             _check_parents(document, report)
-        except sqlite3.DatabaseError as error:  # damage deep enough that the checks cannot finish
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # damage deep enough to stop the checks
             report.problem(f"integrity: the file is damaged ({error}); restore a backup copy")
     report.lines.append("result: ok" if report.ok else "result: PROBLEMS FOUND")
     return report

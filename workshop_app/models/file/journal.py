@@ -20,8 +20,8 @@ from pathlib import Path
 
 from workshop_app.models.errors import WorkshopFileError
 from workshop_app.models.file.opening import free_name
+from workshop_app.models.file.preflight import JOURNAL_MAGIC as _MAGIC
 
-_MAGIC = bytes.fromhex("d9d505f920a163d7")
 _HEADER = struct.Struct(">8sIIIII")  # magic, records, nonce, pages at the start, sector size, page size
 
 

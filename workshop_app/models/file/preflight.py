@@ -55,8 +55,10 @@ def read_header(path: Path) -> FileHeader:
     application_id, = struct.unpack(">I", header[68:72])
     if page_size < 512 or page_size & (page_size - 1):
         raise WorkshopFileError(path, "the file is damaged (its header is not valid); restore a backup copy")
-    # The page count in the header is trustworthy only when written by the same change as the counter.
-    if valid_for == change_counter and page_count and size < page_count * page_size:
+    # The page count in the header is trustworthy only when written by the same change as the counter,
+    # and a commit cut short while growing the file leaves it shorter than its header says: its
+    # hot journal puts back the old header and length when SQLite opens it.
+    if valid_for == change_counter and page_count and size < page_count * page_size and not has_hot_journal(path):
         raise WorkshopFileError(
             path,
             f"the file is truncated ({size:,} of {page_count * page_size:,} bytes); "
@@ -71,6 +73,18 @@ def read_header(path: Path) -> FileHeader:
             f"reads up to {schema.SCHEMA_VERSION}); install the newer version to open it",
         )
     return FileHeader(page_size, page_count, user_version, application_id)
+
+
+# The first bytes of a rollback journal that still holds pages to put back.
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+
+
+def has_hot_journal(path: Path) -> bool:
+    try:
+        with open(f"{path}-journal", "rb") as journal:
+            return journal.read(len(JOURNAL_MAGIC)) == JOURNAL_MAGIC
+    except OSError:
+        return False
 
 
 def ensure_regular(path: Path) -> None:
