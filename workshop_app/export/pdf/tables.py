@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from workshop_app.export.pdf.styles import GROUP_FILL, HEADER_FILL, INK, RULE
 
 PADDING = 3
+FILL_LIMIT = 200  # blank lines at most, should a table be measured against a very tall space
 
 
 def column_widths(total_width: float, proportions: Sequence[float],
@@ -130,7 +131,7 @@ class PagedTable(Flowable):
         self._filled = []
         if self.fill is not None:
             # A point spare: our measure and reportlab's may differ by a rounding.
-            count = max(self._fill_count(available_height - self.height - 1), self.fill.minimum)
+            count = min(max(self._fill_count(available_height - self.height - 1), self.fill.minimum), FILL_LIMIT)
             self._filled = [self.fill.row(index) for index in range(count)]
             self.height += count * self._fill_height()
         return self.width, self.height
