@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--version", dest="version_name", metavar="NAME",
                         help="road map: a frozen version instead of the current draft")
     export.add_argument("--lang", metavar="xx", help="road map: the language of the labels (en, fr)")
+    export.add_argument("--with-contacts", "--contacts", dest="include_contacts", action="store_true", default=None,
+                        help="sign-in and road map PDFs: print participants' e-mail and phone (left out by default)")
 
     stats = commands.add_parser("stats", help="counts and figures")
     stats.add_argument("file", type=Path)
@@ -220,7 +222,7 @@ def _export(args) -> int:
     day = int(args.day) if args.day and args.day.isdigit() else args.day
     with WorkshopDocument.open(args.file, readonly=True) as document:
         out = export(document, args.out, args.what, day=day, slot=args.slot, order=args.order, paper=args.paper,
-                     version=args.version_name, lang=args.lang)
+                     version=args.version_name, lang=args.lang, include_contacts=args.include_contacts)
     print(out)
     return 0
 

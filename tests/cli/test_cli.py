@@ -195,7 +195,20 @@ def test_export_participants_and_sign_in_sheets(demo_path, tmp_path, capsys):
     assert sheet.max_row == 1 + 122
     assert csv.read_bytes().startswith(b"\xef\xbb\xbf")
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
-    assert "Sign-in sheet" in text and "Page 1 of" in text
+    assert "Sign-in sheet" in text and "Day 1 · page 1 of" in text
+    assert "@" not in text  # the sheet goes round the room: no contacts unless asked for
+    assert run(capsys, "export", demo_path, pdf, "--what", "sign-in", "--day", "1", "--with-contacts")[0] == 0
+    assert "aakash.mehta@unodc.example" in "".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+
+def test_road_map_contacts_only_when_asked_for(demo_path, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "road map.pdf"
+    for flags, expected in (([], False), (["--with-contacts"], True)):
+        assert run(capsys, "export", demo_path, pdf, "--what", "roadmap", *flags)[0] == 0
+        text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+        assert ("9843959285" in text) is expected  # Aakash Mehta's phone
 
 
 @pytest.mark.parametrize(
@@ -203,7 +216,8 @@ def test_export_participants_and_sign_in_sheets(demo_path, tmp_path, capsys):
     [("list.docx", ["--what", "participants"], "as .xlsx or .csv"),
      ("sign-in.pdf", ["--what", "sign-in", "--day", "9"], "no day 9"),
      ("missing/sign-in.pdf", ["--what", "sign-in"], "does not exist"),
-     ("list.xlsx", ["--what", "participants", "--paper", "A4"], "does not apply")],
+     ("list.xlsx", ["--what", "participants", "--paper", "A4"], "does not apply"),
+     ("agenda.pdf", ["--what", "agenda", "--with-contacts"], "does not apply")],
 )
 def test_export_mistakes_get_one_line_and_write_nothing(demo_path, tmp_path, capsys, out, extra, message):
     code, _, err = run(capsys, "export", demo_path, tmp_path / out, *extra)

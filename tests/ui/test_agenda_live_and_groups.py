@@ -95,13 +95,11 @@ def test_groups_are_spread_by_category_and_moved_by_hand(page, window, monkeypat
                           [moved, first]) == 1
 
 
-def test_print_group_lists_of_a_slot(page, window, monkeypatch, tmp_path):
+def test_print_group_lists_of_a_slot(page, window, monkeypatch, tmp_path, export_dialog):
     from pypdf import PdfReader
 
-    from workshop_app.ui.dialogs import export as export_dialog
-    opened = []
-    monkeypatch.setattr(export_dialog, "open_with_system", opened.append)
-    monkeypatch.setattr(export_dialog, "ask_target", lambda *args: tmp_path / "groups.pdf")
+    export_dialog.name = tmp_path / "groups.pdf"
+    opened = export_dialog.opened
     document = window.session.document
     group = document.rows("session", "track = 'Group B'", order_by="slot")[0]
     page.tree.setCurrentIndex(page.model.session_index(group["id"]))

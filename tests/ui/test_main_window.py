@@ -239,53 +239,40 @@ def test_a_failed_undo_keeps_the_stack_in_step_with_the_file(window, workshop_pa
     assert document.workshop()["venue"] == "Venue 2"
 
 
-def test_export_menu_writes_the_files_and_opens_them(window, demo_path, tmp_path, monkeypatch):
+def test_export_menu_writes_the_files_and_opens_them(window, demo_path, tmp_path, export_dialog):
     import openpyxl
 
-    from workshop_app.ui.dialogs import export as export_dialog
-    from workshop_app.ui.dialogs.export import SignInOptionsDialog
-
-    opened = []
-    monkeypatch.setattr(export_dialog, "open_with_system", opened.append)
-    targets = iter([tmp_path / "people.xlsx", tmp_path / "sheets.pdf"])
-    monkeypatch.setattr(export_dialog, "ask_target", lambda *args: next(targets))
+    window.open_file(demo_path)
+    export_dialog.name = tmp_path / "people.xlsx"
+    window.export_participants()
 
     def day_two_by_organization(dialog):
         dialog.day_combo.setCurrentIndex(2)
         dialog.order_combo.setCurrentIndex(1)
-        return True
 
-    monkeypatch.setattr(SignInOptionsDialog, "exec", day_two_by_organization)
-    window.open_file(demo_path)
-    window.export_participants()
+    export_dialog.choose = day_two_by_organization
+    export_dialog.name = tmp_path / "sheets.pdf"
     window.export_sign_in()
-    assert opened == [tmp_path / "people.xlsx", tmp_path / "sheets.pdf"]
-    assert openpyxl.load_workbook(opened[0])["Participants"].max_row == 123
-    assert opened[1].read_bytes().startswith(b"%PDF")
+    assert export_dialog.opened == [tmp_path / "people.xlsx", tmp_path / "sheets.pdf"]
+    assert openpyxl.load_workbook(export_dialog.opened[0])["Participants"].max_row == 123
+    assert export_dialog.opened[1].read_bytes().startswith(b"%PDF")
     assert "Exported" in window.statusBar().currentMessage()
 
 
-def test_road_map_report_dialog_options_reach_the_pdf(window, demo_path, tmp_path, monkeypatch):
+def test_road_map_report_dialog_options_reach_the_pdf(window, demo_path, tmp_path, export_dialog):
     from pypdf import PdfReader
-
-    from workshop_app.ui.dialogs import export as export_dialog
-    from workshop_app.ui.dialogs.export import RoadmapExportDialog
-
-    opened = []
-    monkeypatch.setattr(export_dialog, "open_with_system", opened.append)
-    monkeypatch.setattr(export_dialog, "ask_target", lambda *args: tmp_path / "report.pdf")
 
     def french_without_annexes(dialog):
         dialog.language.setCurrentIndex(1)
         for key in ("participants", "agenda", "timeline"):
             dialog.boxes[key].setChecked(False)
-        return True
 
-    monkeypatch.setattr(RoadmapExportDialog, "exec", french_without_annexes)
+    export_dialog.choose = french_without_annexes
+    export_dialog.name = tmp_path / "report.pdf"
     window.open_file(demo_path)
     window.export_roadmap()
-    assert opened == [tmp_path / "report.pdf"]
-    text = "".join(page.extract_text() for page in PdfReader(opened[0]).pages)
+    assert export_dialog.opened == [tmp_path / "report.pdf"]
+    text = "".join(page.extract_text() for page in PdfReader(export_dialog.opened[0]).pages)
     assert "@" not in text  # no contact details unless asked for
     assert "Table des matières" in text  # the labels follow the language chosen
 

@@ -5,6 +5,7 @@ harm a file of the same name from an earlier export.
 """
 
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -59,3 +60,20 @@ def _give_normal_permissions(path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(path, 0o666 & ~umask)
+
+
+_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+FILE_NAME_LIMIT = 120  # characters before the suffix: paths on Windows stop at 260
+
+
+def export_file_name(title: str, what: str, suffix: str) -> str:
+    """A file name for an export that says what it is: "<workshop title> – sign-in sheets.pdf".
+
+    Characters that a file name cannot hold on Windows or macOS become spaces, and a long title is
+    cut at a word; without a title the name is what is exported ("sign-in sheets.pdf").
+    """
+    title = " ".join(_NOT_IN_FILE_NAMES.sub(" ", title or "").split()).strip(" .")
+    room = FILE_NAME_LIMIT - len(what) - 3
+    if len(title) > room:
+        title = title[:room].rsplit(" ", 1)[0].rstrip(" .,;–-")
+    return f"{title} – {what}{suffix}" if title else f"{what}{suffix}"

@@ -35,13 +35,15 @@ EXPORTS = {
 ALIASES = {"matrix": ("roadmap", ".xlsx")}
 # Options each writer understands; others are refused rather than silently ignored.
 OPTIONS = {
-    "write_signin_pdf": {"day", "order", "paper"},
+    "write_signin_pdf": {"day", "order", "paper", "include_contacts"},
     "write_agenda_pdf": {"paper"},
     "write_facilitator_agenda_pdf": {"paper"},
     "write_group_lists_pdf": {"day", "slot", "paper"},
     "write_roadmap_pdf": {"version", "paper", "lang", "include_contacts", "sections", "logo"},
     "write_roadmap_xlsx": {"version"},
 }
+# Options whose command-line flag is not their name.
+FLAGS = {"include_contacts": "with-contacts"}
 
 
 def export(document: WorkshopDocument, out: Path | str, what: str, **options) -> Path:
@@ -64,7 +66,8 @@ def export(document: WorkshopDocument, out: Path | str, what: str, **options) ->
     given = {key: value for key, value in options.items() if value is not None}
     unknown = set(given) - OPTIONS.get(function_name, set())
     if unknown:
-        raise ExportError(out, f"--{sorted(unknown)[0]} does not apply to {what} {suffix}")
+        option = sorted(unknown)[0]
+        raise ExportError(out, f"--{FLAGS.get(option, option)} does not apply to {what} {suffix}")
     module = __import__(module_name, fromlist=[function_name])
     getattr(module, function_name)(document, out, **given)
     return out

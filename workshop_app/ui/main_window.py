@@ -96,16 +96,12 @@ class MainWindow(QMainWindow):
         self.export_actions = [
             self._action(export_menu, self.tr("&Participant List (Excel or CSV)…"), self.export_participants),
             self._action(export_menu, self.tr("&Sign-in Sheets (PDF)…"), self.export_sign_in),
-            self._action(export_menu, self.tr("&Agenda (PDF)…"),
-                         lambda: self._export_as("agenda", "agenda.pdf", "PDF document (*.pdf)")),
+            self._action(export_menu, self.tr("&Agenda (PDF)…"), lambda: self.export_agenda()),
             self._action(export_menu, self.tr("&Facilitators' Agenda (PDF)…"),
-                         lambda: self._export_as("facilitator-agenda", "facilitators' agenda.pdf",
-                                                 "PDF document (*.pdf)")),
-            self._action(export_menu, self.tr("Agenda (&Excel)…"),
-                         lambda: self._export_as("agenda", "agenda.xlsx", "Excel workbook (*.xlsx)")),
+                         lambda: self.export_agenda(facilitator=True)),
+            self._action(export_menu, self.tr("Agenda (&Excel)…"), lambda: self.export_agenda(suffix=".xlsx")),
             self._action(export_menu, self.tr("&Road Map (PDF)…"), self.export_roadmap),
-            self._action(export_menu, self.tr("Road-map &Workbook (Excel)…"),
-                         lambda: self._export_as("roadmap", "road map.xlsx", "Excel workbook (*.xlsx)")),
+            self._action(export_menu, self.tr("Road-map &Workbook (Excel)…"), self.export_roadmap_workbook),
         ]
         file_menu.addSeparator()
         self.save_copy_action = self._action(
@@ -291,59 +287,42 @@ class MainWindow(QMainWindow):
             self.workshop_view.show_page("roadmap")
 
     def export_participants(self) -> None:
-        from workshop_app.ui.dialogs.export import ask_target
+        from workshop_app.ui.dialogs.export import ParticipantListExportDialog
 
-        if self.session is None:
-            return
-        suggestion = self.settings.last_folder() / f"{self.session.document.path.stem} - participants.xlsx"
-        target = ask_target(self, self.tr("Export Participant List"), suggestion,
-                            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"))
-        if target is not None:
-            self._export(target, "participants")
-
-    def _export_as(self, what: str, name: str, file_filter: str) -> None:
-        from workshop_app.ui.dialogs.export import ask_target
-
-        if self.session is None:
-            return
-        suggestion = self.settings.last_folder() / f"{self.session.document.path.stem} - {name}"
-        target = ask_target(self, self.tr("Export"), suggestion, self.tr(file_filter))
-        if target is not None:
-            self._export(target, what)
-
-    def export_group_lists(self, day_id: str, slot_number: int) -> None:
-        from workshop_app.ui.dialogs.export import ask_target
-
-        suggestion = self.settings.last_folder() / f"{self.session.document.path.stem} - group lists.pdf"
-        target = ask_target(self, self.tr("Print Group Lists"), suggestion, self.tr("PDF document (*.pdf)"))
-        if target is not None:
-            self._export(target, "groups", day=day_id, slot=slot_number)
-
-    def export_roadmap(self) -> None:
-        from workshop_app.ui.dialogs.export import RoadmapExportDialog, ask_target
-
-        if self.session is None:
-            return
-        dialog = RoadmapExportDialog(self.session.document, self)
-        if not dialog.exec():
-            return
-        suggestion = self.settings.last_folder() / f"{self.session.document.path.stem} - road map.pdf"
-        target = ask_target(self, self.tr("Export Road Map"), suggestion, self.tr("PDF document (*.pdf)"))
-        if target is not None:
-            self._export(target, "roadmap", **dialog.options())
+        self._export_with(ParticipantListExportDialog)
 
     def export_sign_in(self) -> None:
-        from workshop_app.ui.dialogs.export import SignInOptionsDialog, ask_target
+        from workshop_app.ui.dialogs.export import SignInExportDialog
 
+        self._export_with(SignInExportDialog)
+
+    def export_agenda(self, *, facilitator: bool = False, suffix: str = ".pdf") -> None:
+        from workshop_app.ui.dialogs.export import AgendaExportDialog
+
+        self._export_with(AgendaExportDialog, facilitator=facilitator, suffix=suffix)
+
+    def export_group_lists(self, day_id: str, slot_number: int) -> None:
+        from workshop_app.ui.dialogs.export import GroupListsExportDialog
+
+        self._export_with(GroupListsExportDialog, day_id=day_id, slot=slot_number)
+
+    def export_roadmap(self) -> None:
+        from workshop_app.ui.dialogs.export import RoadmapExportDialog
+
+        self._export_with(RoadmapExportDialog)
+
+    def export_roadmap_workbook(self) -> None:
+        from workshop_app.ui.dialogs.export import RoadmapWorkbookExportDialog
+
+        self._export_with(RoadmapWorkbookExportDialog)
+
+    def _export_with(self, dialog_class, **arguments) -> None:
+        """One dialog holds the export's options and its file name; Export writes it."""
         if self.session is None:
             return
-        dialog = SignInOptionsDialog(self.session.document, self)
-        if not dialog.exec():
-            return
-        suggestion = self.settings.last_folder() / f"{self.session.document.path.stem} - sign-in sheets.pdf"
-        target = ask_target(self, self.tr("Export Sign-in Sheets"), suggestion, self.tr("PDF document (*.pdf)"))
-        if target is not None:
-            self._export(target, "sign-in", **dialog.options())
+        dialog = dialog_class(self.session.document, self.settings, self, **arguments)
+        if dialog.exec():
+            self._export(dialog.target(), dialog.what, **dialog.options())
 
     def _export(self, target: Path, what: str, **options) -> None:
         from workshop_app.export.registry import export

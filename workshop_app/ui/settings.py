@@ -46,6 +46,14 @@ class Settings:
     def set_last_folder(self, folder: Path) -> None:
         self._store.setValue("files/last_folder", str(folder))
 
+    def export_paper(self) -> str:
+        """The paper chosen for the last PDF export ("A4" or "Letter"): it rarely changes."""
+        value = str(self._store.value("export/paper", "A4"))
+        return value if value in ("A4", "Letter") else "A4"
+
+    def set_export_paper(self, paper: str) -> None:
+        self._store.setValue("export/paper", paper)
+
     # Preferences: shown and changed in the Preferences dialog.
     def women_share_minimum(self) -> float:
         """Below this share of women among participants, the figures show a warning."""

@@ -30,7 +30,7 @@ from workshop_app.export.files import written_atomically
 from workshop_app.export.pdf import text
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
 from workshop_app.export.pdf.lines import Piece, line, shortened
-from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate
+from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate, workshop_details
 from workshop_app.export.pdf.styles import INK, MUTED, stylesheet
 from workshop_app.export.pdf.tables import PagedTable, TableRow, column_widths, content_width
 from workshop_app.models.agenda.groups import GroupList, GroupMember, group_lists
@@ -98,7 +98,8 @@ def write_group_lists_pdf(document: WorkshopDocument, path: Path | str, *, day: 
               for found in slots}
     workshop = document.workshop()
     with written_atomically(path) as temporary:
-        template = WorkshopDocTemplate(str(temporary), workshop_title=workshop["title"], kind=KIND, paper=paper)
+        template = WorkshopDocTemplate(str(temporary), workshop_title=workshop["title"], kind=KIND, paper=paper,
+                                       footer_details=workshop_details(workshop))
         story: list = []
         for found in slots:
             lists = groups[(found.day["id"], found.number)]

@@ -27,7 +27,7 @@ from workshop_app.export.errors import ExportError
 from workshop_app.export.files import written_atomically
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
 from workshop_app.export.pdf.lines import Piece, labelled, line, shortened
-from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate
+from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate, workshop_details
 from workshop_app.models.agenda.schedule import clock, minutes
 from workshop_app.models.document import WorkshopDocument
 
@@ -62,7 +62,8 @@ def write_agenda_pdf(document: WorkshopDocument, path: Path | str, *, facilitato
     days = agenda_days(document)
     kind = FACILITATOR_KIND if facilitator else KIND
     with written_atomically(path) as temporary:
-        template = WorkshopDocTemplate(str(temporary), workshop_title=workshop["title"], kind=kind, paper=paper)
+        template = WorkshopDocTemplate(str(temporary), workshop_title=workshop["title"], kind=kind, paper=paper,
+                                       footer_details=workshop_details(workshop))
         page = _Page(template.width, template.height)
         story = [SectionMark(days[0].label if days else kind), *_cover(workshop, facilitator)]
         if not days:

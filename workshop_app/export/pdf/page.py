@@ -1,5 +1,6 @@
 """The page every workshop PDF prints on: paper size and orientation, a running header with the
-workshop title and the current section, a footer with "Page x of y".
+workshop title and the current section, a footer naming the workshop (title, and its country and
+dates when they fit) with "Page x of y".
 
 Usage (any report):
 
@@ -8,23 +9,33 @@ Usage (any report):
 
 A SectionMark in the story changes the right-hand header text from the page it lands on; a
 report that starts each section on a new page (PageBreak) gets correct headers on every page.
+A SectionMark with a page_group ("Day 2") numbers the pages of that group on their own
+("Day 2 · page 1 of 3"): each day's sign-in sheets go round the room separately.
+
+The program's name is in the PDF's metadata (creator, producer), never on the printed page:
+a sheet in a participant's hand names their workshop.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.pagesizes import A4, LETTER, portrait
 from reportlab.lib.pagesizes import landscape as landscape_of
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from workshop_app import __version__
+from workshop_app.export.dates import date_range
 from workshop_app.export.pdf import text
 from workshop_app.export.pdf.fonts import BODY_FONT, register_fonts
 from workshop_app.export.pdf.styles import MUTED, RULE, stylesheet
+from workshop_app.models.geography import country_name
 
 PAPER_SIZES = {"A4": A4, "Letter": LETTER}
 PAGE_LABEL = "Page {page} of {pages}"
+GROUP_PAGE_LABEL = "{group} · page {page} of {pages}"
+FOOTER_SEPARATOR = " · "
 PRODUCER = "Pathfinder Workshop"
 
 _SIDE_MARGIN = 14 * mm
@@ -42,12 +53,49 @@ def page_size(paper: str, *, landscape: bool = False) -> tuple[float, float]:
     return landscape_of(size) if landscape else portrait(size)
 
 
-class SectionMark(Flowable):
-    """Invisible; sets the right-hand header text (e.g. "Day 2 · 10 March 2027") from here on."""
+def workshop_details(workshop: dict) -> list[str]:
+    """What the footer says after the workshop title, most telling first: country, dates."""
+    code = workshop.get("country") or ""
+    country = (country_name(code) or code) if code else ""
+    return [detail for detail in (country, date_range(workshop.get("start_date"), workshop.get("end_date")))
+            if detail]
 
-    def __init__(self, section: str):
+
+def fitted_line(style, room: float, title: str, details: Sequence[str] = (), *, last: str = "") -> str:
+    """`title · detail · … · last` on one line of `room` points: the details go, the last first,
+    while it is too long; then the title is cut short. `last` (e.g. "Draft") always stays."""
+    title = " ".join(text.clean(title).split())
+    details = [" ".join(text.clean(detail).split()) for detail in details if detail]
+    # "… in Nepal · Nepal": a detail the title already gives is left out.
+    details = [detail for detail in details if detail.casefold() not in title.casefold()]
+    tail = [last] if last else []
+
+    def fits(candidate: str) -> bool:
+        paragraph = text.paragraph(candidate, style)
+        paragraph.wrap(room, 10 * style.leading)
+        return len(paragraph.blPara.lines) <= 1
+
+    for keep in range(len(details), -1, -1):
+        candidate = FOOTER_SEPARATOR.join([part for part in (title, *details[:keep], *tail) if part])
+        if fits(candidate):
+            return candidate
+    words = title.split()
+    while len(words) > 1:
+        words.pop()
+        candidate = FOOTER_SEPARATOR.join([" ".join(words) + "…", *tail])
+        if fits(candidate):
+            return candidate
+    return FOOTER_SEPARATOR.join([part for part in (title, *tail) if part])
+
+
+class SectionMark(Flowable):
+    """Invisible; sets the right-hand header text (e.g. "Day 2 · 10 March 2027") from here on.
+    With a page_group, the pages from here on are numbered within that group."""
+
+    def __init__(self, section: str, page_group: str | None = None):
         super().__init__()
         self.section = section
+        self.page_group = page_group
 
     def wrap(self, available_width, available_height):
         return 0, 0
@@ -58,12 +106,18 @@ class SectionMark(Flowable):
 
 class WorkshopDocTemplate(BaseDocTemplate):
     def __init__(self, filename: str, *, workshop_title: str, kind: str, paper: str = "A4",
-                 landscape: bool = False, page_label: str = PAGE_LABEL, **metadata):
+                 landscape: bool = False, page_label: str = PAGE_LABEL, group_page_label: str = GROUP_PAGE_LABEL,
+                 footer_details: Sequence[str] = (), **metadata):
         register_fonts()
         self.workshop_title = text.clean(workshop_title)
         self.kind = kind
         self.section = ""
         self.page_label = page_label
+        self.group_page_label = group_page_label
+        self.footer_details = list(footer_details)
+        self.page_group: str | None = None
+        self._page_groups: list[str | None] = []  # one a page, in print order
+        self._footers: dict[tuple[float, str], str] = {}  # footer lines already fitted, by room
         size = page_size(paper, landscape=landscape)
         title = f"{kind} – {self.workshop_title}" if self.workshop_title else kind
         super().__init__(
@@ -88,11 +142,46 @@ class WorkshopDocTemplate(BaseDocTemplate):
 
     def build(self, flowables, **kwargs):
         kwargs.setdefault("canvasmaker", numbered_canvas(self._draw_page_number))
+        self.page_group = None
+        self._page_groups = []
         super().build(flowables, **kwargs)
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, SectionMark):
             self.section = flowable.section
+            self.page_group = flowable.page_group
+
+    def handle_pageEnd(self):
+        self._page_groups.append(self.page_group)
+        super().handle_pageEnd()
+
+    def page_number_label(self, page: int, pages: int) -> str:
+        """"Page 3 of 9", or "Day 2 · page 1 of 3" on a page of a page group (pages counted
+        within the run of pages that share the group)."""
+        groups = self._page_groups
+        group = groups[page - 1] if len(groups) == pages else None
+        if group is None:
+            return self.page_label.format(page=page, pages=pages)
+        first = page - 1
+        while first and groups[first - 1] == group:
+            first -= 1
+        last = page - 1
+        while last + 1 < pages and groups[last + 1] == group:
+            last += 1
+        return self.group_page_label.format(group=group, page=page - first, pages=last - first + 1)
+
+    def footer_line(self, room: float, *, last: str = "") -> str:
+        """The workshop's title, and its country and dates when they fit in `room` points."""
+        key = (room, last)
+        if key not in self._footers:
+            self._footers[key] = fitted_line(stylesheet()["page_footer"], room, self.workshop_title,
+                                             self.footer_details, last=last)
+        return self._footers[key]
+
+    def page_label_room(self) -> float:
+        """The width kept free at the right of the footer for the page number."""
+        sample = self.group_page_label if self.page_group else self.page_label
+        return stringWidth(sample.format(group=self.page_group, page=999, pages=999), BODY_FONT, 7.5) + 8 * mm
 
     # ------------------------------------------------------------------ drawing
 
@@ -112,17 +201,24 @@ class WorkshopDocTemplate(BaseDocTemplate):
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(self.leftMargin, top - 1.5 * mm, self.leftMargin + self.width, top - 1.5 * mm)
-        canvas.setFont(BODY_FONT, 7.5)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(self.leftMargin, self.bottomMargin - 9 * mm, f"{PRODUCER} · {self.kind}")
         canvas.restoreState()
+        self.draw_footer(canvas, self.leftMargin, self.width)
+
+    def draw_footer(self, canvas: Canvas, left: float, width: float, *, last: str = "") -> None:
+        """The footer's left-hand line; the page number is printed at the end (see build)."""
+        style = stylesheet()["page_footer"]
+        room = width - self.page_label_room()
+        footer = text.paragraph(self.footer_line(room, last=last), style)
+        footer.wrap(room, 2 * style.leading)
+        # On the page number's baseline: a one-line paragraph's baseline is (leading - size) up.
+        footer.drawOn(canvas, left, self.bottomMargin - 9 * mm - (style.leading - style.fontSize))
 
     def _draw_page_number(self, canvas: Canvas, page: int, pages: int) -> None:
         canvas.saveState()
         canvas.setFont(BODY_FONT, 7.5)
         canvas.setFillColor(MUTED)
         canvas.drawRightString(self.leftMargin + self.width, self.bottomMargin - 9 * mm,
-                               self.page_label.format(page=page, pages=pages))
+                               self.page_number_label(page, pages))
         canvas.restoreState()
 
 

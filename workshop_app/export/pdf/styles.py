@@ -35,5 +35,6 @@ def stylesheet() -> dict[str, ParagraphStyle]:
         "header_cell": style("header_cell", fontName=BOLD_FONT, fontSize=8.5, leading=10.5),
         "group_cell": style("group_cell", fontName=BOLD_FONT, fontSize=9, leading=11.5),
         "page_header": style("page_header", fontSize=8, leading=10, textColor=MUTED),
+        "page_footer": style("page_footer", fontSize=7.5, leading=9, textColor=MUTED),
         "page_header_right": style("page_header_right", fontSize=8, leading=10, textColor=MUTED, alignment=TA_RIGHT),
     }

@@ -3,10 +3,12 @@ long table that is laid out one page at a time.
 
 reportlab's Table re-examines every remaining row at each page break (spans, no-split ranges,
 heights), which is quadratic: a 2,000-name sign-in sheet took seconds per day. PagedTable
-measures each row once and hands the frame one small Table per page.
+measures each row once and hands the frame one small Table per page. It can also end with blank
+lines that fill the rest of its last page (walk-in lines on a sign-in sheet).
 """
 
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
@@ -15,6 +17,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from workshop_app.export.pdf.styles import GROUP_FILL, HEADER_FILL, INK, RULE
 
 PADDING = 3
+FILL_LIMIT = 200  # blank lines at most, should a table be measured against a very tall space
 
 
 def column_widths(total_width: float, proportions: Sequence[float],
@@ -85,6 +88,15 @@ def rows_that_fit(rows: list[TableRow], heights: list[float], room: float) -> in
     return count
 
 
+@dataclass(frozen=True)
+class FillRows:
+    """Blank lines that end a table by filling the rest of its last page: `row(index)` builds
+    line index (0, 1, …), and at least `minimum` of them are printed; when fewer fit after the
+    last row, they start a new page (with any group heading just before them) and fill it."""
+    row: Callable[[int], TableRow]
+    minimum: int = 1
+
+
 class PagedTable(Flowable):
     """A table of any length; its header row is repeated on every page it reaches.
 
@@ -93,31 +105,44 @@ class PagedTable(Flowable):
     """
 
     def __init__(self, header: list, rows: list[TableRow], widths: list[float], cell_style: ParagraphStyle,
-                 header_style: ParagraphStyle, _heights: list[float] | None = None):
+                 header_style: ParagraphStyle, _heights: list[float] | None = None, *,
+                 fill: FillRows | None = None):
         super().__init__()
         self.header = header
         self.rows = rows
         self.widths = widths
         self.cell_style = cell_style
         self.header_style = header_style
+        self.fill = fill
         self._heights = _heights
+        self._filled: list[TableRow] = []  # the blank lines this page has room for
 
     def again(self) -> "PagedTable":
         """The same table as a new flowable (rows measured once), e.g. the same list on each
         day's sheet: a flowable is consumed by the page it is laid out on."""
         return PagedTable(self.header, self.rows, self.widths, self.cell_style, self.header_style,
-                          self._row_heights())
+                          self._row_heights(), fill=self.fill)
 
     # ------------------------------------------------------------------ Flowable protocol
 
     def wrap(self, available_width, available_height):
         self.width = sum(self.widths)
         self.height = self._header_height() + sum(self._row_heights())
+        self._filled = []
+        if self.fill is not None:
+            # A point spare: our measure and reportlab's may differ by a rounding.
+            count = min(max(self._fill_count(available_height - self.height - 1), self.fill.minimum), FILL_LIMIT)
+            self._filled = [self.fill.row(index) for index in range(count)]
+            self.height += count * self._fill_height()
         return self.width, self.height
 
     def split(self, available_width, available_height):
         heights = self._row_heights()
         count = rows_that_fit(self.rows, heights, available_height - self._header_height())
+        if self.fill is not None and count == len(self.rows):
+            # Every row fits, but not the least of the blank lines: they go over with their heading.
+            while count and self.rows[count - 1].group:
+                count -= 1
         # Our measure should equal reportlab's; should it not, the real table decides.
         while count:
             page = self._table(self.rows[:count])
@@ -127,15 +152,21 @@ class PagedTable(Flowable):
         if count == 0:
             return []  # nothing fits here: the frame moves on to a new page
         parts: list[Flowable] = [self._table(self.rows[:count])]
-        if count < len(self.rows):
+        if count < len(self.rows) or self.fill is not None:
             parts.append(PagedTable(self.header, self.rows[count:], self.widths, self.cell_style,
-                                    self.header_style, heights[count:]))
+                                    self.header_style, heights[count:], fill=self.fill))
         return parts
 
     def draw(self):
-        table = self._table(self.rows)
+        table = self._table(self.rows + self._filled)
         table.wrapOn(self.canv, self.width, self.height)
         table.drawOn(self.canv, 0, 0)
+
+    def _fill_height(self) -> float:
+        return self._measure(self.fill.row(0), self.cell_style)
+
+    def _fill_count(self, room: float) -> int:
+        return max(math.floor(room / self._fill_height()), 0)
 
     # ------------------------------------------------------------------ building and measuring
 

@@ -212,10 +212,9 @@ class RoadmapDocTemplate(WorkshopDocTemplate):
         canvas.setLineWidth(0.4)
         y = self.bottomMargin - 9 * mm
         canvas.line(self.leftMargin, y + 10, width - self.rightMargin, y + 10)
-        footer = text.paragraph(self.footer, stylesheet()["page_header"])
-        footer.wrap(width - self.leftMargin - self.rightMargin - 80, 30)
-        footer.drawOn(canvas, self.leftMargin, y - 2)
         canvas.restoreState()
+        # The workshop's title, country and dates (as they fit), then the version printed.
+        self.draw_footer(canvas, self.leftMargin, width - self.leftMargin - self.rightMargin, last=self.footer)
 
     def _draw_watermark(self, canvas: Canvas) -> None:
         if not self.watermark:

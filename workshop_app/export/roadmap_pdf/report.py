@@ -105,6 +105,7 @@ def write_roadmap_pdf(document: WorkshopDocument, path: Path | str, *, version: 
             str(temporary), workshop_title=workshop["title"], kind=labels["kind"], paper=paper,
             page_label=labels["page"], footer=_footer(report), watermark=None if roadmap.validated else labels["draft"],
             cover=draw_cover(report),
+            footer_details=[report.country(), labels.date_range(workshop["start_date"], workshop["end_date"])],
         )
         report.portrait_width = template.portrait_width
         report.landscape_width = template.landscape_width
@@ -135,8 +136,8 @@ def _footer(report: Report) -> str:
     labels = report.labels
     version = report.roadmap.version
     if version is None:
-        return f"{labels['kind']} · {labels['footer.draft']}"
-    footer = f"{labels['kind']} · {labels.get('footer.version', name=version.name)}"
+        return labels["footer.draft"]
+    footer = labels.get("footer.version", name=version.name)
     return footer if version.validated else f"{footer} · {labels['footer.draft']}"
 
 

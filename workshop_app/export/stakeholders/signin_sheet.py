@@ -1,8 +1,10 @@
 """Sign-in sheets: one per workshop day, every invited participant pre-printed with room to sign,
-and blank lines at the end for people who come without an invitation.
+and blank lines filling the rest of the day's last page for people who come without an invitation.
 
 Landscape by default: the signature column needs the width, and a sheet passed along a table
-of twenty people is easier to hold across.
+of twenty people is easier to hold across. The sheet goes round the room, so participants'
+e-mail and phone are printed only when asked for; each day's pages are numbered on their own
+("Day 2 · page 1 of 3"), as each day's pile is handed out separately.
 """
 
 from pathlib import Path
@@ -14,9 +16,9 @@ from workshop_app.export.dates import long_date
 from workshop_app.export.errors import ExportError
 from workshop_app.export.files import written_atomically
 from workshop_app.export.pdf import text
-from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate
+from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate, workshop_details
 from workshop_app.export.pdf.styles import stylesheet
-from workshop_app.export.pdf.tables import PagedTable, TableRow, column_widths, content_width
+from workshop_app.export.pdf.tables import FillRows, PagedTable, TableRow, column_widths, content_width
 from workshop_app.export.stakeholders.participant_list import (
     NO_ORGANIZATION,
     ParticipantEntry,
@@ -27,12 +29,13 @@ from workshop_app.models.document import WorkshopDocument
 
 ORDERS = ("name", "organization")
 KIND = "Sign-in sheet"
-WALK_IN_ROWS = 6
+WALK_IN_ROWS = 3  # the fewest blank lines for walk-ins; they fill the rest of the day's last page
 WALK_INS = "Walk-in participants (not on the list)"
 INSTRUCTION = "Please check your details, correct them by hand if needed, and sign."
 ROW_HEIGHT = 28  # points: about 1 cm, room to sign
 CELL_LIMIT = 160  # characters of a name, title or organization printed in a cell
 
+CONTACT = "Contact (e-mail / phone)"
 # (header, share of the table width, narrowest width in points)
 COLUMNS = (
     ("No.", 0.035, 24),
@@ -40,19 +43,30 @@ COLUMNS = (
     ("Organization", 0.17, 0),
     ("Title", 0.14, 0),
     ("Sex", 0.06, 40),
-    ("Contact (e-mail / phone)", 0.19, 0),
+    (CONTACT, 0.19, 0),
     ("Signature", 0.245, 0),
 )
-_NAME, _ORGANIZATION, _TITLE, _SEX, _CONTACT = 1, 2, 3, 4, 5
+# Without contacts, names and organizations take most of the width, so fewer of them wrap.
+COLUMNS_WITHOUT_CONTACTS = (
+    ("No.", 0.035, 24),
+    ("Name", 0.22, 0),
+    ("Organization", 0.24, 0),
+    ("Title", 0.16, 0),
+    ("Sex", 0.06, 40),
+    ("Signature", 0.285, 0),
+)
 
 
 def write_signin_pdf(document: WorkshopDocument, path: Path | str, *, day: int | str | None = None,
-                     order: str = "name", paper: str = "A4", landscape: bool = True) -> None:
+                     order: str = "name", paper: str = "A4", landscape: bool = True,
+                     include_contacts: bool = False) -> None:
     """Write sign-in sheets to `path`: one per day (all days when `day` is None), each day
-    starting on a new page.
+    starting on a new page, its pages numbered on their own.
 
     `day` is a day number (1 = first day), an ISO date or a day id. `order` is "name" or
     "organization" (grouped, with a heading row per organization). `paper` is "A4" or "Letter".
+    `include_contacts`: add a column with each participant's e-mail and phone (off: the sheet
+    is passed round the room).
     Raises ExportError for an unknown day, order or paper, or a target that cannot be written.
     """
     path = Path(path)
@@ -65,10 +79,11 @@ def write_signin_pdf(document: WorkshopDocument, path: Path | str, *, day: int |
     workshop = document.workshop()
     with written_atomically(path) as temporary:
         template = WorkshopDocTemplate(str(temporary), workshop_title=workshop["title"], kind=KIND,
-                                       paper=paper, landscape=landscape)
+                                       paper=paper, landscape=landscape, footer_details=workshop_details(workshop))
+        columns = COLUMNS if include_contacts else COLUMNS_WITHOUT_CONTACTS
         # The list is the same on every day's sheet: built and measured once.
-        widths = column_widths(template.width, [share for _, share, _ in COLUMNS], [least for _, _, least in COLUMNS])
-        table = _table(participants, order, widths)
+        widths = column_widths(template.width, [share for _, share, _ in columns], [least for _, _, least in columns])
+        table = _table(participants, order, columns, widths)
         story = []
         for index, workshop_day in enumerate(days):
             if index:
@@ -92,12 +107,13 @@ def _chosen_days(document: WorkshopDocument, days: list[WorkshopDay], wanted: in
 def _day_heading(workshop: dict, day: WorkshopDay | None, registered: int) -> list:
     styles = stylesheet()
     if day is None:
-        heading, section = KIND, KIND
+        heading, section, group = KIND, KIND, None
     else:
         when = long_date(day.date)
         heading = f"{KIND} – Day {day.number}" + (f": {when}" if when else "")
         section = f"{KIND} · Day {day.number}" + (f" · {when}" if when else "")
-    story = [SectionMark(section), text.paragraph(heading, styles["title"])]
+        group = f"Day {day.number}"
+    story = [SectionMark(section, page_group=group), text.paragraph(heading, styles["title"])]
     for line in (workshop["title"], workshop["venue"]):
         if line:
             story.append(text.paragraph(line, styles["subtitle"]))
@@ -106,32 +122,35 @@ def _day_heading(workshop: dict, day: WorkshopDay | None, registered: int) -> li
     return story
 
 
-def _table(participants: ParticipantList, order: str, widths: list[float]) -> PagedTable:
+def _table(participants: ParticipantList, order: str, columns: tuple, widths: list[float]) -> PagedTable:
     styles = stylesheet()
     cell_style = styles["cell"]
-    header = [text.paragraph(title, styles["header_cell"]) for title, _, _ in COLUMNS]
+    header = [text.paragraph(title, styles["header_cell"]) for title, _, _ in columns]
+    blank = [""] * (len(columns) - 1)
+    contacts = any(title == CONTACT for title, _, _ in columns)
     rows: list[TableRow] = []
     number = 0
 
     def add_group(title: str) -> None:
-        rows.append(TableRow([text.paragraph(title, styles["group_cell"]), "", "", "", "", "", ""], group=True))
+        rows.append(TableRow([text.paragraph(title, styles["group_cell"]), *blank], group=True))
 
     def add(entry: ParticipantEntry, *, grouped: bool = False) -> None:
         nonlocal number
         number += 1
-        contact = "\n".join(part for part in (_email(entry.email, widths[_CONTACT]), entry.phone) if part)
         # Under its organization's heading row, the acronym is enough.
         organization = (entry.acronym or entry.organization) if grouped else entry.organization
-        rows.append(TableRow([
+        cells = [
             str(number),
-            text.cell(_short(entry.name), cell_style, content_width(widths[_NAME])),
-            text.cell(_short(organization), cell_style, content_width(widths[_ORGANIZATION])),
-            text.cell(_short(entry.title), cell_style, content_width(widths[_TITLE])),
+            text.cell(_short(entry.name), cell_style, content_width(widths[1])),
+            text.cell(_short(organization), cell_style, content_width(widths[2])),
+            text.cell(_short(entry.title), cell_style, content_width(widths[3])),
             # Left blank when not stated, so the person can write it in.
             "" if entry.sex == "not_stated" else entry.sex_label,
-            text.cell(_short(contact), cell_style, content_width(widths[_CONTACT])),
-            "",
-        ], min_height=ROW_HEIGHT))
+        ]
+        if contacts:
+            contact = "\n".join(part for part in (_email(entry.email, widths[5]), entry.phone) if part)
+            cells.append(text.cell(_short(contact), cell_style, content_width(widths[5])))
+        rows.append(TableRow([*cells, ""], min_height=ROW_HEIGHT))
 
     if order == "organization":
         for first, members in participants.by_organization:
@@ -146,10 +165,12 @@ def _table(participants: ParticipantList, order: str, widths: list[float]) -> Pa
             add(entry)
 
     add_group(WALK_INS)
-    for _ in range(WALK_IN_ROWS):
-        number += 1
-        rows.append(TableRow([str(number), "", "", "", "", "", ""], min_height=ROW_HEIGHT))
-    return PagedTable(header, rows, widths, cell_style, styles["header_cell"])
+    listed = number
+
+    def walk_in(index: int) -> TableRow:
+        return TableRow([str(listed + index + 1), *blank], min_height=ROW_HEIGHT)
+
+    return PagedTable(header, rows, widths, cell_style, styles["header_cell"], fill=FillRows(walk_in, WALK_IN_ROWS))
 
 
 def _short(value: str) -> str:

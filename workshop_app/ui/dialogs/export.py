@@ -1,27 +1,213 @@
-"""File › Export: the participant list (Excel or CSV) and the sign-in sheets (PDF), with the
-choices a facilitator makes before printing; the result opens when done if they wish."""
+"""File › Export: one dialog per export, holding its options and the file to write together.
+
+The file name comes prefilled ("<workshop title> – sign-in sheets.pdf" in the last folder used),
+so most exports are one dialog and one press of Enter. Browse… opens the system's save dialog
+for another place. Enter never replaces a file without asking: an existing file gets a question
+whose default answer is No.
+"""
 
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from workshop_app.export.files import export_file_name
+from workshop_app.models.roadmap.versions import list_versions
 from workshop_app.models.stakeholders.attendance import days
 
+PAPERS = ("A4", "Letter")
 
-class SignInOptionsDialog(QDialog):
-    def __init__(self, document, parent: QWidget | None = None):
+
+def open_with_system(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class ExportDialog(QDialog):
+    """The options a subclass adds (add_option), then the format when there is a choice, the
+    file name with Browse…, and Export / Cancel. `what` names the export for the registry;
+    target() and options() are what the window hands to it once the dialog is accepted."""
+
+    def __init__(self, document, settings, parent: QWidget | None, *, title: str, what: str, name: str,
+                 formats: list[tuple[str, str]]):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Sign-in Sheets"))
+        self.setWindowTitle(title)
+        self.what = what
+        self.settings = settings
+        self.formats = formats  # (label, suffix), the first the default
+        self.folder = settings.last_folder()
+        self.paper: QComboBox | None = None
+        workshop_title = document.workshop()["title"] or document.path.stem
+        # The name alone, the folder under it: a long title and a long folder both stay readable.
+        self.file_name = QLineEdit(export_file_name(workshop_title, name, formats[0][1]))
+        self.file_name.setMinimumWidth(560)
+        self.file_name.textChanged.connect(self._file_name_changed)
+        self.where = QLabel()
+        self.where.setStyleSheet("color: palette(placeholder-text);")
+        self.where.setWordWrap(True)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.setAutoDefault(False)  # Enter in the dialog exports; it never opens a second dialog
+        browse.clicked.connect(self.browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_name, 1)
+        file_row.addWidget(browse)
+
+        self.form = QFormLayout()
+        self.format: QComboBox | None = None
+        if len(formats) > 1:
+            self.format = QComboBox()
+            for label, suffix in formats:
+                self.format.addItem(f"{label} ({suffix})", suffix)
+            self.format.currentIndexChanged.connect(self._format_changed)
+            self.form.addRow(self.tr("&Format"), self.format)
+        file_label = QLabel(self.tr("Save &as"))
+        file_label.setBuddy(self.file_name)
+        self.form.addRow(file_label, file_row)
+        self.form.addRow("", self.where)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.export_button = self.buttons.button(QDialogButtonBox.Ok)  # the default: Enter exports
+        self.export_button.setText(self.tr("Export"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self._options = 0
+        self._show_folder()
+
+    # ------------------------------------------------------------------ for subclasses
+
+    def add_option(self, label: str, field) -> None:
+        """A row above the file name (a widget or a layout; label "" for a lone check box)."""
+        self.form.insertRow(self._options, label, field)
+        self._options += 1
+
+    def add_paper(self) -> None:
+        self.paper = QComboBox()
+        self.paper.addItems(PAPERS)
+        self.paper.setCurrentText(self.settings.export_paper())
+        self.add_option(self.tr("&Paper"), self.paper)
+
+    def options(self) -> dict:
+        return {"paper": self.paper.currentText()} if self.paper is not None else {}
+
+    # ------------------------------------------------------------------ the file
+
+    def target(self) -> Path:
+        """The file to write: relative names are in the suggested folder, and the format's
+        suffix is added when the name has none of ours ("Workshop 8.7" is not a ".7" file)."""
+        path = Path(self.file_name.text().strip()).expanduser()
+        if not path.is_absolute():
+            path = self.folder / path
+        if path.name and path.suffix.lower() not in self._suffixes():  # "/" while typing has no name
+            path = path.with_name(path.name + self._suffix())
+        return path
+
+    def browse(self) -> None:
+        filters = [f"{label} (*{suffix})" for label, suffix in self.formats]
+        chosen = filters[self._suffixes().index(self._suffix())]
+        # The dialog asks before replacing a file when Export is pressed, not twice.
+        path, chosen = QFileDialog.getSaveFileName(self, self.windowTitle(), str(self.target()), ";;".join(filters),
+                                                   chosen, QFileDialog.DontConfirmOverwrite)
+        if not path:
+            return
+        if self.format is not None and chosen in filters and Path(path).suffix.lower() not in self._suffixes():
+            self.format.setCurrentIndex(filters.index(chosen))
+        path = Path(path)
+        self.folder = path.parent
+        self.file_name.setText(path.name if path.suffix.lower() in self._suffixes() else path.name + self._suffix())
+        self._show_folder()
+        self.file_name.setFocus()
+
+    def accept(self) -> None:
+        if not self.file_name.text().strip() or not self._may_write(self.target()):
+            return
+        if self.paper is not None:
+            self.settings.set_export_paper(self.paper.currentText())
+        super().accept()
+
+    def _may_write(self, target: Path) -> bool:
+        """A folder that exists, and no file replaced unless the user says so (default: No)."""
+        problem = ""
+        if not target.parent.is_dir():
+            problem = self.tr("The folder %1 does not exist.").replace("%1", str(target.parent))
+        elif target.is_dir():
+            problem = self.tr("%1 is a folder; type a file name.").replace("%1", str(target))
+        if problem:
+            self.error_label.setText(problem)
+            self.error_label.show()
+            self.file_name.setFocus()
+            return False
+        if not target.exists():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Replace File?"),
+            self.tr("“%1” already exists in %2.\nDo you want to replace it?")
+            .replace("%1", target.name).replace("%2", str(target.parent)),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
+    def _suffixes(self) -> list[str]:
+        return [suffix for _, suffix in self.formats]
+
+    def _suffix(self) -> str:
+        return self.format.currentData() if self.format is not None else self.formats[0][1]
+
+    def _show_folder(self) -> None:
+        folder = self.target().parent if self.file_name.text().strip() else self.folder
+        self.where.setText(self.tr("Folder: %1").replace("%1", str(folder)))
+
+    def _file_name_changed(self, text: str) -> None:
+        self._show_folder()
+        self.error_label.hide()
+        self.export_button.setEnabled(bool(text.strip()))
+        suffix = Path(text.strip()).suffix.lower()
+        if self.format is not None and suffix in self._suffixes() and suffix != self._suffix():
+            self.format.blockSignals(True)
+            self.format.setCurrentIndex(self._suffixes().index(suffix))
+            self.format.blockSignals(False)
+
+    def _format_changed(self) -> None:
+        text = self.file_name.text().strip()
+        path = Path(text)
+        if path.suffix.lower() in self._suffixes():
+            self.file_name.setText(str(path.with_suffix(self._suffix())))
+
+
+class ParticipantListExportDialog(ExportDialog):
+    def __init__(self, document, settings, parent: QWidget | None = None):
+        super().__init__(document, settings, parent, title=self.tr("Export Participant List"), what="participants",
+                         name=self.tr("participants"),
+                         formats=[(self.tr("Excel workbook"), ".xlsx"), (self.tr("CSV, UTF-8"), ".csv")])
+
+
+class SignInExportDialog(ExportDialog):
+    """Which days, in what order, on what paper; contact details only when asked for, as the
+    sheet is passed round the room."""
+
+    def __init__(self, document, settings, parent: QWidget | None = None):
+        super().__init__(document, settings, parent, title=self.tr("Export Sign-in Sheets"), what="sign-in",
+                         name=self.tr("sign-in sheets"), formats=[(self.tr("PDF document"), ".pdf")])
         self.day_combo = QComboBox()
         self.day_combo.addItem(self.tr("Every day (one sheet per day)"), None)
         for number, day in enumerate(days(document), start=1):
@@ -30,42 +216,70 @@ class SignInOptionsDialog(QDialog):
         self.order_combo = QComboBox()
         self.order_combo.addItem(self.tr("By name"), "name")
         self.order_combo.addItem(self.tr("Grouped by organization"), "organization")
-        self.paper_combo = QComboBox()
-        self.paper_combo.addItems(["A4", "Letter"])
-        form = QFormLayout()
-        form.addRow(self.tr("&Days"), self.day_combo)
-        form.addRow(self.tr("&Order"), self.order_combo)
-        form.addRow(self.tr("&Paper"), self.paper_combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Export…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.contacts = QCheckBox(self.tr("Print participants' e-mail and phone (the sheet goes round the room)"))
+        self.add_option(self.tr("&Days"), self.day_combo)
+        self.add_option(self.tr("&Order"), self.order_combo)
+        self.add_paper()
+        self.add_option("", self.contacts)
 
     def options(self) -> dict:
-        return {"day": self.day_combo.currentData(), "order": self.order_combo.currentData(),
-                "paper": self.paper_combo.currentText()}
+        return {**super().options(), "day": self.day_combo.currentData(), "order": self.order_combo.currentData(),
+                "include_contacts": self.contacts.isChecked()}
 
 
-def ask_target(parent: QWidget, title: str, suggestion: Path, file_filter: str) -> Path | None:
-    """Where to write an export (tests replace this)."""
-    path, chosen_filter = QFileDialog.getSaveFileName(parent, title, str(suggestion), file_filter)
-    if not path:
-        return None
-    path = Path(path)
-    if not path.suffix:
-        suffix = ".csv" if "csv" in chosen_filter.lower() else suggestion.suffix
-        path = path.with_name(path.name + suffix)
-    return path
+class AgendaExportDialog(ExportDialog):
+    """The agenda as a PDF (participants' or facilitators') or as a workbook."""
+
+    def __init__(self, document, settings, parent: QWidget | None = None, *, facilitator: bool = False,
+                 suffix: str = ".pdf"):
+        if suffix == ".xlsx":
+            title, formats = self.tr("Export Agenda Workbook"), [(self.tr("Excel workbook"), ".xlsx")]
+        else:
+            title = self.tr("Export Facilitators' Agenda") if facilitator else self.tr("Export Agenda")
+            formats = [(self.tr("PDF document"), ".pdf")]
+        what = "facilitator-agenda" if facilitator else "agenda"
+        name = self.tr("facilitators' agenda") if facilitator else self.tr("agenda")
+        super().__init__(document, settings, parent, title=title, what=what, name=name, formats=formats)
+        if suffix == ".pdf":
+            self.add_paper()
 
 
-def open_with_system(path: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+class GroupListsExportDialog(ExportDialog):
+    """The member lists of one time slot's breakout groups, a page per group."""
+
+    def __init__(self, document, settings, parent: QWidget | None = None, *, day_id: str, slot: int):
+        super().__init__(document, settings, parent, title=self.tr("Print Group Lists"), what="groups",
+                         name=self.tr("group lists"), formats=[(self.tr("PDF document"), ".pdf")])
+        self.day_id, self.slot = day_id, slot
+        self.add_paper()
+
+    def options(self) -> dict:
+        return {**super().options(), "day": self.day_id, "slot": self.slot}
 
 
-class RoadmapExportDialog(QDialog):
+def _version_combo(dialog: QDialog, document) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(dialog.tr("Current draft"), None)
+    for version in list_versions(document):
+        mark = dialog.tr(" (validated)") if version["validated"] else ""
+        combo.addItem(version["name"] + mark, version["name"])
+    return combo
+
+
+class RoadmapWorkbookExportDialog(ExportDialog):
+    """The road map as an Excel workbook that a ministry can edit and send back."""
+
+    def __init__(self, document, settings, parent: QWidget | None = None):
+        super().__init__(document, settings, parent, title=self.tr("Export Road-map Workbook"), what="roadmap",
+                         name=self.tr("road map"), formats=[(self.tr("Excel workbook"), ".xlsx")])
+        self.version = _version_combo(self, document)
+        self.add_option(self.tr("&Version"), self.version)
+
+    def options(self) -> dict:
+        return {"version": self.version.currentData()}
+
+
+class RoadmapExportDialog(ExportDialog):
     """The road-map report: which sections, which version, paper and language, and whether
     participants' contact details go in the annex (off by default, for privacy)."""
 
@@ -74,13 +288,9 @@ class RoadmapExportDialog(QDialog):
                 ("budget", "Budget"), ("responsibilities", "Responsibilities"), ("participants", "Participant list"),
                 ("agenda", "Agenda"), ("comments", "Plenary comments"))
 
-    def __init__(self, document, parent: QWidget | None = None):
-        from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLineEdit, QPushButton
-
-        from workshop_app.models.roadmap.versions import list_versions
-
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Road-map Report"))
+    def __init__(self, document, settings, parent: QWidget | None = None):
+        super().__init__(document, settings, parent, title=self.tr("Export Road-map Report"), what="roadmap",
+                         name=self.tr("road map"), formats=[(self.tr("PDF document"), ".pdf")])
         self.boxes = {}
         grid = QGridLayout()
         for index, (key, label) in enumerate(self.SECTIONS):
@@ -88,38 +298,25 @@ class RoadmapExportDialog(QDialog):
             box.setChecked(True)
             self.boxes[key] = box
             grid.addWidget(box, index // 2, index % 2)
-        self.version = QComboBox()
-        self.version.addItem(self.tr("Current draft"), None)
-        for version in list_versions(document):
-            mark = self.tr(" (validated)") if version["validated"] else ""
-            self.version.addItem(version["name"] + mark, version["name"])
-        self.paper = QComboBox()
-        self.paper.addItems(["A4", "Letter"])
+        self.version = _version_combo(self, document)
         self.language = QComboBox()
         self.language.addItem("English", "en")
         self.language.addItem("Français", "fr")
         self.contacts = QCheckBox(self.tr("Include participants' e-mail and phone (off by default, for privacy)"))
         self.logo = QLineEdit()
         self.logo.setPlaceholderText(self.tr("Optional logo image for the cover (PNG or JPEG)"))
-        browse = QPushButton(self.tr("Browse…"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.setAutoDefault(False)
         browse.clicked.connect(self._choose_logo)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
-        form = QFormLayout()
-        form.addRow(self.tr("Sections"), grid)
-        form.addRow(self.tr("&Version"), self.version)
-        form.addRow(self.tr("&Paper"), self.paper)
-        form.addRow(self.tr("&Language"), self.language)
-        form.addRow("", self.contacts)
-        form.addRow(self.tr("Logo"), logo_row)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Export…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.add_option(self.tr("Sections"), grid)
+        self.add_option(self.tr("&Version"), self.version)
+        self.add_paper()
+        self.add_option(self.tr("&Language"), self.language)
+        self.add_option("", self.contacts)
+        self.add_option(self.tr("Logo"), logo_row)
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
@@ -127,7 +324,6 @@ class RoadmapExportDialog(QDialog):
             self.logo.setText(path)
 
     def options(self) -> dict:
-        return {"sections": [key for key, box in self.boxes.items() if box.isChecked()],
-                "version": self.version.currentData(), "paper": self.paper.currentText(),
-                "lang": self.language.currentData(), "include_contacts": self.contacts.isChecked(),
-                "logo": self.logo.text().strip() or None}
+        return {**super().options(), "sections": [key for key, box in self.boxes.items() if box.isChecked()],
+                "version": self.version.currentData(), "lang": self.language.currentData(),
+                "include_contacts": self.contacts.isChecked(), "logo": self.logo.text().strip() or None}
