@@ -422,3 +422,32 @@ def test_a_workbook_saved_again_by_libreoffice_has_no_changes(demo, exported, tm
         pytest.skip("LibreOffice could not convert the workbook here")
     plan = plan_workbook_import(demo, out / exported.name)
     assert plan.report == [NO_CHANGES] and not plan.problems and not plan.notes
+
+
+@pytest.mark.parametrize("damage", ["partners", "nodes", "level"])
+def test_an_export_record_of_the_wrong_shape_is_refused_in_one_sentence(demo, exported, tmp_path, damage):
+    """A record edited by hand (or written by another program) must not fail half-way through."""
+    import json
+
+    from workshop_app.models.roadmap.workbook.columns import RECORD_CHUNK, pack_snapshot, unpack_snapshot
+
+    book = load_workbook(exported)
+    record = book["Export record"]
+    row = next(row for row in record.iter_rows() if row[0].value == "snapshot")
+    pieces = [cell.value for cell in row[1:] if cell.value]
+    snapshot = unpack_snapshot(pieces, exported)
+    if damage == "level":
+        snapshot["nodes"][0]["level"] = "mission"
+    else:
+        del snapshot[damage]
+    for cell in row[1:]:
+        cell.value = None
+    for index, piece in enumerate(pack_snapshot(json.dumps(snapshot)), start=2):
+        assert len(piece) <= RECORD_CHUNK
+        record.cell(row[0].row, index).value = piece
+    book.save(tmp_path / "edited.xlsx")
+    before = demo.path.read_bytes()
+    with pytest.raises(WorkshopError) as refusal:
+        plan_workbook_import(demo, tmp_path / "edited.xlsx")
+    assert "export record" in str(refusal.value) and "\n" not in str(refusal.value)
+    assert demo.path.read_bytes() == before

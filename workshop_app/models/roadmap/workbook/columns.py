@@ -469,4 +469,30 @@ def unpack_snapshot(pieces: list[str], path: Path) -> dict:
         raise ValueError(str(error)) from None
     if not isinstance(snapshot, dict):
         raise ValueError("the export record is not a road map")
+    _check_shape(snapshot)
     return snapshot
+
+
+def _check_shape(snapshot: dict) -> None:
+    """ValueError unless the record holds what the comparison reads: a record edited by hand
+    or cut short must be refused here, in one sentence, not fail half-way through planning."""
+    def rows(key: str, needed: tuple[str, ...]) -> list[dict]:
+        found = snapshot.get(key)
+        if not isinstance(found, list) or not all(isinstance(row, dict) for row in found):
+            raise ValueError(f"the export record has no list of {key}")
+        for row in found:
+            missing = [name for name in needed if name not in row]
+            if missing or not isinstance(row.get("id", ""), str):
+                raise ValueError(f"an entry of {key} in the export record lacks {', '.join(missing) or 'an id'}")
+        return found
+
+    for node in rows("nodes", ("id", "parent_id", "level", "position", "code")):
+        if node["level"] not in v.NODE_LEVELS:
+            raise ValueError(f"the export record holds an item of unknown level {str(node['level'])[:20]!r}")
+        missing = [name for name in fields_of(node["level"]) if name != "partners" and name not in node]
+        if missing:
+            raise ValueError(f"an item in the export record lacks {', '.join(missing)}")
+    rows("partners", ("node_id", "organization_id", "role"))
+    rows("indicators", ("id", "node_id", *INDICATOR_FIELDS))
+    if not isinstance(snapshot.get("organizations", {}), dict):
+        raise ValueError("the export record's organizations are not a table")
