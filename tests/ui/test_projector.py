@@ -125,3 +125,22 @@ def test_the_chosen_projector_screen_is_remembered(window, projector, settings):
     window.screen_menu.actions()[0].trigger()
     assert settings.projector_screen() == QApplication.screens()[0].name()
     assert window.projector is not None and window.projector.isVisible()
+
+
+def test_the_keys_are_named_briefly_then_leave_the_room_s_screen(qtbot, demo_path):
+    from workshop_app.models.document import WorkshopDocument
+    from workshop_app.ui.projector.window import ProjectorWindow
+
+    with WorkshopDocument.open(demo_path, readonly=True) as document:
+        projector = ProjectorWindow()
+        qtbot.addWidget(projector)
+        projector.set_document(document)
+        projector.show()
+        assert "Esc close" in projector.strip.text()
+        projector.hints_timer.timeout.emit()  # the few seconds pass
+        assert projector.strip.isHidden()
+        projector.toggle_freeze()  # frozen: the mark stays, the keys do not
+        assert projector.strip.text() == "❄ frozen" and projector.strip.isVisible()
+        projector.show_hints()  # H or ?
+        assert "Esc close" in projector.strip.text()
+        projector.close()

@@ -13,6 +13,7 @@ __all__ = [
     "workshop_view",
     "session",
     "change_notice",
+    "icons",
     "settings",
     "error_dialog",
     "pages",

@@ -19,6 +19,7 @@ from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.file import schema
 from workshop_app.ui.change_notice import ChangeNotice
+from workshop_app.ui.icons import icon
 from workshop_app.ui.session import DocumentSession
 from workshop_app.ui.settings import Settings
 from workshop_app.ui.workshop_view import PAGE_KEYS, WorkshopView
@@ -141,8 +142,17 @@ class MainWindow(QMainWindow):
         self._action(view_menu, self.tr("&Full Screen"), self._toggle_full_screen, QKeySequence.FullScreen)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&Keyboard Shortcuts"), self.show_shortcuts, QKeySequence.HelpContents)
-        self._action(help_menu, self.tr("&About Pathfinder Workshop"), self.show_about).setMenuRole(QAction.AboutRole)
+        shortcuts = self._action(help_menu, self.tr("&Keyboard Shortcuts"), self.show_shortcuts,
+                                 QKeySequence.HelpContents)
+        about = self._action(help_menu, self.tr("&About Pathfinder Workshop"), self.show_about)
+        about.setMenuRole(QAction.AboutRole)
+        for action, name in ((self.new_action, "file-plus"), (self.open_action, "folder-open"),
+                             (self.import_action, "user-plus"), (self.import_workbook_action, "download-simple"),
+                             (export_menu.menuAction(), "export"), (self.save_copy_action, "copy"),
+                             (self.close_action, "x"), (self.preferences_action, "gear"),
+                             (self.projector_action, "projector-screen"), (self.freeze_action, "snowflake"),
+                             (shortcuts, "keyboard"), (about, "info")):
+            action.setIcon(icon(name))
 
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -162,10 +172,12 @@ class MainWindow(QMainWindow):
         first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
         undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.Undo)
+        undo.setIcon(icon("arrow-counter-clockwise"))
         redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
         # Spelled out: a StandardKey gives only its platform's first binding (Ctrl+Y on Windows
         # and Linux), which then clashes with the second one and neither key works.
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setIcon(icon("arrow-clockwise"))
         self._undo_actions = [undo, redo]
         self.edit_menu.insertActions(first, self._undo_actions)
 

@@ -1,13 +1,14 @@
 """What every page of the workshop view shares: it follows the open session and updates
 itself when something it shows changes, but only while it is visible."""
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QToolButton,
     QTreeView,
     QTreeWidget,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.models.changes import Change
+from workshop_app.ui.icons import icon
 from workshop_app.ui.session import DocumentSession
 
 
@@ -155,12 +157,14 @@ class Page(QWidget):
             tree.setColumnWidth(column, width)
         return tree
 
-    def page_action(self, text: str, slot, shortcut=None) -> QAction:
+    def page_action(self, text: str, slot, shortcut=None, icon_name: str | None = None) -> QAction:
         """An action of this page; its shortcut works whenever the page is shown, wherever the
         focus is (the navigation rail just clicked included): Qt keeps the shortcuts of hidden
         pages asleep, and a text field still takes the editing keys (Delete) for itself."""
         action = QAction(text, self)
         action.triggered.connect(slot)
+        if icon_name is not None:
+            action.setIcon(icon(icon_name))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.WindowShortcut)
@@ -174,9 +178,30 @@ class Page(QWidget):
         for action in actions:
             button = QToolButton()
             button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+            button.setAutoRaise(True)
             bar.addWidget(button)
         bar.addStretch(1)
         return bar
+
+    def offer_in_context_menu(self, view: QAbstractItemView, actions) -> None:
+        """A right click on the table or tree offers the page's actions (None: a separator),
+        on the row under the pointer."""
+        view.setContextMenuPolicy(Qt.CustomContextMenu)
+        view.customContextMenuRequested.connect(lambda position: self.context_menu(view, actions, position).popup(
+            view.viewport().mapToGlobal(position)))
+
+    def context_menu(self, view: QAbstractItemView, actions, position: QPoint) -> QMenu:
+        index = view.indexAt(position)
+        if index.isValid() and not view.selectionModel().isSelected(index):
+            view.setCurrentIndex(index)
+        menu = QMenu(self)
+        for action in actions:
+            if action is None:
+                menu.addSeparator()
+            elif action.isVisible():
+                menu.addAction(action)
+        return menu
 
     @staticmethod
     def editable_tree(model, stretch_column: int, widths: dict[int, int]) -> QTreeView:

@@ -20,6 +20,9 @@ THEMES = {
 BASE_PIXELS = 30  # body text on a 1080-line screen; the room reads it from the back row
 
 
+HINTS_SHOWN_MS = 5000
+
+
 class ProjectorWindow(QWidget):
     closed = Signal()
 
@@ -51,8 +54,18 @@ class ProjectorWindow(QWidget):
                            (QKeySequence(Qt.Key_Escape), self.close),
                            (QKeySequence("T"), self.next_theme),
                            (QKeySequence("F"), self.toggle_freeze),
-                           (QKeySequence("C"), self.toggle_comments)):
+                           (QKeySequence("C"), self.toggle_comments),
+                           (QKeySequence("H"), self.show_hints),
+                           (QKeySequence("?"), self.show_hints)):
             QShortcut(keys, self, slot)
+        # The keys are the facilitator's business, not the room's: named for a few seconds when
+        # the projector opens (and on H or ?), then only the frozen mark stays.
+        self.hints_shown = True
+        self.hints_timer = QTimer(self)
+        self.hints_timer.setSingleShot(True)
+        self.hints_timer.setInterval(HINTS_SHOWN_MS)
+        self.hints_timer.timeout.connect(self.hide_hints)
+        self.hints_timer.start()
         self.timer = QTimer(self)  # the countdown of the agenda view
         self.timer.setInterval(15_000)
         self.timer.timeout.connect(self.reload)
@@ -109,9 +122,21 @@ class ProjectorWindow(QWidget):
         self.browser.verticalScrollBar().setValue(scroll)
         self._update_strip()
 
+    def show_hints(self) -> None:
+        self.hints_shown = True
+        self.hints_timer.start()
+        self._update_strip()
+
+    def hide_hints(self) -> None:
+        self.hints_shown = False
+        self._update_strip()
+
     def _update_strip(self) -> None:
-        frozen = self.tr("  ❄ frozen") if self.frozen else ""
-        self.strip.setText(self.tr("Esc close · Ctrl +/− zoom · T theme · F freeze · C comments") + frozen)
+        frozen = self.tr("❄ frozen") if self.frozen else ""
+        hints = self.tr("Esc close · Ctrl +/− zoom · T theme · F freeze · C comments · H keys") if self.hints_shown \
+            else ""
+        self.strip.setText("  ".join(part for part in (hints, frozen) if part))
+        self.strip.setVisible(bool(hints or frozen))
 
     # ------------------------------------------------------------------ look
 
