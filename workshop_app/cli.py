@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     open_.add_argument("--page", choices=PAGES, default="overview", help="page to show first")
     open_.add_argument("--screenshot", type=Path, metavar="PNG", help="render the page offscreen, save it, exit")
     open_.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH", help="window size (default 1280x800)")
+    open_.add_argument("--theme", choices=("system", "light", "dark"),
+                       help="the look of the screenshot (default: as chosen in Preferences)")
 
     demo = commands.add_parser("demo", help="write the bundled demo workshop (a fictional workshop in Nepal)")
     demo.add_argument("file", type=Path, nargs="?", help="where to write it (default: your data folder)")
@@ -147,7 +149,7 @@ def _open(args) -> int:
     WorkshopDocument.open(args.file, readonly=True).close()
     from workshop_app.ui.app import render_screenshot
 
-    return render_screenshot(args.file, args.page, args.size, args.screenshot)
+    return render_screenshot(args.file, args.page, args.size, args.screenshot, theme=args.theme)
 
 
 def _demo(args) -> int:

@@ -44,7 +44,8 @@ def run_gui(path: Path | None = None, *, page: str | None = None, size: tuple[in
     return app.exec()
 
 
-def render_screenshot(path: Path | None, page: str, size: tuple[int, int], png: Path) -> int:
+def render_screenshot(path: Path | None, page: str, size: tuple[int, int], png: Path, *,
+                      theme: str | None = None) -> int:
     """Render a page offscreen at the given size and save it as PNG (documentation, checks)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
@@ -53,6 +54,10 @@ def render_screenshot(path: Path | None, page: str, size: tuple[int, int], png: 
     if page == "projector":
         return _render_projector(app, path, size, png)
     window = MainWindow(remember_state=False)
+    if theme is not None:
+        from workshop_app.ui.palette import apply_theme
+
+        apply_theme(theme)
     window.resize(*size)
     if path is not None and page != "start":
         window.open_file(Path(path), page=page, readonly=True, remember=False)

@@ -3,7 +3,15 @@
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -20,6 +28,7 @@ from workshop_app.models.errors import WorkshopError
 from workshop_app.models.file import schema
 from workshop_app.ui.change_notice import ChangeNotice
 from workshop_app.ui.icons import icon
+from workshop_app.ui.palette import apply_theme
 from workshop_app.ui.session import DocumentSession
 from workshop_app.ui.settings import Settings
 from workshop_app.ui.workshop_view import PAGE_KEYS, WorkshopView
@@ -35,6 +44,9 @@ class MainWindow(QMainWindow):
         self.session: DocumentSession | None = None
         self.projector = None
         self.setWindowTitle(APP_NAME)
+        apply_theme(self.settings.theme())
+        # Following the desktop: a switch to dark (or back) while the program runs is followed too.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_desktop_look)
         self.resize(1280, 800)
         self.setMinimumSize(800, 560)
 
@@ -535,10 +547,15 @@ class MainWindow(QMainWindow):
 
         ShortcutsDialog(shortcut_list(self), self).exec()
 
+    def _follow_desktop_look(self) -> None:
+        if self.settings.theme() == "system":
+            apply_theme("system")
+
     def show_preferences(self) -> None:
         from workshop_app.ui.dialogs.preferences import PreferencesDialog
 
         if PreferencesDialog(self.settings, self).exec():
+            apply_theme(self.settings.theme())
             self.workshop_view.preferences_changed()
 
     @Slot()

@@ -73,6 +73,14 @@ class Settings:
     def set_open_exports(self, value: bool) -> None:
         self._store.setValue("preferences/open_exports", "true" if value else "false")
 
+    def theme(self) -> str:
+        """"system" (follow the desktop's light or dark look), "light" or "dark"."""
+        value = str(self._store.value("preferences/theme", "system"))
+        return value if value in ("system", "light", "dark") else "system"
+
+    def set_theme(self, theme: str) -> None:
+        self._store.setValue("preferences/theme", theme)
+
     def projector_screen(self) -> str:
         """The screen the room sees, by name; empty: any screen but the window's."""
         return str(self._store.value("window/projector_screen", ""))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from workshop_app.export.files import export_file_name
 from workshop_app.models.roadmap.versions import list_versions
 from workshop_app.models.stakeholders.attendance import days
+from workshop_app.ui.palette import set_tone
 
 PAPERS = ("A4", "Letter")
 
@@ -80,7 +81,7 @@ class ExportDialog(QDialog):
         self.form.addRow(file_label, file_row)
         self.form.addRow("", self.where)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
+        set_tone(self.error_label, "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)

@@ -1,6 +1,16 @@
 """Preferences: choices that hold for every workshop on this computer."""
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workshop_app.ui.settings import Settings
 
@@ -19,7 +29,13 @@ class PreferencesDialog(QDialog):
         explanation.setWordWrap(True)
         self.open_exports = QCheckBox(self.tr("&Open exported files when they are written"))
         self.open_exports.setChecked(settings.open_exports())
+        self.theme = QComboBox()
+        for key, label in (("system", self.tr("As the desktop (light or dark)")), ("light", self.tr("Light")),
+                           ("dark", self.tr("Dark"))):
+            self.theme.addItem(label, key)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme())))
         form = QFormLayout()
+        form.addRow(self.tr("&Look"), self.theme)
         form.addRow(self.tr("Minimum share of &women"), self.women_share)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
@@ -33,4 +49,5 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         self.settings.set_women_share_minimum(self.women_share.value() / 100)
         self.settings.set_open_exports(self.open_exports.isChecked())
+        self.settings.set_theme(self.theme.currentData())
         super().accept()

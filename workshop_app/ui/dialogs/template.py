@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.models.agenda.templates import list_templates
+from workshop_app.ui.palette import set_tone
 
 
 class TemplateDialog(QDialog):
@@ -35,7 +36,7 @@ class TemplateDialog(QDialog):
         self.replace.setChecked(has_sessions)
         self.replace.setVisible(has_sessions)
         problems = QLabel("\n".join(found.problems))
-        problems.setStyleSheet("color: #8a4b00;")
+        set_tone(problems, "warning")
         problems.setWordWrap(True)
         problems.setVisible(bool(found.problems))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)

@@ -2,7 +2,7 @@
 from positions. Edits, moves and drops go through the document, one undo step each."""
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap.editing import plan_move_node
@@ -13,6 +13,7 @@ from workshop_app.models.validation import amount_text, money_text
 from workshop_app.ui.item_models import ID_ROLE, ROOT
 from workshop_app.ui.item_models.drag import MovesById
 from workshop_app.ui.item_models.guard import never_raises
+from workshop_app.ui.palette import colour
 from workshop_app.ui.session import DocumentSession
 
 NODE_MIME = "application/x-pathfinder-roadmap-node"
@@ -41,8 +42,6 @@ class RoadmapModel(MovesById, QAbstractItemModel):
         self.locale = "en"  # how the workshop writes amounts (document.number_locale)
         self._bold = QFont()
         self._bold.setBold(True)
-        self._muted = QBrush(QColor("#777777"))
-        self._gap = QBrush(QColor("#b00020"))
 
     # ------------------------------------------------------------------ loading
 
@@ -156,9 +155,9 @@ class RoadmapModel(MovesById, QAbstractItemModel):
             return self._bold
         if role == Qt.ForegroundRole:
             if column == COL_GAP and (funding_gap(node) or 0) > 0:
-                return self._gap
+                return QBrush(colour("error"))
             if action and node["status"] == "dropped":
-                return self._muted
+                return QBrush(colour("muted"))
         if role == Qt.TextAlignmentRole and column in (COL_COST, COL_GAP):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None

@@ -32,6 +32,7 @@ from workshop_app.models.stakeholders.attendance import (
 from workshop_app.ui.item_models.guard import never_raises
 from workshop_app.ui.item_models.row_table import RowFilterProxy, RowTableModel
 from workshop_app.ui.item_models.stakeholders import members_of_renamed
+from workshop_app.ui.palette import set_tone
 from workshop_app.ui.session import DocumentSession
 
 
@@ -126,6 +127,7 @@ class AttendanceTab(QWidget):
         QShortcut(QKeySequence(Qt.Key_Up), self.search_edit, lambda: self._move_match(-1))
         self.confirmation = QLabel()
         self.confirmation.setObjectName("confirmation")
+        set_tone(self.confirmation, "success")
         self.count_label = QLabel()
         self.count_label.setObjectName("presentCount")
 
@@ -155,7 +157,7 @@ class AttendanceTab(QWidget):
         layout.addWidget(self.confirmation)
         layout.addWidget(QLabel(self.tr("Attendance by day (tick to correct):")))
         layout.addWidget(self.grid, 1)
-        self.setStyleSheet("#confirmation { color: #1b5e20; font-weight: bold; } #presentCount { font-weight: bold; }")
+        self.setStyleSheet("#confirmation { font-weight: bold; } #presentCount { font-weight: bold; }")
 
     def set_session(self, session: DocumentSession | None) -> None:
         self.session = session

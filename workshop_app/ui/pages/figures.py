@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from workshop_app.models.changes import Change
 from workshop_app.models.stakeholders.figures import DEFAULT_WOMEN_SHARE_MINIMUM, participation_figures
 from workshop_app.models.stakeholders.organizations import assessments, plan_assessment
+from workshop_app.ui.palette import set_tone
 from workshop_app.ui.session import DocumentSession
 from workshop_app.ui.widgets.power_interest_grid import PowerInterestGrid
 from workshop_app.ui.widgets.sex_bar_chart import SexBarChart
@@ -35,6 +36,7 @@ class FiguresTab(QWidget):
         self.headline.setObjectName("headline")
         self.warning = QLabel()
         self.warning.setObjectName("warning")
+        set_tone(self.warning, "error")
         self.warning.setWordWrap(True)
         self.charts = {key: SexBarChart() for key in ("overall", "category", "role", "day")}
         self.grid = PowerInterestGrid()
@@ -65,7 +67,7 @@ class FiguresTab(QWidget):
         outer.setContentsMargins(0, 8, 0, 0)
         outer.addWidget(scroll)
         self.setStyleSheet("#headline { font-size: 16pt; font-weight: bold; }"
-                           "#warning { color: #b00020; font-weight: bold; }"
+                           "#warning { font-weight: bold; }"
                            "#sectionTitle { font-size: 12pt; font-weight: bold; margin-top: 12px; }"
                            "#hint { color: palette(placeholder-text); }")
 

@@ -7,16 +7,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from workshop_app.ui.palette import PROJECTOR_THEMES as THEMES
 from workshop_app.ui.projector import content
 
-THEMES = {
-    "light": {"background": "#ffffff", "text": "#1a1a1a", "muted": "#666666", "accent": "#1f4e79",
-              "mark": "#fff2a8", "selected": "#e3f1fb", "rule": "#cccccc"},
-    "dark": {"background": "#14181f", "text": "#f2f2f2", "muted": "#a0a8b0", "accent": "#8cc4f0",
-             "mark": "#5a4b00", "selected": "#23364a", "rule": "#3a4350"},
-    "contrast": {"background": "#000000", "text": "#ffffff", "muted": "#ffff00", "accent": "#00ffff",
-                 "mark": "#0000aa", "selected": "#333333", "rule": "#ffffff"},
-}
 BASE_PIXELS = 30  # body text on a 1080-line screen; the room reads it from the back row
 
 

@@ -38,8 +38,7 @@ class LivePanel(QFrame):
         layout.addLayout(text, 1)
         layout.addWidget(self.late_button)
         layout.addWidget(self.ended_button)
-        self.setStyleSheet("#livePanel { background: #eef5fb; border: 1px solid #9cc3e5; border-radius: 6px; }"
-                           "#liveNow { font-size: 13pt; font-weight: bold; }")
+        self.setStyleSheet("#liveNow { font-size: 13pt; font-weight: bold; }")  # its frame: ui.palette
         self.timer = QTimer(self)
         self.timer.setInterval(self.REFRESH_MS)
         self.timer.timeout.connect(self.reload)

@@ -2,8 +2,10 @@
 Drag an organization, or select it and use the arrow keys, to change its scores (undoable)."""
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from workshop_app.ui.palette import colour, quadrant_colours
 
 SCALE = 5
 _TRAY = 190  # width of the strip that holds organizations not yet placed
@@ -96,19 +98,17 @@ class PowerInterestGrid(QWidget):
         # Scores 4 and 5 count as high, 1 to 3 as low.
         split = QPointF(self.cell_rect(1, 4).left(), self.cell_rect(4, 1).bottom())
         quadrants = (
-            (QRectF(grid.topLeft(), split), self.tr("Keep satisfied"), "#FFF4E0"),
-            (QRectF(QPointF(split.x(), grid.top()), QPointF(grid.right(), split.y())), self.tr("Manage closely"),
-             "#FDE2E1"),
-            (QRectF(QPointF(grid.left(), split.y()), QPointF(split.x(), grid.bottom())), self.tr("Monitor"),
-             "#F2F2F2"),
-            (QRectF(split, grid.bottomRight()), self.tr("Keep informed"), "#E3F1FB"),
+            (QRectF(grid.topLeft(), split), self.tr("Keep satisfied")),
+            (QRectF(QPointF(split.x(), grid.top()), QPointF(grid.right(), split.y())), self.tr("Manage closely")),
+            (QRectF(QPointF(grid.left(), split.y()), QPointF(split.x(), grid.bottom())), self.tr("Monitor")),
+            (QRectF(split, grid.bottomRight()), self.tr("Keep informed")),
         )
         caption = QFont(self.font())
         caption.setItalic(True)
-        for rect, label, colour in quadrants:
-            painter.fillRect(rect, QColor(colour))
+        for (rect, label), fill in zip(quadrants, quadrant_colours()):
+            painter.fillRect(rect, fill)
             painter.setFont(caption)
-            painter.setPen(QColor("#777777"))
+            painter.setPen(colour("muted"))
             painter.drawText(rect.adjusted(6, 0, -6, -4), Qt.AlignBottom | Qt.AlignRight, label)
         painter.setFont(self.font())
         painter.setPen(QPen(palette.mid().color(), 1))
@@ -138,7 +138,7 @@ class PowerInterestGrid(QWidget):
             if organization["id"] == self._dragging:
                 rect = QRectF(self._drag_at - QPointF(rect.width() / 2, rect.height() / 2), rect.size())
             selected = organization["id"] == self.selected
-            painter.setPen(QPen(palette.highlight().color() if selected else QColor("#555555"), 2 if selected else 1))
+            painter.setPen(QPen(palette.highlight().color() if selected else colour("grid_line"), 2 if selected else 1))
             painter.setBrush(palette.base())
             painter.drawRoundedRect(rect, 6, 6)
             painter.setPen(palette.text().color())

@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from workshop_app.models.stakeholders.figures import SexBreakdown
 from workshop_app.models.vocabulary import SEXES
+from workshop_app.ui import palette
 
 # Okabe-Ito colours: told apart with the common colour-vision deficiencies and on a projector.
-SEX_COLOURS = {"female": QColor("#E69F00"), "male": QColor("#0072B2"), "other": QColor("#009E73"),
-               "not_stated": QColor("#BBBBBB")}
+SEX_COLOURS = {sex: QColor(value) for sex, value in palette.SEX_COLOURS.items()}
 _ROW = 30
 _LEGEND = 28
 
