@@ -352,3 +352,26 @@ def test_a_list_larger_than_any_workshop_is_imported_only_with_yes(demo_path, tm
     assert demo_path.read_bytes() == before
     code, out, _ = run(capsys, "import-participants", demo_path, sheet, "--yes")
     assert code == 0 and "5 participants added" in out
+
+
+def test_import_participants_names_the_merged_rows_and_the_matched_organizations(workshop_path, tmp_path, capsys):
+    from tests.models.test_participant_import import add_mtefp, messy_french_list
+    from workshop_app.models.document import WorkshopDocument
+
+    with WorkshopDocument.open(workshop_path) as document:
+        add_mtefp(document)
+    sheet = messy_french_list(tmp_path / "liste.csv")
+    code, out, _ = run(capsys, "import-participants", workshop_path, sheet, "--dry-run")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "liste.csv: header on row 3, 7 rows"
+    assert lines[1:9] == [
+        "4 participants added",
+        "2 duplicate rows merged:",
+        "  rows 4 and 8: Rakoto Hery (same e-mail)",
+        "  rows 6 and 9: Élodie Randria (same name and organization)",
+        "1 organization spelling matched to one already in the workshop:",
+        "  “Ministère du Travail (MTEFP)” → MTEFP",
+        "1 organization created:",
+        "  Confédération Générale des Travailleurs (CGTP)",
+    ]

@@ -148,7 +148,7 @@ def test_report_counts_rejections_and_warnings(document, tmp_path):
     assert "row 12: sex 'Ms/Mr' not understood; recorded as not stated" in report.warnings
     lines = report.lines()
     assert lines[0] == "8 participants added"
-    assert "3 duplicate rows merged" in lines and "4 organizations created" in lines
+    assert "3 duplicate rows merged:" in lines and "4 organizations created:" in lines
     assert "  row 11: no name" in lines
     assert plan.change.description == "Import participants from list.xlsx"
 
@@ -349,3 +349,74 @@ def test_the_table_read_for_the_preview_can_be_planned_directly(document, tmp_pa
 
     table = read_table(ministry_list(tmp_path / "list.xlsx"))
     assert plan_from_table(document, table).report.added == 8
+
+
+# A list as a French-speaking ministry sends it: H/F and words for sex, the ministry written out
+# in full on one row and by its acronym on the next, a person twice (same e-mail in capitals),
+# another twice (once without her accent), a row with no name.
+MESSY_FRENCH_CSV = """Liste des participants - Atelier national de validation;;;;;;
+;;;;;;
+N°;Nom et prénom(s);Sexe (H/F);Structure;Fonction;Courriel;Téléphone
+1;Rakoto Hery;H;Ministère du Travail (MTEFP);Directeur;hery@mtefp.example;034 12 345 67
+2;Rasoa Voahangy;F;MTEFP;Inspectrice;;
+3;Élodie Randria;Femme;Confédération Générale des Travailleurs (CGTP);Secrétaire générale;mailto:elodie@cgtp.example;
+4;Andry Rabe;M.;CGTP;;Andry Rabe <andry@cgtp.example>;
+5;RAKOTO Hery;H;MTEFP;;HERY@MTEFP.example;
+6;Elodie Randria;F;CGTP;;;0341234567
+7;;F;CGTP;;;
+"""
+
+
+def messy_french_list(path):
+    path.write_text(MESSY_FRENCH_CSV, encoding="utf-8")
+    return path
+
+
+def add_mtefp(document):
+    """The ministry, already in the workshop under its full name and acronym."""
+    from workshop_app.models.changes import Change, RowChange
+
+    row = {"id": "org-mtefp", "name": "Ministère du Travail, de l'Emploi et de la Fonction Publique",
+           "acronym": "MTEFP", "category": "government"}
+    document.apply(Change("Add the ministry", (RowChange("organization", row["id"], None, row),)))
+
+
+def test_the_report_names_the_merged_rows_and_the_organizations(document, tmp_path):
+    add_mtefp(document)
+    plan = plan_participant_import(document, messy_french_list(tmp_path / "liste.csv"))
+    assert plan.report.lines() == [
+        "4 participants added",
+        "2 duplicate rows merged:",
+        "  rows 4 and 8: Rakoto Hery (same e-mail)",
+        "  rows 6 and 9: Élodie Randria (same name and organization)",
+        "1 organization spelling matched to one already in the workshop:",
+        "  “Ministère du Travail (MTEFP)” → MTEFP",
+        "1 organization created:",
+        "  Confédération Générale des Travailleurs (CGTP)",
+        "1 row rejected:",
+        "  row 10: no name",
+    ]
+
+
+def test_the_preview_shows_the_rows_as_the_import_reads_them(document, tmp_path):
+    add_mtefp(document)
+    plan = plan_participant_import(document, messy_french_list(tmp_path / "liste.csv"))
+    rows = {row.number: row for row in plan.read_rows()}
+    assert [rows[number].sex for number in (4, 5, 6, 7)] == ["male", "female", "female", "male"]
+    assert (rows[4].organization.short, rows[4].organization.created) == ("MTEFP", False)
+    assert (rows[6].organization.short, rows[6].organization.created) == ("CGTP", True)
+    assert (rows[6].email, rows[7].email) == ("elodie@cgtp.example", "andry@cgtp.example")
+    assert (rows[8].status, rows[8].first, rows[8].reason) == ("merged", 4, "email")
+    assert (rows[9].status, rows[9].first, rows[9].same_as) == ("merged", 6, "Élodie Randria")
+    assert (rows[10].status, rows[10].reason) == ("skipped", "no name")
+    assert [row.number for row in plan.read_rows(3)] == [4, 5, 6]
+
+
+def test_the_report_is_capped_for_the_command_line_but_whole_for_the_wizard(document, tmp_path):
+    rows = [["Name", "E-mail"]] + [[f"Person {index}", f"p{index}@x.example"] for index in range(15)] * 2
+    report = plan_participant_import(document, write_xlsx(tmp_path / "twice.xlsx", rows)).report
+    assert report.merged_duplicates == 15
+    lines = report.lines()
+    assert lines[1:3] == ["15 duplicate rows merged:", "  rows 2 and 17: Person 0 (same e-mail)"]
+    assert lines[12] == "  ... and 5 more"
+    assert len(report.lines(limit=None)) == 1 + 1 + 15

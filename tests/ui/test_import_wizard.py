@@ -2,6 +2,7 @@
 
 import openpyxl
 import pytest
+from PySide6.QtGui import QPalette
 
 from workshop_app.ui.dialogs.participant_import import ImportWizard
 
@@ -91,3 +92,52 @@ def test_a_list_larger_than_any_workshop_is_confirmed_first(window, workshop_pat
     wizard.accept()
     assert len(asked) == 1 and "This would add 2 people" in asked[0]
     assert window.session.document.count("participant") == imported
+
+
+def _preview(page) -> dict[int, dict[str, str]]:
+    """The preview's cells by row number and column header."""
+    table = page.preview
+    headers = [table.horizontalHeaderItem(column).text() for column in range(table.columnCount())]
+    return {int(table.verticalHeaderItem(row).text()): {
+        header: table.item(row, column).text() for column, header in enumerate(headers)}
+        for row in range(table.rowCount())}
+
+
+def test_the_preview_shows_the_rows_as_they_will_be_read_and_the_report_names_what_it_did(
+        window, workshop_path, tmp_path):
+    from tests.models.test_participant_import import add_mtefp, messy_french_list
+    from workshop_app.models.document import WorkshopDocument
+
+    with WorkshopDocument.open(workshop_path) as document:
+        add_mtefp(document)
+    window.open_file(workshop_path)
+    sheet = messy_french_list(tmp_path / "liste.csv")
+    wizard = ImportWizard(window.session, tmp_path, window)
+    wizard.file_page.path_edit.setText(str(sheet))
+    assert wizard.file_page.validatePage()
+    page = wizard.columns_page
+    page.initializePage()
+    rows = _preview(page)
+    assert [rows[number]["Sex"] for number in (4, 5, 6, 7)] == ["Male", "Female", "Female", "Male"]  # H, F, Femme, M.
+    assert rows[4]["Organization"] == "MTEFP (existing)"  # written "Ministère du Travail (MTEFP)"
+    assert rows[6]["Organization"] == "CGTP (new)"
+    assert rows[6]["E-mail"] == "elodie@cgtp.example"  # written mailto:elodie@cgtp.example
+    assert rows[4]["Will be"] == "New"
+    assert rows[8]["Will be"] == "Merged with row 4, same e-mail"
+    assert rows[9]["Will be"] == "Merged with row 6, same name"  # "Elodie" without her accent
+    assert rows[10]["Will be"] == "Skipped: no name"
+    dimmed = page.palette().color(QPalette.Disabled, QPalette.Text)
+    numbers = [page.preview.verticalHeaderItem(row).text() for row in range(page.preview.rowCount())]
+    assert page.preview.item(numbers.index("8"), 1).foreground().color() == dimmed  # greyed: adds no one
+    assert page.preview.item(numbers.index("4"), 1).foreground().color() != dimmed
+
+    page.as_is.setChecked(True)  # the sheet as it is, under its own headers
+    assert _preview(page)[4]["Sexe (H/F)\n→ Sex"] == "H"
+    page.as_is.setChecked(False)
+
+    wizard.report_page.initializePage()
+    report = wizard.report_page.report.toPlainText().splitlines()
+    assert "  rows 4 and 8: Rakoto Hery (same e-mail)" in report
+    assert "  rows 6 and 9: Élodie Randria (same name and organization)" in report
+    assert "  “Ministère du Travail (MTEFP)” → MTEFP" in report
+    assert "  Confédération Générale des Travailleurs (CGTP)" in report

@@ -8,4 +8,6 @@ __all__ = [
     "headers",
     "cell_values",
     "plan",
+    "reading",
+    "report",
 ]

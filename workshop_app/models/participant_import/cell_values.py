@@ -135,12 +135,30 @@ def _is_latin(text: str) -> bool:
 
 
 def name_key(name: str) -> str:
-    """Two spellings of one person's name compare equal: case, spacing (NFC already done)."""
-    return " ".join(name.casefold().split())
+    """Two spellings of one person's name compare equal: case, spacing (NFC already done) and,
+    in Latin script, accents ("Élodie Rakoto", "ELODIE RAKOTO"). Other scripts keep their marks:
+    a Devanagari vowel sign is a letter, not an accent."""
+    key = " ".join(name.casefold().split())
+    if key.isascii() or not _is_latin(key):
+        return key
+    return "".join(char for char in unicodedata.normalize("NFKD", key) if not unicodedata.combining(char))
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_ANGLED = re.compile(r"<\s*([^<>\s]+@[^<>\s]+)\s*>")
+_AROUND_AT = re.compile(r"\s*@\s*")
 
 
 def looks_like_email(text: str) -> bool:
     return _EMAIL.fullmatch(text) is not None
+
+
+def clean_email(text: str) -> str | None:
+    """The address in 'mailto:ana@x.org', 'Ana Pérez <ana@x.org>', 'ana @ x.org;' or
+    '(ana@x.org)', or None when cleaning does not give one."""
+    angled = _ANGLED.search(text)
+    address = angled.group(1) if angled else text
+    address = _AROUND_AT.sub("@", address).strip(" \t;,.:()[]<>\"'")
+    if address[:7].casefold() == "mailto:":
+        address = address[7:]
+    return address if looks_like_email(address) else None

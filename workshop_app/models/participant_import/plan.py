@@ -15,13 +15,14 @@ import gc
 import os
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 
 from workshop_app.models.changes import Change, Row, RowChange
 from workshop_app.models.document import WorkshopDocument, new_id
 from workshop_app.models.participant_import.cell_values import (
+    clean_email,
     language_of,
     looks_like_email,
     name_key,
@@ -30,6 +31,14 @@ from workshop_app.models.participant_import.cell_values import (
     sex_of,
     tidy_name,
 )
+from workshop_app.models.participant_import.reading import EXISTING, MERGED, Reading, ReadRow
+from workshop_app.models.participant_import.report import (
+    SAME_EMAIL,
+    SAME_NAME,
+    ImportReport,
+    Merge,
+    OrganizationOutcome,
+)
 from workshop_app.models.participant_import.table import SheetRow, SheetTable, read_table
 from workshop_app.models.stakeholders.matching import match_organizations
 from workshop_app.models.text_keys import folded_key
@@ -37,7 +46,6 @@ from workshop_app.models.text_keys import folded_key
 # Fields a later row may fill in when the participant has them empty. Name and role are never
 # overwritten: the role 'participant' is a choice, not a blank.
 _FILLABLE = ("title", "organization_id", "email", "phone", "language")
-_REPORT_DETAIL_LINES = 10
 _LETTER = re.compile(r"[^\W\d_]")  # a name has at least one letter, in any script
 
 
@@ -46,45 +54,12 @@ _LETTER = re.compile(r"[^\W\d_]")  # a name has at least one letter, in any scri
 LARGE_IMPORT = 10_000
 
 
-@dataclass
-class ImportReport:
-    added: int = 0  # new participants
-    updated: int = 0  # participants already in the workshop whose empty fields the list filled
-    already_present: int = 0  # participants already in the workshop that the list left as they were
-    merged_duplicates: int = 0  # rows repeating a person named on an earlier row of the list
-    organizations_created: int = 0
-    rejected: list[tuple[int, str]] = field(default_factory=list)  # (row number, reason)
-    warnings: list[str] = field(default_factory=list)
-
-    def lines(self) -> list[str]:
-        """Short sentences for the command line and the wizard's last page."""
-        lines = [_count(self.added, "participant added", "participants added")]
-        if self.updated:
-            lines.append(_count(self.updated, "participant already in the workshop completed",
-                                "participants already in the workshop completed") + " (empty fields filled)")
-        if self.already_present:
-            lines.append(_count(self.already_present, "participant was already in the workshop",
-                                "participants were already in the workshop"))
-        if self.merged_duplicates:
-            lines.append(_count(self.merged_duplicates, "duplicate row merged", "duplicate rows merged"))
-        if self.organizations_created:
-            lines.append(_count(self.organizations_created, "organization created", "organizations created"))
-        if self.rejected:
-            lines.append(_count(len(self.rejected), "row rejected:", "rows rejected:"))
-            lines += [f"  row {number}: {reason}" for number, reason in self.rejected[:_REPORT_DETAIL_LINES]]
-            lines += _more(len(self.rejected))
-        if self.warnings:
-            lines.append(_count(len(self.warnings), "warning:", "warnings:"))
-            lines += [f"  {warning}" for warning in self.warnings[:_REPORT_DETAIL_LINES]]
-            lines += _more(len(self.warnings))
-        return lines
-
-
 @dataclass(frozen=True)
 class ImportPlan:
     change: Change  # apply it to import; apply change.inverse() to undo
     report: ImportReport
     table: SheetTable  # what was read: sheet, header row, columns, cleaned rows
+    reading: Reading  # what each row means, for the preview
 
     @property
     def mapping(self) -> dict[str, str]:
@@ -92,7 +67,13 @@ class ImportPlan:
         return self.table.mapping()
 
     def preview(self, limit: int = 10) -> list[SheetRow]:
+        """The first rows of the sheet as they are (cleaned text)."""
         return self.table.preview(limit)
+
+    def read_rows(self, limit: int = 50) -> list[ReadRow]:
+        """The first rows as the import reads them: sex and role as the workshop's words, the
+        organization each is matched to or creates, and what becomes of the row."""
+        return self.reading.rows(self.table, self.report, limit)
 
 
 def plan_participant_import(document: WorkshopDocument, path: Path | str, *, sheet: str | None = None,
@@ -131,8 +112,11 @@ def _plan(document: WorkshopDocument, table: SheetTable) -> ImportPlan:
     people = _people(table, report)
 
     org_texts = list(dict.fromkeys(person[2] for person in people if person[2]))
-    org_ids, new_organizations = match_organizations(org_texts, document.rows("organization"), new_id)
+    organizations = document.rows("organization")
+    org_ids, new_organizations = match_organizations(org_texts, organizations, new_id)
     report.organizations_created = len(new_organizations)
+    named = _organizations_named(org_ids, organizations, new_organizations)
+    report.organizations = list(named.values())
 
     existing = document.rows("participant")
     by_email: dict[str, Row] = {}
@@ -142,7 +126,8 @@ def _plan(document: WorkshopDocument, table: SheetTable) -> ImportPlan:
             by_email.setdefault(row["email"].casefold(), row)
         by_name.setdefault((name_key(row["name"]), row["organization_id"]), row)
     originals = {id(row): dict(row) for row in existing}  # to tell what the list changed
-    matched: set[int] = set()  # participants (new or existing) that a row of this list named
+    matched: dict[int, int] = {}  # participant (new or existing) named by this list -> its first row
+    outcomes: dict[int, tuple] = {}  # row -> (status, first row, name, reason) for rows adding no one
     sexes, roles = _value_meanings(table, people)
 
     inserts: list[Row] = []
@@ -160,14 +145,19 @@ def _plan(document: WorkshopDocument, table: SheetTable) -> ImportPlan:
                       "organization_id": organization_id, "email": email, "phone": phone, "language": language,
                       "role": role}
             inserts.append(person)
-            matched.add(id(person))
+            matched[id(person)] = number
             if email_key:
                 by_email[email_key] = person
             by_name[key] = person
             continue
-        if id(person) in matched:
+        reason = SAME_EMAIL if email_key and person is by_email.get(email_key) else SAME_NAME
+        first = matched.setdefault(id(person), number)
+        if first != number:
             report.merged_duplicates += 1
-        matched.add(id(person))
+            report.merges.append(Merge(number, first, person["name"], reason))
+            outcomes[number] = (MERGED, first, person["name"], reason)
+        else:
+            outcomes[number] = (EXISTING, 0, person["name"], reason)
         _merge_row(person, number, key[0], email, report, sex, (title, organization_id, email, phone, language))
         if person["email"]:
             by_email.setdefault(person["email"].casefold(), person)
@@ -177,7 +167,22 @@ def _plan(document: WorkshopDocument, table: SheetTable) -> ImportPlan:
     rows += [RowChange("participant", row["id"], None, row) for row in inserts]
     rows += _updated_rows(existing, originals, matched, report)
     report.added = len(inserts)
-    return ImportPlan(Change(f"Import participants from {table.path.name}", tuple(rows)), report, table)
+    reading = Reading(people, sexes, roles, {text: named[org_ids[text]] for text in org_texts}, outcomes)
+    return ImportPlan(Change(f"Import participants from {table.path.name}", tuple(rows)), report, table, reading)
+
+
+def _organizations_named(org_ids: dict[str, str], existing: list[Row],
+                         created: list[Row]) -> dict[str, OrganizationOutcome]:
+    """Organization id -> what the list's spellings of it came to, in order of first mention."""
+    spellings: dict[str, list[str]] = {}
+    for text, organization_id in org_ids.items():
+        spellings.setdefault(organization_id, []).append(text)
+    rows = {row["id"]: row for row in existing}
+    new = {row["id"] for row in created}
+    rows.update((row["id"], row) for row in created)
+    return {organization_id: OrganizationOutcome(rows[organization_id]["name"], rows[organization_id]["acronym"] or "",
+                                                 tuple(texts), organization_id in new)
+            for organization_id, texts in spellings.items()}
 
 
 def _sex_and_role(number: int, sex: str | None, sex_text: str, role: str | None, role_text: str,
@@ -245,8 +250,13 @@ def _people(table: SheetTable, report: ImportReport) -> list[tuple]:
         else:
             phone = cells[phone_columns[0]] if phone_columns else ""
         address = email(cells)
-        if address and not looks_like_email(address):
-            report.warnings.append(f"row {number}: '{address}' does not look like an e-mail address; kept as typed")
+        if address and (not looks_like_email(address) or address[:7].casefold() == "mailto:"):
+            cleaned = clean_email(address)
+            if cleaned:
+                address = cleaned
+            else:
+                report.warnings.append(f"row {number}: '{address}' does not look like an e-mail address; "
+                                       f"kept as typed")
         people.append((number, tidy_name(name), org(cells), title(cells), address, phone,
                        _language(number, language(cells), report), sex(cells), role(cells)))
     return people
@@ -291,9 +301,3 @@ def _new_ids(count: int) -> list[str]:
             f"{digits[i + 20:i + 32]}" for i in range(0, 32 * count, 32)]
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
-
-
-def _more(total: int) -> list[str]:
-    return [f"  ... and {total - _REPORT_DETAIL_LINES} more"] if total > _REPORT_DETAIL_LINES else []

@@ -1,10 +1,13 @@
-"""Import participants: choose a file, check the sheet and the columns against a live preview,
-read the report of what will happen, then import it as one undoable step."""
+"""Import participants: choose a file, check the sheet and the columns against a live preview
+of the rows as they will be read, read the report of what will happen, then import it as one
+undoable step."""
 
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -23,9 +26,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from workshop_app.models import vocabulary
 from workshop_app.models.errors import WorkshopError
-from workshop_app.models.participant_import.headers import FIELDS, IGNORE
+from workshop_app.models.participant_import.headers import FIELDS, IGNORE, NAME_FIELDS
 from workshop_app.models.participant_import.plan import LARGE_IMPORT, ImportPlan, plan_from_table
+from workshop_app.models.participant_import.reading import EXISTING, MERGED, NEW, SKIPPED, ReadRow
+from workshop_app.models.participant_import.report import SAME_EMAIL
 from workshop_app.models.participant_import.table import SheetTable, read_table
 from workshop_app.ui.session import DocumentSession
 
@@ -35,6 +41,7 @@ FIELD_LABELS = {
     "language": "Language", "role": "Role", IGNORE: "(ignore this column)",
 }
 SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.csv);;All files (*)"
+PREVIEW_ROWS = 50  # rows shown in the preview, read through the import's own planning
 
 
 def _label(field: str) -> str:
@@ -58,15 +65,20 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.columns_page, self.report_page):
             self.addPage(page)
         self.setButtonText(QWizard.FinishButton, self.tr("Import"))
-        self.resize(920, 640)
+        self.resize(1120, 660)
 
     def read(self, path: Path, sheet: str | None = None, mapping: dict[str, str] | None = None) -> str | None:
-        """Read the table; returns the problem in words, or None when it was read."""
+        """Read the table and plan its import (once: the preview and the report both show that
+        plan); returns the problem in words, or None when it was read."""
+        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
         try:
             self.table = read_table(path, sheet, mapping=mapping)
+            self.plan = plan_from_table(self.session.document, self.table)
         except WorkshopError as error:
-            self.table = None
+            self.table = self.plan = None
             return str(error)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         return None
 
     def accept(self) -> None:
@@ -146,17 +158,26 @@ class _ColumnsPage(QWizardPage):
         self.preview = QTableWidget()
         self.preview.setEditTriggers(QTableWidget.NoEditTriggers)
         self.preview.verticalHeader().setVisible(True)
+        self.preview.setWordWrap(False)
+        self.as_is = QCheckBox(self.tr("Show the sheet as it is"))
+        self.as_is.setToolTip(self.tr("The cells exactly as the file has them, under its own headers"))
+        self.as_is.toggled.connect(self._fill_preview)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020;")
-        form = QFormLayout()
-        form.addRow(self.tr("Sheet"), self.sheet_combo)
-        form.addRow(self.where)
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Sheet"), self.sheet_combo)
+        self.form.addRow(self.where)
+        self.mapping_table.setSizeAdjustPolicy(QTableWidget.AdjustToContents)
+        self.mapping_table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        preview_side = QVBoxLayout()
+        preview_side.addWidget(self.preview, 1)
+        preview_side.addWidget(self.as_is)
         columns = QHBoxLayout()
-        columns.addWidget(self.mapping_table, 3)
-        columns.addWidget(self.preview, 5)
+        columns.addWidget(self.mapping_table, 0)
+        columns.addLayout(preview_side, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addLayout(columns, 1)
         layout.addWidget(self.problem)
 
@@ -165,13 +186,18 @@ class _ColumnsPage(QWizardPage):
         self.sheet_combo.clear()
         self.sheet_combo.addItems(list(table.sheet_names))
         self.sheet_combo.setEnabled(bool(table.sheet_names))
+        self.form.setRowVisible(self.sheet_combo, bool(table.sheet_names))  # a CSV file has no sheets
         if table.sheet:
             self.sheet_combo.setCurrentText(table.sheet)
         self._show(table)
 
     def _show(self, table: SheetTable) -> None:
-        self.where.setText(self.tr("Header found on row %1; %2 rows of people below it.")
-                           .replace("%1", str(table.header_row)).replace("%2", str(len(table.rows))))
+        shown = min(len(table.rows), PREVIEW_ROWS)
+        text = self.tr("Header found on row %1; %2 rows of people below it.")
+        if shown < len(table.rows):
+            text += " " + self.tr("The first %3 are shown.")
+        self.where.setText(text.replace("%1", str(table.header_row)).replace("%2", f"{len(table.rows):,}")
+                           .replace("%3", str(shown)))
         self.mapping_table.setRowCount(0)
         for header, field in zip(table.headers, table.fields):
             if not header:
@@ -187,8 +213,24 @@ class _ColumnsPage(QWizardPage):
             combo.setCurrentIndex(combo.findData(field))
             combo.activated.connect(lambda: self._reread(keep_mapping=True))
             self.mapping_table.setCellWidget(row, 1, combo)
-        rows = table.preview(10)
+        self._fill_preview()
+        self.problem.clear()
+        self.completeChanged.emit()
+
+    def _fill_preview(self) -> None:
+        plan = self._wizard.plan
         self.preview.clear()
+        if self.as_is.isChecked() or plan is None:
+            self._fill_sheet(self._wizard.table)
+        else:
+            self._fill_read(plan)
+        self.preview.resizeColumnsToContents()
+        header = self.preview.horizontalHeader()
+        for column in range(self.preview.columnCount()):  # a long title or address does not hide the rest
+            header.resizeSection(column, min(header.sectionSize(column), 320))
+
+    def _fill_sheet(self, table: SheetTable) -> None:
+        rows = table.preview(PREVIEW_ROWS)
         self.preview.setColumnCount(len(table.headers))
         self.preview.setRowCount(len(rows))
         self.preview.setHorizontalHeaderLabels(
@@ -197,27 +239,94 @@ class _ColumnsPage(QWizardPage):
         for r, row in enumerate(rows):
             for c, text in enumerate(row.cells):
                 self.preview.setItem(r, c, QTableWidgetItem(text))
-        self.preview.resizeColumnsToContents()
-        self.problem.clear()
-        self.completeChanged.emit()
+
+    def _fill_read(self, plan: ImportPlan) -> None:
+        rows = plan.read_rows(PREVIEW_ROWS)
+        fields = _read_fields(plan.table.fields)
+        self.preview.setColumnCount(1 + len(fields))
+        self.preview.setRowCount(len(rows))
+        self.preview.setHorizontalHeaderLabels([self.tr("Will be"), *(_label(field) for field in fields)])
+        self.preview.setVerticalHeaderLabels([str(row.number) for row in rows])
+        dimmed = self.palette().color(QPalette.Disabled, QPalette.Text)
+        for r, row in enumerate(rows):
+            cells = [self._status(row), *(self._value(row, field) for field in fields)]
+            for c, (text, tip) in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if tip:
+                    item.setToolTip(tip)
+                if row.status in (MERGED, SKIPPED):
+                    item.setForeground(dimmed)
+                    font = item.font()
+                    font.setItalic(True)
+                    item.setFont(font)
+                self.preview.setItem(r, c, item)
+
+    def _status(self, row: ReadRow) -> tuple[str, str]:
+        """What becomes of the row, and a sentence saying why."""
+        if row.reason == SAME_EMAIL:
+            same, why = self.tr("same e-mail"), self.tr("the same e-mail")
+        else:
+            same, why = self.tr("same name"), self.tr("the same name in the same organization")
+        if row.status == NEW:
+            return self.tr("New"), self.tr("Added as a new participant")
+        if row.status == MERGED:
+            return (self.tr("Merged with row %1, %2").replace("%1", str(row.first)).replace("%2", same),
+                    self.tr("%1, with %2 as row %3: this row only fills what row %3 left empty")
+                    .replace("%1", row.same_as).replace("%2", why).replace("%3", str(row.first)))
+        if row.status == EXISTING:
+            return (self.tr("Already in the workshop, %1").replace("%1", same),
+                    self.tr("%1 is already in the workshop, with %2: this row only fills what is empty there")
+                    .replace("%1", row.same_as).replace("%2", why))
+        return self.tr("Skipped: %1").replace("%1", row.reason), self.tr("This row adds no one")
+
+    def _value(self, row: ReadRow, field: str) -> tuple[str, str]:
+        if field == "sex":
+            return (QCoreApplication.translate("vocabulary", vocabulary.SEXES[row.sex]) if row.sex else ""), ""
+        if field == "role":
+            return (QCoreApplication.translate("vocabulary", vocabulary.PARTICIPANT_ROLES[row.role])
+                    if row.role else ""), ""
+        if field == "organization":
+            return self._organization(row)
+        return getattr(row, field), ""
+
+    def _organization(self, row: ReadRow) -> tuple[str, str]:
+        found = row.organization
+        if found is None:
+            return row.organization_text, ""
+        if found.created:
+            text = self.tr("%1 (new)").replace("%1", found.short)
+            tip = self.tr("A new organization: %1").replace("%1", found.full)
+        else:
+            text = self.tr("%1 (existing)").replace("%1", found.short)
+            tip = self.tr("Already in the workshop: %1").replace("%1", found.full)
+        if row.organization_text != found.short:
+            tip += "\n" + self.tr("Written “%1” in the list").replace("%1", row.organization_text)
+        return text, tip
 
     def mapping(self) -> dict[str, str]:
         return {self.mapping_table.item(row, 0).text(): self.mapping_table.cellWidget(row, 1).currentData()
                 for row in range(self.mapping_table.rowCount())}
 
     def _reread(self, *, keep_mapping: bool) -> None:
-        table = self._wizard.table
+        table, plan = self._wizard.table, self._wizard.plan
         problem = self._wizard.read(table.path, self.sheet_combo.currentText() or None,
                                     self.mapping() if keep_mapping else None)
         if problem:
             self.problem.setText(problem)
-            self._wizard.table = table  # keep showing what was readable
+            self._wizard.table, self._wizard.plan = table, plan  # keep showing what was readable
         else:
             self._show(self._wizard.table)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return self._wizard.table is not None and not self.problem.text()
+
+
+def _read_fields(fields: tuple[str, ...]) -> list[str]:
+    """The participant fields a table fills, in the workshop's order; first and last names are
+    read as one name."""
+    present = {"name" if field in NAME_FIELDS else field for field in fields}
+    return [field for field in FIELDS if field in present]
 
 
 class _ReportPage(QWizardPage):
@@ -229,16 +338,16 @@ class _ReportPage(QWizardPage):
                                  "takes back."))
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
+        self.report.setLineWrapMode(QPlainTextEdit.NoWrap)
         layout = QVBoxLayout(self)
         layout.addWidget(self.report)
 
     def initializePage(self) -> None:
-        try:
-            self._wizard.plan = plan_from_table(self._wizard.session.document, self._wizard.table)
-            self.report.setPlainText("\n".join(self._wizard.plan.report.lines()))
-        except WorkshopError as error:
-            self._wizard.plan = None
-            self.show_problem(str(error))
+        plan = self._wizard.plan  # planned when the list was read: the preview showed this plan
+        if plan is None:
+            self.show_problem(self.tr("The list could not be read."))
+        else:
+            self.report.setPlainText("\n".join(plan.report.lines(limit=None)))
 
     def show_problem(self, text: str) -> None:
         self.report.setPlainText(text)
