@@ -4,6 +4,7 @@ and the getting-started checklist of a new workshop."""
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -124,28 +125,34 @@ class Checklist(QFrame):
     """The steps of a workshop from an empty file to a shared road map, each ticked when done
     and each with a button that goes there."""
 
-    def __init__(self, title: str, parent: QWidget | None = None):
+    def __init__(self, title: str, rows: int = 3, parent: QWidget | None = None):
+        """Steps run down `rows` rows, then on in the next column."""
         super().__init__(parent)
         self.setObjectName("card")
+        self._most_rows = rows
         layout = QVBoxLayout(self)
         heading = QLabel(title)
         heading.setObjectName("sectionTitle")
         layout.addWidget(heading)
-        self._rows = QVBoxLayout()
-        layout.addLayout(self._rows)
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(24)
+        layout.addLayout(self._grid)
         self.steps: dict[str, tuple[QLabel, QLabel, QPushButton]] = {}
 
-    def add_step(self, key: str, text: str, button_text: str, slot) -> None:
+    def add_step(self, key: str, text: str, button_text: str, slot, explanation: str = "") -> None:
         mark = QLabel()
         label = QLabel(text)
         label.setWordWrap(True)
+        label.setToolTip(explanation)
         button = QPushButton(button_text)
         button.clicked.connect(slot)
         row = QHBoxLayout()
+        row.setSpacing(8)
         row.addWidget(mark)
         row.addWidget(label, 1)
         row.addWidget(button)
-        self._rows.addLayout(row)
+        index = len(self.steps)
+        self._grid.addLayout(row, index % self._most_rows, index // self._most_rows)
         self.steps[key] = (mark, label, button)
 
     def set_done(self, done: dict[str, bool]) -> None:
