@@ -61,3 +61,5 @@ def test_toolbar_buttons_that_open_a_dialog_end_with_an_ellipsis(window, worksho
         shown = {action.text(): action.iconText() for action in page.actions.values()}
         assert all(text == icon_text for text, icon_text in shown.items())
     assert window.workshop_view.page("roadmap").actions["versions"].iconText() == "Versions…"
+    window.workshop_view.show_page("stakeholders")
+    assert window.workshop_view.page("stakeholders").merge_action.iconText() == "Merge…"

@@ -134,6 +134,7 @@ class AgendaPage(Page):
         empty = self.session is not None and not any(schedule.sessions for schedule in self.model.days)
         self.tree.setVisible(not empty)
         self.empty.setVisible(empty)
+        self.empty.setEnabled(not readonly)
         self._update_warnings()
         if selected != self.selected_session_id():
             self.select_session(selected)

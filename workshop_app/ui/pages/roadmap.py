@@ -148,6 +148,7 @@ class RoadmapPage(Page):
         readonly = self.session is None or self.session.document.readonly
         for action in self.actions.values():
             action.setEnabled(not readonly)
+        self.empty.setEnabled(not readonly)
         self._update_totals()
         self.select(selected)
 

@@ -123,6 +123,7 @@ class StakeholdersPage(Page):
     def _tab(self, view: QTableView, title: str, actions: list[QAction]) -> QVBoxLayout:
         bar = QHBoxLayout()
         for action in actions:
+            action.setIconText(action.text())  # a button keeps the "…" of a dialog it opens
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonTextOnly)
@@ -186,6 +187,7 @@ class StakeholdersPage(Page):
         empty = self.session is not None and self.participants.rowCount() == 0
         self.participant_view.setVisible(not empty)
         self.empty.setVisible(empty)
+        self.empty.setEnabled(self.session is not None and not self.session.document.readonly)
         self.tabs.setTabText(0, self.tr("Participants (%1)").replace("%1", str(self.participants.rowCount())))
         self.tabs.setTabText(1, self.tr("Organizations (%1)").replace("%1", str(self.organizations.rowCount())))
 
