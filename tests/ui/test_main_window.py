@@ -146,9 +146,15 @@ def test_new_workshop_dialog_creates_and_opens(window, tmp_path, monkeypatch):
 
     target = tmp_path / "fiji.workshop"
     monkeypatch.setattr(NewWorkshopDialog, "choose_path", lambda self: target)
-    monkeypatch.setattr(NewWorkshopDialog, "exec", lambda self: self.accept() or self.result())
+    def choose_fiji_and_create(dialog):
+        dialog.country_combo.setCurrentIndex(dialog.country_combo.findData("FJ"))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NewWorkshopDialog, "exec", choose_fiji_and_create)
     window.new_workshop()
     assert window.session is not None and window.session.document.path == target
+    assert window.session.document.workshop()["country"] == "FJ"
     assert window.workshop_view.page("overview").figures["days"].text() == "3"
 
 

@@ -28,3 +28,15 @@ def workshop_stats(document: WorkshopDocument) -> dict:
         "indicators": document.count("indicator"),
         "versions": document.count("version"),
     }
+
+
+def getting_started(document: WorkshopDocument) -> dict[str, bool]:
+    """Which steps of preparing a workshop are done: people invited, an agenda, breakout groups
+    with members, a road map with at least one outcome, a frozen version."""
+    return {
+        "participants": document.count("participant") > 0,
+        "agenda": document.count("session") > 0,
+        "groups": document.count("session_person", "role = 'member'") > 0,
+        "roadmap": document.count("roadmap_node", "level = 'outcome'") > 0,
+        "version": document.count("version") > 0,
+    }

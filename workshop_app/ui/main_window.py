@@ -365,6 +365,8 @@ class MainWindow(QMainWindow):
             return
         QApplication.restoreOverrideCursor()
         self.settings.set_last_folder(target.parent)
+        self.settings.add_exported_from(self.session.document.path)
+        self.workshop_view.exported()
         self.statusBar().showMessage(self.tr("Exported: %1").replace("%1", str(target)), 10000)
         if self.settings.open_exports():
             open_with_system(target)

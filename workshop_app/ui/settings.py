@@ -55,6 +55,21 @@ class Settings:
         self._store.setValue("export/paper", paper)
 
     # Preferences: shown and changed in the Preferences dialog.
+    def exported_from(self, path: Path) -> bool:
+        """Whether anything was exported from this workshop file on this computer (the file
+        itself keeps no record of exports; the getting-started checklist asks)."""
+        value = self._store.value("files/exported", [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            value = [value]
+        return str(Path(path).resolve()) in (value or [])
+
+    def add_exported_from(self, path: Path) -> None:
+        if not self.exported_from(path):
+            value = self._store.value("files/exported", [])
+            value = [value] if isinstance(value, str) else list(value or [])
+            # Newest last; a long-used computer keeps the last hundred files.
+            self._store.setValue("files/exported", (value + [str(Path(path).resolve())])[-100:])
+
     def women_share_minimum(self) -> float:
         """Below this share of women among participants, the figures show a warning."""
         try:

@@ -105,6 +105,12 @@ class WorkshopView(QWidget):
         for page in self._pages.values():
             page.set_session(self.session)  # pages read preferences when they reload
 
+    def exported(self) -> None:
+        """Something was exported: the Overview's checklist ticks its last step."""
+        overview = self._pages.get("overview")
+        if overview is not None and self.session is not None:
+            overview.reload()
+
     def show_page(self, key: str) -> None:
         if key not in PAGE_KEYS:
             key = PAGE_KEYS[0]

@@ -25,6 +25,8 @@ _ROLE_WORDS = {
 _ROLE_RANK = {role: rank for rank, role in enumerate(_ROLE_WORDS)}
 # Most serious first: the Agenda page shows the first few.
 _KIND_ORDER = ("overrun", "double_booked", "over_capacity", "no_facilitator")
+# Kinds that mean the agenda cannot run as planned; the others are still to do.
+CONFLICT_KINDS = frozenset({"overrun", "double_booked", "over_capacity"})
 
 
 @dataclass(frozen=True)

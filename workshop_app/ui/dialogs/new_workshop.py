@@ -31,6 +31,10 @@ class NewWorkshopDialog(QDialog):
         self.title_edit = QLineEdit(self.tr("National workshop on a road map for target 8.7"))
         self.title_edit.selectAll()
         self.country_combo = CountryCombo(allow_unset=False)
+        # No country is assumed: the first of the list would be a wrong guess for most users.
+        self.country_combo.setPlaceholderText(self.tr("Choose the country…"))
+        self.country_combo.setCurrentIndex(-1)
+        self.country_combo.currentIndexChanged.connect(lambda: self.error_label.hide())
         self.start_edit = QDateEdit(QDate.currentDate().addDays(30))
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("yyyy-MM-dd")
@@ -72,6 +76,11 @@ class NewWorkshopDialog(QDialog):
         return path if path.suffix.lower() == FILE_SUFFIX else path.with_name(path.name + FILE_SUFFIX)
 
     def accept(self) -> None:
+        if not self.country_combo.code():
+            self.error_label.setText(self.tr("Choose the country of the workshop before creating it."))
+            self.error_label.show()
+            self.country_combo.setFocus()
+            return
         path = self.choose_path()
         if path is None:
             return

@@ -2,7 +2,8 @@
 Times are computed by models/agenda/schedule.py each time the agenda is read, never typed or stored twice."""
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from workshop_app.models import vocabulary as v
 from workshop_app.models.agenda.schedule import DaySchedule, agenda, clock, plan_move_session
@@ -19,7 +20,8 @@ EDITABLE = {COL_TITLE: "title", COL_TYPE: "type", COL_TRACK: "track", COL_ROOM: 
             COL_FACILITATOR: "facilitator_id"}
 _DAY = 0  # internal id of day rows; a session row's internal id is its day's row + 1
 _MUTED_TYPES = {"break", "meal"}
-_ROLES = {Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.ForegroundRole, Qt.TextAlignmentRole, Qt.FontRole, ID_ROLE}
+_ROLES = {Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.ForegroundRole, Qt.TextAlignmentRole, Qt.FontRole, ID_ROLE,
+          Qt.DecorationRole}
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 
 
@@ -37,7 +39,8 @@ class AgendaModel(MovesById, QAbstractItemModel):
         self.session: DocumentSession | None = None
         self.days: list[DaySchedule] = []
         self._people: dict[str, str] = {}
-        self.overrunning: set[str] = set()
+        self.conflicting: set[str] = set()  # sessions in a real conflict (an overrun, a double booking): red
+        self.unled: set[str] = set()  # sessions still without a facilitator: a mark in that column only
         self._texts: dict[str, tuple[str, ...]] = {}
         self._bold_font = _bold()
         # Flags are asked for every cell on every paint: work them out once.
@@ -49,6 +52,7 @@ class AgendaModel(MovesById, QAbstractItemModel):
                                       for column in range(len(COLUMNS))]}
         self._warning = QBrush(QColor("#b00020"))
         self._muted = QBrush(QColor("#777777"))
+        self._unled: QIcon | None = None
 
     # ------------------------------------------------------------------ loading
 
@@ -166,17 +170,31 @@ class AgendaModel(MovesById, QAbstractItemModel):
         if role == Qt.EditRole:
             return item.session[EDITABLE[column]] if column in EDITABLE else None
         if role == Qt.ForegroundRole:
-            if item.session["id"] in self.overrunning:
+            if item.session["id"] in self.conflicting:
                 return self._warning
             return self._muted if item.session["type"] in _MUTED_TYPES else None
-        if role == Qt.ToolTipRole:
-            fixed = QCoreApplication.translate("AgendaModel", " (fixed time)") if item.session["fixed_start"] else ""
-            return f"{clock(item.start)}–{clock(item.end)}{fixed}\n{item.session['title']}"
+        if role in (Qt.DecorationRole, Qt.ToolTipRole):
+            return self._session_hint(item, column, role)
         if role == Qt.TextAlignmentRole:
             return _RIGHT if column == COL_MINUTES else None
         if role == Qt.FontRole:
             return self._bold_font if column == COL_TIME and item.session["fixed_start"] else None
         return None
+
+    def _session_hint(self, item, column: int, role):
+        """The mark of a session still without a facilitator, and the tooltips."""
+        unled = column == COL_FACILITATOR and item.session["id"] in self.unled
+        if role == Qt.DecorationRole:
+            return self._unled_icon() if unled else None
+        if unled:
+            return QCoreApplication.translate("AgendaModel", "No facilitator yet: double-click to choose one")
+        fixed = QCoreApplication.translate("AgendaModel", " (fixed time)") if item.session["fixed_start"] else ""
+        return f"{clock(item.start)}–{clock(item.end)}{fixed}\n{item.session['title']}"
+
+    def _unled_icon(self) -> QIcon:
+        if self._unled is None:  # the style exists once the application does
+            self._unled = QApplication.style().standardIcon(QStyle.SP_MessageBoxInformation)
+        return self._unled
 
     def _session_text(self, item, column: int) -> str:
         session = item.session
@@ -197,7 +215,9 @@ class AgendaModel(MovesById, QAbstractItemModel):
             if index.column() != COL_TIME:
                 return None
             label = QCoreApplication.translate("AgendaModel", "Day %1").replace("%1", str(index.row() + 1))
-            parts = [label, day["date"] or "", day["title"] or "", f"{day['start_time']}–{clock(schedule.end)}"]
+            hours = (f"{day['start_time']}–{clock(schedule.end)}" if schedule.sessions
+                     else QCoreApplication.translate("AgendaModel", "no sessions yet"))
+            parts = [label, day["date"] or "", day["title"] or "", hours]
             return "   ·   ".join(part for part in parts if part)
         if role == Qt.FontRole:
             return self._bold_font

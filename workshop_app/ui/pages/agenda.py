@@ -1,10 +1,11 @@
 """Agenda: days and their sessions, edited in place, reordered by drag and drop or keyboard;
 times follow from the durations; warnings show what would surprise the room."""
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSplitter,
     QVBoxLayout,
@@ -18,13 +19,22 @@ from workshop_app.models.agenda.schedule import (
     plan_move_session,
     plan_shift_session,
 )
-from workshop_app.models.agenda.warnings import agenda_warnings
+from workshop_app.models.agenda.warnings import CONFLICT_KINDS, agenda_warnings
 from workshop_app.models.changes import Change
 from workshop_app.models.stakeholders.listing import participant_names
-from workshop_app.ui.item_models.agenda import COL_FACILITATOR, COL_TYPE, ID_ROLE, AgendaModel
+from workshop_app.ui.item_models.agenda import (
+    COL_FACILITATOR,
+    COL_MINUTES,
+    COL_ROOM,
+    COL_TRACK,
+    COL_TYPE,
+    ID_ROLE,
+    AgendaModel,
+)
 from workshop_app.ui.pages.base import Page
 from workshop_app.ui.widgets.delegates import ChoiceDelegate
 from workshop_app.ui.widgets.live_panel import LivePanel
+from workshop_app.ui.widgets.notices import EmptyState, FoldedWarnings
 from workshop_app.ui.widgets.session_details import SessionDetails
 
 
@@ -35,7 +45,14 @@ class AgendaPage(Page):
         super().__init__(parent)
         heading = self.heading(self.tr("Agenda"))
         self.model = AgendaModel(self)
-        self.tree = self.editable_tree(self.model, 1, {0: 128, 2: 95, 3: 70, 4: 120, 5: 60, 6: 130})
+        self.tree = self.editable_tree(self.model, 1, {6: 170})
+        # A session's time is indented under its day's heading and the expand arrows.
+        times = self.fontMetrics().horizontalAdvance("00:00–00:00")
+        self.tree.setColumnWidth(0, times + 2 * self.tree.indentation() + 20)
+        # The title takes the spare width; short columns are as wide as what they hold. The time
+        # column stays fixed: the day headings span the row from it.
+        for column in (COL_TYPE, COL_TRACK, COL_ROOM, COL_MINUTES):
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeToContents)
         self.tree.setItemDelegateForColumn(COL_TYPE, ChoiceDelegate(
             lambda: [(key, QCoreApplication.translate("vocabulary", label)) for key, label in v.SESSION_TYPES.items()],
             self))
@@ -45,10 +62,8 @@ class AgendaPage(Page):
 
         self.details = SessionDetails()
         self.details.perform.connect(lambda plan: self.session.perform(plan, source=self.details))
-        self.warnings = QLabel()
-        self.warnings.setObjectName("warnings")
-        self.warnings.setWordWrap(True)
-        self.warnings.setTextFormat(Qt.PlainText)
+        self.warnings = FoldedWarnings()
+        self.warnings.chosen.connect(lambda ids: self.select_session(ids[0]) if ids else None)
         self.message = self.problem_line()
         self.live = LivePanel()
         self.live.perform.connect(self._perform_live)
@@ -62,6 +77,12 @@ class AgendaPage(Page):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(self._build_actions())
         left_layout.addWidget(self.tree, 1)
+        self.empty = EmptyState(
+            self.tr("No sessions yet. Start from a template of a national workshop, or add the sessions one by one."),
+            [(self.tr("Start from a template…"), self.actions["template"].trigger),
+             (self.tr("Add session"), self.actions["add"].trigger)])
+        self.empty.hide()
+        left_layout.addWidget(self.empty, 1)
         left_layout.addWidget(hint)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -71,7 +92,7 @@ class AgendaPage(Page):
         splitter.setSizes([1000, 280])
         self.details.setMinimumWidth(240)
         self.lay_out(heading, self.live, self.message, self.warnings, splitter)
-        self.setStyleSheet("#warnings { color: #8a4b00; }")
+        self.setStyleSheet("#warningLine { color: #8a4b00; font-weight: bold; }")
 
     def _build_actions(self) -> QHBoxLayout:
         self.actions = {
@@ -87,9 +108,13 @@ class AgendaPage(Page):
             "save_template": self.page_action(self.tr("Save as template…"), self.save_template, None),
             "live": self.page_action(self.tr("Live"), self.toggle_live, "F9"),
         }
+        for action in self.actions.values():
+            action.setIconText(action.text())  # a button keeps the "…" of a dialog it opens
         self.actions["live"].setCheckable(True)
         self.actions["live"].setToolTip(self.tr("Show what is on now and next during the workshop (F9)"))
-        return self.toolbar(self.actions.values())
+        bar = self.toolbar(self.actions.values())
+        bar.setSpacing(2)  # eleven buttons: at 1280 pixels wide none is cut
+        return bar
 
     # ------------------------------------------------------------------ refreshing
 
@@ -106,6 +131,10 @@ class AgendaPage(Page):
         for key, action in self.actions.items():
             action.setEnabled(not readonly or key == "live")
         self.live.set_document(self.session.document if self.session else None)
+        empty = self.session is not None and not any(schedule.sessions for schedule in self.model.days)
+        self.tree.setVisible(not empty)
+        self.empty.setVisible(empty)
+        self.empty.setEnabled(not readonly)
         self._update_warnings()
         if selected != self.selected_session_id():
             self.select_session(selected)
@@ -121,12 +150,30 @@ class AgendaPage(Page):
 
     def _update_warnings(self) -> None:
         found = agenda_warnings(self.session.document) if self.session is not None else []
-        self.model.overrunning = {sid for warning in found for sid in warning.session_ids}
-        self.warnings.setVisible(bool(found))
-        lines = [f"⚠ {warning.message}" for warning in found[:6]]
-        if len(found) > 6:
-            lines.append(self.tr("…and %1 more").replace("%1", str(len(found) - 6)))
-        self.warnings.setText("\n".join(lines))
+        # Red for what cannot happen as planned; a session still without a facilitator is only a to-do.
+        self.model.conflicting = {sid for warning in found if warning.kind in CONFLICT_KINDS
+                                  for sid in warning.session_ids}
+        self.model.unled = {sid for warning in found if warning.kind == "no_facilitator"
+                            for sid in warning.session_ids}
+        by_kind: dict[str, list] = {}
+        for warning in found:  # already most serious first
+            by_kind.setdefault(warning.kind, []).append((warning.message, warning.session_ids))
+        self.warnings.set_warnings([(kind, self._summary(kind, len(entries)), entries)
+                                    for kind, entries in by_kind.items()])
+
+    def _summary(self, kind: str, count: int) -> str:
+        one = count == 1
+        text = {
+            "overrun": self.tr("1 day runs past its planned end") if one
+            else self.tr("%1 days run past their planned end"),
+            "double_booked": self.tr("1 person is expected in two places at once") if one
+            else self.tr("%1 times someone is expected in two places at once"),
+            "over_capacity": self.tr("1 session has more people than places") if one
+            else self.tr("%1 sessions have more people than places"),
+            "no_facilitator": self.tr("1 session has no facilitator") if one
+            else self.tr("%1 sessions have no facilitator"),
+        }.get(kind) or self.tr("%1 other warnings")
+        return text.replace("%1", str(count))
 
     # ------------------------------------------------------------------ selection
 

@@ -2,7 +2,7 @@
 
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -11,15 +11,30 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from workshop_app.models.changes import Change
-from workshop_app.models.stats import workshop_stats
+from workshop_app.models.stats import getting_started, workshop_stats
 from workshop_app.ui.pages.base import Page
 from workshop_app.ui.widgets.country_combo import CountryCombo
 from workshop_app.ui.widgets.fields import DocumentUndoRouter, OptionalDateEdit, TextArea
+from workshop_app.ui.widgets.notices import Checklist
+
+
+class GrowingTextArea(TextArea):
+    """A text box that asks for little height and takes whatever the window spares: the page
+    never scrolls because of it, and a tall window shows more of the text."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMinimumHeight(70)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), 90)
 
 
 class OverviewPage(Page):
@@ -38,8 +53,8 @@ class OverviewPage(Page):
         content_layout.setContentsMargins(24, 20, 24, 20)
         content_layout.addWidget(heading)
         content_layout.addWidget(self.subtitle)
-        content_layout.addLayout(columns)
-        content_layout.addStretch(1)
+        content_layout.addWidget(self._build_checklist())
+        content_layout.addLayout(columns, 1)  # the long text boxes grow with the window
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
@@ -73,12 +88,9 @@ class OverviewPage(Page):
         self.languages_edit = QLineEdit()
         self.languages_edit.setPlaceholderText(self.tr("ISO codes, e.g. en, fr"))
         self.languages_edit.setToolTip(self.tr("Working languages as two-letter ISO 639-1 codes, separated by commas"))
-        self.description_edit = TextArea()
-        self.objectives_edit = TextArea()
-        self.context_edit = TextArea()
-        for area in (self.description_edit, self.objectives_edit, self.context_edit):
-            area.setMinimumHeight(70)
-            area.setMaximumHeight(120)
+        self.description_edit = GrowingTextArea()
+        self.objectives_edit = GrowingTextArea()
+        self.context_edit = GrowingTextArea()
         self.message = QLabel()
         self.message.setObjectName("fieldError")
         self.message.setWordWrap(True)
@@ -126,6 +138,34 @@ class OverviewPage(Page):
                        self.objectives_edit, self.context_edit):
             editor.installEventFilter(self._undo_router)
 
+    def _build_checklist(self) -> Checklist:
+        """The steps from an empty file to a shared road map; hidden once all are done."""
+        self.checklist = Checklist(self.tr("Getting started"))
+        steps = (
+            ("participants", self.tr("Add the participants"), self.tr("Import participants…"),
+             lambda: self.window().import_participants(),
+             self.tr("Import the invitation list you were sent, or add people on the Stakeholders page")),
+            ("agenda", self.tr("Build the agenda"), self.tr("Open the agenda"), lambda: self._go("agenda"),
+             self.tr("Start from a template of a national workshop, or add the sessions one by one")),
+            ("groups", self.tr("Form the breakout groups"), self.tr("Open the agenda"), lambda: self._go("agenda"),
+             self.tr("Select one of the parallel group sessions on the Agenda page, then Groups…")),
+            ("roadmap", self.tr("Draft the road map"), self.tr("Open the road map"), lambda: self._go("roadmap"),
+             self.tr("Done when the road map has its goal and a first outcome")),
+            ("version", self.tr("Freeze a version"), self.tr("Open the road map"), lambda: self._go("roadmap"),
+             self.tr("Road map › Freeze version…, e.g. \"Draft after day 2\"")),
+            ("export", self.tr("Export to share"), self.tr("Export the agenda…"),
+             lambda: self.window().export_agenda(),
+             self.tr("The agenda, the sign-in sheets or the road map, from File › Export (remembered on this "
+                     "computer)")),
+        )
+        for key, text, button, slot, explanation in steps:
+            self.checklist.add_step(key, text, button, slot, explanation)
+        self.checklist.hide()
+        return self.checklist
+
+    def _go(self, page: str) -> None:
+        self.window().workshop_view.show_page(page)
+
     def _build_figures(self) -> QFrame:
         """The card of live counts."""
         self.figures: dict[str, QLabel] = {}
@@ -134,7 +174,7 @@ class OverviewPage(Page):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(12)
         for index, (key, label) in enumerate(self._figure_labels()):
-            grid.addWidget(self._figure_tile(key, label), index // 2, index % 2)
+            grid.addWidget(self._figure_tile(key, label), index // 3, index % 3)
         figures_layout.addLayout(grid)
         self.women_note = QLabel()
         self.women_note.setObjectName("hint")
@@ -214,7 +254,12 @@ class OverviewPage(Page):
         self.subtitle.setText(str(self.session.document.path))
 
     def _load_figures(self) -> None:
-        figures = workshop_stats(self.session.document)
+        document = self.session.document
+        done = getting_started(document)
+        # The file keeps no record of exports: this computer's settings remember them.
+        done["export"] = self.settings is not None and self.settings.exported_from(document.path)
+        self.checklist.set_done(done)
+        figures = workshop_stats(document)
         for key, label in self.figures.items():
             value = figures[key]
             if key == "women_share":

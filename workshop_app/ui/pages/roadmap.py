@@ -7,7 +7,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -19,9 +21,20 @@ from workshop_app.models.roadmap.editing import plan_add_node, plan_delete_node,
 from workshop_app.models.roadmap.totals import filter_actions, totals
 from workshop_app.models.stakeholders.listing import organization_choices
 from workshop_app.models.validation import money_text
-from workshop_app.ui.item_models.roadmap import COL_LEAD, COL_STATUS, ID_ROLE, RoadmapModel
+from workshop_app.ui.item_models.roadmap import (
+    COL_CODE,
+    COL_COST,
+    COL_END,
+    COL_GAP,
+    COL_LEAD,
+    COL_START,
+    COL_STATUS,
+    ID_ROLE,
+    RoadmapModel,
+)
 from workshop_app.ui.pages.base import Page
 from workshop_app.ui.widgets.delegates import ChoiceDelegate
+from workshop_app.ui.widgets.notices import EmptyState
 from workshop_app.ui.widgets.roadmap_details import RoadmapDetails
 
 _CHILD_LEVEL = {"goal": "outcome", "outcome": "output", "output": "action"}
@@ -38,8 +51,11 @@ class RoadmapPage(Page):
         super().__init__(parent)
         heading = self.heading(self.tr("Road map"))
         self.model = RoadmapModel(self)
-        self.tree = self.editable_tree(self.model, 1, {0: 100, 2: 80, 3: 64, 4: 64, 5: 84, 6: 110, 7: 110})
+        self.tree = self.editable_tree(self.model, 1, {})
         self.tree.setIndentation(14)
+        # The title takes the spare width; the other columns are as wide as what they hold.
+        for column in (COL_CODE, COL_LEAD, COL_START, COL_END, COL_STATUS, COL_COST, COL_GAP):
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeToContents)
         self.tree.setItemDelegateForColumn(COL_STATUS, ChoiceDelegate(lambda: _vocabulary(v.ACTION_STATUSES), self))
         self.tree.setItemDelegateForColumn(COL_LEAD, ChoiceDelegate(
             lambda: organization_choices(self.session.document), self, allow_none=self.tr("(no lead)")))
@@ -57,14 +73,22 @@ class RoadmapPage(Page):
         left_layout.addLayout(self._build_actions())
         left_layout.addLayout(self._build_filters())
         left_layout.addWidget(self.tree, 1)
+        self.empty = EmptyState(
+            self.tr("The road map is empty. Start with its goal: the change the country commits to under "
+                    "target 8.7; outcomes, outputs and actions then go below it."),
+            [(self.tr("Add the goal"), self.add_child)])
+        self.empty.hide()
+        left_layout.addWidget(self.empty, 1)
         left_layout.addWidget(self.totals)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([960, 320])
-        self.lay_out(heading, self.message, splitter)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.splitterMoved.connect(self._keep_chosen_split)
+        self._split_chosen = False  # until the user drags it, the split follows the window
+        self.lay_out(heading, self.message, self.splitter)
 
     def _build_actions(self) -> QHBoxLayout:
         self.actions = {
@@ -77,6 +101,8 @@ class RoadmapPage(Page):
             "freeze": self.page_action(self.tr("Freeze version…"), self.freeze_version, None),
             "versions": self.page_action(self.tr("Versions…"), self.show_versions, None),
         }
+        for action in self.actions.values():
+            action.setIconText(action.text())  # a button keeps the "…" of a dialog it opens
         return self.toolbar(self.actions.values())
 
     def _build_filters(self) -> QHBoxLayout:
@@ -93,13 +119,17 @@ class RoadmapPage(Page):
                 combo.addItem(label, key)
         for combo in (self.lead_filter, self.status_filter, self.group_filter, self.pillar_filter):
             combo.activated.connect(self.apply_filters)
+            # As wide as the row allows, not as the longest organization's name: the details
+            # panel beside keeps its room on a laptop screen.
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(9)
+            combo.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.unfunded_filter.toggled.connect(self.apply_filters)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Show actions:")))
         for widget in (self.lead_filter, self.status_filter, self.group_filter, self.pillar_filter,
                        self.unfunded_filter):
             filters.addWidget(widget)
-        filters.addStretch(1)
         return filters
 
     # ------------------------------------------------------------------ refreshing
@@ -112,9 +142,13 @@ class RoadmapPage(Page):
         self.model.visible = self._filtered()
         self.model.reload()
         self.tree.expandAll()
+        empty = self.session is not None and self.model.rowCount() == 0 and self.model.visible is None
+        self.tree.setVisible(not empty)
+        self.empty.setVisible(empty)
         readonly = self.session is None or self.session.document.readonly
         for action in self.actions.values():
             action.setEnabled(not readonly)
+        self.empty.setEnabled(not readonly)
         self._update_totals()
         self.select(selected)
 
@@ -157,17 +191,36 @@ class RoadmapPage(Page):
         def costed(currencies):  # actions with neither a cost nor a currency add nothing to show
             return [t for t in currencies.values() if t.currency or t.cost]
 
+        if not costed(result.overall):  # nothing to add up: say so, not a line of dashes
+            self.totals.setText(self.tr("No costs yet") if self.model.rowCount() else "")
+            self.totals.setVisible(bool(self.model.rowCount()))
+            return
         locale = self.model.locale
-
         for outcome in result.outcomes:
             sums = "; ".join(f"{money_text(t.cost, t.currency, locale)} (gap {money_text(t.gap, t.currency, locale)})"
                              for t in costed(outcome.currencies)) or "–"
             lines.append(self.tr("Outcome %1: %2").replace("%1", outcome.code).replace("%2", sums))
         overall = "; ".join(f"{money_text(t.cost, t.currency, locale)} (secured "
                             f"{money_text(t.funding_secured, t.currency, locale)}, "
-                            f"gap {money_text(t.gap, t.currency, locale)})" for t in costed(result.overall)) or "–"
+                            f"gap {money_text(t.gap, t.currency, locale)})" for t in costed(result.overall))
         lines.append(self.tr("Whole road map: %1 — currencies are never added together").replace("%1", overall))
         self.totals.setText("\n".join(lines))
+        self.totals.show()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self._split_chosen:
+            self._split_with_window()
+
+    def _split_with_window(self) -> None:
+        """The details panel takes about a third of the width (at least what its fields need,
+        at most what a wide screen makes readable); the tree takes the rest."""
+        total = self.splitter.width()
+        details = min(max(round(total * 0.32), self.details.minimumWidth()), 520)
+        self.splitter.setSizes([total - details, details])
+
+    def _keep_chosen_split(self, *args) -> None:
+        self._split_chosen = True
 
     # ------------------------------------------------------------------ selection
 
@@ -249,7 +302,8 @@ class RoadmapPage(Page):
         if node is None:
             self.show_problem(self.tr("Select the item the comment is about."))
             return
-        dialog = CommentDialog(self.session.document, f"{self.model.code(node['id'])} {node['title']}", self)
+        about = " ".join(part for part in (self.model.code(node["id"]), node["title"]) if part)
+        dialog = CommentDialog(self.session.document, about, self)
         if self.ask(dialog):
             values = dialog.values()
             text = values.pop("text")

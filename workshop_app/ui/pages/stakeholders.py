@@ -30,6 +30,7 @@ from workshop_app.ui.pages.attendance import AttendanceTab
 from workshop_app.ui.pages.base import Page, held_by
 from workshop_app.ui.pages.figures import FiguresTab
 from workshop_app.ui.widgets.delegates import ChoiceDelegate
+from workshop_app.ui.widgets.notices import EmptyState
 
 
 def _vocabulary(labels: dict):
@@ -69,8 +70,15 @@ class StakeholdersPage(Page):
         self.merge_action = self.page_action(self.tr("Merge…"), self.merge_organizations, "Ctrl+Shift+M")
         self.merge_action.setToolTip(self.tr("Merge the selected organizations into one (their people and "
                                              "road-map roles move to the one you keep)"))
-        self._tab(self.participant_view, self.tr("Participants"),
-                  [self.add_participant_action, self.delete_participants_action])
+        participants_tab = self._tab(self.participant_view, self.tr("Participants"),
+                                     [self.add_participant_action, self.delete_participants_action])
+        self.empty = EmptyState(
+            self.tr("No participants yet. Import the invitation list you were sent (Excel or CSV), "
+                    "or add people one by one."),
+            [(self.tr("Import participants…"), lambda: self.window().import_participants()),
+             (self.tr("Add participant"), self.add_participant)])
+        self.empty.hide()
+        participants_tab.addWidget(self.empty, 1)
         self._tab(self.organization_view, self.tr("Organizations"),
                   [self.add_organization_action, self.delete_organizations_action, self.merge_action])
         self.attendance = AttendanceTab()
@@ -112,9 +120,10 @@ class StakeholdersPage(Page):
         view.horizontalHeader().setStretchLastSection(True)
         return view
 
-    def _tab(self, view: QTableView, title: str, actions: list[QAction]) -> None:
+    def _tab(self, view: QTableView, title: str, actions: list[QAction]) -> QVBoxLayout:
         bar = QHBoxLayout()
         for action in actions:
+            action.setIconText(action.text())  # a button keeps the "…" of a dialog it opens
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonTextOnly)
@@ -126,6 +135,7 @@ class StakeholdersPage(Page):
         layout.addLayout(bar)
         layout.addWidget(view, 1)
         self.tabs.addTab(tab, title)
+        return layout
 
     # ------------------------------------------------------------------ refreshing
 
@@ -138,14 +148,30 @@ class StakeholdersPage(Page):
         self.figures.set_session(self.session)
         self._update_counts()
         if self.session is not None:
-            for view, widths in ((self.participant_view, (220, 80, 140, 200, 120, 230, 130)),
-                                 (self.organization_view, (360, 90, 260, 100, 90))):
-                for column, width in enumerate(widths):
-                    view.setColumnWidth(column, width)
+            self._size_columns()
             readonly = self.session.document.readonly
             for action in (self.add_participant_action, self.delete_participants_action,
                            self.add_organization_action, self.delete_organizations_action, self.merge_action):
                 action.setEnabled(not readonly)
+
+    def _size_columns(self) -> None:
+        """Names and titles share the spare width; short columns are as wide as what they hold
+        (measured on the first rows: a list of two thousand people stays quick)."""
+        p, o = ParticipantTableModel, OrganizationTableModel
+        for view, stretched, fitted, widths in (
+                (self.participant_view, (p.COL_TITLE,), (p.COL_SEX, p.COL_ROLE, p.COL_PHONE, p.COL_LANGUAGE),
+                 {p.COL_NAME: 200, p.COL_ORGANIZATION: 130, p.COL_EMAIL: 230}),
+                (self.organization_view, (o.COL_NAME,), (o.COL_ACRONYM, o.COL_CATEGORY, o.COL_PARTICIPANTS,
+                                                        o.COL_TRIPARTITE, o.COL_PARTNER), {})):
+            header = view.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setResizeContentsPrecision(200)
+            for column in stretched:
+                header.setSectionResizeMode(column, QHeaderView.Stretch)
+            for column in fitted:
+                header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+            for column, width in widths.items():
+                view.setColumnWidth(column, width)
 
     def refresh(self, change: Change, source: object) -> None:
         self.message.hide()
@@ -158,6 +184,10 @@ class StakeholdersPage(Page):
         self._update_counts()
 
     def _update_counts(self) -> None:
+        empty = self.session is not None and self.participants.rowCount() == 0
+        self.participant_view.setVisible(not empty)
+        self.empty.setVisible(empty)
+        self.empty.setEnabled(self.session is not None and not self.session.document.readonly)
         self.tabs.setTabText(0, self.tr("Participants (%1)").replace("%1", str(self.participants.rowCount())))
         self.tabs.setTabText(1, self.tr("Organizations (%1)").replace("%1", str(self.organizations.rowCount())))
 

@@ -8,6 +8,7 @@ __all__ = [
     "fields",
     "indicator_editor",
     "live_panel",
+    "notices",
     "power_interest_grid",
     "roadmap_details",
     "session_details",

@@ -28,6 +28,22 @@ from workshop_app.models.validation import amount_text, money_text
 from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea
 from workshop_app.ui.widgets.indicator_editor import IndicatorEditor
 
+MINIMUM_WIDTH = 300
+
+
+def _form() -> QFormLayout:
+    """A form whose labels sit above their fields: the panel stays narrow and no label is cut."""
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.WrapAllRows)
+    form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+    return form
+
+
+def _shrinkable(combo: QComboBox) -> None:
+    """A chooser as wide as the panel lets it be, not as wide as its longest entry."""
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+
 
 def _labels(choices: dict) -> list[tuple]:
     return [(key, QCoreApplication.translate("vocabulary", label)) for key, label in choices.items()]
@@ -44,6 +60,9 @@ class RoadmapDetails(QScrollArea):
         self.document = None
         self.node: dict | None = None
         self.setWidgetResizable(True)
+        # Narrow enough for a laptop screen beside the tree: labels sit above their fields and
+        # every chooser may be narrower than its longest entry, so nothing needs side scrolling.
+        self.setMinimumWidth(MINIMUM_WIDTH)
         body = QWidget()
         self.setWidget(body)
         router = DocumentUndoRouter(self)
@@ -56,7 +75,7 @@ class RoadmapDetails(QScrollArea):
             editor.installEventFilter(router)
         for area in self.areas.values():
             area.setMaximumHeight(64)
-        common = QFormLayout()
+        common = _form()
         common.addRow(self.tr("Description"), self.areas["description"])
         common.addRow(self.tr("Risks"), self.areas["risks"])
         common.addRow(self.tr("Assumptions"), self.areas["assumptions"])
@@ -69,6 +88,7 @@ class RoadmapDetails(QScrollArea):
         self.comments.setWordWrap(True)
         self.comments.itemChanged.connect(self._comment_ticked)
         self.comments_title = QLabel(self.tr("<b>Plenary comments</b> (tick when addressed; Ctrl+K records one)"))
+        self.comments_title.setWordWrap(True)
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addLayout(common)
@@ -103,22 +123,25 @@ class RoadmapDetails(QScrollArea):
         self.partners = QListWidget()
         self.partners.setMaximumHeight(100)
         fields = QWidget()
-        form = QFormLayout(fields)
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form = _form()
+        fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Currency"), self.lines["currency"])
         form.addRow(self.tr("Funding secured"), self.lines["funding_secured"])
         form.addRow(self.tr("Funding gap"), self.gap_label)
         form.addRow(self.tr("Gender marker"), self.gender)
         form.addRow(self.tr("Action Group"), self.action_group)
         form.addRow(self.tr("Geographic scope"), self.lines["geographic_scope"])
-        form.addRow(self.tr("Target 8.7 issues"), self._grid(self.issue_boxes))
+        form.addRow(self.tr("Target 8.7 issues"), self._grid(self.issue_boxes, columns=1))
         form.addRow(self.tr("Pillars"), self._grid(self.pillar_boxes))
         form.addRow(self.tr("Related SDGs"), self._grid(self.sdg_boxes, columns=4))
         form.addRow(self.tr("Partners"), self.partners)
-        form.addRow("", self._build_partner_row())
+        form.addRow(self._build_partner_rows())
+        for combo in (self.gender, self.action_group):
+            _shrinkable(combo)
         return fields
 
-    def _build_partner_row(self) -> QHBoxLayout:
+    def _build_partner_rows(self) -> QVBoxLayout:
         self.partner_combo = QComboBox()
         self.partner_combo.setEditable(True)
         self.partner_combo.setInsertPolicy(QComboBox.NoInsert)
@@ -130,12 +153,17 @@ class RoadmapDetails(QScrollArea):
         add_partner.clicked.connect(self._add_partner)
         remove_partner = QPushButton(self.tr("Remove"))
         remove_partner.clicked.connect(self._remove_partner)
-        partner_row = QHBoxLayout()
-        partner_row.addWidget(self.partner_combo, 2)
-        partner_row.addWidget(self.role_combo, 1)
-        partner_row.addWidget(add_partner)
-        partner_row.addWidget(remove_partner)
-        return partner_row
+        for combo in (self.partner_combo, self.role_combo):
+            _shrinkable(combo)
+        self.partner_combo.lineEdit().setPlaceholderText(self.tr("Type or choose an organization"))
+        role_row = QHBoxLayout()
+        role_row.addWidget(self.role_combo, 1)
+        role_row.addWidget(add_partner)
+        role_row.addWidget(remove_partner)
+        rows = QVBoxLayout()
+        rows.addWidget(self.partner_combo)
+        rows.addLayout(role_row)
+        return rows
 
     def _boxes(self, choices: dict, field: str) -> dict:
         boxes = {}
@@ -172,7 +200,8 @@ class RoadmapDetails(QScrollArea):
         if measured:
             self.indicators.show_node(document, node["id"])
         level = QCoreApplication.translate("vocabulary", v.NODE_LEVEL_LABELS[node["level"]])
-        self.heading.setText(f"{level} {code}: {node['title']}".replace("  ", " "))
+        named = " ".join(part for part in (level, code) if part)  # a goal has no code: "Goal: ..."
+        self.heading.setText(f"{named}: {node['title']}")
         for field, area in self.areas.items():
             area.set_text(node[field])
         is_action = node["level"] == "action"
