@@ -68,3 +68,28 @@ def test_delete_on_stakeholders_acts_on_the_tab_in_front(window, demo_path, qtbo
     press(qtbot, Qt.Key_Delete)
     assert window.session.document.count("participant") == people - 1
     assert window.session.document.count("organization") == organizations
+
+
+def test_a_right_click_offers_the_page_s_actions_on_the_row_under_the_pointer(window, demo_path, qtbot):
+    window.open_file(demo_path, page="roadmap")
+    page = window.workshop_view.page("roadmap")
+    view = page.tree
+    index = view.model().index(0, 0, view.model().index(0, 0))  # outcome 1, under the goal
+    position = view.visualRect(index).center()
+    menu = page.context_menu(view, [page.actions["child"], page.actions["delete"], None, page.actions["comment"]],
+                             position)
+    assert [action.text() for action in menu.actions() if not action.isSeparator()] == \
+        ["Add below", "Delete", "Comment…"]
+    assert view.currentIndex().siblingAtColumn(0) == index  # the menu acts on the row clicked
+    assert not page.actions["child"].icon().isNull()
+
+
+def test_every_table_and_tree_has_a_context_menu(window, demo_path):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    window.open_file(demo_path)
+    for key in ("stakeholders", "agenda", "roadmap"):
+        page = window.workshop_view.page(key)
+        main = [page.tree] if hasattr(page, "tree") else [page.participant_view, page.organization_view]
+        assert all(view.contextMenuPolicy() == Qt.CustomContextMenu for view in main), key
+        assert isinstance(main[0], QAbstractItemView)

@@ -32,7 +32,10 @@ def test_dark_chosen_in_preferences_darkens_the_window_and_its_tones(window, dem
     assert settings.theme() == "dark" and palette.current_theme() == "dark"
     assert lightness(QPalette.Window) < 80 and lightness(QPalette.Text) > 180
     assert palette.colour("error").lightness() > light_error.lightness()  # readable on a dark ground
-    assert palette.colour("panel").name() in QGuiApplication.instance().styleSheet()
+    window.workshop_view.show_page("agenda")
+    live = window.workshop_view.page("agenda").live
+    assert palette.colour("panel").name() in live.styleSheet()  # the live panel's tint follows
+    assert QGuiApplication.instance().styleSheet() == ""  # no style sheet slows every widget
 
 
 def test_the_chosen_look_is_applied_when_the_window_opens(qtbot, settings):

@@ -53,6 +53,7 @@ class _GlyphEngine(QIconEngine):
         super().__init__()
         self.character = character
         self.mirrored = mirrored
+        self._drawn: dict[tuple, QPixmap] = {}  # a toolbar repaints often; a glyph is drawn once
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         family = _family()
@@ -74,11 +75,17 @@ class _GlyphEngine(QIconEngine):
         painter.restore()
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.transparent)
-        painter = QPainter(pixmap)
-        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
-        painter.end()
+        palette = QGuiApplication.palette()
+        key = (size.width(), size.height(), mode, state, palette.color(QPalette.ButtonText).rgba(),
+               palette.color(QPalette.Disabled, QPalette.ButtonText).rgba(), QGuiApplication.layoutDirection())
+        pixmap = self._drawn.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(size)
+            pixmap.fill(Qt.transparent)
+            painter = QPainter(pixmap)
+            self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+            painter.end()
+            self._drawn[key] = pixmap
         return pixmap
 
     def clone(self) -> QIconEngine:

@@ -1,15 +1,21 @@
 """Every colour the window uses, for a light and a dark desktop, in one place.
 
-Widgets never name a colour: they give a label a tone (`set_tone(label, "error")`) or an
-object name that the application's style sheet knows, and item models ask `colour("error")`
-when Qt asks them for a brush. Changing the theme (Preferences, or the desktop switching to
-dark while "System" is chosen) replaces the palette and the style sheet, and every widget
-follows at once.
+Widgets never name a colour: they give a label a tone (`set_tone(label, "error")`), a framed
+panel its look (`style_panel`), and item models ask `colour("error")` when Qt asks them for a
+brush. Changing the theme (Preferences, or the desktop switching to dark while "System" is
+chosen) replaces the application's palette and repaints every toned widget and panel.
+
+Tones are widget palettes, not an application style sheet: a style sheet on the application
+puts every widget of the window through Qt's style-sheet machinery, which doubled the time the
+pages took to build and lay out (measured on the test suite).
 """
+
+import weakref
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 THEMES = ("system", "light", "dark")
 
@@ -51,11 +57,37 @@ def quadrant_colours() -> tuple[QColor, ...]:
     return tuple(QColor(value) for value in _QUADRANTS[_current])
 
 
+_toned: "weakref.WeakKeyDictionary[QWidget, str]" = weakref.WeakKeyDictionary()
+_panels: "weakref.WeakKeyDictionary[QWidget, str]" = weakref.WeakKeyDictionary()
+
+
 def set_tone(widget: QWidget, tone: str | None) -> None:
-    """Give a label the colour of a tone (None: the normal text colour)."""
-    widget.setProperty("tone", tone or "")
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    """Give a label or a button the colour of a tone (None: the normal text colour)."""
+    if tone:
+        _toned[widget] = tone
+    else:
+        _toned.pop(widget, None)
+    _paint_tone(widget, tone)
+
+
+def style_panel(widget: QWidget, rules: str = "") -> None:
+    """A framed, tinted panel (the live agenda's), with more style rules of its own."""
+    _panels[widget] = rules
+    _paint_panel(widget, rules)
+
+
+def _paint_tone(widget: QWidget, tone: str | None) -> None:
+    palette = QPalette()  # only the roles set here: the rest still comes from the window
+    if tone:
+        for role in (QPalette.WindowText, QPalette.Text, QPalette.ButtonText):
+            palette.setColor(role, colour(tone))
+    widget.setPalette(palette)
+
+
+def _paint_panel(widget: QWidget, rules: str) -> None:
+    tones = _TONES[_current]
+    widget.setStyleSheet(f"#{widget.objectName()} {{ background: {tones['panel']}; "
+                         f"border: 1px solid {tones['panel_border']}; border-radius: 6px; }} {rules}")
 
 
 def effective_theme(choice: str) -> str:
@@ -73,23 +105,17 @@ def apply_theme(choice: str) -> str:
     app = QApplication.instance()
     _current = effective_theme(choice)
     app.setPalette(_dark_palette() if _current == "dark" else app.style().standardPalette())
-    app.setStyleSheet(_style_sheet())
+    for registry, paint in ((_toned, _paint_tone), (_panels, _paint_panel)):
+        for widget, how in list(registry.items()):
+            if isValid(widget):
+                paint(widget, how)
+            else:  # closed since: Qt deleted it, its Python side lingers
+                registry.pop(widget, None)
     return _current
 
 
 def current_theme() -> str:
     return _current
-
-
-def _style_sheet() -> str:
-    tones = _TONES[_current]
-    rules = [f'*[tone="{tone}"] {{ color: {tones[tone]}; }}' for tone in ("error", "warning", "success", "muted")]
-    rules += [
-        f"#figureValue {{ color: {tones['accent']}; }}",
-        f"#livePanel {{ background: {tones['panel']}; border: 1px solid {tones['panel_border']}; "
-        "border-radius: 6px; }",
-    ]
-    return "\n".join(rules)
 
 
 def _dark_palette() -> QPalette:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
 from workshop_app.models.errors import WorkshopError
+from workshop_app.ui.palette import set_tone
 from workshop_app.ui.widgets.country_combo import CountryCombo
 
 
@@ -45,7 +46,7 @@ class NewWorkshopDialog(QDialog):
         self.languages_edit = QLineEdit("en")
         self.languages_edit.setToolTip(self.tr("Two-letter ISO 639-1 codes separated by commas, e.g. fr, en"))
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
+        set_tone(self.error_label, "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 

@@ -33,6 +33,7 @@ from workshop_app.models.participant_import.plan import LARGE_IMPORT, ImportPlan
 from workshop_app.models.participant_import.reading import EXISTING, MERGED, NEW, SKIPPED, ReadRow
 from workshop_app.models.participant_import.report import SAME_EMAIL
 from workshop_app.models.participant_import.table import SheetTable, read_table
+from workshop_app.ui.palette import set_tone
 from workshop_app.ui.session import DocumentSession
 
 FIELD_LABELS = {
@@ -115,7 +116,7 @@ class _FilePage(QWizardPage):
         browse.clicked.connect(self.browse)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        set_tone(self.problem, "error")
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
@@ -164,7 +165,7 @@ class _ColumnsPage(QWizardPage):
         self.as_is.toggled.connect(self._fill_preview)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        set_tone(self.problem, "error")
         self.form = QFormLayout()
         self.form.addRow(self.tr("Sheet"), self.sheet_combo)
         self.form.addRow(self.where)

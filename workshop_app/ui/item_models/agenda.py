@@ -2,7 +2,7 @@
 Times are computed by models/agenda/schedule.py each time the agenda is read, never typed or stored twice."""
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtGui import QBrush, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from workshop_app.models import vocabulary as v
@@ -11,6 +11,7 @@ from workshop_app.models.stakeholders.listing import participant_names
 from workshop_app.ui.item_models import ID_ROLE, ROOT
 from workshop_app.ui.item_models.drag import MovesById
 from workshop_app.ui.item_models.guard import never_raises
+from workshop_app.ui.palette import colour
 from workshop_app.ui.session import DocumentSession
 
 SESSION_MIME = "application/x-pathfinder-session"
@@ -50,8 +51,6 @@ class AgendaModel(MovesById, QAbstractItemModel):
         self._session_flags = {False: [base] * len(COLUMNS),
                                True: [moving | Qt.ItemIsEditable if column in EDITABLE else moving
                                       for column in range(len(COLUMNS))]}
-        self._warning = QBrush(QColor("#b00020"))
-        self._muted = QBrush(QColor("#777777"))
         self._unled: QIcon | None = None
 
     # ------------------------------------------------------------------ loading
@@ -171,8 +170,8 @@ class AgendaModel(MovesById, QAbstractItemModel):
             return item.session[EDITABLE[column]] if column in EDITABLE else None
         if role == Qt.ForegroundRole:
             if item.session["id"] in self.conflicting:
-                return self._warning
-            return self._muted if item.session["type"] in _MUTED_TYPES else None
+                return QBrush(colour("error"))
+            return QBrush(colour("muted")) if item.session["type"] in _MUTED_TYPES else None
         if role in (Qt.DecorationRole, Qt.ToolTipRole):
             return self._session_hint(item, column, role)
         if role == Qt.TextAlignmentRole:
@@ -222,7 +221,7 @@ class AgendaModel(MovesById, QAbstractItemModel):
         if role == Qt.FontRole:
             return self._bold_font
         if role == Qt.ForegroundRole and schedule.overruns:
-            return self._warning
+            return QBrush(colour("error"))
         if role == Qt.ToolTipRole and schedule.overruns:
             return QCoreApplication.translate("AgendaModel", "This day runs past its planned end (%1)").replace(
                 "%1", day["planned_end"])

@@ -5,7 +5,6 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QVBoxLayout,
@@ -37,6 +36,10 @@ from workshop_app.ui.widgets.live_panel import LivePanel
 from workshop_app.ui.widgets.notices import EmptyState, FoldedWarnings
 from workshop_app.ui.widgets.session_details import SessionDetails
 
+_ICONS = {"add": "plus", "parallel": "columns", "delete": "trash", "up": "arrow-up", "down": "arrow-down",
+          "previous_day": "arrow-left", "next_day": "arrow-right", "groups": "users-three", "template": "file-text",
+          "save_template": "floppy-disk", "live": "broadcast"}
+
 
 class AgendaPage(Page):
     TABLES = {"day", "session", "session_person", "participant", "workshop"}
@@ -51,8 +54,6 @@ class AgendaPage(Page):
         self.tree.setColumnWidth(0, times + 2 * self.tree.indentation() + 20)
         # The title takes the spare width; short columns are as wide as what they hold. The time
         # column stays fixed: the day headings span the row from it.
-        for column in (COL_TYPE, COL_TRACK, COL_ROOM, COL_MINUTES):
-            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeToContents)
         self.tree.setItemDelegateForColumn(COL_TYPE, ChoiceDelegate(
             lambda: [(key, QCoreApplication.translate("vocabulary", label)) for key, label in v.SESSION_TYPES.items()],
             self))
@@ -92,9 +93,10 @@ class AgendaPage(Page):
         splitter.setSizes([1000, 280])
         self.details.setMinimumWidth(240)
         self.lay_out(heading, self.live, self.message, self.warnings, splitter)
-        self.setStyleSheet("#warningLine { color: #8a4b00; font-weight: bold; }")
+        self.setStyleSheet("#warningLine { font-weight: bold; }")  # its colour: ui.palette
 
     def _build_actions(self) -> QHBoxLayout:
+        # The tree exists: its right-click menu offers the same actions as the toolbar.
         self.actions = {
             "add": self.page_action(self.tr("Add session"), self.add_session, "Ctrl+Shift+A"),
             "parallel": self.page_action(self.tr("Add parallel session"), self.add_parallel_session, "Ctrl+Shift+L"),
@@ -108,8 +110,10 @@ class AgendaPage(Page):
             "save_template": self.page_action(self.tr("Save as template…"), self.save_template, None),
             "live": self.page_action(self.tr("Live"), self.toggle_live, "F9"),
         }
-        for action in self.actions.values():
-            action.setIconText(action.text())  # a button keeps the "…" of a dialog it opens
+        self.give_icons(self.actions, _ICONS, alone=("up", "down", "previous_day", "next_day"))
+        self.offer_in_context_menu(self.tree, [self.actions[key] for key in ("add", "parallel", "delete")] + [None]
+                                   + [self.actions[key] for key in ("up", "down", "previous_day", "next_day")]
+                                   + [None, self.actions["groups"]])
         self.actions["live"].setCheckable(True)
         self.actions["live"].setToolTip(self.tr("Show what is on now and next during the workshop (F9)"))
         bar = self.toolbar(self.actions.values())
@@ -127,6 +131,7 @@ class AgendaPage(Page):
             for row in range(self.model.rowCount()):  # a day's heading runs across the columns
                 self.tree.setFirstColumnSpanned(row, self.model.index(row, 0).parent(), True)
             self.tree.expandAll()
+            self.fit_columns(self.tree, (COL_TYPE, COL_TRACK, COL_ROOM, COL_MINUTES))
         readonly = self.session is None or self.session.document.readonly
         for key, action in self.actions.items():
             action.setEnabled(not readonly or key == "live")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.models.changes import Change
 from workshop_app.ui.icons import icon
+from workshop_app.ui.palette import set_tone
 from workshop_app.ui.session import DocumentSession
 
 
@@ -53,6 +54,7 @@ class Page(QWidget):
         self.settings = None  # the window's Settings, given when the page is created
         self.message: QLabel | None = None  # where show_problem() writes
         self._stale = True
+        self._fitted: list[QAbstractItemView] = []  # views whose columns were fitted to this file
 
     def set_session(self, session: DocumentSession | None) -> None:
         if self.session is not None:
@@ -60,6 +62,7 @@ class Page(QWidget):
             self.session.failed.disconnect(self._on_failed)
         self.session = session
         self._stale = True
+        self._fitted = []
         if session is not None:
             session.changed.connect(self._on_changed)
             session.failed.connect(self._on_failed)
@@ -111,7 +114,7 @@ class Page(QWidget):
     def problem_line() -> QLabel:
         """A line for what could not be done, hidden until used: a page keeps it as self.message."""
         label = QLabel()
-        label.setStyleSheet("color: #b00020;")
+        set_tone(label, "error")
         label.hide()
         return label
 
@@ -176,13 +179,27 @@ class Page(QWidget):
     def toolbar(actions) -> QHBoxLayout:
         bar = QHBoxLayout()
         for action in actions:
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-            button.setAutoRaise(True)
-            bar.addWidget(button)
+            bar.addWidget(Page.tool_button(action))
         bar.addStretch(1)
         return bar
+
+    @staticmethod
+    def tool_button(action: QAction) -> QToolButton:
+        """A toolbar button: icon and words, or the icon alone where it says everything (an
+        arrow), the words then in its tooltip."""
+        action.setIconText(action.text())  # a button keeps the "…" of a dialog it opens
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonIconOnly if action.property("iconOnly")
+                                  else Qt.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        return button
+
+    @staticmethod
+    def give_icons(actions: dict[str, QAction], names: dict[str, str], alone: tuple[str, ...] = ()) -> None:
+        for key, name in names.items():
+            actions[key].setIcon(icon(name))
+            actions[key].setProperty("iconOnly", key in alone)
 
     def offer_in_context_menu(self, view: QAbstractItemView, actions) -> None:
         """A right click on the table or tree offers the page's actions (None: a separator),
@@ -202,6 +219,17 @@ class Page(QWidget):
             elif action.isVisible():
                 menu.addAction(action)
         return menu
+
+    def fit_columns(self, view: QAbstractItemView, columns) -> None:
+        """Short columns as wide as what they hold, measured once a file's rows are first shown
+        (the user may then drag them). Kept fitted by the header instead (ResizeToContents), a
+        column is measured again over every row at each edit, which doubled the time of editing
+        and laying out a full road map."""
+        if view in self._fitted or view.model() is None or not view.model().rowCount():
+            return
+        self._fitted.append(view)
+        for column in columns:
+            view.resizeColumnToContents(column)
 
     @staticmethod
     def editable_tree(model, stretch_column: int, widths: dict[int, int]) -> QTreeView:

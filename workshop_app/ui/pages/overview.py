@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from workshop_app.models.changes import Change
 from workshop_app.models.stats import getting_started, workshop_stats
 from workshop_app.ui.pages.base import Page
+from workshop_app.ui.palette import set_tone
 from workshop_app.ui.widgets.country_combo import CountryCombo
 from workshop_app.ui.widgets.fields import DocumentUndoRouter, OptionalDateEdit, TextArea
 from workshop_app.ui.widgets.notices import Checklist
@@ -65,10 +66,10 @@ class OverviewPage(Page):
         self.setStyleSheet(
             "#sectionTitle { font-size: 13pt; font-weight: bold; margin-bottom: 6px; }"
             "#hint { color: palette(placeholder-text); }"
-            "#fieldError { color: #b00020; }"
+
             "#card { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; padding: 10px; }"
             "#figureTile { background: palette(alternate-base); border-radius: 6px; padding: 6px; }"
-            "#figureValue { font-size: 22pt; font-weight: bold; color: #1f4e79; }"
+            "#figureValue { font-size: 22pt; font-weight: bold; }"
         )
 
     def _build_details(self) -> QFrame:
@@ -93,6 +94,7 @@ class OverviewPage(Page):
         self.context_edit = GrowingTextArea()
         self.message = QLabel()
         self.message.setObjectName("fieldError")
+        set_tone(self.message, "error")
         self.message.setWordWrap(True)
         self.message.hide()
 
@@ -215,6 +217,7 @@ class OverviewPage(Page):
         layout.setSpacing(0)
         value = QLabel("–")
         value.setObjectName("figureValue")
+        set_tone(value, "accent")
         value.setAccessibleName(label)
         caption = QLabel(label)
         layout.addWidget(value)
@@ -269,7 +272,7 @@ class OverviewPage(Page):
         by_sex = figures["participants_by_sex"]
         minimum = self.settings.women_share_minimum() if self.settings is not None else None
         below = minimum is not None and figures["women_share"] is not None and figures["women_share"] < minimum
-        self.figures["women_share"].setStyleSheet("color: #b00020;" if below else "")
+        set_tone(self.figures["women_share"], "error" if below else "accent")
         self.figures["women_share"].setToolTip(
             self.tr("Below the minimum of %1 set in Preferences").replace("%1", f"{minimum:.0%}") if below else "")
         self.women_note.setText(

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSizePolicy,
     QSplitter,
@@ -44,6 +43,10 @@ def _vocabulary(labels: dict):
     return [(key, QCoreApplication.translate("vocabulary", label)) for key, label in labels.items()]
 
 
+_ICONS = {"child": "arrow-elbow-down-right", "sibling": "plus", "delete": "trash", "up": "arrow-up",
+          "down": "arrow-down", "comment": "chat-text", "freeze": "snowflake", "versions": "git-diff"}
+
+
 class RoadmapPage(Page):
     TABLES = {"roadmap_node", "action_partner", "organization", "indicator", "version", "plenary_comment"}
 
@@ -54,8 +57,6 @@ class RoadmapPage(Page):
         self.tree = self.editable_tree(self.model, 1, {})
         self.tree.setIndentation(14)
         # The title takes the spare width; the other columns are as wide as what they hold.
-        for column in (COL_CODE, COL_LEAD, COL_START, COL_END, COL_STATUS, COL_COST, COL_GAP):
-            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeToContents)
         self.tree.setItemDelegateForColumn(COL_STATUS, ChoiceDelegate(lambda: _vocabulary(v.ACTION_STATUSES), self))
         self.tree.setItemDelegateForColumn(COL_LEAD, ChoiceDelegate(
             lambda: organization_choices(self.session.document), self, allow_none=self.tr("(no lead)")))
@@ -101,8 +102,9 @@ class RoadmapPage(Page):
             "freeze": self.page_action(self.tr("Freeze version…"), self.freeze_version, None),
             "versions": self.page_action(self.tr("Versions…"), self.show_versions, None),
         }
-        for action in self.actions.values():
-            action.setIconText(action.text())  # a button keeps the "…" of a dialog it opens
+        self.give_icons(self.actions, _ICONS, alone=("up", "down"))
+        self.offer_in_context_menu(self.tree, [self.actions[key] for key in ("child", "sibling", "delete")] + [None]
+                                   + [self.actions["up"], self.actions["down"], None, self.actions["comment"]])
         return self.toolbar(self.actions.values())
 
     def _build_filters(self) -> QHBoxLayout:
@@ -142,6 +144,7 @@ class RoadmapPage(Page):
         self.model.visible = self._filtered()
         self.model.reload()
         self.tree.expandAll()
+        self.fit_columns(self.tree, (COL_CODE, COL_LEAD, COL_START, COL_END, COL_STATUS, COL_COST, COL_GAP))
         empty = self.session is not None and self.model.rowCount() == 0 and self.model.visible is None
         self.tree.setVisible(not empty)
         self.empty.setVisible(empty)

@@ -4,14 +4,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLineEdit,
     QMessageBox,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from workshop_app.models.stakeholders.organizations import (
     plan_delete_organization,
     plan_merge_organizations,
 )
+from workshop_app.ui.icons import icon
 from workshop_app.ui.item_models.row_table import ID_ROLE, RowFilterProxy, RowTableModel
 from workshop_app.ui.item_models.stakeholders import OrganizationTableModel, ParticipantTableModel
 from workshop_app.ui.pages.attendance import AttendanceTab
@@ -68,6 +67,10 @@ class StakeholdersPage(Page):
                                                         "Ctrl+Shift+O")
         self.delete_organizations_action = self.page_action(self.tr("Delete"), self.delete_organizations)
         self.merge_action = self.page_action(self.tr("Merge…"), self.merge_organizations, "Ctrl+Shift+M")
+        for action, name in ((self.add_participant_action, "user-plus"), (self.delete_participants_action, "trash"),
+                             (self.add_organization_action, "buildings"), (self.delete_organizations_action, "trash"),
+                             (self.merge_action, "git-merge")):
+            action.setIcon(icon(name))
         self.merge_action.setToolTip(self.tr("Merge the selected organizations into one (their people and "
                                              "road-map roles move to the one you keep)"))
         participants_tab = self._tab(self.participant_view, self.tr("Participants"),
@@ -121,14 +124,8 @@ class StakeholdersPage(Page):
         return view
 
     def _tab(self, view: QTableView, title: str, actions: list[QAction]) -> QVBoxLayout:
-        bar = QHBoxLayout()
-        for action in actions:
-            action.setIconText(action.text())  # a button keeps the "…" of a dialog it opens
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonTextOnly)
-            bar.addWidget(button)
-        bar.addStretch(1)
+        self.offer_in_context_menu(view, actions)
+        bar = self.toolbar(actions)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -168,8 +165,7 @@ class StakeholdersPage(Page):
             header.setResizeContentsPrecision(200)
             for column in stretched:
                 header.setSectionResizeMode(column, QHeaderView.Stretch)
-            for column in fitted:
-                header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+            self.fit_columns(view, fitted)
             for column, width in widths.items():
                 view.setColumnWidth(column, width)
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workshop_app.models.agenda.live import LiveStatus, now_and_next, plan_overrun, plan_record_actual
+from workshop_app.ui.palette import style_panel
 
 
 class LivePanel(QFrame):
@@ -38,7 +39,7 @@ class LivePanel(QFrame):
         layout.addLayout(text, 1)
         layout.addWidget(self.late_button)
         layout.addWidget(self.ended_button)
-        self.setStyleSheet("#liveNow { font-size: 13pt; font-weight: bold; }")  # its frame: ui.palette
+        style_panel(self, "#liveNow { font-size: 13pt; font-weight: bold; }")
         self.timer = QTimer(self)
         self.timer.setInterval(self.REFRESH_MS)
         self.timer.timeout.connect(self.reload)

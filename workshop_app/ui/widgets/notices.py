@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.ui.palette import set_tone
+
 # A folded warnings panel never takes more of the page than this: the table stays in view.
 WARNINGS_MOST_HEIGHT = 170
 _LIST_MOST_HEIGHT = 110
@@ -54,6 +56,7 @@ class FoldedWarnings(QScrollArea):
         for kind, summary, entries in groups:
             line = QToolButton()
             line.setObjectName("warningLine")
+            set_tone(line, "warning")
             line.setText(f"⚠ {summary}")
             line.setCheckable(True)
             line.setAutoRaise(True)
