@@ -16,12 +16,17 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 
+from workshop_app.resources import resources_dir
+
 _FONT = "phosphor-1.3.0.ttf"
 _NAMES = "phosphor-charmap-1.3.0.json"
 
 
 @cache
 def _font_folder() -> Path | None:
+    bundled = resources_dir() / "icons" / "phosphor"  # where the one-folder bundle puts them
+    if (bundled / _FONT).is_file():
+        return bundled
     spec = importlib.util.find_spec("qtawesome")  # found, never imported (see the docstring)
     if spec is None or not spec.submodule_search_locations:
         return None
