@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run lint test soak bench screenshots clean
+.PHONY: run lint test soak bench screenshots guide-screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Pathfinder Workshop needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -42,6 +42,22 @@ screenshots: $(STAMP)
 	$(BIN)/workshop-app open docs/demo.workshop --page agenda --screenshot docs/agenda.png --size 1280x800
 	$(BIN)/workshop-app open docs/demo.workshop --page projector --screenshot docs/projector.png --size 1280x720
 	rm -f docs/demo.workshop
+
+# The pictures of Help › Guide, taken from the demo so that they show the program as it is.
+# Taken at 1280 wide, where no toolbar label is cut short, then scaled to 960 wide (the guide shows
+# them at their own size: a browser that shrinks them leaves the text jagged) and reduced to 128
+# colours. Pillow comes with reportlab.
+GUIDE := resources/guide
+GUIDE_DEMO := $(or $(TMPDIR),/tmp)/nepal-road-map.workshop
+guide-screenshots: $(STAMP)
+	$(BIN)/workshop-app demo --force $(GUIDE_DEMO)
+	for page in start overview stakeholders agenda roadmap; do \
+		$(BIN)/workshop-app open $(GUIDE_DEMO) --page $$page --screenshot $(GUIDE)/$$page.png --size 1280x800 \
+			--theme light || exit 1; \
+	done
+	$(BIN)/workshop-app open $(GUIDE_DEMO) --page projector --screenshot $(GUIDE)/projector.png --size 1280x720
+	$(BIN)/python -c 'import sys; from PIL import Image; [(lambda i: i.resize((960, i.height * 960 // i.width), Image.Resampling.LANCZOS).quantize(128, dither=Image.Dither.NONE).save(p, optimize=True))(Image.open(p).convert("RGB")) for p in sys.argv[1:]]' $(GUIDE)/*.png
+	rm -f $(GUIDE_DEMO)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

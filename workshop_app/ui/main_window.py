@@ -154,8 +154,8 @@ class MainWindow(QMainWindow):
         self._action(view_menu, self.tr("&Full Screen"), self._toggle_full_screen, QKeySequence.FullScreen)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        shortcuts = self._action(help_menu, self.tr("&Keyboard Shortcuts"), self.show_shortcuts,
-                                 QKeySequence.HelpContents)
+        self.guide_action = self._action(help_menu, self.tr("&Guide"), self.show_guide, QKeySequence.HelpContents)
+        shortcuts = self._action(help_menu, self.tr("&Keyboard Shortcuts"), self.show_shortcuts, QKeySequence("Ctrl+/"))
         about = self._action(help_menu, self.tr("&About Pathfinder Workshop"), self.show_about)
         about.setMenuRole(QAction.AboutRole)
         for action, name in ((self.new_action, "file-plus"), (self.open_action, "folder-open"),
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
                              (export_menu.menuAction(), "export"), (self.save_copy_action, "copy"),
                              (self.close_action, "x"), (self.preferences_action, "gear"),
                              (self.projector_action, "projector-screen"), (self.freeze_action, "snowflake"),
-                             (shortcuts, "keyboard"), (about, "info")):
+                             (self.guide_action, "book-open"), (shortcuts, "keyboard"), (about, "info")):
             action.setIcon(icon(name))
 
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
@@ -543,6 +543,11 @@ class MainWindow(QMainWindow):
 
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def show_guide(self) -> None:
+        from workshop_app.ui.dialogs.guide import show_guide
+
+        show_guide(self)
 
     def show_shortcuts(self) -> None:
         from workshop_app.ui.dialogs.shortcuts import ShortcutsDialog, shortcut_list

@@ -5,6 +5,7 @@ __all__ = [
     "comment",
     "export",
     "groups",
+    "guide",
     "new_workshop",
     "participant_import",
     "preferences",
