@@ -132,3 +132,12 @@ def test_running_late_during_breakout_groups_moves_every_group(page, window, mon
     ends = {entry.session["track"]: clock(entry.end) for entry in agenda(document)[day_number].sessions
             if entry.session["slot"] == item.session["slot"]}
     assert len(ends) == 4 and len(set(ends.values())) == 1  # the four groups end together
+
+
+def test_closing_the_workshop_with_live_mode_on_stops_its_clock(page, window):
+    page.actions["live"].trigger()
+    assert page.live.timer.isActive()
+    window.workshop_view.show_page("roadmap")  # the agenda hidden: it does not reload on close
+    window.close_workshop()
+    assert not page.live.timer.isActive()
+    page.live.timer.timeout.emit()  # a tick already queued reads nothing from the closed file

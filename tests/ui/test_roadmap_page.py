@@ -179,3 +179,19 @@ def test_an_unclear_cost_is_refused_with_a_message_and_nothing_changes(page, win
     assert "unclear" in page.message.text() and not page.message.isHidden()
     assert find(page, "1.1.1").siblingAtColumn(COL_COST).data() == before
     assert window.session.undo_stack.count() == steps
+
+
+def test_at_1280_by_800_the_filters_read_whole_and_the_details_need_no_sideways_scrolling(window, demo_path, qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(1280, 800)
+    window.open_file(demo_path, page="roadmap")
+    page = window.workshop_view.page("roadmap")
+    action = next(row["id"] for row in window.session.document.rows("roadmap_node") if row["level"] == "action")
+    page.select(action)
+    qtbot.wait(20)
+    for combo in (page.lead_filter, page.status_filter, page.group_filter, page.pillar_filter):
+        assert combo.width() > combo.fontMetrics().horizontalAdvance(combo.itemText(0)) + 20, combo.itemText(0)
+    for area in page.details.findChildren(QScrollArea) + ([page.details] if isinstance(page.details, QScrollArea)
+                                                            else []):
+        assert not area.horizontalScrollBar().isVisible()

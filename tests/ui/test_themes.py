@@ -60,3 +60,15 @@ def test_a_tone_follows_the_theme(qtbot):
     palette.apply_theme("dark")
     label.ensurePolished()
     assert label.palette().color(label.foregroundRole()).name() != light
+
+
+def test_the_navigation_rail_darkens_with_the_window(window, demo_path):
+    from PySide6.QtGui import QPalette
+
+    window.open_file(demo_path)
+    rail = window.workshop_view.rail
+    palette.apply_theme("dark")
+    image = rail.grab().toImage()
+    ground = image.pixelColor(rail.width() // 2, rail.height() - 5)  # below the pages' icons
+    assert ground.lightness() < 80, ground.name()
+    assert abs(ground.lightness() - QGuiApplication.palette().color(QPalette.Window).lightness()) < 10

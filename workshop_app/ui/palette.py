@@ -111,7 +111,18 @@ def apply_theme(choice: str) -> str:
                 paint(widget, how)
             else:  # closed since: Qt deleted it, its Python side lingers
                 registry.pop(widget, None)
+    _resolve_style_sheets_again()
     return _current
+
+
+def _resolve_style_sheets_again() -> None:
+    """A style sheet reads palette(window) once, when it is set: set again, it reads the new
+    palette (the navigation rail stayed light in a dark window without this)."""
+    for widget in QApplication.allWidgets():
+        sheet = widget.styleSheet()
+        if "palette(" in sheet:
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
 
 
 def current_theme() -> str:

@@ -113,6 +113,7 @@ class _FilePage(QWizardPage):
         self.path_edit.setPlaceholderText(self.tr("Path to an .xlsx or .csv file"))
         self.path_edit.textChanged.connect(self.completeChanged)
         browse = QPushButton(self.tr("Browse…"))
+        browse.setAutoDefault(False)  # once a list is chosen, Enter goes on to Next, not to Browse again
         browse.clicked.connect(self.browse)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -131,6 +132,7 @@ class _FilePage(QWizardPage):
                                               self.tr(SPREADSHEET_FILTER))
         if path:
             self.path_edit.setText(path)
+            self.path_edit.setFocus()
 
     def isComplete(self) -> bool:
         return bool(self.path_edit.text().strip())

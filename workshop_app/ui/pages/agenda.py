@@ -1,6 +1,8 @@
 """Agenda: days and their sessions, edited in place, reordered by drag and drop or keyboard;
 times follow from the durations; warnings show what would surprise the room."""
 
+from collections import Counter
+
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -145,6 +147,11 @@ class AgendaPage(Page):
             self.select_session(selected)
         else:
             self._show_details()
+
+    def set_session(self, session) -> None:
+        super().set_session(session)
+        if session is None:  # closed while hidden: the live clock must not read a closed file
+            self.live.set_document(None)
 
     def refresh(self, change: Change, source: object) -> None:
         self.message.hide()
@@ -293,8 +300,11 @@ class AgendaPage(Page):
         template_id, replace = dialog.choice()
         if template_id:
             folder = self._user_templates()
-            self.session.perform(lambda document: plan_apply_template(
-                document, template_id, replace=replace, user_folder=folder), source=self)
+            if self.session.perform(lambda document: plan_apply_template(
+                    document, template_id, replace=replace, user_folder=folder), source=self):
+                # The empty page's buttons are gone: the keyboard goes on in the agenda, not
+                # back on the navigation rail, where the arrow keys would change page.
+                self.focus_main_view()
 
     def save_template(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -315,10 +325,12 @@ class AgendaPage(Page):
     def show_groups(self) -> None:
         from workshop_app.ui.dialogs.groups import GroupsDialog
 
-        item = self.model.scheduled(self.tree.currentIndex())
+        item = self._group_session_from_here()
         if item is None:
-            self.show_problem(self.tr("Select one of the parallel group sessions first."))
+            self.show_problem(self.tr("No sessions run in parallel yet: select a session and add a parallel "
+                                      "one (Ctrl+Shift+L) for each group."))
             return
+        self.select_session(item.session["id"])  # the slot whose groups open, seen in the agenda
         dialog = GroupsDialog(self.session.document, item.session["day_id"], item.session["slot"], self)
 
         def perform(plan):
@@ -329,6 +341,29 @@ class AgendaPage(Page):
         dialog.print_requested.connect(lambda: self.window().export_group_lists(
             item.session["day_id"], item.session["slot"] + 1))
         self.ask(dialog)
+
+    def _group_session_from_here(self):
+        """The session whose groups Groups… opens: the selected one when it runs in parallel
+        with others, else the first such session after the selection (a day's heading counts
+        as its first session), else the first of the agenda. Nobody has to find a group
+        session by hand before the key works."""
+        entries = [(day_row, item) for day_row, schedule in enumerate(self.model.days) for item in schedule.sessions]
+        in_slot = Counter((item.session["day_id"], item.session["slot"]) for _, item in entries)
+        grouped = [position for position, (_, item) in enumerate(entries)
+                   if in_slot[(item.session["day_id"], item.session["slot"])] > 1]
+        if not grouped:
+            return None
+        index = self.tree.currentIndex()
+        current = self.model.scheduled(index)
+        if current is not None:
+            start = next(position for position, (_, item) in enumerate(entries) if item is current)
+        elif index.isValid():
+            day_row = self.model.day_row_of(index)
+            start = next((position for position, (row, _) in enumerate(entries) if row >= day_row), 0)
+        else:
+            start = 0
+        chosen = next((position for position in grouped if position >= start), grouped[0])
+        return entries[chosen][1]
 
     def toggle_live(self, on: bool) -> None:
         self.live.setVisible(on)

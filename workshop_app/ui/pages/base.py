@@ -32,6 +32,28 @@ def held_by(source: object, holder: QObject) -> bool:
     return False
 
 
+class CellTree(QTreeView):
+    """A tree whose rows are selected whole, yet whose cells the keyboard reaches: Left and
+    Right move from cell to cell (a plain QTreeView moves only from row to row), so F2 edits
+    the cost or the lead without a click in the row first. + and − still open and close a
+    branch."""
+
+    def moveCursor(self, action, modifiers):
+        current = self.currentIndex()
+        if action in (QAbstractItemView.MoveLeft, QAbstractItemView.MoveRight) and current.isValid():
+            header = self.header()
+            step = 1 if action == QAbstractItemView.MoveRight else -1
+            if self.isRightToLeft():
+                step = -step
+            visual = header.visualIndex(current.column()) + step
+            while 0 <= visual < header.count() and self.isColumnHidden(header.logicalIndex(visual)):
+                visual += step
+            if 0 <= visual < header.count():
+                return current.siblingAtColumn(header.logicalIndex(visual))
+            return current
+        return super().moveCursor(action, modifiers)
+
+
 class Page(QWidget):
     """A page of the workshop view. Two words, with one meaning each across ui/:
 
@@ -234,7 +256,7 @@ class Page(QWidget):
     @staticmethod
     def editable_tree(model, stretch_column: int, widths: dict[int, int]) -> QTreeView:
         """A tree view that edits in place and moves rows by drag and drop through the model."""
-        tree = QTreeView()
+        tree = CellTree()
         tree.setModel(model)
         tree.setAlternatingRowColors(True)
         tree.setUniformRowHeights(True)

@@ -124,11 +124,12 @@ class RoadmapPage(Page):
             # As wide as the row allows, not as the longest organization's name: the details
             # panel beside keeps its room on a laptop screen.
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(9)
+            # Each as wide as its "Any …" entry, which says what it filters ("Any lead organizati" did not).
+            everything = combo.itemText(0) if combo.count() else self.tr("Any lead organization")  # filled later
+            combo.setMinimumContentsLength(len(everything))
             combo.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.unfunded_filter.toggled.connect(self.apply_filters)
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("Show actions:")))
+        filters = QHBoxLayout()  # no "Show actions:" before them: at 1280 pixels it cut the lists' own words
         for widget in (self.lead_filter, self.status_filter, self.group_filter, self.pillar_filter,
                        self.unfunded_filter):
             filters.addWidget(widget)

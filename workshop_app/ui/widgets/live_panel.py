@@ -46,6 +46,8 @@ class LivePanel(QFrame):
 
     def set_document(self, document) -> None:
         self.document = document
+        if document is None:
+            self.timer.stop()
         self.reload()
 
     def setVisible(self, visible: bool) -> None:

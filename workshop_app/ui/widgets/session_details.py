@@ -30,7 +30,7 @@ class SessionDetails(QWidget):
         self.heading.setObjectName("sectionTitle")
         self.heading.setWordWrap(True)
         self.fixed_edit = QLineEdit()
-        self.fixed_edit.setPlaceholderText(self.tr("HH:MM, for lunch or the closing ceremony"))
+        self.fixed_edit.setPlaceholderText(self.tr("HH:MM, e.g. for lunch"))
         self.fixed_edit.setToolTip(self.tr("A fixed start time keeps this session in place when others run late"))
         self.capacity_edit = QLineEdit()
         self.capacity_edit.setPlaceholderText(self.tr("Places in the room (optional)"))
@@ -52,8 +52,8 @@ class SessionDetails(QWidget):
         add.clicked.connect(self._add_speaker)
         remove = QPushButton(self.tr("Remove"))
         remove.clicked.connect(self._remove_speaker)
+        # The name on a line of its own: beside the buttons, the narrow panel cut it to "Type …".
         speaker_row = QHBoxLayout()
-        speaker_row.addWidget(self.speaker_combo, 1)
         speaker_row.addWidget(add)
         speaker_row.addWidget(remove)
 
@@ -66,6 +66,7 @@ class SessionDetails(QWidget):
         form.addRow(self.tr("Materials"), self.areas["materials"])
         form.addRow(self.tr("Facilitator notes"), self.areas["facilitator_notes"])
         form.addRow(self.tr("Speakers"), self.speakers)
+        form.addRow("", self.speaker_combo)
         form.addRow("", speaker_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
