@@ -10,6 +10,7 @@ edit goes through the `session` (the document, its one undo stack and its `chang
 __all__ = [
     "app",
     "main_window",
+    "menus",
     "workshop_view",
     "session",
     "change_notice",

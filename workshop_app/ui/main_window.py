@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QStackedWidget,
 )
@@ -28,6 +27,7 @@ from workshop_app.models.errors import WorkshopError
 from workshop_app.models.file import schema
 from workshop_app.ui.change_notice import ChangeNotice
 from workshop_app.ui.icons import icon
+from workshop_app.ui.menus import build_menus
 from workshop_app.ui.palette import apply_theme
 from workshop_app.ui.session import DocumentSession
 from workshop_app.ui.settings import Settings
@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
         self.change_notice = ChangeNotice(self)
         self.setAcceptDrops(True)  # drop a .workshop file from the file manager to open it
 
-        self._build_menus()
+        self._undo_actions: list[QAction] = []  # Undo and Redo of the open file's stack
+        build_menus(self)
         self._update_actions()
         if remember_state and (geometry := self.settings.window_geometry()) is not None:
             self.restoreGeometry(geometry)
@@ -91,88 +92,6 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     # ------------------------------------------------------------------ menus
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = self._action(file_menu, self.tr("&New Workshop…"), self.new_workshop, QKeySequence.New)
-        self.open_action = self._action(file_menu, self.tr("&Open…"), self.choose_and_open, QKeySequence.Open)
-        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addMenu(self.recent_menu)
-        self._action(file_menu, self.tr("Open &Demo Workshop"), self.open_demo)
-        file_menu.addSeparator()
-        self.import_action = self._action(file_menu, self.tr("&Import Participants…"), self.import_participants,
-                                          QKeySequence(self.tr("Ctrl+I")))
-        self.import_workbook_action = self._action(file_menu, self.tr("Import &Road-map Workbook…"),
-                                                 self.import_workbook)
-        export_menu = file_menu.addMenu(self.tr("&Export"))
-        self.export_actions = [
-            self._action(export_menu, self.tr("&Participant List (Excel or CSV)…"), self.export_participants),
-            self._action(export_menu, self.tr("&Sign-in Sheets (PDF)…"), self.export_sign_in),
-            self._action(export_menu, self.tr("&Agenda (PDF)…"), lambda: self.export_agenda()),
-            self._action(export_menu, self.tr("&Facilitators' Agenda (PDF)…"),
-                         lambda: self.export_agenda(facilitator=True)),
-            self._action(export_menu, self.tr("Agenda (&Excel)…"), lambda: self.export_agenda(suffix=".xlsx")),
-            self._action(export_menu, self.tr("&Road Map (PDF)…"), self.export_roadmap),
-            self._action(export_menu, self.tr("Road-map &Workbook (Excel)…"), self.export_roadmap_workbook),
-        ]
-        file_menu.addSeparator()
-        self.save_copy_action = self._action(
-            file_menu, self.tr("Save a &Copy As…"), self.save_copy, QKeySequence.SaveAs
-        )
-        self.close_action = self._action(file_menu, self.tr("&Close"), self.close_workshop, QKeySequence.Close)
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.Quit).setMenuRole(QAction.QuitRole)
-
-        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self._undo_actions: list[QAction] = []
-        self.edit_menu.addSeparator()
-        self.preferences_action = self._action(self.edit_menu, self.tr("&Preferences…"), self.show_preferences,
-                                               QKeySequence.Preferences)
-        self.preferences_action.setMenuRole(QAction.PreferencesRole)
-
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.page_actions = []
-        for index, (key, label) in enumerate(self.workshop_view.page_labels()):
-            action = self._action(view_menu, label, lambda checked=False, k=key: self.workshop_view.show_page(k),
-                                  QKeySequence(f"Ctrl+{index + 1}"))
-            self.page_actions.append(action)
-        view_menu.addSeparator()
-        self.projector_action = self._action(view_menu, self.tr("&Projector"), self.toggle_projector,
-                                             QKeySequence("F5"))
-        self.projector_action.setCheckable(True)
-        self._action(view_menu, self.tr("Switch to/from Projector"), self.switch_to_projector, QKeySequence("F6"))
-        self.screen_menu = QMenu(self.tr("Projector &Screen"), self)
-        self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
-        view_menu.addMenu(self.screen_menu)
-        self.freeze_action = self._action(view_menu, self.tr("F&reeze Projector"), self.toggle_freeze,
-                                          QKeySequence("Ctrl+Shift+F"))
-        self.freeze_action.setCheckable(True)
-        self._action(view_menu, self.tr("Projector: &Changes Since…"), self.show_changes_since,
-                     QKeySequence("Ctrl+Shift+D"))
-        view_menu.addSeparator()
-        self._action(view_menu, self.tr("&Full Screen"), self._toggle_full_screen, QKeySequence.FullScreen)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.guide_action = self._action(help_menu, self.tr("&Guide"), self.show_guide, QKeySequence.HelpContents)
-        shortcuts = self._action(help_menu, self.tr("&Keyboard Shortcuts"), self.show_shortcuts, QKeySequence("Ctrl+/"))
-        about = self._action(help_menu, self.tr("&About Pathfinder Workshop"), self.show_about)
-        about.setMenuRole(QAction.AboutRole)
-        for action, name in ((self.new_action, "file-plus"), (self.open_action, "folder-open"),
-                             (self.import_action, "user-plus"), (self.import_workbook_action, "download-simple"),
-                             (export_menu.menuAction(), "export"), (self.save_copy_action, "copy"),
-                             (self.close_action, "x"), (self.preferences_action, "gear"),
-                             (self.projector_action, "projector-screen"), (self.freeze_action, "snowflake"),
-                             (self.guide_action, "book-open"), (shortcuts, "keyboard"), (about, "info")):
-            action.setIcon(icon(name))
-
-    def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
 
     def _install_undo_actions(self) -> None:
         for action in self._undo_actions:
