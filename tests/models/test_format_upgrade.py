@@ -203,3 +203,44 @@ def test_a_format_1_file_is_read_without_being_changed(demo_path, tmp_path, caps
     assert "format 1 (this program writes format 2)" in out and "result: ok" in out
     assert old.read_bytes() == before
     assert not (tmp_path / "old.format-1-backup.workshop").exists()
+
+
+def test_a_format_1_file_refused_on_opening_is_not_upgraded_first(demo_path, tmp_path):
+    old = format_1_file(tmp_path / "old.workshop", demo_path)
+    conn = sqlite3.connect(old)
+    conn.execute("DELETE FROM workshop")
+    conn.commit()
+    conn.close()
+    before = old.read_bytes()
+    with pytest.raises(WorkshopFileError, match="workshop record is missing"):
+        WorkshopDocument.open(old)
+    assert old.read_bytes() == before
+    assert not (tmp_path / "old.format-1-backup.workshop").exists()
+
+
+@pytest.mark.parametrize("planted", ["UPDATE day SET start_time = '99:99'", "UPDATE workshop SET languages = 'x'"])
+def test_reading_refuses_a_value_planted_past_the_rules(demo_path, planted):
+    """A read-only connection skips CHECK rules: reading checks a private copy instead, so an
+    export or a screenshot never meets a value the pages cannot read."""
+    conn = sqlite3.connect(demo_path, isolation_level=None)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute(planted)
+    conn.close()
+    before = demo_path.read_bytes()
+    with pytest.raises(WorkshopFileError, match="the file is damaged .*CHECK constraint failed"):
+        WorkshopDocument.open(demo_path, readonly=True)
+    assert demo_path.read_bytes() == before
+
+
+def test_required_numbers_format_1_held_as_nonsense_are_replaced_and_named(typed_as_text):
+    conn = sqlite3.connect(typed_as_text)
+    conn.execute("INSERT INTO day (id, position, title) VALUES ('d', 'first', 'Jour 1')")
+    conn.execute("INSERT INTO session (id, day_id, slot, title, duration, actual_start) "
+                 "VALUES ('s', 'd', 0, 'Ouverture', 9.2e18, 'x')")
+    conn.commit()
+    conn.close()
+    with WorkshopDocument.open(typed_as_text) as document:
+        notes = " ".join(document.opening_notes)
+        assert document.get("day", "d")["position"] == 0 and document.get("session", "s")["duration"] == 60
+        assert document.get("session", "s")["actual_start"] is None
+    assert "position was “first”" in notes and "Ouverture" in notes

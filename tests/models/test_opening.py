@@ -1,6 +1,7 @@
 """Every wrong file gets one clear message and stays byte-for-byte as it was."""
 
 import hashlib
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -328,3 +329,31 @@ def test_half_written_files_left_by_a_crash_are_removed_when_the_folder_is_used(
     WorkshopDocument.open(workshop_path).close()
     assert not any(path.exists() for path in leftovers)
     assert writing.exists() and mine.exists()
+
+
+def test_a_journal_of_a_twin_workshop_is_not_rolled_into_a_restored_copy(tmp_path):
+    """Two workshops made the same way have the same size and change counter: only rolling the
+    journal back tells them apart, and that is tried on a private copy first."""
+    from workshop_app.models.demo import write_demo
+
+    twin, restored = tmp_path / "twin.workshop", tmp_path / "nepal.workshop"
+    write_demo(twin).close()
+    write_demo(restored).close()
+    subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        import os, sqlite3
+        conn = sqlite3.connect({str(restored)!r}, isolation_level=None)
+        conn.execute("PRAGMA cache_size = 2")
+        conn.execute("BEGIN")
+        conn.execute("UPDATE participant SET notes = hex(randomblob(300))")
+        conn.execute("UPDATE roadmap_node SET description = hex(randomblob(200))")
+        os._exit(0)  # a crash in the middle of a large change
+    """)], check=True)
+    assert Path(f"{restored}-journal").exists()
+    shutil.copyfile(twin, restored)  # the user restores a copy over the file
+    before = fingerprint(restored)
+    with pytest.raises(WorkshopFileError, match="belonged to another file"):
+        WorkshopDocument.open(restored)
+    assert fingerprint(restored) == before
+    assert not Path(f"{restored}-journal").exists() and (tmp_path / "nepal.workshop.foreign-journal").exists()
+    with WorkshopDocument.open(restored) as document:  # the restored copy, whole
+        assert document.count("participant") == 122

@@ -69,3 +69,13 @@ def test_a_session_longer_than_a_day_is_refused(document):
         normalize("session", "duration", 5000)
     with pytest.raises(InvalidValueError, match="more than any room holds"):
         normalize("session", "capacity", 2_000_000)
+
+
+def test_invisible_marks_that_change_how_a_name_reads_are_removed(document):
+    change = document.plan_insert("participant", name="\ufeffBob \u202eNostaw\u202c", email="\u2066e@x.org\u2069")
+    assert change.rows[0].after["name"] == "Bob Nostaw" and change.rows[0].after["email"] == "e@x.org"
+
+
+def test_a_lone_surrogate_is_replaced_not_a_crash(document):
+    change = document.plan_insert("participant", name="Sita \ud800")
+    assert change.rows[0].after["name"] == "Sita \ufffd"

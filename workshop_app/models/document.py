@@ -51,17 +51,28 @@ def _readable_header(path: Path, readonly: bool):
     return header
 
 
-def _refuse_damage(path: Path, conn: sqlite3.Connection) -> None:
-    problems = [row[0] for row in fetch_opening(path, conn, "PRAGMA quick_check")]
-    if problems != ["ok"]:
-        raise WorkshopFileError(path, f"the file is damaged ({problems[0]}); restore a backup copy")
-
-
-def _verify_contents(path: Path, conn: sqlite3.Connection) -> None:
-    if not fetch_opening(path, conn, "SELECT 1 FROM workshop LIMIT 1"):
+def _refuse_without_workshop(path: Path, conn: sqlite3.Connection, verify: bool) -> None:
+    if "workshop" not in {row[0] for row in fetch_opening(path, conn, "SELECT name FROM sqlite_master")}:
+        raise WorkshopFileError(path, "the file is damaged (it has no workshop table); restore a backup copy")
+    if verify and not fetch_opening(path, conn, "SELECT 1 FROM workshop LIMIT 1"):
         # Every page reads the workshop record; `check` (which does not verify) opens it to say so.
         raise WorkshopFileError(path, "the file is damaged (its workshop record is missing); restore a backup copy")
-    refuse_other_schema(path, conn)
+
+
+def _refuse_damage(path: Path, conn: sqlite3.Connection, readonly: bool) -> None:
+    """SQLite's quick check; for reading, on a private copy in memory, since a read-only
+    connection skips the CHECK rules and a value planted past them would reach the pages."""
+    if readonly:
+        copy = sqlite3.connect(":memory:")
+        try:
+            conn.backup(copy)
+            problems = [row[0] for row in fetch_opening(path, copy, "PRAGMA quick_check")]
+        finally:
+            copy.close()
+    else:
+        problems = [row[0] for row in fetch_opening(path, conn, "PRAGMA quick_check")]
+    if problems != ["ok"]:
+        raise WorkshopFileError(path, f"the file is damaged ({problems[0]}); restore a backup copy")
 
 
 def _replacing_text(value: bytes) -> str:
@@ -120,16 +131,16 @@ class WorkshopDocument:
                 fetch_opening(path, conn, "BEGIN EXCLUSIVE")
                 fetch_opening(path, conn, "COMMIT")
             if verify:
-                _refuse_damage(path, conn)
+                _refuse_damage(path, conn, readonly)
+            # Refusals come before any upgrade: a refused file is left exactly as it was.
+            _refuse_without_workshop(path, conn, verify)
             notes = []
             if header.user_version < schema.SCHEMA_VERSION and readonly:
                 conn = upgraded_copy(path, conn, header.user_version)  # reading never writes the file
             elif header.user_version < schema.SCHEMA_VERSION:
                 notes = upgrade_with_backup(path, conn, header.user_version)
-            if "workshop" not in {row[0] for row in fetch_opening(path, conn, "SELECT name FROM sqlite_master")}:
-                raise WorkshopFileError(path, "the file is damaged (it has no workshop table); restore a backup copy")
             if verify:
-                _verify_contents(path, conn)
+                refuse_other_schema(path, conn)
             document = cls(path, conn, readonly=readonly)
             document.opening_notes = notes
             document.file_version = header.user_version

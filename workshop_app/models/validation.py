@@ -15,8 +15,12 @@ _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
 # Control characters other than tab and line breaks: invisible, and a NUL cuts a name short
-# in every program that reads the file's text as C strings.
-_CONTROLS = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127])
+# in every program that reads the file's text as C strings. Also the byte-order mark (left in
+# the middle of a list when two files were joined) and the bidi embeddings and overrides, which
+# make a name or an e-mail read differently from what it holds.
+_CONTROLS = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127, 0xFEFF, *range(0x202A, 0x202F),
+                           *range(0x2066, 0x206A)])
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # not text: the file could not store it
 
 
 def clean_text(value: Any) -> str:
@@ -25,7 +29,10 @@ def clean_text(value: Any) -> str:
     breaks kept."""
     if value is None:
         return ""
-    return unicodedata.normalize("NFC", str(value).translate(_CONTROLS)).strip()
+    text = str(value).translate(_CONTROLS)
+    if _LONE_SURROGATE.search(text):
+        text = _LONE_SURROGATE.sub("\ufffd", text)
+    return unicodedata.normalize("NFC", text).strip()
 
 
 def limited_text(what: str, most: int, most_digits: int | None = None):

@@ -95,7 +95,7 @@ def _copy_rows(conn: sqlite3.Connection, table: str, locale: str) -> list[str]:
             _, _, kind, required, default, *_ = columns[name]
             value, problem = _value(table, name, kind, raw[2 * index], raw[2 * index + 1].decode(), locale)
             if problem is not None:
-                value = _default(conn, default) if required else None
+                value = _fallback(conn, table, name, kind, default) if required else None
                 kept.append(f"{name.replace('_', ' ')} was “{problem}”")
             row[name] = value
         kept += _insert(conn, table, row, columns)
@@ -110,31 +110,33 @@ def _copy_rows(conn: sqlite3.Connection, table: str, locale: str) -> list[str]:
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: dict, columns: dict) -> list[str]:
-    """Insert the row; when a format-2 rule refuses it, clear the one value that breaks the rule
-    (a session of 5,000 minutes) and say which."""
+    """Insert the row; while a format-2 rule refuses it, clear the value the rule names (a
+    session of 5,000 minutes, a start time "x") and say which."""
     statement = f"INSERT INTO [{table}] ({', '.join(f'[{name}]' for name in row)}) VALUES ({', '.join('?' * len(row))})"
-    try:
-        conn.execute(statement, list(row.values()))
-        return []
-    except sqlite3.IntegrityError as refusal:
-        if not str(refusal).startswith("CHECK"):
-            raise
-        for name, value in row.items():
-            _, _, _, required, default, key, *_ = columns[name]
-            if value is None or key:
-                continue
-            trial = {**row, name: _default(conn, default) if required else None}
-            conn.execute("SAVEPOINT format2_row")
-            try:
-                conn.execute(statement, list(trial.values()))
-            except sqlite3.IntegrityError:
-                conn.execute("ROLLBACK TO format2_row")
-                continue
-            finally:
-                conn.execute("RELEASE format2_row")
-            row[name] = trial[name]
-            return [f"{name.replace('_', ' ')} was “{str(value)[:200]}”"]
-        raise
+    kept: list[str] = []
+    for _ in range(len(row) + 1):
+        try:
+            conn.execute(statement, list(row.values()))
+            return kept
+        except sqlite3.IntegrityError as refusal:
+            name = _ruled_column(str(refusal), row, columns)
+            if name is None:
+                raise
+            _, _, kind, required, default, *_ = columns[name]
+            kept.append(f"{name.replace('_', ' ')} was “{str(row[name])[:200]}”")
+            row[name] = _fallback(conn, table, name, kind, default) if required else None
+    raise sqlite3.IntegrityError(f"the values of a {table} row cannot be carried over")
+
+
+def _ruled_column(refusal: str, row: dict, columns: dict) -> str | None:
+    """The column a refused CHECK rule is about: the first column its text names (the rules of
+    schema.SCHEMA start with their column), still holding a value that can be cleared."""
+    if not refusal.startswith("CHECK constraint failed: "):
+        return None
+    rule = refusal.removeprefix("CHECK constraint failed: ")
+    named = [(match.start(), name) for name in row if row[name] is not None and not columns[name][5]
+             for match in [re.search(rf"\b{re.escape(name)}\b", rule)] if match]
+    return min(named)[1] if named else None
 
 
 def _value(table: str, column: str, kind: str, value, storage: str, locale: str):
@@ -174,8 +176,14 @@ def _real(value, locale: str) -> float:
 _CONVERT = {"TEXT": _text, "INTEGER": _integer, "REAL": _real}
 
 
-def _default(conn: sqlite3.Connection, default: str | None):
-    return conn.execute(f"SELECT {default}").fetchone()[0] if default is not None else ""
+# What a required value with no default becomes when format 1 held something unreadable.
+_REQUIRED = {("session", "duration"): 60, ("session", "slot"): 0}
+
+
+def _fallback(conn: sqlite3.Connection, table: str, column: str, kind: str, default: str | None):
+    if default is not None:
+        return conn.execute(f"SELECT {default}").fetchone()[0]
+    return _REQUIRED.get((table, column), {"INTEGER": 0, "REAL": 0.0}.get(kind, ""))
 
 
 def _label(table: str, row: dict) -> str:
