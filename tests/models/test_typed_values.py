@@ -79,3 +79,8 @@ def test_invisible_marks_that_change_how_a_name_reads_are_removed(document):
 def test_a_lone_surrogate_is_replaced_not_a_crash(document):
     change = document.plan_insert("participant", name="Sita \ud800")
     assert change.rows[0].after["name"] == "Sita \ufffd"
+
+
+def test_a_quarter_typed_in_other_digits_is_stored_in_ascii(document, action):
+    change = document.plan_update("roadmap_node", action, None, start="２０２７-Q1")
+    assert change.rows[0].after["start"] == "2027-Q1"

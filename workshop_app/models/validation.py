@@ -152,11 +152,12 @@ def quarter_or_date(value: Any) -> str | None:
     if not text:
         return None
     swapped = re.match(r"^Q([1-4])[\s-]*(\d{4})$", text, re.IGNORECASE)
+    # int() reads any script's digits ("２０２７", "२०२७"); the file holds ASCII ones.
     if swapped:
-        return _in_years(f"{swapped.group(2)}-Q{swapped.group(1)}", value)
+        return _in_years(f"{int(swapped.group(2)):04d}-Q{int(swapped.group(1))}", value)
     match = _QUARTER.match(text)
     if match:
-        return _in_years(f"{match.group(1)}-Q{match.group(2)}", value)
+        return _in_years(f"{int(match.group(1)):04d}-Q{int(match.group(2))}", value)
     try:
         return _in_years(dt.date.fromisoformat(text).isoformat(), value)
     except ValueError:
