@@ -1,9 +1,12 @@
-"""The bundled Noto fonts, registered once, and the split of user text into runs by script.
+"""The bundled Noto fonts, registered when first needed, and the split of user text into runs
+by script.
 
 reportlab has no per-glyph fallback: a font without a glyph prints an empty box, silently. The
-Noto fonts for Arabic, Devanagari and Sinhala hold only their own script (no Latin letters), and
-NotoSans holds no Arabic or Indic letters, so every piece of text is cut into runs and each run
-gets the font that covers it.
+Noto fonts of each script hold only that script (no Latin letters), and NotoSans holds no
+Arabic, Hebrew, Indic, South-East Asian or Ethiopic letters, so every piece of text is cut into
+runs and each run gets the font that covers it. The scripts are those of the countries that work
+with Alliance 8.7: Tamil and Sinhala (Sri Lanka), Bengali, Thai, Lao, Khmer, Myanmar, Amharic
+(Ethiopic), Georgian, Armenian, Hebrew and Arabic besides Devanagari and Latin.
 """
 
 import re
@@ -22,6 +25,17 @@ LATIN = "latin"  # also Greek, Cyrillic and Vietnamese: everything NotoSans cove
 ARABIC = "arabic"
 DEVANAGARI = "devanagari"
 SINHALA = "sinhala"
+HEBREW = "hebrew"
+BENGALI = "bengali"
+TAMIL = "tamil"
+THAI = "thai"
+LAO = "lao"
+KHMER = "khmer"
+MYANMAR = "myanmar"
+ETHIOPIC = "ethiopic"
+GEORGIAN = "georgian"
+ARMENIAN = "armenian"
+RIGHT_TO_LEFT = (ARABIC, HEBREW)
 
 
 @dataclass(frozen=True)
@@ -43,18 +57,38 @@ SCRIPT_FONTS = {
     ARABIC: ScriptFont(ARABIC, "NotoSansArabic"),
     DEVANAGARI: ScriptFont(DEVANAGARI, "NotoSansDevanagari"),
     SINHALA: ScriptFont(SINHALA, "NotoSansSinhala"),
+    HEBREW: ScriptFont(HEBREW, "NotoSansHebrew"),
+    BENGALI: ScriptFont(BENGALI, "NotoSansBengali"),
+    TAMIL: ScriptFont(TAMIL, "NotoSansTamil"),
+    THAI: ScriptFont(THAI, "NotoSansThai"),
+    LAO: ScriptFont(LAO, "NotoSansLao"),
+    KHMER: ScriptFont(KHMER, "NotoSansKhmer"),
+    MYANMAR: ScriptFont(MYANMAR, "NotoSansMyanmar"),
+    ETHIOPIC: ScriptFont(ETHIOPIC, "NotoSansEthiopic"),
+    GEORGIAN: ScriptFont(GEORGIAN, "NotoSansGeorgian"),
+    ARMENIAN: ScriptFont(ARMENIAN, "NotoSansArmenian"),
 }
 
 # Registered names of the Latin faces, the ones styles start from.
 BODY_FONT = SCRIPT_FONTS[LATIN].regular
 BOLD_FONT = SCRIPT_FONTS[LATIN].bold
 
-# Scripts that need shaping (joining, conjuncts, reordering) and their own font. Everything
-# else, including Vietnamese in NFC form, prints with NotoSans glyph by glyph.
+# Scripts with their own font, shaped (joining, conjuncts, reordering, marks). Everything else,
+# including Vietnamese in NFC form, Greek and Cyrillic, prints with NotoSans glyph by glyph.
 _SCRIPT_RANGES = (
-    (ARABIC, "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff"),
+    (ARABIC, "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefe"),
     (DEVANAGARI, "\u0900-\u097f\ua8e0-\ua8ff\u1cd0-\u1cff"),
     (SINHALA, "\u0d80-\u0dff\U000111e0-\U000111ff"),
+    (HEBREW, "\u0590-\u05ff\ufb1d-\ufb4f"),
+    (BENGALI, "\u0980-\u09ff"),
+    (TAMIL, "\u0b80-\u0bff\U00011fc0-\U00011fff"),
+    (THAI, "\u0e00-\u0e7f"),
+    (LAO, "\u0e80-\u0eff"),
+    (KHMER, "\u1780-\u17ff\u19e0-\u19ff"),
+    (MYANMAR, "\u1000-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f"),
+    (ETHIOPIC, "\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f"),
+    (GEORGIAN, "\u10a0-\u10ff\u1c90-\u1cbf\u2d00-\u2d2f"),
+    (ARMENIAN, "\u0530-\u058f\ufb13-\ufb17"),
 )
 _COMPLEX = re.compile("[" + "".join(ranges for _, ranges in _SCRIPT_RANGES) + "]")
 _SCRIPT_OF = [(script, re.compile(f"[{ranges}]")) for script, ranges in _SCRIPT_RANGES]
@@ -74,16 +108,26 @@ def register_fonts() -> None:
     with _lock:
         if _registered:
             return
-        folder = resource_path("fonts")
-        for font in SCRIPT_FONTS.values():
-            pdfmetrics.registerFont(TTFont(font.regular, str(folder / f"{font.file_stem}-Regular.ttf")))
-            pdfmetrics.registerFont(TTFont(font.bold, str(folder / f"{font.file_stem}-Bold.ttf")))
-            # So that <b> inside a run of this face picks the bold face of the same script.
-            addMapping(font.regular, 0, 0, font.regular)
-            addMapping(font.regular, 1, 0, font.bold)
-            addMapping(font.regular, 0, 1, font.regular)
-            addMapping(font.regular, 1, 1, font.bold)
+        _register(SCRIPT_FONTS[LATIN])
         _registered = True
+
+
+_registered_scripts: set[str] = set()
+
+
+def _register(font: ScriptFont) -> None:
+    """One script's faces: a workshop in Nepal never parses the Khmer or Ethiopic font files."""
+    if font.script in _registered_scripts:
+        return
+    folder = resource_path("fonts")
+    pdfmetrics.registerFont(TTFont(font.regular, str(folder / f"{font.file_stem}-Regular.ttf")))
+    pdfmetrics.registerFont(TTFont(font.bold, str(folder / f"{font.file_stem}-Bold.ttf")))
+    # So that <b> inside a run of this face picks the bold face of the same script.
+    addMapping(font.regular, 0, 0, font.regular)
+    addMapping(font.regular, 1, 0, font.bold)
+    addMapping(font.regular, 0, 1, font.regular)
+    addMapping(font.regular, 1, 1, font.bold)
+    _registered_scripts.add(font.script)
 
 
 def needs_shaping(text: str) -> bool:
@@ -150,21 +194,24 @@ def runs(text: str) -> list[tuple[str, str]]:
 
 
 def is_mainly_right_to_left(text: str) -> bool:
-    """More Arabic letters than letters of other scripts: the paragraph reads right to left."""
+    """More Arabic or Hebrew letters than letters of other scripts: the paragraph reads right
+    to left."""
     if text.isascii():
         return False
-    arabic = other = 0
+    right_to_left = other = 0
     for char in text:
         if char.isalpha():
-            if script_of(char) == ARABIC:
-                arabic += 1
+            if script_of(char) in RIGHT_TO_LEFT:
+                right_to_left += 1
             else:
                 other += 1
-    return arabic > other
+    return right_to_left > other
 
 
 def font_for(script: str, *, bold: bool = False) -> str:
     font = SCRIPT_FONTS[script]
+    with _lock:
+        _register(font)
     return font.bold if bold else font.regular
 
 
@@ -178,5 +225,4 @@ def covers(script: str, char: str) -> bool:
 
 @cache
 def _code_points(script: str) -> frozenset[int]:
-    register_fonts()
-    return frozenset(pdfmetrics.getFont(SCRIPT_FONTS[script].regular).face.charToGlyph)
+    return frozenset(pdfmetrics.getFont(font_for(script)).face.charToGlyph)
