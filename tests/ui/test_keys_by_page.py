@@ -93,3 +93,20 @@ def test_every_table_and_tree_has_a_context_menu(window, demo_path):
         main = [page.tree] if hasattr(page, "tree") else [page.participant_view, page.organization_view]
         assert all(view.contextMenuPolicy() == Qt.CustomContextMenu for view in main), key
         assert isinstance(main[0], QAbstractItemView)
+
+
+def test_ctrl_enter_records_a_comment_while_enter_makes_a_new_line(window, demo_path, qtbot):
+    from workshop_app.ui.dialogs.comment import CommentDialog
+
+    window.open_file(demo_path)
+    dialog = CommentDialog(window.session.document, "1.1.1 Legal gap analysis", window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.text.setFocus()
+    qtbot.keyClicks(dialog.text, "Add the provinces")
+    qtbot.keyClick(dialog.text, Qt.Key_Return)
+    assert dialog.isVisible() and dialog.text.toPlainText() == "Add the provinces\n"
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(dialog.text, Qt.Key_Return, Qt.ControlModifier)

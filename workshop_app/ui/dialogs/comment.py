@@ -1,5 +1,6 @@
 """Record what the room says about a road-map item: who raised it and the comment."""
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QWidget
 
 from workshop_app.models.stakeholders.listing import organization_choices, participant_names
@@ -21,8 +22,13 @@ class CommentDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(self.tr("What was said, in a sentence or two"))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Record"))
+        record = buttons.button(QDialogButtonBox.Ok)
+        record.setText(self.tr("Record"))
+        record.setToolTip(self.tr("Record the comment (Ctrl+Enter)"))
         buttons.accepted.connect(self.accept)
+        # Enter makes a new line in the comment; Ctrl+Enter records it. The text field would
+        # take Ctrl+Enter as a line break too, so the dialog looks at its keys first.
+        self.text.installEventFilter(self)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         item = QLabel(title)
@@ -33,6 +39,13 @@ class CommentDialog(QDialog):
         form.addRow(buttons)
         self.text.setFocus()
         self.resize(560, 280)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.text and event.type() == QEvent.KeyPress
+                and event.key() in (Qt.Key_Return, Qt.Key_Enter) and event.modifiers() & Qt.ControlModifier):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def values(self) -> dict:
         chosen = self.raised_by.currentData()
