@@ -28,9 +28,10 @@ from workshop_app.models.file.opening import (
     explain_open_error,
     fetch_opening,
     give_normal_permissions,
+    reading_copy,
     remove_abandoned_temporaries,
+    upgrade_reading_copy,
     upgrade_with_backup,
-    upgraded_copy,
 )
 from workshop_app.models.file.preflight import ensure_writable, read_header
 from workshop_app.models.shape import check_row
@@ -59,18 +60,11 @@ def _refuse_without_workshop(path: Path, conn: sqlite3.Connection, verify: bool)
         raise WorkshopFileError(path, "the file is damaged (its workshop record is missing); restore a backup copy")
 
 
-def _refuse_damage(path: Path, conn: sqlite3.Connection, readonly: bool) -> None:
-    """SQLite's quick check; for reading, on a private copy in memory, since a read-only
-    connection skips the CHECK rules and a value planted past them would reach the pages."""
-    if readonly:
-        copy = sqlite3.connect(":memory:")
-        try:
-            conn.backup(copy)
-            problems = [row[0] for row in fetch_opening(path, copy, "PRAGMA quick_check")]
-        finally:
-            copy.close()
-    else:
-        problems = [row[0] for row in fetch_opening(path, conn, "PRAGMA quick_check")]
+def _refuse_damage(path: Path, conn: sqlite3.Connection) -> None:
+    """SQLite's quick check. The connection is the file's own, writable, or for reading a copy
+    in memory: either way the CHECK rules are checked, so a value planted past them never
+    reaches the pages."""
+    problems = [row[0] for row in fetch_opening(path, conn, "PRAGMA quick_check")]
     if problems != ["ok"]:
         raise WorkshopFileError(path, f"the file is damaged ({problems[0]}); restore a backup copy")
 
@@ -126,19 +120,23 @@ class WorkshopDocument:
         try:
             if verify:
                 refuse_foreign_objects(path, conn)  # before the first write: nothing in it may run
-            if not readonly:
+            if readonly:
+                conn = reading_copy(conn)  # from here on, reading never touches the file
+            else:
                 # Take the write lock now, and keep it (exclusive locking mode) until close().
                 fetch_opening(path, conn, "BEGIN EXCLUSIVE")
                 fetch_opening(path, conn, "COMMIT")
             if verify:
-                _refuse_damage(path, conn, readonly)
+                _refuse_damage(path, conn)
             # Refusals come before any upgrade: a refused file is left exactly as it was.
             _refuse_without_workshop(path, conn, verify)
             notes = []
             if header.user_version < schema.SCHEMA_VERSION and readonly:
-                conn = upgraded_copy(path, conn, header.user_version)  # reading never writes the file
+                upgrade_reading_copy(path, conn, header.user_version)
             elif header.user_version < schema.SCHEMA_VERSION:
                 notes = upgrade_with_backup(path, conn, header.user_version)
+            if readonly:
+                conn.execute("PRAGMA query_only = ON")
             if verify:
                 refuse_other_schema(path, conn)
             document = cls(path, conn, readonly=readonly)
@@ -346,14 +344,9 @@ class WorkshopDocument:
         return f"{language}_{country}" if country else language
 
     def integrity_problems(self) -> list[str]:
-        """SQLite's integrity_check, on a private in-memory copy: on a read-only connection SQLite
-        skips the CHECK constraints, and a value planted past them (a negative cost) would pass."""
-        copy = sqlite3.connect(":memory:")
-        try:
-            self._conn.backup(copy)
-            return [row[0] for row in copy.execute("PRAGMA integrity_check")]
-        finally:
-            copy.close()
+        """SQLite's integrity_check, CHECK rules included: a file opened for reading is read
+        through a writable copy in memory (a read-only connection would skip them)."""
+        return [row[0] for row in self._conn.execute("PRAGMA integrity_check")]
 
     def schema_version(self) -> int:
         return self._conn.execute("PRAGMA user_version").fetchone()[0]

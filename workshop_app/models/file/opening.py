@@ -105,20 +105,28 @@ def upgrade_with_backup(path: Path, conn: sqlite3.Connection, from_version: int)
     return notes
 
 
-def upgraded_copy(path: Path, conn: sqlite3.Connection, from_version: int) -> sqlite3.Connection:
-    """An in-memory copy of an older file, upgraded; the file itself is closed untouched."""
+def reading_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """An in-memory copy of a file opened for reading; the file's own connection is closed, and
+    nothing done to the copy can reach the file. The copy is writable, so SQLite's checks of it
+    apply the CHECK rules (a read-only connection skips them) and an older format can be
+    upgraded in it; the caller sets query_only once it is ready."""
     copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     try:
         conn.backup(copy)
-        conn.close()
-        copy.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        copy.close()
+        raise
+    conn.close()
+    copy.execute("PRAGMA foreign_keys = ON")
+    return copy
+
+
+def upgrade_reading_copy(path: Path, copy: sqlite3.Connection, from_version: int) -> None:
+    try:
         upgrades.upgrade(copy, from_version)
     except sqlite3.Error as error:
-        copy.close()
         raise WorkshopFileError(path, f"could not be read as format {schema.SCHEMA_VERSION} ({error}); "
                                       "it was left as it was") from None
-    copy.execute("PRAGMA query_only = ON")
-    return copy
 
 
 def ensure_not_in_use(path: Path) -> None:
