@@ -12,6 +12,9 @@ with Alliance 8.7: Tamil and Sinhala (Sri Lanka), Bengali, Thai, Lao, Khmer, Mya
 import re
 import threading
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,6 +22,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from workshop_app.export.pdf import system_fonts
 from workshop_app.resources import resource_path
 
 LATIN = "latin"  # also Greek, Cyrillic and Vietnamese: everything NotoSans covers
@@ -36,6 +40,10 @@ ETHIOPIC = "ethiopic"
 GEORGIAN = "georgian"
 ARMENIAN = "armenian"
 RIGHT_TO_LEFT = (ARABIC, HEBREW)
+# No font here has the character: it prints as PLACEHOLDER, and the export says so.
+MISSING = "missing"
+PLACEHOLDER = "\ufffd"
+_SYSTEM = "system:"  # prefix of the key of a font of the computer: "system:0", "system:1"…
 
 
 @dataclass(frozen=True)
@@ -131,10 +139,11 @@ def _register(font: ScriptFont) -> None:
 
 
 def needs_shaping(text: str) -> bool:
-    """True when the text holds a script that NotoSans cannot print glyph by glyph."""
+    """True when the text needs more than NotoSans glyph by glyph: another script's font (shaped,
+    perhaps right to left), a font of the computer, or marks positioned by the shaper."""
     if text.isascii():
         return False
-    if _COMPLEX.search(text):
+    if _COMPLEX.search(text) or not prints_in_body_font(text):
         return True
     # Combining marks (Vietnamese typed in decomposed form) must be positioned by the shaper.
     return any(unicodedata.combining(char) for char in text)
@@ -160,22 +169,16 @@ def script_of(char: str) -> str | None:
 
 def runs(text: str) -> list[tuple[str, str]]:
     """Cut text into (script, text) runs; neutral characters join a neighbouring run whose font
-    has a glyph for them, so that an Arabic name with spaces stays one run (one shaping unit)."""
-    if not has_complex_script(text):
+    has a glyph for them, so that an Arabic name with spaces stays one run (one shaping unit).
+    A letter no bundled font has goes to a font of the computer, else to a MISSING run."""
+    if prints_in_body_font(text):
         return [(LATIN, text)] if text else []
     scripts = [script_of(char) for char in text]
-    # A neutral character takes the script before it, else the one after it, when that font
-    # covers it; otherwise NotoSans (Arabic and Indic Noto fonts lack e.g. parentheses).
-    for index in range(1, len(text)):
-        previous = scripts[index - 1]
-        if scripts[index] is None and previous is not None and covers(previous, text[index]):
-            scripts[index] = previous
-    following = None
-    for index in range(len(text) - 1, -1, -1):
-        if scripts[index] is None:
-            covered = following is not None and covers(following, text[index])
-            scripts[index] = following if covered else LATIN
-        following = scripts[index]
+    body = _code_points(LATIN)
+    for index, script in enumerate(scripts):
+        if script == LATIN and ord(text[index]) not in body:
+            scripts[index] = fallback_script(text[index])
+    _place_neutrals(text, scripts)
     pieces: list[list[str]] = []
     start = 0
     for index in range(1, len(text) + 1):
@@ -191,6 +194,30 @@ def runs(text: str) -> list[tuple[str, str]]:
                and script_of(left[1][-1]) is None and covers(right[0], left[1][-1])):
             left[1], right[1] = left[1][:-1], left[1][-1] + right[1]
     return [(script, piece) for script, piece in pieces if piece]
+
+
+def _place_neutrals(text: str, scripts: list[str | None]) -> None:
+    """A neutral character takes the script before it, else the one after it, when that font
+    covers it; otherwise NotoSans (Arabic and Indic Noto fonts lack e.g. parentheses)."""
+    body = _code_points(LATIN)
+    for index in range(1, len(text)):
+        previous = scripts[index - 1]
+        if scripts[index] is None and covers(previous, text[index]):
+            scripts[index] = previous
+    following = None
+    for index in range(len(text) - 1, -1, -1):
+        if scripts[index] is None:
+            char = text[index]
+            if covers(following, char):
+                scripts[index] = following
+            elif ord(char) in body or char == "\n":
+                scripts[index] = LATIN
+            elif unicodedata.category(char)[0] == "M" or char in "\u200c\u200d":
+                # A mark or joiner no neighbour's font has belongs to its letter: shown with it.
+                scripts[index] = following if following is not None else LATIN
+            else:
+                scripts[index] = fallback_script(char)
+        following = scripts[index]
 
 
 def is_mainly_right_to_left(text: str) -> bool:
@@ -209,6 +236,10 @@ def is_mainly_right_to_left(text: str) -> bool:
 
 
 def font_for(script: str, *, bold: bool = False) -> str:
+    if script == MISSING:
+        return BODY_FONT
+    if script.startswith(_SYSTEM):
+        return _system_names[int(script[len(_SYSTEM):])]  # no bold face is looked for
     font = SCRIPT_FONTS[script]
     with _lock:
         _register(font)
@@ -219,10 +250,81 @@ def is_bold(font_name: str) -> bool:
     return font_name.endswith("-Bold")
 
 
-def covers(script: str, char: str) -> bool:
+def covers(script: str | None, char: str) -> bool:
+    if script is None or script == MISSING:
+        return False
     return ord(char) in _code_points(script)
+
+
+def prints_in_body_font(text: str) -> bool:
+    """True when NotoSans has every character: the text needs no run of another font."""
+    if text.isascii():
+        return True
+    body = _code_points(LATIN)
+    return all(ord(char) in body or char == "\n" for char in text)
 
 
 @cache
 def _code_points(script: str) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(font_for(script)).face.charToGlyph)
+
+
+# ---------------------------------------------------------------------- fonts of the computer
+
+_system_names: list[str] = []  # registered name of each system font in use, by its number
+_system_tried: set[system_fonts.SystemFont] = set()
+
+
+@cache
+def fallback_script(char: str) -> str:
+    """The key of a font of the computer that has the character, else MISSING."""
+    code = ord(char)
+    if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"):
+        return MISSING
+    for number in range(len(_system_names)):
+        key = f"{_SYSTEM}{number}"
+        if code in _code_points(key):
+            return key
+    with _lock:
+        for candidate in system_fonts.system_fonts():
+            if candidate in _system_tried or not candidate.may_cover(code):
+                continue
+            _system_tried.add(candidate)
+            name = f"PW-system-{len(_system_names)}"
+            try:
+                font = TTFont(name, candidate.path, subfontIndex=candidate.index)
+            except Exception:  # noqa: BLE001 - CFF outlines, a damaged file, a face index too far
+                continue
+            if code not in font.face.charToGlyph:
+                continue
+            pdfmetrics.registerFont(font)
+            _system_names.append(name)
+            return f"{_SYSTEM}{len(_system_names) - 1}"
+    return MISSING
+
+
+def uses_system_font(script: str) -> bool:
+    return script.startswith(_SYSTEM)
+
+
+# ---------------------------------------------------------------------- characters not printed
+
+_missing: ContextVar[set[str] | None] = ContextVar("missing_characters", default=None)
+
+
+@contextmanager
+def collecting_missing() -> Iterator[set[str]]:
+    """Within the block, every text printed with characters no font has is added to the set
+    (as printed, before the placeholders): an export tells which items they came from."""
+    found: set[str] = set()
+    token = _missing.set(found)
+    try:
+        yield found
+    finally:
+        _missing.reset(token)
+
+
+def note_missing(text: str) -> None:
+    found = _missing.get()
+    if found is not None:
+        found.add(text)

@@ -8,9 +8,10 @@ shortened() is the limit both put on a pasted field.
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from workshop_app.export.pdf import fonts, text
+from workshop_app.export.pdf.shaped import Span
 from workshop_app.export.pdf.styles import MUTED
 
 MAX_LINES = 15  # line breaks kept in one field; the rest become spaces
@@ -28,6 +29,9 @@ class Piece:
         self.bold = bold
         self.muted = muted
 
+    def span(self) -> Span:
+        return Span(self.value, bold=self.bold, color=MUTED if self.muted else None)
+
     def markup(self, *, bold_style: bool = False) -> str:
         # <b> around a run of another script needs that script's bold face: markup() names it.
         marked = text.markup(self.value, bold=self.bold or bold_style)
@@ -38,15 +42,21 @@ class Piece:
         return marked
 
 
-def line(style: ParagraphStyle, *pieces: Piece | str, separator: str = "") -> Paragraph:
-    """One paragraph made of pieces (a str is a plain piece), shaped when any piece needs it."""
+def line(style: ParagraphStyle, *pieces: Piece | str, separator: str = "") -> Flowable:
+    """One paragraph made of pieces (a str is a plain piece): reportlab's Paragraph when NotoSans
+    prints all of it, else the shaping engine (text.spans)."""
     pieces = [piece if isinstance(piece, Piece) else Piece(piece) for piece in pieces]
     pieces = [piece for piece in pieces if piece.value]
     plain = separator.join(piece.value for piece in pieces)
+    if fonts.needs_shaping(plain):
+        spans = []
+        for index, piece in enumerate(pieces):
+            if index and separator:
+                spans.append(Span(separator))
+            spans.append(piece.span())
+        return text.spans(style, spans)
     bold_style = fonts.is_bold(style.fontName)
     marked = escape(separator).join(piece.markup(bold_style=bold_style) for piece in pieces)
-    if fonts.needs_shaping(plain):
-        return Paragraph(marked, text.shaped_style(style, plain))
     return Paragraph(marked, style)
 
 

@@ -73,7 +73,7 @@ def fitted_line(style, room: float, title: str, details: Sequence[str] = (), *, 
     def fits(candidate: str) -> bool:
         paragraph = text.paragraph(candidate, style)
         paragraph.wrap(room, 10 * style.leading)
-        return len(paragraph.blPara.lines) <= 1
+        return text.line_count(paragraph) <= 1
 
     for keep in range(len(details), -1, -1):
         candidate = FOOTER_SEPARATOR.join([part for part in (title, *details[:keep], *tail) if part])

@@ -14,9 +14,10 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
-from workshop_app.export.pdf import fonts
+from workshop_app.export.pdf import direction, fonts
+from workshop_app.export.pdf.shaped import ShapedParagraph, Span
 
 # C0/C1 control characters other than tab and newline cannot be printed; a pasted \x0b or \x00
 # would otherwise end up in the PDF as a box, or worse, in the middle of the markup.
@@ -32,7 +33,8 @@ def clean(text: object) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return _CONTROL.sub("", text)
+    text = _CONTROL.sub("", text)
+    return text if text.isascii() else direction.strip_formatting(text)
 
 
 def markup(text: object, *, bold: bool = False) -> str:
@@ -50,16 +52,29 @@ def markup(text: object, *, bold: bool = False) -> str:
     return _lines("".join(pieces))
 
 
-def paragraph(text: object, style: ParagraphStyle) -> Paragraph:
-    """A Paragraph printing user text literally, in the right fonts, shaped when needed and
-    right-aligned when it is mainly Arabic."""
+def paragraph(text: object, style: ParagraphStyle) -> Flowable:
+    """A paragraph printing user text literally: reportlab's Paragraph when NotoSans prints it
+    alone, else a ShapedParagraph (each script in its font, shaped, right to left where it
+    reads so, searchable)."""
     text = clean(text)
     if not fonts.needs_shaping(text):
         return Paragraph(_lines(escape(text)), style)
-    return Paragraph(markup(text, bold=fonts.is_bold(style.fontName)), shaped_style(style, text))
+    return ShapedParagraph([Span(text)], style)
 
 
-def cell(text: object, style: ParagraphStyle, width: float) -> str | Paragraph:
+def spans(style: ParagraphStyle, pieces: "list[Span]") -> Flowable:
+    """Spans of user text and labels of ours (bold, or in another colour) as one paragraph."""
+    return ShapedParagraph(pieces, style)
+
+
+def line_count(paragraph: Flowable) -> int:
+    """Lines of a wrapped paragraph, of either kind."""
+    if isinstance(paragraph, ShapedParagraph):
+        return paragraph.line_count
+    return len(paragraph.blPara.lines)
+
+
+def cell(text: object, style: ParagraphStyle, width: float) -> str | Flowable:
     """Table cell content: plain one-line Latin text that fits stays a string (a Table draws
     strings far faster than it lays out Paragraphs); anything else becomes a paragraph.
 

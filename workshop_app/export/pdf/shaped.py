@@ -1,0 +1,388 @@
+"""Text in any script, laid out by us: each run in the font that has its letters, shaped by
+HarfBuzz, lines broken in logical order and then each line put in visual order, right to left
+where the script reads so, and every word searchable.
+
+reportlab's Paragraph shapes word by word in the font the word starts with and never reorders
+right-to-left text, so "مكافحة العمل الجبري" printed with its first word leftmost, and the text
+extracted from shaped glyphs ("सीता े") was not the text printed. Here:
+
+- the levels of the whole paragraph come from direction (the bidirectional algorithm);
+- the text is cut into atoms, each of one span, one font and one level, with no space inside;
+- lines break at spaces (a word longer than the line is cut between its letters);
+- each line's atoms are put in visual order (rule L2) and drawn left to right, right-aligned
+  when the paragraph reads right to left;
+- every word is drawn inside a marked-content span whose /ActualText is the word as typed
+  (NFC), so `pdftotext` gives back the text, not the glyphs. Poppler reverses the text of a
+  right-to-left word, so that word's ActualText is stored reversed, which poppler turns back.
+- a character no font has prints as fonts.PLACEHOLDER and is noted (fonts.note_missing).
+
+Plain text that NotoSans prints alone keeps reportlab's Paragraph (text.paragraph decides):
+it is far faster, and its glyphs map back to their letters one to one.
+"""
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bidi.mirror import MIRRORED
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import shapeStr
+from reportlab.platypus import Flowable
+
+from workshop_app.export.pdf import direction, fonts
+
+_SHAPE_CACHE_LIMIT = 20000
+_shaped: dict[tuple[str, str, float], tuple[object, float]] = {}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a paragraph: user text or a label of ours, in the style's face or bold, in the
+    style's colour or another."""
+    text: str
+    bold: bool = False
+    color: object = None
+
+
+class _Atom:
+    """Characters start:end of the paragraph that print in one font at one level: a word (or
+    part of one), a run of spaces, or a line break."""
+
+    __slots__ = ("start", "end", "text", "font", "level", "color", "width", "space", "newline", "missing")
+
+    def __init__(self, start, end, text, font, level, color, *, missing=False):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.font = font
+        self.level = level
+        self.color = color
+        self.newline = text == "\n"
+        self.space = not self.newline and text.isspace()
+        self.missing = missing
+        self.width = 0.0
+
+
+def shaped_text(value: str, font: str, size: float, *, reverse: bool = False):
+    """The glyphs of `value` in `font`, and their width. `reverse`: a run of neutral characters
+    at a right-to-left level, which HarfBuzz would keep in logical order: mirrored and reversed
+    here."""
+    key = (value, font, size, reverse)
+    found = _shaped.get(key)
+    if found is None:
+        printed = "".join(MIRRORED.get(char, char) for char in reversed(value)) if reverse else value
+        glyphs = shapeStr(printed, font, size, force=True)
+        data = getattr(glyphs, "__shapeData__", None)
+        if data is None:
+            width = stringWidth(printed, font, size)
+        else:
+            width = sum(item.x_advance for item in data) * size / 1000
+        if len(_shaped) > _SHAPE_CACHE_LIMIT:
+            _shaped.clear()
+        found = _shaped[key] = (glyphs, width)
+    return found
+
+
+def _grapheme_starts(value: str) -> list[int]:
+    """Where a long word may be cut: before a character that starts a new letter (not a mark,
+    not after a joiner or a virama)."""
+    starts = [0]
+    for index in range(1, len(value)):
+        char, before = value[index], value[index - 1]
+        if unicodedata.category(char)[0] == "M" or char in "\u200c\u200d" or before in "\u200c\u200d":
+            continue
+        if unicodedata.combining(before) == 9:  # a virama joins the next consonant
+            continue
+        starts.append(index)
+    return starts
+
+
+class Layout:
+    """A paragraph's atoms, measured once; lines for a width on demand."""
+
+    def __init__(self, spans: Sequence[Span], style: ParagraphStyle, *, base: int | None = None):
+        self.style = style
+        self.spans = [Span(direction.strip_formatting(span.text), span.bold, span.color) for span in spans]
+        self.text = "".join(span.text for span in self.spans)
+        self.base = direction.base_level(self.text) if base is None else base
+        self.levels = direction.levels(self.text, self.base)
+        self.atoms = self._atoms()
+
+    def _atoms(self) -> list[_Atom]:
+        style = self.style
+        bold_style = fonts.is_bold(style.fontName)
+        atoms: list[_Atom] = []
+        position = 0
+        for span in self.spans:
+            color = span.color if span.color is not None else style.textColor
+            bold = span.bold or bold_style
+            for script, piece in fonts.runs(span.text):
+                if script == fonts.MISSING:
+                    fonts.note_missing(piece)
+                font = fonts.font_for(script, bold=bold)
+                for start, end in self._pieces(piece, position):
+                    chunk = self.text[start:end]
+                    atom = _Atom(start, end, chunk, font, self.levels[start], color, missing=script == fonts.MISSING)
+                    atom.width = self._measure(atom)
+                    atoms.append(atom)
+                position += len(piece)
+        return atoms
+
+    def _pieces(self, piece: str, offset: int):
+        """Cut a run at spaces, line breaks and changes of level."""
+        start = 0
+        for index in range(1, len(piece) + 1):
+            if index == len(piece):
+                yield offset + start, offset + index
+                break
+            char, before = piece[index], piece[index - 1]
+            if (char.isspace() != before.isspace() or char == "\n" or before == "\n"
+                    or self.levels[offset + index] != self.levels[offset + index - 1]):
+                yield offset + start, offset + index
+                start = index
+
+    def printed(self, atom: _Atom) -> str:
+        if atom.missing:
+            return "".join(fonts.PLACEHOLDER for char in atom.text if unicodedata.category(char)[0] != "M")
+        if atom.space:
+            return " " * len(atom.text)
+        return atom.text
+
+    def _measure(self, atom: _Atom) -> float:
+        if atom.newline:
+            return 0.0
+        return shaped_text(self.printed(atom), atom.font, self.style.fontSize, reverse=self._reversed(atom))[1]
+
+    def _reversed(self, atom: _Atom) -> bool:
+        """A right-to-left level in a font HarfBuzz shapes left to right (neutrals next to Arabic)."""
+        return atom.level % 2 == 1 and not atom.missing and not _reads_right_to_left(atom.text)
+
+    # ------------------------------------------------------------------ lines
+
+    def lines(self, width: float) -> list[list[_Atom]]:
+        """The atoms of each line, in logical order; a line's width is that of its atoms
+        without the spaces that end it."""
+        found: list[list[_Atom]] = []
+        line: list[_Atom] = []
+        used = 0.0
+        for word in self._words():
+            if word[0].newline:
+                found.append(line)
+                line, used = [], 0.0
+                continue
+            if word[0].space:
+                if line:
+                    line.extend(word)
+                    used += sum(atom.width for atom in word)
+                continue
+            word_width = sum(atom.width for atom in word)
+            if line and used + word_width > width + 0.01:
+                found.append(line)
+                line, used = [], 0.0
+            if word_width > width + 0.01:
+                for part in self._cut(word, width):
+                    part_width = sum(atom.width for atom in part)
+                    if line and used + part_width > width + 0.01:
+                        found.append(line)
+                        line, used = [], 0.0
+                    line.extend(part)
+                    used += part_width
+                continue
+            line.extend(word)
+            used += word_width
+        if line or not found:
+            found.append(line)
+        return found
+
+    def _words(self):
+        """Atoms grouped into words (no space between them), runs of spaces and line breaks."""
+        word: list[_Atom] = []
+        for atom in self.atoms:
+            if atom.space or atom.newline:
+                if word:
+                    yield word
+                    word = []
+                yield [atom]
+            else:
+                word.append(atom)
+        if word:
+            yield word
+
+    def _cut(self, word: list[_Atom], width: float) -> list[list[_Atom]]:
+        """A word wider than the line, in parts that fit (cut between letters)."""
+        letters: list[_Atom] = []
+        for atom in word:
+            starts = _grapheme_starts(atom.text) + [len(atom.text)]
+            for start, end in zip(starts, starts[1:]):
+                part = _Atom(atom.start + start, atom.start + end, atom.text[start:end], atom.font, atom.level,
+                             atom.color, missing=atom.missing)
+                part.width = self._measure(part)
+                letters.append(part)
+        parts: list[list[_Atom]] = [[]]
+        used = 0.0
+        for letter in letters:
+            if parts[-1] and used + letter.width > width + 0.01:
+                parts.append([])
+                used = 0.0
+            parts[-1].append(letter)
+            used += letter.width
+        return [_merged(part) for part in parts]
+
+    def visual(self, line: list[_Atom]) -> list[tuple[_Atom, int]]:
+        """The line's atoms left to right, each with its level after rule L1."""
+        levels = [atom.level for atom in line]
+        index = len(line)
+        while index and (line[index - 1].space or line[index - 1].newline):
+            index -= 1
+            levels[index] = self.base
+        return [(line[position], levels[position]) for position in direction.visual_order(levels)]
+
+    def line_width(self, line: list[_Atom]) -> float:
+        end = len(line)
+        while end and line[end - 1].space:
+            end -= 1
+        return sum(atom.width for atom in line[:end])
+
+    # ------------------------------------------------------------------ drawing
+
+    def draw_line(self, canvas, line: list[_Atom], left: float, baseline: float, width: float) -> None:
+        alignment = self.alignment()
+        used = self.line_width(line)
+        if alignment == TA_RIGHT:
+            x = left + width - used
+        elif alignment == TA_CENTER:
+            x = left + (width - used) / 2
+        else:
+            x = left
+        ordered = self.visual(line)
+        # Spaces that end the line are not drawn: on a right-aligned line they would push the
+        # text off its edge.
+        trailing = {id(atom) for atom in line[len(line) - _trailing_spaces(line):]}
+        size = self.style.fontSize
+        text = canvas.beginText(x, baseline)
+        current_font = current_color = None
+        for atom, level in ordered:
+            if atom.newline or id(atom) in trailing:
+                continue
+            if atom.font != current_font:
+                text.setFont(atom.font, size)
+                current_font = atom.font
+            if atom.color is not current_color:
+                text.setFillColor(atom.color)
+                current_color = atom.color
+            text.setTextOrigin(x, baseline)
+            glyphs, advance = shaped_text(self.printed(atom), atom.font, size, reverse=self._reversed(atom))
+            if atom.space:
+                text.textOut(glyphs)
+            else:
+                actual = atom.text[::-1] if level % 2 else atom.text
+                text._code.append(f"/Span <</ActualText <FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC")
+                text.textOut(glyphs)
+                text._code.append("EMC")
+            x += advance
+        canvas.drawText(text)
+
+    def alignment(self) -> int:
+        alignment = self.style.alignment
+        if alignment == TA_JUSTIFY:
+            alignment = TA_LEFT
+        if self.base % 2 and alignment == TA_LEFT:
+            return TA_RIGHT  # a right-to-left paragraph starts at the right edge
+        return alignment
+
+
+def _trailing_spaces(line: list[_Atom]) -> int:
+    count = 0
+    while count < len(line) and (line[-1 - count].space or line[-1 - count].newline):
+        count += 1
+    return count
+
+
+def _merged(atoms: list[_Atom]) -> list[_Atom]:
+    """Neighbouring letters of one font and level back into one atom (one shaping unit)."""
+    merged: list[_Atom] = []
+    for atom in atoms:
+        last = merged[-1] if merged else None
+        if last is not None and last.font == atom.font and last.level == atom.level and last.end == atom.start \
+                and last.color is atom.color and last.missing == atom.missing:
+            joined = _Atom(last.start, atom.end, last.text + atom.text, last.font, last.level, last.color,
+                           missing=last.missing)
+            joined.width = last.width + atom.width
+            merged[-1] = joined
+        else:
+            merged.append(atom)
+    return merged
+
+
+def _reads_right_to_left(value: str) -> bool:
+    """HarfBuzz shapes this run right to left (it holds Arabic or Hebrew letters)."""
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in value)
+
+
+class ShapedParagraph(Flowable):
+    """A paragraph of spans in any script (see the module's notes); splits between lines."""
+
+    def __init__(self, spans: Sequence[Span] | Layout, style: ParagraphStyle, *, _lines=None):
+        super().__init__()
+        self.layout = spans if isinstance(spans, Layout) else Layout(spans, style)
+        self.style = style
+        self._fixed_lines = _lines
+        self._lines: list[list[_Atom]] = _lines or []
+        self._width = None
+
+    @property
+    def text(self) -> str:
+        return self.layout.text
+
+    def _indents(self) -> tuple[float, float]:
+        return self.style.leftIndent or 0, self.style.rightIndent or 0
+
+    def _lines_for(self, width: float) -> list[list[_Atom]]:
+        if self._fixed_lines is not None:
+            return self._fixed_lines
+        if self._width != width:
+            left, right = self._indents()
+            self._lines = self.layout.lines(max(width - left - right, 1))
+            self._width = width
+        return self._lines
+
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
+    def wrap(self, available_width, available_height):
+        lines = self._lines_for(available_width)
+        self._lines = lines
+        self.width = available_width
+        self.height = len(lines) * self.style.leading
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        lines = self._lines_for(available_width)
+        fit = int(available_height // self.style.leading)
+        if fit >= len(lines):
+            return [self]
+        if fit < 1:
+            return []
+        return [ShapedParagraph(self.layout, self.style, _lines=lines[:fit]),
+                ShapedParagraph(self.layout, self.style, _lines=lines[fit:])]
+
+    def getSpaceBefore(self):  # noqa: N802 - reportlab's name
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self):  # noqa: N802 - reportlab's name
+        return self.style.spaceAfter
+
+    def minWidth(self):  # noqa: N802 - reportlab's name
+        return max((atom.width for atom in self.layout.atoms), default=0)
+
+    def draw(self):
+        style = self.style
+        left, right = self._indents()
+        width = self.width - left - right
+        baseline = self.height - style.fontSize
+        for line in self._lines:
+            self.layout.draw_line(self.canv, line, left, baseline, width)
+            baseline -= style.leading
