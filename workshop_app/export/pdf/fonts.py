@@ -246,6 +246,12 @@ def font_for(script: str, *, bold: bool = False) -> str:
     return font.bold if bold else font.regular
 
 
+def font_file(script: str, *, bold: bool = False):
+    """The bundled file of a script's face."""
+    font = SCRIPT_FONTS[script]
+    return resource_path("fonts") / f"{font.file_stem}-{'Bold' if bold else 'Regular'}.ttf"
+
+
 def is_bold(font_name: str) -> bool:
     return font_name.endswith("-Bold")
 

@@ -17,8 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph
 
-from workshop_app.export.pdf import text
-from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
+from workshop_app.export.pdf import outlines, text
+from workshop_app.export.pdf.fonts import BODY_FONT
 from workshop_app.export.pdf.page import WorkshopDocTemplate, page_size
 from workshop_app.export.pdf.styles import MUTED, RULE, stylesheet
 
@@ -221,14 +221,14 @@ class RoadmapDocTemplate(WorkshopDocTemplate):
             return
         width, height = canvas._pagesize
         diagonal = math.hypot(width, height)
-        size = min(150.0, 0.55 * diagonal / stringWidth(self.watermark, BOLD_FONT, 1))
+        size = min(150.0, 0.55 * diagonal / max(outlines.width(self.watermark, 1), 0.01))
         canvas.saveState()
         canvas.setFillColor(WATERMARK)
         canvas.setFillAlpha(0.07)
-        canvas.setFont(BOLD_FONT, size)
         canvas.translate(width / 2, height / 2)
         canvas.rotate(math.degrees(math.atan2(height, width)))
-        canvas.drawCentredString(0, -size * 0.35, self.watermark)
+        # Shapes, not text: a reader copying the page's text never gets "DR", "AF", "T".
+        outlines.draw_centred(canvas, self.watermark, 0, -size * 0.35, size)
         canvas.restoreState()
 
     def _draw_page_number(self, canvas: Canvas, page: int, pages: int) -> None:

@@ -13,9 +13,10 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
-from workshop_app.export.pdf import text
+from workshop_app.export.pdf import lines, text
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT, needs_shaping
 from workshop_app.export.pdf.lines import Piece
+from workshop_app.export.pdf.shaped import Span
 from workshop_app.export.pdf.styles import INK, MUTED, RULE, stylesheet
 from workshop_app.export.pdf.tables import TableRow
 from workshop_app.export.roadmap_pdf.page import ACCENT, ACCENT_LIGHT, Bookmarked
@@ -85,8 +86,7 @@ def styles() -> dict[str, ParagraphStyle]:
 def heading(number: str, title: str, key: str, level: int = 0) -> list[Flowable]:
     """A section heading ("3  The road map") that opens an outline entry; starts a page."""
     style = styles()["section"]
-    marked = f'<font color="#{MUTED.hexval()[2:]}">{text.markup(number)}</font>&nbsp;&nbsp;' if number else ""
-    paragraph = Paragraph(marked + text.markup(title), style)
+    paragraph = lines.line(style, Piece(f"{number}\u00a0\u00a0" if number else "", muted=True), title)
     outline = f"{number}  {title}" if number else title
     return [Bookmarked(paragraph, key, outline, level), _Rule()]
 
@@ -126,9 +126,12 @@ def numbered(items: list[str]) -> list[Flowable]:
     found = []
     for number, item in enumerate(items, start=1):
         item = text.clean(item).strip()
-        marked = text.markup(item)
-        found.append(Paragraph(marked, text.shaped_style(style, item) if needs_shaping(item) else style,
-                               bulletText=f"{number}."))
+        if needs_shaping(item):
+            # The engine has no bullets: the number leads the text (on its right, in Arabic).
+            hanging = ParagraphStyle(f"{style.name}-shaped", parent=style, leftIndent=style.bulletIndent)
+            found.append(text.spans(hanging, [Span(f"{number}.\u00a0", color=style.textColor), Span(item)]))
+        else:
+            found.append(Paragraph(text.markup(item), style, bulletText=f"{number}."))
     return found
 
 
