@@ -50,3 +50,16 @@ def demo_path(_demo_master, tmp_path) -> Path:
     path = tmp_path / "Nepal demo.workshop"
     shutil.copyfile(_demo_master, path)
     return path
+
+
+@pytest.fixture
+def without_system_fonts(monkeypatch):
+    """A computer with no fonts of its own: only the bundled ones print."""
+    from workshop_app.export.pdf import fonts, system_fonts
+
+    monkeypatch.setattr(system_fonts, "system_fonts", lambda: ())
+    monkeypatch.setattr(fonts, "_system_names", [])
+    monkeypatch.setattr(fonts, "_system_tried", set())
+    fonts.fallback_script.cache_clear()
+    yield
+    fonts.fallback_script.cache_clear()

@@ -218,14 +218,20 @@ def _tell(notes: list[str]) -> None:
 
 
 def _export(args) -> int:
-    from workshop_app.export.registry import export
+    from workshop_app.export.registry import export_checked
     from workshop_app.models.document import WorkshopDocument
 
     day = int(args.day) if args.day and args.day.isdigit() else args.day
     with WorkshopDocument.open(args.file, readonly=True) as document:
-        out = export(document, args.out, args.what, day=day, slot=args.slot, order=args.order, paper=args.paper,
-                     version=args.version_name, lang=args.lang, include_contacts=args.include_contacts)
+        out, unprintable = export_checked(
+            document, args.out, args.what, day=day, slot=args.slot, order=args.order, paper=args.paper,
+            version=args.version_name, lang=args.lang, include_contacts=args.include_contacts)
     print(out)
+    if unprintable:
+        from workshop_app.export.pdf.system_fonts import advice
+
+        # The file is written: a warning per item, and the exit status stays 0.
+        _tell([f"warning: {item.message(advice())}" for item in unprintable])
     return 0
 
 

@@ -375,3 +375,27 @@ def test_import_participants_names_the_merged_rows_and_the_matched_organizations
         "1 organization created:",
         "  Confédération Générale des Travailleurs (CGTP)",
     ]
+
+
+def test_letters_no_font_has_are_named_on_stderr_and_the_file_is_written(demo_path, tmp_path, capsys,
+                                                                         without_system_fonts):
+    from pypdf import PdfReader
+
+    from workshop_app.models.document import WorkshopDocument
+    from workshop_app.models.roadmap.tree import node_codes
+
+    with WorkshopDocument.open(demo_path) as document:
+        document.apply(document.plan_insert("participant", name="བཀྲ་ཤིས Dorji"))
+        action = document.rows("roadmap_node", "level = 'action'", order_by="parent_id, position")[0]
+        document.apply(document.plan_update("roadmap_node", action["id"], title="𓀀 campaign"))
+        code = node_codes(document)[action["id"]]
+    sheets, road_map = tmp_path / "sheets.pdf", tmp_path / "road map.pdf"
+    status, out, err = run(capsys, "export", demo_path, sheets, "--what", "sign-in", "--day", "1")
+    assert status == 0 and out.strip() == str(sheets) and sheets.exists()
+    warning, = err.strip().splitlines()
+    assert warning.startswith("workshop-app: warning: participant “བཀྲ་ཤིས Dorji”, name: Tibetan letters")
+    assert "printed as \ufffd" in warning and "TrueType" in warning
+    status, _, err = run(capsys, "export", demo_path, road_map, "--what", "roadmap")
+    assert status == 0 and f"Action {code}, title: Egyptian letters “𓀀”" in err
+    text = "".join(page.extract_text() for page in PdfReader(sheets).pages)
+    assert "\ufffd\ufffd" in text or "Dorji" in text  # the placeholders print; the rest of the name too

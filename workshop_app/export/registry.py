@@ -2,9 +2,13 @@
 line and the window. Writers are imported only when used (reportlab and openpyxl are heavy)."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_app.export.errors import ExportError
 from workshop_app.models.document import WorkshopDocument
+
+if TYPE_CHECKING:
+    from workshop_app.export.unprintable import Unprintable
 
 # what -> file suffix -> (module, function).
 EXPORTS = {
@@ -49,6 +53,13 @@ FLAGS = {"include_contacts": "with-contacts"}
 def export(document: WorkshopDocument, out: Path | str, what: str, **options) -> Path:
     """Write `what` to `out`, in the format its suffix names. Raises ExportError, and leaves any
     existing `out` as it was, when the combination is unknown or writing fails."""
+    return export_checked(document, out, what, **options)[0]
+
+
+def export_checked(document: WorkshopDocument, out: Path | str, what: str,
+                   **options) -> "tuple[Path, list[Unprintable]]":
+    """export(), and the items whose letters no font could print (printed as placeholders):
+    the file is written all the same, and the caller tells the user."""
     out = Path(out)
     if what in ALIASES:
         alias, (what, only) = what, ALIASES[what]
@@ -69,5 +80,12 @@ def export(document: WorkshopDocument, out: Path | str, what: str, **options) ->
         option = sorted(unknown)[0]
         raise ExportError(out, f"--{FLAGS.get(option, option)} does not apply to {what} {suffix}")
     module = __import__(module_name, fromlist=[function_name])
-    getattr(module, function_name)(document, out, **given)
-    return out
+    if suffix != ".pdf":
+        getattr(module, function_name)(document, out, **given)
+        return out, []
+    from workshop_app.export.pdf.fonts import collecting_missing
+    from workshop_app.export.unprintable import find_unprintable
+
+    with collecting_missing() as missing:
+        getattr(module, function_name)(document, out, **given)
+    return out, find_unprintable(document, missing)

@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
             self._export(dialog.target(), dialog.what, **dialog.options())
 
     def _export(self, target: Path, what: str, **options) -> None:
-        from workshop_app.export.registry import export
+        from workshop_app.export.registry import export_checked
         from workshop_app.ui.dialogs.export import open_with_system
 
         self.commit_pending_edit()
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.WaitCursor)
         QApplication.processEvents()
         try:
-            export(self.session.document, target, what, **options)
+            _, unprintable = export_checked(self.session.document, target, what, **options)
         except (OSError, WorkshopError) as error:
             QApplication.restoreOverrideCursor()
             self.statusBar().clearMessage()
@@ -287,6 +287,10 @@ class MainWindow(QMainWindow):
         self.settings.add_exported_from(self.session.document.path)
         self.workshop_view.exported()
         self.statusBar().showMessage(self.tr("Exported: %1").replace("%1", str(target)), 10000)
+        if unprintable:
+            from workshop_app.ui.dialogs.unprintable import message_box
+
+            message_box(target.name, unprintable, self).exec()
         if self.settings.open_exports():
             open_with_system(target)
 

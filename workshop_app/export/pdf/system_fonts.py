@@ -16,10 +16,11 @@ from pathlib import Path
 
 # What to install when nothing here prints a script, by platform: shown in the warning.
 ADVICE = {
-    "linux": "install a TrueType font for it (for Chinese, Japanese and Korean: WenQuanYi Micro Hei, "
-             "package fonts-wqy-microhei)",
-    "win32": "install the Windows language pack or a TrueType font for it",
-    "darwin": "install a TrueType font for it with Font Book",
+    "linux": "no font on this computer has them: install a TrueType font that does (Debian and Ubuntu: "
+             "fonts-wqy-microhei for Chinese, Japanese and Korean; fonts-noto-core for most other scripts)",
+    "win32": "no font on this computer has them: add the language's fonts in Settings › Fonts, or install "
+             "a TrueType font that has them",
+    "darwin": "no font on this computer has them: install a TrueType font that has them with Font Book",
 }
 
 _WINDOWS = ("msyh.ttc", "msjh.ttc", "simsun.ttc", "yugothm.ttc", "msgothic.ttc", "malgun.ttf", "nirmala.ttf",
