@@ -277,7 +277,7 @@ class Layout:
             if atom.space:
                 text.textOut(glyphs)
             else:
-                actual = atom.text[::-1] if level % 2 else atom.text
+                actual = _drawn_order(atom.text) if level % 2 else atom.text
                 text._code.append(f"/Span <</ActualText <FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC")
                 text.textOut(glyphs)
                 text._code.append("EMC")
@@ -291,6 +291,13 @@ class Layout:
         if self.base % 2 and alignment == TA_LEFT:
             return TA_RIGHT  # a right-to-left paragraph starts at the right edge
         return alignment
+
+
+def _drawn_order(value: str) -> str:
+    """A right-to-left word as poppler expects a PDF to hold it: its letters in the order they
+    are drawn, left to right, brackets as they look. Poppler reverses such runs back to reading
+    order when it extracts text; given the typed order, it printed every Arabic word backwards."""
+    return "".join(MIRRORED.get(char, char) for char in reversed(value))
 
 
 def _trailing_spaces(line: list[_Atom]) -> int:
