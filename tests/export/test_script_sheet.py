@@ -17,8 +17,7 @@ import pytest
 import uharfbuzz
 from pypdf import PdfReader
 
-from tests.export.script_sheet import (ARABIC_PLENARY, ORGANIZATION, PLENARY, RIGHT_TO_LEFT, SCRIPTS,
-                                       write_script_sheet)
+from tests.export.script_sheet import ARABIC_PLENARY, ORGANIZATION, PLENARY, RIGHT_TO_LEFT, SCRIPTS, write_script_sheet
 from workshop_app.export.pdf import fonts
 from workshop_app.export.registry import export_checked
 from workshop_app.models.document import WorkshopDocument
