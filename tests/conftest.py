@@ -61,5 +61,7 @@ def without_system_fonts(monkeypatch):
     monkeypatch.setattr(fonts, "_system_names", [])
     monkeypatch.setattr(fonts, "_system_tried", set())
     fonts.fallback_script.cache_clear()
+    fonts._code_points.cache_clear()
     yield
     fonts.fallback_script.cache_clear()
+    fonts._code_points.cache_clear()

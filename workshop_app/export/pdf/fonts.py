@@ -9,6 +9,7 @@ with Alliance 8.7: Tamil and Sinhala (Sri Lanka), Bengali, Thai, Lao, Khmer, Mya
 (Ethiopic), Georgian, Armenian, Hebrew and Arabic besides Devanagari and Latin.
 """
 
+import itertools
 import re
 import threading
 import unicodedata
@@ -279,6 +280,7 @@ def _code_points(script: str) -> frozenset[int]:
 
 _system_names: list[str] = []  # registered name of each system font in use, by its number
 _system_tried: set[system_fonts.SystemFont] = set()
+_system_numbers = itertools.count()
 
 
 @cache
@@ -296,7 +298,7 @@ def fallback_script(char: str) -> str:
             if candidate in _system_tried or not candidate.may_cover(code):
                 continue
             _system_tried.add(candidate)
-            name = f"PW-system-{len(_system_names)}"
+            name = f"PW-system-{next(_system_numbers)}"  # never reused, even if the list is reset
             try:
                 font = TTFont(name, candidate.path, subfontIndex=candidate.index)
             except Exception:  # noqa: BLE001 - CFF outlines, a damaged file, a face index too far
