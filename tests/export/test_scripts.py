@@ -4,7 +4,7 @@ their letters: none prints as empty boxes or vanishes."""
 import pytest
 from pypdf import PdfReader
 
-from workshop_app.export.pdf import fonts
+from workshop_app.export.pdf import direction, fonts
 from workshop_app.export.stakeholders.signin_sheet import write_signin_pdf
 from workshop_app.models.document import WorkshopDocument
 
@@ -32,7 +32,7 @@ def test_each_script_has_a_font_with_every_letter(script):
 
 
 def test_hebrew_reads_right_to_left():
-    assert fonts.is_mainly_right_to_left("מרים לוי (MoL)")
+    assert direction.base_level("מרים לוי (MoL)") == 1
 
 
 def test_a_sign_in_sheet_embeds_a_font_for_every_script(workshop_path, tmp_path):

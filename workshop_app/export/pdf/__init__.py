@@ -1,8 +1,15 @@
 """The PDF engine every workshop report prints with: sign-in sheets, agenda, group lists, road map.
 
-- fonts:  the bundled Noto faces, registered once; user text cut into runs by script.
-- text:   user text into escaped, per-script, shaped-when-needed paragraphs and table cells.
-          Nothing else builds Paragraph markup from user text.
+- fonts:  the bundled Noto faces, registered when first needed; user text cut into runs by
+          script, with a font of the computer (system_fonts) or a placeholder for letters no
+          bundled font has, noted for the export's warning.
+- system_fonts: the TrueType fonts of the computer (fontconfig; Windows' and macOS's own).
+- direction: the bidirectional algorithm's levels of a paragraph, the visual order of a line.
+- shaped: ShapedParagraph, the layout of any text NotoSans cannot print alone: per-script
+          fonts, HarfBuzz shaping, right-to-left order, /ActualText on every word.
+- text:   user text into escaped paragraphs and table cells: reportlab's Paragraph for plain
+          text, ShapedParagraph for the rest. Nothing else builds Paragraph markup from user text.
+- outlines: a word drawn as filled glyph outlines (the DRAFT watermark), never extracted as text.
 - lines:  lines that mix labels of ours (bold or muted) with user text, through text; the
           limit put on a pasted field.
 - styles: the shared paragraph styles and colours.
@@ -17,6 +24,10 @@ A report writes through export.files.written_atomically, so a failure leaves no 
 
 __all__ = [
     "fonts",
+    "system_fonts",
+    "direction",
+    "shaped",
+    "outlines",
     "text",
     "lines",
     "styles",

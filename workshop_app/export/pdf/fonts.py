@@ -221,21 +221,6 @@ def _place_neutrals(text: str, scripts: list[str | None]) -> None:
         following = scripts[index]
 
 
-def is_mainly_right_to_left(text: str) -> bool:
-    """More Arabic or Hebrew letters than letters of other scripts: the paragraph reads right
-    to left."""
-    if text.isascii():
-        return False
-    right_to_left = other = 0
-    for char in text:
-        if char.isalpha():
-            if script_of(char) in RIGHT_TO_LEFT:
-                right_to_left += 1
-            else:
-                other += 1
-    return right_to_left > other
-
-
 def font_for(script: str, *, bold: bool = False) -> str:
     if script == MISSING:
         return BODY_FONT

@@ -8,10 +8,8 @@ from user text.
 
 import re
 import unicodedata
-import weakref
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
@@ -22,7 +20,6 @@ from workshop_app.export.pdf.shaped import ShapedParagraph, Span
 # C0/C1 control characters other than tab and newline cannot be printed; a pasted \x0b or \x00
 # would otherwise end up in the PDF as a box, or worse, in the middle of the markup.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_shaped_styles: "weakref.WeakKeyDictionary[ParagraphStyle, dict[bool, ParagraphStyle]]" = weakref.WeakKeyDictionary()
 
 
 def clean(text: object) -> str:
@@ -85,22 +82,6 @@ def cell(text: object, style: ParagraphStyle, width: float) -> str | Flowable:
         if stringWidth(text, style.fontName, style.fontSize) <= width:
             return text
     return paragraph(text, style)
-
-
-def shaped_style(style: ParagraphStyle, text: str) -> ParagraphStyle:
-    """The style with shaping on, aligned right when the text reads right to left."""
-    right_to_left = style.alignment == TA_LEFT and fonts.is_mainly_right_to_left(text)
-    variants = _shaped_styles.setdefault(style, {})
-    shaped = variants.get(right_to_left)
-    if shaped is None:
-        shaped = ParagraphStyle(
-            f"{style.name}-shaped{'-rtl' if right_to_left else ''}",
-            parent=style,
-            shaping=1,
-            alignment=TA_RIGHT if right_to_left else style.alignment,
-        )
-        variants[right_to_left] = shaped
-    return shaped
 
 
 def _lines(escaped: str) -> str:
