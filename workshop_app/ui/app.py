@@ -7,12 +7,12 @@ from pathlib import Path
 from workshop_app import APP_NAME, ORGANIZATION_NAME, __version__
 from workshop_app.resources import resources_dir
 
-_BUNDLED_FONTS = ("NotoSans", "NotoSansDevanagari", "NotoSansArabic", "NotoSansSinhala")
-
 
 def create_application(argv: list[str] | None = None):
-    from PySide6.QtGui import QFontDatabase, QIcon
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
+
+    from workshop_app.ui.fonts import register_bundled_fonts
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(ORGANIZATION_NAME)
@@ -20,11 +20,8 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
-    # Participants' names come in Devanagari, Arabic and Sinhala; a facilitator's laptop may
-    # have no font for them. Qt falls back across every registered family, so register ours.
-    for family in _BUNDLED_FONTS:
-        for weight in ("Regular", "Bold"):
-            QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / f"{family}-{weight}.ttf"))
+    # Names in Khmer, Tamil, Arabic… on a laptop with no font for them: see ui/fonts.py.
+    register_bundled_fonts()
     return app
 
 

@@ -23,8 +23,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from workshop_app import resources
 from workshop_app.export.pdf import system_fonts
-from workshop_app.resources import resource_path
 
 LATIN = "latin"  # also Greek, Cyrillic and Vietnamese: everything NotoSans covers
 ARABIC = "arabic"
@@ -61,22 +61,8 @@ class ScriptFont:
         return f"PW-{self.file_stem}-Bold"
 
 
-SCRIPT_FONTS = {
-    LATIN: ScriptFont(LATIN, "NotoSans"),
-    ARABIC: ScriptFont(ARABIC, "NotoSansArabic"),
-    DEVANAGARI: ScriptFont(DEVANAGARI, "NotoSansDevanagari"),
-    SINHALA: ScriptFont(SINHALA, "NotoSansSinhala"),
-    HEBREW: ScriptFont(HEBREW, "NotoSansHebrew"),
-    BENGALI: ScriptFont(BENGALI, "NotoSansBengali"),
-    TAMIL: ScriptFont(TAMIL, "NotoSansTamil"),
-    THAI: ScriptFont(THAI, "NotoSansThai"),
-    LAO: ScriptFont(LAO, "NotoSansLao"),
-    KHMER: ScriptFont(KHMER, "NotoSansKhmer"),
-    MYANMAR: ScriptFont(MYANMAR, "NotoSansMyanmar"),
-    ETHIOPIC: ScriptFont(ETHIOPIC, "NotoSansEthiopic"),
-    GEORGIAN: ScriptFont(GEORGIAN, "NotoSansGeorgian"),
-    ARMENIAN: ScriptFont(ARMENIAN, "NotoSansArmenian"),
-}
+# The constants above name the scripts as resources.BUNDLED_FONTS does.
+SCRIPT_FONTS = {script: ScriptFont(script, stem) for script, stem in resources.BUNDLED_FONTS.items()}
 
 # Registered names of the Latin faces, the ones styles start from.
 BODY_FONT = SCRIPT_FONTS[LATIN].regular
@@ -128,9 +114,8 @@ def _register(font: ScriptFont) -> None:
     """One script's faces: a workshop in Nepal never parses the Khmer or Ethiopic font files."""
     if font.script in _registered_scripts:
         return
-    folder = resource_path("fonts")
-    pdfmetrics.registerFont(TTFont(font.regular, str(folder / f"{font.file_stem}-Regular.ttf")))
-    pdfmetrics.registerFont(TTFont(font.bold, str(folder / f"{font.file_stem}-Bold.ttf")))
+    pdfmetrics.registerFont(TTFont(font.regular, str(font_file(font.script))))
+    pdfmetrics.registerFont(TTFont(font.bold, str(font_file(font.script, bold=True))))
     # So that <b> inside a run of this face picks the bold face of the same script.
     addMapping(font.regular, 0, 0, font.regular)
     addMapping(font.regular, 1, 0, font.bold)
@@ -234,8 +219,7 @@ def font_for(script: str, *, bold: bool = False) -> str:
 
 def font_file(script: str, *, bold: bool = False):
     """The bundled file of a script's face."""
-    font = SCRIPT_FONTS[script]
-    return resource_path("fonts") / f"{font.file_stem}-{'Bold' if bold else 'Regular'}.ttf"
+    return resources.font_file(SCRIPT_FONTS[script].file_stem, "Bold" if bold else "Regular")
 
 
 def is_bold(font_name: str) -> bool:
