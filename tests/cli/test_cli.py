@@ -393,10 +393,10 @@ def test_letters_no_font_has_are_named_on_stderr_and_the_file_is_written(demo_pa
     status, out, err = run(capsys, "export", demo_path, sheets, "--what", "sign-in", "--day", "1")
     assert status == 0 and out.strip() == str(sheets) and sheets.exists()
     warning, = err.strip().splitlines()
-    assert warning.startswith("workshop-app: warning: participant “བཀྲ་ཤིས Dorji”, name: Tibetan letters")
+    assert warning.startswith("workshop-app: warning: participant “བཀྲ་ཤིས Dorji”, name: Tibetan characters")
     assert "printed as \ufffd" in warning and "TrueType" in warning
     status, _, err = run(capsys, "export", demo_path, road_map, "--what", "roadmap")
-    assert status == 0 and f"Action {code}, title: Egyptian letters “𓀀”" in err
+    assert status == 0 and f"Action {code}, title: Egyptian characters “𓀀”" in err, err
     # The glyphs printed are placeholders (pypdf reads glyphs, not the words' /ActualText).
     text = "".join(page.extract_text() for page in PdfReader(sheets).pages)
     assert "\ufffd\ufffd\ufffd" in text and "Dorji" in text

@@ -19,7 +19,7 @@ def test_the_window_names_the_participant_whose_name_prints_as_placeholders(
     box, = shown
     assert box.objectName() == "unprintable" and "sheets.pdf was written" in box.text()
     assert f"participant “{TIBETAN} Dorji”, name" in box.informativeText()
-    assert "Tibetan letters" in box.detailedText() and "TrueType" in box.informativeText()
+    assert "Tibetan characters" in box.detailedText() and "TrueType" in box.informativeText()
 
 
 def test_no_warning_when_every_letter_prints(window, demo_path, settings, tmp_path, export_dialog, monkeypatch):

@@ -30,6 +30,7 @@ _FIELDS = {
 _SCRIPT_NAMES = {"CJK": "Chinese, Japanese or Korean", "HANGUL": "Korean", "HIRAGANA": "Japanese",
                  "KATAKANA": "Japanese", "IDEOGRAPHIC": "Chinese, Japanese or Korean"}
 PLACEHOLDER_NOTE = "printed as \ufffd"
+_FORMATTING = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u00ad"))
 
 
 @dataclass(frozen=True)
@@ -40,30 +41,56 @@ class Unprintable:
 
     def message(self, advice: str) -> str:
         scripts = " and ".join(script_names(self.characters))
-        return f"{self.item}, {self.field}: {scripts} letters “{self.characters}” {PLACEHOLDER_NOTE}; {advice}"
+        return f"{self.item}, {self.field}: {scripts} characters “{self.characters}” {PLACEHOLDER_NOTE}; {advice}"
 
 
 def script_names(characters: str) -> list[str]:
     """What a reader calls the scripts of these characters ("Tibetan", "Chinese, Japanese or Korean")."""
     found: list[str] = []
     for char in characters:
+        category = unicodedata.category(char)
         word = unicodedata.name(char, "UNKNOWN").split()[0]
-        name = _SCRIPT_NAMES.get(word, word.capitalize() if word != "UNKNOWN" else "unknown")
+        if category[0] == "S":
+            name = "emoji or symbol"
+        elif category in ("Co", "Cn", "Cs") or word == "UNKNOWN":
+            name = "unassigned or private"
+        else:
+            name = _SCRIPT_NAMES.get(word, word.capitalize())
         if name not in found:
             found.append(name)
     return found
 
 
 def _distinct(texts: Iterable[str]) -> set[str]:
-    return {char for value in texts for char in value if not char.isspace()}
+    """The characters of the texts that no font has (those fonts.runs puts in MISSING runs)."""
+    from workshop_app.export.pdf import fonts
+
+    return {char for value in texts for script, piece in fonts.runs(value) if script == fonts.MISSING
+            for char in piece if not char.isspace()}
+
+
+def _normal(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", value).translate(_FORMATTING).split())
+
+
+def _printed(value: str, printed: list[str]) -> bool:
+    """The field's value is one of the printed texts, part of one ("Name (Organization)"), or
+    the start of one cut short with "…"."""
+    value = _normal(value)
+    for text in printed:
+        if value in text or (text.endswith("…") and value.startswith(text[:-1].rstrip())):
+            return True
+    return False
 
 
 def find_unprintable(document: WorkshopDocument, missing_texts: Iterable[str]) -> list[Unprintable]:
-    """The items whose printed fields hold any of the characters of `missing_texts`; text found
-    in no field (a frozen version's, say) is named by its own words."""
+    """The items whose fields, as the export printed them, hold characters no font had; text
+    found in no field (a frozen version's, say) is named by its own words."""
+    missing_texts = list(missing_texts)
     wanted = _distinct(missing_texts)
     if not wanted:
         return []
+    printed = [_normal(text) for text in missing_texts]
     found: list[Unprintable] = []
     seen: set[str] = set()
     codes: dict[str, str] | None = None
@@ -71,7 +98,7 @@ def find_unprintable(document: WorkshopDocument, missing_texts: Iterable[str]) -
         for row in document.rows(table):
             for field in fields:
                 value = row.get(field)
-                if not isinstance(value, str) or not wanted.intersection(value):
+                if not isinstance(value, str) or not wanted.intersection(value) or not _printed(value, printed):
                     continue
                 if table in ("roadmap_node", "indicator", "plenary_comment") and codes is None:
                     codes = node_codes(document)

@@ -45,12 +45,21 @@ def strip_formatting(text: str) -> str:
 
 
 def base_level(text: str) -> int:
-    """Rules P2–P3: 1 when the first strong character is right to left, else 0."""
+    """Rules P2–P3: 1 when the first strong character is right to left, else 0. Text inside an
+    isolate (U+2066–U+2068 … U+2069) does not count, as the rule says, though the isolates
+    themselves are then removed."""
+    depth = 0
     for char in text:
         kind = unicodedata.bidirectional(char)
-        if kind == "L":
+        if kind in ("LRI", "RLI", "FSI"):
+            depth += 1
+        elif kind == "PDI":
+            depth = max(depth - 1, 0)
+        elif depth:
+            continue
+        elif kind == "L":
             return 0
-        if kind in _STRONG_RIGHT:
+        elif kind in _STRONG_RIGHT:
             return 1
     return 0
 

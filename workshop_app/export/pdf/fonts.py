@@ -88,6 +88,10 @@ _SCRIPT_RANGES = (
 _COMPLEX = re.compile("[" + "".join(ranges for _, ranges in _SCRIPT_RANGES) + "]")
 _SCRIPT_OF = [(script, re.compile(f"[{ranges}]")) for script, ranges in _SCRIPT_RANGES]
 
+# Default-ignorable characters: joiners, marks of direction, variation selectors, tags.
+_IGNORABLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+                        "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3"
+                        "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
 _lock = threading.Lock()
 _registered = False
 
@@ -196,10 +200,11 @@ def _place_neutrals(text: str, scripts: list[str | None]) -> None:
             char = text[index]
             if covers(following, char):
                 scripts[index] = following
-            elif ord(char) in body or char == "\n":
-                scripts[index] = LATIN
-            elif unicodedata.category(char)[0] == "M" or char in "\u200c\u200d":
-                # A mark or joiner no neighbour's font has belongs to its letter: shown with it.
+            elif ord(char) in body or char == "\n" or char.isspace():
+                scripts[index] = LATIN  # any width of space prints as a space
+            elif _IGNORABLE.match(char):
+                # Joiners and variation selectors draw nothing: HarfBuzz hides them in the
+                # font of their letter.
                 scripts[index] = following if following is not None else LATIN
             else:
                 scripts[index] = fallback_script(char)
@@ -242,7 +247,10 @@ def prints_in_body_font(text: str) -> bool:
 
 @cache
 def _code_points(script: str) -> frozenset[int]:
-    return frozenset(pdfmetrics.getFont(font_for(script)).face.charToGlyph)
+    """The characters the font has a glyph for. Noncharacters and private-use code points are
+    left out: a font that maps U+FFFF maps it to an empty box."""
+    return frozenset(code for code in pdfmetrics.getFont(font_for(script)).face.charToGlyph
+                     if unicodedata.category(chr(code)) not in ("Cn", "Co", "Cs"))
 
 
 # ---------------------------------------------------------------------- fonts of the computer
@@ -289,16 +297,27 @@ def uses_system_font(script: str) -> bool:
 _missing: ContextVar[set[str] | None] = ContextVar("missing_characters", default=None)
 
 
+_missed_before = False
+
+
 @contextmanager
 def collecting_missing() -> Iterator[set[str]]:
     """Within the block, every text printed with characters no font has is added to the set
-    (as printed, before the placeholders): an export tells which items they came from."""
+    (as printed, before the placeholders): an export tells which items they came from.
+
+    After an export that missed letters the computer's fonts are looked at again: the user may
+    have installed one, as the warning advised, without restarting the program."""
+    global _missed_before
+    if _missed_before:
+        system_fonts.rescan()
+        fallback_script.cache_clear()
     found: set[str] = set()
     token = _missing.set(found)
     try:
         yield found
     finally:
         _missing.reset(token)
+        _missed_before = bool(found)
 
 
 def note_missing(text: str) -> None:

@@ -118,6 +118,7 @@ class WorkshopDocTemplate(BaseDocTemplate):
         self.page_group: str | None = None
         self._page_groups: list[str | None] = []  # one a page, in print order
         self._footers: dict[tuple[float, str], str] = {}  # footer lines already fitted, by room
+        self._headers: dict[tuple[str, str, float], str] = {}
         size = page_size(paper, landscape=landscape)
         title = f"{kind} – {self.workshop_title}" if self.workshop_title else kind
         super().__init__(
@@ -178,6 +179,17 @@ class WorkshopDocTemplate(BaseDocTemplate):
                                              self.footer_details, last=last)
         return self._footers[key]
 
+    def header_paragraph(self, content: str, style, room: float):
+        """One line of the running header: a title too long for it is cut short with "…"
+        (wrapped, a 300-character title grew up off the top of the page)."""
+        key = (content, style.name, room)
+        line = self._headers.get(key)
+        if line is None:
+            line = self._headers[key] = fitted_line(style, room, content)
+        header = text.paragraph(line, style)
+        header.wrap(room, self.topMargin)
+        return header
+
     def page_label_room(self) -> float:
         """The width kept free at the right of the footer for the page number."""
         sample = self.group_page_label if self.page_group else self.page_label
@@ -195,9 +207,7 @@ class WorkshopDocTemplate(BaseDocTemplate):
             (self.section, styles["page_header_right"], self.leftMargin + self.width - half),
         ):
             if content:
-                header = text.paragraph(content, style)
-                header.wrap(half, self.topMargin)
-                header.drawOn(canvas, x, top)  # a long title grows upwards, into the margin
+                self.header_paragraph(content, style, half).drawOn(canvas, x, top)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(self.leftMargin, top - 1.5 * mm, self.leftMargin + self.width, top - 1.5 * mm)

@@ -23,7 +23,9 @@ it is far faster, and its glyphs map back to their letters one to one.
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+import uharfbuzz
 from bidi.mirror import MIRRORED
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -60,7 +62,7 @@ class _Atom:
         self.level = level
         self.color = color
         self.newline = text == "\n"
-        self.space = not self.newline and text.isspace()
+        self.space = not self.newline and all(_is_gap(char) for char in text)
         self.missing = missing
         self.width = 0.0
 
@@ -85,6 +87,15 @@ def shaped_text(value: str, font: str, size: float, *, reverse: bool = False):
     return found
 
 
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def _is_gap(char: str) -> bool:
+    """A place a line may break: a space, or a zero-width space (Thai, Lao, Khmer and Myanmar
+    write no spaces between words; their writers mark the breaks with it)."""
+    return char.isspace() or char == ZERO_WIDTH_SPACE
+
+
 def _grapheme_starts(value: str) -> list[int]:
     """Where a long word may be cut: before a character that starts a new letter (not a mark,
     not after a joiner or a virama)."""
@@ -104,9 +115,12 @@ class Layout:
 
     def __init__(self, spans: Sequence[Span], style: ParagraphStyle, *, base: int | None = None):
         self.style = style
+        typed = "".join(span.text for span in spans)
+        # The direction is read from the text as typed (isolates count there); the explicit
+        # formatting characters are then removed (rule X9; they print as nothing).
+        self.base = direction.base_level(typed) if base is None else base
         self.spans = [Span(direction.strip_formatting(span.text), span.bold, span.color) for span in spans]
         self.text = "".join(span.text for span in self.spans)
-        self.base = direction.base_level(self.text) if base is None else base
         self.levels = direction.levels(self.text, self.base)
         self.atoms = self._atoms()
 
@@ -119,8 +133,8 @@ class Layout:
             color = span.color if span.color is not None else style.textColor
             bold = span.bold or bold_style
             for script, piece in fonts.runs(span.text):
-                if script == fonts.MISSING:
-                    fonts.note_missing(piece)
+                if script == fonts.MISSING and not piece.isspace():
+                    fonts.note_missing(span.text)
                 font = fonts.font_for(script, bold=bold)
                 for start, end in self._pieces(piece, position):
                     chunk = self.text[start:end]
@@ -138,16 +152,18 @@ class Layout:
                 yield offset + start, offset + index
                 break
             char, before = piece[index], piece[index - 1]
-            if (char.isspace() != before.isspace() or char == "\n" or before == "\n"
+            if (_is_gap(char) != _is_gap(before) or char == "\n" or before == "\n"
                     or self.levels[offset + index] != self.levels[offset + index - 1]):
                 yield offset + start, offset + index
                 start = index
 
     def printed(self, atom: _Atom) -> str:
+        if atom.space:
+            # Any width of space (U+3000, U+2003…) prints as one; a zero-width space, typed
+            # between Thai or Khmer words to let the line break there, prints as nothing.
+            return " " * sum(char != ZERO_WIDTH_SPACE for char in atom.text)
         if atom.missing:
             return "".join(fonts.PLACEHOLDER for char in atom.text if unicodedata.category(char)[0] != "M")
-        if atom.space:
-            return " " * len(atom.text)
         return atom.text
 
     def _measure(self, atom: _Atom) -> float:
@@ -156,8 +172,12 @@ class Layout:
         return shaped_text(self.printed(atom), atom.font, self.style.fontSize, reverse=self._reversed(atom))[1]
 
     def _reversed(self, atom: _Atom) -> bool:
-        """A right-to-left level in a font HarfBuzz shapes left to right (neutrals next to Arabic)."""
-        return atom.level % 2 == 1 and not atom.missing and not _reads_right_to_left(atom.text)
+        """HarfBuzz lays the run out in the direction of its script; when the level says the
+        other way (neutrals next to Arabic at a right-to-left level; Arabic-Indic digits, which
+        read left to right, at an even one) the run is reversed and mirrored before shaping."""
+        if atom.missing or atom.space:
+            return False
+        return (atom.level % 2 == 1) != _shaped_right_to_left(atom.text)
 
     # ------------------------------------------------------------------ lines
 
@@ -211,24 +231,39 @@ class Layout:
             yield word
 
     def _cut(self, word: list[_Atom], width: float) -> list[list[_Atom]]:
-        """A word wider than the line, in parts that fit (cut between letters)."""
-        letters: list[_Atom] = []
-        for atom in word:
-            starts = _grapheme_starts(atom.text) + [len(atom.text)]
-            for start, end in zip(starts, starts[1:]):
-                part = _Atom(atom.start + start, atom.start + end, atom.text[start:end], atom.font, atom.level,
-                             atom.color, missing=atom.missing)
-                part.width = self._measure(part)
-                letters.append(part)
+        """A word wider than the line, in parts that fit, cut between letters. Each part is
+        measured shaped as it will print (joined Arabic letters are narrower than alone)."""
         parts: list[list[_Atom]] = [[]]
         used = 0.0
-        for letter in letters:
-            if parts[-1] and used + letter.width > width + 0.01:
-                parts.append([])
-                used = 0.0
-            parts[-1].append(letter)
-            used += letter.width
-        return [_merged(part) for part in parts]
+        for atom in word:
+            starts = _grapheme_starts(atom.text) + [len(atom.text)]
+            begin = 0
+            while begin < len(starts) - 1:
+                room = width - used
+                end = begin + 1
+                piece = self._part(atom, starts[begin], starts[end])
+                if piece.width > room + 0.01 and parts[-1]:
+                    parts.append([])  # not even one letter fits after what the line holds
+                    used = 0.0
+                    continue
+                while end + 1 < len(starts):
+                    longer = self._part(atom, starts[begin], starts[end + 1])
+                    if longer.width > room + 0.01:
+                        break
+                    piece, end = longer, end + 1
+                parts[-1].append(piece)
+                used += piece.width
+                begin = end
+                if begin < len(starts) - 1:
+                    parts.append([])
+                    used = 0.0
+        return [part for part in parts if part]
+
+    def _part(self, atom: _Atom, start: int, end: int) -> _Atom:
+        part = _Atom(atom.start + start, atom.start + end, atom.text[start:end], atom.font, atom.level,
+                     atom.color, missing=atom.missing)
+        part.width = self._measure(part)
+        return part
 
     def visual(self, line: list[_Atom]) -> list[tuple[_Atom, int]]:
         """The line's atoms left to right, each with its level after rule L1."""
@@ -307,25 +342,14 @@ def _trailing_spaces(line: list[_Atom]) -> int:
     return count
 
 
-def _merged(atoms: list[_Atom]) -> list[_Atom]:
-    """Neighbouring letters of one font and level back into one atom (one shaping unit)."""
-    merged: list[_Atom] = []
-    for atom in atoms:
-        last = merged[-1] if merged else None
-        if last is not None and last.font == atom.font and last.level == atom.level and last.end == atom.start \
-                and last.color is atom.color and last.missing == atom.missing:
-            joined = _Atom(last.start, atom.end, last.text + atom.text, last.font, last.level, last.color,
-                           missing=last.missing)
-            joined.width = last.width + atom.width
-            merged[-1] = joined
-        else:
-            merged.append(atom)
-    return merged
-
-
-def _reads_right_to_left(value: str) -> bool:
-    """HarfBuzz shapes this run right to left (it holds Arabic or Hebrew letters)."""
-    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in value)
+@lru_cache(maxsize=4096)
+def _shaped_right_to_left(value: str) -> bool:
+    """HarfBuzz lays this run out right to left: its script (guessed as HarfBuzz guesses it)
+    is written so. Arabic-Indic digits are Arabic script, though they read left to right."""
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(value)
+    buffer.guess_segment_properties()
+    return buffer.direction == "rtl"
 
 
 class ShapedParagraph(Flowable):

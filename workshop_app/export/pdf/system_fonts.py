@@ -49,9 +49,20 @@ def advice() -> str:
     return ADVICE.get(sys.platform, ADVICE["linux"])
 
 
-@cache
 def system_fonts() -> tuple[SystemFont, ...]:
-    """The TrueType fonts of this computer worth trying, best first."""
+    """The TrueType fonts of this computer worth trying, best first (looked up once, until
+    rescan())."""
+    return _listing()
+
+
+def rescan() -> None:
+    """Look at the computer's fonts again at the next system_fonts(): one may have been
+    installed since."""
+    _listing.cache_clear()
+
+
+@cache
+def _listing() -> tuple[SystemFont, ...]:
     if sys.platform == "win32":
         folder = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
         return tuple(SystemFont(str(folder / name)) for name in _WINDOWS if (folder / name).is_file())

@@ -14,12 +14,18 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from workshop_app.export.pdf import direction, fonts
+from workshop_app.export.pdf import fonts
 from workshop_app.export.pdf.shaped import ShapedParagraph, Span
 
 # C0/C1 control characters other than tab and newline cannot be printed; a pasted \x0b or \x00
 # would otherwise end up in the PDF as a box, or worse, in the middle of the markup.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# More than six marks stacked on one letter (no language needs them: "Zalgo" text) would print
+# over the rows above and below; the first six are kept.
+_STACKED = re.compile("([\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0670"
+                      "\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{6})"
+                      "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0670"
+                      "\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
 def clean(text: object) -> str:
@@ -31,7 +37,10 @@ def clean(text: object) -> str:
         text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = _CONTROL.sub("", text)
-    return text if text.isascii() else direction.strip_formatting(text)
+    if text.isascii():
+        return text
+    # A soft hyphen only shows where a line breaks, and our lines break at spaces.
+    return _STACKED.sub(r"\1", text.replace("\u00ad", ""))
 
 
 def markup(text: object, *, bold: bool = False) -> str:

@@ -195,9 +195,7 @@ class RoadmapDocTemplate(WorkshopDocTemplate):
         for content, style, x, room in ((self.workshop_title, styles["page_header"], self.leftMargin, left),
                                         (self.section, right_style, self.leftMargin + body - right, right)):
             if content:
-                header = text.paragraph(content, style)
-                header.wrap(room, self.topMargin)
-                header.drawOn(canvas, x, top)
+                self.header_paragraph(content, style, room).drawOn(canvas, x, top)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(self.leftMargin, top - 1.5 * mm, self.leftMargin + body, top - 1.5 * mm)
