@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run lint test soak bench screenshots guide-screenshots clean
+.PHONY: run lint test soak bench screenshots guide-screenshots catalogs clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Pathfinder Workshop needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -58,6 +58,26 @@ guide-screenshots: $(STAMP)
 	$(BIN)/workshop-app open $(GUIDE_DEMO) --page projector --screenshot $(GUIDE)/projector.png --size 1280x720
 	$(BIN)/python -c 'import sys; from PIL import Image; [(lambda i: i.resize((960, i.height * 960 // i.width), Image.Resampling.LANCZOS).quantize(128, dither=Image.Dither.NONE).save(p, optimize=True))(Image.open(p).convert("RGB")) for p in sys.argv[1:]]' $(GUIDE)/*.png
 	rm -f $(GUIDE_DEMO)
+
+# The message catalogs: extract every marked message into the template, bring each language's
+# .po up to date with it (new messages untranslated, none guessed), and compile the .mo files the
+# program reads. Babel (a dependency) does all three.
+LOCALE := resources/locale
+LANGUAGES := fr es ar
+catalogs: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 --add-location=file \
+		--sort-by-file --width=100 --project="Pathfinder Workshop" --copyright-holder="Pathfinder Workshop" \
+		-o $(LOCALE)/workshop.pot .
+	for language in $(LANGUAGES); do \
+		if [ -f $(LOCALE)/$$language/LC_MESSAGES/workshop.po ]; then \
+			$(BIN)/pybabel update --quiet --no-fuzzy-matching --width=100 -D workshop -d $(LOCALE) -l $$language \
+				-i $(LOCALE)/workshop.pot || exit 1; \
+		else \
+			$(BIN)/pybabel init --width=100 -D workshop -d $(LOCALE) -l $$language \
+				-i $(LOCALE)/workshop.pot || exit 1; \
+		fi; \
+	done
+	$(BIN)/pybabel compile --statistics -D workshop -d $(LOCALE)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,86 @@
+"""gettext catalogs, one translation object per language, and the window's current one.
+
+The catalogs are compiled (.mo) from the .po files beside them in resources/locale; the
+standard library reads them, so Babel is needed only to extract and compile. A message without
+a translation prints in English; so does a language without a catalog.
+"""
+
+import gettext
+import threading
+from functools import cache
+
+from workshop_app.i18n.languages import ENGLISH, PSEUDO, is_right_to_left, supported
+from workshop_app.i18n.pseudo import PseudoTranslations
+from workshop_app.resources import resource_path
+
+DOMAIN = "workshop"
+
+
+class Translator:
+    """The words of one language."""
+
+    def __init__(self, language: str):
+        self.language = language
+        if language == PSEUDO:
+            self._translations: gettext.NullTranslations = PseudoTranslations()
+        elif language == ENGLISH:
+            self._translations = gettext.NullTranslations()
+        else:
+            self._translations = gettext.translation(DOMAIN, str(resource_path("locale")), [language],
+                                                     fallback=True)
+
+    @property
+    def right_to_left(self) -> bool:
+        return is_right_to_left(self.language)
+
+    def gettext(self, message: str) -> str:
+        return self._translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self._translations.ngettext(singular, plural, count)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._translations.pgettext(context, message)
+
+
+_lock = threading.Lock()
+
+
+@cache
+def translator(language: str | None) -> Translator:
+    """The translator for a language code ("fr", "fr_FR", "ar"…); English for one we lack."""
+    code = PSEUDO if language == PSEUDO else supported(language)
+    with _lock:
+        return Translator(code)
+
+
+_current = translator(ENGLISH)
+
+
+def use(language: str | None) -> Translator:
+    """Make `language` the window's and the command line's language."""
+    global _current
+    _current = translator(language)
+    return _current
+
+
+def current() -> Translator:
+    return _current
+
+
+def _(message: str) -> str:
+    """The message in the current language."""
+    return _current.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return _current.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    return _current.pgettext(context, message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
+    """Marks a constant for the catalogs; it is translated where it is shown."""
+    return message
