@@ -1,0 +1,50 @@
+"""The catalogs use the domain's terms as docs/terminology.md gives them: a translation of a
+message that holds an English term holds that term's form in the language."""
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = ("fr", "es", "ar")
+
+
+def terms() -> list[tuple[str, dict[str, re.Pattern]]]:
+    """(English term, {language: pattern}) for each row of the table."""
+    found = []
+    for line in (ROOT / "docs" / "terminology.md").read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
+        if len(cells) != 5 or cells[0] in ("English", "---") or set(cells[0]) <= {"-"}:
+            continue
+        patterns = re.findall(r"`([^`]+)`", cells[4])
+        if len(patterns) != 3:
+            continue
+        english = re.sub(r"\s*\(.*\)", "", cells[0])
+        found.append((english, {language: re.compile(pattern.replace("\\|", "|"), re.IGNORECASE)
+                                for language, pattern in zip(LANGUAGES, patterns)}))
+    return found
+
+
+def test_the_table_has_the_terms_the_issue_names():
+    english = {term for term, _ in terms()}
+    for term in ("pathfinder country", "road map", "forced labour", "child labour", "trafficking in persons",
+                 "modern slavery", "Action Group", "tripartite", "employers' organization", "workers' organization"):
+        assert term in english, term
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translations_use_the_terms(language):
+    with open(ROOT / "resources" / "locale" / language / "LC_MESSAGES" / "workshop.po", "rb") as file:
+        catalog = read_po(file, locale=language)
+    wrong = []
+    for english, patterns in terms():
+        word = re.compile(rf"\b{re.escape(english)}s?\b", re.IGNORECASE)
+        for message in catalog:
+            source = message.id[0] if isinstance(message.id, tuple) else message.id
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            if source and word.search(source) and all(strings) and not message.fuzzy:
+                if not all(patterns[language].search(string) for string in strings):
+                    wrong.append(f"{english!r} in {source!r}: {strings[0]!r}")
+    assert not wrong, f"{len(wrong)} translation(s) miss the term's form, e.g. {wrong[:3]}"
