@@ -3,7 +3,7 @@ times follow from the durations; warnings show what would surprise the room."""
 
 from collections import Counter
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models import vocabulary as v
 from workshop_app.models.agenda.schedule import (
     plan_add_session,
@@ -48,7 +49,7 @@ class AgendaPage(Page):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        heading = self.heading(self.tr("Agenda"))
+        heading = self.heading(_("Agenda"))
         self.model = AgendaModel(self)
         self.tree = self.editable_tree(self.model, 1, {6: 170})
         # A session's time is indented under its day's heading and the expand arrows.
@@ -57,10 +58,10 @@ class AgendaPage(Page):
         # The title takes the spare width; short columns are as wide as what they hold. The time
         # column stays fixed: the day headings span the row from it.
         self.tree.setItemDelegateForColumn(COL_TYPE, ChoiceDelegate(
-            lambda: [(key, QCoreApplication.translate("vocabulary", label)) for key, label in v.SESSION_TYPES.items()],
+            lambda: [(key, _(label)) for key, label in v.SESSION_TYPES.items()],
             self))
         self.tree.setItemDelegateForColumn(COL_FACILITATOR, ChoiceDelegate(
-            lambda: participant_names(self.session.document), self, allow_none=self.tr("(no facilitator)")))
+            lambda: participant_names(self.session.document), self, allow_none=_("(no facilitator)")))
         self.tree.selectionModel().currentRowChanged.connect(self._show_details)
 
         self.details = SessionDetails()
@@ -71,7 +72,7 @@ class AgendaPage(Page):
         self.live = LivePanel()
         self.live.perform.connect(self._perform_live)
         self.live.hide()
-        hint = QLabel(self.tr("Drag a session between two others to move it, onto another to run both in parallel."))
+        hint = QLabel(_("Drag a session between two others to move it, onto another to run both in parallel."))
         hint.setObjectName("hint")
         hint.setStyleSheet("color: palette(placeholder-text);")
 
@@ -81,9 +82,9 @@ class AgendaPage(Page):
         left_layout.addLayout(self._build_actions())
         left_layout.addWidget(self.tree, 1)
         self.empty = EmptyState(
-            self.tr("No sessions yet. Start from a template of a national workshop, or add the sessions one by one."),
-            [(self.tr("Start from a template…"), self.actions["template"].trigger),
-             (self.tr("Add session"), self.actions["add"].trigger)])
+            _("No sessions yet. Start from a template of a national workshop, or add the sessions one by one."),
+            [(_("Start from a template…"), self.actions["template"].trigger),
+             (_("Add session"), self.actions["add"].trigger)])
         self.empty.hide()
         left_layout.addWidget(self.empty, 1)
         left_layout.addWidget(hint)
@@ -100,24 +101,28 @@ class AgendaPage(Page):
     def _build_actions(self) -> QHBoxLayout:
         # The tree exists: its right-click menu offers the same actions as the toolbar.
         self.actions = {
-            "add": self.page_action(self.tr("Add session"), self.add_session, "Ctrl+Shift+A"),
-            "parallel": self.page_action(self.tr("Add parallel session"), self.add_parallel_session, "Ctrl+Shift+L"),
-            "delete": self.page_action(self.tr("Delete"), self.delete_session, QKeySequence.Delete),
-            "up": self.page_action(self.tr("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
-            "down": self.page_action(self.tr("Later"), lambda: self.shift(+1), "Ctrl+Down"),
-            "previous_day": self.page_action(self.tr("To previous day"), lambda: self.move_to_day(-1), "Ctrl+Left"),
-            "next_day": self.page_action(self.tr("To next day"), lambda: self.move_to_day(+1), "Ctrl+Right"),
-            "groups": self.page_action(self.tr("Groups…"), self.show_groups, "Ctrl+G"),
-            "template": self.page_action(self.tr("Template…"), self.apply_template, "Ctrl+Shift+T"),
-            "save_template": self.page_action(self.tr("Save as template…"), self.save_template, None),
-            "live": self.page_action(self.tr("Live"), self.toggle_live, "F9"),
+            "add": self.page_action(_("Add session"), self.add_session, "Ctrl+Shift+A"),
+            "parallel": self.page_action(_("Add parallel session"), self.add_parallel_session, "Ctrl+Shift+L"),
+            # Translators: a toolbar button that deletes the selected session.
+            "delete": self.page_action(_("Delete"), self.delete_session, QKeySequence.Delete),
+            # Translators: a toolbar button that moves the selected item one place up (earlier).
+            "up": self.page_action(_("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
+            # Translators: a toolbar button that moves the selected item one place down (later).
+            "down": self.page_action(_("Later"), lambda: self.shift(+1), "Ctrl+Down"),
+            "previous_day": self.page_action(_("To previous day"), lambda: self.move_to_day(-1), "Ctrl+Left"),
+            "next_day": self.page_action(_("To next day"), lambda: self.move_to_day(+1), "Ctrl+Right"),
+            "groups": self.page_action(_("Groups…"), self.show_groups, "Ctrl+G"),
+            "template": self.page_action(_("Template…"), self.apply_template, "Ctrl+Shift+T"),
+            "save_template": self.page_action(_("Save as template…"), self.save_template, None),
+            # Translators: a toolbar button that shows what is on now and next while the workshop runs.
+            "live": self.page_action(_("Live"), self.toggle_live, "F9"),
         }
         self.give_icons(self.actions, _ICONS, alone=("up", "down", "previous_day", "next_day"))
         self.offer_in_context_menu(self.tree, [self.actions[key] for key in ("add", "parallel", "delete")] + [None]
                                    + [self.actions[key] for key in ("up", "down", "previous_day", "next_day")]
                                    + [None, self.actions["groups"]])
         self.actions["live"].setCheckable(True)
-        self.actions["live"].setToolTip(self.tr("Show what is on now and next during the workshop (F9)"))
+        self.actions["live"].setToolTip(_("Show what is on now and next during the workshop (F9)"))
         bar = self.toolbar(self.actions.values())
         bar.setSpacing(2)  # eleven buttons: at 1280 pixels wide none is cut
         return bar
@@ -174,18 +179,19 @@ class AgendaPage(Page):
                                     for kind, entries in by_kind.items()])
 
     def _summary(self, kind: str, count: int) -> str:
-        one = count == 1
-        text = {
-            "overrun": self.tr("1 day runs past its planned end") if one
-            else self.tr("%1 days run past their planned end"),
-            "double_booked": self.tr("1 person is expected in two places at once") if one
-            else self.tr("%1 times someone is expected in two places at once"),
-            "over_capacity": self.tr("1 session has more people than places") if one
-            else self.tr("%1 sessions have more people than places"),
-            "no_facilitator": self.tr("1 session has no facilitator") if one
-            else self.tr("%1 sessions have no facilitator"),
-        }.get(kind) or self.tr("%1 other warnings")
-        return text.replace("%1", str(count))
+        if kind == "overrun":
+            text = ngettext("{count} day runs past its planned end", "{count} days run past their planned end", count)
+        elif kind == "double_booked":
+            text = ngettext("{count} person is expected in two places at once",
+                            "{count} times someone is expected in two places at once", count)
+        elif kind == "over_capacity":
+            text = ngettext("{count} session has more people than places",
+                            "{count} sessions have more people than places", count)
+        elif kind == "no_facilitator":
+            text = ngettext("{count} session has no facilitator", "{count} sessions have no facilitator", count)
+        else:
+            text = ngettext("{count} other warning", "{count} other warnings", count)
+        return text.format(count=count)
 
     # ------------------------------------------------------------------ selection
 
@@ -228,20 +234,20 @@ class AgendaPage(Page):
     def add_session(self) -> None:
         day_id = self._current_day_id()
         if day_id is None:
-            self.show_problem(self.tr("Add a day to the workshop first (set its dates on the Overview page)."))
+            self.show_problem(_("Add a day to the workshop first (set its dates on the Overview page)."))
             return
         current = self.model.scheduled(self.tree.currentIndex())
         slot = None if current is None else current.session["slot"] + 1
-        title, text = self.tr("New session"), self.tr("Add session")
+        title, text = _("New session"), _("Add session")
         self._add_and_edit(lambda document: plan_add_session(document, day_id, slot=slot, title=title,
                                                              undo_text=text))
 
     def add_parallel_session(self) -> None:
         current = self.model.scheduled(self.tree.currentIndex())
         if current is None:
-            self.show_problem(self.tr("Select the session the new one runs in parallel with."))
+            self.show_problem(_("Select the session the new one runs in parallel with."))
             return
-        title, text = self.tr("New session"), self.tr("Add parallel session")
+        title, text = _("New session"), _("Add parallel session")
         self._add_and_edit(lambda document: plan_add_session(
             document, current.session["day_id"], parallel_to=current.session["id"], title=title,
             type="group_work", duration=current.session["duration"], undo_text=text))
@@ -257,13 +263,13 @@ class AgendaPage(Page):
     def delete_session(self) -> None:
         session_id = self.selected_session_id()
         if session_id:
-            text = self.tr("Delete session")
+            text = _("Delete session")
             self.session.perform(lambda document: plan_delete_session(document, session_id, text), source=self)
 
     def shift(self, step: int) -> None:
         session_id = self.selected_session_id()
         if session_id:
-            text = self.tr("Move session")
+            text = _("Move session")
             self.session.perform(lambda document: plan_shift_session(document, session_id, step, text), source=self)
             self.select_session(session_id)
 
@@ -277,7 +283,7 @@ class AgendaPage(Page):
             return
         item = self.model.scheduled(self.tree.currentIndex())
         day_id = self.model.days[target].day["id"]
-        slot, text = item.session["slot"], self.tr("Move session to another day")
+        slot, text = item.session["slot"], _("Move session to another day")
         self.session.perform(lambda document: plan_move_session(document, session_id, day_id, slot, undo_text=text),
                              source=self)
         self.select_session(session_id)
@@ -312,7 +318,7 @@ class AgendaPage(Page):
         from workshop_app.models.agenda.templates import save_user_template
         from workshop_app.models.errors import WorkshopError
 
-        name, ok = QInputDialog.getText(self, self.tr("Save as Template"), self.tr("Template name:"))
+        name, ok = QInputDialog.getText(self, _("Save as Template"), _("Template name:"))
         if not ok or not name.strip():
             return
         try:
@@ -320,15 +326,15 @@ class AgendaPage(Page):
         except WorkshopError as error:
             self.show_problem(str(error))
             return
-        self.window().statusBar().showMessage(self.tr("Template saved: %1").replace("%1", path.name), 6000)
+        self.window().statusBar().showMessage(_("Template saved: {file}").format(file=path.name), 6000)
 
     def show_groups(self) -> None:
         from workshop_app.ui.dialogs.groups import GroupsDialog
 
         item = self._group_session_from_here()
         if item is None:
-            self.show_problem(self.tr("No sessions run in parallel yet: select a session and add a parallel "
-                                      "one (Ctrl+Shift+L) for each group."))
+            self.show_problem(_("No sessions run in parallel yet: select a session and add a parallel "
+                                "one (Ctrl+Shift+L) for each group."))
             return
         self.select_session(item.session["id"])  # the slot whose groups open, seen in the agenda
         dialog = GroupsDialog(self.session.document, item.session["day_id"], item.session["slot"], self)

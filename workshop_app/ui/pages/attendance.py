@@ -1,7 +1,7 @@
 """Attendance: check people in at the door (type part of a name, Enter), add walk-ins, and
 correct the record in a grid of participants by day."""
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import N_, _, ngettext
 from workshop_app.models.changes import Change
 from workshop_app.models.stakeholders.attendance import (
     attendance_rows,
@@ -47,7 +48,10 @@ class AttendanceTableModel(RowTableModel):
 
     def reload(self) -> None:
         self._days = days(self.session.document) if self.session is not None else []
-        self.COLUMNS = ("Name", "Organization", *(f"Day {n}" for n in range(1, len(self._days) + 1)))
+        # The row model translates these titles where it shows them; the days' titles are
+        # numbered in headerData.
+        # Translators: column titles of the attendance grid (a person's name, their organization).
+        self.COLUMNS = (N_("Name"), N_("Organization"), *(f"Day {n}" for n in range(1, len(self._days) + 1)))
         self.CHECKABLE = {column: column for column in range(2, 2 + len(self._days))}
         super().reload()
 
@@ -55,6 +59,9 @@ class AttendanceTableModel(RowTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.ToolTipRole and section >= 2:
             return self._days[section - 2]["date"] or ""
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and section >= 2:
+            # Translators: a column of the attendance grid: the first, second… day of the workshop.
+            return _("Day {number}").format(number=section - 1)
         return super().headerData(section, orientation, role)
 
     def fetch(self, ids=None):
@@ -111,15 +118,15 @@ class AttendanceTab(QWidget):
         self.day_combo = QComboBox()
         self.day_combo.currentIndexChanged.connect(self._update_count)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Type part of a name, then Enter to check in"))
+        self.search_edit.setPlaceholderText(_("Type part of a name, then Enter to check in"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._search)
         self.search_edit.returnPressed.connect(self.check_in_selected)
         self.matches = QListWidget()
         self.matches.setMaximumHeight(170)
         self.matches.itemActivated.connect(lambda item: self.check_in(item.data(Qt.UserRole)))
-        self.walk_in_button = QPushButton(self.tr("Add walk-in…"))
-        self.walk_in_button.setToolTip(self.tr("Add a person who is not on the list and check them in (Ctrl+Enter)"))
+        self.walk_in_button = QPushButton(_("Add walk-in…"))
+        self.walk_in_button.setToolTip(_("Add a person who is not on the list and check them in (Ctrl+Enter)"))
         self.walk_in_button.clicked.connect(self.add_walk_in)
         QShortcut(QKeySequence("Ctrl+Return"), self.search_edit, self.add_walk_in)
         # Up/Down in the name box move through the matches, so the hands stay on the keyboard.
@@ -132,7 +139,8 @@ class AttendanceTab(QWidget):
         self.count_label.setObjectName("presentCount")
 
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Day")))
+        # Translators: the label before the list of the workshop's days at check-in.
+        row.addWidget(QLabel(_("Day")))
         row.addWidget(self.day_combo)
         row.addWidget(self.search_edit, 1)
         row.addWidget(self.walk_in_button)
@@ -155,7 +163,7 @@ class AttendanceTab(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.matches)
         layout.addWidget(self.confirmation)
-        layout.addWidget(QLabel(self.tr("Attendance by day (tick to correct):")))
+        layout.addWidget(QLabel(_("Attendance by day (tick to correct):")))
         layout.addWidget(self.grid, 1)
         self.setStyleSheet("#confirmation { font-weight: bold; } #presentCount { font-weight: bold; }")
 
@@ -166,8 +174,10 @@ class AttendanceTab(QWidget):
         if session is not None:
             today = default_day(session.document)
             for number, day in enumerate(days(session.document), start=1):
-                label = self.tr("Day %1").replace("%1", str(number))
-                self.day_combo.addItem(f"{label} · {day['date']}" if day["date"] else label, day["id"])
+                # Translators: a day of the workshop in the check-in list, with its date when it has one.
+                label = (_("Day {number} · {date}").format(number=number, date=day["date"]) if day["date"]
+                         else _("Day {number}").format(number=number))
+                self.day_combo.addItem(label, day["id"])
             if today is not None:
                 self.day_combo.setCurrentIndex(self.day_combo.findData(today["id"]))
         self.day_combo.blockSignals(False)
@@ -208,14 +218,15 @@ class AttendanceTab(QWidget):
         for person in find_participants(self.session.document, text):
             label = f"{person['name']} — {person['organization']}" if person["organization"] else person["name"]
             if person["id"] in present:
-                label += "  ✓ " + self.tr("present")
+                # Translators: a name found at check-in, marked as already checked in today.
+                label = _("{person}  ✓ present").format(person=label)
             item = QListWidgetItem(label)
             item.setData(Qt.UserRole, person["id"])
             self.matches.addItem(item)
         if self.matches.count():
             self.matches.setCurrentRow(0)
         else:
-            self.matches.addItem(self.tr("No one by that name: Ctrl+Enter adds “%1” as a walk-in").replace("%1", text))
+            self.matches.addItem(_("No one by that name: Ctrl+Enter adds “{name}” as a walk-in").format(name=text))
 
     def _move_match(self, step: int) -> None:
         if self.matches.count():
@@ -230,12 +241,12 @@ class AttendanceTab(QWidget):
         if self.session is None or self.day_id() is None:
             return
         name = self.session.document.get("participant", participant_id)["name"]
-        change = plan_attendance(self.session.document, participant_id, self.day_id(), True, self.tr("Check in %1")
-                                 .replace("%1", name))
+        change = plan_attendance(self.session.document, participant_id, self.day_id(), True,
+                                 _("Check in {name}").format(name=name))
         if not change:
-            self.confirmation.setText(self.tr("%1 was already checked in").replace("%1", name))
+            self.confirmation.setText(_("{name} was already checked in").format(name=name))
         elif self.session.perform(change, source=self):
-            self.confirmation.setText(self.tr("✓ %1 checked in").replace("%1", name))
+            self.confirmation.setText(_("✓ {name} checked in").format(name=name))
         else:
             return  # refused: the reason is shown, and the name stays typed to try again
         self.search_edit.clear()
@@ -247,11 +258,11 @@ class AttendanceTab(QWidget):
         name = self.ask_walk_in_name(self.search_edit.text().strip())
         if not name:
             return
-        text = self.tr("Add walk-in %1").replace("%1", name)
+        text = _("Add walk-in {name}").format(name=name)
         day_id = self.day_id()
         if self.session.perform(lambda document: plan_walk_in(document, day_id, name=name, undo_text=text),
                                 source=self):
-            self.confirmation.setText(self.tr("✓ %1 added and checked in").replace("%1", name))
+            self.confirmation.setText(_("✓ {name} added and checked in").format(name=name))
             self.search_edit.clear()
 
     def show_failure(self, message: str) -> None:
@@ -260,7 +271,7 @@ class AttendanceTab(QWidget):
 
     def ask_walk_in_name(self, suggestion: str) -> str:
         """The walk-in's full name (tests replace this); details are completed in the tables."""
-        name, ok = QInputDialog.getText(self, self.tr("Walk-in participant"), self.tr("Full name:"), text=suggestion)
+        name, ok = QInputDialog.getText(self, _("Walk-in participant"), _("Full name:"), text=suggestion)
         return name.strip() if ok else ""
 
     def _update_count(self) -> None:
@@ -269,6 +280,7 @@ class AttendanceTab(QWidget):
             return
         present = len(present_ids(self.session.document, self.day_id()))
         total = self.session.document.count("participant")
-        self.count_label.setText(QCoreApplication.translate("AttendanceTab", "Present: %1 of %2")
-                                 .replace("%1", str(present)).replace("%2", str(total)))
+        # Translators: how many participants are checked in on the chosen day, out of all of them.
+        self.count_label.setText(ngettext("Present: {present} of {total}", "Present: {present} of {total}", present)
+                                 .format(present=present, total=total))
         self._search(self.search_edit.text())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change
 from workshop_app.ui.icons import icon
 from workshop_app.ui.palette import set_tone
@@ -193,7 +194,9 @@ class Page(QWidget):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.WindowShortcut)
-            action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.NativeText)})")
+            # Translators: a toolbar button's tooltip: what it does, then its keyboard shortcut.
+            action.setToolTip(_("{action} ({shortcut})").format(
+                action=text, shortcut=action.shortcut().toString(QKeySequence.NativeText)))
         self.addAction(action)
         return action
 

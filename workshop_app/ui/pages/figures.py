@@ -4,6 +4,7 @@ share against the minimum set in Preferences, and the power/interest grid of org
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change
 from workshop_app.models.stakeholders.figures import DEFAULT_WOMEN_SHARE_MINIMUM, participation_figures
 from workshop_app.models.stakeholders.organizations import assessments, plan_assessment
@@ -47,15 +48,15 @@ class FiguresTab(QWidget):
         layout = QVBoxLayout(content)
         layout.addWidget(self.headline)
         layout.addWidget(self.warning)
-        for key, title in (("overall", self.tr("All participants")),
-                           ("category", self.tr("By organization category")),
-                           ("role", self.tr("By role")),
-                           ("day", self.tr("Present, by day"))):
+        for key, title in (("overall", _("All participants")),
+                           ("category", _("By organization category")),
+                           ("role", _("By role")),
+                           ("day", _("Present, by day"))):
             layout.addWidget(self._section_title(title))
             layout.addWidget(self.charts[key])
-        layout.addWidget(self._section_title(self.tr("Power/interest grid")))
-        hint = QLabel(self.tr("Drag an organization to set its influence and interest, or click it and use "
-                              "the arrow keys. Each move can be undone."))
+        layout.addWidget(self._section_title(_("Power/interest grid")))
+        hint = QLabel(_("Drag an organization to set its influence and interest, or click it and use "
+                        "the arrow keys. Each move can be undone."))
         hint.setObjectName("hint")
         layout.addWidget(hint)
         layout.addWidget(self.grid)
@@ -116,15 +117,15 @@ class FiguresTab(QWidget):
         self.charts["day"].set_groups(figures.by_day)
         share = figures.overall.women_share
         self.headline.setText(
-            self.tr("Women's share: %1 of participants whose sex is stated").replace(
-                "%1", "–" if share is None else f"{share:.0%}"))
+            _("Women's share: {share} of participants whose sex is stated").format(
+                share="–" if share is None else f"{share:.0%}"))
         below = figures.women_share_below(self.women_share_minimum)
         self.warning.setVisible(below)
-        self.warning.setText(self.tr("Below the minimum of %1 set in Preferences: consider inviting more women "
-                                     "before the workshop.").replace("%1", f"{self.women_share_minimum:.0%}"))
+        self.warning.setText(_("Below the minimum of {share} set in Preferences: consider inviting more women "
+                               "before the workshop.").format(share=f"{self.women_share_minimum:.0%}"))
 
     def _move_organization(self, organization_id: str, influence: int, interest: int) -> None:
         name = self.session.document.get("organization", organization_id)["name"]
-        text = self.tr("Move %1 on the power/interest grid").replace("%1", name)
+        text = _("Move {organization} on the power/interest grid").format(organization=name)
         self.session.perform(lambda document: plan_assessment(document, organization_id, influence, interest, text),
                              source=self)

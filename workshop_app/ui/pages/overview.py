@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change
 from workshop_app.models.stats import getting_started, workshop_stats
 from workshop_app.ui.pages.base import Page
@@ -41,7 +42,7 @@ class GrowingTextArea(TextArea):
 class OverviewPage(Page):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        heading = self.heading(self.tr("Overview"))
+        heading = self.heading(_("Overview"))
         self.subtitle = QLabel()
         self.subtitle.setObjectName("hint")
         columns = QHBoxLayout()
@@ -75,20 +76,21 @@ class OverviewPage(Page):
     def _build_details(self) -> QFrame:
         """The card of the workshop's own fields, each saved when it is left."""
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText(self.tr("e.g. National workshop on a road map for target 8.7"))
+        self.title_edit.setPlaceholderText(_("e.g. National workshop on a road map for target 8.7"))
         self.country_combo = CountryCombo(allow_unset=True)
         self.venue_edit = QLineEdit()
-        self.venue_edit.setPlaceholderText(self.tr("Hotel and city"))
+        self.venue_edit.setPlaceholderText(_("Hotel and city"))
         self.start_edit = OptionalDateEdit()
         self.end_edit = OptionalDateEdit()
         dates = QHBoxLayout()
         dates.addWidget(self.start_edit)
-        dates.addWidget(QLabel(self.tr("to")))
+        # Translators: between the start date and the end date of the workshop ("from … to …").
+        dates.addWidget(QLabel(_("to")))
         dates.addWidget(self.end_edit)
         dates.addStretch(1)
         self.languages_edit = QLineEdit()
-        self.languages_edit.setPlaceholderText(self.tr("ISO codes, e.g. en, fr"))
-        self.languages_edit.setToolTip(self.tr("Working languages as two-letter ISO 639-1 codes, separated by commas"))
+        self.languages_edit.setPlaceholderText(_("ISO codes, e.g. en, fr"))
+        self.languages_edit.setToolTip(_("Working languages as two-letter ISO 639-1 codes, separated by commas"))
         self.description_edit = GrowingTextArea()
         self.objectives_edit = GrowingTextArea()
         self.context_edit = GrowingTextArea()
@@ -100,17 +102,18 @@ class OverviewPage(Page):
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignRight)
-        form.addRow(self.tr("&Title"), self.title_edit)
-        form.addRow(self.tr("&Country"), self.country_combo)
-        form.addRow(self.tr("&Venue"), self.venue_edit)
-        dates_label = QLabel(self.tr("&Dates"))
+        # Translators: form label, the workshop's name (& marks the Alt+letter shortcut).
+        form.addRow(_("&Title"), self.title_edit)
+        form.addRow(_("&Country"), self.country_combo)
+        form.addRow(_("&Venue"), self.venue_edit)
+        dates_label = QLabel(_("&Dates"))
         dates_label.setBuddy(self.start_edit)  # a layout cannot be a buddy; the first date is
         form.addRow(dates_label, dates)
-        form.addRow(self.tr("&Languages"), self.languages_edit)
-        form.addRow(self.tr("De&scription"), self.description_edit)
-        form.addRow(self.tr("&Objectives"), self.objectives_edit)
-        form.addRow(self.tr("National conte&xt"), self.context_edit)
-        details, details_layout = self._card(self.tr("Workshop details"))
+        form.addRow(_("&Languages"), self.languages_edit)
+        form.addRow(_("De&scription"), self.description_edit)
+        form.addRow(_("&Objectives"), self.objectives_edit)
+        form.addRow(_("National conte&xt"), self.context_edit)
+        details, details_layout = self._card(_("Workshop details"))
         details_layout.addLayout(form)
         details_layout.addWidget(self.message)
         return details
@@ -142,23 +145,23 @@ class OverviewPage(Page):
 
     def _build_checklist(self) -> Checklist:
         """The steps from an empty file to a shared road map; hidden once all are done."""
-        self.checklist = Checklist(self.tr("Getting started"))
+        self.checklist = Checklist(_("Getting started"))
         steps = (
-            ("participants", self.tr("Add the participants"), self.tr("Import participants…"),
+            ("participants", _("Add the participants"), _("Import participants…"),
              lambda: self.window().import_participants(),
-             self.tr("Import the invitation list you were sent, or add people on the Stakeholders page")),
-            ("agenda", self.tr("Build the agenda"), self.tr("Open the agenda"), lambda: self._go("agenda"),
-             self.tr("Start from a template of a national workshop, or add the sessions one by one")),
-            ("groups", self.tr("Form the breakout groups"), self.tr("Open the agenda"), lambda: self._go("agenda"),
-             self.tr("Select one of the parallel group sessions on the Agenda page, then Groups…")),
-            ("roadmap", self.tr("Draft the road map"), self.tr("Open the road map"), lambda: self._go("roadmap"),
-             self.tr("Done when the road map has its goal and a first outcome")),
-            ("version", self.tr("Freeze a version"), self.tr("Open the road map"), lambda: self._go("roadmap"),
-             self.tr("Road map › Freeze version…, e.g. \"Draft after day 2\"")),
-            ("export", self.tr("Export to share"), self.tr("Export the agenda…"),
+             _("Import the invitation list you were sent, or add people on the Stakeholders page")),
+            ("agenda", _("Build the agenda"), _("Open the agenda"), lambda: self._go("agenda"),
+             _("Start from a template of a national workshop, or add the sessions one by one")),
+            ("groups", _("Form the breakout groups"), _("Open the agenda"), lambda: self._go("agenda"),
+             _("Select one of the parallel group sessions on the Agenda page, then Groups…")),
+            ("roadmap", _("Draft the road map"), _("Open the road map"), lambda: self._go("roadmap"),
+             _("Done when the road map has its goal and a first outcome")),
+            ("version", _("Freeze a version"), _("Open the road map"), lambda: self._go("roadmap"),
+             _("Road map › Freeze version…, e.g. \"Draft after day 2\"")),
+            ("export", _("Export to share"), _("Export the agenda…"),
              lambda: self.window().export_agenda(),
-             self.tr("The agenda, the sign-in sheets or the road map, from File › Export (remembered on this "
-                     "computer)")),
+             _("The agenda, the sign-in sheets or the road map, from File › Export (remembered on this "
+               "computer)")),
         )
         for key, text, button, slot, explanation in steps:
             self.checklist.add_step(key, text, button, slot, explanation)
@@ -171,7 +174,7 @@ class OverviewPage(Page):
     def _build_figures(self) -> QFrame:
         """The card of live counts."""
         self.figures: dict[str, QLabel] = {}
-        figures, figures_layout = self._card(self.tr("In this workshop"))
+        figures, figures_layout = self._card(_("In this workshop"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(12)
@@ -197,16 +200,17 @@ class OverviewPage(Page):
 
     def _figure_labels(self) -> list[tuple[str, str]]:
         return [
-            ("participants", self.tr("Participants")),
-            ("organizations", self.tr("Organizations")),
-            ("women_share", self.tr("Women's share")),
-            ("days", self.tr("Days")),
-            ("sessions", self.tr("Sessions")),
-            ("outcomes", self.tr("Outcomes")),
-            ("outputs", self.tr("Outputs")),
-            ("actions", self.tr("Actions")),
-            ("indicators", self.tr("Indicators")),
-            ("versions", self.tr("Versions")),
+            ("participants", _("Participants")),
+            ("organizations", _("Organizations")),
+            ("women_share", _("Women's share")),
+            ("days", _("Days")),
+            ("sessions", _("Sessions")),
+            # Translators: captions under counts; outcomes, outputs and actions are levels of the road map.
+            ("outcomes", _("Outcomes")),
+            ("outputs", _("Outputs")),
+            ("actions", _("Actions")),
+            ("indicators", _("Indicators")),
+            ("versions", _("Versions")),
         ]
 
     def _figure_tile(self, key: str, label: str) -> QFrame:
@@ -274,11 +278,13 @@ class OverviewPage(Page):
         below = minimum is not None and figures["women_share"] is not None and figures["women_share"] < minimum
         set_tone(self.figures["women_share"], "error" if below else "accent")
         self.figures["women_share"].setToolTip(
-            self.tr("Below the minimum of %1 set in Preferences").replace("%1", f"{minimum:.0%}") if below else "")
+            _("Below the minimum of {share} set in Preferences").format(share=f"{minimum:.0%}") if below else "")
         self.women_note.setText(
-            self.tr("Women %1 · men %2 · other %3 · not stated %4 (the share counts people whose sex is stated)")
-            .replace("%1", str(by_sex["female"])).replace("%2", str(by_sex["male"]))
-            .replace("%3", str(by_sex["other"])).replace("%4", str(by_sex["not_stated"]))
+            # Translators: numbers of participants by sex, each after its label.
+            _("Women {women} · men {men} · other {other} · not stated {not_stated} "
+              "(the share counts people whose sex is stated)")
+            .format(women=by_sex["female"], men=by_sex["male"], other=by_sex["other"],
+                    not_stated=by_sex["not_stated"])
         )
 
     # ------------------------------------------------------------------ edits
@@ -308,12 +314,12 @@ class OverviewPage(Page):
 
     def _undo_text(self, field: str) -> str:
         return {
-            "title": self.tr("Edit title"),
-            "venue": self.tr("Edit venue"),
-            "languages": self.tr("Edit languages"),
-            "country": self.tr("Change country"),
-            "end_date": self.tr("Change end date"),
-            "description": self.tr("Edit description"),
-            "objectives": self.tr("Edit objectives"),
-            "national_context": self.tr("Edit national context"),
+            "title": _("Edit title"),
+            "venue": _("Edit venue"),
+            "languages": _("Edit languages"),
+            "country": _("Change country"),
+            "end_date": _("Change end date"),
+            "description": _("Edit description"),
+            "objectives": _("Edit objectives"),
+            "national_context": _("Edit national context"),
         }[field]

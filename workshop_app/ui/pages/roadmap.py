@@ -1,7 +1,7 @@
 """Road map: the plan tree with codes that renumber themselves, every field editable beside
 it, filters, totals per currency, and versions to freeze, compare and restore."""
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models import vocabulary as v
 from workshop_app.models.changes import Change
 from workshop_app.models.roadmap.editing import plan_add_node, plan_delete_node, plan_shift_node
@@ -40,7 +41,7 @@ _CHILD_LEVEL = {"goal": "outcome", "outcome": "output", "output": "action"}
 
 
 def _vocabulary(labels: dict):
-    return [(key, QCoreApplication.translate("vocabulary", label)) for key, label in labels.items()]
+    return [(key, _(label)) for key, label in labels.items()]
 
 
 _ICONS = {"child": "arrow-elbow-down-right", "sibling": "plus", "delete": "trash", "up": "arrow-up",
@@ -52,14 +53,14 @@ class RoadmapPage(Page):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        heading = self.heading(self.tr("Road map"))
+        heading = self.heading(_("Road map"))
         self.model = RoadmapModel(self)
         self.tree = self.editable_tree(self.model, 1, {})
         self.tree.setIndentation(14)
         # The title takes the spare width; the other columns are as wide as what they hold.
         self.tree.setItemDelegateForColumn(COL_STATUS, ChoiceDelegate(lambda: _vocabulary(v.ACTION_STATUSES), self))
         self.tree.setItemDelegateForColumn(COL_LEAD, ChoiceDelegate(
-            lambda: organization_choices(self.session.document), self, allow_none=self.tr("(no lead)")))
+            lambda: organization_choices(self.session.document), self, allow_none=_("(no lead)")))
         self.tree.selectionModel().currentRowChanged.connect(self._show_details)
         self.details = RoadmapDetails()
         self.details.perform.connect(lambda plan: self.session.perform(plan, source=self.details))
@@ -75,9 +76,9 @@ class RoadmapPage(Page):
         left_layout.addLayout(self._build_filters())
         left_layout.addWidget(self.tree, 1)
         self.empty = EmptyState(
-            self.tr("The road map is empty. Start with its goal: the change the country commits to under "
-                    "target 8.7; outcomes, outputs and actions then go below it."),
-            [(self.tr("Add the goal"), self.add_child)])
+            _("The road map is empty. Start with its goal: the change the country commits to under "
+              "target 8.7; outcomes, outputs and actions then go below it."),
+            [(_("Add the goal"), self.add_child)])
         self.empty.hide()
         left_layout.addWidget(self.empty, 1)
         left_layout.addWidget(self.totals)
@@ -93,14 +94,20 @@ class RoadmapPage(Page):
 
     def _build_actions(self) -> QHBoxLayout:
         self.actions = {
-            "child": self.page_action(self.tr("Add below"), self.add_child, "Ctrl+Shift+A"),
-            "sibling": self.page_action(self.tr("Add next"), self.add_sibling, "Ctrl+Return"),
-            "delete": self.page_action(self.tr("Delete"), self.delete_node, QKeySequence.Delete),
-            "up": self.page_action(self.tr("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
-            "down": self.page_action(self.tr("Later"), lambda: self.shift(+1), "Ctrl+Down"),
-            "comment": self.page_action(self.tr("Comment…"), self.record_comment, "Ctrl+K"),
-            "freeze": self.page_action(self.tr("Freeze version…"), self.freeze_version, None),
-            "versions": self.page_action(self.tr("Versions…"), self.show_versions, None),
+            # Translators: a toolbar button that adds an item one level below the selected one.
+            "child": self.page_action(_("Add below"), self.add_child, "Ctrl+Shift+A"),
+            # Translators: a toolbar button that adds an item of the same level after the selected one.
+            "sibling": self.page_action(_("Add next"), self.add_sibling, "Ctrl+Return"),
+            # Translators: a toolbar button that deletes the selected road-map item.
+            "delete": self.page_action(_("Delete"), self.delete_node, QKeySequence.Delete),
+            # Translators: a toolbar button that moves the selected item one place up (earlier).
+            "up": self.page_action(_("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
+            # Translators: a toolbar button that moves the selected item one place down (later).
+            "down": self.page_action(_("Later"), lambda: self.shift(+1), "Ctrl+Down"),
+            # Translators: a toolbar button that records a plenary comment on the selected item.
+            "comment": self.page_action(_("Comment…"), self.record_comment, "Ctrl+K"),
+            "freeze": self.page_action(_("Freeze version…"), self.freeze_version, None),
+            "versions": self.page_action(_("Versions…"), self.show_versions, None),
         }
         self.give_icons(self.actions, _ICONS, alone=("up", "down"))
         self.offer_in_context_menu(self.tree, [self.actions[key] for key in ("child", "sibling", "delete")] + [None]
@@ -112,10 +119,10 @@ class RoadmapPage(Page):
         self.status_filter = QComboBox()
         self.group_filter = QComboBox()
         self.pillar_filter = QComboBox()
-        self.unfunded_filter = QCheckBox(self.tr("Unfunded only"))
-        for combo, everything, choices in ((self.status_filter, self.tr("Any status"), v.ACTION_STATUSES),
-                                           (self.group_filter, self.tr("Any Action Group"), v.ACTION_GROUPS),
-                                           (self.pillar_filter, self.tr("Any pillar"), v.PILLAR_TAGS)):
+        self.unfunded_filter = QCheckBox(_("Unfunded only"))
+        for combo, everything, choices in ((self.status_filter, _("Any status"), v.ACTION_STATUSES),
+                                           (self.group_filter, _("Any Action Group"), v.ACTION_GROUPS),
+                                           (self.pillar_filter, _("Any pillar"), v.PILLAR_TAGS)):
             combo.addItem(everything, None)
             for key, label in _vocabulary(choices):
                 combo.addItem(label, key)
@@ -125,7 +132,7 @@ class RoadmapPage(Page):
             # panel beside keeps its room on a laptop screen.
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             # Each as wide as its "Any …" entry, which says what it filters ("Any lead organizati" did not).
-            everything = combo.itemText(0) if combo.count() else self.tr("Any lead organization")  # filled later
+            everything = combo.itemText(0) if combo.count() else _("Any lead organization")  # filled later
             combo.setMinimumContentsLength(len(everything))
             combo.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.unfunded_filter.toggled.connect(self.apply_filters)
@@ -168,7 +175,7 @@ class RoadmapPage(Page):
         self.reload()
 
     def _fill_leads(self) -> None:
-        self.lead_filter.addItem(self.tr("Any lead organization"), None)
+        self.lead_filter.addItem(_("Any lead organization"), None)
         for organization_id, label in organization_choices(self.session.document):
             self.lead_filter.addItem(label, organization_id)
 
@@ -196,18 +203,22 @@ class RoadmapPage(Page):
             return [t for t in currencies.values() if t.currency or t.cost]
 
         if not costed(result.overall):  # nothing to add up: say so, not a line of dashes
-            self.totals.setText(self.tr("No costs yet") if self.model.rowCount() else "")
+            self.totals.setText(_("No costs yet") if self.model.rowCount() else "")
             self.totals.setVisible(bool(self.model.rowCount()))
             return
         locale = self.model.locale
         for outcome in result.outcomes:
-            sums = "; ".join(f"{money_text(t.cost, t.currency, locale)} (gap {money_text(t.gap, t.currency, locale)})"
+            # Translators: an outcome's cost in one currency, then its funding gap.
+            sums = "; ".join(_("{cost} (gap {gap})").format(cost=money_text(t.cost, t.currency, locale),
+                                                           gap=money_text(t.gap, t.currency, locale))
                              for t in costed(outcome.currencies)) or "–"
-            lines.append(self.tr("Outcome %1: %2").replace("%1", outcome.code).replace("%2", sums))
-        overall = "; ".join(f"{money_text(t.cost, t.currency, locale)} (secured "
-                            f"{money_text(t.funding_secured, t.currency, locale)}, "
-                            f"gap {money_text(t.gap, t.currency, locale)})" for t in costed(result.overall))
-        lines.append(self.tr("Whole road map: %1 — currencies are never added together").replace("%1", overall))
+            # Translators: {code} is the outcome's number ("2"), {sums} its costs in each currency.
+            lines.append(_("Outcome {code}: {sums}").format(code=outcome.code, sums=sums))
+        # Translators: the road map's cost in one currency, the funding secured, then the gap.
+        overall = "; ".join(_("{cost} (secured {secured}, gap {gap})").format(
+            cost=money_text(t.cost, t.currency, locale), secured=money_text(t.funding_secured, t.currency, locale),
+            gap=money_text(t.gap, t.currency, locale)) for t in costed(result.overall))
+        lines.append(_("Whole road map: {totals} — currencies are never added together").format(totals=overall))
         self.totals.setText("\n".join(lines))
         self.totals.show()
 
@@ -268,7 +279,7 @@ class RoadmapPage(Page):
                 return
         level = _CHILD_LEVEL.get(node["level"])
         if level is None:
-            self.show_problem(self.tr("An action has nothing below it; use Add next for another action."))
+            self.show_problem(_("An action has nothing below it; use Add next for another action."))
             return
         self._add(node["id"], level, None)
 
@@ -304,7 +315,7 @@ class RoadmapPage(Page):
 
         node = self._selected_node()
         if node is None:
-            self.show_problem(self.tr("Select the item the comment is about."))
+            self.show_problem(_("Select the item the comment is about."))
             return
         about = " ".join(part for part in (self.model.code(node["id"]), node["title"]) if part)
         dialog = CommentDialog(self.session.document, about, self)
@@ -318,8 +329,8 @@ class RoadmapPage(Page):
 
         from workshop_app.models.roadmap.versions import plan_freeze_version
 
-        name, ok = QInputDialog.getText(self, self.tr("Freeze a Version"),
-                                        self.tr("Name of this version (e.g. Draft after day 2):"))
+        name, ok = QInputDialog.getText(self, _("Freeze a Version"),
+                                        _("Name of this version (e.g. Draft after day 2):"))
         if ok and name.strip():
             self.session.perform(lambda document: plan_freeze_version(document, name), source=self)
 

@@ -1,6 +1,6 @@
 """Stakeholders: the organizations and the participants of the workshop, edited in place."""
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models import vocabulary as v
 from workshop_app.models.changes import Change
 from workshop_app.models.stakeholders.listing import organization_choices
@@ -33,7 +34,7 @@ from workshop_app.ui.widgets.notices import EmptyState
 
 
 def _vocabulary(labels: dict):
-    return lambda: [(key, QCoreApplication.translate("vocabulary", label)) for key, label in labels.items()]
+    return lambda: [(key, _(label)) for key, label in labels.items()]
 
 
 class StakeholdersPage(Page):
@@ -41,9 +42,9 @@ class StakeholdersPage(Page):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        heading = self.heading(self.tr("Stakeholders"))
+        heading = self.heading(_("Stakeholders"))
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Filter: type part of a name, an organization, an e-mail…"))
+        self.filter_edit.setPlaceholderText(_("Filter: type part of a name, an organization, an e-mail…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.message = self.problem_line()
 
@@ -57,38 +58,39 @@ class StakeholdersPage(Page):
         self.participant_view.setItemDelegateForColumn(
             m.COL_ROLE, ChoiceDelegate(_vocabulary(v.PARTICIPANT_ROLES), self))
         self.participant_view.setItemDelegateForColumn(m.COL_ORGANIZATION, ChoiceDelegate(
-            lambda: organization_choices(self.session.document), self, allow_none=self.tr("(no organization)")))
+            lambda: organization_choices(self.session.document), self, allow_none=_("(no organization)")))
         self.organization_view.setItemDelegateForColumn(
             OrganizationTableModel.COL_CATEGORY, ChoiceDelegate(_vocabulary(v.ORGANIZATION_CATEGORIES), self))
 
-        self.add_participant_action = self.page_action(self.tr("Add participant"), self.add_participant, "Ctrl+Shift+P")
-        self.delete_participants_action = self.page_action(self.tr("Delete"), self.delete_participants)
-        self.add_organization_action = self.page_action(self.tr("Add organization"), self.add_organization,
+        self.add_participant_action = self.page_action(_("Add participant"), self.add_participant, "Ctrl+Shift+P")
+        # Translators: a toolbar button that deletes the selected rows.
+        self.delete_participants_action = self.page_action(_("Delete"), self.delete_participants)
+        self.add_organization_action = self.page_action(_("Add organization"), self.add_organization,
                                                         "Ctrl+Shift+O")
-        self.delete_organizations_action = self.page_action(self.tr("Delete"), self.delete_organizations)
-        self.merge_action = self.page_action(self.tr("Merge…"), self.merge_organizations, "Ctrl+Shift+M")
+        self.delete_organizations_action = self.page_action(_("Delete"), self.delete_organizations)
+        self.merge_action = self.page_action(_("Merge…"), self.merge_organizations, "Ctrl+Shift+M")
         for action, name in ((self.add_participant_action, "user-plus"), (self.delete_participants_action, "trash"),
                              (self.add_organization_action, "buildings"), (self.delete_organizations_action, "trash"),
                              (self.merge_action, "git-merge")):
             action.setIcon(icon(name))
-        self.merge_action.setToolTip(self.tr("Merge the selected organizations into one (their people and "
-                                             "road-map roles move to the one you keep)"))
-        participants_tab = self._tab(self.participant_view, self.tr("Participants"),
+        self.merge_action.setToolTip(_("Merge the selected organizations into one (their people and "
+                                       "road-map roles move to the one you keep)"))
+        participants_tab = self._tab(self.participant_view, _("Participants"),
                                      [self.add_participant_action, self.delete_participants_action])
         self.empty = EmptyState(
-            self.tr("No participants yet. Import the invitation list you were sent (Excel or CSV), "
-                    "or add people one by one."),
-            [(self.tr("Import participants…"), lambda: self.window().import_participants()),
-             (self.tr("Add participant"), self.add_participant)])
+            _("No participants yet. Import the invitation list you were sent (Excel or CSV), "
+              "or add people one by one."),
+            [(_("Import participants…"), lambda: self.window().import_participants()),
+             (_("Add participant"), self.add_participant)])
         self.empty.hide()
         participants_tab.addWidget(self.empty, 1)
-        self._tab(self.organization_view, self.tr("Organizations"),
+        self._tab(self.organization_view, _("Organizations"),
                   [self.add_organization_action, self.delete_organizations_action, self.merge_action])
         self.attendance = AttendanceTab()
         self.filter_edit.textChanged.connect(self.attendance.set_filter)
-        self.tabs.addTab(self.attendance, self.tr("Attendance"))
+        self.tabs.addTab(self.attendance, _("Attendance"))
         self.figures = FiguresTab()
-        self.tabs.addTab(self.figures, self.tr("Figures"))
+        self.tabs.addTab(self.figures, _("Figures"))
         # Delete acts on the table of the tab in front: each table holds its own action, and Qt
         # keeps the shortcuts of the hidden tab asleep.
         self.delete_participants_action.setShortcut(QKeySequence.Delete)
@@ -184,8 +186,12 @@ class StakeholdersPage(Page):
         self.participant_view.setVisible(not empty)
         self.empty.setVisible(empty)
         self.empty.setEnabled(self.session is not None and not self.session.document.readonly)
-        self.tabs.setTabText(0, self.tr("Participants (%1)").replace("%1", str(self.participants.rowCount())))
-        self.tabs.setTabText(1, self.tr("Organizations (%1)").replace("%1", str(self.organizations.rowCount())))
+        people, organizations = self.participants.rowCount(), self.organizations.rowCount()
+        # Translators: tab titles with the number of rows each tab lists.
+        self.tabs.setTabText(0, ngettext("Participants ({count})", "Participants ({count})", people).format(
+            count=people))
+        self.tabs.setTabText(1, ngettext("Organizations ({count})", "Organizations ({count})", organizations).format(
+            count=organizations))
 
     def show_failure(self, message: str, source: object) -> None:
         if held_by(source, self.attendance):
@@ -200,7 +206,7 @@ class StakeholdersPage(Page):
 
     def add_participant(self) -> None:
         self.tabs.setCurrentIndex(0)
-        text, name = self.tr("Add participant"), self.tr("New participant")
+        text, name = _("Add participant"), _("New participant")
         change = self.session.perform(lambda document: document.plan_insert("participant", text, name=name),
                                       source=self)
         if change:
@@ -208,7 +214,7 @@ class StakeholdersPage(Page):
 
     def add_organization(self) -> None:
         self.tabs.setCurrentIndex(1)
-        text, name = self.tr("Add organization"), self.tr("New organization")
+        text, name = _("Add organization"), _("New organization")
         change = self.session.perform(lambda document: document.plan_insert("organization", text, name=name),
                                       source=self)
         if change:
@@ -225,7 +231,7 @@ class StakeholdersPage(Page):
         ids = self.selected_ids(self.participant_view)
         if not ids:
             return
-        text = self.tr("Delete %n participant(s)", "", len(ids))
+        text = ngettext("Delete {count} participant", "Delete {count} participants", len(ids)).format(count=len(ids))
         self.session.perform(lambda document: self._combined(
             text, [document.plan_delete("participant", row_id) for row_id in ids]), source=self)
 
@@ -241,7 +247,8 @@ class StakeholdersPage(Page):
             if answer is None:
                 return
             with_participants = answer
-        text = self.tr("Delete %n organization(s)", "", len(ids))
+        text = ngettext("Delete {count} organization", "Delete {count} organizations", len(ids)).format(
+            count=len(ids))
 
         def plan(document):
             change = Change(text)
@@ -256,12 +263,12 @@ class StakeholdersPage(Page):
     def merge_organizations(self) -> None:
         ids = self.selected_ids(self.organization_view)
         if len(ids) < 2:
-            self.show_problem(self.tr("Select two or more organizations to merge (Ctrl+click)."))
+            self.show_problem(_("Select two or more organizations to merge (Ctrl+click)."))
             return
         keep_id = self.ask_merge_target([(row_id, self.organizations.row_by_id(row_id)["name"]) for row_id in ids])
         if keep_id is None:
             return
-        text = self.tr("Merge %n organization(s)", "", len(ids))
+        text = ngettext("Merge {count} organization", "Merge {count} organizations", len(ids)).format(count=len(ids))
 
         def plan(document):
             change = Change(text)
@@ -283,18 +290,20 @@ class StakeholdersPage(Page):
         """True: delete the people too; False: keep them without an organization; None: cancel."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Question)
-        box.setWindowTitle(self.tr("Delete organizations"))
-        box.setText(self.tr("%n participant(s) belong to the organizations you are deleting.", "", people))
-        box.setInformativeText(self.tr("Keep them in the workshop without an organization, or delete them too?"))
-        keep = box.addButton(self.tr("Keep participants"), QMessageBox.AcceptRole)
-        delete = box.addButton(self.tr("Delete participants too"), QMessageBox.DestructiveRole)
+        box.setWindowTitle(_("Delete organizations"))
+        box.setText(ngettext("{count} participant belongs to the organizations you are deleting.",
+                             "{count} participants belong to the organizations you are deleting.", people).format(
+            count=people))
+        box.setInformativeText(_("Keep them in the workshop without an organization, or delete them too?"))
+        keep = box.addButton(_("Keep participants"), QMessageBox.AcceptRole)
+        delete = box.addButton(_("Delete participants too"), QMessageBox.DestructiveRole)
         box.addButton(QMessageBox.Cancel)
         box.setDefaultButton(keep)
         box.exec()
         return {keep: False, delete: True}.get(box.clickedButton())
 
     def ask_merge_target(self, choices: list[tuple[str, str]]) -> str | None:
-        names = [name for _, name in choices]
-        name, ok = QInputDialog.getItem(self, self.tr("Merge organizations"),
-                                        self.tr("Keep this organization; the others merge into it:"), names, 0, False)
+        names = [name for _row_id, name in choices]
+        name, ok = QInputDialog.getItem(self, _("Merge organizations"),
+                                        _("Keep this organization; the others merge into it:"), names, 0, False)
         return choices[names.index(name)][0] if ok else None

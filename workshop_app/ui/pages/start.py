@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.resources import resources_dir
 from workshop_app.ui.settings import Settings
 
@@ -63,12 +64,12 @@ class StartPage(QWidget):
     def _build_heading(self) -> QHBoxLayout:
         logo = QLabel()
         logo.setPixmap(QIcon(str(resources_dir() / "icons" / "app.svg")).pixmap(QSize(72, 72)))
-        title = QLabel(self.tr("Pathfinder Workshop"))
+        title = QLabel(_("Pathfinder Workshop"))
         title_font = QFont(title.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 2.2)
         title_font.setBold(True)
         title.setFont(title_font)
-        tagline = QLabel(self.tr(
+        tagline = QLabel(_(
             "Prepare and run an Alliance 8.7 national planning workshop, offline, and leave the room "
             "with the road map: participants, agenda and plan of action in one file."
         ))
@@ -83,12 +84,13 @@ class StartPage(QWidget):
         return heading
 
     def _build_actions(self) -> QVBoxLayout:
-        new_button = self._button(self.tr("New workshop…"), self.tr("Create an empty workshop file"),
+        new_button = self._button(_("New workshop…"), _("Create an empty workshop file"),
                                   self.new_requested)
-        open_button = self._button(self.tr("Open…"), self.tr("Open a .workshop file"), self.open_requested)
+        # Translators: a button on the start page that opens an existing workshop file.
+        open_button = self._button(_("Open…"), _("Open a .workshop file"), self.open_requested)
         demo_button = self._button(
-            self.tr("Open the demo workshop"),
-            self.tr("A fictional three-day road-map workshop in Nepal, to explore the program"),
+            _("Open the demo workshop"),
+            _("A fictional three-day road-map workshop in Nepal, to explore the program"),
             self.demo_requested,
         )
         new_button.setDefault(True)
@@ -100,13 +102,13 @@ class StartPage(QWidget):
         return actions
 
     def _build_recent(self) -> QVBoxLayout:
-        recent_title = QLabel(self.tr("Recent workshops"))
+        recent_title = QLabel(_("Recent workshops"))
         recent_title.setObjectName("sectionTitle")
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentList")
         self.recent_list.setAlternatingRowColors(True)
         self.recent_list.itemActivated.connect(self._open_item)
-        self.empty_label = QLabel(self.tr("Workshops you open will be listed here."))
+        self.empty_label = QLabel(_("Workshops you open will be listed here."))
         self.empty_label.setObjectName("hint")
         self.empty_label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.recent_stack = QStackedWidget()
@@ -131,7 +133,8 @@ class StartPage(QWidget):
             item.setData(Qt.UserRole, str(path))
             item.setToolTip(str(path))
             if not path.exists():
-                item.setText(self.tr("%1\n%2 (missing)").replace("%1", path.name).replace("%2", str(path.parent)))
+                # Translators: a recent workshop whose file is gone: its name, then its folder.
+                item.setText(_("{name}\n{folder} (missing)").format(name=path.name, folder=path.parent))
                 item.setForeground(self.palette().placeholderText())
             self.recent_list.addItem(item)
         has_files = self.recent_list.count() > 0

@@ -5,8 +5,7 @@ figures, or the changes since a version. All user text is escaped."""
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
-
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models import vocabulary as v
 from workshop_app.models.agenda.groups import group_lists
 from workshop_app.models.agenda.live import now_and_next
@@ -18,12 +17,9 @@ from workshop_app.models.stakeholders.figures import participation_figures
 from workshop_app.models.validation import money_text
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Projector", text)
-
-
 def _label(labels: dict, key) -> str:
-    return QCoreApplication.translate("vocabulary", labels.get(key, key or ""))
+    label = labels.get(key, key or "")
+    return _(label) if label else ""
 
 
 def comments_block(document, node_id: str | None) -> str:
@@ -41,7 +37,9 @@ def comments_block(document, node_id: str | None) -> str:
         return ""
     items = "".join(f"<li>{escape(c['text'])}" + (f" <span class='muted'>— {escape(c['raised_by'])}</span>"
                                                   if c["raised_by"] else "") + "</li>" for c in found)
-    return f"<h3>{tr('Open comments')}</h3><ul>{items}</ul>"
+    # Translators: plenary comments not yet dealt with (a heading on the projector).
+    heading = _("Open comments")
+    return f"<h3>{heading}</h3><ul>{items}</ul>"
 
 
 def roadmap_view(document, node_id: str | None) -> str:
@@ -50,7 +48,8 @@ def roadmap_view(document, node_id: str | None) -> str:
     goals = roadmap_tree(document)
     locale = document.number_locale()
     if not goals:
-        return f"<h1>{tr('Road map')}</h1><p class='muted'>{tr('The road map is still empty.')}</p>"
+        heading, empty = _("Road map"), _("The road map is still empty.")
+        return f"<h1>{heading}</h1><p class='muted'>{empty}</p>"
     # Acronyms: the room reads "MoLESS" faster than the ministry's full name.
     leads = {row["id"]: row["acronym"] or row["name"] for row in document.rows("organization")}
     by_id = {item.node["id"]: item for goal in goals for item in goal.walk()}
@@ -62,7 +61,9 @@ def roadmap_view(document, node_id: str | None) -> str:
         goal = goals[0]
         items = "".join(f"<li><b>{escape(item.code)}</b> {escape(item.node['title'])}</li>" for item in goal.children)
         return f"<h1>{escape(goal.node['title'])}</h1><ol class='plain'>{items}</ol>"
-    parts = [f"<h1>{tr('Outcome')} {escape(outcome.code)}</h1><h2>{escape(outcome.node['title'])}</h2>"]
+    # Translators: a heading on the projector; {code} is the outcome's number ("2").
+    heading = _("Outcome {code}").format(code=escape(outcome.code))
+    parts = [f"<h1>{heading}</h1><h2>{escape(outcome.node['title'])}</h2>"]
     # With an output or an action selected, the room sees that output's actions and the other
     # outputs as headings only: one screen, not a hundred rows no one can read from the back.
     focus = selected
@@ -86,31 +87,49 @@ def roadmap_view(document, node_id: str | None) -> str:
                 f"<td class='{mark}'>{escape(_label(v.ACTION_STATUSES, node['status']))}</td>"
                 f"<td class='number{mark}'>{escape(gap)}</td></tr>")
         if rows:
-            header = "".join(f"<th>{tr(title)}</th>" for title in ("Code", "Action", "Lead", "Timing", "Status",
-                                                                   "Funding gap"))
+            titles = (
+                # Translators: projector column title: the action's number in the road map ("2.1.3").
+                _("Code"),
+                # Translators: projector column title: the action's title.
+                _("Action"),
+                # Translators: projector column title: the organization that leads the action.
+                _("Lead"),
+                # Translators: projector column title: when the action starts and ends.
+                _("Timing"),
+                # Translators: projector column title: the action's status (proposed, agreed, done…).
+                _("Status"),
+                _("Funding gap"),
+            )
+            header = "".join(f"<th>{title}</th>" for title in titles)
             parts.append(f"<table width='100%' cellspacing='0'><tr>{header}</tr>{''.join(rows)}</table>")
     return "".join(parts)
 
 
 def agenda_view(document, now: dt.datetime) -> str:
     status = now_and_next(document, now)
-    parts = [f"<h1>{tr('Now')}</h1><p class='big'>{escape(status.message)}</p>"]
+    # Translators: a heading on the projector: the session running at this moment.
+    heading = _("Now")
+    parts = [f"<h1>{heading}</h1><p class='big'>{escape(status.message)}</p>"]
     for item in status.now:
-        left = "" if item.minutes_left is None else tr("%1 minutes left").replace("%1", str(item.minutes_left))
+        left = "" if item.minutes_left is None else ngettext(
+            "{count} minute left", "{count} minutes left", item.minutes_left).format(count=item.minutes_left)
         room = f" · {escape(item.session['room'])}" if item.session["room"] else ""
         parts.append(f"<p><b>{escape(item.session['title'])}</b>{room}<br><span class='accent'>{left}</span></p>")
     if status.next:
-        parts.append(f"<h2>{tr('Next')}</h2>")
+        # Translators: a heading on the projector: the sessions that come after the current one.
+        heading = _("Next")
+        parts.append(f"<h2>{heading}</h2>")
         for item in status.next:
             parts.append(f"<p>{escape(item.start)} · {escape(item.session['title'])}</p>")
     return "".join(parts)
 
 
 def groups_view(document, day_id: str, slot: int) -> str:
-    parts = [f"<h1>{tr('Breakout groups')}</h1><table><tr>"]
+    heading = _("Breakout groups")
+    parts = [f"<h1>{heading}</h1><table><tr>"]
     groups = group_lists(document, day_id, slot)
     for group in groups:
-        members = "<br>".join(escape(person.name) for person in group.members) or tr("No members yet")
+        members = "<br>".join(escape(person.name) for person in group.members) or _("No members yet")
         parts.append(f"<td class='group'><h3>{escape(group.track or group.title)}</h3>"
                      f"<p class='muted'>{escape(group.title)}<br>{escape(group.room)}</p><p>{members}</p></td>")
     parts.append("</tr></table>")
@@ -121,23 +140,37 @@ def figures_view(document) -> str:
     figures = participation_figures(document)
     share = figures.overall.women_share
     rows = "".join(
-        f"<tr><td>{escape(QCoreApplication.translate('vocabulary', group.label))}</td>"
+        f"<tr><td>{escape(_(group.label))}</td>"
         f"<td class='number'>{group.counts['female']}</td><td class='number'>{group.counts['male']}</td>"
         f"<td class='number'>{group.total}</td></tr>" for group in figures.by_category)
-    return (f"<h1>{tr('Who is in the room')}</h1>"
-            f"<p class='big'>{figures.overall.total} {tr('participants')} · "
-            f"{tr('women')} {'–' if share is None else f'{share:.0%}'}</p>"
-            f"<table><tr><th>{tr('Category')}</th><th>{tr('Women')}</th><th>{tr('Men')}</th>"
-            f"<th>{tr('Total')}</th></tr>{rows}</table>")
+    total = figures.overall.total
+    # Translators: on the projector: how many participants, then the women's share of them ("40%").
+    summary = ngettext("{count} participant · women {share}", "{count} participants · women {share}", total).format(
+        count=total, share="–" if share is None else f"{share:.0%}")
+    heading = _("Who is in the room")
+    titles = (
+        # Translators: a projector column title: the category of organization (government, workers…).
+        _("Category"),
+        # Translators: projector column titles: the number of women, of men, of all participants.
+        _("Women"),
+        _("Men"),
+        _("Total"),
+    )
+    header = "".join(f"<th>{title}</th>" for title in titles)
+    return f"<h1>{heading}</h1><p class='big'>{summary}</p><table><tr>{header}</tr>{rows}</table>"
 
 
 def changes_view(document, version_name: str | None) -> str:
     """The draft against a version, made for reading aloud: added items highlighted, removed
     ones struck through, and each changed field shown old (struck) → new (highlighted)."""
     if not version_name:
-        return f"<h1>{tr('Changes')}</h1><p class='muted'>{tr('Freeze a version first to see changes since it.')}</p>"
+        # Translators: a heading on the projector: what changed in the road map since a version.
+        heading, hint = _("Changes"), _("Freeze a version first to see changes since it.")
+        return f"<h1>{heading}</h1><p class='muted'>{hint}</p>"
     diff = compare(snapshot(document, version_name), snapshot(document, None))
-    parts = [f"<h1>{tr('Changes since')} “{escape(version_name)}”</h1>"]
+    # Translators: a heading on the projector; {version} is the name a version was frozen under.
+    heading = _("Changes since “{version}”").format(version=escape(version_name))
+    parts = [f"<h1>{heading}</h1>"]
     for item in diff.added:
         parts.append(f"<p><mark>{escape(item.new_label)}: {escape(item.title)}</mark></p>")
     for item in diff.removed:
@@ -152,5 +185,6 @@ def changes_view(document, version_name: str | None) -> str:
             parts.append(f"<p><b>{escape(item.label)}</b> · {escape(field)}: <s>{escape(old)}</s> → "
                          f"<mark>{escape(new)}</mark></p>")
     if len(parts) == 1:
-        parts.append(f"<p class='muted'>{tr('No changes since this version.')}</p>")
+        nothing = _("No changes since this version.")
+        parts.append(f"<p class='muted'>{nothing}</p>")
     return "".join(parts)

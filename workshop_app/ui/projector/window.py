@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.ui.palette import PROJECTOR_THEMES as THEMES
 from workshop_app.ui.projector import content
 
@@ -21,7 +22,7 @@ class ProjectorWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, Qt.Window)
-        self.setWindowTitle(self.tr("Pathfinder Workshop — Projector"))
+        self.setWindowTitle(_("Pathfinder Workshop — Projector"))
         self.document = None
         self.view = ("roadmap", None)  # (kind, argument)
         self.frozen = False
@@ -125,8 +126,10 @@ class ProjectorWindow(QWidget):
         self._update_strip()
 
     def _update_strip(self) -> None:
-        frozen = self.tr("❄ frozen") if self.frozen else ""
-        hints = self.tr("Esc close · Ctrl +/− zoom · T theme · F freeze · C comments · H keys") if self.hints_shown \
+        # Translators: the projector no longer follows the facilitator's selection.
+        frozen = _("❄ frozen") if self.frozen else ""
+        # Translators: the projector's keys, each before what it does; the keys stay as they are.
+        hints = _("Esc close · Ctrl +/− zoom · T theme · F freeze · C comments · H keys") if self.hints_shown \
             else ""
         self.strip.setText("  ".join(part for part in (hints, frozen) if part))
         self.strip.setVisible(bool(hints or frozen))
