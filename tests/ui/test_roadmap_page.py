@@ -98,12 +98,13 @@ def test_freeze_then_compare_and_restore(page, window, monkeypatch):
     monkeypatch.setattr(VersionsDialog, "confirm", lambda self, question: questions.append(question) or False)
     dialog.restore()  # answered No: nothing happens
     assert find(page, "1.1.1").siblingAtColumn(COL_STATUS).data() == "Done"
-    assert "Replace the current draft of the road map with “Draft after day 2”? 1 difference(s)" in questions[0]
+    assert ("Replace the current draft of the road map with “Draft after day 2”? 1 difference will be undone"
+            in questions[0])
     monkeypatch.setattr(VersionsDialog, "confirm", lambda self, question: True)
     dialog.restore()
     assert find(page, "1.1.1").siblingAtColumn(COL_STATUS).data() != "Done"
     assert find(page, "1").siblingAtColumn(COL_CODE).data() == "1"
-    assert "“Draft after day 2” was restored as the current draft: 1 difference(s) undone" in dialog.outcome.text()
+    assert "“Draft after day 2” was restored as the current draft: 1 difference undone" in dialog.outcome.text()
     assert "Restore" in window.change_notice.text()  # the status bar says it too, with Undo beside it
 
 

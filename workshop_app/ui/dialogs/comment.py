@@ -3,28 +3,31 @@
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QWidget
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.stakeholders.listing import organization_choices, participant_names
 
 
 class CommentDialog(QDialog):
     def __init__(self, document, title: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Plenary Comment"))
+        self.setWindowTitle(_("Plenary Comment"))
         self.raised_by = QComboBox()
         self.raised_by.setEditable(True)
         self.raised_by.setInsertPolicy(QComboBox.NoInsert)
-        self.raised_by.addItem(self.tr("(the room)"), None)
+        # Translators: who raised a comment, when no one in particular did
+        self.raised_by.addItem(_("(the room)"), None)
         for organization_id, label in organization_choices(document):
             self.raised_by.addItem(label, ("organization", organization_id))
         for participant_id, name in participant_names(document):
             self.raised_by.addItem(name, ("participant", participant_id))
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
-        self.text.setPlaceholderText(self.tr("What was said, in a sentence or two"))
+        self.text.setPlaceholderText(_("What was said, in a sentence or two"))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         record = buttons.button(QDialogButtonBox.Ok)
-        record.setText(self.tr("Record"))
-        record.setToolTip(self.tr("Record the comment (Ctrl+Enter)"))
+        # Translators: a button, to record (save) the comment
+        record.setText(_("Record"))
+        record.setToolTip(_("Record the comment (Ctrl+Enter)"))
         buttons.accepted.connect(self.accept)
         # Enter makes a new line in the comment; Ctrl+Enter records it. The text field would
         # take Ctrl+Enter as a line break too, so the dialog looks at its keys first.
@@ -33,9 +36,10 @@ class CommentDialog(QDialog):
         form = QFormLayout(self)
         item = QLabel(title)
         item.setWordWrap(True)
-        form.addRow(self.tr("Item"), item)
-        form.addRow(self.tr("Raised by"), self.raised_by)
-        form.addRow(self.tr("Comment"), self.text)
+        # Translators: form label before the title of the road-map item the comment is about
+        form.addRow(_("Item"), item)
+        form.addRow(_("Raised by"), self.raised_by)
+        form.addRow(_("Comment"), self.text)
         form.addRow(buttons)
         self.text.setFocus()
         self.resize(560, 280)

@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.export.files import export_file_name
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models.roadmap.versions import list_versions
 from workshop_app.models.stakeholders.attendance import days
 from workshop_app.ui.palette import set_tone
 
-PAPERS = ("A4", "Letter")
+# Translators: the North American paper size (8.5 × 11 inches)
+PAPERS = ("A4", N_("Letter"))  # the setting keeps the English name
 
 
 def open_with_system(path: Path) -> None:
@@ -61,7 +63,7 @@ class ExportDialog(QDialog):
         self.where = QLabel()
         self.where.setStyleSheet("color: palette(placeholder-text);")
         self.where.setWordWrap(True)
-        browse = QPushButton(self.tr("Browse…"))
+        browse = QPushButton(_("Browse…"))
         browse.setAutoDefault(False)  # Enter in the dialog exports; it never opens a second dialog
         browse.clicked.connect(self.browse)
         file_row = QHBoxLayout()
@@ -75,8 +77,8 @@ class ExportDialog(QDialog):
             for label, suffix in formats:
                 self.format.addItem(f"{label} ({suffix})", suffix)
             self.format.currentIndexChanged.connect(self._format_changed)
-            self.form.addRow(self.tr("&Format"), self.format)
-        file_label = QLabel(self.tr("Save &as"))
+            self.form.addRow(_("&Format"), self.format)
+        file_label = QLabel(_("Save &as"))
         file_label.setBuddy(self.file_name)
         self.form.addRow(file_label, file_row)
         self.form.addRow("", self.where)
@@ -86,7 +88,8 @@ class ExportDialog(QDialog):
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.export_button = self.buttons.button(QDialogButtonBox.Ok)  # the default: Enter exports
-        self.export_button.setText(self.tr("Export"))
+        # Translators: the button that writes the file (a verb)
+        self.export_button.setText(_("Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -105,12 +108,13 @@ class ExportDialog(QDialog):
 
     def add_paper(self) -> None:
         self.paper = QComboBox()
-        self.paper.addItems(PAPERS)
-        self.paper.setCurrentText(self.settings.export_paper())
-        self.add_option(self.tr("&Paper"), self.paper)
+        for paper in PAPERS:
+            self.paper.addItem(_(paper), paper)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(self.settings.export_paper())))
+        self.add_option(_("&Paper"), self.paper)
 
     def options(self) -> dict:
-        return {"paper": self.paper.currentText()} if self.paper is not None else {}
+        return {"paper": self.paper.currentData()} if self.paper is not None else {}
 
     # ------------------------------------------------------------------ the file
 
@@ -144,16 +148,16 @@ class ExportDialog(QDialog):
         if not self.file_name.text().strip() or not self._may_write(self.target()):
             return
         if self.paper is not None:
-            self.settings.set_export_paper(self.paper.currentText())
+            self.settings.set_export_paper(self.paper.currentData())
         super().accept()
 
     def _may_write(self, target: Path) -> bool:
         """A folder that exists, and no file replaced unless the user says so (default: No)."""
         problem = ""
         if not target.parent.is_dir():
-            problem = self.tr("The folder %1 does not exist.").replace("%1", str(target.parent))
+            problem = _("The folder {folder} does not exist.").format(folder=target.parent)
         elif target.is_dir():
-            problem = self.tr("%1 is a folder; type a file name.").replace("%1", str(target))
+            problem = _("{path} is a folder; type a file name.").format(path=target)
         if problem:
             self.error_label.setText(problem)
             self.error_label.show()
@@ -162,21 +166,21 @@ class ExportDialog(QDialog):
         if not target.exists():
             return True
         answer = QMessageBox.question(
-            self, self.tr("Replace File?"),
-            self.tr("“%1” already exists in %2.\nDo you want to replace it?")
-            .replace("%1", target.name).replace("%2", str(target.parent)),
+            self, _("Replace File?"),
+            _("“{file}” already exists in {folder}.\nDo you want to replace it?").format(
+                file=target.name, folder=target.parent),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         return answer == QMessageBox.Yes
 
     def _suffixes(self) -> list[str]:
-        return [suffix for _, suffix in self.formats]
+        return [suffix for _label, suffix in self.formats]
 
     def _suffix(self) -> str:
         return self.format.currentData() if self.format is not None else self.formats[0][1]
 
     def _show_folder(self) -> None:
         folder = self.target().parent if self.file_name.text().strip() else self.folder
-        self.where.setText(self.tr("Folder: %1").replace("%1", str(folder)))
+        self.where.setText(_("Folder: {folder}").format(folder=folder))
 
     def _file_name_changed(self, text: str) -> None:
         self._show_folder()
@@ -197,9 +201,10 @@ class ExportDialog(QDialog):
 
 class ParticipantListExportDialog(ExportDialog):
     def __init__(self, document, settings, parent: QWidget | None = None):
-        super().__init__(document, settings, parent, title=self.tr("Export Participant List"), what="participants",
-                         name=self.tr("participants"),
-                         formats=[(self.tr("Excel workbook"), ".xlsx"), (self.tr("CSV, UTF-8"), ".csv")])
+        super().__init__(document, settings, parent, title=_("Export Participant List"), what="participants",
+                         # Translators: what the suggested file name ends with: "<workshop title> – participants.xlsx"
+                         name=_("participants"),
+                         formats=[(_("Excel workbook"), ".xlsx"), (_("CSV, UTF-8"), ".csv")])
 
 
 class SignInExportDialog(ExportDialog):
@@ -207,19 +212,21 @@ class SignInExportDialog(ExportDialog):
     sheet is passed round the room."""
 
     def __init__(self, document, settings, parent: QWidget | None = None):
-        super().__init__(document, settings, parent, title=self.tr("Export Sign-in Sheets"), what="sign-in",
-                         name=self.tr("sign-in sheets"), formats=[(self.tr("PDF document"), ".pdf")])
+        super().__init__(document, settings, parent, title=_("Export Sign-in Sheets"), what="sign-in",
+                         # Translators: what the suggested file name ends with: "<workshop title> – sign-in sheets.pdf"
+                         name=_("sign-in sheets"), formats=[(_("PDF document"), ".pdf")])
         self.day_combo = QComboBox()
-        self.day_combo.addItem(self.tr("Every day (one sheet per day)"), None)
+        self.day_combo.addItem(_("Every day (one sheet per day)"), None)
         for number, day in enumerate(days(document), start=1):
-            label = self.tr("Day %1").replace("%1", str(number))
-            self.day_combo.addItem(f"{label} · {day['date']}" if day["date"] else label, number)
+            label = (_("Day {number} · {date}").format(number=number, date=day["date"]) if day["date"]
+                     else _("Day {number}").format(number=number))
+            self.day_combo.addItem(label, number)
         self.order_combo = QComboBox()
-        self.order_combo.addItem(self.tr("By name"), "name")
-        self.order_combo.addItem(self.tr("Grouped by organization"), "organization")
-        self.contacts = QCheckBox(self.tr("Print participants' e-mail and phone (the sheet goes round the room)"))
-        self.add_option(self.tr("&Days"), self.day_combo)
-        self.add_option(self.tr("&Order"), self.order_combo)
+        self.order_combo.addItem(_("By name"), "name")
+        self.order_combo.addItem(_("Grouped by organization"), "organization")
+        self.contacts = QCheckBox(_("Print participants' e-mail and phone (the sheet goes round the room)"))
+        self.add_option(_("&Days"), self.day_combo)
+        self.add_option(_("&Order"), self.order_combo)
         self.add_paper()
         self.add_option("", self.contacts)
 
@@ -234,12 +241,13 @@ class AgendaExportDialog(ExportDialog):
     def __init__(self, document, settings, parent: QWidget | None = None, *, facilitator: bool = False,
                  suffix: str = ".pdf"):
         if suffix == ".xlsx":
-            title, formats = self.tr("Export Agenda Workbook"), [(self.tr("Excel workbook"), ".xlsx")]
+            title, formats = _("Export Agenda Workbook"), [(_("Excel workbook"), ".xlsx")]
         else:
-            title = self.tr("Export Facilitators' Agenda") if facilitator else self.tr("Export Agenda")
-            formats = [(self.tr("PDF document"), ".pdf")]
+            title = _("Export Facilitators' Agenda") if facilitator else _("Export Agenda")
+            formats = [(_("PDF document"), ".pdf")]
         what = "facilitator-agenda" if facilitator else "agenda"
-        name = self.tr("facilitators' agenda") if facilitator else self.tr("agenda")
+        # Translators: what the suggested file name ends with: "<workshop title> – agenda.pdf"
+        name = _("facilitators' agenda") if facilitator else _("agenda")
         super().__init__(document, settings, parent, title=title, what=what, name=name, formats=formats)
         if suffix == ".pdf":
             self.add_paper()
@@ -249,8 +257,9 @@ class GroupListsExportDialog(ExportDialog):
     """The member lists of one time slot's breakout groups, a page per group."""
 
     def __init__(self, document, settings, parent: QWidget | None = None, *, day_id: str, slot: int):
-        super().__init__(document, settings, parent, title=self.tr("Print Group Lists"), what="groups",
-                         name=self.tr("group lists"), formats=[(self.tr("PDF document"), ".pdf")])
+        super().__init__(document, settings, parent, title=_("Print Group Lists"), what="groups",
+                         # Translators: what the suggested file name ends with: "<workshop title> – group lists.pdf"
+                         name=_("group lists"), formats=[(_("PDF document"), ".pdf")])
         self.day_id, self.slot = day_id, slot
         self.add_paper()
 
@@ -258,12 +267,12 @@ class GroupListsExportDialog(ExportDialog):
         return {**super().options(), "day": self.day_id, "slot": self.slot}
 
 
-def _version_combo(dialog: QDialog, document) -> QComboBox:
+def _version_combo(document) -> QComboBox:
     combo = QComboBox()
-    combo.addItem(dialog.tr("Current draft"), None)
+    combo.addItem(_("Current draft"), None)
     for version in list_versions(document):
-        mark = dialog.tr(" (validated)") if version["validated"] else ""
-        combo.addItem(version["name"] + mark, version["name"])
+        name = version["name"]
+        combo.addItem(_("{version} (validated)").format(version=name) if version["validated"] else name, name)
     return combo
 
 
@@ -271,10 +280,11 @@ class RoadmapWorkbookExportDialog(ExportDialog):
     """The road map as an Excel workbook that a ministry can edit and send back."""
 
     def __init__(self, document, settings, parent: QWidget | None = None):
-        super().__init__(document, settings, parent, title=self.tr("Export Road-map Workbook"), what="roadmap",
-                         name=self.tr("road map"), formats=[(self.tr("Excel workbook"), ".xlsx")])
-        self.version = _version_combo(self, document)
-        self.add_option(self.tr("&Version"), self.version)
+        super().__init__(document, settings, parent, title=_("Export Road-map Workbook"), what="roadmap",
+                         # Translators: what the suggested file name ends with: "<workshop title> – road map.xlsx"
+                         name=_("road map"), formats=[(_("Excel workbook"), ".xlsx")])
+        self.version = _version_combo(document)
+        self.add_option(_("&Version"), self.version)
 
     def options(self) -> dict:
         return {"version": self.version.currentData()}
@@ -284,43 +294,49 @@ class RoadmapExportDialog(ExportDialog):
     """The road-map report: which sections, which version, paper and language, and whether
     participants' contact details go in the annex (off by default, for privacy)."""
 
-    SECTIONS = (("context", "Context"), ("global", "The global picture"), ("workshop", "The workshop"),
-                ("roadmap", "The road map"), ("timeline", "Timeline"), ("monitoring", "Monitoring and evaluation"),
-                ("budget", "Budget"), ("responsibilities", "Responsibilities"), ("participants", "Participant list"),
-                ("agenda", "Agenda"), ("comments", "Plenary comments"))
+    # Translators: the sections of the road-map report, chosen by check boxes
+    SECTIONS = (("context", N_("Context")), ("global", N_("The global picture")), ("workshop", N_("The workshop")),
+                ("roadmap", N_("The road map")), ("timeline", N_("Timeline")),
+                ("monitoring", N_("Monitoring and evaluation")), ("budget", N_("Budget")),
+                ("responsibilities", N_("Responsibilities")), ("participants", N_("Participant list")),
+                ("agenda", N_("Agenda")), ("comments", N_("Plenary comments")))
 
     def __init__(self, document, settings, parent: QWidget | None = None):
-        super().__init__(document, settings, parent, title=self.tr("Export Road-map Report"), what="roadmap",
-                         name=self.tr("road map"), formats=[(self.tr("PDF document"), ".pdf")])
+        super().__init__(document, settings, parent, title=_("Export Road-map Report"), what="roadmap",
+                         # Translators: what the suggested file name ends with: "<workshop title> – road map.pdf"
+                         name=_("road map"), formats=[(_("PDF document"), ".pdf")])
         self.boxes = {}
         grid = QGridLayout()
         for index, (key, label) in enumerate(self.SECTIONS):
-            box = QCheckBox(self.tr(label))
+            box = QCheckBox(_(label))
             box.setChecked(True)
             self.boxes[key] = box
             grid.addWidget(box, index // 2, index % 2)
-        self.version = _version_combo(self, document)
+        self.version = _version_combo(document)
         self.language = QComboBox()
+        # Each language in its own name, as a reader of that language looks for it.
         self.language.addItem("English", "en")
         self.language.addItem("Français", "fr")
-        self.contacts = QCheckBox(self.tr("Include participants' e-mail and phone (off by default, for privacy)"))
+        self.contacts = QCheckBox(_("Include participants' e-mail and phone (off by default, for privacy)"))
         self.logo = QLineEdit()
-        self.logo.setPlaceholderText(self.tr("Optional logo image for the cover (PNG or JPEG)"))
-        browse = QPushButton(self.tr("Choose…"))
+        self.logo.setPlaceholderText(_("Optional logo image for the cover (PNG or JPEG)"))
+        browse = QPushButton(_("Choose…"))
         browse.setAutoDefault(False)
         browse.clicked.connect(self._choose_logo)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
-        self.add_option(self.tr("Sections"), grid)
-        self.add_option(self.tr("&Version"), self.version)
+        self.add_option(_("Sections"), grid)
+        self.add_option(_("&Version"), self.version)
         self.add_paper()
-        self.add_option(self.tr("&Language"), self.language)
+        self.add_option(_("&Language"), self.language)
         self.add_option("", self.contacts)
-        self.add_option(self.tr("Logo"), logo_row)
+        # Translators: the image printed on the report's cover
+        self.add_option(_("Logo"), logo_row)
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
+        # Translators: a file filter; keep the patterns in brackets as they are
+        path, _filter = QFileDialog.getOpenFileName(self, _("Logo"), "", _("Images (*.png *.jpg *.jpeg)"))
         if path:
             self.logo.setText(path)
 

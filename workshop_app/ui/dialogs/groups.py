@@ -15,7 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import N_, _, ngettext
 from workshop_app.models.agenda.groups import group_lists, plan_assign, plan_spread_by_category
+
+# How a speaker or rapporteur of a group shows above its members.
+_RESOURCE_PERSON = {"speaker": N_("{name} (speaker)"), "rapporteur": N_("{name} (rapporteur)")}
 
 
 class GroupsDialog(QDialog):
@@ -25,18 +29,18 @@ class GroupsDialog(QDialog):
     def __init__(self, document, day_id: str, slot: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.document, self.day_id, self.slot = document, day_id, slot
-        self.setWindowTitle(self.tr("Breakout Groups"))
-        spread = QPushButton(self.tr("Spread participants by organization category"))
-        spread.setToolTip(self.tr("Each group gets a mix of government, workers, employers, civil society…"))
+        self.setWindowTitle(_("Breakout Groups"))
+        spread = QPushButton(_("Spread participants by organization category"))
+        spread.setToolTip(_("Each group gets a mix of government, workers, employers, civil society…"))
         spread.clicked.connect(lambda: self.perform.emit(
             lambda document: plan_spread_by_category(document, day_id, slot)))
         self.columns = QHBoxLayout()
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
-        print_button = buttons.addButton(self.tr("Print Group Lists…"), QDialogButtonBox.ActionRole)
+        print_button = buttons.addButton(_("Print Group Lists…"), QDialogButtonBox.ActionRole)
         print_button.clicked.connect(self.print_requested.emit)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Select people in one group, then press “Move here” under another.")))
+        layout.addWidget(QLabel(_("Select people in one group, then press “Move here” under another.")))
         layout.addWidget(spread)
         layout.addLayout(self.columns, 1)
         layout.addWidget(buttons)
@@ -54,20 +58,24 @@ class GroupsDialog(QDialog):
             column = QWidget()
             layout = QVBoxLayout(column)
             layout.setContentsMargins(0, 0, 0, 0)
+            members = ngettext("{count} member", "{count} members", len(group.members)).format(
+                count=len(group.members))
             title = QLabel(f"<b>{_escape(group.track or group.title)}</b><br>{_escape(group.title)}<br>"
-                           f"{_escape(group.room)} · {self.tr('%n member(s)', '', len(group.members))}")
+                           f"{_escape(group.room)} · {members}")
             title.setWordWrap(True)
             people = QListWidget()
             people.setSelectionMode(QAbstractItemView.ExtendedSelection)
             for person in group.resource_people:
-                item = QListWidgetItem(f"{person.name} ({person.role})")
+                shown = _RESOURCE_PERSON.get(person.role)
+                item = QListWidgetItem(_(shown).format(name=person.name) if shown else f"{person.name} ({person.role})")
                 item.setFlags(item.flags() & ~Qt.ItemIsSelectable)
                 people.addItem(item)
             for person in group.members:
                 item = QListWidgetItem(f"{person.name} — {person.organization}" if person.organization else person.name)
                 item.setData(Qt.UserRole, person.participant_id)
                 people.addItem(item)
-            move = QPushButton(self.tr("Move here"))
+            # Translators: a button under a group's list: moves the people selected in another group to this one
+            move = QPushButton(_("Move here"))
             move.clicked.connect(lambda checked=False, session_id=group.session_id: self.move_selected_to(session_id))
             layout.addWidget(title)
             layout.addWidget(people, 1)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.resources import resources_dir
 
 FALLBACK_LANGUAGE = "en"
@@ -25,7 +26,8 @@ def guide_path(language: str | None = None) -> Path:
 class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, language: str | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Guide"))
+        # Translators: the title of the facilitator's guide window (Help › Guide)
+        self.setWindowTitle(_("Guide"))
         self.browser = QTextBrowser()
         # Links inside the guide move within it; none leads outside (a test keeps it so), and a
         # room with no internet must not be sent to a browser.
@@ -34,13 +36,15 @@ class GuideDialog(QDialog):
         self.browser.setSearchPaths([str(page.parent)])
         self.browser.setSource(QUrl.fromLocalFile(str(page)))
 
-        self.back_button = QPushButton(self.tr("Back"))
-        self.back_button.setToolTip(self.tr("Back to where you were before the last link (Alt+Left)"))
+        # Translators: a button that goes back to the previous place in the guide
+        self.back_button = QPushButton(_("Back"))
+        self.back_button.setToolTip(_("Back to where you were before the last link (Alt+Left)"))
         self.back_button.setEnabled(False)
         self.back_button.clicked.connect(self.browser.backward)
         self.browser.backwardAvailable.connect(self.back_button.setEnabled)
-        self.contents_button = QPushButton(self.tr("Contents"))
-        self.contents_button.setToolTip(self.tr("The top of the guide, with its list of sections"))
+        # Translators: a button that goes to the table of contents of the guide
+        self.contents_button = QPushButton(_("Contents"))
+        self.contents_button.setToolTip(_("The top of the guide, with its list of sections"))
         self.contents_button.clicked.connect(lambda: self.browser.setSource(QUrl("#top")))
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         for button in (self.back_button, self.contents_button):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 from workshop_app.ui.palette import set_tone
@@ -25,15 +26,16 @@ from workshop_app.ui.widgets.country_combo import CountryCombo
 class NewWorkshopDialog(QDialog):
     def __init__(self, folder: Path, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("New Workshop"))
+        self.setWindowTitle(_("New Workshop"))
         self.folder = folder
         self.created_path: Path | None = None
 
-        self.title_edit = QLineEdit(self.tr("National workshop on a road map for target 8.7"))
+        # Translators: the title a new workshop starts with (the user edits it)
+        self.title_edit = QLineEdit(_("National workshop on a road map for target 8.7"))
         self.title_edit.selectAll()
         self.country_combo = CountryCombo(allow_unset=False)
         # No country is assumed: the first of the list would be a wrong guess for most users.
-        self.country_combo.setPlaceholderText(self.tr("Choose the country…"))
+        self.country_combo.setPlaceholderText(_("Choose the country…"))
         self.country_combo.setCurrentIndex(-1)
         self.country_combo.currentIndexChanged.connect(lambda: self.error_label.hide())
         self.start_edit = QDateEdit(QDate.currentDate().addDays(30))
@@ -41,23 +43,25 @@ class NewWorkshopDialog(QDialog):
         self.start_edit.setDisplayFormat("yyyy-MM-dd")
         self.days_spin = QSpinBox()
         self.days_spin.setRange(1, 10)
+        self.days_spin.valueChanged.connect(self._show_days_unit)
         self.days_spin.setValue(3)
-        self.days_spin.setSuffix(self.tr(" days"))
         self.languages_edit = QLineEdit("en")
-        self.languages_edit.setToolTip(self.tr("Two-letter ISO 639-1 codes separated by commas, e.g. fr, en"))
+        self.languages_edit.setToolTip(_("Two-letter ISO 639-1 codes separated by commas, e.g. fr, en"))
         self.error_label = QLabel()
         set_tone(self.error_label, "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 
         form = QFormLayout()
-        form.addRow(self.tr("&Title"), self.title_edit)
-        form.addRow(self.tr("&Country"), self.country_combo)
-        form.addRow(self.tr("&First day"), self.start_edit)
-        form.addRow(self.tr("&Length"), self.days_spin)
-        form.addRow(self.tr("&Languages"), self.languages_edit)
+        # Translators: form label: the title of the workshop
+        form.addRow(_("&Title"), self.title_edit)
+        form.addRow(_("&Country"), self.country_combo)
+        form.addRow(_("&First day"), self.start_edit)
+        # Translators: form label: how many days the workshop lasts
+        form.addRow(_("&Length"), self.days_spin)
+        form.addRow(_("&Languages"), self.languages_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Create…"))
+        buttons.button(QDialogButtonBox.Ok).setText(_("Create…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -66,11 +70,18 @@ class NewWorkshopDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
 
+    def _show_days_unit(self, days: int) -> None:
+        # Translators: the unit after the number of days the workshop lasts, space included
+        self.days_spin.setSuffix(ngettext(" day", " days", days))
+
     def choose_path(self) -> Path | None:
         """Ask where to write the file (tests replace this)."""
-        suggestion = self.folder / (self.title_edit.text().strip()[:60] or "workshop")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Create Workshop File"),
-                                              str(suggestion) + FILE_SUFFIX, self.tr("Workshop files (*.workshop)"))
+        # Translators: the file name suggested for a workshop that has no title
+        suggestion = self.folder / (self.title_edit.text().strip()[:60] or _("workshop"))
+        # Translators: a file filter; keep "(*.workshop)" as it is
+        files = _("Workshop files (*.workshop)")
+        path, _filter = QFileDialog.getSaveFileName(self, _("Create Workshop File"), str(suggestion) + FILE_SUFFIX,
+                                                    files)
         if not path:
             return None
         path = Path(path)
@@ -78,7 +89,7 @@ class NewWorkshopDialog(QDialog):
 
     def accept(self) -> None:
         if not self.country_combo.code():
-            self.error_label.setText(self.tr("Choose the country of the workshop before creating it."))
+            self.error_label.setText(_("Choose the country of the workshop before creating it."))
             self.error_label.show()
             self.country_combo.setFocus()
             return

@@ -4,7 +4,7 @@ undoable step."""
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from workshop_app.i18n.catalogs import N_, _, ngettext
 from workshop_app.models import vocabulary
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.participant_import.headers import FIELDS, IGNORE, NAME_FIELDS
@@ -36,17 +37,20 @@ from workshop_app.models.participant_import.table import SheetTable, read_table
 from workshop_app.ui.palette import set_tone
 from workshop_app.ui.session import DocumentSession
 
+# What a column of the list is read as (the participant's fields).
 FIELD_LABELS = {
-    "name": "Full name", "first_name": "First name", "last_name": "Last name", "sex": "Sex",
-    "organization": "Organization", "title": "Title / position", "email": "E-mail", "phone": "Phone",
-    "language": "Language", "role": "Role", IGNORE: "(ignore this column)",
+    "name": N_("Full name"), "first_name": N_("First name"), "last_name": N_("Last name"), "sex": N_("Sex"),
+    "organization": N_("Organization"), "title": N_("Title / position"), "email": N_("E-mail"), "phone": N_("Phone"),
+    # Translators: the participant's language and role in the workshop, as columns of the list
+    "language": N_("Language"), "role": N_("Role"), IGNORE: N_("(ignore this column)"),
 }
-SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.csv);;All files (*)"
+# Translators: file filters of the open dialog; keep the patterns in brackets and the ";;" between them
+SPREADSHEET_FILTER = N_("Spreadsheets (*.xlsx *.csv);;All files (*)")
 PREVIEW_ROWS = 50  # rows shown in the preview, read through the import's own planning
 
 
 def _label(field: str) -> str:
-    return QCoreApplication.translate("fields", FIELD_LABELS[field])
+    return _(FIELD_LABELS[field])
 
 
 class ImportWizard(QWizard):
@@ -57,7 +61,7 @@ class ImportWizard(QWizard):
         self.folder = folder
         self.table: SheetTable | None = None
         self.plan: ImportPlan | None = None
-        self.setWindowTitle(self.tr("Import Participants"))
+        self.setWindowTitle(_("Import Participants"))
         self.setWizardStyle(QWizard.ModernStyle)
         self.setOption(QWizard.NoBackButtonOnLastPage, False)
         self.file_page = _FilePage(self)
@@ -65,7 +69,8 @@ class ImportWizard(QWizard):
         self.report_page = _ReportPage(self)
         for page in (self.file_page, self.columns_page, self.report_page):
             self.addPage(page)
-        self.setButtonText(QWizard.FinishButton, self.tr("Import"))
+        # Translators: the wizard's last button, which imports the list
+        self.setButtonText(QWizard.FinishButton, _("Import"))
         self.resize(1120, 660)
 
     def read(self, path: Path, sheet: str | None = None, mapping: dict[str, str] | None = None) -> str | None:
@@ -93,9 +98,10 @@ class ImportWizard(QWizard):
     def confirm_large(self, added: int) -> bool:
         """A list this large is more often a wrong file than a list: ask before adding it."""
         answer = QMessageBox.question(
-            self, self.tr("Import participants"),
-            self.tr("This would add %1 people, more than any workshop invites. Is this the right list?")
-            .replace("%1", f"{added:,}"), QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            self, _("Import participants"),
+            ngettext("This would add {count} person, more than any workshop invites. Is this the right list?",
+                     "This would add {count} people, more than any workshop invites. Is this the right list?",
+                     added).format(count=f"{added:,}"), QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         return answer == QMessageBox.Yes
 
     def _refused(self, message: str, source: object) -> None:
@@ -106,13 +112,13 @@ class ImportWizard(QWizard):
 class _FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
-        self.setTitle(self.tr("Choose the list"))
-        self.setSubTitle(self.tr("An Excel workbook (.xlsx) or a CSV file, as the ministry sent it: title rows, "
+        self.setTitle(_("Choose the list"))
+        self.setSubTitle(_("An Excel workbook (.xlsx) or a CSV file, as the ministry sent it: title rows, "
                                  "merged cells and French or Spanish headers are fine."))
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText(self.tr("Path to an .xlsx or .csv file"))
+        self.path_edit.setPlaceholderText(_("Path to an .xlsx or .csv file"))
         self.path_edit.textChanged.connect(self.completeChanged)
-        browse = QPushButton(self.tr("Browse…"))
+        browse = QPushButton(_("Browse…"))
         browse.setAutoDefault(False)  # once a list is chosen, Enter goes on to Next, not to Browse again
         browse.clicked.connect(self.browse)
         self.problem = QLabel()
@@ -128,8 +134,8 @@ class _FilePage(QWizardPage):
         self._wizard = wizard
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the participant list"), str(self._wizard.folder),
-                                              self.tr(SPREADSHEET_FILTER))
+        path, _filter = QFileDialog.getOpenFileName(self, _("Choose the participant list"), str(self._wizard.folder),
+                                                    _(SPREADSHEET_FILTER))
         if path:
             self.path_edit.setText(path)
             self.path_edit.setFocus()
@@ -147,14 +153,14 @@ class _ColumnsPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self._wizard = wizard
-        self.setTitle(self.tr("Check the sheet and the columns"))
-        self.setSubTitle(self.tr("Columns were recognised from their headers. Correct any that are wrong; the "
+        self.setTitle(_("Check the sheet and the columns"))
+        self.setSubTitle(_("Columns were recognised from their headers. Correct any that are wrong; the "
                                  "preview shows the first rows as they will be read."))
         self.sheet_combo = QComboBox()
         self.sheet_combo.activated.connect(lambda: self._reread(keep_mapping=False))
         self.where = QLabel()
         self.mapping_table = QTableWidget(0, 2)
-        self.mapping_table.setHorizontalHeaderLabels([self.tr("Column header"), self.tr("Read as")])
+        self.mapping_table.setHorizontalHeaderLabels([_("Column header"), _("Read as")])
         self.mapping_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
         self.mapping_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)
         self.mapping_table.verticalHeader().hide()
@@ -162,14 +168,15 @@ class _ColumnsPage(QWizardPage):
         self.preview.setEditTriggers(QTableWidget.NoEditTriggers)
         self.preview.verticalHeader().setVisible(True)
         self.preview.setWordWrap(False)
-        self.as_is = QCheckBox(self.tr("Show the sheet as it is"))
-        self.as_is.setToolTip(self.tr("The cells exactly as the file has them, under its own headers"))
+        self.as_is = QCheckBox(_("Show the sheet as it is"))
+        self.as_is.setToolTip(_("The cells exactly as the file has them, under its own headers"))
         self.as_is.toggled.connect(self._fill_preview)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         set_tone(self.problem, "error")
         self.form = QFormLayout()
-        self.form.addRow(self.tr("Sheet"), self.sheet_combo)
+        # Translators: form label: the sheet of the workbook to read
+        self.form.addRow(_("Sheet"), self.sheet_combo)
         self.form.addRow(self.where)
         self.mapping_table.setSizeAdjustPolicy(QTableWidget.AdjustToContents)
         self.mapping_table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -196,11 +203,13 @@ class _ColumnsPage(QWizardPage):
 
     def _show(self, table: SheetTable) -> None:
         shown = min(len(table.rows), PREVIEW_ROWS)
-        text = self.tr("Header found on row %1; %2 rows of people below it.")
+        text = ngettext("Header found on row {row}; {count} row of people below it.",
+                        "Header found on row {row}; {count} rows of people below it.",
+                        len(table.rows)).format(row=table.header_row, count=f"{len(table.rows):,}")
         if shown < len(table.rows):
-            text += " " + self.tr("The first %3 are shown.")
-        self.where.setText(text.replace("%1", str(table.header_row)).replace("%2", f"{len(table.rows):,}")
-                           .replace("%3", str(shown)))
+            text += " " + ngettext("The first {count} is shown.", "The first {count} are shown.",
+                                   shown).format(count=shown)
+        self.where.setText(text)
         self.mapping_table.setRowCount(0)
         for header, field in zip(table.headers, table.fields):
             if not header:
@@ -248,7 +257,8 @@ class _ColumnsPage(QWizardPage):
         fields = _read_fields(plan.table.fields)
         self.preview.setColumnCount(1 + len(fields))
         self.preview.setRowCount(len(rows))
-        self.preview.setHorizontalHeaderLabels([self.tr("Will be"), *(_label(field) for field in fields)])
+        # Translators: header of the preview's first column: what becomes of each row ("New", "Merged with row 4…")
+        self.preview.setHorizontalHeaderLabels([_("Will be"), *(_label(field) for field in fields)])
         self.preview.setVerticalHeaderLabels([str(row.number) for row in rows])
         dimmed = self.palette().color(QPalette.Disabled, QPalette.Text)
         for r, row in enumerate(rows):
@@ -266,28 +276,33 @@ class _ColumnsPage(QWizardPage):
 
     def _status(self, row: ReadRow) -> tuple[str, str]:
         """What becomes of the row, and a sentence saying why."""
-        if row.reason == SAME_EMAIL:
-            same, why = self.tr("same e-mail"), self.tr("the same e-mail")
-        else:
-            same, why = self.tr("same name"), self.tr("the same name in the same organization")
+        same_email = row.reason == SAME_EMAIL
         if row.status == NEW:
-            return self.tr("New"), self.tr("Added as a new participant")
+            # Translators: what becomes of a row of the list: a new participant
+            return _("New"), _("Added as a new participant")
         if row.status == MERGED:
-            return (self.tr("Merged with row %1, %2").replace("%1", str(row.first)).replace("%2", same),
-                    self.tr("%1, with %2 as row %3: this row only fills what row %3 left empty")
-                    .replace("%1", row.same_as).replace("%2", why).replace("%3", str(row.first)))
+            if same_email:
+                return (_("Merged with row {row}, same e-mail").format(row=row.first),
+                        _("{name}, with the same e-mail as row {row}: this row only fills what row {row} left empty")
+                        .format(name=row.same_as, row=row.first))
+            return (_("Merged with row {row}, same name").format(row=row.first),
+                    _("{name}, with the same name in the same organization as row {row}: this row only fills what "
+                      "row {row} left empty").format(name=row.same_as, row=row.first))
         if row.status == EXISTING:
-            return (self.tr("Already in the workshop, %1").replace("%1", same),
-                    self.tr("%1 is already in the workshop, with %2: this row only fills what is empty there")
-                    .replace("%1", row.same_as).replace("%2", why))
-        return self.tr("Skipped: %1").replace("%1", row.reason), self.tr("This row adds no one")
+            if same_email:
+                return (_("Already in the workshop, same e-mail"),
+                        _("{name} is already in the workshop, with the same e-mail: this row only fills what is "
+                          "empty there").format(name=row.same_as))
+            return (_("Already in the workshop, same name"),
+                    _("{name} is already in the workshop, with the same name in the same organization: this row only "
+                      "fills what is empty there").format(name=row.same_as))
+        return _("Skipped: {reason}").format(reason=row.reason), _("This row adds no one")
 
     def _value(self, row: ReadRow, field: str) -> tuple[str, str]:
         if field == "sex":
-            return (QCoreApplication.translate("vocabulary", vocabulary.SEXES[row.sex]) if row.sex else ""), ""
+            return (_(vocabulary.SEXES[row.sex]) if row.sex else ""), ""
         if field == "role":
-            return (QCoreApplication.translate("vocabulary", vocabulary.PARTICIPANT_ROLES[row.role])
-                    if row.role else ""), ""
+            return (_(vocabulary.PARTICIPANT_ROLES[row.role]) if row.role else ""), ""
         if field == "organization":
             return self._organization(row)
         return getattr(row, field), ""
@@ -297,13 +312,13 @@ class _ColumnsPage(QWizardPage):
         if found is None:
             return row.organization_text, ""
         if found.created:
-            text = self.tr("%1 (new)").replace("%1", found.short)
-            tip = self.tr("A new organization: %1").replace("%1", found.full)
+            text = _("{organization} (new)").format(organization=found.short)
+            tip = _("A new organization: {organization}").format(organization=found.full)
         else:
-            text = self.tr("%1 (existing)").replace("%1", found.short)
-            tip = self.tr("Already in the workshop: %1").replace("%1", found.full)
+            text = _("{organization} (existing)").format(organization=found.short)
+            tip = _("Already in the workshop: {organization}").format(organization=found.full)
         if row.organization_text != found.short:
-            tip += "\n" + self.tr("Written “%1” in the list").replace("%1", row.organization_text)
+            tip += "\n" + _("Written “{text}” in the list").format(text=row.organization_text)
         return text, tip
 
     def mapping(self) -> dict[str, str]:
@@ -336,8 +351,8 @@ class _ReportPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self._wizard = wizard
-        self.setTitle(self.tr("What the import will do"))
-        self.setSubTitle(self.tr("Nothing has changed yet. Import applies all of it as one step, which Edit › Undo "
+        self.setTitle(_("What the import will do"))
+        self.setSubTitle(_("Nothing has changed yet. Import applies all of it as one step, which Edit › Undo "
                                  "takes back."))
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
@@ -348,7 +363,7 @@ class _ReportPage(QWizardPage):
     def initializePage(self) -> None:
         plan = self._wizard.plan  # planned when the list was read: the preview showed this plan
         if plan is None:
-            self.show_problem(self.tr("The list could not be read."))
+            self.show_problem(_("The list could not be read."))
         else:
             self.report.setPlainText("\n".join(plan.report.lines(limit=None)))
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.ui.settings import Settings
 
 
@@ -19,24 +20,32 @@ class PreferencesDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
-        self.setWindowTitle(self.tr("Preferences"))
+        self.setWindowTitle(_("Preferences"))
         self.women_share = QSpinBox()
         self.women_share.setRange(0, 100)
         self.women_share.setSuffix(" %")
         self.women_share.setValue(round(settings.women_share_minimum() * 100))
-        explanation = QLabel(self.tr("The participation figures warn when the share of women among participants "
+        explanation = QLabel(_("The participation figures warn when the share of women among participants "
                                      "is below this minimum."))
         explanation.setWordWrap(True)
-        self.open_exports = QCheckBox(self.tr("&Open exported files when they are written"))
+        self.open_exports = QCheckBox(_("&Open exported files when they are written"))
         self.open_exports.setChecked(settings.open_exports())
         self.theme = QComboBox()
-        for key, label in (("system", self.tr("As the desktop (light or dark)")), ("light", self.tr("Light")),
-                           ("dark", self.tr("Dark"))):
+        themes = (
+            # Translators: a colour theme of the window: the one the desktop uses
+            ("system", _("As the desktop (light or dark)")),
+            # Translators: a colour theme of the window
+            ("light", _("Light")),
+            # Translators: a colour theme of the window
+            ("dark", _("Dark")),
+        )
+        for key, label in themes:
             self.theme.addItem(label, key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme())))
         form = QFormLayout()
-        form.addRow(self.tr("&Look"), self.theme)
-        form.addRow(self.tr("Minimum share of &women"), self.women_share)
+        # Translators: form label: the window's colour theme
+        form.addRow(_("&Look"), self.theme)
+        form.addRow(_("Minimum share of &women"), self.women_share)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -13,22 +13,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import _
+
 
 def shortcut_list(window) -> list[tuple[str, str, str]]:
     """(keys, what they do, where) in the words shown: the menus' keys work everywhere, a
     page's keys whenever that page is shown."""
     found: list[tuple[str, str, str]] = []
-    everywhere = window.tr("Everywhere")
+    # Translators: where a key works: in the whole window, whatever page is shown
+    everywhere = _("Everywhere")
     pages = []
     if window.session is not None:
         pages = [(window.workshop_view.page(key), label) for key, label in window.workshop_view.page_labels()]
-    page_actions = {id(action) for page, _ in pages for action in _all_actions(page)}
+    page_actions = {id(action) for page, _label in pages for action in _all_actions(page)}
     menus = [action for action in window.findChildren(QAction) if id(action) not in page_actions]
     for actions, where in [(menus, everywhere), *((_all_actions(page), label) for page, label in pages)]:
         for action in actions:
             keys = action.shortcut().toString(QKeySequence.NativeText)
             text = action.text().replace("&", "").rstrip("…")
-            if keys and text and not any(k == keys and t == text for k, t, _ in found):
+            if keys and text and not any(k == keys and t == text for k, t, _where in found):
                 found.append((keys, text, where))
     return found
 
@@ -44,9 +47,15 @@ def _all_actions(page: QWidget) -> list[QAction]:
 class ShortcutsDialog(QDialog):
     def __init__(self, shortcuts: list[tuple[str, str, str]], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        self.setWindowTitle(_("Keyboard Shortcuts"))
         self.table = QTableWidget(len(shortcuts), 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What they do"), self.tr("Where")])
+        self.table.setHorizontalHeaderLabels([
+            # Translators: a column header in the table of keyboard shortcuts: the keys to press
+            _("Keys"),
+            _("What they do"),
+            # Translators: a column header in the table of keyboard shortcuts: where the keys work
+            _("Where"),
+        ])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setAlternatingRowColors(True)

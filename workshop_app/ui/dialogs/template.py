@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.agenda.templates import list_templates
 from workshop_app.ui.palette import set_tone
 
@@ -21,18 +22,25 @@ from workshop_app.ui.palette import set_tone
 class TemplateDialog(QDialog):
     def __init__(self, user_folder: Path, has_sessions: bool, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Agenda from a Template"))
+        self.setWindowTitle(_("Agenda from a Template"))
         self.templates = QListWidget()
         found = list_templates(user_folder)
         for info in found:
-            kind = self.tr("built in") if info.builtin else self.tr("yours")
-            item = QListWidgetItem(f"{info.name}  ({kind}; {info.days} day(s), {info.sessions} sessions)\n"
-                                   f"{info.description}")
+            days = ngettext("{count} day", "{count} days", info.days).format(count=info.days)
+            sessions = ngettext("{count} session", "{count} sessions", info.sessions).format(count=info.sessions)
+            if info.builtin:
+                # Translators: a template in the list: its name, then "3 days", then "12 sessions"
+                summary = _("{name}  (built in; {days}, {sessions})")
+            else:
+                # Translators: a template the user made, in the list: its name, then "3 days", then "12 sessions"
+                summary = _("{name}  (yours; {days}, {sessions})")
+            item = QListWidgetItem(summary.format(name=info.name, days=days, sessions=sessions) + "\n"
+                                   + info.description)
             item.setData(Qt.UserRole, info.id)
             self.templates.addItem(item)
         self.templates.setCurrentRow(0)
         self.templates.itemDoubleClicked.connect(self.accept)
-        self.replace = QCheckBox(self.tr("&Replace the sessions already in the agenda"))
+        self.replace = QCheckBox(_("&Replace the sessions already in the agenda"))
         self.replace.setChecked(has_sessions)
         self.replace.setVisible(has_sessions)
         problems = QLabel("\n".join(found.problems))
@@ -40,11 +48,11 @@ class TemplateDialog(QDialog):
         problems.setWordWrap(True)
         problems.setVisible(bool(found.problems))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Use template"))
+        buttons.button(QDialogButtonBox.Ok).setText(_("Use template"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Choose a template; it becomes one step you can undo.")))
+        layout.addWidget(QLabel(_("Choose a template; it becomes one step you can undo.")))
         layout.addWidget(self.templates, 1)
         layout.addWidget(self.replace)
         layout.addWidget(problems)

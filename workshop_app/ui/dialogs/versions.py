@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.roadmap.diff import compare
 from workshop_app.models.roadmap.versions import list_versions, plan_mark_validated, plan_restore_version, snapshot
 
@@ -26,22 +27,24 @@ class VersionsDialog(QDialog):
     def __init__(self, document, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
-        self.setWindowTitle(self.tr("Road-map Versions"))
+        self.setWindowTitle(_("Road-map Versions"))
         self.differences = QPlainTextEdit()
         self.differences.setReadOnly(True)
         self.older = QComboBox()
         self.newer = QComboBox()
         for combo in (self.older, self.newer):
-            combo.addItem(self.tr("Current draft"), CURRENT)
+            combo.addItem(_("Current draft"), CURRENT)
             for version in list_versions(document):
-                mark = self.tr(" (validated)") if version["validated"] else ""
-                combo.addItem(f"{version['name']}{mark} · {version['created_at'][:10]}", version["name"])
+                name, date = version["name"], version["created_at"][:10]
+                label = (_("{version} (validated) · {date}").format(version=name, date=date) if version["validated"]
+                         else f"{name} · {date}")
+                combo.addItem(label, name)
             combo.currentIndexChanged.connect(self.show_differences)
         if self.older.count() > 1:
             self.older.setCurrentIndex(self.older.count() - 1)
-        restore = QPushButton(self.tr("Restore the older one as the current draft…"))
+        restore = QPushButton(_("Restore the older one as the current draft…"))
         restore.clicked.connect(self.restore)
-        validate = QPushButton(self.tr("Mark the older one validated"))
+        validate = QPushButton(_("Mark the older one validated"))
         validate.clicked.connect(self.validate)
         for button in (restore, validate):
             button.setAutoDefault(False)  # Enter closes the dialog; it never rewrites the road map
@@ -49,8 +52,10 @@ class VersionsDialog(QDialog):
         self.outcome.setWordWrap(True)
         self.outcome.hide()
         form = QFormLayout()
-        form.addRow(self.tr("Compare"), self.older)
-        form.addRow(self.tr("with"), self.newer)
+        # Translators: the form reads "Compare <older version> with <newer version>"
+        form.addRow(_("Compare"), self.older)
+        # Translators: the form reads "Compare <older version> with <newer version>"
+        form.addRow(_("with"), self.newer)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.Close).setDefault(True)
@@ -68,7 +73,7 @@ class VersionsDialog(QDialog):
         old = snapshot(self.document, self.older.currentData() or None)
         new = snapshot(self.document, self.newer.currentData() or None)
         lines = compare(old, new).lines()
-        self.differences.setPlainText("\n".join(lines) if lines else self.tr("No differences."))
+        self.differences.setPlainText("\n".join(lines) if lines else _("No differences."))
 
     def restore(self) -> None:
         name = self.older.currentData()
@@ -76,19 +81,25 @@ class VersionsDialog(QDialog):
             return
         differences = len(compare(snapshot(self.document, name), snapshot(self.document, None)).lines())
         if not differences:
-            self.say(self.tr("The current draft is already the same as “%1”; nothing to restore.").replace("%1", name))
+            self.say(_("The current draft is already the same as “{version}”; nothing to restore.").format(
+                version=name))
             return
-        question = (self.tr("Replace the current draft of the road map with “%1”? %2 difference(s) will be undone. "
-                            "Edit › Undo (Ctrl+Z) takes the restore back.")
-                    .replace("%1", name).replace("%2", str(differences)))
+        question = ngettext("Replace the current draft of the road map with “{version}”? {count} difference will be "
+                            "undone. Edit › Undo (Ctrl+Z) takes the restore back.",
+                            "Replace the current draft of the road map with “{version}”? {count} differences will be "
+                            "undone. Edit › Undo (Ctrl+Z) takes the restore back.",
+                            differences).format(version=name, count=differences)
         if not self.confirm(question):
             return
         self.perform.emit(lambda document: plan_restore_version(document, name))
         self.newer.setCurrentIndex(0)
         self.show_differences()
-        if self.differences.toPlainText() == self.tr("No differences."):
-            self.say(self.tr("“%1” was restored as the current draft: %2 difference(s) undone. Edit › Undo "
-                             "(Ctrl+Z) takes the restore back.").replace("%1", name).replace("%2", str(differences)))
+        if self.differences.toPlainText() == _("No differences."):
+            self.say(ngettext("“{version}” was restored as the current draft: {count} difference undone. Edit › Undo "
+                              "(Ctrl+Z) takes the restore back.",
+                              "“{version}” was restored as the current draft: {count} differences undone. Edit › Undo "
+                              "(Ctrl+Z) takes the restore back.",
+                              differences).format(version=name, count=differences))
 
     def say(self, text: str) -> None:
         self.outcome.setText(text)
@@ -96,7 +107,7 @@ class VersionsDialog(QDialog):
 
     def confirm(self, question: str) -> bool:
         """Ask before a restore (tests replace this); No is the default answer."""
-        answer = QMessageBox.question(self, self.tr("Restore a version"), question,
+        answer = QMessageBox.question(self, _("Restore a version"), question,
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         return answer == QMessageBox.Yes
 

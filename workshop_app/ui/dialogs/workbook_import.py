@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.roadmap.workbook.reimport import plan_workbook_import
 
@@ -14,15 +15,15 @@ class WorkbookImportDialog(QDialog):
         super().__init__(parent)
         self.session, self.path = session, path
         self.plan = None
-        self.setWindowTitle(self.tr("Import Road-map Workbook"))
+        self.setWindowTitle(_("Import Road-map Workbook"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
-        self.deletions = QCheckBox(self.tr("Also &delete the items whose rows were removed in Excel"))
+        self.deletions = QCheckBox(_("Also &delete the items whose rows were removed in Excel"))
         self.deletions.toggled.connect(self.reload)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Apply changes"))
+        self.buttons.button(QDialogButtonBox.Ok).setText(_("Apply changes"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -46,18 +47,19 @@ class WorkbookImportDialog(QDialog):
         self.details.setPlainText("\n".join(self.plan.lines()))
         self.deletions.setVisible(bool(self.plan.removed_in_excel))
         if self.plan.problems:
-            self.summary.setText(self.tr("Some cells cannot be read; nothing will change until they are corrected "
+            self.summary.setText(_("Some cells cannot be read; nothing will change until they are corrected "
                                          "in the workbook."))
         elif not self.plan.change:
-            self.summary.setText(self.tr("Nothing to change: the workbook matches the road map."))
+            self.summary.setText(_("Nothing to change: the workbook matches the road map."))
         else:
-            self.summary.setText(self.tr("Nothing has changed yet. Apply makes all of these changes as one step, "
+            self.summary.setText(_("Nothing has changed yet. Apply makes all of these changes as one step, "
                                          "which Edit › Undo takes back."))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.plan.change) and not self.plan.problems)
 
     def accept(self) -> None:
         if self.plan is not None and self.plan.change:
             # A refusal is shown by the main window; the dialog stays open to try again or cancel.
-            if self.session.perform(self.plan.change, self.tr("Import road-map workbook")) is None:
+            # Translators: the name of the step in Edit › Undo
+            if self.session.perform(self.plan.change, _("Import road-map workbook")) is None:
                 return
         super().accept()

@@ -3,6 +3,7 @@
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.vocabulary import PATHFINDER_COUNTRIES
 
 # Codes Qt's locale data knows that are not ISO 3166-1 countries (Kosovo's provisional XK,
@@ -26,9 +27,11 @@ class CountryCombo(QComboBox):
         self.setMaxVisibleItems(20)
         names = country_names()
         if allow_unset:
-            self.addItem(self.tr("(not set)"), "")
+            # Translators: no country chosen
+            self.addItem(_("(not set)"), "")
         for code in sorted(PATHFINDER_COUNTRIES, key=lambda c: names.get(c, c)):
-            self.addItem(self.tr("%1 (pathfinder)").replace("%1", names.get(code, code)), code)
+            # Translators: a country that asked to become an Alliance 8.7 pathfinder country
+            self.addItem(_("{country} (pathfinder)").format(country=names.get(code, code)), code)
         self.insertSeparator(self.count())
         for code, name in sorted(names.items(), key=lambda item: item[1]):
             self.addItem(name, code)

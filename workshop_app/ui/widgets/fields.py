@@ -4,6 +4,8 @@ from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtGui import QFocusEvent, QKeySequence
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
+from workshop_app.i18n.catalogs import _
+
 NO_DATE = QDate(2000, 1, 1)  # shown as "Not set"; the earliest date a workshop file accepts here
 
 
@@ -36,7 +38,8 @@ class OptionalDateEdit(QDateEdit):
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
         self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText(self.tr("Not set"))
+        # Translators: shown in a date field left empty
+        self.setSpecialValueText(_("Not set"))
 
     def iso_date(self) -> str | None:
         date = self.date()

@@ -14,13 +14,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models.roadmap.tree import node_indicators
 
+# The fields of an indicator of the road map's monitoring plan, as form labels.
 FIELDS = (
-    ("title", "Indicator"), ("unit", "Unit"), ("baseline_value", "Baseline"), ("baseline_year", "Baseline year"),
-    ("target_value", "Target"), ("target_year", "Target year"), ("disaggregation", "Disaggregation"),
-    ("means_of_verification", "Means of verification"), ("collected_by", "Collected by"),
-    ("frequency", "Frequency"),
+    # Translators: the name of an indicator; then its unit of measure, its baseline value and that value's year
+    ("title", N_("Indicator")), ("unit", N_("Unit")), ("baseline_value", N_("Baseline")),
+    ("baseline_year", N_("Baseline year")),
+    # Translators: the value the indicator should reach (a target of the monitoring plan)
+    ("target_value", N_("Target")), ("target_year", N_("Target year")), ("disaggregation", N_("Disaggregation")),
+    ("means_of_verification", N_("Means of verification")), ("collected_by", N_("Collected by")),
+    # Translators: how often the indicator is measured
+    ("frequency", N_("Frequency")),
 )
 
 
@@ -34,14 +40,14 @@ class IndicatorEditor(QWidget):
         self.list = QListWidget()
         self.list.setMaximumHeight(90)
         self.list.currentRowChanged.connect(self._show_indicator)
-        add = QPushButton(self.tr("Add indicator"))
+        add = QPushButton(_("Add indicator"))
         add.clicked.connect(self.add)
-        remove = QPushButton(self.tr("Delete indicator"))
+        remove = QPushButton(_("Delete indicator"))
         remove.clicked.connect(self.remove)
-        self.edits = {field: QLineEdit() for field, _ in FIELDS}
+        self.edits = {field: QLineEdit() for field, _label in FIELDS}
         form = QFormLayout()
         for field, label in FIELDS:
-            form.addRow(QLabel(self.tr(label)), self.edits[field])
+            form.addRow(QLabel(_(label)), self.edits[field])
             self.edits[field].editingFinished.connect(lambda f=field: self._commit(f))
         buttons = QHBoxLayout()
         buttons.addWidget(add)
@@ -49,7 +55,7 @@ class IndicatorEditor(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("<b>Indicators</b>")))
+        layout.addWidget(QLabel(_("<b>Indicators</b>")))
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         layout.addLayout(form)
@@ -91,18 +97,20 @@ class IndicatorEditor(QWidget):
             value = int(value) if value.isdigit() else None
         edit.setModified(False)
         self.perform.emit(lambda document: document.plan_update(
-            "indicator", indicator_id, self.tr("Edit indicator"), **{field: value}))
+            # Translators: the name of the step in Edit › Undo
+            "indicator", indicator_id, _("Edit indicator"), **{field: value}))
 
     def add(self) -> None:
         if self.node_id is None:
             return
         node_id, position = self.node_id, self.list.count()
         self.perform.emit(lambda document: document.plan_insert(
-            "indicator", self.tr("Add indicator"), node_id=node_id, position=position,
-            title=self.tr("New indicator")))
+            "indicator", _("Add indicator"), node_id=node_id, position=position,
+            # Translators: the name a new indicator gets until the user types one
+            title=_("New indicator")))
 
     def remove(self) -> None:
         indicator_id = self.current_id()
         if indicator_id is not None:
             self.perform.emit(lambda document: document.plan_delete("indicator", indicator_id,
-                                                                    self.tr("Delete indicator")))
+                                                                    _("Delete indicator")))

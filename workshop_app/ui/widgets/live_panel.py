@@ -7,6 +7,7 @@ from functools import partial
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.agenda.live import LiveStatus, now_and_next, plan_overrun, plan_record_actual
 from workshop_app.ui.palette import style_panel
 
@@ -26,11 +27,13 @@ class LivePanel(QFrame):
         self.now_label.setWordWrap(True)
         self.next_label = QLabel()
         self.next_label.setWordWrap(True)
-        self.late_button = QPushButton(self.tr("Running late…"))
-        self.late_button.setToolTip(self.tr("Shift the rest of the day; lunch and other fixed items stay put"))
+        # Translators: a button: the session on now runs over; asks by how many minutes
+        self.late_button = QPushButton(_("Running late…"))
+        self.late_button.setToolTip(_("Shift the rest of the day; lunch and other fixed items stay put"))
         self.late_button.clicked.connect(self.running_late)
-        self.ended_button = QPushButton(self.tr("Ended now"))
-        self.ended_button.setToolTip(self.tr("Record the actual end of the session on now"))
+        # Translators: a button: the session on now has just ended
+        self.ended_button = QPushButton(_("Ended now"))
+        self.ended_button.setToolTip(_("Record the actual end of the session on now"))
         self.ended_button.clicked.connect(self.ended_now)
         text = QVBoxLayout()
         text.addWidget(self.now_label)
@@ -64,7 +67,8 @@ class LivePanel(QFrame):
         self.status = now_and_next(self.document, self.clock())
         self.now_label.setText(self.status.message)
         upcoming = "; ".join(f"{item.start} {item.session['title']}" for item in self.status.next)
-        self.next_label.setText(self.tr("Next: %1").replace("%1", upcoming) if upcoming else "")
+        # Translators: the sessions coming next, "09:30 Opening; 10:00 Plenary"
+        self.next_label.setText(_("Next: {sessions}").format(sessions=upcoming) if upcoming else "")
         running = bool(self.status.now) and not self.document.readonly
         self.late_button.setEnabled(running)
         self.ended_button.setEnabled(running)
@@ -89,11 +93,12 @@ class LivePanel(QFrame):
 
     def question(self, title: str, beside: int) -> str:
         if beside:
-            return (self.tr("“%1” and the %2 sessions beside it run over by how many minutes?")
-                    .replace("%1", title).replace("%2", str(beside)))
-        return self.tr("“%1” runs over by how many minutes?").replace("%1", title)
+            return ngettext("“{title}” and the {count} session beside it run over by how many minutes?",
+                            "“{title}” and the {count} sessions beside it run over by how many minutes?",
+                            beside).format(title=title, count=beside)
+        return _("“{title}” runs over by how many minutes?").format(title=title)
 
     def ask_minutes(self, title: str, beside: int) -> int:
         """How many minutes late (tests replace this)."""
-        minutes, ok = QInputDialog.getInt(self, self.tr("Running late"), self.question(title, beside), 10, 1, 240)
+        minutes, ok = QInputDialog.getInt(self, _("Running late"), self.question(title, beside), 10, 1, 240)
         return minutes if ok else 0

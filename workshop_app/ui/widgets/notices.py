@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.ui.palette import set_tone
 
 # A folded warnings panel never takes more of the page than this: the table stays in view.
@@ -61,7 +62,7 @@ class FoldedWarnings(QScrollArea):
             line.setCheckable(True)
             line.setAutoRaise(True)
             line.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-            line.setToolTip(self.tr("Show or hide the list"))
+            line.setToolTip(_("Show or hide the list"))
             listing = QListWidget()
             listing.setMaximumHeight(_LIST_MOST_HEIGHT)
             for message, ids in entries:
@@ -162,7 +163,8 @@ class Checklist(QFrame):
         for key, (mark, label, button) in self.steps.items():
             finished = done.get(key, False)
             mark.setText("☑" if finished else "☐")
-            mark.setAccessibleName(self.tr("Done") if finished else self.tr("To do"))
+            # Translators: read aloud for a step of the getting-started checklist: done or still to do
+            mark.setAccessibleName(_("Done") if finished else _("To do"))
             font = label.font()
             font.setStrikeOut(finished)
             label.setFont(font)

@@ -5,6 +5,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.ui.palette import colour, quadrant_colours
 
 SCALE = 5
@@ -26,7 +27,7 @@ class PowerInterestGrid(QWidget):
         self.setFocusPolicy(Qt.StrongFocus)
         self.setMouseTracking(False)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.setAccessibleName(self.tr("Power/interest grid"))
+        self.setAccessibleName(_("Power/interest grid"))
 
     def set_organizations(self, organizations: list[dict]) -> None:
         self.organizations = organizations
@@ -98,10 +99,12 @@ class PowerInterestGrid(QWidget):
         # Scores 4 and 5 count as high, 1 to 3 as low.
         split = QPointF(self.cell_rect(1, 4).left(), self.cell_rect(4, 1).bottom())
         quadrants = (
-            (QRectF(grid.topLeft(), split), self.tr("Keep satisfied")),
-            (QRectF(QPointF(split.x(), grid.top()), QPointF(grid.right(), split.y())), self.tr("Manage closely")),
-            (QRectF(QPointF(grid.left(), split.y()), QPointF(split.x(), grid.bottom())), self.tr("Monitor")),
-            (QRectF(split, grid.bottomRight()), self.tr("Keep informed")),
+            # Translators: the four quadrants of the power/interest grid say what to do with the stakeholders in each
+            (QRectF(grid.topLeft(), split), _("Keep satisfied")),
+            (QRectF(QPointF(split.x(), grid.top()), QPointF(grid.right(), split.y())), _("Manage closely")),
+            # Translators: a quadrant of the power/interest grid: keep an eye on these stakeholders (a verb)
+            (QRectF(QPointF(grid.left(), split.y()), QPointF(split.x(), grid.bottom())), _("Monitor")),
+            (QRectF(split, grid.bottomRight()), _("Keep informed")),
         )
         caption = QFont(self.font())
         caption.setItalic(True)
@@ -123,15 +126,18 @@ class PowerInterestGrid(QWidget):
             painter.drawText(QRectF(cell.left(), grid.bottom() + 2, cell.width(), 16), Qt.AlignCenter, str(score))
             painter.drawText(QRectF(grid.left() - 18, cell.top(), 14, cell.height()), Qt.AlignCenter, str(score))
         painter.drawText(QRectF(grid.left(), grid.bottom() + 16, grid.width(), 18), Qt.AlignCenter,
-                         self.tr("Interest →"))
+                         # Translators: the grid's horizontal axis; the arrow points to more interest
+                         _("Interest →"))
         painter.save()
         painter.translate(12, grid.center().y())
         painter.rotate(-90)
-        painter.drawText(QRectF(-grid.height() / 2, -10, grid.height(), 20), Qt.AlignCenter, self.tr("Influence →"))
+        # Translators: the grid's vertical axis; the arrow points to more influence
+        painter.drawText(QRectF(-grid.height() / 2, -10, grid.height(), 20), Qt.AlignCenter, _("Influence →"))
         painter.restore()
         tray = QRectF(self.width() - _TRAY, 0, _TRAY, self.height())
         painter.fillRect(tray, palette.alternateBase())
-        painter.drawText(tray.adjusted(6, 4, -6, 0), Qt.AlignTop | Qt.AlignLeft, self.tr("Not yet placed"))
+        # Translators: the strip beside the grid holding the organizations with no scores yet
+        painter.drawText(tray.adjusted(6, 4, -6, 0), Qt.AlignTop | Qt.AlignLeft, _("Not yet placed"))
 
         for organization in self.organizations:
             rect = self._chips[organization["id"]]

@@ -2,7 +2,7 @@
 
 import json
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap.editing import plan_set_partners
 from workshop_app.models.roadmap.totals import funding_gap
@@ -29,6 +30,15 @@ from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea
 from workshop_app.ui.widgets.indicator_editor import IndicatorEditor
 
 MINIMUM_WIDTH = 300
+# The name of each field's edit in Edit › Undo.
+EDIT_STEPS = {
+    "geographic_scope": N_("Edit geographic scope"), "currency": N_("Edit currency"),
+    "funding_secured": N_("Edit funding secured"), "description": N_("Edit description"), "risks": N_("Edit risks"),
+    "assumptions": N_("Edit assumptions"), "comments": N_("Edit comments"), "gender_marker": N_("Edit gender marker"),
+    "action_group": N_("Edit action group"), "issue_tags": N_("Edit issue tags"), "pillar_tags": N_("Edit pillar tags"),
+    # Translators: SDGs are the Sustainable Development Goals
+    "sdgs": N_("Edit sdgs"),
+}
 
 
 def _form() -> QFormLayout:
@@ -46,7 +56,7 @@ def _shrinkable(combo: QComboBox) -> None:
 
 
 def _labels(choices: dict) -> list[tuple]:
-    return [(key, QCoreApplication.translate("vocabulary", label)) for key, label in choices.items()]
+    return [(key, _(label)) for key, label in choices.items()]
 
 
 class RoadmapDetails(QScrollArea):
@@ -66,7 +76,7 @@ class RoadmapDetails(QScrollArea):
         body = QWidget()
         self.setWidget(body)
         router = DocumentUndoRouter(self)
-        self.heading = QLabel(self.tr("Select an item of the road map"))
+        self.heading = QLabel(_("Select an item of the road map"))
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-weight: bold; font-size: 12pt;")
         self.lines = {field: QLineEdit() for field in (*self.TEXT_FIELDS, "funding_secured")}
@@ -76,10 +86,11 @@ class RoadmapDetails(QScrollArea):
         for area in self.areas.values():
             area.setMaximumHeight(64)
         common = _form()
-        common.addRow(self.tr("Description"), self.areas["description"])
-        common.addRow(self.tr("Risks"), self.areas["risks"])
-        common.addRow(self.tr("Assumptions"), self.areas["assumptions"])
-        common.addRow(self.tr("Comments"), self.areas["comments"])
+        common.addRow(_("Description"), self.areas["description"])
+        common.addRow(_("Risks"), self.areas["risks"])
+        common.addRow(_("Assumptions"), self.areas["assumptions"])
+        # Translators: form label: the road-map item's comments field (notes written by the team)
+        common.addRow(_("Comments"), self.areas["comments"])
         self.action_widgets = self._build_action_fields()
         self.indicators = IndicatorEditor()
         self.indicators.perform.connect(self.perform.emit)
@@ -87,7 +98,8 @@ class RoadmapDetails(QScrollArea):
         self.comments.setMaximumHeight(110)
         self.comments.setWordWrap(True)
         self.comments.itemChanged.connect(self._comment_ticked)
-        self.comments_title = QLabel(self.tr("<b>Plenary comments</b> (tick when addressed; Ctrl+K records one)"))
+        # Translators: keep the <b> and </b> marks around the words in bold
+        self.comments_title = QLabel(_("<b>Plenary comments</b> (tick when addressed; Ctrl+K records one)"))
         self.comments_title.setWordWrap(True)
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
@@ -110,32 +122,38 @@ class RoadmapDetails(QScrollArea):
         """The fields only an action has: funding, markers, tags and partners."""
         self.gap_label = QLabel()
         self.gender = QComboBox()
-        self.gender.addItem(self.tr("(not set)"), None)
-        for key, label in v.GENDER_MARKERS.items():
-            self.gender.addItem(QCoreApplication.translate("vocabulary", label), key)
+        # Translators: no gender marker chosen
+        self.gender.addItem(_("(not set)"), None)
+        for key, label in _labels(v.GENDER_MARKERS):
+            self.gender.addItem(label, key)
         self.action_group = QComboBox()
-        self.action_group.addItem(self.tr("(none)"), None)
+        # Translators: the action belongs to no Alliance 8.7 Action Group
+        self.action_group.addItem(_("(none)"), None)
         for key, label in _labels(v.ACTION_GROUPS):
             self.action_group.addItem(label, key)
-        self.issue_boxes = self._boxes(v.ISSUE_TAGS, "issue_tags")
-        self.pillar_boxes = self._boxes(v.PILLAR_TAGS, "pillar_tags")
-        self.sdg_boxes = self._boxes({sdg: f"SDG {sdg}" for sdg in v.RELATED_SDGS}, "sdgs")
+        self.issue_boxes = self._boxes(_labels(v.ISSUE_TAGS), "issue_tags")
+        self.pillar_boxes = self._boxes(_labels(v.PILLAR_TAGS), "pillar_tags")
+        # Translators: a Sustainable Development Goal by its number, "SDG 8"
+        self.sdg_boxes = self._boxes([(sdg, _("SDG {number}").format(number=sdg)) for sdg in v.RELATED_SDGS], "sdgs")
         self.partners = QListWidget()
         self.partners.setMaximumHeight(100)
         fields = QWidget()
         form = _form()
         fields.setLayout(form)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Currency"), self.lines["currency"])
-        form.addRow(self.tr("Funding secured"), self.lines["funding_secured"])
-        form.addRow(self.tr("Funding gap"), self.gap_label)
-        form.addRow(self.tr("Gender marker"), self.gender)
-        form.addRow(self.tr("Action Group"), self.action_group)
-        form.addRow(self.tr("Geographic scope"), self.lines["geographic_scope"])
-        form.addRow(self.tr("Target 8.7 issues"), self._grid(self.issue_boxes, columns=1))
-        form.addRow(self.tr("Pillars"), self._grid(self.pillar_boxes))
-        form.addRow(self.tr("Related SDGs"), self._grid(self.sdg_boxes, columns=4))
-        form.addRow(self.tr("Partners"), self.partners)
+        form.addRow(_("Currency"), self.lines["currency"])
+        form.addRow(_("Funding secured"), self.lines["funding_secured"])
+        form.addRow(_("Funding gap"), self.gap_label)
+        form.addRow(_("Gender marker"), self.gender)
+        # Translators: form label: one of the four Alliance 8.7 Action Groups
+        form.addRow(_("Action Group"), self.action_group)
+        form.addRow(_("Geographic scope"), self.lines["geographic_scope"])
+        # Translators: form label: the issues of SDG target 8.7 (forced labour, child labour…) the action is about
+        form.addRow(_("Target 8.7 issues"), self._grid(self.issue_boxes, columns=1))
+        # Translators: form label: prevention, protection, prosecution, partnership
+        form.addRow(_("Pillars"), self._grid(self.pillar_boxes))
+        form.addRow(_("Related SDGs"), self._grid(self.sdg_boxes, columns=4))
+        form.addRow(_("Partners"), self.partners)
         form.addRow(self._build_partner_rows())
         for combo in (self.gender, self.action_group):
             _shrinkable(combo)
@@ -149,13 +167,15 @@ class RoadmapDetails(QScrollArea):
         for key, label in _labels(v.PARTNER_ROLES):
             if key != "lead":
                 self.role_combo.addItem(label, key)
-        add_partner = QPushButton(self.tr("Add"))
+        # Translators: a button: adds the organization as a partner of the action
+        add_partner = QPushButton(_("Add"))
         add_partner.clicked.connect(self._add_partner)
-        remove_partner = QPushButton(self.tr("Remove"))
+        # Translators: a button: removes the selected partner from the action
+        remove_partner = QPushButton(_("Remove"))
         remove_partner.clicked.connect(self._remove_partner)
         for combo in (self.partner_combo, self.role_combo):
             _shrinkable(combo)
-        self.partner_combo.lineEdit().setPlaceholderText(self.tr("Type or choose an organization"))
+        self.partner_combo.lineEdit().setPlaceholderText(_("Type or choose an organization"))
         role_row = QHBoxLayout()
         role_row.addWidget(self.role_combo, 1)
         role_row.addWidget(add_partner)
@@ -165,10 +185,11 @@ class RoadmapDetails(QScrollArea):
         rows.addLayout(role_row)
         return rows
 
-    def _boxes(self, choices: dict, field: str) -> dict:
+    def _boxes(self, choices: list[tuple], field: str) -> dict:
+        """A check box per (key, label shown)."""
         boxes = {}
-        for key, label in choices.items():
-            box = QCheckBox(QCoreApplication.translate("vocabulary", label))
+        for key, label in choices:
+            box = QCheckBox(label)
             box.clicked.connect(lambda checked=False, f=field: self._commit_tags(f))
             boxes[key] = box
         return boxes
@@ -190,7 +211,7 @@ class RoadmapDetails(QScrollArea):
         node = self.node
         self.widget().setEnabled(node is not None and not document.readonly)
         if node is None:
-            self.heading.setText(self.tr("Select an item of the road map"))
+            self.heading.setText(_("Select an item of the road map"))
             self.action_widgets.hide()
             self.indicators.hide()
             return
@@ -199,9 +220,13 @@ class RoadmapDetails(QScrollArea):
         self.indicators.setVisible(measured)
         if measured:
             self.indicators.show_node(document, node["id"])
-        level = QCoreApplication.translate("vocabulary", v.NODE_LEVEL_LABELS[node["level"]])
-        named = " ".join(part for part in (level, code) if part)  # a goal has no code: "Goal: ..."
-        self.heading.setText(f"{named}: {node['title']}")
+        level = _(v.NODE_LEVEL_LABELS[node["level"]])
+        if code:
+            # Translators: the heading of a road-map item: its level, its code and its title, "Outcome 1.2: …"
+            self.heading.setText(_("{level} {code}: {title}").format(level=level, code=code, title=node["title"]))
+        else:  # a goal has no code: "Goal: ..."
+            # Translators: the heading of a road-map item without a code: its level and its title, "Goal: …"
+            self.heading.setText(_("{level}: {title}").format(level=level, title=node["title"]))
         for field, area in self.areas.items():
             area.set_text(node[field])
         is_action = node["level"] == "action"
@@ -231,7 +256,7 @@ class RoadmapDetails(QScrollArea):
         for organization_id, role in action_partners(self.document, self.node["id"]).items():
             if role == "lead":
                 continue
-            label = QCoreApplication.translate("vocabulary", v.PARTNER_ROLES[role])
+            label = _(v.PARTNER_ROLES[role])
             item = QListWidgetItem(f"{names.get(organization_id, '?')} — {label}")
             item.setData(Qt.UserRole, organization_id)
             self.partners.addItem(item)
@@ -249,7 +274,8 @@ class RoadmapDetails(QScrollArea):
         if self.node is None:
             return
         node_id = self.node["id"]
-        label = self.tr("Edit %1").replace("%1", field.replace("_", " "))
+        step = EDIT_STEPS.get(field)
+        label = _(step) if step else _("Edit {field}").format(field=field.replace("_", " "))
         self.perform.emit(lambda document: document.plan_update("roadmap_node", node_id, label, **{field: value}))
 
     def _commit_tags(self, field: str) -> None:

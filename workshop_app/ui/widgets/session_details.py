@@ -14,9 +14,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models.agenda.schedule import session_people
 from workshop_app.models.stakeholders.listing import participant_names
 from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea
+
+# The name of each field's edit in Edit › Undo.
+EDIT_STEPS = {
+    "fixed_start": N_("Edit fixed start"), "capacity": N_("Edit capacity"), "objectives": N_("Edit objectives"),
+    "expected_output": N_("Edit expected output"), "materials": N_("Edit materials"),
+    "facilitator_notes": N_("Edit facilitator notes"),
+}
 
 
 class SessionDetails(QWidget):
@@ -26,14 +34,14 @@ class SessionDetails(QWidget):
         super().__init__(parent)
         self.document = None
         self.session_id: str | None = None
-        self.heading = QLabel(self.tr("Select a session"))
+        self.heading = QLabel(_("Select a session"))
         self.heading.setObjectName("sectionTitle")
         self.heading.setWordWrap(True)
         self.fixed_edit = QLineEdit()
-        self.fixed_edit.setPlaceholderText(self.tr("HH:MM, e.g. for lunch"))
-        self.fixed_edit.setToolTip(self.tr("A fixed start time keeps this session in place when others run late"))
+        self.fixed_edit.setPlaceholderText(_("HH:MM, e.g. for lunch"))
+        self.fixed_edit.setToolTip(_("A fixed start time keeps this session in place when others run late"))
         self.capacity_edit = QLineEdit()
-        self.capacity_edit.setPlaceholderText(self.tr("Places in the room (optional)"))
+        self.capacity_edit.setPlaceholderText(_("Places in the room (optional)"))
         self.areas = {field: TextArea() for field in ("objectives", "expected_output", "materials",
                                                       "facilitator_notes")}
         router = DocumentUndoRouter(self)
@@ -47,10 +55,12 @@ class SessionDetails(QWidget):
         self.speaker_combo = QComboBox()
         self.speaker_combo.setEditable(True)
         self.speaker_combo.setInsertPolicy(QComboBox.NoInsert)
-        self.speaker_combo.lineEdit().setPlaceholderText(self.tr("Type a name to add a speaker"))
-        add = QPushButton(self.tr("Add"))
+        self.speaker_combo.lineEdit().setPlaceholderText(_("Type a name to add a speaker"))
+        # Translators: a button: adds the person typed above as a speaker of the session
+        add = QPushButton(_("Add"))
         add.clicked.connect(self._add_speaker)
-        remove = QPushButton(self.tr("Remove"))
+        # Translators: a button: removes the selected speaker from the session
+        remove = QPushButton(_("Remove"))
         remove.clicked.connect(self._remove_speaker)
         # The name on a line of its own: beside the buttons, the narrow panel cut it to "Type …".
         speaker_row = QHBoxLayout()
@@ -59,13 +69,14 @@ class SessionDetails(QWidget):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.WrapAllRows)  # labels above fields: the panel is narrow
-        form.addRow(self.tr("Fixed start"), self.fixed_edit)
-        form.addRow(self.tr("Room capacity"), self.capacity_edit)
-        form.addRow(self.tr("Objectives"), self.areas["objectives"])
-        form.addRow(self.tr("Expected output"), self.areas["expected_output"])
-        form.addRow(self.tr("Materials"), self.areas["materials"])
-        form.addRow(self.tr("Facilitator notes"), self.areas["facilitator_notes"])
-        form.addRow(self.tr("Speakers"), self.speakers)
+        # Translators: form label: a start time that stays put when the sessions before it run late
+        form.addRow(_("Fixed start"), self.fixed_edit)
+        form.addRow(_("Room capacity"), self.capacity_edit)
+        form.addRow(_("Objectives"), self.areas["objectives"])
+        form.addRow(_("Expected output"), self.areas["expected_output"])
+        form.addRow(_("Materials"), self.areas["materials"])
+        form.addRow(_("Facilitator notes"), self.areas["facilitator_notes"])
+        form.addRow(_("Speakers"), self.speakers)
         form.addRow("", self.speaker_combo)
         form.addRow("", speaker_row)
         layout = QVBoxLayout(self)
@@ -86,7 +97,7 @@ class SessionDetails(QWidget):
         session = document.get("session", session_id) if (document is not None and session_id) else None
         self.setEnabled(session is not None and not document.readonly)
         if session is None:
-            self.heading.setText(self.tr("Select a session"))
+            self.heading.setText(_("Select a session"))
             for area in self.areas.values():
                 area.set_text("")
             self.fixed_edit.clear()
@@ -117,8 +128,9 @@ class SessionDetails(QWidget):
         if self.session_id is None:
             return
         session_id = self.session_id
-        self.perform.emit(lambda document: document.plan_update(
-            "session", session_id, self.tr("Edit %1").replace("%1", field.replace("_", " ")), **{field: value}))
+        step = EDIT_STEPS.get(field)
+        label = _(step) if step else _("Edit {field}").format(field=field.replace("_", " "))
+        self.perform.emit(lambda document: document.plan_update("session", session_id, label, **{field: value}))
 
     def _add_speaker(self) -> None:
         index = self.speaker_combo.findText(self.speaker_combo.currentText(), Qt.MatchFixedString)
@@ -129,7 +141,8 @@ class SessionDetails(QWidget):
         if self.speaker_combo.itemText(index) in listed:
             return
         self.perform.emit(lambda document: document.plan_insert(
-            "session_person", self.tr("Add speaker"), session_id=session_id, participant_id=participant_id,
+            # Translators: the name of the step in Edit › Undo
+            "session_person", _("Add speaker"), session_id=session_id, participant_id=participant_id,
             role="speaker"))
         self.speaker_combo.setCurrentIndex(-1)
 
@@ -138,5 +151,5 @@ class SessionDetails(QWidget):
         if item is not None:
             link_id = item.data(Qt.UserRole)
             self.perform.emit(lambda document: document.plan_delete("session_person", link_id,
-                                                                    self.tr("Remove speaker")))
+                                                                    _("Remove speaker")))
 

@@ -1,9 +1,10 @@
 """Horizontal bars split by sex, one bar per group (category, role, day), with the counts on them."""
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.stakeholders.figures import SexBreakdown
 from workshop_app.models.vocabulary import SEXES
 from workshop_app.ui import palette
@@ -23,7 +24,8 @@ class SexBarChart(QWidget):
     def set_groups(self, groups: list[SexBreakdown]) -> None:
         self.groups = groups
         self.setAccessibleDescription("; ".join(
-            f"{group.label}: " + ", ".join(f"{SEXES[sex]} {count}" for sex, count in group.counts.items() if count)
+            f"{_(group.label)}: "
+            + ", ".join(f"{_(SEXES[sex])} {count}" for sex, count in group.counts.items() if count)
             for group in groups))
         self.updateGeometry()
         self.update()
@@ -42,22 +44,21 @@ class SexBarChart(QWidget):
         x = 0
         for sex, colour in SEX_COLOURS.items():  # legend
             painter.fillRect(QRectF(x, 6, 12, 12), colour)
-            label = QCoreApplication.translate("vocabulary", SEXES[sex])
+            label = _(SEXES[sex])
             painter.setPen(text_colour)
             painter.drawText(QRectF(x + 16, 0, 200, 24), Qt.AlignVCenter | Qt.AlignLeft, label)
             x += 16 + metrics.horizontalAdvance(label) + 18
         if not self.groups:
             return
-        label_width = min(max(metrics.horizontalAdvance(
-            QCoreApplication.translate("vocabulary", group.label)) for group in self.groups) + 12, self.width() // 3)
+        label_width = min(max(metrics.horizontalAdvance(_(group.label)) for group in self.groups) + 12,
+                          self.width() // 3)
         total_width = metrics.horizontalAdvance("0000") + 8
         bar_width = max(self.width() - label_width - total_width, 50)
         largest = max(group.total for group in self.groups) or 1
         for row, group in enumerate(self.groups):
             top = _LEGEND + row * _ROW
             painter.setPen(text_colour)
-            label = metrics.elidedText(QCoreApplication.translate("vocabulary", group.label), Qt.ElideRight,
-                                       label_width - 8)
+            label = metrics.elidedText(_(group.label), Qt.ElideRight, label_width - 8)
             painter.drawText(QRectF(0, top, label_width - 8, _ROW - 6), Qt.AlignVCenter | Qt.AlignRight, label)
             left = float(label_width)
             for sex, count in group.counts.items():
