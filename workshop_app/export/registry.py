@@ -39,10 +39,13 @@ EXPORTS = {
 ALIASES = {"matrix": ("roadmap", ".xlsx")}
 # Options each writer understands; others are refused rather than silently ignored.
 OPTIONS = {
-    "write_signin_pdf": {"day", "order", "paper", "include_contacts"},
-    "write_agenda_pdf": {"paper"},
-    "write_facilitator_agenda_pdf": {"paper"},
-    "write_group_lists_pdf": {"day", "slot", "paper"},
+    "write_participants_xlsx": {"lang"},
+    "write_participants_csv": {"lang"},
+    "write_signin_pdf": {"day", "order", "paper", "include_contacts", "lang"},
+    "write_agenda_pdf": {"paper", "lang"},
+    "write_agenda_xlsx": {"lang"},
+    "write_facilitator_agenda_pdf": {"paper", "lang"},
+    "write_group_lists_pdf": {"day", "slot", "paper", "lang"},
     "write_roadmap_pdf": {"version", "paper", "lang", "include_contacts", "sections", "logo"},
     "write_roadmap_xlsx": {"version"},
 }

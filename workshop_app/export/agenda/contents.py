@@ -3,12 +3,14 @@ slots (sessions sharing a slot run in parallel, in track order), with the names 
 who run them. One read of the document.
 
 Start and end times come from models.agenda, the computation the Agenda page shows, so the
-PDF, the workbook and the window cannot disagree.
+PDF, the workbook and the window cannot disagree. Day labels are in the export's language (the
+Words given to agenda_days); session types keep the vocabulary's English label, translated
+where printed.
 """
 
 from dataclasses import dataclass, field
 
-from workshop_app.export.dates import long_date
+from workshop_app.export.words import Words
 from workshop_app.models.agenda.schedule import agenda, clock
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.vocabulary import SESSION_TYPES
@@ -108,6 +110,7 @@ class AgendaDay:
     slots: list[TimeSlot]
     end: int  # when the last session ends
     overruns: bool  # past the day's planned end
+    words: Words = field(default_factory=Words)  # the export's language
 
     @property
     def date(self) -> str | None:
@@ -120,15 +123,19 @@ class AgendaDay:
     @property
     def label(self) -> str:
         """'Day 1 · Tuesday 9 March 2027', or 'Day 1' while the workshop has no dates."""
-        when = long_date(self.date)
-        return f"Day {self.number} · {when}" if when else f"Day {self.number}"
+        _ = self.words
+        when = _.long_date(self.date)
+        return _("Day {number} · {date}", number=self.number, date=when) if when else _("Day {number}",
+                                                                                        number=self.number)
 
     @property
     def sessions(self) -> list[AgendaSession]:
         return [session for slot in self.slots for session in slot.sessions]
 
 
-def agenda_days(document: WorkshopDocument) -> list[AgendaDay]:
+def agenda_days(document: WorkshopDocument, words: Words | None = None) -> list[AgendaDay]:
+    """The days of the agenda, labelled in the language of `words` (English without)."""
+    words = words or Words()
     people = _people_by_session(document)
     days = []
     for number, schedule in enumerate(agenda(document), start=1):
@@ -144,7 +151,7 @@ def agenda_days(document: WorkshopDocument) -> list[AgendaDay]:
                 slots.append(TimeSlot([]))
                 slot_number = scheduled.session["slot"]
             slots[-1].sessions.append(session)
-        days.append(AgendaDay(number, schedule.day, slots, schedule.end, schedule.overruns))
+        days.append(AgendaDay(number, schedule.day, slots, schedule.end, schedule.overruns, words))
     return days
 
 

@@ -10,7 +10,8 @@ A slot prints when it has two or more sessions in parallel, or a single session 
 (a group that met alone). `day` (number, ISO date or id) narrows to one day; `slot` (1 = the
 day's first time slot, as the agenda lists them) to one slot of that day, whatever it holds.
 
-Times come from models.agenda, like the Agenda page's; members from models.agenda.groups.
+Times come from models.agenda, like the Agenda page's; members from models.agenda.groups. Every
+word of ours, the dates and the page numbers are in the export's language.
 """
 
 from collections.abc import Callable
@@ -23,8 +24,8 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableStyle
 
+from workshop_app.export.agenda.pdf import in_parallel
 from workshop_app.export.agenda.pdf_parts import ACCENT, CONTINUED_FILL, LIGHT_RULE
-from workshop_app.export.dates import long_date
 from workshop_app.export.errors import ExportError
 from workshop_app.export.files import written_atomically
 from workshop_app.export.pdf import text
@@ -33,15 +34,18 @@ from workshop_app.export.pdf.lines import Piece, line, shortened
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate, workshop_details
 from workshop_app.export.pdf.styles import INK, MUTED, stylesheet
 from workshop_app.export.pdf.tables import PagedTable, TableRow, column_widths, content_width
+from workshop_app.export.words import Words, export_language
+from workshop_app.i18n.catalogs import N_
 from workshop_app.models.agenda.groups import GroupList, GroupMember, group_lists
 from workshop_app.models.agenda.schedule import DaySchedule, ScheduledSession, agenda, clock
 from workshop_app.models.document import WorkshopDocument
 
-KIND = "Breakout groups"
-NO_MEMBERS = "No members assigned yet"
-NO_GROUPS = "No breakout groups yet: no time slot of the agenda has sessions in parallel."
-NO_GROUPS_ON_DAY = "Day {number} has no breakout groups: none of its time slots has sessions in parallel."
-NOT_ASSIGNED = "not assigned"
+KIND = N_("Breakout groups")
+NO_MEMBERS = N_("No members assigned yet")
+NO_GROUPS = N_("No breakout groups yet: no time slot of the agenda has sessions in parallel.")
+NO_GROUPS_ON_DAY = N_("Day {number} has no breakout groups: none of its time slots has sessions in parallel.")
+# Translators: in place of a group's room or facilitator nobody has set yet.
+NOT_ASSIGNED = N_("not assigned")
 TIME_SEPARATOR = "–"
 TITLE_LIMIT = 250  # characters of a group's title
 NAME_LIMIT = 160  # of a name or an organization in a cell
@@ -50,8 +54,14 @@ NAMES_LIMIT = 400  # of a list of resource people
 _PAD = 6
 _LABEL_WIDTH = 82  # "Rapporteurs"
 # (header, share of the width, narrowest width in points)
-_COLUMNS = (("No.", 0.07, 30), ("Name", 0.52, 0), ("Organization", 0.41, 0))
-_ROLE_LABELS = {"speaker": ("Speaker", "Speakers"), "rapporteur": ("Rapporteur", "Rapporteurs")}
+_COLUMNS = (
+    # Translators: column header of a group's member list: the member's number in the list.
+    (N_("No."), 0.07, 30),
+    (N_("Name"), 0.52, 0),
+    (N_("Organization"), 0.41, 0),
+)
+# (one, several) resource people of a role, as a group's page labels them.
+_ROLE_LABELS = {"speaker": (N_("Speaker"), N_("Speakers")), "rapporteur": (N_("Rapporteur"), N_("Rapporteurs"))}
 
 
 @dataclass
@@ -73,19 +83,20 @@ class _Slot:
     def times(self) -> str:
         return f"{clock(self.start)}{TIME_SEPARATOR}{clock(self.end)}"
 
-    @property
-    def day_label(self) -> str:
-        when = long_date(self.day["date"])
-        return f"Day {self.day_number} · {when}" if when else f"Day {self.day_number}"
+    def day_label(self, _: Words) -> str:
+        when = _.long_date(self.day["date"])
+        return (_("Day {number} · {date}", number=self.day_number, date=when) if when
+                else _("Day {number}", number=self.day_number))
 
 
 def write_group_lists_pdf(document: WorkshopDocument, path: Path | str, *, day: int | str | None = None,
-                          slot: int | str | None = None, paper: str = "A4") -> None:
+                          slot: int | str | None = None, paper: str = "A4", lang: str | None = None) -> None:
     """Write the breakout-group lists to `path` (replaced only when complete).
 
     `day` is a day number (1 = first day), an ISO date or a day id; `slot` a time slot of that
     day counted from 1 (it needs `day` unless the workshop has a single day). `paper` is "A4"
-    or "Letter". Raises ExportError for an unknown day, slot or paper, or a target that cannot
+    or "Letter"; `lang` the language (the workshop's first working language by default).
+    Raises ExportError for an unknown day, slot or paper, or a target that cannot
     be written; nothing is left behind then.
     """
     path = Path(path)
@@ -97,9 +108,10 @@ def write_group_lists_pdf(document: WorkshopDocument, path: Path | str, *, day: 
     groups = {(found.day["id"], found.number): group_lists(document, found.day["id"], found.sessions[0].session["slot"])
               for found in slots}
     workshop = document.workshop()
+    _ = Words(export_language(document, lang))
     with written_atomically(path) as temporary:
-        template = WorkshopDocTemplate(str(temporary), workshop_title=workshop["title"], kind=KIND, paper=paper,
-                                       footer_details=workshop_details(workshop))
+        template = WorkshopDocTemplate(str(temporary), workshop_title=workshop["title"], kind=_(KIND), words=_,
+                                       paper=paper, footer_details=workshop_details(workshop, _))
         story: list = []
         for found in slots:
             lists = groups[(found.day["id"], found.number)]
@@ -107,9 +119,9 @@ def write_group_lists_pdf(document: WorkshopDocument, path: Path | str, *, day: 
             for position, group in enumerate(lists, start=1):
                 if story:
                     story.append(PageBreak())
-                story += _group_page(found, group, timed[group.session_id], position, len(lists), template.width)
+                story += _group_page(found, group, timed[group.session_id], position, len(lists), template.width, _)
         if not story:
-            story = _nothing_to_print(workshop, days if day is not None else None)
+            story = _nothing_to_print(workshop, days if day is not None else None, _)
         template.build(story)
 
 
@@ -163,34 +175,41 @@ def _slot_numbered(document: WorkshopDocument, day_number: int, day_slots: list[
 # ---------------------------------------------------------------------- one group's page
 
 def _group_page(found: _Slot, group: GroupList, timed: ScheduledSession, position: int, count: int,
-                width: float) -> list:
+                width: float, _: Words) -> list:
     styles = _styles()
     track = text.clean(group.track).strip()
-    name = track or (f"Group {position}" if count > 1 else text.clean(group.title).strip() or KIND)
-    story = [SectionMark(f"{found.day_label} · {found.times} · {shortened(name, 60)}"),
-             _slot_band(found, width),
-             line(styles["eyebrow"], f"{KIND} · {count} in parallel · group {position} of {count}"
-                  if count > 1 else KIND),
+    name = track or (_("Group {number}", number=position) if count > 1
+                     else text.clean(group.title).strip() or _(KIND))
+    day_label = found.day_label(_)
+    if count > 1:
+        # Translators: which of the groups meeting at the same time this page lists ("group 2 of 4").
+        eyebrow = [_(KIND), in_parallel(count, _), _("group {position} of {count}", position=position, count=count)]
+    else:
+        eyebrow = [_(KIND)]
+    story = [SectionMark(f"{day_label} · {found.times} · {shortened(name, 60)}"),
+             _slot_band(found, width, _),
+             line(styles["eyebrow"], *eyebrow, separator=" · "),
              Spacer(0, 10)]
     if track:
         story.append(line(styles["track"], shortened(track, 80)))
     story.append(line(styles["title"], shortened(group.title, TITLE_LIMIT)))
-    story += [Spacer(0, 6), _details(found, group, timed, width), Spacer(0, 14)]
+    story += [Spacer(0, 6), _details(found, group, timed, width, _), Spacer(0, 14)]
     members = len(group.members)
     story.append(CondPageBreak(90))  # the heading stays with the first members
-    story.append(line(styles["heading"], "Members", Piece(f" ({members})" if members else "", muted=True)))
+    story.append(line(styles["heading"], _("Members"), Piece(f" ({members})" if members else "", muted=True)))
     if not group.members:
-        story.append(line(styles["empty"], NO_MEMBERS))
+        story.append(line(styles["empty"], _(NO_MEMBERS)))
     else:
         continued_name = shortened(name + (f" · {group.title}" if track else ""), 90)
-        story.append(_members_table(group.members, width, lambda: _continued_band(found, continued_name, width)))
+        story.append(_members_table(group.members, width, lambda: _continued_band(found, continued_name, width, _),
+                                    _))
     return story
 
 
-def _slot_band(found: _Slot, width: float) -> Table:
+def _slot_band(found: _Slot, width: float, _: Words) -> Table:
     styles = _styles()
     left = width * 0.7
-    return Table([[line(styles["band"], found.day_label), line(styles["band_right"], found.times)]],
+    return Table([[line(styles["band"], found.day_label(_)), line(styles["band_right"], found.times)]],
                  colWidths=[left, width - left], style=_table_style([
                      ("BACKGROUND", (0, 0), (-1, -1), ACCENT),
                      ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -201,23 +220,27 @@ def _slot_band(found: _Slot, width: float) -> Table:
                  ]))
 
 
-def _details(found: _Slot, group: GroupList, timed: ScheduledSession, width: float) -> Table:
+def _details(found: _Slot, group: GroupList, timed: ScheduledSession, width: float, _: Words) -> Table:
     styles = _styles()
-    rows = [("Room", line(styles["detail"], shortened(group.room, TITLE_LIMIT)) if group.room.strip()
-             else line(styles["detail_none"], NOT_ASSIGNED))]
+    not_assigned = line(styles["detail_none"], _(NOT_ASSIGNED))
+    # Translators: the room a breakout group meets in.
+    rows = [(_("Room"), line(styles["detail"], shortened(group.room, TITLE_LIMIT)) if group.room.strip()
+             else not_assigned)]
     own = f"{clock(timed.start)}{TIME_SEPARATOR}{clock(timed.end)}"
     if own != found.times:
-        rows.append(("Time", line(styles["detail"], own)))
-    rows.append(("Facilitator", line(styles["detail"], shortened(group.facilitator, NAME_LIMIT))
-                 if group.facilitator.strip() else line(styles["detail_none"], NOT_ASSIGNED)))
+        # Translators: when a breakout group meets, when it differs from its time slot.
+        rows.append((_("Time"), line(styles["detail"], own)))
+    rows.append((_("Facilitator"), line(styles["detail"], shortened(group.facilitator, NAME_LIMIT))
+                 if group.facilitator.strip() else not_assigned))
     for role, (singular, plural) in _ROLE_LABELS.items():
         people = [person for person in group.resource_people if person.role == role]
         if people:
             names = shortened(", ".join(_label(person) for person in people), NAMES_LIMIT)
-            rows.append((singular if len(people) == 1 else plural, line(styles["detail"], names)))
+            rows.append((_(singular) if len(people) == 1 else _(plural), line(styles["detail"], names)))
     others = [person for person in group.resource_people if person.role not in _ROLE_LABELS]
     if others:
-        rows.append(("Also", line(styles["detail"], shortened(", ".join(map(_label, others)), NAMES_LIMIT))))
+        # Translators: the label of the group's other resource people (neither speakers nor rapporteurs).
+        rows.append((_("Also"), line(styles["detail"], shortened(", ".join(map(_label, others)), NAMES_LIMIT))))
     cells = [[line(styles["label"], label), value] for label, value in rows]
     return Table(cells, colWidths=[_LABEL_WIDTH, width - _LABEL_WIDTH], style=_table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -231,11 +254,13 @@ def _details(found: _Slot, group: GroupList, timed: ScheduledSession, width: flo
     ]))
 
 
-def _members_table(members: list[GroupMember], width: float, continued: Callable[[], Table]) -> "_MembersTable":
+def _members_table(members: list[GroupMember], width: float, continued: Callable[[], Table],
+                   _: Words) -> "_MembersTable":
     styles = _styles()
     cell_style = styles["cell"]
-    widths = column_widths(width, [share for _, share, _ in _COLUMNS], [least for _, _, least in _COLUMNS])
-    header = [text.paragraph(title, styles["header_cell"]) for title, _, _ in _COLUMNS]
+    widths = column_widths(width, [share for _title, share, _least in _COLUMNS],
+                           [least for _title, _share, least in _COLUMNS])
+    header = [text.paragraph(_(title), styles["header_cell"]) for title, _share, _least in _COLUMNS]
     rows = [TableRow([str(number),
                       text.cell(shortened(member.name, NAME_LIMIT), cell_style, content_width(widths[1])),
                       text.cell(shortened(member.organization, NAME_LIMIT), cell_style, content_width(widths[2]))])
@@ -261,10 +286,10 @@ class _MembersTable(PagedTable):
                               rest._row_heights(), continued=self.continued)]
 
 
-def _continued_band(found: _Slot, name: str, width: float) -> Table:
+def _continued_band(found: _Slot, name: str, width: float, _: Words) -> Table:
     styles = _styles()
-    return Table([[line(styles["continued"], f"{name} (continued)"),
-                   line(styles["continued_right"], f"{found.day_label} · {found.times}")]],
+    return Table([[line(styles["continued"], _("{name} (continued)", name=name)),
+                   line(styles["continued_right"], f"{found.day_label(_)} · {found.times}")]],
                  colWidths=[width * 0.45, width * 0.55], style=_table_style([
                      ("BACKGROUND", (0, 0), (-1, -1), CONTINUED_FILL),
                      ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -275,11 +300,11 @@ def _continued_band(found: _Slot, name: str, width: float) -> Table:
                  ]))
 
 
-def _nothing_to_print(workshop: dict, days: list[tuple[int, DaySchedule]] | None) -> list:
+def _nothing_to_print(workshop: dict, days: list[tuple[int, DaySchedule]] | None, _: Words) -> list:
     styles = _styles()
-    message = NO_GROUPS if days is None else NO_GROUPS_ON_DAY.format(number=days[0][0])
-    return [SectionMark(KIND), line(styles["track"], KIND), line(styles["title"], shortened(workshop["title"],
-                                                                                           TITLE_LIMIT)),
+    message = _(NO_GROUPS) if days is None else _(NO_GROUPS_ON_DAY, number=days[0][0])
+    return [SectionMark(_(KIND)), line(styles["track"], _(KIND)),
+            line(styles["title"], shortened(workshop["title"], TITLE_LIMIT)),
             Spacer(0, 8), line(styles["empty"], message)]
 
 

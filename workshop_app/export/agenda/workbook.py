@@ -3,6 +3,9 @@ sessions in track order), ready to filter by day, track or facilitator and to pr
 
 Start and End are the times the Agenda page and the agenda PDF show (models.agenda), written
 as "HH:MM" text so that no spreadsheet turns them into fractions of a day. Duration is a number.
+The sheet's name, headers and session types are in the export's language; so are the weekday
+and month names of French and Spanish dates (a locale in their number format). An Arabic
+workbook opens right to left.
 """
 
 import datetime as dt
@@ -15,6 +18,8 @@ from openpyxl.utils import get_column_letter
 from workshop_app import __version__
 from workshop_app.export.agenda.contents import AgendaDay, AgendaSession, agenda_days
 from workshop_app.export.files import written_atomically
+from workshop_app.export.stakeholders.participants_workbook import sheet_title
+from workshop_app.export.words import Words, export_language
 from workshop_app.export.workbook.styles import (
     CENTER_HEADER_ALIGNMENT,
     FONT,
@@ -31,14 +36,35 @@ from workshop_app.export.workbook.styles import (
     print_setup,
 )
 from workshop_app.export.workbook.text import xlsx_text
+from workshop_app.i18n.catalogs import N_
 from workshop_app.models.document import WorkshopDocument
 
-SHEET = "Agenda"
-HEADERS = ("Day", "Date", "Start", "End", "Duration (min)", "Track", "Session", "Type", "Facilitator", "Speakers")
+# Translators: the name of the agenda workbook's sheet (at most 31 characters).
+SHEET = N_("Agenda")
+HEADERS = (
+    # Translators: column header of the agenda workbook: the day's number (1, 2, 3).
+    N_("Day"),
+    N_("Date"),
+    # Translators: column header of the agenda workbook: when a session starts.
+    N_("Start"),
+    # Translators: column header of the agenda workbook: when a session ends.
+    N_("End"),
+    N_("Duration (min)"),
+    # Translators: column header of the agenda workbook: the track (room or group) of parallel sessions.
+    N_("Track"),
+    N_("Session"),
+    # Translators: column header of the agenda workbook: the kind of session (plenary, break...).
+    N_("Type"),
+    N_("Facilitator"),
+    N_("Speakers"),
+)
 NAME_SEPARATOR = "; "  # names may hold commas ("Dubois, Catherine"); a semicolon keeps them apart
 DATE_FORMAT = "ddd d mmm yyyy"
+# The locale (a Windows LCID) whose weekday and month names a date shows in; without one the
+# spreadsheet program's own. Arabic dates keep its own: an Arabic locale can switch the calendar.
+_DATE_LOCALES = {"fr": "[$-40C]", "es": "[$-C0A]"}
 
-# (narrowest, widest) in characters, and whether long text wraps, per column.
+# (narrowest, widest) in characters, and whether long text wraps, per column (by its English header).
 _COLUMNS = {
     "Day": (6, 6, False),
     "Date": (15, 15, False),
@@ -58,23 +84,25 @@ _LEFT = Alignment(vertical="top", horizontal="left")  # dates: not tight against
 _BREAK_FONT = Font(name=FONT, size=11, color=MUTED_COLOR)  # breaks and meals, lighter as in the PDF
 
 
-def write_agenda_xlsx(document: WorkshopDocument, path: Path | str) -> None:
-    """Write the agenda to `path` (replaced only when complete).
+def write_agenda_xlsx(document: WorkshopDocument, path: Path | str, *, lang: str | None = None) -> None:
+    """Write the agenda to `path` (replaced only when complete), in the language `lang` (the
+    workshop's first working language by default).
 
     Raises ExportError when the folder is missing or not writable."""
+    _ = Words(export_language(document, lang))
     workshop = document.workshop()
-    lines = [(day, session, _values(day, session)) for day in agenda_days(document) for session in day.sessions]
+    lines = [(day, session, _values(day, session, _)) for day in agenda_days(document, _) for session in day.sessions]
     # The target is checked before anything streams: a write-only workbook never saved leaves
     # its sheet writer hanging.
     with written_atomically(path) as temporary:
         workbook = Workbook(write_only=True)
-        workbook.properties.title = xlsx_text(f"Agenda – {workshop['title']}")
+        workbook.properties.title = xlsx_text(_("Agenda – {workshop}", workshop=workshop["title"]))
         workbook.properties.creator = f"Pathfinder Workshop {__version__}"
-        _write_sheet(workbook.create_sheet(SHEET), workshop, lines)
+        _write_sheet(workbook.create_sheet(sheet_title(_(SHEET))), workshop, lines, _)
         workbook.save(temporary)
 
 
-def _values(day: AgendaDay, session: AgendaSession) -> list:
+def _values(day: AgendaDay, session: AgendaSession, _: Words) -> list:
     facilitator = session.facilitator.name if session.facilitator else ""
     return [
         day.number,
@@ -84,25 +112,26 @@ def _values(day: AgendaDay, session: AgendaSession) -> list:
         session.duration,
         session.track,
         session.title,
-        session.type_label,
+        _(session.type_label),
         facilitator,
         NAME_SEPARATOR.join(person.name for person in session.speakers),
     ]
 
 
-def _write_sheet(sheet, workshop: dict, lines: list) -> None:
+def _write_sheet(sheet, workshop: dict, lines: list, _: Words) -> None:
     settings = [_COLUMNS[header] for header in HEADERS]
+    headers = [_(header) for header in HEADERS]
     # Sheet, column and row settings must all be made before the rows stream out.
     widths = []
-    for index, (header, (narrowest, widest, _)) in enumerate(zip(HEADERS, settings)):
-        longest = max([len(header), *(len(_shown(values[index])) for _, _, values in lines)])
+    for index, (header, (narrowest, widest, _wraps)) in enumerate(zip(headers, settings)):
+        longest = max([len(header), *(len(_shown(values[index])) for _day, _session, values in lines)])
         widths.append(min(max(longest + 2, narrowest), widest))
         sheet.column_dimensions[get_column_letter(index + 1)].width = widths[-1]
     # LibreOffice does not grow wrapped rows when it opens a file, Excel does: each row gets
     # an estimated height of its own.
     sheet.row_dimensions[1].height = HEADER_HEIGHT
-    wrapped = [(index, width) for index, (width, (_, _, wrap)) in enumerate(zip(widths, settings)) if wrap]
-    for row, (_, _, values) in enumerate(lines, start=2):
+    wrapped = [(index, width) for index, (width, (_least, _most, wrap)) in enumerate(zip(widths, settings)) if wrap]
+    for row, (_day, _session, values) in enumerate(lines, start=2):
         needed = max(_wrapped_lines(values[index], width) for index, width in wrapped)
         if needed > 1:
             sheet.row_dimensions[row].height = needed * LINE_HEIGHT
@@ -110,17 +139,23 @@ def _write_sheet(sheet, workshop: dict, lines: list) -> None:
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{len(lines) + 1}"
     sheet.print_title_rows = "1:1"
     print_setup(sheet, workshop["title"])
+    sheet.oddFooter.right.text = _("Page {page} of {pages}", page="&P", pages="&N")
+    if _.right_to_left:
+        sheet.sheet_view.rightToLeft = True
     sheet.print_options.gridLines = True
 
     header_alignments = {"Day": CENTER_HEADER_ALIGNMENT, "Duration (min)": NUMBER_HEADER_ALIGNMENT}
-    sheet.append([header_cell(sheet, header, header_alignments.get(header, HEADER_ALIGNMENT)) for header in HEADERS])
+    sheet.append([header_cell(sheet, title, header_alignments.get(header, HEADER_ALIGNMENT))
+                  for header, title in zip(HEADERS, headers)])
     # The day number is centred under its narrow heading; the rest align top, long text wraps.
     special = {"Day": _CENTER, "Date": _LEFT}
-    alignments = [special.get(header) or (WRAP if wrap else TOP) for header, (_, _, wrap) in zip(HEADERS, settings)]
+    alignments = [special.get(header) or (WRAP if wrap else TOP)
+                  for header, (_least, _most, wrap) in zip(HEADERS, settings)]
     plain = [Look(sheet, alignment) for alignment in alignments]
     lighter = [Look(sheet, alignment, font=_BREAK_FONT) for alignment in alignments]
     new_day = [Look(sheet, alignment, border=RULE_ABOVE) for alignment in alignments]
     new_day_lighter = [Look(sheet, alignment, font=_BREAK_FONT, border=RULE_ABOVE) for alignment in alignments]
+    date_format = _DATE_LOCALES.get(_.language, "") + DATE_FORMAT
     previous_day = None
     for day, session, values in lines:
         first_of_day = previous_day is not None and day.number != previous_day
@@ -129,7 +164,7 @@ def _write_sheet(sheet, workshop: dict, lines: list) -> None:
             looks = new_day_lighter if session.is_break else new_day
         else:
             looks = lighter if session.is_break else plain
-        sheet.append([look.cell(value, number_format=DATE_FORMAT if index == 1 else None)
+        sheet.append([look.cell(value, number_format=date_format if index == 1 else None)
                       for index, (value, look) in enumerate(zip(values, looks))])
 
 

@@ -4,37 +4,49 @@ dates when they fit) with "Page x of y".
 
 Usage (any report):
 
-    doc = WorkshopDocTemplate(path, workshop_title=..., kind="Sign-in sheet", paper="A4", landscape=True)
-    doc.build([SectionMark("Day 1"), ...flowables...])
+    _ = Words(lang)
+    doc = WorkshopDocTemplate(path, workshop_title=..., kind=_("Sign-in sheet"), words=_, paper="A4",
+                              landscape=True, footer_details=workshop_details(workshop, _))
+    doc.build([SectionMark(_("Day {number}", number=1)), ...flowables...])
 
 A SectionMark in the story changes the right-hand header text from the page it lands on; a
 report that starts each section on a new page (PageBreak) gets correct headers on every page.
 A SectionMark with a page_group ("Day 2") numbers the pages of that group on their own
 ("Day 2 · page 1 of 3"): each day's sign-in sheets go round the room separately.
 
+"Page x of y" and the country in the footer are in the export's language (the Words given); a
+report with labels of its own (the road map) passes page_label instead.
+
 The program's name is in the PDF's metadata (creator, producer), never on the printed page:
 a sheet in a participant's hand names their workshop.
 """
 
 from collections.abc import Callable, Sequence
+from functools import cache
 
+from babel import Locale
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER, portrait
 from reportlab.lib.pagesizes import landscape as landscape_of
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from workshop_app import __version__
-from workshop_app.export.dates import date_range
 from workshop_app.export.pdf import text
-from workshop_app.export.pdf.fonts import BODY_FONT, register_fonts
+from workshop_app.export.pdf.fonts import BODY_FONT, needs_shaping, register_fonts
 from workshop_app.export.pdf.styles import MUTED, RULE, stylesheet
+from workshop_app.export.words import Words
+from workshop_app.i18n.catalogs import N_
 from workshop_app.models.geography import country_name
 
 PAPER_SIZES = {"A4": A4, "Letter": LETTER}
-PAGE_LABEL = "Page {page} of {pages}"
-GROUP_PAGE_LABEL = "{group} · page {page} of {pages}"
+PAGE_LABEL = N_("Page {page} of {pages}")
+# Translators: the page number of a page in a group of pages numbered on their own; {group} is
+# e.g. "Day 2" (each day's sign-in sheets are numbered separately).
+GROUP_PAGE_LABEL = N_("{group} · page {page} of {pages}")
 FOOTER_SEPARATOR = " · "
 PRODUCER = "Pathfinder Workshop"
 
@@ -53,12 +65,24 @@ def page_size(paper: str, *, landscape: bool = False) -> tuple[float, float]:
     return landscape_of(size) if landscape else portrait(size)
 
 
-def workshop_details(workshop: dict) -> list[str]:
-    """What the footer says after the workshop title, most telling first: country, dates."""
+def workshop_details(workshop: dict, words: Words | None = None) -> list[str]:
+    """What the footer says after the workshop title, most telling first: country, dates; in
+    the language of `words` (English without)."""
+    words = words or Words()
     code = workshop.get("country") or ""
-    country = (country_name(code) or code) if code else ""
-    return [detail for detail in (country, date_range(workshop.get("start_date"), workshop.get("end_date")))
+    country = _country(code, words) if code else ""
+    return [detail for detail in (country, words.date_range(workshop.get("start_date"), workshop.get("end_date")))
             if detail]
+
+
+def _country(code: str, words: Words) -> str:
+    """The country's name as the export's language writes it (CLDR), as ISO 3166 names it in
+    English; the code itself for a country neither knows."""
+    if words.locale is not None:
+        name = Locale.parse(words.locale).territories.get(code.upper())
+        if name:
+            return name
+    return country_name(code) or code
 
 
 def fitted_line(style, room: float, title: str, details: Sequence[str] = (), *, last: str = "") -> str:
@@ -106,14 +130,17 @@ class SectionMark(Flowable):
 
 class WorkshopDocTemplate(BaseDocTemplate):
     def __init__(self, filename: str, *, workshop_title: str, kind: str, paper: str = "A4",
-                 landscape: bool = False, page_label: str = PAGE_LABEL, group_page_label: str = GROUP_PAGE_LABEL,
-                 footer_details: Sequence[str] = (), **metadata):
+                 landscape: bool = False, words: Words | None = None, page_label: str | None = None,
+                 group_page_label: str | None = None, footer_details: Sequence[str] = (), **metadata):
+        """`words`: the export's language, for "Page x of y" (English without); `page_label`
+        and `group_page_label` replace its labels ("{page}", "{pages}", "{group}" filled in)."""
         register_fonts()
+        words = words or Words()
         self.workshop_title = text.clean(workshop_title)
         self.kind = kind
         self.section = ""
-        self.page_label = page_label
-        self.group_page_label = group_page_label
+        self.page_label = page_label or words(PAGE_LABEL)
+        self.group_page_label = group_page_label or words(GROUP_PAGE_LABEL)
         self.footer_details = list(footer_details)
         self.page_group: str | None = None
         self._page_groups: list[str | None] = []  # one a page, in print order
@@ -224,12 +251,26 @@ class WorkshopDocTemplate(BaseDocTemplate):
         footer.drawOn(canvas, left, self.bottomMargin - 9 * mm - (style.leading - style.fontSize))
 
     def _draw_page_number(self, canvas: Canvas, page: int, pages: int) -> None:
+        label = self.page_number_label(page, pages)
+        right, baseline = self.leftMargin + self.width, self.bottomMargin - 9 * mm
+        if needs_shaping(label):
+            # Arabic words and digits: shaped, in their reading order, by the paragraph engine.
+            style = _page_number_style()
+            room = self.page_label_room()
+            number = text.paragraph(label, style)
+            number.wrap(room, 2 * style.leading)
+            number.drawOn(canvas, right - room, baseline - (style.leading - style.fontSize))
+            return
         canvas.saveState()
         canvas.setFont(BODY_FONT, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(self.leftMargin + self.width, self.bottomMargin - 9 * mm,
-                               self.page_number_label(page, pages))
+        canvas.drawRightString(right, baseline, label)
         canvas.restoreState()
+
+
+@cache
+def _page_number_style() -> ParagraphStyle:
+    return ParagraphStyle("page_number", parent=stylesheet()["page_footer"], alignment=TA_RIGHT)
 
 
 def numbered_canvas(draw_page_number: Callable[[Canvas, int, int], None]) -> type[Canvas]:

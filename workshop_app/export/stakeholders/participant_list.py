@@ -1,5 +1,9 @@
 """The participant list as every participant export prints it: one read of the document, labels
-in words, sorted by name, attendance per day; and the counts by sex that the summaries show."""
+in words, sorted by name, attendance per day; and the counts by sex that the summaries show.
+
+Headers and labels are in the export's language (the Words given); entries keep the English
+labels of the vocabulary, for grouping and counting, and are translated where printed.
+"""
 
 import unicodedata
 from collections import Counter
@@ -7,16 +11,37 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from workshop_app.export.dates import short_date
+from babel import Locale
+
+from workshop_app.export.words import Words
+from workshop_app.i18n.catalogs import N_
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.geography import language_name
 from workshop_app.models.vocabulary import ORGANIZATION_CATEGORIES, PARTICIPANT_ROLES, SEXES
 
-PRESENT = "Present"
-ABSENT = "Absent"
-NO_ORGANIZATION = "No organization"
+# Translators: attendance on a day, in a column of the participant list.
+PRESENT = N_("Present")
+# Translators: attendance on a day, in a column of the participant list.
+ABSENT = N_("Absent")
+NO_ORGANIZATION = N_("No organization")
 
-LIST_HEADERS = ("No.", "Name", "Sex", "Organization", "Category", "Title", "Role", "E-mail", "Phone", "Language")
+LIST_HEADERS = (
+    # Translators: column header: the participant's number in the list.
+    N_("No."),
+    N_("Name"),
+    N_("Sex"),
+    N_("Organization"),
+    # Translators: column header: the category of the participant's organization (government, UN...).
+    N_("Category"),
+    # Translators: column header: the participant's job title.
+    N_("Title"),
+    # Translators: column header: the participant's role at the workshop (participant, facilitator...).
+    N_("Role"),
+    N_("E-mail"),
+    N_("Phone"),
+    # Translators: column header: the language the participant works in.
+    N_("Language"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +78,14 @@ class ParticipantEntry:
         # ISO 639 calls Nepali, Arabic, Persian... "macrolanguages"; a participant list need not.
         return (language_name(self.language) or self.language).removesuffix(" (macrolanguage)")
 
+    def language_in(self, words: Words) -> str:
+        """The participant's language as the export's language names it (CLDR: "népalais")."""
+        if words.locale is not None and self.language:
+            name = Locale.parse(words.locale).languages.get(self.language.lower())
+            if name:
+                return name
+        return self.language_label
+
 
 @dataclass(frozen=True, slots=True)
 class WorkshopDay:
@@ -61,15 +94,13 @@ class WorkshopDay:
     date: str | None
     title: str
 
-    @property
-    def label(self) -> str:
-        return f"Day {self.number} ({short_date(self.date)})" if self.date else f"Day {self.number}"
-
 
 class ParticipantList:
-    """Participants sorted by name, the workshop's days and who was present on which."""
+    """Participants sorted by name, the workshop's days and who was present on which; headers
+    and labels in the language of `words` (English without)."""
 
-    def __init__(self, document: WorkshopDocument):
+    def __init__(self, document: WorkshopDocument, words: Words | None = None):
+        self.words = words or Words()
         organizations = {row["id"]: row for row in document.rows("organization")}
         entries = []
         for row in document.rows("participant"):
@@ -119,19 +150,30 @@ class ParticipantList:
             result.append((None, groups[None]))
         return result
 
+    def day_label(self, day: WorkshopDay) -> str:
+        """'Day 1 (9 Mar 2027)', or 'Day 1' while the workshop has no dates."""
+        _ = self.words
+        when = _.short_date(day.date)
+        return _("Day {number} ({date})", number=day.number, date=when) if when else _("Day {number}",
+                                                                                        number=day.number)
+
     # ------------------------------------------------------------------ the list's columns
 
     def headers(self) -> list[str]:
-        return [*LIST_HEADERS, *(day.label for day in self.days)]
+        _ = self.words
+        return [*(_(header) for header in LIST_HEADERS), *(self.day_label(day) for day in self.days)]
 
     def values(self, number: int, entry: ParticipantEntry) -> list:
         """One line of the list, in the order of headers(): number first, then text."""
+        _ = self.words
+        present, absent = _(PRESENT), _(ABSENT)
         attendance = []
         for day in self.days:
-            present = self.attended(entry, day)
-            attendance.append("" if present is None else PRESENT if present else ABSENT)
-        return [number, entry.name, entry.sex_label, entry.organization, entry.category_label, entry.title,
-                entry.role_label, entry.email, entry.phone, entry.language_label, *attendance]
+            attended = self.attended(entry, day)
+            attendance.append("" if attended is None else present if attended else absent)
+        return [number, entry.name, _(entry.sex_label), entry.organization,
+                _(entry.category_label) if entry.category_label else "", entry.title, _(entry.role_label),
+                entry.email, entry.phone, entry.language_in(_), *attendance]
 
 
 def name_key(name: str) -> str:

@@ -2,8 +2,8 @@
 
 UTF-8 with a byte-order mark: without it Excel on Windows reads the file as the local code page
 and turns सीता श्रेष्ठ or Nguyễn Thị Lan into mojibake. Columns are those of the "Participants"
-sheet of the workbook. Cells that could start a formula get a leading apostrophe (see
-workbook.text.csv_text for why that, and what it costs).
+sheet of the workbook, headers and labels in the export's language. Cells that could start a
+formula get a leading apostrophe (see workbook.text.csv_text for why that, and what it costs).
 """
 
 import csv
@@ -11,15 +11,17 @@ from pathlib import Path
 
 from workshop_app.export.files import written_atomically
 from workshop_app.export.stakeholders.participant_list import ParticipantList
+from workshop_app.export.words import Words, export_language
 from workshop_app.export.workbook.text import csv_text
 from workshop_app.models.document import WorkshopDocument
 
 
-def write_participants_csv(document: WorkshopDocument, path: Path | str) -> None:
-    """Write the participant list to `path` (replaced only when complete).
+def write_participants_csv(document: WorkshopDocument, path: Path | str, *, lang: str | None = None) -> None:
+    """Write the participant list to `path` (replaced only when complete), in the language
+    `lang` (the workshop's first working language by default).
 
     Raises ExportError when the folder is missing or not writable."""
-    participants = ParticipantList(document)
+    participants = ParticipantList(document, Words(export_language(document, lang)))
     with written_atomically(path) as temporary:
         with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)  # the "excel" dialect: commas, CRLF, quotes where needed

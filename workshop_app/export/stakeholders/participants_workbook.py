@@ -3,6 +3,9 @@ column per day) and sheet "Summary" (sex-disaggregated counts, women's share).
 
 Written with openpyxl's write-only mode: rows stream to the file, which keeps 2,000
 participants quick. Every user text cell that could read as a formula is typed as text.
+
+Sheet names, headers, labels and dates are in the export's language; an Arabic workbook opens
+right to left.
 """
 
 from collections import Counter
@@ -14,9 +17,14 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from workshop_app import __version__
-from workshop_app.export.dates import date_range
 from workshop_app.export.files import written_atomically
-from workshop_app.export.stakeholders.participant_list import NO_ORGANIZATION, ParticipantList, count_by_sex
+from workshop_app.export.stakeholders.participant_list import (
+    LIST_HEADERS,
+    NO_ORGANIZATION,
+    ParticipantList,
+    count_by_sex,
+)
+from workshop_app.export.words import Words, export_language
 from workshop_app.export.workbook.styles import (
     HEADER_ALIGNMENT,
     HEADER_FONT,
@@ -33,19 +41,25 @@ from workshop_app.export.workbook.styles import (
     text_cell,
 )
 from workshop_app.export.workbook.text import xlsx_text
+from workshop_app.i18n.catalogs import N_
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.stats import women_share
 from workshop_app.models.vocabulary import ORGANIZATION_CATEGORIES, PARTICIPANT_ROLES, SEXES
 
-LIST_SHEET = "Participants"
-SUMMARY_SHEET = "Summary"
-ALL_PARTICIPANTS = "All participants"
-TOTAL = "Total"
-WOMEN_SHARE = "Women's share"
-SHARE_NOTE = ("Women's share: women among the participants whose sex is stated (female, male or other); "
-              "people whose sex is not stated are left out of it.")
+# Translators: the name of a sheet of the participants workbook (at most 31 characters).
+LIST_SHEET = N_("Participants")
+# Translators: the name of a sheet of the participants workbook (at most 31 characters).
+SUMMARY_SHEET = N_("Summary")
+ALL_PARTICIPANTS = N_("All participants")
+TOTAL = N_("Total")
+WOMEN_SHARE = N_("Women's share")
+SHARE_NOTE = N_("Women's share: women among the participants whose sex is stated (female, male or other); "
+                "people whose sex is not stated are left out of it.")
+NOTE = N_("Note")
+NOT_TAKEN = N_("attendance not taken yet")
 
-# (minimum, maximum) width in characters, and whether long text wraps, per list column.
+# (minimum, maximum) width in characters, and whether long text wraps, per list column (by its
+# English header).
 LIST_COLUMNS = {
     "No.": (5, 6, False),
     "Name": (14, 26, True),
@@ -66,41 +80,58 @@ _NOTE_FONT = Font(italic=True, color=MUTED_COLOR)
 _SHARE_FORMAT = "0.0%"
 
 
-def write_participants_xlsx(document: WorkshopDocument, path: Path | str) -> None:
-    """Write the participant list and its summary to `path` (replaced only when complete).
+def write_participants_xlsx(document: WorkshopDocument, path: Path | str, *, lang: str | None = None) -> None:
+    """Write the participant list and its summary to `path` (replaced only when complete), in
+    the language `lang` (the workshop's first working language by default).
 
     Raises ExportError when the folder is missing or not writable."""
-    participants = ParticipantList(document)
+    _ = Words(export_language(document, lang))
+    participants = ParticipantList(document, _)
     workshop = document.workshop()
     # The target is checked first: a streaming workbook that is never saved leaves its sheet
     # writers hanging.
     with written_atomically(path) as temporary:
         workbook = Workbook(write_only=True)
-        workbook.properties.title = xlsx_text(f"Participants – {workshop['title']}")
+        workbook.properties.title = xlsx_text(_("Participants – {workshop}", workshop=workshop["title"]))
         workbook.properties.creator = f"Pathfinder Workshop {__version__}"
-        _write_list(workbook.create_sheet(LIST_SHEET), participants, workshop)
-        _write_summary(workbook.create_sheet(SUMMARY_SHEET), participants, workshop)
+        _write_list(workbook.create_sheet(sheet_title(_(LIST_SHEET))), participants, workshop, _)
+        _write_summary(workbook.create_sheet(sheet_title(_(SUMMARY_SHEET))), participants, workshop, _)
         workbook.save(temporary)
+
+
+def sheet_title(name: str) -> str:
+    """A sheet name Excel accepts: at most 31 characters, none of \\ / * ? : [ ]."""
+    return name.translate(_SHEET_TITLE)[:31].strip()
+
+
+_SHEET_TITLE = str.maketrans("[]:*?/\\", "()-----")
+
+
+def _page_setup(sheet, workshop: dict, _: Words, *, landscape: bool) -> None:
+    print_setup(sheet, workshop["title"], landscape=landscape)
+    sheet.oddFooter.right.text = _("Page {page} of {pages}", page="&P", pages="&N")
+    if _.right_to_left:
+        sheet.sheet_view.rightToLeft = True
 
 
 # ---------------------------------------------------------------------- sheet "Participants"
 
-def _write_list(sheet, participants: ParticipantList, workshop: dict) -> None:
+def _write_list(sheet, participants: ParticipantList, workshop: dict, _: Words) -> None:
     headers = participants.headers()
     lines = [participants.values(number, entry) for number, entry in enumerate(participants.participants, 1)]
-    settings = [LIST_COLUMNS.get(header, DAY_COLUMN) for header in headers]
+    settings = [*(LIST_COLUMNS[header] for header in LIST_HEADERS), *(DAY_COLUMN for _day in participants.days)]
     last_column = get_column_letter(len(headers))
 
     # Sheet and row settings must be made before the rows are streamed.
     widths = []
-    for index, (header, (narrowest, widest, _)) in enumerate(zip(headers, settings), start=1):
+    for index, (header, (narrowest, widest, _wraps)) in enumerate(zip(headers, settings), start=1):
         longest = max([len(header) if widest > 12 else 0, *(len(str(line[index - 1])) for line in lines)])
         widths.append(min(max(longest + 2, narrowest), widest))
         sheet.column_dimensions[get_column_letter(index)].width = widths[-1]
     # Wrapped text needs taller rows. Excel grows them when it opens the file, LibreOffice does
     # not: each row gets an estimated height of its own.
     sheet.row_dimensions[1].height = HEADER_HEIGHT
-    wrapped = [(column, width) for column, (width, (_, _, wrap)) in enumerate(zip(widths, settings)) if wrap]
+    wrapped = [(column, width) for column, (width, (_least, _most, wrap)) in enumerate(zip(widths, settings)) if wrap]
     for row, line in enumerate(lines, start=2):
         lines_needed = max(_wrapped_lines(line[column], width) for column, width in wrapped)
         if lines_needed > 1:
@@ -108,11 +139,11 @@ def _write_list(sheet, participants: ParticipantList, workshop: dict) -> None:
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{last_column}{len(lines) + 1}"
     sheet.print_title_rows = "1:1"
-    print_setup(sheet, workshop["title"], landscape=True)
+    _page_setup(sheet, workshop, _, landscape=True)
     sheet.print_options.gridLines = True
 
     sheet.append([header_cell(sheet, header) for header in headers])
-    looks = [Look(sheet, WRAP if wrap else TOP) for _, _, wrap in settings]
+    looks = [Look(sheet, WRAP if wrap else TOP) for _least, _most, wrap in settings]
     for line in lines:
         sheet.append([look.cell(value) for value, look in zip(line, looks)])
 
@@ -131,55 +162,64 @@ def _wrapped_lines(value, width: float) -> int:
 
 # ---------------------------------------------------------------------- sheet "Summary"
 
-def _write_summary(sheet, participants: ParticipantList, workshop: dict) -> None:
+def _write_summary(sheet, participants: ParticipantList, workshop: dict, _: Words) -> None:
     for column, width in zip("ABCDEFGH", (46, 11, 11, 11, 12, 11, 15, 24)):
         sheet.column_dimensions[column].width = width
-    print_setup(sheet, workshop["title"], landscape=False)
+    _page_setup(sheet, workshop, _, landscape=False)
 
-    title = WriteOnlyCell(sheet, "Participants by sex")
+    title = WriteOnlyCell(sheet, _("Participants by sex"))
     title.font = _TITLE_FONT
     sheet.append([title])
     sheet.append([text_cell(sheet, workshop["title"])])
-    when_and_where = ", ".join(part for part in (date_range(workshop["start_date"], workshop["end_date"]),
+    when_and_where = ", ".join(part for part in (_.date_range(workshop["start_date"], workshop["end_date"]),
                                                  workshop["venue"]) if part)
     if when_and_where:
         sheet.append([text_cell(sheet, when_and_where)])
 
+    # Rows are counted by the English labels of the entries and printed in the export's language.
     everyone = participants.participants
-    _append_table(sheet, "All participants", "", count_by_sex(everyone, lambda entry: ALL_PARTICIPANTS), total=False)
+    all_participants = _(ALL_PARTICIPANTS)
+    _append_table(sheet, _, all_participants, "", count_by_sex(everyone, lambda entry: all_participants), total=False)
 
     by_category = count_by_sex(everyone, lambda entry: entry.category_label or NO_ORGANIZATION)
-    rows = {label: by_category.get(label) for label in ORGANIZATION_CATEGORIES.values()}
+    rows = {_(label): by_category.get(label) for label in ORGANIZATION_CATEGORIES.values()}
     if NO_ORGANIZATION in by_category:
-        rows[NO_ORGANIZATION] = by_category[NO_ORGANIZATION]
-    _append_table(sheet, "By organization category", "Category", rows)
+        rows[_(NO_ORGANIZATION)] = by_category[NO_ORGANIZATION]
+    # Translators: a column header: the category of an organization.
+    _append_table(sheet, _, _("By organization category"), _("Category"), rows)
 
     by_role = count_by_sex(everyone, lambda entry: entry.role_label)
-    _append_table(sheet, "By role", "Role", {label: by_role.get(label) for label in PARTICIPANT_ROLES.values()})
+    # Translators: a column header: a participant's role at the workshop.
+    _append_table(sheet, _, _("By role"), _("Role"),
+                  {_(label): by_role.get(label) for label in PARTICIPANT_ROLES.values()})
 
     if participants.days:
         rows, notes = {}, {}
         for day in participants.days:
-            rows[day.label] = Counter(entry.sex for entry in everyone if participants.attended(entry, day))
+            label = participants.day_label(day)
+            rows[label] = Counter(entry.sex for entry in everyone if participants.attended(entry, day))
             if not participants.is_recorded(day):
-                notes[day.label] = "attendance not taken yet"
-        _append_table(sheet, "Attendance by day (participants present)", "Day", rows, total=False, notes=notes)
+                notes[label] = _(NOT_TAKEN)
+        # Translators: a column header: a day of the workshop.
+        _append_table(sheet, _, _("Attendance by day (participants present)"), _("Day"), rows, total=False,
+                      notes=notes)
 
     sheet.append([])
-    note = WriteOnlyCell(sheet, SHARE_NOTE)
+    note = WriteOnlyCell(sheet, _(SHARE_NOTE))
     note.font = _NOTE_FONT
     sheet.append([note])
 
 
-def _append_table(sheet, heading: str, first_header: str, rows: dict, *, total: bool = True,
+def _append_table(sheet, _: Words, heading: str, first_header: str, rows: dict, *, total: bool = True,
                   notes: dict[str, str] | None = None) -> None:
+    """A heading, then one row per (printed) label with its counts by sex, total and women's share."""
     sheet.append([])
     section = WriteOnlyCell(sheet, heading)
     section.font = _SECTION_FONT
     sheet.append([section])
-    headers = [first_header, *SEXES.values(), TOTAL, WOMEN_SHARE]
+    headers = [first_header, *(_(label) for label in SEXES.values()), _(TOTAL), _(WOMEN_SHARE)]
     if notes:
-        headers.append("Note")
+        headers.append(_(NOTE))
     # Count columns are right-aligned, headings included, so that each sits above its numbers.
     sheet.append([header_cell(sheet, header,
                               NUMBER_HEADER_ALIGNMENT if 0 < index <= len(SEXES) + 2 else HEADER_ALIGNMENT)
@@ -195,7 +235,7 @@ def _append_table(sheet, heading: str, first_header: str, rows: dict, *, total: 
             line.append(text_cell(sheet, notes[label], font=_NOTE_FONT))
         sheet.append(line)
     if total:
-        bold = [WriteOnlyCell(sheet, value) for value in (TOTAL, *sums.values(), sum(sums.values()))]
+        bold = [WriteOnlyCell(sheet, value) for value in (_(TOTAL), *sums.values(), sum(sums.values()))]
         for cell in bold:
             cell.font = HEADER_FONT
             cell.border = RULE_ABOVE

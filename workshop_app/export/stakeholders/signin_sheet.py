@@ -4,15 +4,15 @@ and blank lines filling the rest of the day's last page for people who come with
 Landscape by default: the signature column needs the width, and a sheet passed along a table
 of twenty people is easier to hold across. The sheet goes round the room, so participants'
 e-mail and phone are printed only when asked for; each day's pages are numbered on their own
-("Day 2 · page 1 of 3"), as each day's pile is handed out separately.
+("Day 2 · page 1 of 3"), as each day's pile is handed out separately. Every word of ours, the
+dates and the page numbers are in the export's language.
 """
 
 from pathlib import Path
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import PageBreak, Paragraph, Spacer
+from reportlab.platypus import PageBreak, Spacer
 
-from workshop_app.export.dates import long_date
 from workshop_app.export.errors import ExportError
 from workshop_app.export.files import written_atomically
 from workshop_app.export.pdf import text
@@ -25,48 +25,58 @@ from workshop_app.export.stakeholders.participant_list import (
     ParticipantList,
     WorkshopDay,
 )
+from workshop_app.export.words import Words, export_language
+from workshop_app.i18n.catalogs import N_
 from workshop_app.models.document import WorkshopDocument
 
 ORDERS = ("name", "organization")
-KIND = "Sign-in sheet"
+KIND = N_("Sign-in sheet")
 WALK_IN_ROWS = 3  # the fewest blank lines for walk-ins; they fill the rest of the day's last page
-WALK_INS = "Walk-in participants (not on the list)"
-INSTRUCTION = "Please check your details, correct them by hand if needed, and sign."
+WALK_INS = N_("Walk-in participants (not on the list)")
+INSTRUCTION = N_("Please check your details, correct them by hand if needed, and sign.")
 ROW_HEIGHT = 28  # points: about 1 cm, room to sign
 CELL_LIMIT = 160  # characters of a name, title or organization printed in a cell
 
-CONTACT = "Contact (e-mail / phone)"
+# Translators: column header of the sign-in sheet: the participant's e-mail address and phone number.
+CONTACT = N_("Contact (e-mail / phone)")
+# Translators: column header of the sign-in sheet: the participant's number in the list.
+NUMBER = N_("No.")
+# Translators: column header of the sign-in sheet: the participant's job title.
+TITLE = N_("Title")
+# Translators: column header of the sign-in sheet: where participants sign.
+SIGNATURE = N_("Signature")
 # (header, share of the table width, narrowest width in points)
 COLUMNS = (
-    ("No.", 0.035, 24),
-    ("Name", 0.16, 0),
-    ("Organization", 0.17, 0),
-    ("Title", 0.14, 0),
-    ("Sex", 0.06, 40),
+    (NUMBER, 0.035, 24),
+    (N_("Name"), 0.16, 0),
+    (N_("Organization"), 0.17, 0),
+    (TITLE, 0.14, 0),
+    (N_("Sex"), 0.06, 40),
     (CONTACT, 0.19, 0),
-    ("Signature", 0.245, 0),
+    (SIGNATURE, 0.245, 0),
 )
 # Without contacts, names and organizations take most of the width, so fewer of them wrap.
 COLUMNS_WITHOUT_CONTACTS = (
-    ("No.", 0.035, 24),
-    ("Name", 0.22, 0),
-    ("Organization", 0.24, 0),
-    ("Title", 0.16, 0),
-    ("Sex", 0.06, 40),
-    ("Signature", 0.285, 0),
+    (NUMBER, 0.035, 24),
+    (N_("Name"), 0.22, 0),
+    (N_("Organization"), 0.24, 0),
+    (TITLE, 0.16, 0),
+    (N_("Sex"), 0.06, 40),
+    (SIGNATURE, 0.285, 0),
 )
 
 
 def write_signin_pdf(document: WorkshopDocument, path: Path | str, *, day: int | str | None = None,
                      order: str = "name", paper: str = "A4", landscape: bool = True,
-                     include_contacts: bool = False) -> None:
+                     include_contacts: bool = False, lang: str | None = None) -> None:
     """Write sign-in sheets to `path`: one per day (all days when `day` is None), each day
     starting on a new page, its pages numbered on their own.
 
     `day` is a day number (1 = first day), an ISO date or a day id. `order` is "name" or
     "organization" (grouped, with a heading row per organization). `paper` is "A4" or "Letter".
     `include_contacts`: add a column with each participant's e-mail and phone (off: the sheet
-    is passed round the room).
+    is passed round the room). `lang`: the language of the sheets (the workshop's first working
+    language by default).
     Raises ExportError for an unknown day, order or paper, or a target that cannot be written.
     """
     path = Path(path)
@@ -74,21 +84,23 @@ def write_signin_pdf(document: WorkshopDocument, path: Path | str, *, day: int |
         raise ExportError(path, f"the order must be 'name' or 'organization', not {order!r}")
     if paper not in PAPER_SIZES:
         raise ExportError(path, f"the paper must be {' or '.join(PAPER_SIZES)}, not {paper!r}")
-    participants = ParticipantList(document)
+    _ = Words(export_language(document, lang))
+    participants = ParticipantList(document, _)
     days = _chosen_days(document, participants.days, day)
     workshop = document.workshop()
     with written_atomically(path) as temporary:
-        template = WorkshopDocTemplate(str(temporary), workshop_title=workshop["title"], kind=KIND,
-                                       paper=paper, landscape=landscape, footer_details=workshop_details(workshop))
+        template = WorkshopDocTemplate(str(temporary), workshop_title=workshop["title"], kind=_(KIND), words=_,
+                                       paper=paper, landscape=landscape, footer_details=workshop_details(workshop, _))
         columns = COLUMNS if include_contacts else COLUMNS_WITHOUT_CONTACTS
         # The list is the same on every day's sheet: built and measured once.
-        widths = column_widths(template.width, [share for _, share, _ in columns], [least for _, _, least in columns])
-        table = _table(participants, order, columns, widths)
+        widths = column_widths(template.width, [share for _title, share, _least in columns],
+                               [least for _title, _share, least in columns])
+        table = _table(participants, order, columns, widths, _)
         story = []
         for index, workshop_day in enumerate(days):
             if index:
                 story.append(PageBreak())
-            story += _day_heading(workshop, workshop_day, len(participants.participants))
+            story += _day_heading(workshop, workshop_day, len(participants.participants), _)
             story.append(table.again())
         template.build(story)
 
@@ -104,30 +116,38 @@ def _chosen_days(document: WorkshopDocument, days: list[WorkshopDay], wanted: in
     raise ExportError(document.path, f"the workshop has no day {wanted}; {known}")
 
 
-def _day_heading(workshop: dict, day: WorkshopDay | None, registered: int) -> list:
+def _day_heading(workshop: dict, day: WorkshopDay | None, registered: int, _: Words) -> list:
     styles = stylesheet()
     if day is None:
-        heading, section, group = KIND, KIND, None
+        heading = section = _(KIND)
+        group = None
     else:
-        when = long_date(day.date)
-        heading = f"{KIND} – Day {day.number}" + (f": {when}" if when else "")
-        section = f"{KIND} · Day {day.number}" + (f" · {when}" if when else "")
-        group = f"Day {day.number}"
+        when = _.long_date(day.date)
+        number = day.number
+        if when:
+            heading = _("Sign-in sheet – Day {number}: {date}", number=number, date=when)
+            section = _("Sign-in sheet · Day {number} · {date}", number=number, date=when)
+        else:
+            heading = _("Sign-in sheet – Day {number}", number=number)
+            section = _("Sign-in sheet · Day {number}", number=number)
+        group = _("Day {number}", number=number)
     story = [SectionMark(section, page_group=group), text.paragraph(heading, styles["title"])]
     for line in (workshop["title"], workshop["venue"]):
         if line:
             story.append(text.paragraph(line, styles["subtitle"]))
-    story.append(Paragraph(f"{INSTRUCTION} {registered} participants registered.", styles["small"]))
+    count = _.n(N_("{count} participant registered."), N_("{count} participants registered."), registered)
+    story.append(text.paragraph(f"{_(INSTRUCTION)} {count}", styles["small"]))
     story.append(Spacer(0, 4))
     return story
 
 
-def _table(participants: ParticipantList, order: str, columns: tuple, widths: list[float]) -> PagedTable:
+def _table(participants: ParticipantList, order: str, columns: tuple, widths: list[float], _: Words) -> PagedTable:
     styles = stylesheet()
     cell_style = styles["cell"]
-    header = [text.paragraph(title, styles["header_cell"]) for title, _, _ in columns]
+    header = [text.paragraph(_(title), styles["header_cell"]) for title, _share, _least in columns]
     blank = [""] * (len(columns) - 1)
-    contacts = any(title == CONTACT for title, _, _ in columns)
+    contacts = any(title == CONTACT for title, _share, _least in columns)
+    sexes = {entry.sex: _(entry.sex_label) for entry in participants.participants}
     rows: list[TableRow] = []
     number = 0
 
@@ -145,7 +165,7 @@ def _table(participants: ParticipantList, order: str, columns: tuple, widths: li
             text.cell(_short(organization), cell_style, content_width(widths[2])),
             text.cell(_short(entry.title), cell_style, content_width(widths[3])),
             # Left blank when not stated, so the person can write it in.
-            "" if entry.sex == "not_stated" else entry.sex_label,
+            "" if entry.sex == "not_stated" else text.cell(sexes[entry.sex], cell_style, content_width(widths[4])),
         ]
         if contacts:
             contact = "\n".join(part for part in (_email(entry.email, widths[5]), entry.phone) if part)
@@ -155,7 +175,7 @@ def _table(participants: ParticipantList, order: str, columns: tuple, widths: li
     if order == "organization":
         for first, members in participants.by_organization:
             if first is None:
-                add_group(NO_ORGANIZATION)
+                add_group(_(NO_ORGANIZATION))
             else:
                 add_group(f"{first.organization} ({first.acronym})" if first.acronym else first.organization)
             for entry in members:
@@ -164,7 +184,7 @@ def _table(participants: ParticipantList, order: str, columns: tuple, widths: li
         for entry in participants.participants:
             add(entry)
 
-    add_group(WALK_INS)
+    add_group(_(WALK_INS))
     listed = number
 
     def walk_in(index: int) -> TableRow:
