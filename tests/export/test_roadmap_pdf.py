@@ -9,8 +9,11 @@ from pypdf import PdfReader
 
 from tests.export.conftest import ARABIC_NAME, DEVANAGARI_NAME, MARKUP_NAME, VIETNAMESE_NAME
 from workshop_app.export.errors import ExportError
-from workshop_app.export.registry import export
+from workshop_app.export.registry import export, export_checked
 from workshop_app.export.roadmap_pdf.report import SECTIONS, write_roadmap_pdf
+from workshop_app.i18n.catalogs import translator
+from workshop_app.i18n.languages import PSEUDO
+from workshop_app.i18n.pseudo import pseudo
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.roadmap.comments import plan_add_comment
@@ -250,16 +253,64 @@ def test_participants_contact_details_only_when_chosen(roadmap_document, draft_p
     assert "Annex A List of participants" in text and "Timeline" not in text
 
 
-def test_french_labels(roadmap_document, tmp_path):
-    path = tmp_path / "feuille de route.pdf"
-    write_roadmap_pdf(roadmap_document, path, lang="fr", sections=["roadmap", "budget"])
+def test_labels_print_in_the_export_language(roadmap_document, tmp_path):
+    """Every label of ours goes through the catalogs: in the pseudo-language each one reads
+    "[Lîké thîs~~]", on the page, in its tables, charts, footer and outline; user text as typed."""
+    path = tmp_path / "pseudo.pdf"
+    write_roadmap_pdf(roadmap_document, path, lang=PSEUDO, sections=["workshop", "roadmap", "timeline", "budget"])
     pages = pages_text(path)
     text = flat("\n".join(pages))
-    assert "Page 1 sur" in pages[0] and "Projet" in text  # the version printed, in the footer
-    assert "La feuille de route" in text and "Synthèse budgétaire" in text and "Népal" in text
-    assert "9–11 mars 2027" in text
-    assert "Besoin de financement" in text and "Chef de file" in text
-    assert "Q2 2027" not in text and "T2 2027" in text
+    assert pseudo("Page {page} of {pages}").format(page=1, pages=len(pages)) in flat(pages[0])
+    assert pseudo("Draft") in text  # the version printed, in the footer
+    for label in ("The road map", "Budget summary", "Timeline", "Outcomes at a glance", "Funding gap", "Lead",
+                  "Partners", "Totals per currency", "Participants by organization category; "
+                  "bars divided by sex.", "All participants"):
+        assert pseudo(label) in text, label
+    # Vocabulary (statuses in the chips and the legend, roles, the sexes counted), counts, sums
+    # of money, quarters.
+    for label in ("Agreed", "In progress", "Women", "Men"):
+        assert pseudo(label) in text, label
+    assert f"{pseudo('{label}:').format(label=pseudo('Support'))} ILO" in text
+    assert pseudo("{count} outputs").format(count=3) in text and pseudo("{count} actions").format(count=10) in text
+    assert pseudo("{currency} {amount}").format(currency="USD", amount="45,000") in text
+    assert pseudo("Q{q}").format(q=2) in text
+    women = re.escape(pseudo("{count} women ({share})")).replace(r"\{count\}", r"\d+").replace(r"\{share\}", r"\d+%")
+    assert re.search(women, text)
+    assert ARABIC_OUTCOME.split()[0] in unicodedata.normalize("NFKC", text) and FRENCH_OUTPUT in text
+    top = [title for level, title in outline_titles(path) if level == 0]
+    assert top == [pseudo("Contents"), f"1 {pseudo('The workshop')}", f"2 {pseudo('The road map')}",
+                   f"3 {pseudo('Timeline')}", f"4 {pseudo('Budget summary')}"]
+
+
+def test_french_dates_numbers_and_country(roadmap_document, tmp_path):
+    """Dates, numbers, percentages and the country's name as French writes them (CLDR and ISO
+    3166 through Babel and pycountry: no catalog needed)."""
+    path = tmp_path / "feuille de route.pdf"
+    write_roadmap_pdf(roadmap_document, path, lang="fr", sections=["workshop", "roadmap", "budget"])
+    printed = "\n".join(pages_text(path))
+    text = flat(printed)
+    assert "Népal" in text
+    assert "9–11 mars 2027" in text and "mardi 9 mars 2027" in text
+    assert "17\u202f000\u202f000" in printed  # groups of digits apart by a narrow no-break space
+    assert re.search(r"\(\d+ %\)", text)  # a space before the percent sign
+    assert "Tuesday" not in text and "March" not in text and "17,000,000" not in text
+
+
+def test_arabic_labels_drawn_on_the_canvas_are_shaped(roadmap_document, tmp_path, monkeypatch):
+    """Labels drawn straight on the page (cover band, page numbers, status chips, chart legends,
+    "not costed") print in Arabic letters, joined, like those in paragraphs; no letter is lost."""
+    arabic = {"Page {page} of {pages}": "صفحة {page} من {pages}", "Agreed": "متفق عليه", "Women": "نساء",
+              "National road map towards SDG target 8.7": "خارطة الطريق الوطنية", "not costed": "غير مقدر"}
+    words = translator("ar")
+    monkeypatch.setattr(words, "gettext", lambda message: arabic.get(message, message))
+    path = tmp_path / "arabic.pdf"
+    _, unprintable = export_checked(roadmap_document, path, "roadmap", lang="ar",
+                                    sections=["workshop", "roadmap", "timeline"])
+    assert not unprintable
+    found = set(unicodedata.normalize("NFKC", everything(path)).split())
+    for label in ("صفحة", "متفق", "عليه", "نساء", "خارطة", "الطريق", "الوطنية", "غير", "مقدر"):
+        assert label in found, label
+    assert "نيبال" in found  # the country on the cover, in Arabic (ISO 3166 through pycountry)
 
 
 def test_a_workshop_in_four_scripts_exports(tmp_path):
@@ -296,9 +347,10 @@ def test_a_workshop_in_four_scripts_exports(tmp_path):
 def test_a_bare_workshop_still_prints(tmp_path):
     with WorkshopDocument.create(tmp_path / "bare.workshop", title="Atelier <pilote> & co", country="MG") as bare:
         write_roadmap_pdf(bare, tmp_path / "bare.pdf", lang="fr")
+        write_roadmap_pdf(bare, tmp_path / "pseudo.pdf", lang=PSEUDO)
     text = everything(tmp_path / "bare.pdf")
     assert "Atelier <pilote> & co" in text and "Madagascar" in text
-    assert "La feuille de route n'a pas encore de résultats." in text
+    assert pseudo("The road map has no outcomes yet.") in everything(tmp_path / "pseudo.pdf")
 
 
 def test_missing_folder_is_a_clear_error(roadmap_document, tmp_path):
@@ -335,10 +387,10 @@ def test_logo_on_the_cover(roadmap_document, tmp_path):
 
 
 def test_registry_exports_the_road_map_with_its_options(roadmap_document, tmp_path):
-    export(roadmap_document, tmp_path / "r.pdf", "roadmap", version=VALIDATED, paper="A4", lang="fr",
+    export(roadmap_document, tmp_path / "r.pdf", "roadmap", version=VALIDATED, paper="A4", lang=PSEUDO,
            sections=["roadmap"])
     text = everything(tmp_path / "r.pdf")
-    assert "La feuille de route" in text and "PROJET" not in text
+    assert pseudo("The road map") in text and pseudo("Draft") not in text  # validated: no "Draft" in the footer
     with pytest.raises(ExportError, match="--day does not apply to roadmap .pdf"):
         export(roadmap_document, tmp_path / "x.pdf", "roadmap", day=1)
 

@@ -9,11 +9,14 @@ from openpyxl import load_workbook
 from workshop_app.export.errors import ExportError
 from workshop_app.export.registry import export
 from workshop_app.export.roadmap_workbook.writer import write_roadmap_xlsx
+from workshop_app.i18n.languages import PSEUDO
+from workshop_app.i18n.pseudo import pseudo
 from workshop_app.models import vocabulary as v
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.roadmap.totals import totals
 from workshop_app.models.roadmap.tree import node_codes
 from workshop_app.models.roadmap.versions import plan_freeze_version
+from workshop_app.models.roadmap.workbook.reading import read_roadmap_workbook
 
 FORMULA_TITLE = '=HYPERLINK("http://evil.example","Click me")'
 REQUIRED_HEADERS = ["ID", "Level", "Code", "Title", "Lead organization", "Partners", "Start", "End", "Status", "Cost",
@@ -259,7 +262,7 @@ def test_registry_writes_the_matrix(demo_path, tmp_path):
 
 
 def test_an_empty_road_map_still_makes_a_workbook(document, tmp_path):
-    write_roadmap_xlsx(document, tmp_path / "empty.xlsx")
+    write_roadmap_xlsx(document, tmp_path / "empty.xlsx", lang="en")
     book = load_workbook(tmp_path / "empty.xlsx")
     assert book["Road map"].max_row == 1 and headers(book["Road map"])[2] == "Title"
 
@@ -267,3 +270,62 @@ def test_an_empty_road_map_still_makes_a_workbook(document, tmp_path):
 def test_missing_folder_is_a_clear_error(document, tmp_path):
     with pytest.raises(ExportError, match=r"^matrix\.xlsx: .*does not exist"):
         write_roadmap_xlsx(document, tmp_path / "missing" / "matrix.xlsx")
+
+
+def test_sheets_headers_and_notes_in_the_export_language(demo_document, tmp_path):
+    """In the pseudo-language every word of ours reads "[Lîké thîs~~]": sheet names (as Excel
+    allows them: no brackets), headers, notes, the Summary, roles and the page footer. The
+    choices in the Road map's cells and drop-downs stay as the import reads them."""
+    path = tmp_path / "pseudo.xlsx"
+    export(demo_document, path, "roadmap", lang=PSEUDO)
+    book = load_workbook(path)
+    names = [pseudo(name).strip("[]") for name in SHEETS[:6]] + ["Export record"]
+    assert book.sheetnames == names
+    road_map, budget, summary = book[names[0]], book[names[3]], book[names[4]]
+    assert headers(road_map)[:3] == [pseudo("Level"), pseudo("Code"), pseudo("Title")]
+    assert headers(book[names[1]])[3] == pseudo("Indicator")
+    assert headers(budget)[-1] == pseudo("Secured")
+    assert road_map.oddFooter.right.text == pseudo("Page {page} of {pages}").format(page="&P", pages="&N")
+    assert road_map.oddFooter.left.text == names[0]
+    responsibilities = {cell.value for row in book[names[2]].iter_rows(min_row=2) for cell in row[2:]}
+    assert pseudo("Lead") in responsibilities and "Lead" not in responsibilities
+    budget_values = [cell.value for row in budget.iter_rows() for cell in row]
+    assert pseudo("All outcomes") in budget_values and pseudo("(no currency)") in budget_values
+    summary_values = [cell.value for row in summary.iter_rows() for cell in row if cell.value is not None]
+    for label in ("Road map", "Current draft (not frozen)", "Actions by status", "Cost and funding by currency",
+                  "In progress", "No Action Group", "Sending changes back"):
+        assert pseudo(label) in summary_values, label
+    # What the import reads keeps its form: the choices, their lists, the export record.
+    rows = [[cell.value for cell in row] for row in road_map.iter_rows(min_row=2)]
+    assert {row[0] for row in rows} == {"Goal", "Outcome", "Output", "Action"}
+    assert "In progress" in {row[7] for row in rows}
+    status = next(validation for validation in road_map.data_validations.dataValidation
+                  if str(validation.sqref).startswith("H"))
+    assert status.formula1.startswith(f"'{names[5]}'!") and status.errorTitle == pseudo("Status")
+    lists = book[names[5]]
+    assert [cell.value for cell in lists["B"]][1:6] == list(v.ACTION_STATUSES.values())
+    record = {row[0].value: row[1].value for row in book["Export record"].iter_rows(min_row=2)}
+    assert record["workshop"] == demo_document.workshop()["id"]
+
+
+def test_dates_in_the_summary_as_the_language_writes_them(demo_document, tmp_path):
+    write_roadmap_xlsx(demo_document, tmp_path / "fr.xlsx", lang="fr")
+    values = [cell.value for sheet in load_workbook(tmp_path / "fr.xlsx") for row in sheet.iter_rows()
+              for cell in row]
+    assert "9–11 mars 2027" in values and "9 Mar 2027 – 11 Mar 2027" not in values
+
+
+def test_a_workbook_exported_in_english_reads_back(document, demo_document, tmp_path):
+    """The import reads the English sheet names and headers: a workshop whose working language
+    is French can still export a workbook to edit and bring back."""
+    write_roadmap_xlsx(document, tmp_path / "fr workshop.xlsx", lang="en")
+    write_roadmap_xlsx(demo_document, tmp_path / "demo.xlsx")  # the demo works in English
+    for path in (tmp_path / "fr workshop.xlsx", tmp_path / "demo.xlsx"):
+        edited = read_roadmap_workbook(path)
+        assert not edited.roadmap.missing and edited.indicators is not None and edited.base is not None
+    assert len(read_roadmap_workbook(tmp_path / "demo.xlsx").roadmap.rows) == demo_document.count("roadmap_node")
+
+
+def test_registry_passes_the_language_to_the_workbook(demo_document, tmp_path):
+    export(demo_document, tmp_path / "r.xlsx", "roadmap", lang=PSEUDO)
+    assert load_workbook(tmp_path / "r.xlsx").sheetnames[0] == pseudo("Road map").strip("[]")

@@ -47,7 +47,7 @@ OPTIONS = {
     "write_facilitator_agenda_pdf": {"paper", "lang"},
     "write_group_lists_pdf": {"day", "slot", "paper", "lang"},
     "write_roadmap_pdf": {"version", "paper", "lang", "include_contacts", "sections", "logo"},
-    "write_roadmap_xlsx": {"version"},
+    "write_roadmap_xlsx": {"version", "lang"},
 }
 # Options whose command-line flag is not their name.
 FLAGS = {"include_contacts": "with-contacts"}

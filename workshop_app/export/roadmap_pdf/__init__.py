@@ -1,8 +1,8 @@
 """The road-map PDF: the report the ministry receives, from its cover to its annexes.
 
 `report` writes it; `content` reads one snapshot of the road map; `labels` holds its words;
-`page`, `styles` and `table` lay it out; `front`, `plan`, `charts` and `annexes` build the
-sections.
+`page`, `styles` and `table` lay it out, `canvas_text` draws labels on the canvas; `front`,
+`plan`, `charts` and `annexes` build the sections.
 """
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "page",
     "styles",
     "table",
+    "canvas_text",
     "front",
     "plan",
     "charts",

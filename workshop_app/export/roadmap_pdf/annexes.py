@@ -30,7 +30,7 @@ def participants_annex(report: Report, number: str) -> list[Flowable]:
     found = styles()
     story = heading(number, labels["section.participants"], "participants")
     people = ParticipantList(report.document).participants
-    intro = labels.get("people.count", count=labels.number(len(people)))
+    intro = labels.count("participants", len(people))
     if not report.include_contacts:
         intro += " " + labels["people.contacts_hidden"]
     story.append(note(intro))
@@ -82,19 +82,19 @@ def agenda_annex(report: Report, number: str) -> list[Flowable]:
                 style = muted if session.is_break else cell
                 title = shortened(session.title, TITLE_LIMIT)
                 if slot.parallel and session.track:
-                    title_cell = rich(style, Piece(shortened(session.track, 80) + labels.colon, bold=True), title)
+                    title_cell = rich(style, Piece(labels.labelled(shortened(session.track, 80)), bold=True), title)
                 else:
                     title_cell = cell_text(title, style, inner[1])
                 details = " · ".join(part for part in (labels.word("session_type", session.row["type"]),
                                                        shortened(session.room, 120)) if part)
                 people = []
                 if session.facilitator is not None:
-                    people += [Piece(labels["agenda.facilitator"] + labels.colon, muted=True),
+                    people += [Piece(labels.labelled(labels["agenda.facilitator"]), muted=True),
                                shortened(session.facilitator.label, 200)]
                 if session.speakers:
                     if people:
                         people.append("\n")
-                    people += [Piece(labels["agenda.speakers"] + labels.colon, muted=True),
+                    people += [Piece(labels.labelled(labels["agenda.speakers"]), muted=True),
                                shortened(", ".join(person.label for person in session.speakers), 400)]
                 rows.append(TableRow([session.times, title_cell, cell_text(details, muted, inner[2]),
                                       rich(cell, *people) if people else ""]))
@@ -126,7 +126,7 @@ def comments_annex(report: Report, number: str, open_ones: list[dict]) -> list[F
         item = rich(cell, Piece(code + " ", bold=True), shortened(titles.get(comment["node_id"], ""), 200))
         rows.append(TableRow([item, cell_text(shortened(comment["text"], FIELD_LIMIT), cell, inner[1]),
                               cell_text(shortened(comment["raised_by"], 200), cell, inner[2]),
-                              labels.quarter((comment["created_at"] or "")[:10])]))
+                              cell_text(labels.quarter((comment["created_at"] or "")[:10]), cell, inner[3])]))
     story.append(paged_table([labels["comments.item"], labels["comments.comment"], labels["comments.from"],
                               labels["comments.date"]], rows, widths))
     return story

@@ -6,7 +6,9 @@ amount).
 Colours are the Okabe-Ito set the window uses, told apart with common colour-vision
 deficiencies and in greyscale by their lightness. Text in drawings is ours (labels, numbers);
 user text (the Gantt's row labels) arrives as a string or a flowable made by
-table.cell_text (escaped and shaped by the engine where its script needs it).
+table.cell_text (escaped and shaped by the engine where its script needs it). Our labels are in
+the export's language: those NotoSans cannot print alone (Arabic) are drawn by the engine's
+shaper (canvas_text), the others as plain strings.
 """
 
 import datetime as dt
@@ -18,8 +20,9 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
+from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT, needs_shaping
 from workshop_app.export.pdf.styles import INK, MUTED, RULE
+from workshop_app.export.roadmap_pdf.canvas_text import draw_text, text_width
 
 SEX_COLOURS = {"female": colors.HexColor("#E69F00"), "male": colors.HexColor("#0072B2"),
                "other": colors.HexColor("#009E73"), "not_stated": colors.HexColor("#BBBBBB")}
@@ -37,6 +40,29 @@ GRID = colors.HexColor("#e4e7eb")
 YEAR_SHADE = colors.HexColor("#f5f7fa")
 GROUP_SHADE = colors.HexColor("#e8eef5")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+# ---------------------------------------------------------------------- drawings
+
+class _Chart(Drawing):
+    """A drawing whose labels NotoSans cannot print alone are drawn over it by draw_text
+    (reportlab's graphics strings are neither shaped nor laid out right to left)."""
+
+    def __init__(self, width: float, height: float):
+        super().__init__(width, height, initialFontName=BODY_FONT)
+        self._shaped: list[tuple] = []
+
+    def label(self, x: float, y: float, value: str, *, font: str = BODY_FONT, size: float = 8, color=INK,
+              anchor: str = "start") -> None:
+        if needs_shaping(value):
+            self._shaped.append((value, x, y, font, size, color, anchor))
+        else:
+            self.add(String(x, y, value, fontName=font, fontSize=size, fillColor=color, textAnchor=anchor))
+
+    def draw(self):
+        super().draw()
+        for value, x, y, font, size, color, anchor in self._shaped:
+            draw_text(self.canv, value, x, y, font=font, size=size, color=color, anchor=anchor)
 
 
 # ---------------------------------------------------------------------- cells
@@ -64,14 +90,12 @@ class StatusChip(Flowable):
         canvas.setStrokeColor(stroke)
         canvas.setLineWidth(0.6)
         canvas.rect(0, baseline - 0.3, side, side, stroke=1, fill=1)
-        canvas.setFillColor(INK)
-        canvas.setFont(BODY_FONT, self.size)
-        canvas.drawString(side + 3, baseline, self.label)
+        draw_text(canvas, self.label, side + 3, baseline, font=BODY_FONT, size=self.size)
 
 
 class Amount(Flowable):
-    """A sum of money right-aligned in its cell; on two lines (currency, then number) when the
-    column is too narrow for one."""
+    """A sum of money (or a count, or "not costed") right-aligned in its cell; on two lines
+    (currency, then number) when the column is too narrow for one."""
 
     def __init__(self, value: str, *, size: float = 8.5, leading: float = 10.5, bold: bool = False,
                  muted: bool = False):
@@ -86,17 +110,16 @@ class Amount(Flowable):
     def wrap(self, available_width, available_height):
         self.width = available_width
         self.lines = [self.value]
-        if stringWidth(self.value, self.font, self.size) > available_width and " " in self.value:
+        if text_width(self.value, self.font, self.size) > available_width and " " in self.value:
             self.lines = self.value.split(" ", 1)
         self.height = self.leading * len(self.lines)
         return available_width, self.height
 
     def draw(self):
-        self.canv.setFont(self.font, self.size)
-        self.canv.setFillColor(MUTED if self.muted else INK)
         y = self.leading * len(self.lines) - self.size
+        color = MUTED if self.muted else INK
         for line in self.lines:
-            self.canv.drawRightString(self.width, y, line)
+            draw_text(self.canv, line, self.width, y, font=self.font, size=self.size, color=color, anchor="end")
             y -= self.leading
 
 
@@ -113,19 +136,18 @@ def participation_chart(rows: list[ChartRow], sexes: dict[str, str], width: floa
     label_width = min(170.0, width * 0.34)
     bar_height, gap, legend_height = 11.0, 5.0, 20.0
     height = legend_height + len(rows) * (bar_height + gap) + 14
-    drawing = Drawing(width, height, initialFontName=BODY_FONT)
+    drawing = _Chart(width, height)
     largest = max((sum(row.counts.values()) for row in rows), default=0) or 1
     number_room = 30.0
     scale = (width - label_width - number_room) / largest
     x = label_width
     for sex, label in sexes.items():  # legend
         drawing.add(Rect(x, height - 11, 8, 8, fillColor=SEX_COLOURS[sex], strokeColor=None))
-        drawing.add(String(x + 11, height - 10, label, fontName=BODY_FONT, fontSize=8, fillColor=INK))
-        x += 11 + stringWidth(label, BODY_FONT, 8) + 14
+        drawing.label(x + 11, height - 10, label)
+        x += 11 + text_width(label, BODY_FONT, 8) + 14
     y = height - legend_height - bar_height
     for row in rows:
-        drawing.add(String(label_width - 6, y + 2.5, row.label, fontName=BODY_FONT, fontSize=8, fillColor=INK,
-                           textAnchor="end"))
+        drawing.label(label_width - 6, y + 2.5, row.label, anchor="end")
         x = label_width
         for sex in sexes:
             count = row.counts.get(sex, 0)
@@ -159,21 +181,28 @@ class FundingRow:
     caption: str  # "USD 1,200,000 secured of 3,400,000 (35%)"
 
 
+CAPTION_OVERHANG = 36.0  # points a funding caption may reach past its bar: less than the page's margin
+
+
 def funding_chart(rows: list[FundingRow], width: float) -> Drawing:
     """Per currency, a bar of the whole estimated cost: secured part dark, gap light."""
     label_width, bar_height, gap = 44.0, 12.0, 18.0
     height = len(rows) * (bar_height + gap) + 4
-    drawing = Drawing(width, height, initialFontName=BODY_FONT)
+    drawing = _Chart(width, height)
     bar_width = width - label_width
     y = height - bar_height - 12
     for row in rows:
-        drawing.add(String(0, y + 3, row.label, fontName=BOLD_FONT, fontSize=9, fillColor=INK))
+        drawing.label(0, y + 3, row.label, font=BOLD_FONT, size=9)
         drawing.add(Rect(label_width, y, bar_width, bar_height, fillColor=GAP, strokeColor=None))
         share = min(1.0, row.secured / row.cost) if row.cost else 0.0
         if share:
             drawing.add(Rect(label_width, y, bar_width * share, bar_height, fillColor=SECURED, strokeColor=None))
-        drawing.add(String(label_width, y + bar_height + 3, row.caption, fontName=BODY_FONT, fontSize=7.5,
-                           fillColor=MUTED))
+        # Smaller where a language writes the caption longer, rather than past the page's edge:
+        # it may run into the margin (English does on Letter paper), never beyond.
+        size = 7.5
+        while size > 5.5 and text_width(row.caption, BODY_FONT, size) > bar_width + CAPTION_OVERHANG:
+            size -= 0.25
+        drawing.label(label_width, y + bar_height + 3, row.caption, size=size, color=MUTED)
         y -= bar_height + gap
     return drawing
 
@@ -307,10 +336,8 @@ class GanttChart(Flowable):
                 canvas.setFillColor(INK)
                 canvas.setFont(BOLD_FONT, 8)
                 canvas.drawCentredString(x + span / 2, header_top - 11, str(year))
-            canvas.setFillColor(MUTED)
-            canvas.setFont(BODY_FONT, 7)
-            canvas.drawCentredString(x + quarter_width / 2, header_top - 22,
-                                     self.quarter_label.format(q=number + 1))
+            draw_text(canvas, self.quarter_label.format(q=number + 1), x + quarter_width / 2, header_top - 22,
+                      font=BODY_FONT, size=7, color=MUTED, anchor="middle")
         y = body_top
         for row in self.rows:
             height = self._height(row)
@@ -325,16 +352,14 @@ class GanttChart(Flowable):
     def _draw_legend(self, canvas, top: float) -> None:
         x = self.label_width
         y = top - 10
-        canvas.setFont(BODY_FONT, 7.5)
         for status, label in self.legend:
             fill, stroke = STATUS_COLOURS[status]
             canvas.setFillColor(fill)
             canvas.setStrokeColor(stroke)
             canvas.setLineWidth(0.6)
             canvas.roundRect(x, y - 1, 16, 7, 2, stroke=1, fill=1)
-            canvas.setFillColor(INK)
-            canvas.drawString(x + 20, y, label)
-            x += 20 + stringWidth(label, BODY_FONT, 7.5) + 14
+            draw_text(canvas, label, x + 20, y, font=BODY_FONT, size=7.5)
+            x += 20 + text_width(label, BODY_FONT, 7.5) + 14
 
     def _draw_row(self, canvas, row: GanttRow, y: float, height: float, grid_left: float,
                   quarter_width: float) -> None:

@@ -3,7 +3,6 @@ global picture cited from ILO GB.335/INS/INF/4) and the workshop (facts, partici
 organization category and sex as a table and a chart, the agenda in summary)."""
 
 import datetime as dt
-import gettext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
 from workshop_app.export.pdf.lines import Piece, line, shortened
 from workshop_app.export.pdf.styles import INK
 from workshop_app.export.pdf.tables import TableRow, column_widths, table_style
+from workshop_app.export.roadmap_pdf.canvas_text import draw_text, text_width
 from workshop_app.export.roadmap_pdf.charts import ChartRow, participation_chart
 from workshop_app.export.roadmap_pdf.content import Roadmap
 from workshop_app.export.roadmap_pdf.labels import Labels
@@ -38,7 +38,6 @@ from workshop_app.export.roadmap_pdf.styles import (
 from workshop_app.export.roadmap_pdf.table import cell_text, rich
 from workshop_app.models import vocabulary as v
 from workshop_app.models.document import WorkshopDocument
-from workshop_app.models.geography import country_name
 from workshop_app.models.stakeholders.figures import participation_figures
 
 LOGO_BOX = (46 * mm, 30 * mm)
@@ -59,19 +58,7 @@ class Report:
     contents: list[tuple[str, str, str, int]] = field(default_factory=list)  # number, title, key, level
 
     def country(self) -> str:
-        code = self.workshop["country"] or ""
-        name = country_name(code) if code else None
-        if not name:
-            return code
-        if self.labels.lang != "en":
-            try:
-                import pycountry
-
-                translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[self.labels.lang])
-                return translation.gettext(name)
-            except OSError:
-                return name
-        return name
+        return self.labels.country(self.workshop["country"] or "")
 
 
 def load_logo(path: Path | str | None) -> ImageReader | None:
@@ -109,18 +96,13 @@ def draw_cover(report: Report):
         canvas.rect(0, height - COVER_BAND, width, COVER_BAND, stroke=0, fill=1)
         canvas.setFillColor(SECOND_ACCENT)
         canvas.rect(0, height - COVER_BAND - 2.2 * mm, width, 2.2 * mm, stroke=0, fill=1)
-        canvas.setFillColor(colors.HexColor("#9fb3c8"))
-        canvas.setFont(BOLD_FONT, 9.5)
-        canvas.drawString(left, height - 24 * mm, eyebrow)
-        canvas.setFillColor(colors.white)
+        draw_text(canvas, eyebrow, left, height - 24 * mm, font=BOLD_FONT, size=9.5, color=colors.HexColor("#9fb3c8"))
         size = 34.0
         room = width - left - doc.rightMargin - (LOGO_BOX[0] + 8 * mm if report.logo else 0)
-        while size > 16 and canvas.stringWidth(country, BOLD_FONT, size) > room:
+        while size > 16 and text_width(country, BOLD_FONT, size) > room:
             size -= 1
-        canvas.setFont(BOLD_FONT, size)
-        canvas.drawString(left, height - 44 * mm, country)
-        canvas.setFont(BODY_FONT, 13)
-        canvas.drawString(left, height - 56 * mm, subtitle)
+        draw_text(canvas, country, left, height - 44 * mm, font=BOLD_FONT, size=size, color=colors.white)
+        draw_text(canvas, subtitle, left, height - 56 * mm, font=BODY_FONT, size=13, color=colors.white)
         canvas.setStrokeColor(colors.HexColor("#9fb3c8"))
         canvas.setLineWidth(0.6)
         canvas.line(left, height - 64 * mm, left + 30 * mm, height - 64 * mm)
@@ -285,10 +267,9 @@ def workshop_section(report: Report, number: str) -> list[Flowable]:
         facts.append((labels["workshop.venue"], shortened(workshop["venue"], 300)))
     days = report.document.count("day")
     if days:
-        facts.append((labels["workshop.days"], str(days)))
+        facts.append((labels["workshop.days"], labels.number(days)))
     if overall.total:
-        women = labels.get("workshop.women", count=labels.number(overall.counts["female"]),
-                           share=labels.percent(overall.women_share))
+        women = labels.count("women", overall.counts["female"], share=labels.percent(overall.women_share))
         facts.append((labels["workshop.participants"], f"{labels.number(overall.total)} · {women}"))
     organizations = report.document.query(
         "SELECT count(DISTINCT organization_id) FROM participant WHERE organization_id IS NOT NULL")[0][0]
@@ -313,7 +294,7 @@ def _participation(report: Report, figures) -> list[Flowable]:
     found = styles()
     sexes = [sex for sex in v.SEXES if sex in ("female", "male") or figures.overall.counts[sex]]
     header = [labels["table.category"], *(labels.word("sex", sex) for sex in sexes), labels["table.total"],
-              labels["table.women_share"] + " %"]
+              labels["table.women_share"]]
     rows = [[text.paragraph(title, found["header_right" if index else "header_cell"])
              for index, title in enumerate(header)]]
     chart_rows = []
@@ -361,7 +342,7 @@ def agenda_summary(report: Report) -> list[Flowable]:
                 continue
             sessions = [session for session in slot.sessions if not session.is_break]
             if slot.parallel:
-                pieces: list[Piece | str] = [Piece(labels.get("agenda.parallel", count=len(sessions)), muted=True)]
+                pieces: list[Piece | str] = [Piece(labels.count("parallel", len(sessions)), muted=True)]
                 for session in sessions:
                     pieces += ["\n", Piece("• ", muted=True), shortened(session.title, 160)]
                 cell = rich(found["cell"], *pieces)

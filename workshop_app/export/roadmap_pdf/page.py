@@ -21,6 +21,7 @@ from workshop_app.export.pdf import outlines, text
 from workshop_app.export.pdf.fonts import BODY_FONT
 from workshop_app.export.pdf.page import WorkshopDocTemplate, page_size
 from workshop_app.export.pdf.styles import MUTED, RULE, stylesheet
+from workshop_app.export.roadmap_pdf.canvas_text import draw_text
 
 ACCENT = colors.HexColor("#1d3557")  # the cover band and section headings
 ACCENT_LIGHT = colors.HexColor("#e8eef5")
@@ -232,10 +233,8 @@ class RoadmapDocTemplate(WorkshopDocTemplate):
     def _draw_page_number(self, canvas: Canvas, page: int, pages: int) -> None:
         width, _ = canvas._pagesize
         canvas.saveState()
-        canvas.setFont(BODY_FONT, 7.5)
-        canvas.setFillColor(MUTED)
-        canvas.drawRightString(width - self.rightMargin, self.bottomMargin - 9 * mm,
-                               self.page_label.format(page=page, pages=pages))
+        draw_text(canvas, self.page_label.format(page=page, pages=pages), width - self.rightMargin,
+                  self.bottomMargin - 9 * mm, font=BODY_FONT, size=7.5, color=MUTED, anchor="end")
         canvas.restoreState()
 
 

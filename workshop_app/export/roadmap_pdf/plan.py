@@ -8,6 +8,7 @@ cells wrapped); plain one-line text stays a plain string cell, drawn far faster 
 from reportlab.platypus import Flowable, PageBreak, Table
 
 from workshop_app.export.pdf import text
+from workshop_app.export.pdf.fonts import needs_shaping
 from workshop_app.export.pdf.lines import Piece, shortened
 from workshop_app.export.pdf.page import SectionMark
 from workshop_app.export.pdf.tables import TableRow, column_widths, content_width, table_style
@@ -86,16 +87,12 @@ def _overview(report: Report) -> Flowable:
         rows.append(TableRow([
             outcome.code,
             cell_text(shortened(outcome.title, TITLE_LIMIT), found["cell"], content_width(widths[1])),
-            _count(len(outcome.outputs)), _count(len(actions)),
+            Amount(labels.number(len(outcome.outputs))), Amount(labels.number(len(actions))),
             _amounts(labels, outcome.totals, "cost"), _amounts(labels, outcome.totals, "gap"),
         ]))
     titles = [labels["col.code"], labels["col.outcome"], labels["roadmap.outputs"], labels["roadmap.actions"],
               labels["roadmap.cost"], labels["roadmap.gap"]]
     return paged_table(titles, rows, widths, right={2, 3, 4, 5})
-
-
-def _count(value: int) -> Amount:
-    return Amount(str(value))
 
 
 def _amounts(labels, totals: dict[str, CurrencyTotal], field: str) -> Flowable | str:
@@ -127,10 +124,10 @@ def _outcome(report: Report, outcome: Outcome) -> list[Flowable]:
     labels = report.labels
     found = styles()
     title = shortened(outcome.title, TITLE_LIMIT)
-    eyebrow = text.paragraph(labels.get("roadmap.outcome", code=outcome.code).upper(), found["outcome_eyebrow"])
+    name = labels.get("roadmap.outcome", code=outcome.code)
+    eyebrow = text.paragraph(name.upper(), found["outcome_eyebrow"])
     story: list[Flowable] = [
-        Bookmarked(eyebrow, outcome_key(outcome),
-                   f"{labels.get('roadmap.outcome', code=outcome.code)}{labels.colon}{title}", 1),
+        Bookmarked(eyebrow, outcome_key(outcome), labels.labelled(name) + title, 1),
         text.paragraph(title, found["outcome"]),
     ]
     if outcome.node.get("description"):
@@ -139,8 +136,8 @@ def _outcome(report: Report, outcome: Outcome) -> list[Flowable]:
     costs = "; ".join(labels.money(total.cost, total.currency) for total in outcome.totals.values() if total.cost)
     gaps = "; ".join(labels.money(total.gap, total.currency) for total in outcome.totals.values() if total.cost)
     if costs:
-        summary.append(f"{labels['roadmap.cost']}{labels.colon}{costs}")
-        summary.append(f"{labels['roadmap.gap']}{labels.colon}{gaps}")
+        summary.append(labels.labelled(labels["roadmap.cost"]) + costs)
+        summary.append(labels.labelled(labels["roadmap.gap"]) + gaps)
     story.append(text.paragraph(" · ".join(summary), found["summary"]))
     story.append(matrix(report, outcome))
     return story
@@ -217,10 +214,10 @@ def _partners(action: Action, labels, style, width: float):
             continue
         if pieces:
             pieces.append("\n")
-        pieces.append(Piece(labels.word("partner_role", role) + labels.colon, muted=True))
+        pieces.append(Piece(labels.labelled(labels.word("partner_role", role)), muted=True))
         pieces.append(", ".join(shown))
         if len(shown) < len(names):
-            pieces.append(Piece(" " + labels.get("count.more", n=len(names) - len(shown)), muted=True))
+            pieces.append(Piece(" " + labels.count("more", len(names) - len(shown)), muted=True))
     return rich(style, *pieces)
 
 
@@ -391,22 +388,22 @@ def _total_cells(labels, total: CurrencyTotal, *, amounts: bool = False, width: 
     def amount(value: float) -> str:
         return labels.number(value) if costed or value else "–"
 
-    values = [total.currency or labels["budget.no_currency"], str(total.actions), amount(total.cost),
+    values = [total.currency or labels["budget.no_currency"], labels.number(total.actions), amount(total.cost),
               amount(total.funding_secured), amount(total.gap), labels.percent(share),
-              str(total.uncosted) if total.uncosted else "–"]
+              labels.number(total.uncosted) if total.uncosted else "–"]
     if amounts:
         return [cell_text(values[0], styles()["cell"], width), *(Amount(value) for value in values[1:])]
-    return values
+    # A plain string in reportlab's table unless its script needs shaping ("(no currency)" in Arabic).
+    name = text.paragraph(values[0], styles()["cell_bold"]) if needs_shaping(values[0]) else values[0]
+    return [name, *values[1:]]
 
 
 def _caption(labels, total: CurrencyTotal) -> str:
     secured = total.cost - total.gap
     share = labels.percent(secured / total.cost if total.cost else None)
-    if labels.lang == "fr":
-        return (f"{labels.money(secured, total.currency)} acquis sur {labels.money(total.cost, total.currency)} "
-                f"({share}) · besoin : {labels.money(total.gap, total.currency)}")
-    return (f"{labels.money(secured, total.currency)} secured of {labels.money(total.cost, total.currency)} "
-            f"({share}) · gap {labels.money(total.gap, total.currency)}")
+    return labels.get("budget.caption", secured=labels.money(secured, total.currency),
+                      cost=labels.money(total.cost, total.currency), share=share,
+                      gap=labels.money(total.gap, total.currency))
 
 
 # ---------------------------------------------------------------------- responsibilities
@@ -463,7 +460,7 @@ def _code_ranges(codes: list[str], labels) -> str:
     for index, part in enumerate(texts):
         if used + len(part) > CODES_LIMIT and shown:
             rest = sum(len(run) for run in parts[index:])
-            return ", ".join(shown) + " " + labels.get("count.more", n=rest)
+            return ", ".join(shown) + " " + labels.count("more", rest)
         shown.append(part)
         used += len(part) + 2
     return ", ".join(shown)

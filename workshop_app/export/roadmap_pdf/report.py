@@ -13,8 +13,9 @@ technical committee and the Alliance 8.7 Global Coordinating Group.
     Annexes         participants (contact details only when chosen), agenda, open plenary comments
 
 Every page carries the workshop title and section, the version and "Page x of y"; a "DRAFT"
-watermark crosses every page unless the exported version is marked validated. Labels are
-English or French (`lang`); user text prints as typed, in its own script.
+watermark crosses every page unless the exported version is marked validated. Labels, numbers
+and dates are in the export's language (`lang`: English, French, Spanish or Arabic); user text
+prints as typed, in its own script.
 
 Rendering: the pages (page), the front matter (front), the plan (plan), the annexes (annexes),
 drawings (charts), the road map read from one snapshot (content) and the words (labels).
@@ -52,6 +53,7 @@ from workshop_app.export.roadmap_pdf.plan import (
     timeline_section,
 )
 from workshop_app.export.roadmap_pdf.styles import heading
+from workshop_app.export.words import Words, export_language
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 
@@ -74,14 +76,15 @@ class Entry:
 
 
 def write_roadmap_pdf(document: WorkshopDocument, path: Path | str, *, version: str | None = None,
-                      paper: str = "A4", lang: str = "en", include_contacts: bool = False,
+                      paper: str = "A4", lang: str | None = None, include_contacts: bool = False,
                       sections: Iterable[str] | str | None = None, logo: Path | str | None = None) -> None:
     """Write the road-map report to `path` (replaced only when complete).
 
     `version`: the name (or id) of a frozen version to print; None prints the current draft.
     Without a validated version every page carries a "DRAFT" watermark.
-    `paper`: "A4" or "Letter". `lang`: the language of the labels ("en", "fr"; others print in
-    English). `include_contacts`: print participants' e-mail and phone (off: privacy).
+    `paper`: "A4" or "Letter". `lang`: the language of the labels, numbers and dates ("en",
+    "fr", "es", "ar"; others print in English); by default the workshop's first working language
+    the program speaks. `include_contacts`: print participants' e-mail and phone (off: privacy).
     `sections`: the sections to print (see SECTIONS; default all); cover and contents always.
     `logo`: a PNG or JPEG printed on the cover.
 
@@ -91,7 +94,7 @@ def write_roadmap_pdf(document: WorkshopDocument, path: Path | str, *, version: 
     if paper not in PAPER_SIZES:
         raise ExportError(path, f"the paper must be {' or '.join(PAPER_SIZES)}, not {paper!r}")
     chosen = _chosen_sections(path, sections)
-    labels = Labels(lang)
+    labels = Labels(Words(export_language(document, lang)))
     try:
         roadmap = roadmap_content(document, version)
         logo_image = load_logo(logo)
@@ -172,6 +175,6 @@ def _entries(report: Report, chosen: set[str], comments: list[dict]) -> list[Ent
         if key == "roadmap":
             for outcome in report.roadmap.outcomes:
                 label = labels.get("roadmap.outcome", code=outcome.code)
-                entries.append(Entry("", f"{label}{labels.colon}{' '.join(outcome.title.split())}",
+                entries.append(Entry("", labels.labelled(label) + " ".join(outcome.title.split()),
                                      outcome_key(outcome), 1))
     return entries

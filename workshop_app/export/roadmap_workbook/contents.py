@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from workshop_app.export.words import Words
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.roadmap.workbook.columns import (
     OrganizationNames,
@@ -14,9 +15,10 @@ from workshop_app.models.roadmap.workbook.columns import (
 
 class Contents:
     """Everything the sheets show, from the snapshot of the current draft or of a frozen version
-    (`version_row`, None for the draft)."""
+    (`version_row`, None for the draft), and the language they show it in (`words`)."""
 
-    def __init__(self, document: WorkshopDocument, frozen: dict, version_row: dict | None):
+    def __init__(self, document: WorkshopDocument, frozen: dict, version_row: dict | None, words: Words):
+        self.words = words
         self.workshop = document.workshop()
         self.version = version_row
         self.snapshot = frozen
@@ -40,7 +42,8 @@ class Contents:
         return [self.nodes[node_id] for node_id in self.order if self.nodes[node_id]["level"] == "action"]
 
     def title_text(self) -> str:
+        _ = self.words
         title = self.workshop["title"]
         if self.version is not None:
-            return f"{title} – version “{self.version['name']}”"
+            return _("{title} – version “{name}”", title=title, name=self.version["name"])
         return title

@@ -1,6 +1,7 @@
 """The sheets worked out from the road map, never read back: "Responsibilities" (actions ×
 organizations), "Budget" (per outcome and currency, never adding two currencies) and "Summary"
-(the road map in figures, and how to send changes back).
+(the road map in figures, and how to send changes back). Every word of theirs is in the export's
+language; they are never read back.
 """
 
 import math
@@ -9,7 +10,7 @@ from collections import Counter
 from openpyxl.worksheet.properties import Outline
 
 from workshop_app import __version__
-from workshop_app.export.dates import date_range, short_date
+from workshop_app.export.roadmap_pdf.labels import country_in
 from workshop_app.export.roadmap_workbook.contents import Contents
 from workshop_app.export.roadmap_workbook.rows import (
     LETTERS,
@@ -23,6 +24,7 @@ from workshop_app.export.roadmap_workbook.rows import (
     row_height,
 )
 from workshop_app.export.workbook.styles import HEADER_COLOR, LINE_HEIGHT, MUTED_COLOR, print_setup
+from workshop_app.i18n.catalogs import N_
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap.totals import CurrencyTotal, currency_of
 
@@ -33,6 +35,7 @@ _ROLE_FILLS = {"lead": "1F4E79", "support": "9DC3E6", "consulted": "DDEBF7", "in
 
 
 def write_responsibilities(sheet, styles: CellStyles, contents: Contents) -> SheetData:
+    _ = contents.words
     roles: dict[str, dict[str, str]] = {}
     for record in contents.actions():
         found = dict(record["partners"])
@@ -43,7 +46,7 @@ def write_responsibilities(sheet, styles: CellStyles, contents: Contents) -> She
     categories = {row["id"]: row["category"] for row in contents.organizations}
     organizations = sorted(involved, key=lambda oid: (_CATEGORY_ORDER.get(categories.get(oid), 99),
                                                       contents.names.short(oid).casefold()))
-    headers = ["Code", "Action", *(contents.names.short(oid) for oid in organizations)]
+    headers = [_("Code"), _("Action"), *(contents.names.short(oid) for oid in organizations)]
     sheet.column_dimensions["A"].width = 8
     sheet.column_dimensions["B"].width = 48
     for index in range(2, len(headers)):
@@ -67,7 +70,7 @@ def write_responsibilities(sheet, styles: CellStyles, contents: Contents) -> She
             bold = styles.get(bold=True, fill=fill)
             title = styles.get(bold=True, fill=fill, wrap=True, indent=LEVEL_INDENT[level])
             empty = styles.get(fill=fill)
-            cells = [(record["code"], bold), (record["title"], title), *((None, empty) for _ in organizations)]
+            cells = [(record["code"], bold), (record["title"], title), *[(None, empty)] * len(organizations)]
             data.add(cells, height=row_height([None, record["title"]], [8, 48], [False, True], bold=True),
                      outline=LEVEL_OUTLINE[level])
             continue
@@ -75,7 +78,7 @@ def write_responsibilities(sheet, styles: CellStyles, contents: Contents) -> She
         cells = [(record["code"], plain), (record["title"], wrapped)]
         for organization in organizations:
             role = found.get(organization)
-            cells.append((v.PARTNER_ROLES[role], role_looks[role]) if role else None)
+            cells.append((_(v.PARTNER_ROLES[role]), role_looks[role]) if role else None)
         data.add(cells, height=row_height([None, record["title"]], [8, 48], [False, True]), outline=2)
     last = max(data.row, 2)
     sheet.freeze_panes = "C2"
@@ -101,20 +104,23 @@ def _currency_totals(records) -> dict[str, CurrencyTotal]:
     return {key: found[key] for key in sorted(found, key=lambda key: (key == "", key))}
 
 
-_BUDGET_HEADERS = ("Code", "Outcome", "Currency", "Actions", "Not costed", "Cost", "Funding secured",
-                   "Funding gap", "Secured")
-NO_CURRENCY = "(no currency)"
+_BUDGET_HEADERS = (N_("Code"), N_("Outcome"), N_("Currency"), N_("Actions"), N_("Not costed"), N_("Cost"),
+                   N_("Funding secured"), N_("Funding gap"),
+                   # Translators: a column header: the share of the cost that is funded.
+                   N_("Secured"))
+NO_CURRENCY = N_("(no currency)")
 NOT_KNOWN = "–"
 
 
 def write_budget(sheet, styles: CellStyles, contents: Contents) -> SheetData:
+    _ = contents.words
     by_outcome: dict[str, list[dict]] = {}
     for record in contents.actions():
         by_outcome.setdefault(contents.outcome_of.get(record["id"]), []).append(record)
     for letter, width in zip("ABCDEFGHI", (7, 50, 14, 9, 9, 15, 15, 15, 9)):
         sheet.column_dimensions[letter].width = width
     data = SheetData(styles)
-    header_row(data, _BUDGET_HEADERS, {3, 4, 5, 6, 7, 8})
+    header_row(data, [_(header) for header in _BUDGET_HEADERS], {3, 4, 5, 6, 7, 8})
 
     def looks(*, bold=False, top=False) -> dict[str, int]:
         return {"text": styles.get(bold=bold, top=top), "title": styles.get(bold=bold, top=top, wrap=True),
@@ -125,11 +131,11 @@ def write_budget(sheet, styles: CellStyles, contents: Contents) -> SheetData:
     def line(code, title, currency, total: CurrencyTotal | None, look: dict[str, int]) -> list:
         if total is None:
             return [(code, look["text"]), (title, look["title"]), (NOT_KNOWN, look["text"]), (0, look["count"]),
-                    *((None, look["text"]) for _ in range(5))]
+                    *((None, look["text"]) for _column in range(5))]
         costed = total.actions > total.uncosted
         money = (lambda amount: (amount, look["money"])) if costed else (lambda amount: (NOT_KNOWN, look["unknown"]))
         secured = total.funding_secured / total.cost if total.cost else None
-        return [(code, look["text"]), (title, look["title"]), (currency or NO_CURRENCY, look["text"]),
+        return [(code, look["text"]), (title, look["title"]), (currency or _(NO_CURRENCY), look["text"]),
                 (total.actions, look["count"]), (total.uncosted, look["count"]), money(total.cost),
                 (total.funding_secured, look["money"]), money(total.gap),
                 (secured, look["share"]) if secured is not None else (NOT_KNOWN, look["unknown"])]
@@ -148,14 +154,14 @@ def write_budget(sheet, styles: CellStyles, contents: Contents) -> SheetData:
     table_end = max(data.row, 2)
     total_look = looks(bold=True, top=True)
     for index, (currency, total) in enumerate(_currency_totals(contents.actions()).items()):
-        data.add(line(None, "All outcomes" if index == 0 else None, currency, total,
+        data.add(line(None, _("All outcomes") if index == 0 else None, currency, total,
                       total_look if index == 0 else looks(bold=True)))
     data.add([])
     note = styles.get(italic=True, color=MUTED_COLOR)
-    for text in ("Amounts in different currencies are never added together: each currency has its own lines.",
-                 "Funding gap: cost minus funding secured, per action, never below zero. Actions without a cost "
-                 "estimate (not costed) have no known gap.",
-                 "Dropped actions are left out."):
+    for text in (_("Amounts in different currencies are never added together: each currency has its own lines."),
+                 _("Funding gap: cost minus funding secured, per action, never below zero. Actions without a cost "
+                   "estimate (not costed) have no known gap."),
+                 _("Dropped actions are left out.")):
         data.add([None, (text, note)])
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = f"A1:I{table_end}"
@@ -168,20 +174,21 @@ def write_budget(sheet, styles: CellStyles, contents: Contents) -> SheetData:
 
 _SUMMARY_WIDTHS = (46, 14, 16, 17, 16)
 HOW_TO_SEND_BACK = (
-    "Edit the Road map and Indicators sheets, save the file as .xlsx and import it in Pathfinder Workshop "
-    "(File › Import, or workshop-app import-roadmap). Every change is shown before anything is applied.",
-    "Rows are matched by their ID: keep that column as it is. Rows can be re-sorted and filtered freely.",
-    "To add an item, add a row with an empty ID and the code of its place: 1.2.4 is a new action of output 1.2.",
-    "Partners are written “Organization (role); …” with the roles lead, support, consulted, informed, funder.",
-    "A row deleted here is deleted from the workshop only when you confirm it while importing.",
-    "Level, Code and Funding gap, and the Responsibilities, Budget and Summary sheets, are worked out by the "
-    "program: changes made there are not read back.",
+    N_("Edit the Road map and Indicators sheets, save the file as .xlsx and import it in Pathfinder Workshop "
+       "(File › Import, or workshop-app import-roadmap). Every change is shown before anything is applied."),
+    N_("Rows are matched by their ID: keep that column as it is. Rows can be re-sorted and filtered freely."),
+    N_("To add an item, add a row with an empty ID and the code of its place: 1.2.4 is a new action of output 1.2."),
+    # Translators: lead, support, consulted, informed and funder are the words the import reads:
+    # keep them in English.
+    N_("Partners are written “Organization (role); …” with the roles lead, support, consulted, informed, funder."),
+    N_("A row deleted here is deleted from the workshop only when you confirm it while importing."),
+    N_("Level, Code and Funding gap, and the Responsibilities, Budget and Summary sheets, are worked out by the "
+       "program: changes made there are not read back."),
 )
 
 
 def write_summary(sheet, styles: CellStyles, contents: Contents) -> SheetData:
-    from workshop_app.models.geography import country_name
-
+    _ = contents.words
     for letter, width in zip("ABCDE", _SUMMARY_WIDTHS):
         sheet.column_dimensions[letter].width = width
     print_setup(sheet, contents.title_text(), landscape=False)
@@ -202,59 +209,67 @@ def write_summary(sheet, styles: CellStyles, contents: Contents) -> SheetData:
         sheet.merged_cells.add(f"A{row}:{LETTERS[len(_SUMMARY_WIDTHS) - 1]}{row}")
 
     workshop = contents.workshop
-    data.add([("Road map", title)], height=22)
+    data.add([(_("Road map"), title)], height=22)
     data.add([(workshop["title"], section)])
-    country = country_name(workshop["country"]) if workshop["country"] else ""
-    if contents.version is None:
-        version = "Current draft (not frozen)"
+    country = country_in(workshop["country"] or "", _)
+    version = contents.version
+    if version is None:
+        version_text = _("Current draft (not frozen)")
+    elif version["validated"]:
+        version_text = _("{name}, frozen {date}, validated", name=version["name"],
+                         date=_.short_date(version["created_at"][:10]))
     else:
-        version = f"{contents.version['name']}, frozen {short_date(contents.version['created_at'][:10])}"
-        if contents.version["validated"]:
-            version += ", validated"
-    for key, value in (("Country", country), ("Venue", workshop["venue"]),
-                       ("Dates", date_range(workshop["start_date"], workshop["end_date"])), ("Version", version),
-                       ("Exported", contents.exported_at.strftime("%Y-%m-%d %H:%M UTC")),
-                       ("Written by", f"Pathfinder Workshop {__version__}")):
+        version_text = _("{name}, frozen {date}", name=version["name"], date=_.short_date(version["created_at"][:10]))
+    facts = (
+        (_("Country"), country), (_("Venue"), workshop["venue"]),
+        (_("Dates"), _.date_range(workshop["start_date"], workshop["end_date"])), (_("Version"), version_text),
+        # Translators: when the workbook was exported (a date and a time).
+        (_("Exported"), contents.exported_at.strftime("%Y-%m-%d %H:%M UTC")),
+        # Translators: before the name and version of the program that wrote the workbook.
+        (_("Written by"), f"Pathfinder Workshop {__version__}"),
+    )
+    for key, value in facts:
         if value:
             data.add([(key, label), (value, plain)])
 
     actions = contents.actions()
     levels = Counter(record["level"] for record in contents.nodes.values())
-    data.add([("The road map in figures", section)], height=24)
-    for key, value in (("Outcomes", levels["outcome"]), ("Outputs", levels["output"]), ("Actions", levels["action"]),
-                       ("Indicators", len(contents.indicators))):
+    data.add([(_("The road map in figures"), section)], height=24)
+    for key, value in ((_("Outcomes"), levels["outcome"]), (_("Outputs"), levels["output"]),
+                       (_("Actions"), levels["action"]), (_("Indicators"), len(contents.indicators))):
         data.add([(key, plain), (value, plain)])
 
-    def table(heading: str, counts: dict) -> None:
+    def table(heading: str, counts: list[tuple[str, int]]) -> None:
         data.add([(heading, section)], height=24)
-        data.add([(None, header), ("Actions", number_header)])
-        for key, value in counts.items():
+        data.add([(None, header), (_("Actions"), number_header)])
+        for key, value in counts:
             data.add([(key, plain), (value, plain)])
 
     statuses = Counter(record["status"] for record in actions)
-    table("Actions by status", {label_: statuses.get(key, 0) for key, label_ in v.ACTION_STATUSES.items()})
+    table(_("Actions by status"), [(_(label_), statuses.get(key, 0)) for key, label_ in v.ACTION_STATUSES.items()])
     groups = Counter(record["action_group"] for record in actions)
-    counts = {label_: groups.get(key, 0) for key, label_ in v.ACTION_GROUPS.items()}
-    counts["No Action Group"] = groups.get(None, 0)
-    table("Actions by Alliance 8.7 Action Group", counts)
+    table(_("Actions by Alliance 8.7 Action Group"),
+          [*((_(label_), groups.get(key, 0)) for key, label_ in v.ACTION_GROUPS.items()),
+           (_("No Action Group"), groups.get(None, 0))])
     markers = Counter(record["gender_marker"] for record in actions)
-    counts = {label_: markers.get(key, 0) for key, label_ in v.GENDER_MARKERS.items()}
-    counts["Not set"] = markers.get(None, 0)
-    table("Actions by gender marker", counts)
+    marker_counts = [(_(label_), markers.get(key, 0)) for key, label_ in v.GENDER_MARKERS.items()]
+    # Translators: the gender marker of actions for which none was chosen.
+    marker_counts.append((_("Not set"), markers.get(None, 0)))
+    table(_("Actions by gender marker"), marker_counts)
 
-    data.add([("Cost and funding by currency", section)], height=24)
-    data.add([("Currency", header), ("Actions", number_header), ("Cost", number_header),
-              ("Funding secured", number_header), ("Funding gap", number_header)])
+    data.add([(_("Cost and funding by currency"), section)], height=24)
+    data.add([(_("Currency"), header), (_("Actions"), number_header), (_("Cost"), number_header),
+              (_("Funding secured"), number_header), (_("Funding gap"), number_header)])
     for currency, total in _currency_totals(actions).items():
         costed = total.actions > total.uncosted
-        data.add([(currency or NO_CURRENCY, plain), (total.actions, plain),
+        data.add([(currency or _(NO_CURRENCY), plain), (total.actions, plain),
                   (total.cost, money) if costed else (NOT_KNOWN, styles.get(halign="right")),
                   (total.funding_secured, money),
                   (total.gap, money) if costed else (NOT_KNOWN, styles.get(halign="right"))])
-    paragraph("Each currency is counted on its own line: amounts in different currencies are never added together. "
-              "Dropped actions are left out.")
+    paragraph(_("Each currency is counted on its own line: amounts in different currencies are never added "
+                "together. Dropped actions are left out."))
 
-    data.add([("Sending changes back", section)], height=24)
+    data.add([(_("Sending changes back"), section)], height=24)
     for text in HOW_TO_SEND_BACK:
-        paragraph(text)
+        paragraph(_(text))
     return data

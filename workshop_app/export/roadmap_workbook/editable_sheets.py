@@ -1,6 +1,7 @@
 """The two sheets that come back: "Road map" (one row per item, goal to actions, grouped by
 outcome) and "Indicators" (the M&E framework). models.roadmap.workbook reads them on import by
-the columns it defines (ROADMAP_COLUMNS, INDICATOR_COLUMNS); this module gives them their look.
+the columns it defines (ROADMAP_COLUMNS, INDICATOR_COLUMNS); this module gives them their look,
+and their headers in the export's language (the import reads back the English ones).
 """
 
 from openpyxl.worksheet.properties import Outline
@@ -19,6 +20,7 @@ from workshop_app.export.roadmap_workbook.rows import (
     row_height,
 )
 from workshop_app.export.workbook.styles import print_setup
+from workshop_app.i18n.catalogs import N_
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap.workbook.columns import (
     INDICATOR_COLUMNS,
@@ -28,29 +30,47 @@ from workshop_app.models.roadmap.workbook.columns import (
     format_value,
 )
 
-# (narrowest, widest) in characters, and whether long text wraps, per Road map column.
+# (narrowest, widest) in characters, and whether long text wraps, per Road map column, by its
+# English header (which the catalogs translate).
 _ROADMAP_WIDTHS = {
-    "Level": (9, 9, False), "Code": (7, 8, False), "Title": (36, 56, True),
-    "Lead organization": (20, 32, True), "Partners": (22, 36, True), "Start": (9, 11, False),
-    "End": (9, 11, False), "Status": (11, 11, False), "Cost": (11, 14, False), "Currency": (9, 9, False),
-    "Funding secured": (11, 14, False), "Funding gap": (11, 14, False), "Gender marker": (8, 8, False),
-    "Action Group": (14, 20, True), "Target 8.7 issues": (16, 26, True), "Pillars": (13, 24, True),
-    "SDGs": (8, 12, False), "Geographic scope": (12, 22, True), "Description": (30, 70, True),
-    "Risks": (24, 40, True), "Assumptions": (24, 40, True), "Comments": (24, 40, True), "ID": (37, 37, False),
+    # Translators: a column header: goal, outcome, output or action.
+    N_("Level"): (9, 9, False),
+    # Translators: a column header: the code of an item of the road map ("1.2.3").
+    N_("Code"): (7, 8, False),
+    # Translators: a column header: the title of an item of the road map (goal, outcome, output, action).
+    N_("Title"): (36, 56, True),
+    N_("Lead organization"): (20, 32, True), N_("Partners"): (22, 36, True),
+    # Translators: a column header: the quarter or day an action starts.
+    N_("Start"): (9, 11, False),
+    # Translators: a column header: the quarter or day an action ends.
+    N_("End"): (9, 11, False),
+    N_("Status"): (11, 11, False), N_("Cost"): (11, 14, False), N_("Currency"): (9, 9, False),
+    N_("Funding secured"): (11, 14, False), N_("Funding gap"): (11, 14, False), N_("Gender marker"): (8, 8, False),
+    N_("Action Group"): (14, 20, True), N_("Target 8.7 issues"): (16, 26, True), N_("Pillars"): (13, 24, True),
+    N_("SDGs"): (8, 12, False), N_("Geographic scope"): (12, 22, True), N_("Description"): (30, 70, True),
+    N_("Risks"): (24, 40, True), N_("Assumptions"): (24, 40, True), N_("Comments"): (24, 40, True),
+    # Translators: a column header: the identifier that matches a row with its item on import.
+    N_("ID"): (37, 37, False),
 }
 _INDICATOR_WIDTHS = {
-    "Code": (7, 8, False), "Result": (28, 40, True), "No.": (5, 5, False), "Indicator": (34, 50, True),
-    "Unit": (10, 18, True), "Baseline": (12, 24, True), "Baseline year": (9, 9, False), "Target": (12, 24, True),
-    "Target year": (8, 8, False), "Disaggregation": (14, 30, True), "Means of verification": (18, 34, True),
-    "Collected by": (14, 26, True), "Frequency": (11, 20, True), "ID": (37, 37, False),
+    N_("Code"): (7, 8, False),
+    # Translators: a column header: the outcome or output an indicator measures.
+    N_("Result"): (28, 40, True),
+    # Translators: a column header: the indicator's number among its result's indicators.
+    N_("No."): (5, 5, False),
+    N_("Indicator"): (34, 50, True), N_("Unit"): (10, 18, True), N_("Baseline"): (12, 24, True),
+    N_("Baseline year"): (9, 9, False), N_("Target"): (12, 24, True), N_("Target year"): (8, 8, False),
+    N_("Disaggregation"): (14, 30, True), N_("Means of verification"): (18, 34, True),
+    N_("Collected by"): (14, 26, True), N_("Frequency"): (11, 20, True), N_("ID"): (37, 37, False),
 }
 
 
 def write_roadmap(sheet, styles: CellStyles, contents: Contents, lists: Lists) -> SheetData:
+    _ = contents.words
     columns = ROADMAP_COLUMNS
-    headers = [column.header for column in columns]
-    settings = [_ROADMAP_WIDTHS[header] for header in headers]
-    wraps = [wrap for _, _, wrap in settings]
+    headers = [_(column.header) for column in columns]
+    settings = [_ROADMAP_WIDTHS[column.header] for column in columns]
+    wraps = [wrap for _narrowest, _widest, wrap in settings]
     lines = []
     for node_id in contents.order:
         record = contents.nodes[node_id]
@@ -58,13 +78,13 @@ def write_roadmap(sheet, styles: CellStyles, contents: Contents, lists: Lists) -
         lines.append((record["level"], [None if column.action_only and not is_action
                                         else format_value(column.kind, record.get(column.field), contents.names)
                                         for column in columns]))
-    widths = column_widths(headers, settings, [values for _, values in lines])
+    widths = column_widths(headers, settings, [values for _level, values in lines])
     for index, width in enumerate(widths):
         sheet.column_dimensions[LETTERS[index]].width = width
 
     amounts = [i for i, c in enumerate(columns) if c.kind == "amount"]
     fractional = any(isinstance(values[i], float) and not values[i].is_integer()
-                     for _, values in lines for i in amounts)
+                     for _level, values in lines for i in amounts)
     amount_format = "#,##0.00" if fractional else "#,##0"
     numeric = {i for i, column in enumerate(columns) if column.kind == "amount"}
     centered = {i for i, column in enumerate(columns) if column.kind in ("marker", "currency")}
@@ -95,21 +115,23 @@ def write_roadmap(sheet, styles: CellStyles, contents: Contents, lists: Lists) -
     # The header, level, code and title stay in view.
     _set_up_table(sheet, contents, freeze="D2", columns=len(columns), printed=ROADMAP_PRINTED, rows=data.row,
                   outline_levels=2)
-    add_roadmap_drop_downs(sheet, lists, {column.header: index for index, column in enumerate(columns)}, data.row)
+    add_roadmap_drop_downs(sheet, lists, {column.header: index for index, column in enumerate(columns)}, data.row,
+                           contents)
     return data
 
 
 def write_indicators(sheet, styles: CellStyles, contents: Contents) -> SheetData:
+    _ = contents.words
     columns = INDICATOR_COLUMNS
-    headers = [column.header for column in columns]
-    settings = [_INDICATOR_WIDTHS[header] for header in headers]
-    wraps = [wrap for _, _, wrap in settings]
+    headers = [_(column.header) for column in columns]
+    settings = [_INDICATOR_WIDTHS[column.header] for column in columns]
+    wraps = [wrap for _narrowest, _widest, wrap in settings]
     lines = []
     for indicator in contents.indicators.values():
         node = contents.nodes.get(indicator["node_id"], {})
         lines.append((node.get("level"), indicator["node_id"],
                       [format_value(column.kind, indicator.get(column.field), contents.names) for column in columns]))
-    widths = column_widths(headers, settings, [values for _, _, values in lines])
+    widths = column_widths(headers, settings, [values for _level, _node, values in lines])
     for index, width in enumerate(widths):
         sheet.column_dimensions[LETTERS[index]].width = width
     centered = {i for i, column in enumerate(columns) if column.kind in ("number", "year")}

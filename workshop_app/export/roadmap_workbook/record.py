@@ -11,9 +11,11 @@ def write_record(sheet, styles: CellStyles, contents: Contents) -> SheetData:
     sheet.sheet_state = "veryHidden"
     chunks = pack_snapshot(contents.record_json)
     plain = styles.get()
+    _ = contents.words
     data = SheetData(styles)
-    data.add([("Pathfinder Workshop export record: what this workbook held when it was exported, to tell "
-               "changes made in Excel from changes made in the workshop. Do not edit.", plain)])
+    # The keys below are read back by the import: they stay as they are in every language.
+    data.add([(_("Pathfinder Workshop export record: what this workbook held when it was exported, to tell "
+                 "changes made in Excel from changes made in the workshop. Do not edit."), plain)])
     for key, value in (("format", RECORD_FORMAT), ("workshop", contents.workshop["id"]),
                        ("workshop_title", contents.workshop["title"]),
                        ("version", contents.version["name"] if contents.version else ""),

@@ -6,6 +6,11 @@ are hidden: "Lists" holds the drop-down lists (lists), and "Export record" the r
 exported (record), so that models.roadmap.workbook.reimport can tell which cells were changed in
 Excel, which in the workshop, and which on both sides.
 
+Sheet names, headers and every word of the program's are in the export's language; the choices
+in the Road map and Indicators cells (levels, statuses, Action Groups…) are written as the import
+reads them (models.roadmap.workbook.columns), and the export record keeps its English name. The
+import reads back a workbook exported in English.
+
 How it is written: openpyxl builds the package (styles, sheet settings, validations, print
 setup, defined names) with empty sheets, and the rows are written as sheet XML directly
 (rows.SheetData), then put into the package in place of each sheet's marker row.
@@ -17,6 +22,7 @@ import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.workbook.child import INVALID_TITLE_REGEX
 
 from workshop_app import __version__
 from workshop_app.export.errors import ExportError
@@ -27,7 +33,9 @@ from workshop_app.export.roadmap_workbook.editable_sheets import write_indicator
 from workshop_app.export.roadmap_workbook.lists import write_lists
 from workshop_app.export.roadmap_workbook.record import write_record
 from workshop_app.export.roadmap_workbook.rows import CellStyles
+from workshop_app.export.words import Words, export_language
 from workshop_app.export.workbook.text import xlsx_text
+from workshop_app.i18n.catalogs import N_
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.roadmap.versions import list_versions, snapshot
@@ -41,15 +49,26 @@ from workshop_app.models.roadmap.workbook.columns import (
     SUMMARY_SHEET,
 )
 
+# The sheets in order, with their names in the export's language. The import finds the export
+# record by its English name, in any language: it is never shown.
+_SHEETS = ((ROADMAP_SHEET, N_("Road map")), (INDICATORS_SHEET, N_("Indicators")),
+           (RESPONSIBILITIES_SHEET, N_("Responsibilities")), (BUDGET_SHEET, N_("Budget")),
+           (SUMMARY_SHEET, N_("Summary")), (LISTS_SHEET, N_("Lists")), (RECORD_SHEET, None))
+_PRINTED = (ROADMAP_SHEET, INDICATORS_SHEET, RESPONSIBILITIES_SHEET, BUDGET_SHEET, SUMMARY_SHEET)
+_SHEET_NAME_LIMIT = 31  # characters: Excel's
+PAGE_LABEL = N_("Page {page} of {pages}")
 _MARKER = "pathfinder-sheet-data-{}"
 _SHEET_DATA = re.compile(r"<sheetData\s*/>|<sheetData>.*?</sheetData>", re.DOTALL)
 # <dimension> comes right after <sheetPr>, before the first of these (the schema's order).
 _BEFORE_DIMENSION = re.compile(r"<(?:sheetViews|sheetFormatPr|cols|sheetData)\b")
 
 
-def write_roadmap_xlsx(document: WorkshopDocument, path: Path | str, *, version: str | None = None) -> None:
+def write_roadmap_xlsx(document: WorkshopDocument, path: Path | str, *, version: str | None = None,
+                       lang: str | None = None) -> None:
     """Write the road-map workbook of the current draft, or of the frozen version named
-    `version`, to `path` (replaced only when complete). Raises ExportError when the version
+    `version`, to `path` (replaced only when complete). `lang`: the language of its sheet
+    names, headers and notes ("en", "fr", "es", "ar"; others print in English); by default the
+    workshop's first working language the program speaks. Raises ExportError when the version
     does not exist or the file cannot be written."""
     path = Path(path)
     try:
@@ -61,18 +80,19 @@ def write_roadmap_xlsx(document: WorkshopDocument, path: Path | str, *, version:
         version_row = next((row for row in list_versions(document)
                             if row["id"] == version or row["name"] == version), None) or next(
             (row for row in list_versions(document) if row["name"].casefold() == version.strip().casefold()), None)
-    contents = Contents(document, frozen, version_row)
+    contents = Contents(document, frozen, version_row, Words(export_language(document, lang)))
     with written_atomically(path) as temporary:
         temporary.write_bytes(_workbook_bytes(contents))
 
 
 def _workbook_bytes(contents: Contents) -> bytes:
+    _ = contents.words
     workbook = Workbook(write_only=True)
-    workbook.properties.title = xlsx_text(f"Road map – {contents.title_text()}")[:250]
+    workbook.properties.title = xlsx_text(_("Road map – {title}", title=contents.title_text()))[:250]
     workbook.properties.creator = f"Pathfinder Workshop {__version__}"
-    titles = (ROADMAP_SHEET, INDICATORS_SHEET, RESPONSIBILITIES_SHEET, BUDGET_SHEET, SUMMARY_SHEET, LISTS_SHEET,
-              RECORD_SHEET)
-    sheets = {title: workbook.create_sheet(title) for title in titles}
+    titles = [title for title, _name in _SHEETS]
+    names = _sheet_names(contents.words)
+    sheets = {title: workbook.create_sheet(names[title]) for title in titles}
     styles = CellStyles(workbook, sheets[ROADMAP_SHEET])
     lists = write_lists(sheets[LISTS_SHEET], styles, contents)
     data = {
@@ -84,6 +104,8 @@ def _workbook_bytes(contents: Contents) -> bytes:
         LISTS_SHEET: lists.data,
         RECORD_SHEET: write_record(sheets[RECORD_SHEET], styles, contents),
     }
+    for title in _PRINTED:  # print_setup wrote it in English
+        sheets[title].oddFooter.right.text = _(PAGE_LABEL, page="&P", pages="&N")
     markers = {}
     for index, title in enumerate(titles):
         marker = _MARKER.format(index)
@@ -92,6 +114,22 @@ def _workbook_bytes(contents: Contents) -> bytes:
     skeleton = io.BytesIO()
     workbook.save(skeleton)
     return _filled_package(skeleton.getvalue(), markers)
+
+
+def _sheet_names(words: Words) -> dict[str, str]:
+    """Each sheet's name in the language of `words`, as Excel allows it: at most 31 characters,
+    none of \\ / ? * : [ ], and no two alike."""
+    names: dict[str, str] = {}
+    for title, message in _SHEETS:
+        name = title if message is None else words(message)
+        name = " ".join(INVALID_TITLE_REGEX.sub("", name).split()).strip("'")[:_SHEET_NAME_LIMIT] or title
+        taken = {other.casefold() for other in names.values()}
+        unique, number = name, 2
+        while unique.casefold() in taken:
+            suffix = f" ({number})"
+            unique, number = name[:_SHEET_NAME_LIMIT - len(suffix)] + suffix, number + 1
+        names[title] = unique
+    return names
 
 
 def _filled_package(skeleton: bytes, markers: dict[str, tuple[str, str]]) -> bytes:
