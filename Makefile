@@ -65,7 +65,7 @@ guide-screenshots: $(STAMP)
 LOCALE := resources/locale
 LANGUAGES := fr es ar
 catalogs: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 -c Translators: --add-location=file \
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 -k n:1,2 -k pgettext:1c,2 -c Translators: --add-location=file \
 		--sort-by-file --width=100 --project="Pathfinder Workshop" --copyright-holder="Pathfinder Workshop" \
 		-o $(LOCALE)/workshop.pot .
 	for language in $(LANGUAGES); do \

@@ -212,7 +212,7 @@ def _day_times(day: AgendaDay, page: _Page) -> Table:
     parts = [Piece(" · ".join(pieces))]
     if day.overruns:
         over = day.end - minutes(planned)
-        runs = _.n(N_("runs {count} min past the planned end"), N_("runs {count} min past the planned end"), over)
+        runs = _.n("runs {count} min past the planned end", "runs {count} min past the planned end", over)
         parts.append(Piece(f" · {runs}", bold=True))
     return Table([[line(agenda_styles()["note"], *parts)]], colWidths=[page.width], style=_table_style([
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
@@ -273,7 +273,7 @@ def _time_cell(slot: TimeSlot, _: Words) -> list:
 def in_parallel(count: int, _: Words) -> str:
     """'4 in parallel': sessions of one time slot (breakout groups)."""
     # Translators: how many sessions (breakout groups) run at the same time.
-    return _.n(N_("{count} in parallel"), N_("{count} in parallel"), count)
+    return _.n("{count} in parallel", "{count} in parallel", count)
 
 
 def _shared_type(slot: TimeSlot) -> str:

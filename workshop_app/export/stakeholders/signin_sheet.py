@@ -135,7 +135,7 @@ def _day_heading(workshop: dict, day: WorkshopDay | None, registered: int, _: Wo
     for line in (workshop["title"], workshop["venue"]):
         if line:
             story.append(text.paragraph(line, styles["subtitle"]))
-    count = _.n(N_("{count} participant registered."), N_("{count} participants registered."), registered)
+    count = _.n("{count} participant registered.", "{count} participants registered.", registered)
     story.append(text.paragraph(f"{_(INSTRUCTION)} {count}", styles["small"]))
     story.append(Spacer(0, 4))
     return story
