@@ -12,80 +12,94 @@ from pathlib import Path
 
 from workshop_app import __version__
 from workshop_app.export.registry import ALIASES, EXPORTS
+from workshop_app.i18n.catalogs import N_, _, ngettext
 from workshop_app.models.errors import WorkshopError, WorkshopFileError
 
 USER_ERROR = 2
 PAGES = ("start", "overview", "stakeholders", "agenda", "roadmap", "projector")
+# How `stats` names its figures (the keys are --json's, never translated). Marked with N_.
+STAT_LABELS = {
+    "participants": N_("Participants"), "organizations": N_("Organizations"),
+    "participants_by_sex": N_("Participants by sex"), "women_share": N_("Women share"), "days": N_("Days"),
+    "sessions": N_("Sessions"), "outcomes": N_("Outcomes"), "outputs": N_("Outputs"), "actions": N_("Actions"),
+    "indicators": N_("Indicators"), "versions": N_("Versions"),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workshop-app",
-        description="Pathfinder Workshop: run an Alliance 8.7 national planning workshop offline.",
-        epilog="Without a command, the program opens its start page.",
+        description=_("Pathfinder Workshop: run an Alliance 8.7 national planning workshop offline."),
+        epilog=_("Without a command, the program opens its start page."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    open_ = commands.add_parser("open", help="open a workshop file in the window")
+    # Translators: the help of the command line (workshop-app --help); command and option names stay in English
+    open_ = commands.add_parser("open", help=_("open a workshop file in the window"))
     open_.add_argument("file", type=Path)
-    open_.add_argument("--page", choices=PAGES, default="overview", help="page to show first")
-    open_.add_argument("--screenshot", type=Path, metavar="PNG", help="render the page offscreen, save it, exit")
-    open_.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH", help="window size (default 1280x800)")
+    open_.add_argument("--page", choices=PAGES, default="overview", help=_("page to show first"))
+    open_.add_argument("--screenshot", type=Path, metavar="PNG", help=_("render the page offscreen, save it, exit"))
+    open_.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
+                       help=_("window size (default 1280x800)"))
     open_.add_argument("--theme", choices=("system", "light", "dark"),
-                       help="the look of the screenshot (default: as chosen in Preferences)")
+                       help=_("the look of the screenshot (default: as chosen in Preferences)"))
 
-    demo = commands.add_parser("demo", help="write the bundled demo workshop (a fictional workshop in Nepal)")
-    demo.add_argument("file", type=Path, nargs="?", help="where to write it (default: your data folder)")
-    demo.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    demo.add_argument("--open", action="store_true", help="then open it in the window")
+    demo = commands.add_parser("demo", help=_("write the bundled demo workshop (a fictional workshop in Nepal)"))
+    demo.add_argument("file", type=Path, nargs="?", help=_("where to write it (default: your data folder)"))
+    demo.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
+    demo.add_argument("--open", action="store_true", help=_("then open it in the window"))
 
-    new = commands.add_parser("new", help="create an empty workshop file")
+    new = commands.add_parser("new", help=_("create an empty workshop file"))
     new.add_argument("file", type=Path)
     new.add_argument("--title", required=True)
-    new.add_argument("--country", required=True, metavar="ISO", help="ISO 3166 country code, e.g. NP")
-    new.add_argument("--start", metavar="YYYY-MM-DD", help="first day of the workshop")
-    new.add_argument("--days", type=int, default=0, metavar="N", help="number of workshop days (needs --start)")
-    new.add_argument("--language", default="en", metavar="xx", help="working languages, e.g. 'en' or 'fr,en'")
+    new.add_argument("--country", required=True, metavar="ISO", help=_("ISO 3166 country code, e.g. NP"))
+    new.add_argument("--start", metavar="YYYY-MM-DD", help=_("first day of the workshop"))
+    new.add_argument("--days", type=int, default=0, metavar="N", help=_("number of workshop days (needs --start)"))
+    new.add_argument("--language", default="en", metavar="xx", help=_("working languages, e.g. 'en' or 'fr,en'"))
 
-    imports = commands.add_parser("import-participants", help="import participants from an .xlsx or .csv list")
-    imports.add_argument("file", type=Path, help="the workshop file")
-    imports.add_argument("sheet", type=Path, metavar="SHEET", help="the spreadsheet (.xlsx or .csv)")
-    imports.add_argument("--sheet", dest="sheet_name", metavar="NAME", help="the worksheet to read (default: the first "
-                         "with a recognisable header)")
-    imports.add_argument("--map", metavar='"Header=field,..."', help="map columns by hand; fields: name, first_name, "
-                         "last_name, sex, organization, title, email, phone, language, role, ignore")
-    imports.add_argument("--dry-run", action="store_true", help="report what would happen; change nothing")
-    imports.add_argument("--yes", action="store_true", help="import even more than 10,000 new people")
+    imports = commands.add_parser("import-participants", help=_("import participants from an .xlsx or .csv list"))
+    imports.add_argument("file", type=Path, help=_("the workshop file"))
+    imports.add_argument("sheet", type=Path, metavar="SHEET", help=_("the spreadsheet (.xlsx or .csv)"))
+    imports.add_argument("--sheet", dest="sheet_name", metavar="NAME",
+                         help=_("the worksheet to read (default: the first with a recognisable header)"))
+    # Translators: the field names (name, first_name…, ignore) stay in English: they are typed as they are
+    imports.add_argument("--map", metavar='"Header=field,..."', help=_(
+        "map columns by hand; fields: name, first_name, last_name, sex, organization, title, email, phone, language, "
+        "role, ignore"))
+    imports.add_argument("--dry-run", action="store_true", help=_("report what would happen; change nothing"))
+    imports.add_argument("--yes", action="store_true", help=_("import even more than 10,000 new people"))
 
     roadmap = commands.add_parser("import-roadmap", aliases=["import-matrix"],
-                                  help="read back an edited road-map workbook (export --what roadmap OUT.xlsx)")
-    roadmap.add_argument("file", type=Path, help="the workshop file")
-    roadmap.add_argument("xlsx", type=Path, help="the edited road-map workbook")
-    roadmap.add_argument("--dry-run", action="store_true", help="report the differences; change nothing")
-    roadmap.add_argument("--apply-deletions", action="store_true", help="also delete the rows removed in Excel")
+                                  help=_("read back an edited road-map workbook (export --what roadmap OUT.xlsx)"))
+    roadmap.add_argument("file", type=Path, help=_("the workshop file"))
+    roadmap.add_argument("xlsx", type=Path, help=_("the edited road-map workbook"))
+    roadmap.add_argument("--dry-run", action="store_true", help=_("report the differences; change nothing"))
+    roadmap.add_argument("--apply-deletions", action="store_true", help=_("also delete the rows removed in Excel"))
 
-    export = commands.add_parser("export", help="export to .pdf, .xlsx or .csv (the format follows OUT's suffix)")
-    export.add_argument("file", type=Path, help="the workshop file")
-    export.add_argument("out", type=Path, help="the file to write")
+    export = commands.add_parser("export",
+                                 help=_("export to .pdf, .xlsx or .csv (the format follows OUT's suffix)"))
+    export.add_argument("file", type=Path, help=_("the workshop file"))
+    export.add_argument("out", type=Path, help=_("the file to write"))
     export.add_argument("--what", required=True, choices=[*EXPORTS, *ALIASES], metavar="WHAT",
                         help="; ".join(f"{what} ({' '.join(formats)})" for what, formats in EXPORTS.items()))
-    export.add_argument("--day", metavar="N", help="sign-in: one day only (number, or date YYYY-MM-DD)")
-    export.add_argument("--slot", type=int, metavar="N", help="groups: one time slot of the day (1 = first)")
-    export.add_argument("--order", choices=["name", "organization"], help="sign-in: sort by name or group by "
-                        "organization")
-    export.add_argument("--paper", choices=["A4", "Letter"], help="PDFs: paper size (default A4)")
+    export.add_argument("--day", metavar="N", help=_("sign-in: one day only (number, or date YYYY-MM-DD)"))
+    export.add_argument("--slot", type=int, metavar="N", help=_("groups: one time slot of the day (1 = first)"))
+    export.add_argument("--order", choices=["name", "organization"],
+                        help=_("sign-in: sort by name or group by organization"))
+    export.add_argument("--paper", choices=["A4", "Letter"], help=_("PDFs: paper size (default A4)"))
     export.add_argument("--version", dest="version_name", metavar="NAME",
-                        help="road map: a frozen version instead of the current draft")
-    export.add_argument("--lang", metavar="xx", help="road map: the language of the labels (en, fr)")
+                        help=_("road map: a frozen version instead of the current draft"))
+    export.add_argument("--lang", metavar="xx", help=_("road map: the language of the labels (en, fr)"))
     export.add_argument("--with-contacts", "--contacts", dest="include_contacts", action="store_true", default=None,
-                        help="sign-in and road map PDFs: print participants' e-mail and phone (left out by default)")
+                        help=_("sign-in and road map PDFs: print participants' e-mail and phone (left out by "
+                               "default)"))
 
-    stats = commands.add_parser("stats", help="counts and figures")
+    stats = commands.add_parser("stats", help=_("counts and figures"))
     stats.add_argument("file", type=Path)
-    stats.add_argument("--json", action="store_true", help="machine-readable output")
+    stats.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
-    check = commands.add_parser("check", help="check the file's integrity and schema version")
+    check = commands.add_parser("check", help=_("check the file's integrity and schema version"))
     check.add_argument("file", type=Path)
     return parser
 
@@ -117,7 +131,9 @@ def one_line(message: str) -> str:
     in as many lines as the damage has places: the first two and the last are kept."""
     lines = [line.strip() for line in message.splitlines() if line.strip()]
     if len(lines) > 3:
-        lines = [*lines[:2], f"... {len(lines) - 3} more ...", lines[-1]]
+        more = len(lines) - 3
+        lines = [*lines[:2], ngettext("... {count} more ...", "... {count} more ...", more).format(count=more),
+                 lines[-1]]
     return " / ".join(lines)
 
 
@@ -165,7 +181,8 @@ def _demo(args) -> int:
                 target.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise WorkshopFileError(
-                    target.parent, f"the data folder cannot be created ({error.strerror})") from None
+                    target.parent, _("the data folder cannot be created ({reason})").format(
+                        reason=error.strerror)) from None
         write_demo(target, overwrite=args.force).close()
         print(target)
     if args.open:
@@ -196,20 +213,32 @@ def _import_participants(args) -> int:
         _tell(document.opening_notes)
         plan = plan_participant_import(document, args.sheet, sheet=args.sheet_name, mapping=mapping)
         table = plan.table
-        where = f"sheet '{table.sheet}', " if table.sheet else ""
-        print(f"{args.sheet.name}: {where}header on row {table.header_row}, {len(table.rows)} rows")
+        if table.sheet:
+            read = ngettext("{file}: sheet '{sheet}', header on row {header}, {count} rows",
+                            "{file}: sheet '{sheet}', header on row {header}, {count} rows", len(table.rows))
+        else:
+            read = ngettext("{file}: header on row {header}, {count} rows",
+                            "{file}: header on row {header}, {count} rows", len(table.rows))
+        print(read.format(file=args.sheet.name, sheet=table.sheet, header=table.header_row, count=len(table.rows)))
         for line in plan.report.lines():
             print(line)
         if args.dry_run:
-            print("Dry run: nothing was changed.")
+            print(_("Dry run: nothing was changed."))
         elif plan.report.added > LARGE_IMPORT and not args.yes:
-            print(f"workshop-app: {args.sheet.name}: would add {plan.report.added:,} people, more than any "
-                  f"workshop invites; nothing was changed (run again with --yes if the list is right)",
-                  file=sys.stderr)
+            problem = ngettext("would add {count} people, more than any workshop invites; nothing was changed (run "
+                               "again with --yes if the list is right)",
+                               "would add {count} people, more than any workshop invites; nothing was changed (run "
+                               "again with --yes if the list is right)", plan.report.added).format(
+                count=f"{plan.report.added:,}")
+            print(f"workshop-app: {_in_file(args.sheet, problem)}", file=sys.stderr)
             return USER_ERROR
         else:
             document.apply(plan.change)
     return 0
+
+
+def _in_file(path: Path, problem: str) -> str:
+    return _("{file}: {problem}").format(file=path.name, problem=problem)
 
 
 def _tell(notes: list[str]) -> None:
@@ -231,7 +260,7 @@ def _export(args) -> int:
         from workshop_app.export.pdf.system_fonts import advice
 
         # The file is written: a warning per item, and the exit status stays 0.
-        _tell([f"warning: {item.message(advice())}" for item in unprintable])
+        _tell([_("warning: {message}").format(message=item.message(advice())) for item in unprintable])
     return 0
 
 
@@ -245,11 +274,13 @@ def _import_roadmap(args) -> int:
         for line in plan.lines():
             print(line)
         if plan.problems:
-            print(f"workshop-app: {args.xlsx.name}: {len(plan.problems)} invalid cell(s), listed above; "
-                  "nothing was changed", file=sys.stderr)
+            problem = ngettext("{count} invalid cell(s), listed above; nothing was changed",
+                               "{count} invalid cell(s), listed above; nothing was changed",
+                               len(plan.problems)).format(count=len(plan.problems))
+            print(f"workshop-app: {_in_file(args.xlsx, problem)}", file=sys.stderr)
             return USER_ERROR
         if args.dry_run:
-            print("Dry run: nothing was changed.")
+            print(_("Dry run: nothing was changed."))
         elif plan.change:
             document.apply(plan.change)
     return 0
@@ -266,11 +297,19 @@ def _stats(args) -> int:
         return 0
     for key, value in figures.items():
         if key == "participants_by_sex":
-            value = ", ".join(f"{sex.replace('_', ' ')} {count}" for sex, count in value.items())
+            value = ", ".join(f"{_sex_words(sex)} {count}" for sex, count in value.items())
         elif key == "women_share":
             value = "-" if value is None else f"{value:.0%}"
-        print(f"{key.replace('_', ' ').capitalize():<22} {value}")
+        label = _(STAT_LABELS[key]) if key in STAT_LABELS else key.replace("_", " ").capitalize()
+        print(f"{label:<22} {value}")
     return 0
+
+
+def _sex_words(sex: str) -> str:
+    """"female", "not stated": the vocabulary's label in small letters."""
+    from workshop_app.models.vocabulary import SEXES
+
+    return _(SEXES[sex]).lower() if sex in SEXES else sex.replace("_", " ")
 
 
 def _check(args) -> int:
@@ -285,7 +324,7 @@ def _check(args) -> int:
 def _size(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{2,5})[xX](\d{2,5})", text.strip())
     if not match:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x800")
+        raise argparse.ArgumentTypeError(_("'{text}' is not a size like 1280x800").format(text=text))
     return int(match.group(1)), int(match.group(2))
 
 

@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument, new_id
 from workshop_app.models.validation import normalize
@@ -54,7 +55,7 @@ def _fill(document: WorkshopDocument, content: dict) -> None:
 def _insert_all(document: WorkshopDocument, table: str, rows: Iterable[dict]) -> None:
     """Add the rows in one transaction, each checked as an edit adding it would be."""
     planned = [row_change for row in rows for row_change in document.plan_insert(table, **row).rows]
-    document.apply(Change(f"Add {table}", tuple(planned)))
+    document.apply(Change(_("Add {table}").format(table=table), tuple(planned)))
 
 
 def _breakout_groups(document: WorkshopDocument) -> None:

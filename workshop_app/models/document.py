@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models.changes import Change, Row, RowChange
 from workshop_app.models.errors import InvalidValueError, WorkshopError, WorkshopFileError
 from workshop_app.models.file import schema, upgrades
@@ -45,8 +46,8 @@ def _readable_header(path: Path, readonly: bool):
     header = read_header(path)
     if header.user_version < 1 or any(v not in upgrades.MIGRATIONS for v in
                                       range(header.user_version, schema.SCHEMA_VERSION)):
-        raise WorkshopFileError(path, f"the file has an unknown format number ({header.user_version}); "
-                                      "it cannot be opened (restore a backup copy)")
+        raise WorkshopFileError(path, _("the file has an unknown format number ({number}); it cannot be opened "
+                                        "(restore a backup copy)").format(number=header.user_version))
     if not readonly:
         ensure_writable(path)
     return header
@@ -54,10 +55,11 @@ def _readable_header(path: Path, readonly: bool):
 
 def _refuse_without_workshop(path: Path, conn: sqlite3.Connection, verify: bool) -> None:
     if "workshop" not in {row[0] for row in fetch_opening(path, conn, "SELECT name FROM sqlite_master")}:
-        raise WorkshopFileError(path, "the file is damaged (it has no workshop table); restore a backup copy")
+        raise WorkshopFileError(path, _("the file is damaged (it has no workshop table); restore a backup copy"))
     if verify and not fetch_opening(path, conn, "SELECT 1 FROM workshop LIMIT 1"):
         # Every page reads the workshop record; `check` (which does not verify) opens it to say so.
-        raise WorkshopFileError(path, "the file is damaged (its workshop record is missing); restore a backup copy")
+        raise WorkshopFileError(path, _("the file is damaged (its workshop record is missing); restore a backup "
+                                        "copy"))
 
 
 def _refuse_damage(path: Path, conn: sqlite3.Connection) -> None:
@@ -66,7 +68,8 @@ def _refuse_damage(path: Path, conn: sqlite3.Connection) -> None:
     reaches the pages."""
     problems = [row[0] for row in fetch_opening(path, conn, "PRAGMA quick_check")]
     if problems != ["ok"]:
-        raise WorkshopFileError(path, f"the file is damaged ({problems[0]}); restore a backup copy")
+        raise WorkshopFileError(path, _("the file is damaged ({problem}); restore a backup copy").format(
+            problem=problems[0]))
 
 
 def _replacing_text(value: bytes) -> str:
@@ -148,8 +151,8 @@ class WorkshopDocument:
             raise WorkshopFileError(path, explain_open_error(error, path)) from None
         except UnicodeDecodeError:  # a name in the schema itself: SQLite stores any bytes
             conn.close()
-            raise WorkshopFileError(path, "the file is damaged (its structure holds names that are not valid "
-                                          "text); restore a backup copy") from None
+            raise WorkshopFileError(path, _("the file is damaged (its structure holds names that are not valid "
+                                            "text); restore a backup copy")) from None
         except BaseException:
             conn.close()
             raise
@@ -171,13 +174,13 @@ class WorkshopDocument:
         complete, so a failure never leaves a half-written file (or harms the one it replaces)."""
         path = Path(path)
         if path.is_dir():
-            raise WorkshopFileError(path, "is a folder; give the name of the new workshop file")
+            raise WorkshopFileError(path, _("is a folder; give the name of the new workshop file"))
         if path.exists() and not overwrite:
-            raise WorkshopFileError(path, "a file with this name already exists; choose another name")
+            raise WorkshopFileError(path, _("a file with this name already exists; choose another name"))
         if path.exists():
             ensure_not_in_use(path)
         if days < 0 or days > 31:
-            raise InvalidValueError("a workshop has between 0 and 31 days")
+            raise InvalidValueError(_("a workshop has between 0 and 31 days"))
         values = {
             "title": normalize("workshop", "title", title),
             "country": normalize("workshop", "country", country),
@@ -185,14 +188,15 @@ class WorkshopDocument:
             "languages": normalize("workshop", "languages", languages),
         }
         if days and not values["start_date"]:
-            raise InvalidValueError("give a start date to create days")
+            raise InvalidValueError(_("give a start date to create days"))
         folder = path.resolve().parent
         if not folder.is_dir():
-            raise WorkshopFileError(path, "its folder does not exist")
+            raise WorkshopFileError(path, _("its folder does not exist"))
         try:
             handle, temporary = tempfile.mkstemp(prefix=".new-", suffix=FILE_SUFFIX, dir=folder)
         except OSError as error:
-            raise WorkshopFileError(path, f"cannot be written here ({error.strerror or error})") from None
+            raise WorkshopFileError(path, _("cannot be written here ({reason})").format(
+                reason=error.strerror or error)) from None
         os.close(handle)
         temporary = Path(temporary)
         try:
@@ -211,7 +215,7 @@ class WorkshopDocument:
                 for index, day_date in enumerate(dates):
                     day_id = new_id()
                     rows.append(RowChange("day", day_id, None, {"id": day_id, "position": index, "date": day_date}))
-                document.apply(Change("Create workshop", tuple(rows)))
+                document.apply(Change(_("Create workshop"), tuple(rows)))
                 if fill is not None:
                     fill(document)
             finally:
@@ -249,15 +253,16 @@ class WorkshopDocument:
         """Write a consistent copy of the file (SQLite's backup API), e.g. onto a USB stick."""
         target = Path(target)
         if target.resolve() == self.path.resolve():
-            raise WorkshopFileError(target, "is the file that is open; choose another name")
+            raise WorkshopFileError(target, _("is the file that is open; choose another name"))
         if target.is_dir():
-            raise WorkshopFileError(target, "is a folder; give a name for the copy")
+            raise WorkshopFileError(target, _("is a folder; give a name for the copy"))
         if target.exists():
             ensure_not_in_use(target)
         try:
             handle, temporary = tempfile.mkstemp(prefix=".copy-", suffix=FILE_SUFFIX, dir=target.resolve().parent)
         except OSError as error:
-            raise WorkshopFileError(target, f"the copy cannot be written there ({error.strerror or error})") from None
+            raise WorkshopFileError(target, _("the copy cannot be written there ({reason})").format(
+                reason=error.strerror or error)) from None
         os.close(handle)
         try:
             copy = sqlite3.connect(temporary, isolation_level=None)
@@ -271,8 +276,8 @@ class WorkshopDocument:
         except (OSError, sqlite3.Error) as error:  # a full USB stick, a stick pulled out
             Path(temporary).unlink(missing_ok=True)
             reason = getattr(error, "strerror", None) or str(error)
-            raise WorkshopFileError(target, f"the copy could not be written ({reason}); nothing was left "
-                                            "there, and the open file is unchanged") from None
+            raise WorkshopFileError(target, _("the copy could not be written ({reason}); nothing was left there, "
+                                              "and the open file is unchanged").format(reason=reason)) from None
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
@@ -370,9 +375,11 @@ class WorkshopDocument:
             check_period_order(values.get("start", current["start"]), values.get("end", current["end"]))
         changed = {column: value for column, value in values.items() if current[column] != value}
         if not changed:
-            return Change(undo_text or "Edit")
+            # Translators: the name of an undo step ("Undo Edit")
+            return Change(undo_text or _("Edit"))
         before = {column: current[column] for column in changed}
-        label = undo_text or f"Edit {_words(next(iter(changed)))}"
+        # Translators: the name of an undo step; {field} is the changed field's name in the file
+        label = undo_text or _("Edit {field}").format(field=_words(next(iter(changed))))
         return Change(label, (RowChange(table, row_id, before, changed),))
 
     def plan_insert(self, table: str, undo_text: str | None = None, /, **fields: Any) -> Change:
@@ -382,13 +389,13 @@ class WorkshopDocument:
         check_row(self, table, values)
         if table == "roadmap_node":
             check_period_order(values.get("start"), values.get("end"))
-        return Change(undo_text or f"Add {_words(table)}", (RowChange(table, values["id"], None, values),))
+        return Change(undo_text or _table_text(table, 0), (RowChange(table, values["id"], None, values),))
 
     def plan_delete(self, table: str, row_id: str, undo_text: str | None = None) -> Change:
         """The change that removes a row and everything that depends on it (cascades recorded)."""
         rows: list[RowChange] = []
         self._collect_removal(table, row_id, rows, set())
-        return Change(undo_text or f"Delete {_words(table)}", tuple(rows))
+        return Change(undo_text or _table_text(table, 1), tuple(rows))
 
     def plan_workshop_dates(self, start_date: Any) -> Change:
         """Moving the start date moves every day and the end date with it, as one step.
@@ -400,7 +407,7 @@ class WorkshopDocument:
         if old_start and new_start and new_start != old_start:
             shift = dt.date.fromisoformat(new_start) - dt.date.fromisoformat(old_start)
             end_date = _shifted(end_date, shift)
-        change = self.plan_update("workshop", current["id"], "Change workshop dates", start_date=new_start,
+        change = self.plan_update("workshop", current["id"], _("Change workshop dates"), start_date=new_start,
                                   end_date=end_date)
         if shift:
             for day in self.rows("day", "date IS NOT NULL"):
@@ -448,7 +455,7 @@ class WorkshopDocument:
         if not change:
             return
         if self.readonly:
-            raise WorkshopFileError(self.path, "is open read-only; changes cannot be saved")
+            raise WorkshopFileError(self.path, _("is open read-only; changes cannot be saved"))
         try:
             with self._transaction():
                 for row in change.rows:
@@ -456,7 +463,8 @@ class WorkshopDocument:
         except sqlite3.IntegrityError as error:
             raise InvalidValueError(explain_integrity_error(error)) from None
         except sqlite3.OperationalError as error:
-            raise WorkshopFileError(self.path, f"the change could not be saved ({error})") from None
+            raise WorkshopFileError(self.path, _("the change could not be saved ({reason})").format(
+                reason=error)) from None
         for listener in list(self._listeners):
             listener(change)
 
@@ -482,7 +490,7 @@ class WorkshopDocument:
         passes (normalize, the road map's shape), and records nothing to undo: the program itself
         never writes through it; the demo and the imports plan their rows like any edit."""
         if self.readonly:
-            raise WorkshopFileError(self.path, "is open read-only; changes cannot be saved")
+            raise WorkshopFileError(self.path, _("is open read-only; changes cannot be saved"))
         with self.db.atomic():
             yield self.db
 
@@ -522,7 +530,7 @@ class WorkshopDocument:
                 f"UPDATE [{table}] SET {assignments} WHERE id = ?", [*row.after.values(), row.row_id]
             )
             if cursor.rowcount != 1:
-                raise WorkshopError(f"the {_words(table)} being changed no longer exists")
+                raise WorkshopError(_table_text(table, 3))
 
     def _collect_removal(self, table: str, row_id: str, rows: list[RowChange], seen: set) -> None:
         if (table, row_id) in seen:
@@ -542,7 +550,7 @@ class WorkshopDocument:
     def _require(self, table: str, row_id: str) -> Row:
         row = self.get(table, row_id)
         if row is None:
-            raise WorkshopError(f"the {_words(table)} no longer exists (was it deleted?)")
+            raise WorkshopError(_table_text(table, 2))
         return row
 
     def _check_table(self, table: str) -> None:
@@ -563,7 +571,7 @@ def _consecutive_days(start_date: str | None, days: int) -> list[str]:
     try:
         return [iso_date(start + dt.timedelta(days=index)) for index in range(days)]
     except (OverflowError, InvalidValueError):
-        raise InvalidValueError("the workshop days would run past the end of the calendar") from None
+        raise InvalidValueError(_("the workshop days would run past the end of the calendar")) from None
 
 
 def _shifted(date_text: str | None, shift: dt.timedelta) -> str | None:
@@ -572,8 +580,59 @@ def _shifted(date_text: str | None, shift: dt.timedelta) -> str | None:
     try:
         return iso_date(dt.date.fromisoformat(date_text) + shift)
     except (OverflowError, InvalidValueError):
-        raise InvalidValueError("the dates would run past the end of the calendar") from None
+        raise InvalidValueError(_("the dates would run past the end of the calendar")) from None
 
 
 def _words(identifier: str) -> str:
     return identifier.replace("_", " ").replace("roadmap node", "road-map item")
+
+
+# Per table: the default names of the undo steps that add and delete one of its rows, and the
+# refusals when the row is gone; whole sentences, since their words agree with the row's kind.
+_TABLE_TEXTS = {
+    "workshop": (N_("Add workshop"), N_("Delete workshop"), N_("the workshop no longer exists (was it deleted?)"),
+                 N_("the workshop being changed no longer exists")),
+    "organization": (N_("Add organization"), N_("Delete organization"),
+                     N_("the organization no longer exists (was it deleted?)"),
+                     N_("the organization being changed no longer exists")),
+    "stakeholder_assessment": (N_("Add stakeholder assessment"), N_("Delete stakeholder assessment"),
+                               N_("the stakeholder assessment no longer exists (was it deleted?)"),
+                               N_("the stakeholder assessment being changed no longer exists")),
+    "participant": (N_("Add participant"), N_("Delete participant"),
+                    N_("the participant no longer exists (was it deleted?)"),
+                    N_("the participant being changed no longer exists")),
+    "day": (N_("Add day"), N_("Delete day"), N_("the day no longer exists (was it deleted?)"),
+            N_("the day being changed no longer exists")),
+    "attendance": (N_("Add attendance"), N_("Delete attendance"),
+                   N_("the attendance no longer exists (was it deleted?)"),
+                   N_("the attendance being changed no longer exists")),
+    "session": (N_("Add session"), N_("Delete session"), N_("the session no longer exists (was it deleted?)"),
+                N_("the session being changed no longer exists")),
+    "session_person": (N_("Add session person"), N_("Delete session person"),
+                       N_("the session person no longer exists (was it deleted?)"),
+                       N_("the session person being changed no longer exists")),
+    "roadmap_node": (N_("Add road-map item"), N_("Delete road-map item"),
+                     N_("the road-map item no longer exists (was it deleted?)"),
+                     N_("the road-map item being changed no longer exists")),
+    "action_partner": (N_("Add action partner"), N_("Delete action partner"),
+                       N_("the action partner no longer exists (was it deleted?)"),
+                       N_("the action partner being changed no longer exists")),
+    "indicator": (N_("Add indicator"), N_("Delete indicator"), N_("the indicator no longer exists (was it deleted?)"),
+                  N_("the indicator being changed no longer exists")),
+    "version": (N_("Add version"), N_("Delete version"), N_("the version no longer exists (was it deleted?)"),
+                N_("the version being changed no longer exists")),
+    "plenary_comment": (N_("Add plenary comment"), N_("Delete plenary comment"),
+                        N_("the plenary comment no longer exists (was it deleted?)"),
+                        N_("the plenary comment being changed no longer exists")),
+}
+# The same for a table the list above lacks (a file from a newer program).
+_ANY_TABLE_TEXTS = (N_("Add {table}"), N_("Delete {table}"), N_("the {table} no longer exists (was it deleted?)"),
+                    N_("the {table} being changed no longer exists"))
+
+
+def _table_text(table: str, which: int) -> str:
+    """0: "Add …", 1: "Delete …" (undo steps), 2: "the … no longer exists…", 3: "… being changed…"."""
+    texts = _TABLE_TEXTS.get(table)
+    if texts is not None:
+        return _(texts[which])
+    return _(_ANY_TABLE_TEXTS[which]).format(table=_words(table))

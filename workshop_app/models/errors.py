@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from workshop_app.i18n.catalogs import _
+
 
 class WorkshopError(Exception):
     """A mistake or a state the user can fix; shown as one line, never as a traceback."""
@@ -11,7 +13,8 @@ class WorkshopFileError(WorkshopError):
     def __init__(self, path: Path | str, problem: str):
         self.path = Path(path)
         self.problem = problem
-        super().__init__(f"{self.path.name or self.path}: {problem}")
+        # Translators: a file's name, then what is wrong with it ("list.csv: is empty")
+        super().__init__(_("{file}: {problem}").format(file=self.path.name or self.path, problem=problem))
 
 
 class InvalidValueError(WorkshopError):

@@ -4,6 +4,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.file import schema
 
@@ -21,46 +22,53 @@ class IntegrityReport:
 def check_file(path: Path) -> IntegrityReport:
     report = IntegrityReport()
     with WorkshopDocument.open(path, readonly=True, verify=False) as document:
-        report.lines.append(f"{path.name}: Pathfinder Workshop file, format {document.file_version} "
-                            f"(this program writes format {schema.SCHEMA_VERSION})")
+        report.lines.append(_("{file}: Pathfinder Workshop file, format {format} (this program writes format "
+                              "{current})").format(file=path.name, format=document.file_version,
+                                                   current=schema.SCHEMA_VERSION))
         if document.file_version < schema.SCHEMA_VERSION:
-            report.lines.append(f"format: checked as upgraded to format {schema.SCHEMA_VERSION}, as opening "
-                                "it for editing will do (after keeping a copy of it as it is)")
+            report.lines.append(_("format: checked as upgraded to format {current}, as opening it for editing will "
+                                  "do (after keeping a copy of it as it is)").format(current=schema.SCHEMA_VERSION))
         try:
             _check_schema(document, report)
             _check_contents(document, report)
             _check_text(document, report)
             _check_parents(document, report)
         except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # damage deep enough to stop the checks
-            report.problem(f"integrity: the file is damaged ({error}); restore a backup copy")
-    report.lines.append("result: ok" if report.ok else "result: PROBLEMS FOUND")
+            report.problem(_("integrity: the file is damaged ({problem}); restore a backup copy").format(
+                problem=error))
+    report.lines.append(_("result: ok") if report.ok else _("result: PROBLEMS FOUND"))
     return report
 
 
 def _check_schema(document: WorkshopDocument, report: IntegrityReport) -> None:
     differences = document.schema_differences()
     if not differences:
-        report.lines.append("schema: ok")
+        report.lines.append(_("schema: ok"))
     for line in differences[:20]:
-        report.problem(f"schema: {line}")
+        report.problem(_("schema: {difference}").format(difference=line))
     if len(differences) > 20:
-        report.problem(f"schema: and {len(differences) - 20} more differences")
+        more = len(differences) - 20
+        report.problem(ngettext("schema: and {count} more differences", "schema: and {count} more differences",
+                                more).format(count=more))
 
 
 def _check_contents(document: WorkshopDocument, report: IntegrityReport) -> None:
     integrity = document.integrity_problems()
     if integrity == ["ok"]:
-        report.lines.append("integrity: ok")
+        report.lines.append(_("integrity: ok"))
     else:
         for line in integrity[:20]:
-            report.problem(f"integrity: {line}")
+            report.problem(_("integrity: {problem}").format(problem=line))
     broken = document.query("PRAGMA foreign_key_check")
     if not broken:
-        report.lines.append("references: ok")
-    for table, rowid, parent, _ in broken[:20]:
-        report.problem(f"references: a row of {table} (rowid {rowid}) points to a missing {parent}")
+        report.lines.append(_("references: ok"))
+    for table, rowid, parent, _key in broken[:20]:
+        # Translators: {table} and {parent} are the names of tables of the file (participant, session…)
+        report.problem(_("references: a row of {table} (rowid {rowid}) points to a missing {parent}").format(
+            table=table, rowid=rowid, parent=parent))
     if document.count("workshop") != 1:
-        report.problem(f"workshop: expected one workshop record, found {document.count('workshop')}")
+        report.problem(_("workshop: expected one workshop record, found {count}").format(
+            count=document.count("workshop")))
 
 
 def _check_text(document: WorkshopDocument, report: IntegrityReport) -> None:
@@ -80,9 +88,10 @@ def _check_text(document: WorkshopDocument, report: IntegrityReport) -> None:
                     try:
                         value.decode("utf-8")
                     except UnicodeDecodeError:
-                        found.append(f"text: {table}.{column} of rowid {rowid} is not valid UTF-8")
+                        found.append(_("text: {table}.{column} of rowid {rowid} is not valid UTF-8").format(
+                            table=table, column=column, rowid=rowid))
     if not found:
-        report.lines.append("text: ok")
+        report.lines.append(_("text: ok"))
     for line in found[:20]:
         report.problem(line)
 
@@ -100,6 +109,8 @@ def _check_parents(document: WorkshopDocument, report: IntegrityReport) -> None:
             seen.add(node)
             node = parents[node]
     if looping:
-        report.problem(f"road map: {len(looping)} item(s) are their own ancestors (a loop of parents)")
+        report.problem(ngettext("road map: {count} item(s) are their own ancestors (a loop of parents)",
+                                "road map: {count} item(s) are their own ancestors (a loop of parents)",
+                                len(looping)).format(count=len(looping)))
     else:
-        report.lines.append("road map: ok")
+        report.lines.append(_("road map: ok"))

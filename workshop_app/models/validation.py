@@ -8,6 +8,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from workshop_app.i18n.catalogs import N_, _, ngettext
 from workshop_app.models import vocabulary as v
 from workshop_app.models.errors import InvalidValueError
 
@@ -35,12 +36,13 @@ def clean_text(value: Any) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
-def limited_text(what: str, most: int, most_digits: int | None = None):
-    """Free text of a bounded kind: a phone number of 309 digits is a paste gone wrong."""
+def limited_text(too_long: str, most: int, most_digits: int | None = None):
+    """Free text of a bounded kind: a phone number of 309 digits is a paste gone wrong.
+    `too_long` is the refusal (marked with N_), with {text} for the start of the text."""
     def rule(value: Any) -> str:
         text = clean_text(value)
         if len(text) > most or (most_digits and sum(c.isdigit() for c in text) > most_digits):
-            raise InvalidValueError(f"'{text[:40]}…' is too long for {what}")
+            raise InvalidValueError(_(too_long).format(text=text[:40]))
         return text
 
     return rule
@@ -53,7 +55,8 @@ def country_code(value: Any) -> str:
     from workshop_app.models.geography import country_name  # pycountry loads its data lazily
 
     if country_name(code) is None:
-        raise InvalidValueError(f"'{value}' is not an ISO 3166 country code (e.g. NP for Nepal)")
+        raise InvalidValueError(_("'{value}' is not an ISO 3166 country code (e.g. NP for Nepal)").format(
+            value=value))
     return code
 
 
@@ -71,7 +74,8 @@ def language_codes(value: Any) -> str:
     for item in value or []:
         code = clean_text(item).lower()
         if language_name(code) is None:
-            raise InvalidValueError(f"'{item}' is not a two-letter ISO 639-1 language code (e.g. en, fr, ne)")
+            raise InvalidValueError(_("'{value}' is not a two-letter ISO 639-1 language code (e.g. en, fr, "
+                                      "ne)").format(value=item))
         if code not in codes:
             codes.append(code)
     return json.dumps(codes)
@@ -86,15 +90,17 @@ def year(value: Any) -> int | None:
     try:
         number = int(clean_text(value))
     except ValueError:
-        raise InvalidValueError(f"'{value}' is not a year") from None
+        raise InvalidValueError(_("'{value}' is not a year").format(value=value)) from None
     if number not in YEARS:
-        raise InvalidValueError(f"{number} is not a year between {YEARS[0]} and {YEARS[-1]}")
+        raise InvalidValueError(_("{number} is not a year between {first} and {last}").format(
+            number=number, first=YEARS[0], last=YEARS[-1]))
     return number
 
 
 def _in_years(text: str, value: Any) -> str:
     if int(text[:4]) not in YEARS:
-        raise InvalidValueError(f"'{value}' is not between the years {YEARS[0]} and {YEARS[-1]}")
+        raise InvalidValueError(_("'{value}' is not between the years {first} and {last}").format(
+            value=value, first=YEARS[0], last=YEARS[-1]))
     return text
 
 
@@ -106,28 +112,30 @@ def iso_date(value: Any) -> str | None:
     try:
         return _in_years(dt.date.fromisoformat(clean_text(value)).isoformat(), value)
     except ValueError:
-        raise InvalidValueError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+        raise InvalidValueError(_("'{value}' is not a date in the form YYYY-MM-DD").format(value=value)) from None
 
 
 def clock_time(value: Any) -> str:
     match = _TIME.match(clean_text(value))
     if not match:
-        raise InvalidValueError(f"'{value}' is not a time in the form HH:MM")
+        raise InvalidValueError(_("'{value}' is not a time in the form HH:MM").format(value=value))
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
-def choice(value: Any, choices, what: str) -> str:
+def choice(value: Any, choices, not_valid: str) -> str:
+    """`not_valid` is the refusal (marked with N_), with {value} and {choices} (the keys)."""
     key = clean_text(value)
     if key not in choices:
-        raise InvalidValueError(f"'{value}' is not a valid {what} (choose one of: {', '.join(choices)})")
+        raise InvalidValueError(_(not_valid).format(value=value, choices=", ".join(choices)))
     return key
 
 
-def required_text(what: str):
+def required_text(empty: str):
+    """`empty` is the refusal of an empty text (marked with N_)."""
     def rule(value: Any) -> str:
         text = clean_text(value)
         if not text:
-            raise InvalidValueError(f"a {what} cannot be empty")
+            raise InvalidValueError(_(empty))
         return text
 
     return rule
@@ -137,9 +145,9 @@ def score(value: Any) -> int:
     try:
         number = int(value)
     except (TypeError, ValueError):
-        raise InvalidValueError(f"'{value}' is not a score from 1 to 5") from None
+        raise InvalidValueError(_("'{value}' is not a score from 1 to 5").format(value=value)) from None
     if not 1 <= number <= 5:
-        raise InvalidValueError(f"{number} is outside the scale of 1 to 5")
+        raise InvalidValueError(_("{number} is outside the scale of 1 to 5").format(number=number))
     return number
 
 
@@ -161,7 +169,8 @@ def quarter_or_date(value: Any) -> str | None:
     try:
         return _in_years(dt.date.fromisoformat(text).isoformat(), value)
     except ValueError:
-        raise InvalidValueError(f"'{value}' is neither a quarter like 2027-Q3 nor a date like 2027-09-30") from None
+        raise InvalidValueError(_("'{value}' is neither a quarter like 2027-Q3 nor a date like 2027-09-30").format(
+            value=value)) from None
 
 
 def gender_marker(value: Any) -> int | None:
@@ -170,20 +179,21 @@ def gender_marker(value: Any) -> int | None:
     try:
         number = int(str(value).strip())
     except ValueError:
-        raise InvalidValueError(f"'{value}' is not a gender marker (0, 1, 2 or 3)") from None
+        raise InvalidValueError(_("'{value}' is not a gender marker (0, 1, 2 or 3)").format(value=value)) from None
     if number not in v.GENDER_MARKERS:
-        raise InvalidValueError(f"{number} is not a gender marker (0, 1, 2 or 3)")
+        raise InvalidValueError(_("{number} is not a gender marker (0, 1, 2 or 3)").format(number=number))
     return number
 
 
-def tags(choices, what: str):
-    """A JSON list of keys from a vocabulary, from a list or from text like 'a, b'."""
+def tags(choices, not_list: str, not_one: str):
+    """A JSON list of keys from a vocabulary, from a list or from text like 'a, b'. The refusals
+    (marked with N_): `not_list` with {value}, `not_one` with {value} and {choices}."""
     def rule(value: Any) -> str:
         if isinstance(value, str):
             try:
                 value = json.loads(value) if value.strip().startswith("[") else re.split(r"[,;]\s*", value)
             except ValueError:
-                raise InvalidValueError(f"'{value}' is not a list of {what}") from None
+                raise InvalidValueError(_(not_list).format(value=value)) from None
         keys = []
         for item in value or []:
             key = item if isinstance(item, int) else clean_text(item)
@@ -195,7 +205,7 @@ def tags(choices, what: str):
                 except (TypeError, ValueError):
                     pass
             if key not in choices:
-                raise InvalidValueError(f"'{item}' is not one of the {what} ({', '.join(map(str, choices))})")
+                raise InvalidValueError(_(not_one).format(value=item, choices=", ".join(map(str, choices))))
             if key not in keys:
                 keys.append(key)
         return json.dumps(keys)
@@ -207,11 +217,13 @@ def positive_places(value: Any) -> int:
     try:
         places = int(value)
     except (TypeError, ValueError):
-        raise InvalidValueError(f"'{value}' is not a number of places") from None
+        raise InvalidValueError(_("'{value}' is not a number of places").format(value=value)) from None
     if places <= 0:
-        raise InvalidValueError("a room holds at least one person")
+        raise InvalidValueError(_("a room holds at least one person"))
     if places > 1_000_000:
-        raise InvalidValueError(f"{places:,} places is more than any room holds")
+        raise InvalidValueError(ngettext("{places} place is more than any room holds",
+                                         "{places} places is more than any room holds", places).format(
+            places=f"{places:,}"))
     return places
 
 
@@ -219,11 +231,13 @@ def positive_minutes(value: Any) -> int:
     try:
         minutes = int(value)
     except (TypeError, ValueError):
-        raise InvalidValueError(f"'{value}' is not a number of minutes") from None
+        raise InvalidValueError(_("'{value}' is not a number of minutes").format(value=value)) from None
     if minutes <= 0:
-        raise InvalidValueError("a session must last at least one minute")
+        raise InvalidValueError(_("a session must last at least one minute"))
     if minutes > 24 * 60:
-        raise InvalidValueError(f"{minutes:,} minutes is longer than a day")
+        raise InvalidValueError(ngettext("{minutes} minute is longer than a day",
+                                         "{minutes} minutes is longer than a day", minutes).format(
+            minutes=f"{minutes:,}"))
     return minutes
 
 
@@ -242,20 +256,20 @@ def amount(value: Any, locale: str = "en") -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise InvalidValueError(f"'{value}' is not an amount")
+        raise InvalidValueError(_("'{value}' is not an amount").format(value=value))
     if isinstance(value, (int, float, Decimal)):
         try:
             number = Decimal(str(value))
         except InvalidOperation:
-            raise InvalidValueError(f"'{value}' is not an amount") from None
+            raise InvalidValueError(_("'{value}' is not an amount").format(value=value)) from None
     else:
         number = _parse_amount(clean_text(value), locale)
     if not number.is_finite():
-        raise InvalidValueError(f"'{value}' is not an amount")
+        raise InvalidValueError(_("'{value}' is not an amount").format(value=value))
     if number < 0:
-        raise InvalidValueError(f"{value} is below zero; amounts cannot be negative")
+        raise InvalidValueError(_("{value} is below zero; amounts cannot be negative").format(value=value))
     if number >= AMOUNT_LIMIT:
-        raise InvalidValueError(f"{value} is larger than any budget; check the number of digits")
+        raise InvalidValueError(_("{value} is larger than any budget; check the number of digits").format(value=value))
     return float(number)
 
 
@@ -306,18 +320,22 @@ def _parse_amount(text: str, locale: str) -> Decimal:
         plain = plain.replace(group, "").replace("," if group == "." else ".", ".")
         return Decimal(plain)
     if re.search(r"[^\d.,-]", plain) or "-" in plain[1:]:
-        raise InvalidValueError(f"'{text}' is not an amount; write it in digits, e.g. "
-                                f"{amount_text(4500000, locale)}")
+        raise InvalidValueError(_("'{value}' is not an amount; write it in digits, e.g. {example}").format(
+            value=text, example=amount_text(4500000, locale)))
     try:
         return parse_decimal(plain, locale=_babel_locale(locale), strict=True)
     except NumberFormatError as error:
         readings = getattr(error, "suggestions", None) or []
         if len(readings) > 1:
-            options = " or ".join(amount_text(parse_decimal(reading, locale=_babel_locale(locale)), locale)
-                                  for reading in readings)
-            raise InvalidValueError(f"'{text}' is unclear: did you mean {options}?") from None
-        raise InvalidValueError(f"'{text}' is not an amount as this workshop writes numbers, e.g. "
-                                f"{amount_text(1234567.5, locale)}") from None
+            shown = [amount_text(parse_decimal(reading, locale=_babel_locale(locale)), locale) for reading in readings]
+            options = shown[0]
+            for other in shown[1:]:
+                # Translators: two readings of an amount a user typed ("1,5" or "15")
+                options = _("{first} or {second}").format(first=options, second=other)
+            raise InvalidValueError(_("'{value}' is unclear: did you mean {options}?").format(
+                value=text, options=options)) from None
+        raise InvalidValueError(_("'{value}' is not an amount as this workshop writes numbers, e.g. {example}").format(
+            value=text, example=amount_text(1234567.5, locale))) from None
 
 
 @functools.cache
@@ -339,7 +357,8 @@ def currency_code(value: Any) -> str:
     from babel.numbers import list_currencies
 
     if code not in list_currencies():
-        raise InvalidValueError(f"'{value}' is not an ISO 4217 currency code (e.g. USD, EUR, NPR)")
+        raise InvalidValueError(_("'{value}' is not an ISO 4217 currency code (e.g. USD, EUR, NPR)").format(
+            value=value))
     return code
 
 
@@ -358,32 +377,45 @@ _RULES = {
     ("day", "date"): iso_date,
     ("day", "start_time"): clock_time,
     ("day", "planned_end"): clock_time,
-    ("organization", "category"): lambda value: choice(value, v.ORGANIZATION_CATEGORIES, "organization category"),
-    ("participant", "name"): required_text("participant's name"),
-    ("participant", "phone"): limited_text("a phone number", 80, 40),
-    ("participant", "email"): limited_text("an e-mail address", 254),
-    ("organization", "name"): required_text("organization's name"),
+    ("organization", "category"): lambda value: choice(
+        value, v.ORGANIZATION_CATEGORIES,
+        N_("'{value}' is not a valid organization category (choose one of: {choices})")),
+    ("participant", "name"): required_text(N_("a participant's name cannot be empty")),
+    ("participant", "phone"): limited_text(N_("'{text}…' is too long for a phone number"), 80, 40),
+    ("participant", "email"): limited_text(N_("'{text}…' is too long for an e-mail address"), 254),
+    ("organization", "name"): required_text(N_("a organization's name cannot be empty")),
     ("stakeholder_assessment", "influence"): score,
     ("stakeholder_assessment", "interest"): score,
-    ("participant", "sex"): lambda value: choice(value or "not_stated", v.SEXES, "sex"),
-    ("participant", "role"): lambda value: choice(value, v.PARTICIPANT_ROLES, "participant role"),
-    ("session", "type"): lambda value: choice(value, v.SESSION_TYPES, "session type"),
+    ("participant", "sex"): lambda value: choice(
+        value or "not_stated", v.SEXES, N_("'{value}' is not a valid sex (choose one of: {choices})")),
+    ("participant", "role"): lambda value: choice(
+        value, v.PARTICIPANT_ROLES, N_("'{value}' is not a valid participant role (choose one of: {choices})")),
+    ("session", "type"): lambda value: choice(
+        value, v.SESSION_TYPES, N_("'{value}' is not a valid session type (choose one of: {choices})")),
     ("session", "duration"): positive_minutes,
     ("session", "fixed_start"): lambda value: clock_time(value) if value not in (None, "") else None,
     ("session", "capacity"): lambda value: None if value in (None, "", 0) else positive_places(value),
-    ("roadmap_node", "level"): lambda value: choice(value, v.NODE_LEVELS, "road-map level"),
-    ("roadmap_node", "status"): lambda value: choice(value, v.ACTION_STATUSES, "status"),
+    ("roadmap_node", "level"): lambda value: choice(
+        value, v.NODE_LEVELS, N_("'{value}' is not a valid road-map level (choose one of: {choices})")),
+    ("roadmap_node", "status"): lambda value: choice(
+        value, v.ACTION_STATUSES, N_("'{value}' is not a valid status (choose one of: {choices})")),
     ("roadmap_node", "start"): quarter_or_date,
     ("roadmap_node", "end"): quarter_or_date,
     ("roadmap_node", "gender_marker"): gender_marker,
-    ("roadmap_node", "issue_tags"): tags(v.ISSUE_TAGS, "target 8.7 issues"),
-    ("roadmap_node", "pillar_tags"): tags(v.PILLAR_TAGS, "pillars"),
-    ("roadmap_node", "sdgs"): tags(v.RELATED_SDGS, "related SDGs"),
+    ("roadmap_node", "issue_tags"): tags(v.ISSUE_TAGS, N_("'{value}' is not a list of target 8.7 issues"),
+                                        N_("'{value}' is not one of the target 8.7 issues ({choices})")),
+    ("roadmap_node", "pillar_tags"): tags(v.PILLAR_TAGS, N_("'{value}' is not a list of pillars"),
+                                         N_("'{value}' is not one of the pillars ({choices})")),
+    ("roadmap_node", "sdgs"): tags(v.RELATED_SDGS, N_("'{value}' is not a list of related SDGs"),
+                                  N_("'{value}' is not one of the related SDGs ({choices})")),
     ("roadmap_node", "currency"): currency_code,
     ("indicator", "baseline_year"): year,
     ("indicator", "target_year"): year,
-    ("roadmap_node", "action_group"): lambda value: choice(value, v.ACTION_GROUPS, "Action Group") if value else None,
-    ("action_partner", "role"): lambda value: choice(value, v.PARTNER_ROLES, "partner role"),
+    ("roadmap_node", "action_group"): lambda value: choice(
+        value, v.ACTION_GROUPS,
+        N_("'{value}' is not a valid Action Group (choose one of: {choices})")) if value else None,
+    ("action_partner", "role"): lambda value: choice(
+        value, v.PARTNER_ROLES, N_("'{value}' is not a valid partner role (choose one of: {choices})")),
 }
 
 
@@ -400,13 +432,13 @@ def normalize(table: str, column: str, value: Any, locale: str = "en") -> Any:
 
 def check_date_order(start: str | None, end: str | None) -> None:
     if start and end and end < start:
-        raise InvalidValueError(f"the end date {end} is before the start date {start}")
+        raise InvalidValueError(_("the end date {end} is before the start date {start}").format(end=end, start=start))
 
 
 def check_period_order(start: str | None, end: str | None) -> None:
     """An action's end (a quarter or a date) may share its start's quarter, never precede it."""
     if start and end and _period_days(end)[1] < _period_days(start)[0]:
-        raise InvalidValueError(f"the end {end} is before the start {start}")
+        raise InvalidValueError(_("the end {end} is before the start {start}").format(end=end, start=start))
 
 
 def _period_days(period: str) -> tuple[dt.date, dt.date]:

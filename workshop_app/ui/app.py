@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from workshop_app import APP_NAME, ORGANIZATION_NAME, __version__
+from workshop_app.i18n.catalogs import _
 from workshop_app.resources import resources_dir
 
 
@@ -62,12 +63,12 @@ def render_screenshot(path: Path | None, page: str, size: tuple[int, int], png: 
         # user's state, so the read-only note stays out of the picture.
         window.saved_label.clear()
     window.show()
-    for _ in range(3):  # let layouts settle and lazy pages paint
+    for _round in range(3):  # let layouts settle and lazy pages paint
         app.processEvents()
     if not window.grab().save(str(png)):
         from workshop_app.models.errors import WorkshopFileError
 
-        raise WorkshopFileError(png, "the screenshot could not be written (check the folder and the .png name)")
+        raise WorkshopFileError(png, _("the screenshot could not be written (check the folder and the .png name)"))
     window.close()
     return 0
 
@@ -86,12 +87,12 @@ def _render_projector(app, path: Path, size: tuple[int, int], png: Path) -> int:
         projector.set_document(document)
         projector.follow("roadmap", outcome)
         projector.show()
-        for _ in range(3):
+        for _round in range(3):
             app.processEvents()
         saved = projector.grab().save(str(png))
         projector.close()
     if not saved:
         from workshop_app.models.errors import WorkshopFileError
 
-        raise WorkshopFileError(png, "the screenshot could not be written (check the folder and the .png name)")
+        raise WorkshopFileError(png, _("the screenshot could not be written (check the folder and the .png name)"))
     return 0

@@ -7,6 +7,7 @@ such line: the value is there to see."""
 from PySide6.QtCore import QAbstractItemModel, QObject, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QToolButton, QWidget
 
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.changes import Change
 from workshop_app.ui.pages.base import Page
 from workshop_app.ui.session import DocumentSession
@@ -21,7 +22,8 @@ class ChangeNotice(QObject):
         self.label = QLabel()
         self.label.setObjectName("changeNotice")
         self.undo_button = QToolButton()
-        self.undo_button.setText(self.tr("Undo"))
+        # Translators: a button beside the status bar's note of an edit: takes the edit back
+        self.undo_button.setText(_("Undo"))
         self.undo_button.clicked.connect(self.undo)
         window.statusBar().addWidget(self.label)
         window.statusBar().addWidget(self.undo_button)
@@ -58,7 +60,7 @@ class ChangeNotice(QObject):
         if not summary:
             return
         self.label.setText(summary)
-        self.undo_button.setToolTip(self.tr("Undo “%1” (Ctrl+Z)").replace("%1", change.description))
+        self.undo_button.setToolTip(_("Undo “{change}” (Ctrl+Z)").format(change=change.description))
         self.label.show()
         self.undo_button.show()
         self.timer.start(SHOWN_FOR_MS)
@@ -71,12 +73,16 @@ class ChangeNotice(QObject):
             return ""
         parts = []
         if added:
-            parts.append(self.tr("%n added", "", added))
+            # Translators: rows of the file an edit added, removed or changed: "Delete outcome: 1 removed, 2 changed."
+            parts.append(ngettext("{count} added", "{count} added", added).format(count=added))
         if removed:
-            parts.append(self.tr("%n removed", "", removed))
+            parts.append(ngettext("{count} removed", "{count} removed", removed).format(count=removed))
         if edited:
-            parts.append(self.tr("%n changed", "", edited))
-        return self.tr("%1: %2.").replace("%1", change.description).replace("%2", ", ".join(parts))
+            parts.append(ngettext("{count} changed", "{count} changed", edited).format(count=edited))
+        # Translators: what an edit did, after its name: "Delete outcome: 1 removed, 2 changed."
+        return _("{change}: {counts}.").format(change=change.description,
+                                               # Translators: between the counts of "1 removed, 2 changed"
+                                               counts=_(", ").join(parts))
 
 
 def _typed_in_place(source: object) -> bool:

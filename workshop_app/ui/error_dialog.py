@@ -7,10 +7,10 @@ typed before the error is lost; the message says so, so that nobody closes the w
 
 import sys
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workshop_app import APP_NAME, failures
+from workshop_app.i18n.catalogs import _
 
 
 def install() -> None:
@@ -20,13 +20,13 @@ def install() -> None:
 
 def report(error: BaseException) -> None:
     log = failures.record(error, "window")
-    tr = QCoreApplication.translate
-    where = (tr("ErrorDialog", "The details are in {log}.").format(log=log) if log is not None
-             else tr("ErrorDialog", "The details could not be written to a log file."))
-    text = tr("ErrorDialog", "Something went wrong in Pathfinder Workshop ({what}).").format(
+    where = (_("The details are in {log}.").format(log=log) if log is not None
+             else _("The details could not be written to a log file."))
+    text = _("Something went wrong in Pathfinder Workshop ({what}).").format(
         what=f"{type(error).__name__}: {error}"[:300])
-    informative = tr("ErrorDialog", "Your workshop file is safe: every change you made before this "
-                                    "is saved in it. {where}").format(where=where)
+    # Translators: {where} is "The details are in FILE." or "The details could not be written to a log file."
+    informative = _("Your workshop file is safe: every change you made before this is saved in it. {where}").format(
+        where=where)
     box = QMessageBox(QMessageBox.Critical, APP_NAME, text, QMessageBox.Ok, QApplication.activeWindow())
     box.setInformativeText(informative)
     box.exec()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app import APP_NAME, __version__
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.file import schema
@@ -33,7 +34,8 @@ from workshop_app.ui.session import DocumentSession
 from workshop_app.ui.settings import Settings
 from workshop_app.ui.workshop_view import PAGE_KEYS, WorkshopView
 
-FILE_FILTER = "Workshop files (*.workshop);;All files (*)"
+# Translators: the file types of the Open and Save dialogs; keep "(*.workshop)", ";;" and "(*)" as they are
+FILE_FILTER = N_("Workshop files (*.workshop);;All files (*)")
 
 
 class MainWindow(QMainWindow):
@@ -101,10 +103,10 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
-        undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo = self.session.undo_stack.createUndoAction(self, _("&Undo"))
         undo.setShortcut(QKeySequence.Undo)
         undo.setIcon(icon("arrow-counter-clockwise"))
-        redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo = self.session.undo_stack.createRedoAction(self, _("&Redo"))
         # Spelled out: a StandardKey gives only its platform's first binding (Ctrl+Y on Windows
         # and Linux), which then clashes with the second one and neither key works.
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
@@ -121,10 +123,10 @@ class MainWindow(QMainWindow):
             action.setStatusTip(str(path))
             action.triggered.connect(lambda checked=False, p=path: self.open_file(p))
         if not files:
-            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
+            self.recent_menu.addAction(_("No recent files")).setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction(self.tr("Clear Recent Files"), self._clear_recent)
+            self.recent_menu.addAction(_("Clear Recent Files"), self._clear_recent)
 
     def _clear_recent(self) -> None:
         self.settings.clear_recent_files()
@@ -156,14 +158,14 @@ class MainWindow(QMainWindow):
         try:
             document = WorkshopDocument.open(path, readonly=readonly)
         except WorkshopError as error:
-            self.show_error(self.tr("Cannot open the workshop"), str(error))
+            self.show_error(_("Cannot open the workshop"), str(error))
             if remember and not path.exists():
                 self.settings.remove_recent_file(path)
                 self._reload_start_page()
             return False
         self._close_session()
         if document.opening_notes:  # an older format was upgraded: say where the old file is kept
-            self.show_error(self.tr("Workshop upgraded"), "\n\n".join(document.opening_notes), wait=False)
+            self.show_error(_("Workshop upgraded"), "\n\n".join(document.opening_notes), wait=False)
         self.session = DocumentSession(document, self)
         self.change_notice.follow(self.session)
         self.session.failed.connect(self._show_failure)
@@ -181,8 +183,8 @@ class MainWindow(QMainWindow):
         return True
 
     def choose_and_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Workshop"), str(self.settings.last_folder()),
-                                              self.tr(FILE_FILTER))
+        path, _filter = QFileDialog.getOpenFileName(self, _("Open Workshop"), str(self.settings.last_folder()),
+                                                    _(FILE_FILTER))
         if path:
             self.open_file(Path(path))
 
@@ -196,7 +198,7 @@ class MainWindow(QMainWindow):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 write_demo(target).close()
             except (OSError, WorkshopError) as error:
-                self.show_error(self.tr("Cannot create the demo workshop"), str(error))
+                self.show_error(_("Cannot create the demo workshop"), str(error))
                 return
         self.open_file(target)
 
@@ -216,7 +218,7 @@ class MainWindow(QMainWindow):
         wizard = ImportWizard(self.session, self.settings.last_folder(), self)
         if wizard.exec():
             self.workshop_view.show_page("stakeholders")
-            self.statusBar().showMessage(self.tr("Participants imported; Edit › Undo takes the import back"), 8000)
+            self.statusBar().showMessage(_("Participants imported; Edit › Undo takes the import back"), 8000)
 
     def import_workbook(self) -> None:
         from workshop_app.ui.dialogs.workbook_import import WorkbookImportDialog
@@ -224,8 +226,9 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.commit_pending_edit()
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Road-map Workbook"),
-                                              str(self.settings.last_folder()), self.tr("Excel workbook (*.xlsx)"))
+        # Translators: keep "(*.xlsx)" as it is
+        path, _filter = QFileDialog.getOpenFileName(self, _("Import Road-map Workbook"),
+                                                    str(self.settings.last_folder()), _("Excel workbook (*.xlsx)"))
         if path and WorkbookImportDialog(self.session, Path(path), self).exec():
             self.workshop_view.show_page("roadmap")
 
@@ -272,21 +275,21 @@ class MainWindow(QMainWindow):
         from workshop_app.ui.dialogs.export import open_with_system
 
         self.commit_pending_edit()
-        self.statusBar().showMessage(self.tr("Writing %1…").replace("%1", target.name))
+        self.statusBar().showMessage(_("Writing {file}…").format(file=target.name))
         QApplication.setOverrideCursor(Qt.WaitCursor)
         QApplication.processEvents()
         try:
-            _, unprintable = export_checked(self.session.document, target, what, **options)
+            _written, unprintable = export_checked(self.session.document, target, what, **options)
         except (OSError, WorkshopError) as error:
             QApplication.restoreOverrideCursor()
             self.statusBar().clearMessage()
-            self.show_error(self.tr("The export was not written"), str(error))
+            self.show_error(_("The export was not written"), str(error))
             return
         QApplication.restoreOverrideCursor()
         self.settings.set_last_folder(target.parent)
         self.settings.add_exported_from(self.session.document.path)
         self.workshop_view.exported()
-        self.statusBar().showMessage(self.tr("Exported: %1").replace("%1", str(target)), 10000)
+        self.statusBar().showMessage(_("Exported: {file}").format(file=target), 10000)
         if unprintable:
             from workshop_app.ui.dialogs.unprintable import message_box
 
@@ -299,8 +302,9 @@ class MainWindow(QMainWindow):
             return
         self.commit_pending_edit()
         source = self.session.document.path
-        suggestion = self.settings.last_folder() / f"{source.stem} copy{FILE_SUFFIX}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a Copy As"), str(suggestion), self.tr(FILE_FILTER))
+        # Translators: the name suggested for a copy of a workshop file ("Nepal workshop copy.workshop")
+        suggestion = self.settings.last_folder() / (_("{name} copy").format(name=source.stem) + FILE_SUFFIX)
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save a Copy As"), str(suggestion), _(FILE_FILTER))
         if not path:
             return
         target = Path(path)
@@ -309,9 +313,9 @@ class MainWindow(QMainWindow):
         try:
             self.session.document.save_copy(target)
         except (OSError, WorkshopError) as error:
-            self.show_error(self.tr("The copy was not saved"), str(error))
+            self.show_error(_("The copy was not saved"), str(error))
             return
-        self.statusBar().showMessage(self.tr("Copy saved: %s") % target, 6000)
+        self.statusBar().showMessage(_("Copy saved: {file}").format(file=target), 6000)
 
     def close_workshop(self) -> None:
         self.commit_pending_edit()
@@ -352,14 +356,15 @@ class MainWindow(QMainWindow):
             self.saved_label.clear()
             return
         self.saved_label.setText(
-            self.tr("Read-only: changes cannot be saved") if self.session.document.readonly
-            else self.tr("Every change is saved in the file")
+            _("Read-only: changes cannot be saved") if self.session.document.readonly
+            else _("Every change is saved in the file")
         )
         path = self.session.document.path
-        suffix = self.tr(" (read-only)") if self.session.document.readonly else ""
         # Every edit is already in the file, so the title never needs an "unsaved" mark.
         self.setWindowFilePath(str(path))
-        self.setWindowTitle(f"{path.name}{suffix} — {APP_NAME}")
+        # Translators: the window's title: the open file's name, then the program's name
+        title = _("{file} (read-only) — {program}") if self.session.document.readonly else _("{file} — {program}")
+        self.setWindowTitle(title.format(file=path.name, program=APP_NAME))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_workshop(event) is not None:
@@ -449,10 +454,10 @@ class MainWindow(QMainWindow):
             return
         names = [version["name"] for version in list_versions(self.session.document)]
         if not names:
-            self.statusBar().showMessage(self.tr("Freeze a version of the road map first (Road map › Freeze "
-                                                 "version…)"), 8000)
+            self.statusBar().showMessage(_("Freeze a version of the road map first (Road map › Freeze version…)"),
+                                         8000)
             return
-        name, ok = QInputDialog.getItem(self, self.tr("Changes Since"), self.tr("Compare the draft with:"),
+        name, ok = QInputDialog.getItem(self, _("Changes Since"), _("Compare the draft with:"),
                                         names, len(names) - 1, False)
         if ok:
             if self.projector is None:
@@ -492,19 +497,20 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            self.tr("About Pathfinder Workshop"),
-            self.tr(
-                "<h3>Pathfinder Workshop %1</h3>"
+            _("About Pathfinder Workshop"),
+            # Translators: HTML: translate the words, keep the tags
+            _(
+                "<h3>Pathfinder Workshop {version}</h3>"
                 "<p>Run an Alliance 8.7 national planning workshop offline: participants, the agenda "
                 "and the road map in one file.</p>"
-                "<p>Workshop file format %2. Every change is saved in the file as you make it.</p>"
+                "<p>Workshop file format {format}. Every change is saved in the file as you make it.</p>"
                 "<p>Fonts: Noto, under the SIL Open Font License 1.1.</p>"
-            ).replace("%1", __version__).replace("%2", str(schema.SCHEMA_VERSION)),
+            ).format(version=__version__, format=schema.SCHEMA_VERSION),
         )
 
     def _show_failure(self, message: str, source: object) -> None:
         if source is None:  # an edit with a source is explained by the page or dialog that started it
-            self.show_error(self.tr("The change was not saved"), message)
+            self.show_error(_("The change was not saved"), message)
 
     def show_error(self, title: str, message: str, *, wait: bool = True) -> None:
         box = QMessageBox(QMessageBox.Warning if wait else QMessageBox.Information, title, message,

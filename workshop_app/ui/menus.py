@@ -4,73 +4,79 @@ attributes of the window (window.open_action…), which enables them as a file o
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.ui.icons import icon
 
 
 def build_menus(window) -> None:
-    file_menu = window.menuBar().addMenu(window.tr("&File"))
-    window.new_action = _action(window, file_menu, window.tr("&New Workshop…"), window.new_workshop, QKeySequence.New)
-    window.open_action = _action(window, file_menu, window.tr("&Open…"), window.choose_and_open, QKeySequence.Open)
-    window.recent_menu = QMenu(window.tr("Open &Recent"), window)
+    # Translators: the menus of the window's menu bar; & marks the letter for Alt+letter
+    file_menu = window.menuBar().addMenu(_("&File"))
+    window.new_action = _action(window, file_menu, _("&New Workshop…"), window.new_workshop, QKeySequence.New)
+    window.open_action = _action(window, file_menu, _("&Open…"), window.choose_and_open, QKeySequence.Open)
+    window.recent_menu = QMenu(_("Open &Recent"), window)
     window.recent_menu.aboutToShow.connect(window._fill_recent_menu)
     file_menu.addMenu(window.recent_menu)
-    _action(window, file_menu, window.tr("Open &Demo Workshop"), window.open_demo)
+    _action(window, file_menu, _("Open &Demo Workshop"), window.open_demo)
     file_menu.addSeparator()
-    window.import_action = _action(window, file_menu, window.tr("&Import Participants…"), window.import_participants,
-                                   QKeySequence(window.tr("Ctrl+I")))
-    window.import_workbook_action = _action(window, file_menu, window.tr("Import &Road-map Workbook…"),
+    window.import_action = _action(window, file_menu, _("&Import Participants…"), window.import_participants,
+                                   QKeySequence("Ctrl+I"))
+    window.import_workbook_action = _action(window, file_menu, _("Import &Road-map Workbook…"),
                                              window.import_workbook)
-    export_menu = file_menu.addMenu(window.tr("&Export"))
+    export_menu = file_menu.addMenu(_("&Export"))
     window.export_actions = [
-        _action(window, export_menu, window.tr("&Participant List (Excel or CSV)…"), window.export_participants),
-        _action(window, export_menu, window.tr("&Sign-in Sheets (PDF)…"), window.export_sign_in),
-        _action(window, export_menu, window.tr("&Agenda (PDF)…"), lambda: window.export_agenda()),
-        _action(window, export_menu, window.tr("&Facilitators' Agenda (PDF)…"),
+        _action(window, export_menu, _("&Participant List (Excel or CSV)…"), window.export_participants),
+        _action(window, export_menu, _("&Sign-in Sheets (PDF)…"), window.export_sign_in),
+        _action(window, export_menu, _("&Agenda (PDF)…"), lambda: window.export_agenda()),
+        _action(window, export_menu, _("&Facilitators' Agenda (PDF)…"),
                 lambda: window.export_agenda(facilitator=True)),
-        _action(window, export_menu, window.tr("Agenda (&Excel)…"), lambda: window.export_agenda(suffix=".xlsx")),
-        _action(window, export_menu, window.tr("&Road Map (PDF)…"), window.export_roadmap),
-        _action(window, export_menu, window.tr("Road-map &Workbook (Excel)…"), window.export_roadmap_workbook),
+        _action(window, export_menu, _("Agenda (&Excel)…"), lambda: window.export_agenda(suffix=".xlsx")),
+        _action(window, export_menu, _("&Road Map (PDF)…"), window.export_roadmap),
+        _action(window, export_menu, _("Road-map &Workbook (Excel)…"), window.export_roadmap_workbook),
     ]
     file_menu.addSeparator()
-    window.save_copy_action = _action(window, file_menu, window.tr("Save a &Copy As…"), window.save_copy,
+    window.save_copy_action = _action(window, file_menu, _("Save a &Copy As…"), window.save_copy,
                                       QKeySequence.SaveAs)
-    window.close_action = _action(window, file_menu, window.tr("&Close"), window.close_workshop, QKeySequence.Close)
+    # Translators: File menu: close the open workshop file
+    window.close_action = _action(window, file_menu, _("&Close"), window.close_workshop, QKeySequence.Close)
     file_menu.addSeparator()
-    _action(window, file_menu, window.tr("&Quit"), window.close, QKeySequence.Quit).setMenuRole(QAction.QuitRole)
+    _action(window, file_menu, _("&Quit"), window.close, QKeySequence.Quit).setMenuRole(QAction.QuitRole)
 
-    window.edit_menu = window.menuBar().addMenu(window.tr("&Edit"))
+    window.edit_menu = window.menuBar().addMenu(_("&Edit"))
     window.edit_menu.addSeparator()
-    window.preferences_action = _action(window, window.edit_menu, window.tr("&Preferences…"), window.show_preferences,
+    window.preferences_action = _action(window, window.edit_menu, _("&Preferences…"), window.show_preferences,
                                         QKeySequence.Preferences)
     window.preferences_action.setMenuRole(QAction.PreferencesRole)
 
-    view_menu = window.menuBar().addMenu(window.tr("&View"))
+    view_menu = window.menuBar().addMenu(_("&View"))
     window.page_actions = []
     for index, (key, label) in enumerate(window.workshop_view.page_labels()):
         action = _action(window, view_menu, label, lambda checked=False, k=key: window.workshop_view.show_page(k),
                          QKeySequence(f"Ctrl+{index + 1}"))
         window.page_actions.append(action)
     view_menu.addSeparator()
-    window.projector_action = _action(window, view_menu, window.tr("&Projector"), window.toggle_projector,
+    # Translators: View menu: show or hide the projector window (the room's screen)
+    window.projector_action = _action(window, view_menu, _("&Projector"), window.toggle_projector,
                                       QKeySequence("F5"))
     window.projector_action.setCheckable(True)
-    _action(window, view_menu, window.tr("Switch to/from Projector"), window.switch_to_projector, QKeySequence("F6"))
-    window.screen_menu = QMenu(window.tr("Projector &Screen"), window)
+    _action(window, view_menu, _("Switch to/from Projector"), window.switch_to_projector, QKeySequence("F6"))
+    window.screen_menu = QMenu(_("Projector &Screen"), window)
     window.screen_menu.aboutToShow.connect(window._fill_screen_menu)
     view_menu.addMenu(window.screen_menu)
-    window.freeze_action = _action(window, view_menu, window.tr("F&reeze Projector"), window.toggle_freeze,
+    # Translators: View menu: keep the projector on what it shows while the facilitator works elsewhere
+    window.freeze_action = _action(window, view_menu, _("F&reeze Projector"), window.toggle_freeze,
                                    QKeySequence("Ctrl+Shift+F"))
     window.freeze_action.setCheckable(True)
-    _action(window, view_menu, window.tr("Projector: &Changes Since…"), window.show_changes_since,
+    _action(window, view_menu, _("Projector: &Changes Since…"), window.show_changes_since,
             QKeySequence("Ctrl+Shift+D"))
     view_menu.addSeparator()
-    _action(window, view_menu, window.tr("&Full Screen"), window._toggle_full_screen, QKeySequence.FullScreen)
+    _action(window, view_menu, _("&Full Screen"), window._toggle_full_screen, QKeySequence.FullScreen)
 
-    help_menu = window.menuBar().addMenu(window.tr("&Help"))
-    window.guide_action = _action(window, help_menu, window.tr("&Guide"), window.show_guide, QKeySequence.HelpContents)
-    shortcuts = _action(window, help_menu, window.tr("&Keyboard Shortcuts"), window.show_shortcuts,
+    help_menu = window.menuBar().addMenu(_("&Help"))
+    # Translators: Help menu: the user guide
+    window.guide_action = _action(window, help_menu, _("&Guide"), window.show_guide, QKeySequence.HelpContents)
+    shortcuts = _action(window, help_menu, _("&Keyboard Shortcuts"), window.show_shortcuts,
                         QKeySequence("Ctrl+/"))
-    about = _action(window, help_menu, window.tr("&About Pathfinder Workshop"), window.show_about)
+    about = _action(window, help_menu, _("&About Pathfinder Workshop"), window.show_about)
     about.setMenuRole(QAction.AboutRole)
     for action, name in ((window.new_action, "file-plus"), (window.open_action, "folder-open"),
                          (window.import_action, "user-plus"), (window.import_workbook_action, "download-simple"),

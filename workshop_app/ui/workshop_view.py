@@ -4,6 +4,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.resources import resources_dir
 from workshop_app.ui.pages.base import Page
 from workshop_app.ui.session import DocumentSession
@@ -72,10 +73,11 @@ class WorkshopView(QWidget):
 
     def page_labels(self) -> list[tuple[str, str]]:
         return [
-            ("overview", self.tr("Overview")),
-            ("stakeholders", self.tr("Stakeholders")),
-            ("agenda", self.tr("Agenda")),
-            ("roadmap", self.tr("Road map")),
+            # Translators: the pages of an open workshop, in the navigation rail and the View menu
+            ("overview", _("Overview")),
+            ("stakeholders", _("Stakeholders")),
+            ("agenda", _("Agenda")),
+            ("roadmap", _("Road map")),
         ]
 
     def page(self, key: str) -> Page:

@@ -7,6 +7,7 @@ slot at a time; the facilitator, speakers and rapporteurs of a group belong to i
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
@@ -53,12 +54,12 @@ def plan_assign(document: WorkshopDocument, session_id: str, participant_ids: It
     """Move people into this session's group, out of the other groups of the same slot."""
     session = document.get("session", session_id)
     if session is None:
-        raise WorkshopError("the group no longer exists (was it deleted?)")
+        raise WorkshopError(_("the group no longer exists (was it deleted?)"))
     people = list(dict.fromkeys(participant_ids))
     siblings = [s["id"] for s in slot_sessions(document, session["day_id"], session["slot"])]
     members = _member_rows(document, siblings)
     leaders = _leaders(document, [session])[session_id]
-    undo_text = f"Move {_people_text(document, people)} to {_group_name(session)}"
+    undo_text = _move_text(document, people, _group_name(session))
     change = Change(undo_text)
     for participant_id in people:
         for row in members.get(participant_id, []):
@@ -79,8 +80,8 @@ def plan_spread_by_category(document: WorkshopDocument, day_id: str, slot: int) 
     members the slot had before."""
     sessions = slot_sessions(document, day_id, slot)
     if not sessions:
-        raise WorkshopError("there are no sessions in this slot to spread people over")
-    undo_text = "Spread participants over the groups"
+        raise WorkshopError(_("there are no sessions in this slot to spread people over"))
+    undo_text = _("Spread participants over the groups")
     leaders = _leaders(document, sessions)
     leading = set().union(*leaders.values())
     people = _people_with_category(document)
@@ -200,7 +201,7 @@ def _balanced_additions(sizes: dict[str, int], count: int) -> dict[str, int]:
     totals = dict(sizes)
     added = {group: 0 for group in sizes}
     order = list(sizes)
-    for _ in range(count):
+    for _person in range(count):
         group = min(order, key=lambda g: (totals[g], order.index(g)))
         totals[group] += 1
         added[group] += 1
@@ -211,8 +212,10 @@ def _group_name(session: dict) -> str:
     return session["track"] or f"'{session['title']}'"
 
 
-def _people_text(document: WorkshopDocument, people: list[str]) -> str:
-    if len(people) == 1:
-        person = document.get("participant", people[0])
-        return person["name"] if person else "1 person"
-    return f"{len(people)} people"
+def _move_text(document: WorkshopDocument, people: list[str], group: str) -> str:
+    """The undo step's name: "Move Sita Shrestha to Group A", "Move 3 people to 'Migration'"."""
+    person = document.get("participant", people[0]) if len(people) == 1 else None
+    if person is not None:
+        return _("Move {person} to {group}").format(person=person["name"], group=group)
+    return ngettext("Move {count} person to {group}", "Move {count} people to {group}", len(people)).format(
+        count=len(people), group=group)

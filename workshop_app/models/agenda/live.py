@@ -9,8 +9,8 @@ printed agenda, the warnings and the now/next view all follow it, and one undo r
 import datetime as dt
 from dataclasses import dataclass, field
 
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.agenda.schedule import clock, day_schedule, minutes
-from workshop_app.models.agenda.warnings import minutes_text
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import InvalidValueError, WorkshopError
@@ -54,10 +54,10 @@ def now_and_next(document: WorkshopDocument, at: dt.datetime, day_id: str | None
     now = at.hour * 60 + at.minute
     timeline = _live_times(day, document.rows("session", "day_id = ?", [day["id"]]), now)
     if not timeline:
-        return LiveStatus("no_sessions", f"Day {number} has no sessions", day, number)
+        return LiveStatus("no_sessions", _("Day {day} has no sessions").format(day=number), day, number)
     status = LiveStatus("running", "", day, number)
     # A session running over its time, with no end recorded, holds back every later slot.
-    held = min((session["slot"] for session, _, end, open_ended in timeline if open_ended and now >= end),
+    held = min((session["slot"] for session, _start, end, open_ended in timeline if open_ended and now >= end),
                default=None)
     upcoming = []
     for session, start, end, open_ended in timeline:
@@ -68,19 +68,19 @@ def now_and_next(document: WorkshopDocument, at: dt.datetime, day_id: str | None
         elif start > now:
             upcoming.append((start, session, end))
     if upcoming:
-        first = min(start for start, _, _ in upcoming)
+        first = min(start for start, _session, _end in upcoming)
         status.next = [LiveSession(session, clock(start), clock(end)) for start, session, end in upcoming
                        if start == first]
     if status.now:
         status.message = _now_message(status.now)
     elif not status.next:
-        status.state, status.message = "after", f"The sessions of day {number} are over"
-    elif all(start > now for _, start, _, _ in timeline):
+        status.state, status.message = "after", _("The sessions of day {day} are over").format(day=number)
+    elif all(start > now for _session, start, _end, _open in timeline):
         status.state = "before"
-        status.message = f"Before the first session: {_slot_text(status.next)} starts at {status.next[0].start}"
+        status.message = _before_message(status.next)
     else:
         status.state = "between"
-        status.message = f"Next at {status.next[0].start}: {_slot_text(status.next)}"
+        status.message = _next_message(status.next)
     return status
 
 
@@ -96,9 +96,14 @@ def plan_record_actual(document: WorkshopDocument, session_id: str, start=None, 
     first = fields.get("actual_start", session["actual_start"])
     last = fields.get("actual_end", session["actual_end"])
     if first and last and minutes(last) < minutes(first):
-        raise InvalidValueError(f"the end ({last}) is before the start ({first})")
-    what = "start and end" if len(fields) == 2 else ("start" if "actual_start" in fields else "end")
-    return document.plan_update("session", session_id, f"Record {what} of '{session['title']}'", **fields)
+        raise InvalidValueError(_("the end ({end}) is before the start ({start})").format(end=last, start=first))
+    if len(fields) == 2:
+        text = _("Record start and end of '{session}'")
+    elif "actual_start" in fields:
+        text = _("Record start of '{session}'")
+    else:
+        text = _("Record end of '{session}'")
+    return document.plan_update("session", session_id, text.format(session=session["title"]), **fields)
 
 
 def plan_overrun(document: WorkshopDocument, session_id: str, overrun_minutes: int,
@@ -113,9 +118,9 @@ def plan_overrun(document: WorkshopDocument, session_id: str, overrun_minutes: i
     try:
         overrun_minutes = int(overrun_minutes)
     except (TypeError, ValueError):
-        raise InvalidValueError(f"'{overrun_minutes}' is not a number of minutes") from None
+        raise InvalidValueError(_("'{value}' is not a number of minutes").format(value=overrun_minutes)) from None
     if overrun_minutes <= 0:
-        raise InvalidValueError("an overrun is a number of minutes above 0")
+        raise InvalidValueError(_("an overrun is a number of minutes above 0"))
     session = _session(document, session_id)
     day = document.get("day", session["day_id"])
     number = [d["id"] for d in document.rows("day", order_by="position")].index(day["id"]) + 1
@@ -143,20 +148,28 @@ def plan_overrun(document: WorkshopDocument, session_id: str, overrun_minutes: i
         if moved <= 0:
             break
         title = by_slot[anchor][0]["title"]
-        reason = ("the sessions before it cannot be shortened enough" if fixed > segment
-                  else "there is no session before it to shorten")
-        warnings.append(f"'{title}' moves from {clock(planned[anchor])} to {clock(planned[anchor] + moved)}: {reason}")
+        warning = (_("'{session}' moves from {planned} to {time}: the sessions before it cannot be shortened enough")
+                   if fixed > segment else
+                   _("'{session}' moves from {planned} to {time}: there is no session before it to shorten"))
+        warnings.append(warning.format(session=title, planned=clock(planned[anchor]),
+                                       time=clock(planned[anchor] + moved)))
         segment = fixed + 1
     before_end = day_schedule(day, sessions).end
     after = day_schedule(day, [{**s, "duration": durations[s["id"]]} for s in sessions])
     planned_end = minutes(day["planned_end"])
     if after.end > planned_end and after.end > before_end:
-        warnings.append(f"Day {number} now ends at {clock(after.end)}, "
-                        f"{minutes_text(after.end - planned_end)} after its planned end ({day['planned_end']})")
-    undo_text = f"Record overrun of '{session['title']}'"
+        over = after.end - planned_end
+        warnings.append(ngettext("Day {day} now ends at {time}, {minutes} minute after its planned end ({planned})",
+                                 "Day {day} now ends at {time}, {minutes} minutes after its planned end ({planned})",
+                                 over).format(day=number, time=clock(after.end), minutes=over,
+                                              planned=day["planned_end"]))
+    undo_text = _("Record overrun of '{session}'").format(session=session["title"])
     change = Change(undo_text)
     if len(parallel) > 1:
-        undo_text = f"Record overrun of '{session['title']}' and the {len(parallel) - 1} sessions beside it"
+        beside = len(parallel) - 1
+        undo_text = ngettext("Record overrun of '{session}' and the {count} sessions beside it",
+                             "Record overrun of '{session}' and the {count} sessions beside it", beside).format(
+            session=session["title"], count=beside)
     change = Change(undo_text)
     for other in sessions:
         if durations[other["id"]] != other["duration"] and other["id"] != session_id:
@@ -213,7 +226,7 @@ def _shorten(units: list[list[dict]], durations: dict[str, int], delay: int) -> 
     lengths = [max(durations[s["id"]] for s in unit) for unit in units]
     floors = [min(length, SHORTEST_SESSION) for length in lengths]
     cuts = [0] * len(units)
-    for _ in range(delay):
+    for _minute in range(delay):
         open_units = [i for i in range(len(units)) if lengths[i] - cuts[i] > floors[i]]
         if not open_units:
             break
@@ -227,7 +240,7 @@ def _shorten(units: list[list[dict]], durations: dict[str, int], delay: int) -> 
 def _session(document: WorkshopDocument, session_id: str) -> dict:
     session = document.get("session", session_id)
     if session is None:
-        raise WorkshopError("the session no longer exists (was it deleted?)")
+        raise WorkshopError(_("the session no longer exists (was it deleted?)"))
     return session
 
 
@@ -239,30 +252,51 @@ def _clock_or_none(value) -> str | None:
     return clock_time(value)
 
 
-def _slot_text(items: list[LiveSession]) -> str:
+def _before_message(items: list[LiveSession]) -> str:
     if len(items) == 1:
-        return f"'{items[0].title}'"
-    return f"{len(items)} parallel sessions"
+        return _("Before the first session: '{session}' starts at {time}").format(session=items[0].title,
+                                                                                  time=items[0].start)
+    return ngettext("Before the first session: {count} parallel sessions starts at {time}",
+                    "Before the first session: {count} parallel sessions starts at {time}", len(items)).format(
+        count=len(items), time=items[0].start)
+
+
+def _next_message(items: list[LiveSession]) -> str:
+    if len(items) == 1:
+        return _("Next at {time}: '{session}'").format(time=items[0].start, session=items[0].title)
+    return ngettext("Next at {time}: {count} parallel sessions", "Next at {time}: {count} parallel sessions",
+                    len(items)).format(time=items[0].start, count=len(items))
 
 
 def _now_message(now: list[LiveSession]) -> str:
     if len(now) == 1:
         item = now[0]
         if item.minutes_left <= 0:
-            return f"Now: '{item.title}', {minutes_text(-item.minutes_left)} over time"
-        return f"Now: '{item.title}' until {item.end} ({minutes_text(item.minutes_left)} left)"
+            over = -item.minutes_left
+            return ngettext("Now: '{session}', {minutes} minute over time",
+                            "Now: '{session}', {minutes} minutes over time", over).format(session=item.title,
+                                                                                           minutes=over)
+        return ngettext("Now: '{session}' until {end} ({minutes} minute left)",
+                        "Now: '{session}' until {end} ({minutes} minutes left)", item.minutes_left).format(
+            session=item.title, end=item.end, minutes=item.minutes_left)
     longest = max(now, key=lambda item: item.minutes_left)
+    # Two numbers: the plural forms follow the minutes; {count} (2 or more) counts the sessions.
     if longest.minutes_left <= 0:
-        return f"Now: {len(now)} parallel sessions, {minutes_text(-longest.minutes_left)} over time"
-    return f"Now: {len(now)} parallel sessions until {longest.end} ({minutes_text(longest.minutes_left)} left)"
+        over = -longest.minutes_left
+        return ngettext("Now: {count} parallel sessions, {minutes} minute over time",
+                        "Now: {count} parallel sessions, {minutes} minutes over time", over).format(
+            count=len(now), minutes=over)
+    return ngettext("Now: {count} parallel sessions until {end} ({minutes} minute left)",
+                    "Now: {count} parallel sessions until {end} ({minutes} minutes left)", longest.minutes_left).format(
+        count=len(now), end=longest.end, minutes=longest.minutes_left)
 
 
 def _no_day_message(days: list[dict], today: dt.date) -> str:
     dates = sorted(d["date"] for d in days if d["date"])
     if not dates:
-        return "The workshop days have no dates yet"
+        return _("The workshop days have no dates yet")
     if today.isoformat() < dates[0]:
-        return f"The workshop starts on {dates[0]}"
+        return _("The workshop starts on {date}").format(date=dates[0])
     if today.isoformat() > dates[-1]:
-        return "The workshop is over"
-    return "No workshop session today"
+        return _("The workshop is over")
+    return _("No workshop session today")

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument
 
@@ -99,9 +100,10 @@ def _without(layout: Layout, session_id: str) -> tuple[Layout, int, bool]:
 
 
 def plan_move_session(document: WorkshopDocument, session_id: str, day_id: str, slot: int, *,
-                      parallel: bool = False, undo_text: str = "Move session") -> Change:
+                      parallel: bool = False, undo_text: str | None = None) -> Change:
     """Put a session at `slot` of `day_id` (counted in the day as it is without the session):
     in a slot of its own, or in parallel with the sessions already there."""
+    undo_text = undo_text or _("Move session")
     session = document.get("session", session_id)
     source = session["day_id"]
     layouts = {source: _without(day_layout(document, source), session_id)[0]}
@@ -120,8 +122,9 @@ def plan_move_session(document: WorkshopDocument, session_id: str, day_id: str, 
 
 
 def plan_shift_session(document: WorkshopDocument, session_id: str, step: int,
-                       undo_text: str = "Move session") -> Change:
+                       undo_text: str | None = None) -> Change:
     """Move a session one slot earlier (step -1) or later (+1) in its day (keyboard moves)."""
+    undo_text = undo_text or _("Move session")
     session = document.get("session", session_id)
     layout, index, alone = _without(day_layout(document, session["day_id"]), session_id)
     if alone:
@@ -134,10 +137,12 @@ def plan_shift_session(document: WorkshopDocument, session_id: str, step: int,
 
 
 def plan_add_session(document: WorkshopDocument, day_id: str, *, slot: int | None = None,
-                     parallel_to: str | None = None, undo_text: str = "Add session", **fields) -> Change:
+                     parallel_to: str | None = None, undo_text: str | None = None, **fields) -> Change:
     """A new session in a slot of its own (at `slot`, default the end of the day), or in
     parallel with an existing session."""
-    fields.setdefault("title", "New session")
+    undo_text = undo_text or _("Add session")
+    # Translators: the title of a session just added, until the user types its own
+    fields.setdefault("title", _("New session"))
     fields.setdefault("duration", 30)
     layout = day_layout(document, day_id)
     with document.drafting() as step:
@@ -151,8 +156,9 @@ def plan_add_session(document: WorkshopDocument, day_id: str, *, slot: int | Non
         return insert.then(plan_move_session(document, new_id, day_id, target, undo_text=undo_text), undo_text)
 
 
-def plan_delete_session(document: WorkshopDocument, session_id: str, undo_text: str = "Delete session") -> Change:
+def plan_delete_session(document: WorkshopDocument, session_id: str, undo_text: str | None = None) -> Change:
     """Remove a session (with its speakers and group members) and close the gap it leaves."""
+    undo_text = undo_text or _("Delete session")
     day_id = document.get("session", session_id)["day_id"]
     layout = _without(day_layout(document, day_id), session_id)[0]
     with document.drafting() as step:
@@ -162,7 +168,9 @@ def plan_delete_session(document: WorkshopDocument, session_id: str, undo_text: 
 
 def _free_track(document: WorkshopDocument, session_ids: list[str], joining: str) -> str:
     taken = {document.get("session", other)["track"] for other in session_ids if other != joining}
-    return next(f"Group {letter}" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if f"Group {letter}" not in taken)
+    # Translators: the track of a breakout group put in parallel with others ("Group A", "Group B"…)
+    names = (_("Group {letter}").format(letter=letter) for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return next(name for name in names if name not in taken)
 
 
 def session_people(document: WorkshopDocument, session_id: str, role: str) -> list[tuple[str, str]]:

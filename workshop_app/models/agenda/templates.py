@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models import vocabulary as v
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument, new_id
@@ -88,23 +89,27 @@ def load_template(path: Path | str, *, builtin: bool = False) -> tuple[TemplateI
     path = Path(path)
     try:
         if path.stat().st_size > _LARGEST_FILE:
-            raise WorkshopFileError(path, "is too large to be an agenda template")
+            raise WorkshopFileError(path, _("is too large to be an agenda template"))
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise WorkshopFileError(path, "is not an agenda template (it is not UTF-8 text)") from None
+        raise WorkshopFileError(path, _("is not an agenda template (it is not UTF-8 text)")) from None
     except OSError as error:
-        raise WorkshopFileError(path, f"cannot be read ({error.strerror or error})") from None
+        raise WorkshopFileError(path, _("cannot be read ({reason})").format(reason=error.strerror or error)) from None
     try:
         content = json.loads(text)
     except RecursionError:
-        raise WorkshopFileError(path, "is not an agenda template: it is nested too deeply") from None
+        raise WorkshopFileError(path, _("is not an agenda template: it is nested too deeply")) from None
     except ValueError as error:
-        line = f" (line {error.lineno}, column {error.colno})" if hasattr(error, "lineno") else ""
-        raise WorkshopFileError(path, f"is not an agenda template: it is not valid JSON{line}") from None
+        if hasattr(error, "lineno"):
+            problem = _("is not an agenda template: it is not valid JSON (line {line}, column {column})").format(
+                line=error.lineno, column=error.colno)
+        else:
+            problem = _("is not an agenda template: it is not valid JSON")
+        raise WorkshopFileError(path, problem) from None
     try:
         content = _checked(content)
     except InvalidValueError as error:
-        raise WorkshopFileError(path, f"is not a usable agenda template: {error}") from None
+        raise WorkshopFileError(path, _("is not a usable agenda template: {problem}").format(problem=error)) from None
     prefix = BUILTIN_PREFIX if builtin else USER_PREFIX
     info = TemplateInfo(
         id=prefix + path.name,
@@ -128,7 +133,7 @@ def plan_apply_template(document: WorkshopDocument, template_id: str, *, replace
     follow each day's own."""
     template = _find(template_id, user_folder)
     content = template.content
-    undo_text = f"Apply template '{template.info.name}'"
+    undo_text = _("Apply template '{name}'").format(name=template.info.name)
     rows = []
     if replace:
         for session in document.rows("session", order_by="day_id, slot"):
@@ -176,28 +181,30 @@ def save_user_template(document: WorkshopDocument, name: str, user_folder: Path 
     name of an existing user template unless overwrite."""
     name = clean_text(name)
     if not name:
-        raise InvalidValueError("give the template a name")
+        raise InvalidValueError(_("give the template a name"))
     if "\n" in name:
-        raise InvalidValueError("a template name is one line")
+        raise InvalidValueError(_("a template name is one line"))
     folder = Path(user_folder)
     key = _name_key(name)
-    builtins, _ = _builtin_templates()
+    builtins, _problems = _builtin_templates()
     if any(_name_key(t.info.name) == key for t in builtins):
-        raise InvalidValueError(f"'{name}' is the name of a built-in template; choose another name")
+        raise InvalidValueError(_("'{name}' is the name of a built-in template; choose another name").format(
+            name=name))
     existing = None
     if folder.is_dir():
-        users, _ = _scan(folder, builtin=False)
+        users, _problems = _scan(folder, builtin=False)
         existing = next((t for t in users if _name_key(t.info.name) == key), None)
     if existing is not None and not overwrite:
-        raise InvalidValueError(f"a template named '{existing.info.name}' already exists; choose another name "
-                                "or replace it")
+        raise InvalidValueError(_("a template named '{name}' already exists; choose another name or replace "
+                                  "it").format(name=existing.info.name))
     content = _agenda_content(document, name, description)
     if not any(day["sessions"] for day in content["days"]):
-        raise InvalidValueError("the agenda has no sessions to save as a template")
+        raise InvalidValueError(_("the agenda has no sessions to save as a template"))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise WorkshopFileError(folder, f"cannot be created ({error.strerror or error})") from None
+        raise WorkshopFileError(folder, _("cannot be created ({reason})").format(
+            reason=error.strerror or error)) from None
     target = existing.info.path if existing is not None else _free_file_name(folder, name)
     _write_atomically(target, json.dumps(content, ensure_ascii=False, indent=2) + "\n")
     return target
@@ -209,7 +216,7 @@ def _builtin_templates() -> tuple[list[_Template], list[str]]:
     try:
         folder = builtin_folder()
     except FileNotFoundError:
-        return [], ["The built-in agenda templates are missing from this installation; reinstall the program"]
+        return [], [_("The built-in agenda templates are missing from this installation; reinstall the program")]
     return _scan(folder, builtin=True)
 
 
@@ -218,7 +225,8 @@ def _scan(folder: Path, *, builtin: bool) -> tuple[list[_Template], list[str]]:
     try:
         paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json" and not p.name.startswith("."))
     except OSError as error:
-        return [], [str(WorkshopFileError(folder, f"cannot be read ({error.strerror or error})"))]
+        return [], [str(WorkshopFileError(folder, _("cannot be read ({reason})").format(
+            reason=error.strerror or error)))]
     for path in paths:
         try:
             info, content = load_template(path, builtin=builtin)
@@ -234,15 +242,15 @@ def _find(template_id: str, user_folder: Path | str | None) -> _Template:
         try:
             folder, builtin = builtin_folder(), True
         except FileNotFoundError:
-            raise WorkshopError("the built-in agenda templates are missing from this installation") from None
+            raise WorkshopError(_("the built-in agenda templates are missing from this installation")) from None
     elif template_id.startswith(USER_PREFIX) and user_folder is not None:
         folder, builtin = Path(user_folder), False
     else:
-        raise WorkshopError(f"there is no agenda template '{template_id}'")
+        raise WorkshopError(_("there is no agenda template '{name}'").format(name=template_id))
     file_name = template_id.split(":", 1)[1]
     path = folder / file_name
     if Path(file_name).name != file_name or not path.is_file():
-        raise WorkshopError(f"there is no agenda template '{file_name}' (was it deleted?)")
+        raise WorkshopError(_("there is no agenda template '{name}' (was it deleted?)").format(name=file_name))
     info, content = load_template(path, builtin=builtin)
     return _Template(info, content)
 
@@ -250,54 +258,71 @@ def _find(template_id: str, user_folder: Path | str | None) -> _Template:
 def _checked(content) -> dict:
     """The template with defaults filled in, or InvalidValueError saying what is wrong where."""
     if not isinstance(content, dict):
-        raise InvalidValueError("it should hold one object with a name and days")
+        raise InvalidValueError(_("it should hold one object with a name and days"))
     if content.get("format", FORMAT) != FORMAT:
-        raise InvalidValueError(f"its format is '{content.get('format')}', not an agenda template")
+        raise InvalidValueError(_("its format is '{format}', not an agenda template").format(
+            format=content.get("format")))
     version = content.get("format_version", FORMAT_VERSION)
     if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise InvalidValueError("it was written by a newer version of Pathfinder Workshop")
-    name = _text(content.get("name"), "the name")
+        raise InvalidValueError(_("it was written by a newer version of Pathfinder Workshop"))
+    # Translators: the {what} of "{what} should be text" (a part of an agenda template file)
+    name = _text(content.get("name"), _("the name"))
     if not name:
-        raise InvalidValueError("it has no name")
+        raise InvalidValueError(_("it has no name"))
     days = content.get("days")
     if not isinstance(days, list) or not days:
-        raise InvalidValueError("it has no days")
+        raise InvalidValueError(_("it has no days"))
     checked_days = []
     for day_number, day in enumerate(days, start=1):
-        where = f"day {day_number}"
+        # Translators: a place in an agenda template file, the {where} of the messages about it
+        where = _("day {day}").format(day=day_number)
         if not isinstance(day, dict) or not isinstance(day.get("sessions", []), list):
-            raise InvalidValueError(f"{where} should be an object with a list of sessions")
+            raise InvalidValueError(_("{where} should be an object with a list of sessions").format(where=where))
         checked_days.append({
-            "title": _text(day.get("title"), f"the title of {where}"),
-            "start_time": _time(day.get("start_time", "09:00"), f"the start time of {where}"),
-            "planned_end": _time(day.get("planned_end", "17:00"), f"the planned end of {where}"),
-            "sessions": [_checked_session(session, f"{where}, session {number}", number - 1)
+            "title": _text(day.get("title"), _("the title of {where}").format(where=where)),
+            "start_time": _time(day.get("start_time", "09:00"), _("the start time of {where}").format(where=where)),
+            "planned_end": _time(day.get("planned_end", "17:00"), _("the planned end of {where}").format(where=where)),
+            # Translators: a place in an agenda template file, the {where} of the messages about it
+            "sessions": [_checked_session(session, _("day {day}, session {session}").format(day=day_number,
+                                                                                            session=number), number - 1)
                          for number, session in enumerate(day.get("sessions", []), start=1)],
         })
-    return {"name": name, "description": _text(content.get("description"), "the description"),
-            "source": _text(content.get("source"), "the source"), "days": checked_days}
+    return {"name": name, "description": _text(content.get("description"), _("the description")),
+            "source": _text(content.get("source"), _("the source")), "days": checked_days}
+
+
+# Translators: the {what} of "{what} should be text"; {where} is a place like "day 2, session 3"
+_SESSION_TEXT_WHATS = {
+    "track": N_("the track of {where}"),
+    "room": N_("the room of {where}"),
+    "objectives": N_("the objectives of {where}"),
+    "expected_output": N_("the expected output of {where}"),
+    "materials": N_("the materials of {where}"),
+    "facilitator_notes": N_("the facilitator notes of {where}"),
+}
 
 
 def _checked_session(session, where: str, default_slot: int) -> dict:
     if not isinstance(session, dict):
-        raise InvalidValueError(f"{where} should be an object")
-    title = _text(session.get("title"), f"the title of {where}")
+        raise InvalidValueError(_("{where} should be an object").format(where=where))
+    title = _text(session.get("title"), _("the title of {where}").format(where=where))
     if not title:
-        raise InvalidValueError(f"{where} has no title")
+        raise InvalidValueError(_("{where} has no title").format(where=where))
     kind = session.get("type", "plenary")
     if kind not in v.SESSION_TYPES:
-        raise InvalidValueError(f"{where} has an unknown type '{kind}' (use one of: {', '.join(v.SESSION_TYPES)})")
+        raise InvalidValueError(_("{where} has an unknown type '{type}' (use one of: {choices})").format(
+            where=where, type=kind, choices=", ".join(v.SESSION_TYPES)))
     duration = session.get("duration")
     if isinstance(duration, bool) or not isinstance(duration, int) or duration <= 0:
-        raise InvalidValueError(f"{where} needs a duration in whole minutes above 0")
+        raise InvalidValueError(_("{where} needs a duration in whole minutes above 0").format(where=where))
     slot = session.get("slot", default_slot)
     if isinstance(slot, bool) or not isinstance(slot, int) or slot < 0:
-        raise InvalidValueError(f"{where} has a slot that is not a whole number from 0")
+        raise InvalidValueError(_("{where} has a slot that is not a whole number from 0").format(where=where))
     fixed = session.get("fixed_start")
     checked = {"title": title, "type": kind, "duration": duration, "slot": slot,
-               "fixed_start": _time(fixed, f"the fixed start of {where}") if fixed else None}
+               "fixed_start": _time(fixed, _("the fixed start of {where}").format(where=where)) if fixed else None}
     for key in SESSION_TEXT_FIELDS:
-        checked[key] = _text(session.get(key), f"the {key.replace('_', ' ')} of {where}")
+        checked[key] = _text(session.get(key), _(_SESSION_TEXT_WHATS[key]).format(where=where))
     return checked
 
 
@@ -305,17 +330,19 @@ def _text(value, what: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise InvalidValueError(f"{what} should be text")
+        # Translators: {what} is a part of an agenda template file ("the title of day 2, session 3")
+        raise InvalidValueError(_("{what} should be text").format(what=what))
     return clean_text(value)
 
 
 def _time(value, what: str) -> str:
     if not isinstance(value, str):
-        raise InvalidValueError(f"{what} should be a time like 09:00")
+        raise InvalidValueError(_("{what} should be a time like 09:00").format(what=what))
     try:
         return clock_time(value)
     except InvalidValueError:
-        raise InvalidValueError(f"{what} ('{value}') is not a time like 09:00") from None
+        raise InvalidValueError(_("{what} ('{value}') is not a time like 09:00").format(what=what,
+                                                                                      value=value)) from None
 
 
 def _agenda_content(document: WorkshopDocument, name: str, description: str) -> dict:
@@ -343,7 +370,7 @@ def _next_date(previous: str | None, start_date: str | None, index: int) -> str 
         if start_date:
             return (dt.date.fromisoformat(start_date) + dt.timedelta(days=index)).isoformat()
     except OverflowError:
-        raise InvalidValueError("the days would run past the end of the calendar") from None
+        raise InvalidValueError(_("the days would run past the end of the calendar")) from None
     return None
 
 
@@ -368,7 +395,8 @@ def _write_atomically(target: Path, text: str) -> None:
     try:
         handle, temporary = tempfile.mkstemp(prefix=".new-", suffix=".json", dir=target.parent)
     except OSError as error:
-        raise WorkshopFileError(target, f"cannot be written ({error.strerror or error})") from None
+        raise WorkshopFileError(target, _("cannot be written ({reason})").format(
+            reason=error.strerror or error)) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -380,7 +408,8 @@ def _write_atomically(target: Path, text: str) -> None:
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise WorkshopFileError(target, f"cannot be written ({error.strerror or error})") from None
+        raise WorkshopFileError(target, _("cannot be written ({reason})").format(
+            reason=error.strerror or error)) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

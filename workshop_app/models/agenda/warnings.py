@@ -7,6 +7,7 @@ Times come from agenda.day_schedule, so the warnings always agree with the print
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from workshop_app.i18n.catalogs import N_, _, ngettext
 from workshop_app.models.agenda.groups import headcount
 from workshop_app.models.agenda.schedule import DaySchedule, ScheduledSession, agenda, clock, minutes
 from workshop_app.models.document import WorkshopDocument
@@ -14,15 +15,16 @@ from workshop_app.models.document import WorkshopDocument
 # Sessions somebody must lead; breaks and meals need nobody.
 LED_SESSION_TYPES = ("opening", "plenary", "presentation", "group_work", "closing")
 
-# How a role reads in a sentence, strongest first: a person who both facilitates and speaks in
-# a session is named as its facilitator.
-_ROLE_WORDS = {
-    "facilitator": "facilitator of",
-    "speaker": "speaker in",
-    "rapporteur": "rapporteur in",
-    "member": "member of",
+# A person's part in a session, as it reads in a sentence, strongest role first: a person who
+# both facilitates and speaks in a session is named as its facilitator.
+_ROLE_PARTS = {
+    # Translators: one of the two parts of "{name} is {first} and {second} at 10:00 on day 2"
+    "facilitator": N_("facilitator of '{session}'"),
+    "speaker": N_("speaker in '{session}'"),
+    "rapporteur": N_("rapporteur in '{session}'"),
+    "member": N_("member of '{session}'"),
 }
-_ROLE_RANK = {role: rank for rank, role in enumerate(_ROLE_WORDS)}
+_ROLE_RANK = {role: rank for rank, role in enumerate(_ROLE_PARTS)}
 # Most serious first: the Agenda page shows the first few.
 _KIND_ORDER = ("overrun", "double_booked", "over_capacity", "no_facilitator")
 # Kinds that mean the agenda cannot run as planned; the others are still to do.
@@ -56,7 +58,8 @@ def agenda_warnings(document: WorkshopDocument, capacities: Mapping[str, int] | 
             found.append((warning, number, at))
         for item in schedule.sessions:
             if item.session["type"] in LED_SESSION_TYPES and not item.session["facilitator_id"]:
-                message = f"'{item.session['title']}' at {clock(item.start)} on day {number} has no facilitator"
+                message = _("'{session}' at {time} on day {day} has no facilitator").format(
+                    session=item.session["title"], time=clock(item.start), day=number)
                 found.append((AgendaWarning("no_facilitator", schedule.day["id"], (item.session["id"],), message),
                               number, item.start))
     if capacities:
@@ -86,17 +89,15 @@ def session_roles(document: WorkshopDocument) -> dict[str, dict[str, str]]:
     return roles
 
 
-def minutes_text(count: int) -> str:
-    return f"{count} minute" if count == 1 else f"{count} minutes"
-
-
 def _overrun(schedule: DaySchedule, number: int) -> list[AgendaWarning]:
     planned_end = minutes(schedule.day["planned_end"])
     if schedule.end <= planned_end:
         return []
     late = tuple(item.session["id"] for item in schedule.sessions if item.end > planned_end)
-    message = (f"Day {number} ends at {clock(schedule.end)}, {minutes_text(schedule.end - planned_end)} "
-               f"after its planned end ({schedule.day['planned_end']})")
+    over = schedule.end - planned_end
+    message = ngettext("Day {day} ends at {time}, {minutes} minute after its planned end ({planned})",
+                       "Day {day} ends at {time}, {minutes} minutes after its planned end ({planned})", over).format(
+        day=number, time=clock(schedule.end), minutes=over, planned=schedule.day["planned_end"])
     return [AgendaWarning("overrun", schedule.day["id"], late, message)]
 
 
@@ -118,9 +119,11 @@ def _double_bookings(schedule: DaySchedule, number: int, roles: dict[str, dict[s
                 if first_role == second_role == "member":
                     continue  # said below in plainer words
                 at = max(first.start, second.start)
-                message = (f"{names.get(participant_id, 'Someone')} is {_ROLE_WORDS[first_role]} "
-                           f"'{first.session['title']}' and {_ROLE_WORDS[second_role]} "
-                           f"'{second.session['title']}' at {clock(at)} on day {number}")
+                message = _("{name} is {first} and {second} at {time} on day {day}").format(
+                    name=names[participant_id] if participant_id in names else _("Someone"),
+                    first=_(_ROLE_PARTS[first_role]).format(session=first.session["title"]),
+                    second=_(_ROLE_PARTS[second_role]).format(session=second.session["title"]),
+                    time=clock(at), day=number)
                 yield AgendaWarning("double_booked", schedule.day["id"],
                                     (first.session["id"], second.session["id"]), message), at
         # Two breakout groups at once: plainer than "member of ... and member of ...".
@@ -129,8 +132,9 @@ def _double_bookings(schedule: DaySchedule, number: int, roles: dict[str, dict[s
             for second in groups[index + 1:]:
                 if first.start < second.end and second.start < first.end:
                     at = max(first.start, second.start)
-                    message = (f"{names.get(participant_id, 'Someone')} is in two groups at {clock(at)} on day "
-                               f"{number}: '{first.session['title']}' and '{second.session['title']}'")
+                    message = _("{name} is in two groups at {time} on day {day}: '{first}' and '{second}'").format(
+                        name=names[participant_id] if participant_id in names else _("Someone"), time=clock(at),
+                        day=number, first=first.session["title"], second=second.session["title"])
                     yield AgendaWarning("double_booked", schedule.day["id"],
                                         (first.session["id"], second.session["id"]), message), at
 
@@ -151,8 +155,19 @@ def capacity_warnings(document: WorkshopDocument, capacities: Mapping[str, int],
                 continue
             count = headcount(document, session, per_slot[session["slot"]] > 1)
             if count > places:
-                where = f"{session['room']} has" if session["room"] else "The room has"
-                message = (f"{where} {places} places but {count} people are expected in "
-                           f"'{session['title']}' at {clock(item.start)} on day {number}")
+                if session["room"]:
+                    message = ngettext(
+                        "{room} has {places} places but {count} people are expected in '{session}' at {time} on day "
+                        "{day}",
+                        "{room} has {places} places but {count} people are expected in '{session}' at {time} on day "
+                        "{day}", places)
+                else:
+                    message = ngettext(
+                        "The room has {places} places but {count} people are expected in '{session}' at {time} on "
+                        "day {day}",
+                        "The room has {places} places but {count} people are expected in '{session}' at {time} on "
+                        "day {day}", places)
+                message = message.format(room=session["room"], places=places, count=count, session=session["title"],
+                                         time=clock(item.start), day=number)
                 warnings.append(AgendaWarning("over_capacity", schedule.day["id"], (session["id"],), message))
     return warnings

@@ -15,15 +15,20 @@ import sqlite3
 from functools import cache
 from pathlib import Path
 
+from workshop_app.i18n.catalogs import N_, _, ngettext
 from workshop_app.models.errors import WorkshopFileError
 from workshop_app.models.file import schema
 
 _OWN_PREFIX = "sqlite_"  # SQLite's own objects (sqlite_sequence, sqlite_stat1, automatic indexes)
 
 
+# Translators: a trigger or a view found in a file (SQLite's words): "trigger empty_road_map"
+_FOREIGN_KINDS = {"trigger": N_("trigger {name}"), "view": N_("view {name}")}
+
+
 def foreign_objects(conn: sqlite3.Connection) -> list[str]:
     """Triggers and views, as "trigger NAME": the program writes none, so each came from elsewhere."""
-    return [f"{kind} {' '.join(str(name).split())[:80]}" for kind, name in conn.execute(
+    return [_(_FOREIGN_KINDS[kind]).format(name=" ".join(str(name).split())[:80]) for kind, name in conn.execute(
         "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY type, name")]
 
 
@@ -31,49 +36,60 @@ def refuse_foreign_objects(path: Path, conn: sqlite3.Connection) -> None:
     """WorkshopFileError for a file carrying a trigger or a view; run before any write."""
     foreign = foreign_objects(conn)
     if foreign:
-        raise WorkshopFileError(path, f"the file carries {', '.join(foreign)}, which this program never "
-                                      "writes; it is refused so that nothing in it runs")
+        raise WorkshopFileError(path, _("the file carries {objects}, which this program never writes; it is "
+                                        "refused so that nothing in it runs").format(objects=", ".join(foreign)))
 
 
 def refuse_other_schema(path: Path, conn: sqlite3.Connection) -> None:
     """WorkshopFileError naming the first way the file's schema differs from ours."""
     differences = schema_differences(conn)
     if differences:
-        more = f" (and {len(differences) - 1} more; run workshop-app check)" if len(differences) > 1 else ""
-        raise WorkshopFileError(path, f"the file's structure is not the one this program writes: "
-                                      f"{differences[0]}{more}")
+        if len(differences) > 1:
+            more = len(differences) - 1
+            problem = ngettext("the file's structure is not the one this program writes: {difference} (and {count} "
+                               "more; run workshop-app check)",
+                               "the file's structure is not the one this program writes: {difference} (and {count} "
+                               "more; run workshop-app check)", more).format(difference=differences[0], count=more)
+        else:
+            problem = _("the file's structure is not the one this program writes: {difference}").format(
+                difference=differences[0])
+        raise WorkshopFileError(path, problem)
 
 
 def schema_differences(conn: sqlite3.Connection) -> list[str]:
     """How the file's tables and indexes differ from what this program writes, one line each."""
     found = _layout(conn)
     expected = _expected_layout(schema.SCHEMA_VERSION)
-    lines = [f"{name} was not written by this program" for name in foreign_objects(conn)]
+    lines = [_("{object} was not written by this program").format(object=name) for name in foreign_objects(conn)]
     for table in sorted(set(expected) - set(found)):
-        lines.append(f"table {table} is missing")
+        lines.append(_("table {table} is missing").format(table=table))
     for table in sorted(set(found) - set(expected)):
-        lines.append(f"table {table} is not one this program writes")
+        lines.append(_("table {table} is not one this program writes").format(table=table))
     for table in sorted(set(found) & set(expected)):
         before = len(lines)
         columns, wanted = found[table]["columns"], expected[table]["columns"]
         for name in wanted:
             if name not in columns:
-                lines.append(f"table {table} has no column {name}")
+                lines.append(_("table {table} has no column {column}").format(table=table, column=name))
             elif columns[name] != wanted[name]:
-                lines.append(f"column {table}.{name} is declared differently ({_describe(columns[name])} "
-                             f"instead of {_describe(wanted[name])})")
-        lines += [f"table {table} has an unknown column {name}" for name in columns if name not in wanted]
+                lines.append(_("column {table}.{column} is declared differently ({found} instead of {wanted})").format(
+                    table=table, column=name, found=_describe(columns[name]), wanted=_describe(wanted[name])))
+        lines += [_("table {table} has an unknown column {column}").format(table=table, column=name)
+                  for name in columns if name not in wanted]
         indexes, wanted_indexes = found[table]["indexes"], expected[table]["indexes"]
-        lines += [f"index {name} of {table} is missing" for name in wanted_indexes if name not in indexes]
-        lines += [f"index {name} of {table} differs" for name in wanted_indexes
+        lines += [_("index {index} of {table} is missing").format(index=name, table=table)
+                  for name in wanted_indexes if name not in indexes]
+        lines += [_("index {index} of {table} differs").format(index=name, table=table) for name in wanted_indexes
                   if name in indexes and indexes[name] != wanted_indexes[name]]
-        lines += [f"index {name} of {table} is not one this program writes" for name in indexes
-                  if name not in wanted_indexes]
+        lines += [_("index {index} of {table} is not one this program writes").format(index=name, table=table)
+                  for name in indexes if name not in wanted_indexes]
         if found[table]["strict"] != expected[table]["strict"]:
-            lines.append(f"table {table} does not enforce the types of its columns (it is not STRICT)")
+            lines.append(_("table {table} does not enforce the types of its columns (it is not STRICT)").format(
+                table=table))
         elif found[table]["rules"] != expected[table]["rules"] and len(lines) == before:
             # Same columns, other CHECK rules: only an edit of the schema text itself does that.
-            lines.append(f"table {table} checks its values by other rules than the ones this program writes")
+            lines.append(_("table {table} checks its values by other rules than the ones this program writes").format(
+                table=table))
     return lines
 
 
@@ -110,9 +126,11 @@ def _layout(conn: sqlite3.Connection) -> dict:
 
 def _describe(column: tuple) -> str:
     kind, required, default, key = column
-    words = [kind or "no type", "required" if required else "optional"]
+    # Translators: how a column of the file is declared: its SQL type, then these words
+    words = [kind or _("no type"), _("required") if required else _("optional")]
     if default is not None:
-        words.append(f"default {default}")
+        words.append(_("default {value}").format(value=default))
     if key:
-        words.append("key")
+        # Translators: the column is (part of) the table's primary key
+        words.append(_("key"))
     return ", ".join(words)

@@ -21,6 +21,7 @@ import struct
 import tempfile
 from pathlib import Path
 
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.errors import WorkshopFileError
 from workshop_app.models.file.opening import free_name
 from workshop_app.models.file.preflight import JOURNAL_MAGIC as _MAGIC
@@ -53,12 +54,13 @@ def refuse_foreign_journal(path: Path) -> None:
     try:
         journal.rename(aside)
     except OSError as error:
-        raise WorkshopFileError(path, f"a journal beside the file belongs to another file ({reason}) and could not "
-                                      f"be moved aside ({error.strerror or error}); move {journal.name} away "
-                                      "by hand, then open the file again") from None
-    raise WorkshopFileError(path, f"a journal left beside the file belonged to another file ({reason}; was a "
-                                  f"backup copied over it?); it was moved aside as {aside.name} and the file was "
-                                  "not changed; open the file again")
+        raise WorkshopFileError(path, _("a journal beside the file belongs to another file ({reason}) and could not "
+                                        "be moved aside ({error}); move {journal} away by hand, then open the file "
+                                        "again").format(reason=reason, error=error.strerror or error,
+                                                        journal=journal.name)) from None
+    raise WorkshopFileError(path, _("a journal left beside the file belonged to another file ({reason}; was a backup "
+                                    "copied over it?); it was moved aside as {aside} and the file was not changed; "
+                                    "open the file again").format(reason=reason, aside=aside.name))
 
 
 def _trial_rollback(path: Path, journal: Path) -> str | None:
@@ -83,9 +85,10 @@ def _trial_rollback(path: Path, journal: Path) -> str | None:
             finally:
                 conn.close()
         except sqlite3.DatabaseError as error:
-            return f"rolling it back would damage the file ({error})"
+            return _("rolling it back would damage the file ({problem})").format(problem=error)
     if problems != ["ok"]:
-        return f"rolling it back would damage the file ({' '.join(problems[0].split())[:80]})"
+        return _("rolling it back would damage the file ({problem})").format(
+            problem=" ".join(problems[0].split())[:80])
     return None
 
 
@@ -95,7 +98,7 @@ def _why_foreign(journal: Path, file_header: bytes, file_size: int) -> str | Non
             head = handle.read(_HEADER.size)
             if len(head) < _HEADER.size:
                 return None  # empty or cut short: SQLite does not roll it back
-            magic, _, _, start_pages, sector_size, page_size = _HEADER.unpack(head)
+            magic, _records, _nonce, start_pages, sector_size, page_size = _HEADER.unpack(head)
             if magic != _MAGIC:
                 return None  # not hot: the change it recorded was committed
             handle.seek(sector_size)
@@ -105,13 +108,17 @@ def _why_foreign(journal: Path, file_header: bytes, file_size: int) -> str | Non
     file_page_size = struct.unpack(">H", file_header[16:18])[0]
     file_page_size = 65536 if file_page_size == 1 else file_page_size
     if page_size != file_page_size:
-        return f"it was written for {page_size}-byte pages, the file has {file_page_size}-byte pages"
+        return _("it was written for {size}-byte pages, the file has {file_size}-byte pages").format(
+            size=page_size, file_size=file_page_size)
     if file_size < start_pages * page_size:
-        return (f"the file has {file_size // page_size} pages, fewer than the {start_pages} it had when the "
-                "interrupted change began")
+        pages = file_size // page_size
+        return ngettext("the file has {pages} pages, fewer than the {start} it had when the interrupted change began",
+                        "the file has {pages} pages, fewer than the {start} it had when the interrupted change began",
+                        pages).format(pages=pages, start=start_pages)
     if len(first) == 104 and struct.unpack(">I", first[:4])[0] == 1:
         was = struct.unpack(">I", first[4 + 24:4 + 28])[0]
         now = struct.unpack(">I", file_header[24:28])[0]
         if now not in (was, was + 1):
-            return f"the file's change counter is {now}, the journal expects {was} or {was + 1}"
+            return _("the file's change counter is {now}, the journal expects {was} or {next}").format(
+                now=now, was=was, next=was + 1)
     return None

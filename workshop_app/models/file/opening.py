@@ -7,6 +7,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.errors import WorkshopFileError
 from workshop_app.models.file import schema, upgrades
 from workshop_app.models.file.preflight import ensure_regular
@@ -55,29 +56,31 @@ def explain_open_error(error: sqlite3.Error, path: Path) -> str:
     text = str(error).lower()
     if Path(f"{path}-journal").exists() and ("readonly" in text or "read-only" in text):
         # A journal left beside the file: the program stopped in the middle of saving (power cut).
-        return ("the file was not closed properly (a power cut?); open it in Pathfinder Workshop, which "
-                "rolls back the interrupted change")
+        return _("the file was not closed properly (a power cut?); open it in Pathfinder Workshop, which rolls "
+                 "back the interrupted change")
     if "locked" in text or "busy" in text:
-        return "the file is open in another Pathfinder Workshop window (or on another computer); close it there first"
+        return _("the file is open in another Pathfinder Workshop window (or on another computer); close it there "
+                 "first")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return "the file is damaged and cannot be read; restore a backup copy"
+        return _("the file is damaged and cannot be read; restore a backup copy")
     if "readonly" in text or "read-only" in text:
-        return "the file is read-only; copy it to a folder you can write to"
+        return _("the file is read-only; copy it to a folder you can write to")
     if "unable to open" in text:
-        return "the file cannot be opened (check that the folder still exists and is readable)"
-    return f"the file cannot be opened ({error})"
+        return _("the file cannot be opened (check that the folder still exists and is readable)")
+    return _("the file cannot be opened ({reason})").format(reason=error)
 
 
 def explain_integrity_error(error: sqlite3.IntegrityError) -> str:
     text = str(error)
+    detail = text.split(":", 1)[-1].strip()
     if text.startswith("UNIQUE"):
-        return "this would create a duplicate (" + text.split(":", 1)[-1].strip() + ")"
+        return _("this would create a duplicate ({detail})").format(detail=detail)
     if text.startswith("CHECK"):
-        return "a value is outside what is allowed (" + text.split(":", 1)[-1].strip() + ")"
+        return _("a value is outside what is allowed ({detail})").format(detail=detail)
     if text.startswith("NOT NULL"):
-        return "a required value is missing (" + text.split(":", 1)[-1].strip() + ")"
+        return _("a required value is missing ({detail})").format(detail=detail)
     if "FOREIGN KEY" in text:
-        return "it refers to something that no longer exists"
+        return _("it refers to something that no longer exists")
     return text
 
 
@@ -94,14 +97,19 @@ def upgrade_with_backup(path: Path, conn: sqlite3.Connection, from_version: int)
     try:
         problems = upgrades.upgrade(conn, from_version)
     except sqlite3.Error as error:
-        raise WorkshopFileError(
-            path, f"could not be upgraded to format {schema.SCHEMA_VERSION} ({error}); it was left as it was"
-        ) from None
-    notes = [f"{path.name} was upgraded to format {schema.SCHEMA_VERSION}; the file as it was is kept "
-             f"as {backup.name}"]
+        raise WorkshopFileError(path, _("could not be upgraded to format {format} ({reason}); it was left as it "
+                                        "was").format(format=schema.SCHEMA_VERSION, reason=error)) from None
+    notes = [_("{file} was upgraded to format {format}; the file as it was is kept as {backup}").format(
+        file=path.name, format=schema.SCHEMA_VERSION, backup=backup.name)]
     if problems:
-        notes.append(f"{len(problems)} value(s) could not be carried over and were cleared: " + " · ".join(problems[:5])
-                     + (f" · and {len(problems) - 5} more" if len(problems) > 5 else ""))
+        listed = " · ".join(problems[:5])
+        if len(problems) > 5:
+            more = len(problems) - 5
+            listed = ngettext("{values} · and {count} more", "{values} · and {count} more", more).format(
+                values=listed, count=more)
+        notes.append(ngettext("{count} value(s) could not be carried over and were cleared: {values}",
+                              "{count} value(s) could not be carried over and were cleared: {values}",
+                              len(problems)).format(count=len(problems), values=listed))
     return notes
 
 
@@ -125,8 +133,8 @@ def upgrade_reading_copy(path: Path, copy: sqlite3.Connection, from_version: int
     try:
         upgrades.upgrade(copy, from_version)
     except sqlite3.Error as error:
-        raise WorkshopFileError(path, f"could not be read as format {schema.SCHEMA_VERSION} ({error}); "
-                                      "it was left as it was") from None
+        raise WorkshopFileError(path, _("could not be read as format {format} ({reason}); it was left as it "
+                                        "was").format(format=schema.SCHEMA_VERSION, reason=error)) from None
 
 
 def ensure_not_in_use(path: Path) -> None:
@@ -142,7 +150,7 @@ def ensure_not_in_use(path: Path) -> None:
     except sqlite3.OperationalError as error:
         if "locked" in str(error).lower() or "busy" in str(error).lower():
             raise WorkshopFileError(
-                path, "is open in Pathfinder Workshop; close it there before replacing it") from None
+                path, _("is open in Pathfinder Workshop; close it there before replacing it")) from None
     except sqlite3.DatabaseError:
         pass  # not a database: replacing it is the user's choice
     finally:

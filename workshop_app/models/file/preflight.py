@@ -10,6 +10,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models.errors import WorkshopFileError
 from workshop_app.models.file import schema
 
@@ -28,24 +29,24 @@ class FileHeader:
 def read_header(path: Path) -> FileHeader:
     """Validate what can be validated without SQLite and return the header fields."""
     if not path.exists():
-        raise WorkshopFileError(path, "no such file")
+        raise WorkshopFileError(path, _("no such file"))
     if path.is_dir():
-        raise WorkshopFileError(path, "is a folder, not a workshop file")
+        raise WorkshopFileError(path, _("is a folder, not a workshop file"))
     ensure_regular(path)
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
             header = handle.read(HEADER_SIZE)
     except PermissionError:
-        raise WorkshopFileError(path, "you do not have permission to read this file") from None
+        raise WorkshopFileError(path, _("you do not have permission to read this file")) from None
     except OSError as error:
-        raise WorkshopFileError(path, f"cannot be read ({error.strerror or error})") from None
+        raise WorkshopFileError(path, _("cannot be read ({reason})").format(reason=error.strerror or error)) from None
     if size == 0:
-        raise WorkshopFileError(path, "the file is empty (0 bytes); it is not a workshop file")
+        raise WorkshopFileError(path, _("the file is empty (0 bytes); it is not a workshop file"))
     if not header.startswith(SQLITE_MAGIC):
-        raise WorkshopFileError(path, f"not a Pathfinder Workshop file{_hint(path)}")
+        raise WorkshopFileError(path, _not_ours(path))
     if len(header) < HEADER_SIZE:
-        raise WorkshopFileError(path, "the file is truncated (it ends inside its header); restore a backup copy")
+        raise WorkshopFileError(path, _("the file is truncated (it ends inside its header); restore a backup copy"))
 
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
@@ -54,23 +55,24 @@ def read_header(path: Path) -> FileHeader:
     user_version, = struct.unpack(">I", header[60:64])
     application_id, = struct.unpack(">I", header[68:72])
     if page_size < 512 or page_size & (page_size - 1):
-        raise WorkshopFileError(path, "the file is damaged (its header is not valid); restore a backup copy")
+        raise WorkshopFileError(path, _("the file is damaged (its header is not valid); restore a backup copy"))
     # The page count in the header is trustworthy only when written by the same change as the counter,
     # and a commit cut short while growing the file leaves it shorter than its header says: its
     # hot journal puts back the old header and length when SQLite opens it.
     if valid_for == change_counter and page_count and size < page_count * page_size and not has_hot_journal(path):
         raise WorkshopFileError(
             path,
-            f"the file is truncated ({size:,} of {page_count * page_size:,} bytes); "
-            "it was probably copied incompletely; restore a backup copy",
+            _("the file is truncated ({size} of {expected} bytes); it was probably copied incompletely; restore a "
+              "backup copy").format(size=f"{size:,}", expected=f"{page_count * page_size:,}"),
         )
     if application_id != schema.APPLICATION_ID:
-        raise WorkshopFileError(path, "a SQLite database of another program, not a Pathfinder Workshop file")
+        raise WorkshopFileError(path, _("a SQLite database of another program, not a Pathfinder Workshop file"))
     if user_version > schema.SCHEMA_VERSION:
         raise WorkshopFileError(
             path,
-            f"made by a newer version of Pathfinder Workshop (file format {user_version}; this version "
-            f"reads up to {schema.SCHEMA_VERSION}); install the newer version to open it",
+            _("made by a newer version of Pathfinder Workshop (file format {format}; this version reads up to "
+              "{current}); install the newer version to open it").format(format=user_version,
+                                                                         current=schema.SCHEMA_VERSION),
         )
     return FileHeader(page_size, page_count, user_version, application_id)
 
@@ -95,8 +97,8 @@ def ensure_regular(path: Path) -> None:
     except OSError:
         return  # a missing file is reported by whoever needs it
     if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        raise WorkshopFileError(path, "is not a regular file (a pipe, a device or a socket); "
-                                      "choose a .workshop file")
+        raise WorkshopFileError(path, _("is not a regular file (a pipe, a device or a socket); choose a .workshop "
+                                        "file"))
 
 
 def ensure_writable(path: Path) -> None:
@@ -106,22 +108,25 @@ def ensure_writable(path: Path) -> None:
     # on a file its owner marked read-only, and we should respect that mark.
     if not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK):
         raise WorkshopFileError(
-            path, "the file is read-only; copy it to a folder you can write to "
-                  "(or remove the read-only mark) to edit it"
+            path, _("the file is read-only; copy it to a folder you can write to (or remove the read-only mark) "
+                    "to edit it")
         )
     folder = path.resolve().parent
     if not os.access(folder, os.W_OK | os.X_OK):
         raise WorkshopFileError(
-            path, "its folder is read-only (a locked USB stick or CD?); copy the file to a folder you can write to"
+            path, _("its folder is read-only (a locked USB stick or CD?); copy the file to a folder you can write "
+                    "to")
         )
 
 
-def _hint(path: Path) -> str:
-    hints = {
-        ".xlsx": " (this is a spreadsheet: use Import participants)",
-        ".xls": " (this is a spreadsheet: use Import participants)",
-        ".csv": " (this is a CSV table: use Import participants)",
-        ".pdf": " (this is a PDF document)",
-        ".docx": " (this is a Word document)",
+def _not_ours(path: Path) -> str:
+    """Not a workshop file, with a hint for the files people most often open by mistake."""
+    spreadsheet = N_("not a Pathfinder Workshop file (this is a spreadsheet: use Import participants)")
+    refusals = {
+        ".xlsx": spreadsheet,
+        ".xls": spreadsheet,
+        ".csv": N_("not a Pathfinder Workshop file (this is a CSV table: use Import participants)"),
+        ".pdf": N_("not a Pathfinder Workshop file (this is a PDF document)"),
+        ".docx": N_("not a Pathfinder Workshop file (this is a Word document)"),
     }
-    return hints.get(path.suffix.lower(), "")
+    return _(refusals.get(path.suffix.lower(), N_("not a Pathfinder Workshop file")))

@@ -14,6 +14,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models import validation
 from workshop_app.models.errors import InvalidValueError
 from workshop_app.models.file import schema
@@ -92,18 +93,21 @@ def _copy_rows(conn: sqlite3.Connection, table: str, locale: str) -> list[str]:
     for raw in rows:
         row, kept = {}, []
         for index, name in enumerate(old):
-            _, _, kind, required, default, *_ = columns[name]
+            kind, required, default = columns[name][2:5]
             value, problem = _value(table, name, kind, raw[2 * index], raw[2 * index + 1].decode(), locale)
             if problem is not None:
                 value = _fallback(conn, table, name, kind, default) if required else None
-                kept.append(f"{name.replace('_', ' ')} was “{problem}”")
+                kept.append(_was(name, problem))
             row[name] = value
         kept += _insert(conn, table, row, columns)
         if kept:
-            notes.append(f"{table.replace('_', ' ')} “{_label(table, row)}”: {'; '.join(kept)}, which is not a "
-                         f"valid value{'; kept in its ' + keeper if keeper else ''}")
+            # Translators: {table} and {field} are names of the file's tables and fields ("participant", "notes")
+            note = (_("{table} “{name}”: {values}, which is not a valid value; kept in its {field}") if keeper
+                    else _("{table} “{name}”: {values}, which is not a valid value"))
+            notes.append(note.format(table=table.replace("_", " "), name=_label(table, row), values="; ".join(kept),
+                                     field=keeper))
             if keeper:
-                text = "Kept when the file was upgraded to format 2: " + "; ".join(kept) + "."
+                text = _("Kept when the file was upgraded to format 2: {values}.").format(values="; ".join(kept))
                 row[keeper] = f"{row[keeper]}\n\n{text}".strip() if row.get(keeper) else text
                 conn.execute(f"UPDATE [{table}] SET [{keeper}] = ? WHERE rowid = last_insert_rowid()", (row[keeper],))
     return notes
@@ -114,7 +118,7 @@ def _insert(conn: sqlite3.Connection, table: str, row: dict, columns: dict) -> l
     session of 5,000 minutes, a start time "x") and say which."""
     statement = f"INSERT INTO [{table}] ({', '.join(f'[{name}]' for name in row)}) VALUES ({', '.join('?' * len(row))})"
     kept: list[str] = []
-    for _ in range(len(row) + 1):
+    for _attempt in range(len(row) + 1):
         try:
             conn.execute(statement, list(row.values()))
             return kept
@@ -122,10 +126,15 @@ def _insert(conn: sqlite3.Connection, table: str, row: dict, columns: dict) -> l
             name = _ruled_column(str(refusal), row, columns)
             if name is None:
                 raise
-            _, _, kind, required, default, *_ = columns[name]
-            kept.append(f"{name.replace('_', ' ')} was “{str(row[name])[:200]}”")
+            kind, required, default = columns[name][2:5]
+            kept.append(_was(name, str(row[name])[:200]))
             row[name] = _fallback(conn, table, name, kind, default) if required else None
-    raise sqlite3.IntegrityError(f"the values of a {table} row cannot be carried over")
+    raise sqlite3.IntegrityError(_("the values of a {table} row cannot be carried over").format(table=table))
+
+
+def _was(column: str, value: str) -> str:
+    # Translators: a field of the file (its name as stored: "start time") and the value it held
+    return _("{field} was “{value}”").format(field=column.replace("_", " "), value=value)
 
 
 def _ruled_column(refusal: str, row: dict, columns: dict) -> str | None:
@@ -143,7 +152,8 @@ def _value(table: str, column: str, kind: str, value, storage: str, locale: str)
     """(value in format 2, None) or (None, the text that cannot be stored as it is)."""
     if isinstance(value, bytes):
         if storage == "blob" and kind != "TEXT":
-            return None, f"binary data of {len(value)} bytes"
+            return None, ngettext("binary data of {count} bytes", "binary data of {count} bytes",
+                                  len(value)).format(count=len(value))
         value = value.decode("utf-8", "replace")
     if value is None:
         return None, None

@@ -8,6 +8,7 @@ The same headers tell the sheet's language, which decides what a lone "M" or "H"
 import re
 from collections.abc import Iterable, Sequence
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.errors import InvalidValueError
 from workshop_app.models.text_keys import folded_key
 
@@ -127,8 +128,8 @@ def check_mapping(mapping: dict[str, str] | None) -> dict[str, str]:
         field_key = folded_key(str(field)).replace(" ", "_")
         if field_key not in (*FIELDS, IGNORE):
             raise InvalidValueError(
-                f"'{field}' (for column '{header}') is not a participant field; "
-                f"use one of: {', '.join(FIELDS)}, {IGNORE}")
+                _("'{field}' (for column '{header}') is not a participant field; use one of: {fields}").format(
+                    field=field, header=header, fields=", ".join((*FIELDS, IGNORE))))
         checked[folded_key(str(header))] = field_key
     return checked
 
@@ -144,7 +145,8 @@ def parse_mapping(text: str) -> dict[str, str]:
         pair = _MAPPING_PAIR.match(text, position)
         if pair is None or not pair.group(1) or pair.end() == position:
             rest = text[position:].strip()
-            raise InvalidValueError(f"'{rest}' is not of the form Header=field (e.g. \"Participant=name\")")
+            raise InvalidValueError(_("'{text}' is not of the form Header=field (e.g. \"Participant=name\")").format(
+                text=rest))
         mapping[pair.group(1)] = pair.group(2)
         position = pair.end()
     return mapping

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change, Row, RowChange
 from workshop_app.models.document import WorkshopDocument, new_id
 from workshop_app.models.participant_import.cell_values import (
@@ -108,7 +109,8 @@ def _plan(document: WorkshopDocument, table: SheetTable) -> ImportPlan:
     report = ImportReport()
     report.warnings.extend(table.notes)
     for number, text in table.section_rows:
-        report.warnings.append(f"row {number}: '{text}' looks like a section heading; skipped")
+        report.warnings.append(_("row {row}: '{text}' looks like a section heading; skipped").format(row=number,
+                                                                                                    text=text))
     people = _people(table, report)
 
     org_texts = list(dict.fromkeys(person[2] for person in people if person[2]))
@@ -168,7 +170,8 @@ def _plan(document: WorkshopDocument, table: SheetTable) -> ImportPlan:
     rows += _updated_rows(existing, originals, matched, report)
     report.added = len(inserts)
     reading = Reading(people, sexes, roles, {text: named[org_ids[text]] for text in org_texts}, outcomes)
-    return ImportPlan(Change(f"Import participants from {table.path.name}", tuple(rows)), report, table, reading)
+    undo_text = _("Import participants from {file}").format(file=table.path.name)
+    return ImportPlan(Change(undo_text, tuple(rows)), report, table, reading)
 
 
 def _organizations_named(org_ids: dict[str, str], existing: list[Row],
@@ -189,10 +192,12 @@ def _sex_and_role(number: int, sex: str | None, sex_text: str, role: str | None,
                   report: ImportReport) -> tuple[str, str]:
     """What the row's sex and role cells mean, or the defaults with a warning when not understood."""
     if sex is None:
-        report.warnings.append(f"row {number}: sex '{sex_text}' not understood; recorded as not stated")
+        report.warnings.append(_("row {row}: sex '{text}' not understood; recorded as not stated").format(
+            row=number, text=sex_text))
         sex = "not_stated"
     if role is None:
-        report.warnings.append(f"row {number}: role '{role_text}' not understood; recorded as participant")
+        report.warnings.append(_("row {row}: role '{text}' not understood; recorded as participant").format(
+            row=number, text=role_text))
         role = "participant"
     return sex, role
 
@@ -203,11 +208,12 @@ def _merge_row(person: Row, number: int, name: str, email: str, report: ImportRe
     email_key = email.casefold()
     if email_key and email_key == person["email"].casefold():
         if name_key(person["name"]) != name:
-            report.warnings.append(f"row {number}: same e-mail as {person['name']}; merged with them "
-                                   f"although the names differ")
+            report.warnings.append(_("row {row}: same e-mail as {name}; merged with them although the names "
+                                     "differ").format(row=number, name=person["name"]))
     elif email_key and person["email"]:
-        report.warnings.append(f"row {number}: same name and organization as {person['name']}, merged; "
-                               f"their e-mail {person['email']} was kept, not {email}")
+        report.warnings.append(_("row {row}: same name and organization as {name}, merged; their e-mail {kept} was "
+                                 "kept, not {email}").format(row=number, name=person["name"], kept=person["email"],
+                                                             email=email))
     for column, value in zip(_FILLABLE, values):
         if value and not person[column]:
             person[column] = value
@@ -243,7 +249,8 @@ def _people(table: SheetTable, report: ImportReport) -> list[tuple]:
     for number, cells in table.rows:
         name = full(cells) or " ".join(part for part in (first(cells), last(cells)) if part)
         if not _LETTER.search(name):
-            report.rejected.append((number, f"no name (the name cell holds '{name}')" if name else "no name"))
+            report.rejected.append((number, _("no name (the name cell holds '{text}')").format(text=name) if name
+                                    else _("no name")))
             continue
         if len(phone_columns) > 1:  # "Phone" and "Mobile": keep every number given
             phone = " / ".join(dict.fromkeys(cells[index] for index in phone_columns if cells[index]))
@@ -255,8 +262,8 @@ def _people(table: SheetTable, report: ImportReport) -> list[tuple]:
             if cleaned:
                 address = cleaned
             else:
-                report.warnings.append(f"row {number}: '{address}' does not look like an e-mail address; "
-                                       f"kept as typed")
+                report.warnings.append(_("row {row}: '{text}' does not look like an e-mail address; kept as "
+                                         "typed").format(row=number, text=address))
         people.append((number, tidy_name(name), org(cells), title(cells), address, phone,
                        _language(number, language(cells), report), sex(cells), role(cells)))
     return people
@@ -276,7 +283,8 @@ def _first_of(table: SheetTable, field_name: str):
 def _language(number: int, text: str, report: ImportReport) -> str:
     code = language_of(text)
     if code is None:
-        report.warnings.append(f"row {number}: language '{text}' not recognised; kept as typed")
+        report.warnings.append(_("row {row}: language '{text}' not recognised; kept as typed").format(row=number,
+                                                                                                   text=text))
         return text
     return code
 

@@ -10,6 +10,7 @@ it stays quick for a list of ten thousand rows.
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.participant_import.report import ImportReport, OrganizationOutcome
 from workshop_app.models.participant_import.table import SheetTable
 
@@ -33,7 +34,7 @@ class ReadRow(NamedTuple):
     role: str  # a key of vocabulary.PARTICIPANT_ROLES; "" on a skipped row
     first: int = 0  # MERGED: the earlier row it is merged with
     same_as: str = ""  # MERGED, EXISTING: the person's name as the workshop will have it
-    reason: str = ""  # MERGED, EXISTING: report.SAME_EMAIL or SAME_NAME; SKIPPED: why, in English
+    reason: str = ""  # MERGED, EXISTING: report.SAME_EMAIL or SAME_NAME; SKIPPED: why, in words
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,9 @@ class Reading:
                 break
             people[person[0]] = person
         read = [self._row(people[row.number]) if row.number in people
-                else _skipped(table, row.number, row.cells, rejected.get(row.number, "not read"))
+                else _skipped(table, row.number, row.cells, rejected.get(row.number) or _("not read"))
                 for row in shown]
-        read += [_skipped(table, number, (), f"'{text}' looks like a section heading")
+        read += [_skipped(table, number, (), _("'{text}' looks like a section heading").format(text=text))
                  for number, text in table.section_rows if number <= last]
         read.sort(key=lambda row: row.number)
         return read[:limit]

@@ -11,11 +11,14 @@ organizations are new, which rows were rejected and why.
 
 from dataclasses import dataclass, field
 
+from workshop_app.i18n.catalogs import N_, _, ngettext
+
 DETAIL_LINES = 10  # details under each heading on the command line; then "... and N more"
 
 SAME_EMAIL = "email"
 SAME_NAME = "name"
-_REASONS = {SAME_EMAIL: "same e-mail", SAME_NAME: "same name and organization"}
+# Translators: why two rows of a list were taken for one person: "rows 5 and 9: Ana Pérez (same e-mail)"
+_REASONS = {SAME_EMAIL: N_("same e-mail"), SAME_NAME: N_("same name and organization")}
 
 
 @dataclass(frozen=True)
@@ -67,31 +70,40 @@ class ImportReport:
     def lines(self, limit: int | None = DETAIL_LINES) -> list[str]:
         """Short sentences for the command line and the wizard's last page; at most `limit`
         details under each heading (None: all of them)."""
-        lines = [_count(self.added, "participant added", "participants added")]
+        lines = [_count(ngettext("{count} participant added", "{count} participants added", self.added), self.added)]
         if self.updated:
-            lines.append(_count(self.updated, "participant already in the workshop completed",
-                                "participants already in the workshop completed") + " (empty fields filled)")
+            lines.append(_count(ngettext("{count} participant already in the workshop completed (empty fields filled)",
+                                         "{count} participants already in the workshop completed (empty fields "
+                                         "filled)", self.updated), self.updated))
         if self.already_present:
-            lines.append(_count(self.already_present, "participant was already in the workshop",
-                                "participants were already in the workshop"))
+            lines.append(_count(ngettext("{count} participant was already in the workshop",
+                                         "{count} participants were already in the workshop", self.already_present),
+                                self.already_present))
         if self.merged_duplicates:
-            lines.append(_count(self.merged_duplicates, "duplicate row merged:", "duplicate rows merged:"))
-            lines += _details([f"rows {merge.first} and {merge.number}: {merge.name} ({_REASONS[merge.reason]})"
-                               for merge in self.merges], limit)
+            lines.append(_count(ngettext("{count} duplicate row merged:", "{count} duplicate rows merged:",
+                                         self.merged_duplicates), self.merged_duplicates))
+            lines += _details([_("rows {first} and {row}: {name} ({reason})").format(
+                first=merge.first, row=merge.number, name=merge.name, reason=_(_REASONS[merge.reason]))
+                for merge in self.merges], limit)
         matched = [(text, outcome.short) for outcome in self.organizations if not outcome.created
                    for text in outcome.other_spellings()]
         if matched:
-            lines.append(_count(len(matched), "organization spelling matched to one already in the workshop:",
-                                "organization spellings matched to ones already in the workshop:"))
+            lines.append(_count(ngettext("{count} organization spelling matched to one already in the workshop:",
+                                         "{count} organization spellings matched to ones already in the workshop:",
+                                         len(matched)), len(matched)))
             lines += _details([f"“{text}” → {label}" for text, label in matched], limit)
         if self.organizations_created:
-            lines.append(_count(self.organizations_created, "organization created:", "organizations created:"))
+            lines.append(_count(ngettext("{count} organization created:", "{count} organizations created:",
+                                         self.organizations_created), self.organizations_created))
             lines += _details([_created(outcome) for outcome in self.organizations if outcome.created], limit)
         if self.rejected:
-            lines.append(_count(len(self.rejected), "row rejected:", "rows rejected:"))
-            lines += _details([f"row {number}: {reason}" for number, reason in self.rejected], limit)
+            lines.append(_count(ngettext("{count} row rejected:", "{count} rows rejected:", len(self.rejected)),
+                                len(self.rejected)))
+            lines += _details([_("row {row}: {reason}").format(row=number, reason=reason)
+                               for number, reason in self.rejected], limit)
         if self.warnings:
-            lines.append(_count(len(self.warnings), "warning:", "warnings:"))
+            lines.append(_count(ngettext("{count} warning:", "{count} warnings:", len(self.warnings)),
+                                len(self.warnings)))
             lines += _details(self.warnings, limit)
         return lines
 
@@ -100,20 +112,26 @@ def _created(outcome: OrganizationOutcome) -> str:
     others = outcome.other_spellings()
     if not others:
         return outcome.full
-    return f"{outcome.full}, written {_listed([f'“{text}”' for text in others])}"
+    # Translators: an organization created by an import, and the other ways the list wrote its name
+    return _("{organization}, written {spellings}").format(organization=outcome.full,
+                                                          spellings=_listed([f"“{text}”" for text in others]))
 
 
 def _listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    if len(items) == 1:
+        return items[0]
+    # Translators: the end of a list: "“MoL”, “Min. Labour” and “Labour Ministry”"
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def _details(details: list[str], limit: int | None) -> list[str]:
     shown = details if limit is None else details[:limit]
     lines = [f"  {detail}" for detail in shown]
     if len(details) > len(shown):
-        lines.append(f"  ... and {len(details) - len(shown)} more")
+        more = len(details) - len(shown)
+        lines.append("  " + ngettext("... and {count} more", "... and {count} more", more).format(count=more))
     return lines
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
+def _count(message: str, number: int) -> str:
+    return message.format(count=number)

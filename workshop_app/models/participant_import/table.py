@@ -15,6 +15,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.errors import InvalidValueError
 from workshop_app.models.participant_import.headers import (
     IGNORE,
@@ -78,7 +79,7 @@ def read_table(path: Path | str, sheet: str | None = None, *, mapping: dict[str,
     if kind == "xlsx":
         return _read_xlsx(path, sheet, wanted)
     if sheet and sheet.strip().casefold() != path.stem.casefold():
-        raise SpreadsheetError(path, f"is a CSV file, which has no sheets (no sheet '{sheet}')")
+        raise SpreadsheetError(path, _("is a CSV file, which has no sheets (no sheet '{sheet}')").format(sheet=sheet))
     return _read_csv(path, wanted)
 
 
@@ -120,9 +121,10 @@ def _read_workbook(path: Path, workbook, sheet: str | None, mapping: _Mapping) -
         title = _find_sheet(sheet, names)
         if title is None:
             listed = ", ".join(f"'{name}'" for name in names)
-            raise SpreadsheetError(path, f"has no sheet named '{sheet}'; its sheets are: {listed}")
+            raise SpreadsheetError(path, _("has no sheet named '{sheet}'; its sheets are: {sheets}").format(
+                sheet=sheet, sheets=listed))
         if title not in workbook.table_names:
-            raise SpreadsheetError(path, f"sheet '{title}' is a chart, not a table")
+            raise SpreadsheetError(path, _("sheet '{sheet}' is a chart, not a table").format(sheet=title))
         candidates = [title]
     else:
         candidates = list(workbook.table_names)
@@ -141,10 +143,9 @@ def _read_workbook(path: Path, workbook, sheet: str | None, mapping: _Mapping) -
             return table
         first_miss = first_miss or (title, table)
     if first_miss is None:
-        raise SpreadsheetError(path, "has no sheet with a table (only charts)")
+        raise SpreadsheetError(path, _("has no sheet with a table (only charts)"))
     title, found = first_miss
-    where = f"sheet '{title}'" if len(candidates) == 1 else "any sheet"
-    raise _no_name_column(path, where, found, f" of sheet '{title}'")
+    raise _no_name_column(path, found, title, any_sheet=len(candidates) > 1)
 
 
 def _find_sheet(wanted: str, names: tuple[str, ...]) -> str | None:
@@ -211,7 +212,7 @@ def _read_csv(path: Path, mapping: _Mapping) -> SheetTable:
     table = _build_table(path, list(enumerate(records, start=1)), None, (), mapping)
     if isinstance(table, SheetTable):
         return dataclasses.replace(table, notes=tuple(notes))
-    raise _no_name_column(path, "the file", table, "")
+    raise _no_name_column(path, table)
 
 
 # ---------------------------------------------------------------------------------- the table
@@ -220,7 +221,7 @@ def _read_csv(path: Path, mapping: _Mapping) -> SheetTable:
 def _header_index(head: list[tuple[int, list]], mapping) -> int | None:
     """Which of the top rows is the header: the one naming most fields, a name among them."""
     best, best_score = None, 0
-    for index, (_, values) in enumerate(head):
+    for index, (_number, values) in enumerate(head):
         score, has_name = row_score([cell_text(value) for value in values], mapping)
         if has_name and score > best_score:
             best, best_score = index, score
@@ -266,22 +267,36 @@ def _check_mapping_found(path: Path, headers, mapping: _Mapping, header_row: int
     missing = [key for key in mapping if key not in keys]
     if missing:
         listed = ", ".join(f"'{header}'" for header in headers if header)
-        where = f" of sheet '{sheet}'" if sheet else ""
-        raise SpreadsheetError(path, f"has no column '{mapping.texts.get(missing[0], missing[0])}' to map "
-                                     f"(the headers in row {header_row}{where} are: {listed})")
+        problem = (_("has no column '{column}' to map (the headers in row {row} of sheet '{sheet}' are: {headers})")
+                   if sheet else _("has no column '{column}' to map (the headers in row {row} are: {headers})"))
+        raise SpreadsheetError(path, problem.format(column=mapping.texts.get(missing[0], missing[0]), row=header_row,
+                                                    sheet=sheet, headers=listed))
 
 
-def _no_name_column(path: Path, where: str, found, of_sheet: str) -> SpreadsheetError:
+def _no_name_column(path: Path, found, sheet: str | None = None, *, any_sheet: bool = False) -> SpreadsheetError:
+    """No row near the top of the file (of `sheet`, of any sheet) names a column of names."""
     row, cells = found
     listed = ", ".join(f"'{cell}'" for cell in cells if cell)
     if len(listed) > 300:
         listed = listed[:300] + "..."
     if not listed:
-        return SpreadsheetError(path, f"has nothing in {where} (it is empty)")
-    example = next((cell for cell in cells if cell), "Header")
-    return SpreadsheetError(
-        path, f"has no column of names in {where} (the fullest row near the top, row {row}{of_sheet}, has: "
-              f"{listed}); say which column holds the names, e.g. --map \"{example}=name\"")
+        if sheet is None:
+            return SpreadsheetError(path, _("has nothing in the file (it is empty)"))
+        if any_sheet:
+            return SpreadsheetError(path, _("has nothing in any sheet (it is empty)"))
+        return SpreadsheetError(path, _("has nothing in sheet '{sheet}' (it is empty)").format(sheet=sheet))
+    # Translators: an example column header in "--map "Header=name"" (the "=name" stays in English)
+    example = next((cell for cell in cells if cell), _("Header"))
+    if sheet is None:
+        problem = _("has no column of names in the file (the fullest row near the top, row {row}, has: {cells}); say "
+                    "which column holds the names, e.g. --map \"{example}=name\"")
+    elif any_sheet:
+        problem = _("has no column of names in any sheet (the fullest row near the top, row {row} of sheet '{sheet}', "
+                    "has: {cells}); say which column holds the names, e.g. --map \"{example}=name\"")
+    else:
+        problem = _("has no column of names in sheet '{sheet}' (the fullest row near the top, row {row} of sheet "
+                    "'{sheet}', has: {cells}); say which column holds the names, e.g. --map \"{example}=name\"")
+    return SpreadsheetError(path, problem.format(row=row, sheet=sheet, cells=listed, example=example))
 
 
 __all__ = ["IGNORE", "SheetRow", "SheetTable", "SpreadsheetError", "cell_text", "read_table"]

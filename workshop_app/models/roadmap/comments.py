@@ -1,5 +1,6 @@
 """Plenary comments: what the room said about an item of the road map while reviewing it."""
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument, utc_now
 from workshop_app.models.errors import InvalidValueError
@@ -7,16 +8,16 @@ from workshop_app.models.validation import clean_text
 
 
 def plan_add_comment(document: WorkshopDocument, node_id: str, text: str, *, participant_id: str | None = None,
-                     organization_id: str | None = None, undo_text: str = "Record plenary comment") -> Change:
+                     organization_id: str | None = None, undo_text: str | None = None) -> Change:
     if not clean_text(text):
-        raise InvalidValueError("a comment needs some text")
-    return document.plan_insert("plenary_comment", undo_text, node_id=node_id, text=text,
+        raise InvalidValueError(_("a comment needs some text"))
+    return document.plan_insert("plenary_comment", undo_text or _("Record plenary comment"), node_id=node_id, text=text,
                                 participant_id=participant_id, organization_id=organization_id,
                                 status="open", created_at=utc_now())
 
 
 def plan_set_comment_status(document: WorkshopDocument, comment_id: str, status: str) -> Change:
-    label = "Mark comment addressed" if status == "addressed" else "Reopen comment"
+    label = _("Mark comment addressed") if status == "addressed" else _("Reopen comment")
     return document.plan_update("plenary_comment", comment_id, label, status=status)
 
 

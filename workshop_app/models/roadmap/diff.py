@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap.tree import item_label
 from workshop_app.models.roadmap.versions import DERIVED_KEYS
@@ -16,15 +17,23 @@ from workshop_app.models.roadmap.versions import DERIVED_KEYS
 # Fields that say where an item is; a change there is reported as a move, not as an edit.
 _PLACE = {"id", "parent_id", "position", "node_id", *DERIVED_KEYS}
 
+# Marked with N_: translate with _() where shown. In a line like "Action 2.1.3: cost 5,000 → 7,000 USD".
 FIELD_LABELS = {
-    "title": "title", "description": "description", "lead_organization_id": "lead organization",
-    "start": "start", "end": "end", "status": "status", "cost": "cost", "currency": "currency",
-    "funding_secured": "funding secured", "gender_marker": "gender marker", "geographic_scope": "geographic scope",
-    "issue_tags": "target 8.7 issues", "pillar_tags": "pillars", "action_group": "Action Group",
-    "sdgs": "related SDGs", "risks": "risks", "assumptions": "assumptions", "comments": "comments",
-    "level": "level", "unit": "unit", "baseline_value": "baseline", "baseline_year": "baseline year",
-    "target_value": "target", "target_year": "target year", "disaggregation": "disaggregation",
-    "means_of_verification": "means of verification", "collected_by": "collected by", "frequency": "frequency",
+    # Translators: a field of a road-map item, as it reads in "Action 2.1.3: title “A” → “B”"
+    "title": N_("title"), "description": N_("description"), "lead_organization_id": N_("lead organization"),
+    # Translators: a field of a road-map action: when it starts (a quarter or a date)
+    "start": N_("start"),
+    # Translators: a field of a road-map action: when it ends (a quarter or a date)
+    "end": N_("end"),
+    "status": N_("status"), "cost": N_("cost"), "currency": N_("currency"),
+    "funding_secured": N_("funding secured"), "gender_marker": N_("gender marker"),
+    "geographic_scope": N_("geographic scope"), "issue_tags": N_("target 8.7 issues"), "pillar_tags": N_("pillars"),
+    "action_group": N_("Action Group"), "sdgs": N_("related SDGs"), "risks": N_("risks"),
+    "assumptions": N_("assumptions"), "comments": N_("comments"), "level": N_("level"), "unit": N_("unit"),
+    "baseline_value": N_("baseline"), "baseline_year": N_("baseline year"), "target_value": N_("target"),
+    "target_year": N_("target year"), "disaggregation": N_("disaggregation"),
+    "means_of_verification": N_("means of verification"), "collected_by": N_("collected by"),
+    "frequency": N_("frequency"),
 }
 _SHORTEN = 70
 
@@ -87,31 +96,39 @@ class Diff:
         return [item for item in getattr(self, section) if item.kind == "indicator"]
 
     def lines(self) -> list[str]:
-        """One English sentence per difference, for a report; empty when nothing changed."""
-        lines = [f"Added {_lower(item.new_label)}: {_quote(item.title)}" for item in self.added]
-        lines += [f"Removed {_lower(item.old_label)}: {_quote(item.title)}" for item in self.removed]
+        """One sentence per difference, for a report; empty when nothing changed."""
+        lines = [_("Added {item}: {title}").format(item=_lower(item.new_label), title=_quote(item.title))
+                 for item in self.added]
+        lines += [_("Removed {item}: {title}").format(item=_lower(item.old_label), title=_quote(item.title))
+                  for item in self.removed]
         for item in self.moved:
             if item.old_label != item.new_label:
                 target = item.new_code if item.kind == "node" and item.old_code and item.new_code else (
                     _lower(item.new_label))
-                lines.append(f"Moved {_lower(item.old_label)} → {target}: {_quote(item.title)}")
+                lines.append(_("Moved {item} → {place}: {title}").format(item=_lower(item.old_label), place=target,
+                                                                        title=_quote(item.title)))
             else:
-                lines.append(f"Moved {_lower(item.new_label)} under {_lower(item.new_parent)}: {_quote(item.title)}")
+                lines.append(_("Moved {item} under {parent}: {title}").format(
+                    item=_lower(item.new_label), parent=_lower(item.new_parent), title=_quote(item.title)))
         for item in self.changed:
             for change in item.fields:
-                lines.append(f"{item.label}: {FIELD_LABELS.get(change.field, change.field.replace('_', ' '))} "
-                             f"{self._value(change.field, change.old, item, 'old')} → "
-                             f"{self._value(change.field, change.new, item, 'new')}")
+                field = FIELD_LABELS.get(change.field)
+                # Translators: "Action 2.1.3: cost 5,000 USD → 7,000 USD"
+                lines.append(_("{item}: {field} {old} → {new}").format(
+                    item=item.label, field=_(field) if field else change.field.replace("_", " "),
+                    old=self._value(change.field, change.old, item, "old"),
+                    new=self._value(change.field, change.new, item, "new")))
         for partner in self.partners:
             if partner.old_role is None:
-                lines.append(f"Partner added to {_lower(partner.label)}: {partner.organization} "
-                             f"({_role(partner.new_role)})")
+                lines.append(_("Partner added to {item}: {organization} ({role})").format(
+                    item=_lower(partner.label), organization=partner.organization, role=_role(partner.new_role)))
             elif partner.new_role is None:
-                lines.append(f"Partner removed from {_lower(partner.label)}: {partner.organization} "
-                             f"({_role(partner.old_role)})")
+                lines.append(_("Partner removed from {item}: {organization} ({role})").format(
+                    item=_lower(partner.label), organization=partner.organization, role=_role(partner.old_role)))
             else:
-                lines.append(f"Partner role changed on {_lower(partner.label)}: {partner.organization} "
-                             f"{_role(partner.old_role)} → {_role(partner.new_role)}")
+                lines.append(_("Partner role changed on {item}: {organization} {old} → {new}").format(
+                    item=_lower(partner.label), organization=partner.organization, old=_role(partner.old_role),
+                    new=_role(partner.new_role)))
         return lines
 
     def value_text(self, name: str, value: Any, item: ItemChange, side: str) -> str:
@@ -120,19 +137,21 @@ class Diff:
 
     def _value(self, name: str, value: Any, item: ItemChange, side: str) -> str:
         if value in (None, "", "[]"):
-            return "(none)"
+            # Translators: an empty value in "Action 2.1.3: risks (none) → “Floods”"
+            return _("(none)")
         if name == "lead_organization_id":
             return _organization(self.organizations, value)
         if name == "status":
-            return v.ACTION_STATUSES.get(value, value)
+            return _label(v.ACTION_STATUSES, value)
         if name == "action_group":
-            return v.ACTION_GROUPS.get(value, value)
+            return _label(v.ACTION_GROUPS, value)
         if name in ("issue_tags", "pillar_tags", "sdgs"):
             keys = json.loads(value) if isinstance(value, str) else value
             if name == "sdgs":
-                return ", ".join(f"SDG {key}" for key in keys) or "(none)"
+                # Translators: a Sustainable Development Goal by its number: "SDG 8"
+                return ", ".join(_("SDG {number}").format(number=key) for key in keys) or _("(none)")
             labels = v.ISSUE_TAGS if name == "issue_tags" else v.PILLAR_TAGS
-            return ", ".join(labels.get(key, str(key)) for key in keys) or "(none)"
+            return ", ".join(_label(labels, key) for key in keys) or _("(none)")
         if name in ("cost", "funding_secured") and isinstance(value, (int, float)):
             currency = _currency_of(item, side)
             amount = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
@@ -225,11 +244,13 @@ def _field_changes(old: dict, new: dict) -> tuple[FieldChange, ...]:
 
 
 def _indicator_label(row: dict, nodes: dict[str, dict]) -> str:
-    return f"Indicator {row['position'] + 1} of {_lower(_node_label(nodes.get(row['node_id'])))}"
+    # Translators: "Indicator 2 of output 1.3"
+    return _("Indicator {number} of {item}").format(number=row["position"] + 1,
+                                                   item=_lower(_node_label(nodes.get(row["node_id"]))))
 
 
 def _node_label(node: dict | None) -> str:
-    return item_label(node["level"], node["code"]) if node else "a removed item"
+    return item_label(node["level"], node["code"]) if node else _("a removed item")
 
 
 def _currency_of(item: ItemChange, side: str) -> str:
@@ -242,12 +263,17 @@ def _currency_of(item: ItemChange, side: str) -> str:
 def _organization(organizations: dict[str, dict], organization_id: str) -> str:
     found = organizations.get(organization_id)
     if not found:
-        return "(an organization removed since)"
-    return found.get("acronym") or found.get("name") or "(unnamed organization)"
+        return _("(an organization removed since)")
+    return found.get("acronym") or found.get("name") or _("(unnamed organization)")
+
+
+def _label(labels: dict, key) -> str:
+    """A vocabulary key's label in the current language; an unknown key as it is."""
+    return _(labels[key]) if key in labels else str(key)
 
 
 def _role(role: str) -> str:
-    return v.PARTNER_ROLES.get(role, role).lower()
+    return _label(v.PARTNER_ROLES, role).lower()
 
 
 def _lower(label: str) -> str:

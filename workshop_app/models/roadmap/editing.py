@@ -8,6 +8,7 @@ without the item being moved, like the agenda's slots.
 
 from collections.abc import Mapping
 
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models import vocabulary as v
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument
@@ -41,8 +42,9 @@ def plan_add_node(document: WorkshopDocument, parent_id: str | None, level: str,
     siblings (default: last); the siblings after it move down one place."""
     if parent_id is not None:
         _require(document, parent_id)
-    text = undo_text or f"Add {_level_word(level)}"
-    fields.setdefault("title", f"New {_level_word(level)}")
+    text = undo_text or _(_level_texts(level)[0])
+    # The title of an item just added, until the user types its own.
+    fields.setdefault("title", _(_level_texts(level)[1]))
     siblings = children_ids(document, parent_id)
     index = len(siblings) if position is None else _clamp(position, len(siblings))
     # plan_insert checks that the level fits under the parent (structure.check_row).
@@ -58,12 +60,14 @@ def plan_move_node(document: WorkshopDocument, node_id: str, new_parent_id: str 
     `new_parent_id`. Both old and new siblings are renumbered. Refuses (InvalidValueError) a move
     that would put an item under itself or break goal → outcome → output → action."""
     node = _require(document, node_id)
-    text = undo_text or f"Move {_level_word(node['level'])}"
+    text = undo_text or _(_level_texts(node["level"])[2])
     if new_parent_id is not None:
         _require(document, new_parent_id)
         if node_id in _ancestors_and_self(document, new_parent_id):
-            raise InvalidValueError(f"a road-map {node['level']} cannot be moved under itself or under one of "
-                                    "its own outputs or actions")
+            if node["level"] in _UNDER_ITSELF:
+                raise InvalidValueError(_(_UNDER_ITSELF[node["level"]]))
+            raise InvalidValueError(_("a road-map {level} cannot be moved under itself or under one of its own "
+                                      "outputs or actions").format(level=node["level"]))
     check_row(document, _TABLE, {"parent_id": new_parent_id}, node)
     source = node["parent_id"]
     layouts = {source: [other for other in children_ids(document, source) if other != node_id]}
@@ -77,7 +81,7 @@ def plan_shift_node(document: WorkshopDocument, node_id: str, step: int, undo_te
     """Move an item up (step -1) or down (+1) among its siblings (keyboard moves). At either end
     nothing happens (an empty Change)."""
     node = _require(document, node_id)
-    text = undo_text or f"Move {_level_word(node['level'])}"
+    text = undo_text or _(_level_texts(node["level"])[2])
     siblings = children_ids(document, node["parent_id"])
     target = siblings.index(node_id) + step
     if step == 0 or target < 0 or target >= len(siblings):
@@ -89,7 +93,7 @@ def plan_delete_node(document: WorkshopDocument, node_id: str, undo_text: str | 
     """Remove an item with everything below it, their indicators, partners and plenary comments,
     and close the gap among its siblings."""
     node = _require(document, node_id)
-    text = undo_text or f"Delete {_level_word(node['level'])}"
+    text = undo_text or _(_level_texts(node["level"])[3])
     parent_id = node["parent_id"]
     remaining = [other for other in children_ids(document, parent_id) if other != node_id]
     removal = document.plan_delete(_TABLE, node_id, text)
@@ -98,18 +102,19 @@ def plan_delete_node(document: WorkshopDocument, node_id: str, undo_text: str | 
 
 
 def plan_set_partners(document: WorkshopDocument, action_id: str, partners: Mapping[str, str],
-                      undo_text: str = "Change partners") -> Change:
+                      undo_text: str | None = None) -> Change:
     """Make the action's partner list exactly {organization_id: role}. Partners that stay keep
     their row (and id); roles are keys of vocabulary.PARTNER_ROLES."""
+    undo_text = undo_text or _("Change partners")
     node = _require(document, action_id)
     if node["level"] != "action":
-        raise InvalidValueError("partner organizations belong to actions, not to outcomes or outputs")
+        raise InvalidValueError(_("partner organizations belong to actions, not to outcomes or outputs"))
     for organization_id, role in partners.items():
         if role not in v.PARTNER_ROLES:
-            raise InvalidValueError(f"'{role}' is not a valid partner role (choose one of: "
-                                    f"{', '.join(v.PARTNER_ROLES)})")
+            raise InvalidValueError(_("'{value}' is not a valid partner role (choose one of: {choices})").format(
+                value=role, choices=", ".join(v.PARTNER_ROLES)))
         if document.get("organization", organization_id) is None:
-            raise InvalidValueError("a partner organization no longer exists (was it deleted?)")
+            raise InvalidValueError(_("a partner organization no longer exists (was it deleted?)"))
     current = {row["organization_id"]: row for row in document.rows("action_partner", "node_id = ?", [action_id])}
     steps = []
     for organization_id, row in current.items():
@@ -153,7 +158,7 @@ def _ancestors_and_self(document: WorkshopDocument, node_id: str) -> list[str]:
 def _require(document: WorkshopDocument, node_id: str) -> dict:
     node = document.get(_TABLE, node_id) if node_id else None
     if node is None:
-        raise WorkshopError("the road-map item no longer exists (was it deleted?)")
+        raise WorkshopError(_("the road-map item no longer exists (was it deleted?)"))
     return node
 
 
@@ -165,5 +170,22 @@ def _clamp(position: int, length: int) -> int:
     return max(0, min(int(position), length))
 
 
-def _level_word(level: str) -> str:
-    return level if level in PARENT_LEVEL else "road-map item"
+# Per level: the undo steps that add, move and delete an item, and the title of a new one.
+_LEVEL_TEXTS = {
+    "goal": (N_("Add goal"), N_("New goal"), N_("Move goal"), N_("Delete goal")),
+    "outcome": (N_("Add outcome"), N_("New outcome"), N_("Move outcome"), N_("Delete outcome")),
+    "output": (N_("Add output"), N_("New output"), N_("Move output"), N_("Delete output")),
+    "action": (N_("Add action"), N_("New action"), N_("Move action"), N_("Delete action")),
+}
+_ANY_LEVEL_TEXTS = (N_("Add road-map item"), N_("New road-map item"), N_("Move road-map item"),
+                    N_("Delete road-map item"))
+_UNDER_ITSELF = {
+    "goal": N_("a road-map goal cannot be moved under itself or under one of its own outputs or actions"),
+    "outcome": N_("a road-map outcome cannot be moved under itself or under one of its own outputs or actions"),
+    "output": N_("a road-map output cannot be moved under itself or under one of its own outputs or actions"),
+    "action": N_("a road-map action cannot be moved under itself or under one of its own outputs or actions"),
+}
+
+
+def _level_texts(level: str) -> tuple[str, str, str, str]:
+    return _LEVEL_TEXTS[level] if level in PARENT_LEVEL else _ANY_LEVEL_TEXTS

@@ -8,6 +8,7 @@ are left out unless asked for: they are no longer part of the plan.
 import json
 from dataclasses import dataclass, field
 
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models import vocabulary as v
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import InvalidValueError
@@ -99,10 +100,12 @@ def filter_actions(document: WorkshopDocument, *, lead: str | None = None, statu
     lead: an organization id (the action's lead organization); status and action_group: a key
     or a collection of keys; pillar: a pillar key among the action's pillar tags; unfunded: only
     actions with a funding gap above zero (an action without a cost has no known gap)."""
-    statuses = _keys(status, v.ACTION_STATUSES, "status")
-    groups = _keys(action_group, v.ACTION_GROUPS, "Action Group")
+    statuses = _keys(status, v.ACTION_STATUSES, N_("'{value}' is not a valid status (choose one of: {choices})"))
+    groups = _keys(action_group, v.ACTION_GROUPS,
+                   N_("'{value}' is not a valid Action Group (choose one of: {choices})"))
     if pillar is not None and pillar not in v.PILLAR_TAGS:
-        raise InvalidValueError(f"'{pillar}' is not a pillar (choose one of: {', '.join(v.PILLAR_TAGS)})")
+        raise InvalidValueError(_("'{value}' is not a pillar (choose one of: {choices})").format(
+            value=pillar, choices=", ".join(v.PILLAR_TAGS)))
     found = []
     for goal in roadmap_tree(document):
         for item in goal.walk():
@@ -123,13 +126,14 @@ def filter_actions(document: WorkshopDocument, *, lead: str | None = None, statu
     return found
 
 
-def _keys(value, choices, what: str) -> set | None:
+def _keys(value, choices, not_valid: str) -> set | None:
+    """`not_valid`: the refusal of an unknown key (marked with N_), with {value} and {choices}."""
     if value is None:
         return None
     keys = {value} if isinstance(value, str) else set(value)
     unknown = keys - set(choices)
     if unknown:
-        raise InvalidValueError(f"'{sorted(unknown)[0]}' is not a valid {what} (choose one of: {', '.join(choices)})")
+        raise InvalidValueError(_(not_valid).format(value=sorted(unknown)[0], choices=", ".join(choices)))
     return keys
 
 

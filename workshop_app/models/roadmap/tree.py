@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from workshop_app.i18n.catalogs import N_, _
+from workshop_app.models import vocabulary as v
 from workshop_app.models.document import WorkshopDocument
 
 
@@ -37,10 +39,23 @@ def node_codes(document: WorkshopDocument) -> dict[str, str]:
     return {item.node["id"]: item.code for goal in roadmap_tree(document) for item in goal.walk()}
 
 
+# Translators: how a facilitator names an item of the road map: "Action 2.1.3", "Outcome 1"
+_LABELS = {"goal": N_("Goal {code}"), "outcome": N_("Outcome {code}"), "output": N_("Output {code}"),
+           "action": N_("Action {code}")}
+
+
 def item_label(level: str, code: str) -> str:
     """How a facilitator names an item: "Action 2.1.3", "Outcome 1", "Goal"."""
-    word = level.capitalize()
-    return f"{word} {code}" if code else word
+    if level not in _LABELS:  # a level this program does not write: named as the file names it
+        word = level.capitalize()
+        return f"{word} {code}" if code else word
+    return _(_LABELS[level]).format(code=code) if code else _(v.NODE_LEVEL_LABELS[level])
+
+
+def item_words(level: str, code: str) -> str:
+    """The item's label as it reads inside a sentence: "action 2.1.3", "goal"."""
+    label = item_label(level, code)
+    return label[:1].lower() + label[1:]
 
 
 def action_partners(document: WorkshopDocument, action_id: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ can be compared (diff.compare) and any frozen one restored.
 import json
 import unicodedata
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change, RowChange
 from workshop_app.models.document import WorkshopDocument, utc_now
 from workshop_app.models.errors import InvalidValueError, WorkshopError
@@ -27,7 +28,8 @@ def snapshot(document: WorkshopDocument, version_name_or_id: str | None = None) 
         return json.loads(_dump(_capture(document)))
     data = json.loads(_find(document, version_name_or_id)["snapshot"])
     if data.get("format", 0) > SNAPSHOT_FORMAT:
-        raise WorkshopError("this version was frozen by a newer Pathfinder Workshop; update the program to read it")
+        raise WorkshopError(_("this version was frozen by a newer Pathfinder Workshop; update the program to read "
+                              "it"))
     return data
 
 
@@ -42,17 +44,18 @@ def plan_freeze_version(document: WorkshopDocument, name: str, note: str = "") -
     """A new version holding the road map as it is now."""
     name = clean_text(name)
     if not name:
-        raise InvalidValueError("give the version a name, e.g. “Draft after day 2”")
+        raise InvalidValueError(_("give the version a name, e.g. “Draft after day 2”"))
     taken = next((row["name"] for row in document.rows("version") if _same_name(row["name"], name)), None)
     if taken is not None:
-        raise InvalidValueError(f"there is already a version named “{taken}”; choose another name")
-    return document.plan_insert("version", f"Freeze version “{name}”", name=name, note=note or "",
+        raise InvalidValueError(_("there is already a version named “{name}”; choose another name").format(name=taken))
+    return document.plan_insert("version", _("Freeze version “{name}”").format(name=name), name=name, note=note or "",
                                 created_at=utc_now(), validated=0, snapshot=_dump(_capture(document)))
 
 
 def plan_mark_validated(document: WorkshopDocument, name: str, validated: bool = True) -> Change:
     row = _find(document, name)
-    text = f"Mark version “{row['name']}” as {'validated' if validated else 'not validated'}"
+    text = (_("Mark version “{name}” as validated") if validated
+            else _("Mark version “{name}” as not validated")).format(name=row["name"])
     return document.plan_update("version", row["id"], text, validated=1 if validated else 0)
 
 
@@ -62,7 +65,7 @@ def plan_restore_version(document: WorkshopDocument, name: str) -> Change:
     removed since come back. References to organizations deleted since are left empty."""
     version = _find(document, name)
     frozen = snapshot(document, version["id"])
-    text = f"Restore version “{version['name']}”"
+    text = _("Restore version “{name}”").format(name=version["name"])
     organizations = {row["id"] for row in document.rows("organization")}
 
     columns = {table: [row[1] for row in document.query(f"PRAGMA table_info({table})")]
@@ -170,7 +173,7 @@ def _find(document: WorkshopDocument, name_or_id: str) -> dict:
     matches = [row for row in document.rows("version") if row["name"] == name] or [
         row for row in document.rows("version") if _same_name(row["name"], name)]
     if not matches:
-        raise InvalidValueError(f"there is no version named “{name_or_id}”")
+        raise InvalidValueError(_("there is no version named “{name}”").format(name=name_or_id))
     return matches[0]
 
 

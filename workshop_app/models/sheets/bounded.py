@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import XMLPullParser
 
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.errors import SpreadsheetError
 
 MEGABYTE = 1024 * 1024
@@ -35,9 +36,20 @@ _CHUNK = 256 * 1024
 
 
 def too_large(path: Path, what: str, limit: int) -> SpreadsheetError:
-    return SpreadsheetError(path, f"is too large to be a list or a road map: {what} would take more than "
-                                  f"{limit // MEGABYTE} MB once unpacked; check that it is the right file, or "
-                                  "copy the table alone into a new workbook")
+    """`what` (translated) is the part that would unpack too much: "the workbook", "its part …"."""
+    # Translators: {what} is "the workbook", "its part xl/worksheets/sheet1.xml" or "its export record"
+    megabytes = limit // MEGABYTE
+    return SpreadsheetError(path, ngettext(
+        "is too large to be a list or a road map: {what} would take more than {megabytes} MB once unpacked; check "
+        "that it is the right file, or copy the table alone into a new workbook",
+        "is too large to be a list or a road map: {what} would take more than {megabytes} MB once unpacked; check "
+        "that it is the right file, or copy the table alone into a new workbook", megabytes).format(
+        what=what, megabytes=megabytes))
+
+
+def _part(name: str) -> str:
+    # Translators: the {what} of "… {what} would take more than 64 MB once unpacked"; {part} is a name in the file
+    return _("its part {part}").format(part=name)
 
 
 class BoundedZipFile(zipfile.ZipFile):
@@ -57,7 +69,7 @@ class BoundedZipFile(zipfile.ZipFile):
             raise ValueError("a workbook being imported is only read")
         info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
         if info.file_size > limit:  # what the archive says
-            raise too_large(self.path, f"its part {info.filename}", limit)
+            raise too_large(self.path, _part(info.filename), limit)
         return _CountedReader(super().open(info, mode, pwd, **kwargs), self, info.filename, limit)
 
 
@@ -74,9 +86,10 @@ class _CountedReader:
         self._read += len(data)
         self._archive.unpacked += len(data)
         if self._read > self._limit:
-            raise too_large(self._archive.path, f"its part {self._name}", self._limit)
+            raise too_large(self._archive.path, _part(self._name), self._limit)
         if self._archive.unpacked > WORKBOOK_LIMIT:
-            raise too_large(self._archive.path, "the workbook", WORKBOOK_LIMIT)
+            # Translators: the {what} of "… {what} would take more than 256 MB once unpacked"
+            raise too_large(self._archive.path, _("the workbook"), WORKBOOK_LIMIT)
         return data
 
     def read1(self, size: int = -1) -> bytes:
@@ -115,10 +128,10 @@ def xml_events(path: Path, source, events=("end",)) -> Iterator[tuple[str, objec
             break
         if first and (chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in chunk[:4]):
             # UTF-16 would hide a declaration from the check below; Excel writes UTF-8 only.
-            raise SpreadsheetError(path, "cannot be read: one of its parts is not in UTF-8, as every .xlsx is")
+            raise SpreadsheetError(path, _("cannot be read: one of its parts is not in UTF-8, as every .xlsx is"))
         if b"<!DOCTYPE" in tail + chunk:
-            raise SpreadsheetError(path, "cannot be read: one of its parts declares a document type, which "
-                                         "no spreadsheet does (the file may be crafted to harm)")
+            raise SpreadsheetError(path, _("cannot be read: one of its parts declares a document type, which no "
+                                           "spreadsheet does (the file may be crafted to harm)"))
         tail, first = chunk[-16:], False
         parser.feed(chunk)
         yield from parser.read_events()

@@ -8,6 +8,7 @@ import re
 from itertools import islice
 from pathlib import Path
 
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.errors import SpreadsheetError
 from workshop_app.models.sheets.bounded import CELL_LIMIT, CSV_LIMIT, MEGABYTE
 
@@ -18,10 +19,10 @@ def csv_records(path: Path) -> tuple[list[list[str]], list[str]]:
     """The records, and warnings about how the text was read (lines in another encoding)."""
     text, notes = _decode(path, _read_bounded(path))
     if not text.strip():
-        raise SpreadsheetError(path, "is empty")
+        raise SpreadsheetError(path, _("is empty"))
     if text.lstrip()[:1] == "<":
-        raise SpreadsheetError(path, "is a web page or XML file, not a spreadsheet; "
-                                     "open it in Excel or LibreOffice and save it as .xlsx")
+        raise SpreadsheetError(path, _("is a web page or XML file, not a spreadsheet; open it in Excel or LibreOffice "
+                                       "and save it as .xlsx"))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     records, start, cells = [], 1, 0
     # Counted once: counting them again for each record made a list of many quoted line breaks
@@ -35,12 +36,12 @@ def csv_records(path: Path) -> tuple[list[list[str]], list[str]]:
                 raise too_many_cells(path)
             if reader.line_num - start > 1 and odd_quotes and reader.line_num >= lines:
                 # The last record swallowed the rest of the file: a quote that never closes.
-                raise SpreadsheetError(path, f"line {start}: a quote (\") opens a field that never closes, so "
-                                             "every line after it would be read as one name; add the closing "
-                                             "quote or remove the opening one")
+                raise SpreadsheetError(path, _("line {line}: a quote (\") opens a field that never closes, so every "
+                                               "line after it would be read as one name; add the closing quote or "
+                                               "remove the opening one").format(line=start))
             start = reader.line_num + 1
     except csv.Error as error:
-        raise SpreadsheetError(path, f"cannot be read as CSV ({error})") from None
+        raise SpreadsheetError(path, _("cannot be read as CSV ({reason})").format(reason=error)) from None
     return records, notes
 
 
@@ -53,20 +54,25 @@ def _read_bounded(path: Path) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(CSV_LIMIT + 1)
     except OSError as error:
-        raise SpreadsheetError(path, f"cannot be read ({error.strerror or error})") from None
+        raise SpreadsheetError(path, _("cannot be read ({reason})").format(reason=error.strerror or error)) from None
     if len(data) > CSV_LIMIT:
         raise _too_large(path)
     return data
 
 
 def _too_large(path: Path) -> SpreadsheetError:
-    return SpreadsheetError(path, f"is too large to be a list of participants (more than "
-                                  f"{CSV_LIMIT // MEGABYTE} MB); check that it is the right file")
+    megabytes = CSV_LIMIT // MEGABYTE
+    return SpreadsheetError(path, ngettext(
+        "is too large to be a list of participants (more than {megabytes} MB); check that it is the right file",
+        "is too large to be a list of participants (more than {megabytes} MB); check that it is the right file",
+        megabytes).format(megabytes=megabytes))
 
 
 def too_many_cells(path: Path) -> SpreadsheetError:
-    return SpreadsheetError(path, f"is too large to be a list of participants (more than {CELL_LIMIT:,} "
-                                  "cells); check that it is the right file")
+    return SpreadsheetError(path, ngettext(
+        "is too large to be a list of participants (more than {count} cells); check that it is the right file",
+        "is too large to be a list of participants (more than {count} cells); check that it is the right file",
+        CELL_LIMIT).format(count=f"{CELL_LIMIT:,}"))
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, list[str]]:
@@ -86,9 +92,9 @@ def _decode(path: Path, data: bytes) -> tuple[str, list[str]]:
         if not re.search(r"[\x00-\x08\x0e-\x19\x1b-\x1f]", text[:4096]):  # \x1a: DOS end of file
             return text, notes
     else:
-        raise SpreadsheetError(path, "is not a spreadsheet (it is neither an .xlsx workbook nor CSV text)")
-    raise SpreadsheetError(path, "is in a text encoding this program cannot read; "
-                                 "save it again as \"CSV UTF-8\" or as .xlsx")
+        raise SpreadsheetError(path, _("is not a spreadsheet (it is neither an .xlsx workbook nor CSV text)"))
+    raise SpreadsheetError(path, _("is in a text encoding this program cannot read; save it again as \"CSV UTF-8\" "
+                                   "or as .xlsx"))
 
 
 def _decode_by_line(data: bytes) -> tuple[str, list[str]]:
@@ -110,8 +116,10 @@ def _decode_by_line(data: bytes) -> tuple[str, list[str]]:
     notes = []
     if unicode_seen and legacy:
         shown = ", ".join(map(str, legacy[:10])) + (" …" if len(legacy) > 10 else "")
-        notes.append(f"line{'s' if len(legacy) > 1 else ''} {shown} of the file {'are' if len(legacy) > 1 else 'is'} "
-                     "not UTF-8 like the rest; read as Windows-1252: check the accents of the names there")
+        notes.append(ngettext("line {lines} of the file is not UTF-8 like the rest; read as Windows-1252: check the "
+                              "accents of the names there",
+                              "lines {lines} of the file are not UTF-8 like the rest; read as Windows-1252: check the "
+                              "accents of the names there", len(legacy)).format(lines=shown))
     return "\n".join(lines), notes
 
 

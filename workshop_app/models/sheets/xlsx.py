@@ -29,6 +29,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # noqa: PLC2701 (se
 from openpyxl.worksheet._reader import WorkSheetParser  # noqa: PLC2701 (see the docstring: its parse_cell is reused)
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
+from workshop_app.i18n.catalogs import ngettext
 from workshop_app.models.errors import SpreadsheetError
 from workshop_app.models.sheets.bounded import CELL_LIMIT, PART_LIMIT, BoundedZipFile, xml_events
 from workshop_app.models.sheets.empty_cells import FoldedSource
@@ -218,8 +219,10 @@ class _SheetReading:
         if self.cell is not None:
             self.cell_parts += 1
             if self.cell_parts > _CELL_PARTS:
-                raise SpreadsheetError(self.path, f"cannot be read: a cell of row {self.parser.row_counter} has "
-                                                  f"more than {_CELL_PARTS:,} formatted pieces of text")
+                raise SpreadsheetError(self.path, ngettext(
+                    "cannot be read: a cell of row {row} has more than {count} formatted pieces of text",
+                    "cannot be read: a cell of row {row} has more than {count} formatted pieces of text",
+                    _CELL_PARTS).format(row=self.parser.row_counter, count=f"{_CELL_PARTS:,}"))
         elif element.tag == _CELL and self.row is not None and open_elements[-2] is self.row:
             self.cell, self.cell_parts = element, 0
         elif element.tag == _ROW:
@@ -259,9 +262,11 @@ class _SheetReading:
             return None
         self.held += len(values)
         if self.held > CELL_LIMIT:
-            raise SpreadsheetError(self.path, f"is too large to be a list or a road map: its sheet '{self.title}' "
-                                              f"holds more than {CELL_LIMIT:,} cells between its first and last "
-                                              "values")
+            raise SpreadsheetError(self.path, ngettext(
+                "is too large to be a list or a road map: its sheet '{sheet}' holds more than {count} cells between "
+                "its first and last values",
+                "is too large to be a list or a road map: its sheet '{sheet}' holds more than {count} cells between "
+                "its first and last values", CELL_LIMIT).format(sheet=self.title, count=f"{CELL_LIMIT:,}"))
         self.last_row, self.widest = self.parser.row_counter, max(self.widest, len(values))
         self.widths[self.last_row] = len(values)
         return self.last_row, values

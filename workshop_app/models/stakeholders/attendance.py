@@ -3,6 +3,7 @@
 import datetime as dt
 import unicodedata
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument, new_id, utc_now
 
@@ -47,7 +48,7 @@ def plan_attendance(document: WorkshopDocument, participant_id: str, day_id: str
                     undo_text: str | None = None) -> Change:
     existing = document.query("SELECT id, present FROM attendance WHERE participant_id = ? AND day_id = ?",
                               [participant_id, day_id])
-    text = undo_text or ("Mark present" if present else "Mark absent")
+    text = undo_text or (_("Mark present") if present else _("Mark absent"))
     if existing:
         return document.plan_update("attendance", existing[0][0], text, present=int(present))
     if not present:
@@ -56,9 +57,10 @@ def plan_attendance(document: WorkshopDocument, participant_id: str, day_id: str
                                 checked_in_at=utc_now())
 
 
-def plan_walk_in(document: WorkshopDocument, day_id: str, *, name: str, undo_text: str = "Add walk-in participant",
+def plan_walk_in(document: WorkshopDocument, day_id: str, *, name: str, undo_text: str | None = None,
                  **fields) -> Change:
     """A person not on the list: added and checked in for the day, as one step."""
+    undo_text = undo_text or _("Add walk-in participant")
     participant_id = new_id()
     person = document.plan_insert("participant", undo_text, id=participant_id, name=name, **fields)
     return person.then(document.plan_insert("attendance", undo_text, participant_id=participant_id, day_id=day_id,

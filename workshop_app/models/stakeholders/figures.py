@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models import vocabulary as v
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.stats import women_share
@@ -13,7 +14,7 @@ DEFAULT_WOMEN_SHARE_MINIMUM = 0.30
 class SexBreakdown:
     """Counts by sex for one group (a category, a role, a day)."""
 
-    label: str
+    label: str  # in the current language
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(v.SEXES, 0))
 
     @property
@@ -38,10 +39,10 @@ class ParticipationFigures:
 
 
 def participation_figures(document: WorkshopDocument) -> ParticipationFigures:
-    overall = SexBreakdown("All participants")
-    categories = {key: SexBreakdown(label) for key, label in v.ORGANIZATION_CATEGORIES.items()}
-    no_organization = SexBreakdown("No organization")
-    roles = {key: SexBreakdown(label) for key, label in v.PARTICIPANT_ROLES.items()}
+    overall = SexBreakdown(_("All participants"))
+    categories = {key: SexBreakdown(_(label)) for key, label in v.ORGANIZATION_CATEGORIES.items()}
+    no_organization = SexBreakdown(_("No organization"))
+    roles = {key: SexBreakdown(_(label)) for key, label in v.PARTICIPANT_ROLES.items()}
     for sex, category, role, count in document.query(
         "SELECT p.sex, o.category, p.role, count(*) FROM participant p"
         " LEFT JOIN organization o ON o.id = p.organization_id GROUP BY p.sex, o.category, p.role"
@@ -51,7 +52,9 @@ def participation_figures(document: WorkshopDocument) -> ParticipationFigures:
         roles[role].counts[sex] += count
     by_day = []
     for number, day in enumerate(document.rows("day", order_by="position"), start=1):
-        breakdown = SexBreakdown(f"Day {number}" + (f" ({day['date']})" if day["date"] else ""))
+        label = (_("Day {day} ({date})").format(day=number, date=day["date"]) if day["date"]
+                 else _("Day {day}").format(day=number))
+        breakdown = SexBreakdown(label)
         for sex, count in document.query(
             "SELECT p.sex, count(*) FROM attendance a JOIN participant p ON p.id = a.participant_id"
             " WHERE a.day_id = ? AND a.present = 1 GROUP BY p.sex", [day["id"]]

@@ -1,5 +1,6 @@
 """Changes that concern organizations as a whole: removing one with its people, merging two."""
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument
 
@@ -24,8 +25,9 @@ def participants_of(document: WorkshopDocument, organization_id: str) -> int:
 
 
 def plan_delete_organization(document: WorkshopDocument, organization_id: str, *, with_participants: bool,
-                             undo_text: str = "Delete organization") -> Change:
+                             undo_text: str | None = None) -> Change:
     """Remove an organization. Its participants either stay, without an organization, or go too."""
+    undo_text = undo_text or _("Delete organization")
     change = Change(undo_text)
     with document.drafting() as step:
         if with_participants:
@@ -35,9 +37,10 @@ def plan_delete_organization(document: WorkshopDocument, organization_id: str, *
 
 
 def plan_merge_organizations(document: WorkshopDocument, keep_id: str, merged_id: str,
-                             undo_text: str = "Merge organizations") -> Change:
+                             undo_text: str | None = None) -> Change:
     """Everything that pointed at `merged_id` points at `keep_id`; empty fields of the kept
     organization are filled from the merged one; then the merged one is removed. One step."""
+    undo_text = undo_text or _("Merge organizations")
     if keep_id == merged_id:
         return Change(undo_text)
     keep = document.get("organization", keep_id)
@@ -75,8 +78,9 @@ def assessments(document: WorkshopDocument) -> list[dict]:
 
 
 def plan_assessment(document: WorkshopDocument, organization_id: str, influence: int, interest: int,
-                    undo_text: str = "Move on the power/interest grid") -> Change:
+                    undo_text: str | None = None) -> Change:
     """Place an organization on the power/interest grid (influence and interest, 1 to 5)."""
+    undo_text = undo_text or _("Move on the power/interest grid")
     existing = document.rows("stakeholder_assessment", "organization_id = ?", [organization_id])
     if existing:
         return document.plan_update("stakeholder_assessment", existing[0]["id"], undo_text,

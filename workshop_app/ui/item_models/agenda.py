@@ -1,22 +1,27 @@
 """The agenda as a two-level tree for Qt: days, and under each day its sessions in time order.
 Times are computed by models/agenda/schedule.py each time the agenda is read, never typed or stored twice."""
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models import vocabulary as v
 from workshop_app.models.agenda.schedule import DaySchedule, agenda, clock, plan_move_session
 from workshop_app.models.stakeholders.listing import participant_names
 from workshop_app.ui.item_models import ID_ROLE, ROOT
 from workshop_app.ui.item_models.drag import MovesById
 from workshop_app.ui.item_models.guard import never_raises
+from workshop_app.ui.item_models.row_table import edit_text
 from workshop_app.ui.palette import colour
 from workshop_app.ui.session import DocumentSession
 
 SESSION_MIME = "application/x-pathfinder-session"
 COL_TIME, COL_TITLE, COL_TYPE, COL_TRACK, COL_ROOM, COL_MINUTES, COL_FACILITATOR = range(7)
-COLUMNS = ("Time", "Session", "Type", "Track", "Room", "Minutes", "Facilitator")
+# Header titles, marked with N_ and translated where shown.
+# Translators: the columns of the agenda: a session's time, title, type, track (parallel group), room,
+# length in minutes and facilitator
+COLUMNS = (N_("Time"), N_("Session"), N_("Type"), N_("Track"), N_("Room"), N_("Minutes"), N_("Facilitator"))
 EDITABLE = {COL_TITLE: "title", COL_TYPE: "type", COL_TRACK: "track", COL_ROOM: "room", COL_MINUTES: "duration",
             COL_FACILITATOR: "facilitator_id"}
 _DAY = 0  # internal id of day rows; a session row's internal id is its day's row + 1
@@ -148,7 +153,7 @@ class AgendaModel(MovesById, QAbstractItemModel):
     @never_raises
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return QCoreApplication.translate("columns", COLUMNS[section])
+            return _(COLUMNS[section])
         return None
 
     @never_raises
@@ -186,9 +191,12 @@ class AgendaModel(MovesById, QAbstractItemModel):
         if role == Qt.DecorationRole:
             return self._unled_icon() if unled else None
         if unled:
-            return QCoreApplication.translate("AgendaModel", "No facilitator yet: double-click to choose one")
-        fixed = QCoreApplication.translate("AgendaModel", " (fixed time)") if item.session["fixed_start"] else ""
-        return f"{clock(item.start)}–{clock(item.end)}{fixed}\n{item.session['title']}"
+            return _("No facilitator yet: double-click to choose one")
+        times = f"{clock(item.start)}–{clock(item.end)}"
+        if item.session["fixed_start"]:
+            # Translators: a session's times, held in place ("12:30–13:30 (fixed time)")
+            times = _("{times} (fixed time)").format(times=times)
+        return f"{times}\n{item.session['title']}"
 
     def _unled_icon(self) -> QIcon:
         if self._unled is None:  # the style exists once the application does
@@ -200,7 +208,7 @@ class AgendaModel(MovesById, QAbstractItemModel):
         if column == COL_TIME:
             return f"{clock(item.start)}–{clock(item.end)}"
         if column == COL_TYPE:
-            return QCoreApplication.translate("vocabulary", v.SESSION_TYPES[session["type"]])
+            return _(v.SESSION_TYPES[session["type"]])
         if column == COL_MINUTES:
             return str(session["duration"])
         if column == COL_FACILITATOR:
@@ -213,9 +221,9 @@ class AgendaModel(MovesById, QAbstractItemModel):
         if role == Qt.DisplayRole:
             if index.column() != COL_TIME:
                 return None
-            label = QCoreApplication.translate("AgendaModel", "Day %1").replace("%1", str(index.row() + 1))
+            label = _("Day {day}").format(day=index.row() + 1)
             hours = (f"{day['start_time']}–{clock(schedule.end)}" if schedule.sessions
-                     else QCoreApplication.translate("AgendaModel", "no sessions yet"))
+                     else _("no sessions yet"))
             parts = [label, day["date"] or "", day["title"] or "", hours]
             return "   ·   ".join(part for part in parts if part)
         if role == Qt.FontRole:
@@ -223,8 +231,7 @@ class AgendaModel(MovesById, QAbstractItemModel):
         if role == Qt.ForegroundRole and schedule.overruns:
             return QBrush(colour("error"))
         if role == Qt.ToolTipRole and schedule.overruns:
-            return QCoreApplication.translate("AgendaModel", "This day runs past its planned end (%1)").replace(
-                "%1", day["planned_end"])
+            return _("This day runs past its planned end ({time})").format(time=day["planned_end"])
         if role == ID_ROLE:
             return day["id"]
         return None
@@ -240,8 +247,7 @@ class AgendaModel(MovesById, QAbstractItemModel):
         if item is None or role != Qt.EditRole or index.column() not in EDITABLE:
             return False
         field = EDITABLE[index.column()]
-        title = QCoreApplication.translate("columns", COLUMNS[index.column()]).lower()
-        text = QCoreApplication.translate("undo", "Edit %1").replace("%1", title)
+        text = edit_text(_(COLUMNS[index.column()]))
         edit = self.session.perform(
             lambda document: document.plan_update("session", item.session["id"], text, **{field: value}), source=self)
         return edit is not None
@@ -260,7 +266,7 @@ class AgendaModel(MovesById, QAbstractItemModel):
             if target_item.session["id"] == moving:
                 return False
             slot = self._slot_without(day_id, target_item.session["slot"], moving)
-            parallel, text = True, self.tr("Run in parallel")
+            parallel, text = True, _("Run in parallel")
         else:
             schedule = self.days[parent.row()]
             day_id = schedule.day["id"]
@@ -268,7 +274,7 @@ class AgendaModel(MovesById, QAbstractItemModel):
                 slot = self._slot_without(day_id, schedule.sessions[row].session["slot"], moving)
             else:
                 slot = len({item.session["slot"] for item in schedule.sessions if item.session["id"] != moving})
-            parallel, text = False, self.tr("Move session")
+            parallel, text = False, _("Move session")
         self.session.perform(lambda document: plan_move_session(document, moving, day_id, slot, parallel=parallel,
                                                                 undo_text=text), source=self)
         return False  # the document moved it; Qt must not remove the dragged rows itself

@@ -1,9 +1,10 @@
 """The road map as a tree for Qt: goal, outcomes, outputs, actions, with codes that follow
 from positions. Edits, moves and drops go through the document, one undo step each."""
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap.editing import plan_move_node
 from workshop_app.models.roadmap.totals import funding_gap
@@ -13,12 +14,16 @@ from workshop_app.models.validation import amount_text, money_text
 from workshop_app.ui.item_models import ID_ROLE, ROOT
 from workshop_app.ui.item_models.drag import MovesById
 from workshop_app.ui.item_models.guard import never_raises
+from workshop_app.ui.item_models.row_table import edit_text
 from workshop_app.ui.palette import colour
 from workshop_app.ui.session import DocumentSession
 
 NODE_MIME = "application/x-pathfinder-roadmap-node"
 COL_CODE, COL_TITLE, COL_LEAD, COL_START, COL_END, COL_STATUS, COL_COST, COL_GAP = range(8)
-COLUMNS = ("Code", "Title", "Lead", "Start", "End", "Status", "Cost", "Funding gap")
+# Header titles, marked with N_ and translated where shown.
+# Translators: the columns of the road map: an item's code (1.2.3), title, lead organization, start and
+# end (quarters or dates), status, cost and funding gap (the cost not yet funded)
+COLUMNS = (N_("Code"), N_("Title"), N_("Lead"), N_("Start"), N_("End"), N_("Status"), N_("Cost"), N_("Funding gap"))
 EDITABLE = {COL_TITLE: "title", COL_LEAD: "lead_organization_id", COL_START: "start", COL_END: "end",
             COL_STATUS: "status", COL_COST: "cost"}
 _ACTION_ONLY = {COL_LEAD, COL_START, COL_END, COL_STATUS, COL_COST}
@@ -131,7 +136,7 @@ class RoadmapModel(MovesById, QAbstractItemModel):
     @never_raises
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return QCoreApplication.translate("columns", COLUMNS[section])
+            return _(COLUMNS[section])
         return None
 
     @never_raises
@@ -171,7 +176,7 @@ class RoadmapModel(MovesById, QAbstractItemModel):
     def _text(self, node: dict, column: int) -> str:
         if column == COL_CODE:
             code = self._codes[node["id"]]
-            return code or QCoreApplication.translate("vocabulary", v.NODE_LEVEL_LABELS[node["level"]])
+            return code or _(v.NODE_LEVEL_LABELS[node["level"]])
         if column == COL_TITLE:
             return node["title"]
         if node["level"] != "action":
@@ -179,7 +184,7 @@ class RoadmapModel(MovesById, QAbstractItemModel):
         if column == COL_LEAD:
             return self._leads.get(node["lead_organization_id"], "")
         if column == COL_STATUS:
-            return QCoreApplication.translate("vocabulary", v.ACTION_STATUSES[node["status"]])
+            return _(v.ACTION_STATUSES[node["status"]])
         if column == COL_COST:
             return money_text(node["cost"], node["currency"], self.locale)
         if column == COL_GAP:
@@ -204,8 +209,7 @@ class RoadmapModel(MovesById, QAbstractItemModel):
         node = self.node(index)
         if node is None or role != Qt.EditRole or index.column() not in EDITABLE:
             return False
-        title = QCoreApplication.translate("columns", COLUMNS[index.column()]).lower()
-        text, field = QCoreApplication.translate("undo", "Edit %1").replace("%1", title), EDITABLE[index.column()]
+        text, field = edit_text(_(COLUMNS[index.column()])), EDITABLE[index.column()]
         edit = self.session.perform(
             lambda document: document.plan_update("roadmap_node", node["id"], text, **{field: value}), source=self)
         return edit is not None
@@ -221,7 +225,9 @@ class RoadmapModel(MovesById, QAbstractItemModel):
         siblings = self._children.get(target["id"], [])
         if moving in siblings and siblings.index(moving) < position:
             position -= 1  # counted as if the moving item were already out of the list
-        text = self.tr("Move %1").replace("%1", self.code(moving) or "item")
+        code = self.code(moving)
+        # Translators: the undo step of a drag in the road map: "Move 1.2.3" (the goal has no code: "Move item")
+        text = _("Move {code}").format(code=code) if code else _("Move item")
         self.session.perform(lambda document: plan_move_node(document, moving, target["id"], position, text),
                              source=self)
         return False  # the document moved it; Qt must not remove the dragged rows itself

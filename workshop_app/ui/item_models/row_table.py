@@ -4,12 +4,19 @@ Rows are sorted and searched here, in Python, on precomputed keys: Qt's proxy wo
 data() twice per comparison, which is slow on a 10,000-participant list. The proxy only filters.
 """
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change
 from workshop_app.ui.item_models import ID_ROLE, ROOT
 from workshop_app.ui.item_models.guard import never_raises
 from workshop_app.ui.session import DocumentSession
+
+
+def edit_text(header: str) -> str:
+    """The undo step of an edit in a cell, named by its column's (translated) header: "Edit title"."""
+    # Translators: the name of an undo step; {field} is a column's header in small letters ("Edit room")
+    return _("Edit {field}").format(field=header.lower())
 
 
 class RowTableModel(QAbstractTableModel):
@@ -22,7 +29,7 @@ class RowTableModel(QAbstractTableModel):
     """
 
     TABLE = ""  # the document table the rows come from
-    COLUMNS: tuple[str, ...] = ()  # header titles, translated in the "columns" context
+    COLUMNS: tuple[str, ...] = ()  # header titles, marked with N_ (see header())
     EDITABLE: dict[int, str] = {}  # column -> field written by an edit
     CHECKABLE: dict[int, str] = {}  # column -> 0/1 field shown as a check box
     FIELDS: frozenset[str] | None = None  # fields of TABLE shown; edits of others are ignored (None: all)
@@ -59,8 +66,12 @@ class RowTableModel(QAbstractTableModel):
     @never_raises
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return QCoreApplication.translate("columns", self.COLUMNS[section])
+            return self.header(section)
         return None
+
+    def header(self, column: int) -> str:
+        """A column's title in the current language."""
+        return _(self.COLUMNS[column])
 
     def flags(self, index: QModelIndex):
         flags = super().flags(index)
@@ -97,8 +108,7 @@ class RowTableModel(QAbstractTableModel):
             field = self.EDITABLE[index.column()]
         else:
             return False
-        title = QCoreApplication.translate("columns", self.COLUMNS[index.column()])
-        text = QCoreApplication.translate("undo", "Edit %1").replace("%1", title.lower())
+        text = edit_text(self.header(index.column()))
         edit = self.session.perform(
             lambda document: document.plan_update(self.TABLE, row["id"], text, **{field: value}), source=self)
         return edit is not None

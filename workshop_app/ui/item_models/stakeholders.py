@@ -1,7 +1,8 @@
 """The Participants and Organizations tables of the Stakeholders page."""
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
+from workshop_app.i18n.catalogs import N_, _, pgettext
 from workshop_app.models import vocabulary as v
 from workshop_app.models.changes import Change
 from workshop_app.models.stakeholders.listing import organization_rows, participant_rows
@@ -10,7 +11,8 @@ from workshop_app.ui.item_models.row_table import RowTableModel
 
 
 def vocabulary_label(labels: dict, key) -> str:
-    return QCoreApplication.translate("vocabulary", labels.get(key, key or ""))
+    """A vocabulary key's label in the current language; an unknown key as it is."""
+    return _(labels[key]) if key in labels else key or ""
 
 
 def members_of_renamed(change: Change, rows: list[dict]) -> set[str]:
@@ -24,7 +26,9 @@ def members_of_renamed(change: Change, rows: list[dict]) -> set[str]:
 class ParticipantTableModel(RowTableModel):
     TABLE = "participant"
     COL_NAME, COL_SEX, COL_ORGANIZATION, COL_TITLE, COL_ROLE, COL_EMAIL, COL_PHONE, COL_LANGUAGE = range(8)
-    COLUMNS = ("Name", "Sex", "Organization", "Title", "Role", "E-mail", "Phone", "Language")
+    # "Title" (job titles) is worded apart, in header().
+    COLUMNS = (N_("Name"), N_("Sex"), N_("Organization"), "Title", N_("Role"), N_("E-mail"), N_("Phone"),
+               N_("Language"))
     EDITABLE = {COL_NAME: "name", COL_SEX: "sex", COL_ORGANIZATION: "organization_id", COL_TITLE: "title",
                 COL_ROLE: "role", COL_EMAIL: "email", COL_PHONE: "phone", COL_LANGUAGE: "language"}
     _TEXT = {COL_NAME: "name", COL_ORGANIZATION: "organization", COL_TITLE: "title", COL_EMAIL: "email",
@@ -34,6 +38,12 @@ class ParticipantTableModel(RowTableModel):
 
     def fetch(self, ids=None):
         return participant_rows(self.session.document, ids)
+
+    def header(self, column: int) -> str:
+        if column == self.COL_TITLE:
+            # Translators: a column of the participant list: each person's job title or position
+            return pgettext("participant", "Title")
+        return super().header(column)
 
     def touched_ids(self, change: Change) -> set[str]:
         return super().touched_ids(change) | members_of_renamed(change, self._rows)
@@ -49,7 +59,11 @@ class ParticipantTableModel(RowTableModel):
 class OrganizationTableModel(RowTableModel):
     TABLE = "organization"
     COL_NAME, COL_ACRONYM, COL_CATEGORY, COL_PARTICIPANTS, COL_TRIPARTITE, COL_PARTNER = range(6)
-    COLUMNS = ("Name", "Acronym", "Category", "Participants", "Tripartite", "Alliance 8.7 partner")
+    COLUMNS = (N_("Name"), N_("Acronym"), N_("Category"), N_("Participants"),
+               # Translators: a column of the organization list: a government, workers' or employers' organization
+               # (the ILO's three constituents)
+               N_("Tripartite"),
+               N_("Alliance 8.7 partner"))
     EDITABLE = {COL_NAME: "name", COL_ACRONYM: "acronym", COL_CATEGORY: "category"}
     CHECKABLE = {COL_TRIPARTITE: "tripartite", COL_PARTNER: "alliance_partner"}
     FIELDS = frozenset({*EDITABLE.values(), *CHECKABLE.values()})

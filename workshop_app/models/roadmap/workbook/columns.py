@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models import vocabulary as v
 from workshop_app.models.errors import InvalidValueError
 from workshop_app.models.validation import clean_text, gender_marker, quarter_or_date
@@ -191,12 +192,14 @@ _GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?$")
 _ROLE_AT_END = re.compile(r"^(.*?)\s*(?:[(\[]\s*([^()\[\]]+?)\s*[)\]]|\s[-–—:]\s*(\w[\w ]*))$")
 
 
-def _choice(text: str, labels: dict, what: str):
+def _choice(text: str, labels: dict, not_one: str):
+    """The key a cell names by its English label or its key. `not_one`: the refusal (marked with
+    N_), with {value} and {choices}: the labels, in English, as the cells hold them."""
     wanted = header_text_key(text).replace("_", " ")
     for key, label in labels.items():
         if wanted in (header_text_key(label), str(key).replace("_", " ")):
             return key
-    raise InvalidValueError(f"'{text}' is not {what} (choose one of: {', '.join(map(str, labels.values()))})")
+    raise InvalidValueError(_(not_one).format(value=text, choices=", ".join(map(str, labels.values()))))
 
 
 def parse_value(kind: str, value: Any, organizations: dict[str, str] | None = None) -> Any:
@@ -205,7 +208,7 @@ def parse_value(kind: str, value: Any, organizations: dict[str, str] | None = No
     text = cell_string(value)
     if kind in ("text", "currency", "period", "title") and not text:
         if kind == "title":
-            raise InvalidValueError("a title cannot be empty")
+            raise InvalidValueError(_("a title cannot be empty"))
         return None if kind == "period" else ""
     if not text:
         return {} if kind == "partners" else ("[]" if kind in ("issues", "pillars", "sdgs") else None)
@@ -218,7 +221,7 @@ def parse_value(kind: str, value: Any, organizations: dict[str, str] | None = No
 def _currency(text: str) -> str:
     code = text.upper()
     if not re.fullmatch(r"[A-Z]{3}", code):
-        raise InvalidValueError(f"'{text}' is not a currency code like USD or NPR")
+        raise InvalidValueError(_("'{value}' is not a currency code like USD or NPR").format(value=text))
     return code
 
 
@@ -237,16 +240,16 @@ def _year(text: str) -> int:
     try:
         year = int(float(text))
     except ValueError:
-        raise InvalidValueError(f"'{text}' is not a year") from None
+        raise InvalidValueError(_("'{value}' is not a year").format(value=text)) from None
     if not 1900 <= year <= 2200 or float(text) != year:
-        raise InvalidValueError(f"'{text}' is not a year")
+        raise InvalidValueError(_("'{value}' is not a year").format(value=text))
     return year
 
 
-def _tags(text: str, labels: dict, what: str) -> str:
+def _tags(text: str, labels: dict, not_one: str) -> str:
     keys = []
     for part in split_list(text):
-        key = _choice(part, labels, what)
+        key = _choice(part, labels, not_one)
         if key not in keys:
             keys.append(key)
     return json.dumps(keys)
@@ -261,8 +264,8 @@ def _sdgs(text: str) -> str:
         except ValueError:
             number = None
         if number not in v.RELATED_SDGS:
-            raise InvalidValueError(f"'{part}' is not one of the related SDGs "
-                                    f"({', '.join(map(str, v.RELATED_SDGS))})")
+            raise InvalidValueError(_("'{value}' is not one of the related SDGs ({choices})").format(
+                value=part, choices=", ".join(map(str, v.RELATED_SDGS))))
         if number not in keys:
             keys.append(number)
     return json.dumps(keys)
@@ -273,7 +276,7 @@ def _partners(text: str, organizations: dict[str, str]) -> dict[str, str]:
     for name, role in split_partners(text):
         organization_id = organizations[name]
         if organization_id in partners:
-            raise InvalidValueError(f"'{name}' is named twice")
+            raise InvalidValueError(_("'{name}' is named twice").format(name=name))
         partners[organization_id] = role
     return partners
 
@@ -285,13 +288,18 @@ _PARSERS: dict[str, Callable[[Any, str, dict[str, str]], Any]] = {
     "amount": lambda value, text, organizations: parse_amount(value, text),
     "currency": lambda value, text, organizations: _currency(text),
     "period": lambda value, text, organizations: _period(value, text),
-    "status": lambda value, text, organizations: _choice(text, v.ACTION_STATUSES, "a status"),
-    "level": lambda value, text, organizations: _choice(text, v.NODE_LEVEL_LABELS, "a level"),
-    "action_group": lambda value, text, organizations: _choice(text, v.ACTION_GROUPS, "an Action Group"),
+    "status": lambda value, text, organizations: _choice(
+        text, v.ACTION_STATUSES, N_("'{value}' is not a status (choose one of: {choices})")),
+    "level": lambda value, text, organizations: _choice(
+        text, v.NODE_LEVEL_LABELS, N_("'{value}' is not a level (choose one of: {choices})")),
+    "action_group": lambda value, text, organizations: _choice(
+        text, v.ACTION_GROUPS, N_("'{value}' is not an Action Group (choose one of: {choices})")),
     "marker": lambda value, text, organizations: _marker(text),
     "year": lambda value, text, organizations: _year(text),
-    "issues": lambda value, text, organizations: _tags(text, v.ISSUE_TAGS, "a target 8.7 issue"),
-    "pillars": lambda value, text, organizations: _tags(text, v.PILLAR_TAGS, "a pillar"),
+    "issues": lambda value, text, organizations: _tags(
+        text, v.ISSUE_TAGS, N_("'{value}' is not a target 8.7 issue (choose one of: {choices})")),
+    "pillars": lambda value, text, organizations: _tags(
+        text, v.PILLAR_TAGS, N_("'{value}' is not a pillar (choose one of: {choices})")),
     "sdgs": lambda value, text, organizations: _sdgs(text),
     "organization": lambda value, text, organizations: organizations[text],
     "partners": lambda value, text, organizations: _partners(text, organizations),
@@ -300,7 +308,7 @@ _PARSERS: dict[str, Callable[[Any, str, dict[str, str]], Any]] = {
 
 def parse_amount(value: Any, text: str | None = None) -> float | None:
     if isinstance(value, bool):
-        raise InvalidValueError(f"'{cell_string(value)}' is not a number")
+        raise InvalidValueError(_("'{value}' is not a number").format(value=cell_string(value)))
     if isinstance(value, (int, float)):
         number = float(value)
     else:
@@ -313,11 +321,11 @@ def parse_amount(value: Any, text: str | None = None) -> float | None:
         try:
             number = float(plain)
         except ValueError:
-            raise InvalidValueError(f"'{text}' is not a number") from None
+            raise InvalidValueError(_("'{value}' is not a number").format(value=text)) from None
     if number != number or number in (float("inf"), float("-inf")):
-        raise InvalidValueError(f"'{text or value}' is not a number")
+        raise InvalidValueError(_("'{value}' is not a number").format(value=text or value))
     if number < 0:
-        raise InvalidValueError(f"{cell_string(value)} is below zero; amounts cannot be negative")
+        raise InvalidValueError(_("{value} is below zero; amounts cannot be negative").format(value=cell_string(value)))
     return number
 
 
@@ -375,10 +383,13 @@ def same_value(kind: str, first: Any, second: Any) -> bool:
 def show_value(kind: str, value: Any, names: OrganizationNames) -> str:
     """A stored value in a report line: statuses as words, text quoted, empty as (empty)."""
     if kind == "status" and value:
-        return v.ACTION_STATUSES.get(value, value).lower()
+        return _(v.ACTION_STATUSES[value]).lower() if value in v.ACTION_STATUSES else str(value).lower()
+    if kind == "action_group" and value in v.ACTION_GROUPS:
+        return _(v.ACTION_GROUPS[value])
     shown = format_value(kind, value, names)
     if shown is None or shown == "":
-        return "(empty)"
+        # Translators: an empty cell in a report line: "1.2.3 Cost: (empty) → 5,000"
+        return _("(empty)")
     if kind == "amount":
         return f"{shown:,}" if isinstance(shown, int) else f"{shown:,.2f}"
     if isinstance(shown, str) and kind in ("text", "title", "organization", "partners"):
@@ -464,7 +475,8 @@ def unpack_snapshot(pieces: list[str], path: Path) -> dict:
 
     try:
         packed = base64.b64decode("".join(pieces), validate=True)
-        snapshot = json.loads(unpack_text(path, packed, "its export record").decode("utf-8"))
+        # Translators: the {what} of "… {what} would take more than 32 MB once unpacked"
+        snapshot = json.loads(unpack_text(path, packed, _("its export record")).decode("utf-8"))
     except (binascii.Error, zlib.error, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise ValueError(str(error)) from None
     if not isinstance(snapshot, dict):

@@ -8,13 +8,15 @@ its problems, conflicts, notes and report.
 
 from dataclasses import dataclass, field
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change, RowChange
 from workshop_app.models.document import new_id
 from workshop_app.models.errors import InvalidValueError
 from workshop_app.models.roadmap.editing import children_ids, plan_delete_node, plan_set_partners
-from workshop_app.models.roadmap.workbook.columns import quote
+from workshop_app.models.roadmap.tree import item_label, item_words
+from workshop_app.models.roadmap.workbook.columns import INDICATORS_SHEET, ROADMAP_SHEET, quote
 from workshop_app.models.roadmap.workbook.reading import WorkbookRow
-from workshop_app.models.roadmap.workbook.results import WorkbookConflict
+from workshop_app.models.roadmap.workbook.results import WorkbookConflict, at_place, cell_place
 from workshop_app.models.shape import MEASURED_LEVELS, PARENT_LEVEL
 
 
@@ -87,17 +89,18 @@ class Drafting:
                 try:
                     rows.extend(step(change).rows)
                 except InvalidValueError as error:
-                    self.problems.append(f"{where}: {error}")
+                    self.problems.append(at_place(where, str(error)))
 
             def attempt(where: str, plan, *args, **values) -> None:
                 """Plan one step against the draft so far; an invalid value is reported with its place."""
                 try:
                     do(plan(*args, **values), where)
                 except InvalidValueError as error:
-                    self.problems.append(f"{where}: {error}")
+                    self.problems.append(at_place(where, str(error)))
 
             for row in self.new_organizations:
-                attempt(f"Organization {row['name']}", document.plan_insert, "organization", text, **row)
+                attempt(_("Organization {name}").format(name=row["name"]), document.plan_insert, "organization", text,
+                        **row)
             self._draft_updates(node_updates, indicator_updates, attempt)
             self._draft_new_nodes(new_nodes, attempt)
             self._draft_new_indicators(new_indicators, attempt)
@@ -108,25 +111,26 @@ class Drafting:
     def _draft_updates(self, node_updates: dict, indicator_updates: dict, attempt) -> None:
         document, text = self.document, self.text
         for node_id, values in node_updates.items():
-            where = f"Road map row {self.row_numbers.get(node_id, '?')}"
+            row = self.row_numbers.get(node_id, "?")
             partners = values.pop("partners", None)
             if values:
-                attempt(where, document.plan_update, "roadmap_node", node_id, text, **values)
+                attempt(cell_place(ROADMAP_SHEET, row), document.plan_update, "roadmap_node", node_id, text, **values)
             if partners is not None:
-                attempt(f"{where}, Partners", plan_set_partners, document, node_id, partners, text)
+                attempt(cell_place(ROADMAP_SHEET, row, "Partners"), plan_set_partners, document, node_id, partners,
+                        text)
         for indicator_id, values in indicator_updates.items():
-            attempt(f"Indicators row {self.row_numbers.get(indicator_id, '?')}", document.plan_update,
+            attempt(cell_place(INDICATORS_SHEET, self.row_numbers.get(indicator_id, "?")), document.plan_update,
                     "indicator", indicator_id, text, **values)
 
     def _draft_deletions(self, removed_nodes: list, removed_indicators: list, attempt) -> None:
         document, text = self.document, self.text
         for indicator_id in removed_indicators:
-            attempt("Indicators", document.plan_delete, "indicator", indicator_id, text)
+            attempt(INDICATORS_SHEET, document.plan_delete, "indicator", indicator_id, text)
         removed = set(removed_nodes)
         for node_id in removed_nodes:
             if self.base_nodes[node_id]["parent_id"] in removed:
                 continue  # goes with its parent
-            attempt("Road map", plan_delete_node, document, node_id, text)
+            attempt(ROADMAP_SHEET, plan_delete_node, document, node_id, text)
 
 
     def _place_new_nodes(self, items: list[NewItem]) -> list[NewItem]:
@@ -136,7 +140,7 @@ class Drafting:
         placed = []
         goal = next((record["id"] for record in self.base_nodes.values() if record["level"] == "goal"), None)
         for item in items:  # parents before children
-            where = f"Road map row {item.row.number}"
+            where = cell_place(ROADMAP_SHEET, item.row.number)
             title = item.values.get("title")
             if not title:
                 continue  # reported while parsing
@@ -149,22 +153,25 @@ class Drafting:
                 item.parent_id = self.base_codes.get(parent_code) if parent_code else goal
                 record = self.base_nodes.get(item.parent_id) if item.parent_id else None
                 if record is None or record["level"] != parent_level:
-                    place = f"{parent_level} {parent_code}".strip()
-                    self.problems.append(f"{where}, Code: there is no {place} to add {item.level} {item.code} under")
+                    self.problems.append(at_place(
+                        cell_place(ROADMAP_SHEET, item.row.number, "Code"),
+                        _("there is no {parent} to add {item} under").format(
+                            parent=item_words(parent_level, parent_code), item=item_words(item.level, item.code))))
                     continue
                 if item.parent_id not in self.doc_nodes:
                     self.conflicts.append(WorkbookConflict(
-                        "Road map", item.row.number, "Code", f"{item.level.capitalize()} {item.code}", "added",
+                        ROADMAP_SHEET, item.row.number, "Code", item_label(item.level, item.code), "added",
                         f"{parent_level} {parent_code} was removed from the workshop since the export",
-                        field="code", kind="place removed"))
+                        field="code", kind="place removed", parent=item_words(parent_level, parent_code)))
                     continue
             new_codes.setdefault(item.code, item)
             if parent_item is None or parent_item.existing:
                 existing = self._added_since(item.parent_id, item.level, title)
                 if existing is not None:
                     item.id, item.existing = existing, True
-                    self.notes.append(f"{where}: {item.level} {item.code} {quote(title)} is already in the workshop "
-                                      "(added since the export, perhaps by an earlier import); not added again")
+                    self.notes.append(_("{place}: {item} {title} is already in the workshop (added since the export, "
+                                        "perhaps by an earlier import); not added again").format(
+                        place=where, item=item_words(item.level, item.code), title=quote(title)))
                     continue
             placed.append(item)
         self.new_codes = new_codes
@@ -181,17 +188,19 @@ class Drafting:
         document, text = self.document, self.text
         positions = _final_positions(document, items, self.new_codes, self.base_codes)
         for item in items:
-            where = f"Road map row {item.row.number}"
+            where = cell_place(ROADMAP_SHEET, item.row.number)
             values = dict(item.values)
             partners = values.pop("partners", None)
             values = {name: value for name, value in values.items() if value not in (None, "", "[]")}
             attempt(where, document.plan_insert, "roadmap_node", text, parent_id=item.parent_id, level=item.level,
                     position=positions.pop(item.id), id=item.id, **values)
             if partners:
-                attempt(f"{where}, Partners", plan_set_partners, document, item.id, partners, text)
-            self.report.append(f"Added {item.level} {item.code}: {quote(item.values['title'])}")
+                attempt(cell_place(ROADMAP_SHEET, item.row.number, "Partners"), plan_set_partners, document, item.id,
+                        partners, text)
+            self.report.append(_("Added {item}: {title}").format(item=item_words(item.level, item.code),
+                                                                title=quote(item.values["title"])))
         for node_id, position in positions.items():  # the existing siblings; unchanged ones plan nothing
-            attempt("Road map", document.plan_update, "roadmap_node", node_id, text, position=position)
+            attempt(ROADMAP_SHEET, document.plan_update, "roadmap_node", node_id, text, position=position)
 
     def _added_since(self, parent_id: str, level: str, title: str) -> str | None:
         """The id of an item like this one that the workshop has and the exported road map had not."""
@@ -210,7 +219,7 @@ class Drafting:
                        for indicator_id, record in self.doc_indicators.items()
                        if indicator_id not in self.base_indicators}
         for row, (code, values) in items:
-            where = f"Indicators row {row.number}"
+            where = cell_place(INDICATORS_SHEET, row.number)
             title = values.get("title")
             if not title:
                 continue
@@ -221,17 +230,20 @@ class Drafting:
             level = new_item.level if new_item is not None else (
                 self.base_nodes[node_id]["level"] if node_id else None)
             if node_id is None or level not in MEASURED_LEVELS:
-                self.problems.append(f"{where}, Code: there is no outcome or output {code} to measure")
+                self.problems.append(at_place(cell_place(INDICATORS_SHEET, row.number, "Code"),
+                                              _("there is no outcome or output {code} to measure").format(code=code)))
                 continue
             if new_item is None and node_id not in self.doc_nodes:
                 self.conflicts.append(WorkbookConflict(
-                    "Indicators", row.number, "Code", f"indicator of {level} {code}", "added",
+                    INDICATORS_SHEET, row.number, "Code",
+                    _("indicator of {item}").format(item=item_words(level, code)), "added",
                     f"{level} {code} was removed from the workshop since the export", field="node_code",
-                    kind="place removed"))
+                    kind="place removed", parent=item_words(level, code)))
                 continue
             if (new_item is None or new_item.existing) and (node_id, _title_key(title)) in added_since:
-                self.notes.append(f"{where}: indicator {quote(title)} of {level} {normalized} is already in the "
-                                  "workshop (added since the export, perhaps by an earlier import); not added again")
+                self.notes.append(_("{place}: indicator {title} of {item} is already in the workshop (added since the "
+                                    "export, perhaps by an earlier import); not added again").format(
+                    place=where, title=quote(title), item=item_words(level, normalized)))
                 continue
             placed.append((row, values, node_id, level, normalized))
         return placed
@@ -246,6 +258,7 @@ class Drafting:
             position = next_position[node_id]
             next_position[node_id] += 1
             fields_ = {name: value for name, value in values.items() if value not in (None, "")}
-            attempt(f"Indicators row {row.number}", document.plan_insert, "indicator", text, node_id=node_id,
-                    position=position, **fields_)
-            self.report.append(f"Added indicator to {level} {code}: {quote(values['title'])}")
+            attempt(cell_place(INDICATORS_SHEET, row.number), document.plan_insert, "indicator", text,
+                    node_id=node_id, position=position, **fields_)
+            self.report.append(_("Added indicator to {item}: {title}").format(item=item_words(level, code),
+                                                                             title=quote(values["title"])))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.roadmap.workbook.columns import (
     INDICATOR_COLUMNS,
     INDICATORS_SHEET,
@@ -56,8 +57,8 @@ def read_roadmap_workbook(path: Path | str) -> EditedWorkbook:
     """The workbook's road map, indicators and export record, or SpreadsheetError."""
     path = Path(path)
     if file_kind(path) != "xlsx":
-        raise SpreadsheetError(path, "is not an Excel workbook (.xlsx); choose the road-map workbook exported "
-                                     "by Pathfinder Workshop")
+        raise SpreadsheetError(path, _("is not an Excel workbook (.xlsx); choose the road-map workbook exported by "
+                                       "Pathfinder Workshop"))
     return read_workbook(path, lambda workbook: _read(path, workbook))
 
 
@@ -66,8 +67,9 @@ def _read(path: Path, workbook) -> EditedWorkbook:
     roadmap_title = titles.get(header_text_key(ROADMAP_SHEET))
     if roadmap_title is None:
         listed = ", ".join(f"'{name}'" for name in workbook.sheet_names)
-        raise SpreadsheetError(path, f"is not a road-map workbook: it has no sheet '{ROADMAP_SHEET}' (its sheets are: "
-                                     f"{listed}); export one with --what roadmap and an .xlsx name")
+        raise SpreadsheetError(path, _("is not a road-map workbook: it has no sheet '{sheet}' (its sheets are: "
+                                       "{sheets}); export one with --what roadmap and an .xlsx name").format(
+            sheet=ROADMAP_SHEET, sheets=listed))
     roadmap = _read_sheet(path, workbook, roadmap_title, ROADMAP_COLUMNS, "Title")
     indicators_title = titles.get(header_text_key(INDICATORS_SHEET))
     indicators = (_read_sheet(path, workbook, indicators_title, INDICATOR_COLUMNS, "Indicator")
@@ -92,9 +94,10 @@ def _read_sheet(path: Path, workbook, title: str, columns, title_header: str) ->
         if number >= HEADER_SCAN_ROWS:
             break
     if header_row is None:
-        raise SpreadsheetError(path, f"is not a road-map workbook Pathfinder Workshop can read back: sheet '{title}' "
-                                     f"has no header row with an 'ID' and a '{title_header}' column near the top; "
-                                     "export the workbook again and edit that copy")
+        raise SpreadsheetError(path, _("is not a road-map workbook Pathfinder Workshop can read back: sheet '{sheet}' "
+                                       "has no header row with an 'ID' and a '{column}' column near the top; export "
+                                       "the workbook again and edit that copy").format(sheet=title,
+                                                                                      column=title_header))
     # The first column of each name wins when a header was copied.
     by_field: dict[str, int] = {}
     for index, column in found.items():
@@ -112,7 +115,7 @@ def _read_sheet(path: Path, workbook, title: str, columns, title_header: str) ->
 
 def _read_record(path: Path, workbook, title: str, result: EditedWorkbook) -> None:
     pieces: list[str] = []
-    for _, values in workbook.rows(title):
+    for _number, values in workbook.rows(title):
         key = values[0] if values else None
         if key == "snapshot":
             pieces = [value for value in values[1:] if isinstance(value, str)]
@@ -122,12 +125,12 @@ def _read_record(path: Path, workbook, title: str, result: EditedWorkbook) -> No
         return
     try:
         if int(float(result.record.get("format", 0))) > RECORD_FORMAT:
-            raise SpreadsheetError(path, "was exported by a newer Pathfinder Workshop; update the program to "
-                                         "import it")
+            raise SpreadsheetError(path, _("was exported by a newer Pathfinder Workshop; update the program to "
+                                           "import it"))
         result.base = unpack_snapshot(pieces, path)
     except ValueError:
-        raise SpreadsheetError(path, "has a damaged export record (the hidden sheet that tells what was "
-                                     "exported); export the workbook again") from None
+        raise SpreadsheetError(path, _("has a damaged export record (the hidden sheet that tells what was exported); "
+                                       "export the workbook again")) from None
 
 
 def _key(text: Any) -> str:

@@ -20,15 +20,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models import vocabulary as v
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument, new_id
 from workshop_app.models.errors import InvalidValueError, WorkshopError
 from workshop_app.models.roadmap.diff import compare
+from workshop_app.models.roadmap.tree import item_label, item_words
 from workshop_app.models.roadmap.versions import snapshot
 from workshop_app.models.roadmap.workbook.columns import (
     INDICATOR_COLUMNS,
+    INDICATORS_SHEET,
     ROADMAP_COLUMNS,
+    ROADMAP_SHEET,
     OrganizationNames,
     cell_string,
     fields_of,
@@ -46,12 +50,25 @@ from workshop_app.models.roadmap.workbook.columns import (
 )
 from workshop_app.models.roadmap.workbook.drafting import Drafting, NewItem
 from workshop_app.models.roadmap.workbook.reading import WorkbookRow, WorkbookSheet, read_roadmap_workbook
-from workshop_app.models.roadmap.workbook.results import NO_CHANGES, WorkbookConflict, WorkbookImportPlan
+from workshop_app.models.roadmap.workbook.results import (
+    NO_CHANGES,
+    WorkbookConflict,
+    WorkbookImportPlan,
+    at_place,
+    cell_place,
+)
+from workshop_app.models.shape import LEVEL_WITH_ARTICLE
 from workshop_app.models.sheets.files import SpreadsheetError
 from workshop_app.models.stakeholders.matching import match_organizations
 
 _DEPTH_LEVEL = {1: "outcome", 2: "output", 3: "action"}
 _ORGANIZATION_KINDS = ("organization", "partners")
+# A row removed in Excel whose children stay: {child level: note}.
+_KEPT_FOR_CHILDREN = {
+    "outcome": N_("Removed in Excel: {item} {title}, but not its outcomes; it is kept (remove them too to delete it)"),
+    "output": N_("Removed in Excel: {item} {title}, but not its outputs; it is kept (remove them too to delete it)"),
+    "action": N_("Removed in Excel: {item} {title}, but not its actions; it is kept (remove them too to delete it)"),
+}
 
 
 def plan_workbook_import(document: WorkshopDocument, path: Path | str, *,
@@ -66,8 +83,9 @@ def plan_workbook_import(document: WorkshopDocument, path: Path | str, *,
     exported_from = workbook.record.get("workshop")
     if exported_from and exported_from != workshop["id"]:
         title = workbook.record.get("workshop_title", "")
-        raise SpreadsheetError(path, f"was exported from another workshop{f' (“{title}”)' if title else ''}; "
-                                     "open that workshop to import it")
+        problem = (_("was exported from another workshop (“{title}”); open that workshop to import it") if title
+                   else _("was exported from another workshop; open that workshop to import it"))
+        raise SpreadsheetError(path, problem.format(title=title))
     if not document.readonly:
         return _Planner(document, workbook, apply_deletions).plan()
     # Planning tries each step in a transaction that is rolled back, which a read-only file
@@ -95,7 +113,7 @@ class _Planner(Drafting):
         self.workbook = workbook
         self.path = workbook.path
         self.apply_deletions = apply_deletions
-        self.text = f"Import road-map workbook “{self.path.name}”"
+        self.text = _("Import road-map workbook “{file}”").format(file=self.path.name)
         self.current = snapshot(document)
         base = workbook.base
         self.has_record = base is not None
@@ -128,9 +146,12 @@ class _Planner(Drafting):
 
     def plan(self) -> WorkbookImportPlan:
         roadmap, indicators = self.workbook.roadmap, self.workbook.indicators
-        node_rows, new_node_rows = self._split_rows(roadmap, self.base_nodes, self.doc_nodes, "Road map")
+        node_rows, new_node_rows = self._split_rows(
+            roadmap, self.base_nodes, self.doc_nodes,
+            N_("'{id}' is not an ID of this workshop's road map; leave the ID empty to add a new item"))
         indicator_rows, new_indicator_rows = ({}, []) if indicators is None else self._split_rows(
-            indicators, self.base_indicators, self.doc_indicators, "Indicators")
+            indicators, self.base_indicators, self.doc_indicators,
+            N_("'{id}' is not an ID of this workshop's indicators; leave the ID empty to add a new item"))
         candidates = self._candidates(roadmap, node_rows, self.base_nodes, True)
         if indicators is not None:
             candidates += self._candidates(indicators, indicator_rows, self.base_indicators, False)
@@ -139,12 +160,12 @@ class _Planner(Drafting):
                      for item in new_nodes for column in self._imported_columns(roadmap, item.level)]
         new_indicators = self._new_indicators(indicators, new_indicator_rows) if indicators is not None else []
         new_cells += [_Candidate(indicators, row, column, row.cells.get(column.field), None, None)
-                      for row, _ in new_indicators for column in self._imported_columns(indicators, None)]
+                      for row, _place in new_indicators for column in self._imported_columns(indicators, None)]
         self._match_organizations(candidates + new_cells)
 
         node_updates, indicator_updates = self._merge(candidates)
         values_of = {id(item.row): item.values for item in new_nodes}
-        values_of.update((id(row), values) for row, (_, values) in new_indicators)
+        values_of.update((id(row), values) for row, (_code, values) in new_indicators)
         for cell in new_cells:
             value = self._parse(cell)
             if value is not _INVALID:
@@ -160,14 +181,15 @@ class _Planner(Drafting):
             change = self._draft(node_updates, indicator_updates, new_nodes, new_indicators, removed_nodes,
                                  removed_indicators)
         kept = [] if self.workshop_unchanged else compare(self.base, self.current).lines()
-        report = self.report + self.removed_lines or [NO_CHANGES]
+        report = self.report + self.removed_lines or [_(NO_CHANGES)]
         if self.problems:
             change = Change(self.text)
         return WorkbookImportPlan(self.path, change, report, self.problems, self.conflicts, kept, self.notes,
                                 [*removed_nodes, *removed_indicators])
 
-    def _split_rows(self, sheet: WorkbookSheet, base: dict, current: dict, what: str):
-        """Rows with a known ID by that ID, and rows with an empty ID (new items)."""
+    def _split_rows(self, sheet: WorkbookSheet, base: dict, current: dict, unknown: str):
+        """Rows with a known ID by that ID, and rows with an empty ID (new items). `unknown`: the
+        problem of an ID the sheet's items do not have (marked with N_), with {id}."""
         known: dict[str, WorkbookRow] = {}
         new: list[WorkbookRow] = []
         for row in sheet.rows:
@@ -176,12 +198,12 @@ class _Planner(Drafting):
                 if any(cell_string(row.cells.get(name)) for name in ("title", "code", "node_code")):
                     new.append(row)
                 continue
+            place = cell_place(sheet.title, row.number, "ID")
             if row_id in known:
-                self.problems.append(f"{sheet.title} row {row.number}, ID: the same ID as row "
-                                     f"{known[row_id].number}; a copied row needs an empty ID to be added as new")
+                self.problems.append(at_place(place, _("the same ID as row {row}; a copied row needs an empty ID to be "
+                                                       "added as new").format(row=known[row_id].number)))
             elif row_id not in base and row_id not in current:
-                self.problems.append(f"{sheet.title} row {row.number}, ID: '{row_id}' is not an ID of this "
-                                     f"workshop's {what.lower()}; leave the ID empty to add a new item")
+                self.problems.append(at_place(place, _(unknown).format(id=row_id)))
             else:
                 known[row_id] = row
                 self.row_numbers[row_id] = row.number
@@ -233,8 +255,9 @@ class _Planner(Drafting):
                 used.add(values["lead_organization_id"])
             used.update(values.get("partners") or {})
         self.new_organizations = [row for row in self.new_organizations if row["id"] in used]
-        lines = [f"Organization created: {self.names.label(row['id'])} "
-                 f"({v.ORGANIZATION_CATEGORIES[row['category']]})" for row in self.new_organizations]
+        lines = [_("Organization created: {organization} ({category})").format(
+            organization=self.names.label(row["id"]), category=_(v.ORGANIZATION_CATEGORIES[row["category"]]))
+            for row in self.new_organizations]
         created = {row["id"] for row in self.new_organizations}
         for text, organization_id in self.organization_ids.items():
             if organization_id not in used or organization_id in created or organization_id not in self.organizations:
@@ -242,14 +265,16 @@ class _Planner(Drafting):
             row = self.organizations[organization_id]
             if text not in (self.names.label(organization_id), self.names.short(organization_id), row["name"],
                             row["acronym"]):
-                lines.append(f"Organization matched: {quote(text)} → {self.names.label(organization_id)}")
+                lines.append(_("Organization matched: {text} → {organization}").format(
+                    text=quote(text), organization=self.names.label(organization_id)))
         self.report[:0] = lines
 
     def _parse(self, cell: _Candidate):
         try:
             return parse_value(cell.column.kind, cell.raw, self.organization_ids)
         except InvalidValueError as error:
-            self.problems.append(f"{cell.sheet.title} row {cell.row.number}, {cell.column.header}: {error}")
+            self.problems.append(at_place(cell_place(cell.sheet.title, cell.row.number, cell.column.header),
+                                          str(error)))
             return _INVALID
 
     # ------------------------------------------------------------------ three-way merge
@@ -286,24 +311,32 @@ class _Planner(Drafting):
                     show_value(kind, cell.exported, self.names), cell.item_id, cell.column.field))
                 continue
             (node_updates if is_node else indicator_updates).setdefault(cell.item_id, {})[cell.column.field] = value
-            self.report.append(f"{self._short_label(cell.item_id, is_node)} {cell.column.header}: "
-                               f"{show_value(kind, now, self.names)} → {show_value(kind, value, self.names)}")
+            # Translators: "1.2.3 Cost: 5,000 → 7,000"; {column} is the workbook's column header
+            self.report.append(_("{item} {column}: {old} → {new}").format(
+                item=self._short_label(cell.item_id, is_node), column=cell.column.header,
+                old=show_value(kind, now, self.names), new=show_value(kind, value, self.names)))
         return node_updates, indicator_updates
 
     def _label(self, item_id: str, is_node: bool) -> str:
         if is_node:
             record = self.base_nodes.get(item_id) or self.doc_nodes[item_id]
-            return f"{v.NODE_LEVEL_LABELS[record['level']]} {record['code']}".strip()
+            return item_label(record["level"], record["code"])
         record = self.base_indicators.get(item_id) or self.doc_indicators[item_id]
-        return f"Indicator {record['number']} of {record['node_code'] or 'the goal'}"
+        if not record["node_code"]:
+            return _("Indicator {number} of the goal").format(number=record["number"])
+        # Translators: "Indicator 2 of 1.3": the second indicator of the item coded 1.3
+        return _("Indicator {number} of {code}").format(number=record["number"], code=record["node_code"])
 
     def _short_label(self, item_id: str, is_node: bool) -> str:
         """'2.1.3' for an item (as the spec's report lines read), 'Goal' for the goal."""
         if is_node:
             record = self.base_nodes.get(item_id) or self.doc_nodes[item_id]
-            return record["code"] or v.NODE_LEVEL_LABELS[record["level"]]
+            return record["code"] or _(v.NODE_LEVEL_LABELS[record["level"]])
         record = self.base_indicators.get(item_id) or self.doc_indicators[item_id]
-        return f"{record['node_code'] or 'Goal'} indicator {record['number']}"
+        if not record["node_code"]:
+            return _("Goal indicator {number}").format(number=record["number"])
+        # Translators: "1.3 indicator 2": the second indicator of the item coded 1.3
+        return _("{code} indicator {number}").format(code=record["node_code"], number=record["number"])
 
     # ------------------------------------------------------------------ new rows
 
@@ -311,15 +344,15 @@ class _Planner(Drafting):
         items = []
         for row in rows:
             code = cell_string(row.cells.get("code"))
-            where = f"{sheet.title} row {row.number}, Code"
+            where = cell_place(sheet.title, row.number, "Code")
             if not code:
-                self.problems.append(f"{where}: a new row needs the code of its place, e.g. 1.2.4 for a new "
-                                     "action of output 1.2")
+                self.problems.append(at_place(where, _("a new row needs the code of its place, e.g. 1.2.4 for a new "
+                                                       "action of output 1.2")))
                 continue
             parts = code.split(".")
             if not all(part.isdigit() and int(part) > 0 for part in parts) or len(parts) not in _DEPTH_LEVEL:
-                self.problems.append(f"{where}: '{code}' is not the code of an outcome, output or action "
-                                     "(like 2, 2.1 or 2.1.3)")
+                self.problems.append(at_place(where, _("'{code}' is not the code of an outcome, output or action (like "
+                                                       "2, 2.1 or 2.1.3)").format(code=code)))
                 continue
             level = _DEPTH_LEVEL[len(parts)]
             typed = cell_string(row.cells.get("level"))
@@ -327,12 +360,13 @@ class _Planner(Drafting):
                 try:
                     chosen = parse_value("level", typed)
                 except InvalidValueError as error:
-                    self.problems.append(f"{sheet.title} row {row.number}, Level: {error}")
+                    self.problems.append(at_place(cell_place(sheet.title, row.number, "Level"), str(error)))
                     continue
                 if chosen != level:
-                    self.problems.append(f"{sheet.title} row {row.number}, Level: {code} is the code of "
-                                         f"{'an' if level[0] in 'aeiou' else 'a'} {level}, not of "
-                                         f"{'an' if chosen[0] in 'aeiou' else 'a'} {chosen}")
+                    # Translators: "1.2 is the code of an output, not of an action"
+                    problem = _("{code} is the code of {level}, not of {chosen}").format(
+                        code=code, level=_(LEVEL_WITH_ARTICLE[level]), chosen=_(LEVEL_WITH_ARTICLE[chosen]))
+                    self.problems.append(at_place(cell_place(sheet.title, row.number, "Level"), problem))
                     continue
             items.append(NewItem(row, ".".join(str(int(part)) for part in parts), level,
                                   tuple(int(part) for part in parts)))
@@ -344,8 +378,9 @@ class _Planner(Drafting):
         for row in rows:
             code = cell_string(row.cells.get("node_code"))
             if not code:
-                self.problems.append(f"{sheet.title} row {row.number}, Code: a new indicator needs the code of the "
-                                     "outcome or output it measures, e.g. 1.2")
+                self.problems.append(at_place(cell_place(sheet.title, row.number, "Code"),
+                                              _("a new indicator needs the code of the outcome or output it measures, "
+                                                "e.g. 1.2")))
                 continue
             found.append((row, (code, {})))
         return found
@@ -363,20 +398,19 @@ class _Planner(Drafting):
         for record in missing:
             if record["id"] not in self.doc_nodes:
                 continue  # removed on both sides
-            label = f"{v.NODE_LEVEL_LABELS[record['level']].lower()} {record['code']}".strip()
+            label = item_words(record["level"], record["code"])
             kept_children = kept_by_parent.get(record["id"], [])
             if kept_children:
-                self.notes.append(f"Removed in Excel: {label} {quote(record['title'])}, but not its "
-                                  f"{kept_children[0]['level']}s; it is kept (remove them too to delete it)")
+                note = _KEPT_FOR_CHILDREN.get(kept_children[0]["level"], _KEPT_FOR_CHILDREN["action"])
+                self.notes.append(_(note).format(item=label, title=quote(record["title"])))
                 continue
             if self._changed_since(record, self.doc_nodes[record["id"]], fields_of(record["level"]), ROADMAP_COLUMNS):
-                self.conflicts.append(WorkbookConflict("Road map", None, "", label.capitalize(), "removed",
-                                                     "changed in the workshop since the export",
-                                                     item_id=record["id"], kind="removed in Excel"))
+                self.conflicts.append(WorkbookConflict(
+                    ROADMAP_SHEET, None, "", item_label(record["level"], record["code"]), "removed",
+                    "changed in the workshop since the export", item_id=record["id"], kind="removed in Excel"))
                 continue
             removed_nodes.append(record["id"])
-            self.removed_lines.append(f"Removed in Excel: {label} {quote(record['title'])} — "
-                               + ("deleted" if self.apply_deletions else "kept; confirm deletions to delete it"))
+            self.removed_lines.append(self._removed_line(label, record["title"]))
         if not indicators_read:
             return removed_nodes, removed_indicators
         for indicator_id, record in self.base_indicators.items():
@@ -384,17 +418,25 @@ class _Planner(Drafting):
                 continue
             if record["node_id"] in missing_ids:
                 continue  # goes with its item, or stays with it
-            label = f"indicator {record['number']} of {record['node_code']}"
             if self._changed_since(record, self.doc_indicators[indicator_id], [c.field for c in INDICATOR_COLUMNS
                                                                               if c.imported], INDICATOR_COLUMNS):
-                self.conflicts.append(WorkbookConflict("Indicators", None, "", label.capitalize(), "removed",
-                                                     "changed in the workshop since the export",
-                                                     item_id=indicator_id, kind="removed in Excel"))
+                self.conflicts.append(WorkbookConflict(
+                    INDICATORS_SHEET, None, "",
+                    _("Indicator {number} of {code}").format(number=record["number"], code=record["node_code"]),
+                    "removed", "changed in the workshop since the export", item_id=indicator_id,
+                    kind="removed in Excel"))
                 continue
             removed_indicators.append(indicator_id)
-            self.removed_lines.append(f"Removed in Excel: {label} {quote(record['title'])} — "
-                               + ("deleted" if self.apply_deletions else "kept; confirm deletions to delete it"))
+            # Translators: "indicator 2 of 1.3", inside the sentence "Removed in Excel: {item} “…” — deleted"
+            label = _("indicator {number} of {code}").format(number=record["number"], code=record["node_code"])
+            self.removed_lines.append(self._removed_line(label, record["title"]))
         return removed_nodes, removed_indicators
+
+    def _removed_line(self, label: str, title: str) -> str:
+        if self.apply_deletions:
+            return _("Removed in Excel: {item} {title} — deleted").format(item=label, title=quote(title))
+        return _("Removed in Excel: {item} {title} — kept; confirm deletions to delete it").format(
+            item=label, title=quote(title))
 
     def _changed_since(self, exported: dict, now: dict, fields, columns) -> bool:
         kinds = {column.field: column.kind for column in columns}
@@ -402,33 +444,41 @@ class _Planner(Drafting):
 
     def _notes(self, roadmap: WorkbookSheet, indicators: WorkbookSheet | None) -> None:
         if not self.has_record:
-            self.notes.append("The workbook has no export record (the hidden sheet Pathfinder Workshop writes), so "
-                              "every difference from the workshop counts as a change made in Excel.")
+            self.notes.append(_("The workbook has no export record (the hidden sheet Pathfinder Workshop writes), so "
+                                "every difference from the workshop counts as a change made in Excel."))
         elif self.workbook.record.get("version"):
-            self.notes.append(f"The workbook was exported from version “{self.workbook.record['version']}”.")
+            self.notes.append(_("The workbook was exported from version “{version}”.").format(
+                version=self.workbook.record["version"]))
         for sheet in (roadmap, indicators):
             if sheet is None:
                 continue
             for column in sheet.missing:
                 if column.imported:
-                    plural = column.header.endswith("s")
-                    self.notes.append(f"Sheet {sheet.title} has no column “{column.header}”: "
-                                      f"{column.header.lower()} left as {'they are' if plural else 'it is'}.")
+                    # Translators: {column} is a column header of the workbook (in English); {values}
+                    # the same header in small letters: "Sheet Road map has no column “Risks”: risks left as they are."
+                    note = (_("Sheet {sheet} has no column “{column}”: {values} left as they are.")
+                            if column.header.endswith("s")
+                            else _("Sheet {sheet} has no column “{column}”: {values} left as it is."))
+                    self.notes.append(note.format(sheet=sheet.title, column=column.header,
+                                                  values=column.header.lower()))
         if indicators is None:
-            self.notes.append("The workbook has no Indicators sheet: indicators left as they are.")
+            self.notes.append(_("The workbook has no Indicators sheet: indicators left as they are."))
         for row in roadmap.rows:
             record = self.base_nodes.get(cell_string(row.cells.get("id")))
             if record is None:
                 continue
             typed = cell_string(row.cells.get("code"))
             if "code" in row.cells and typed and typed != record["code"]:
-                self.notes.append(f"Road map row {row.number}: the code {record['code']} → {typed} is not applied; "
-                                  "codes follow the order of the road map (move items in Pathfinder Workshop)")
+                self.notes.append(_("{place}: the code {code} → {typed} is not applied; codes follow the order of "
+                                    "the road map (move items in Pathfinder Workshop)").format(
+                    place=cell_place(ROADMAP_SHEET, row.number), code=record["code"], typed=typed))
             typed = cell_string(row.cells.get("level"))
             if "level" in row.cells and typed and header_text_key(typed) not in (
                     record["level"], header_text_key(v.NODE_LEVEL_LABELS[record["level"]])):
-                self.notes.append(f"Road map row {row.number}: the level of {record['level']} {record['code']} "
-                                  f"cannot change to “{typed}” (move or add items in Pathfinder Workshop)")
+                self.notes.append(_("{place}: the level of {item} cannot change to “{typed}” (move or add items in "
+                                    "Pathfinder Workshop)").format(place=cell_place(ROADMAP_SHEET, row.number),
+                                                                    item=item_words(record["level"], record["code"]),
+                                                                    typed=typed))
 
 class _Invalid:
     pass

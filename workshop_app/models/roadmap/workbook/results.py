@@ -4,9 +4,28 @@ the invalid cells, and the conflicts between Excel and the workshop."""
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workshop_app.i18n.catalogs import N_, _, ngettext
 from workshop_app.models.changes import Change
 
-NO_CHANGES = "no changes"
+# The report when nothing would change; marked with N_, translated where it is put in a report.
+NO_CHANGES = N_("no changes")
+
+
+def cell_place(sheet: str, row: int | None = None, column: str = "") -> str:
+    """Where a cell is in the workbook: "Road map row 14, Cost". Sheet names and column headers
+    are the workbook's own (in English, as the export writes them)."""
+    if row and column:
+        return _("{sheet} row {row}, {column}").format(sheet=sheet, row=row, column=column)
+    if row:
+        return _("{sheet} row {row}").format(sheet=sheet, row=row)
+    if column:
+        return _("{sheet}, {column}").format(sheet=sheet, column=column)
+    return sheet
+
+
+def at_place(place: str, problem: str) -> str:
+    """A line that says where, then what: "Road map row 14, Cost: 'abc' is not a number"."""
+    return _("{place}: {problem}").format(place=place, problem=problem)
 
 
 @dataclass(frozen=True)
@@ -27,13 +46,26 @@ class WorkbookConflict:
     item_id: str = ""
     field: str = ""
     kind: str = "cell"
+    parent: str = ""  # "place removed": the item removed from the workshop ("output 1.2")
 
     def __str__(self) -> str:
-        where = self.sheet + (f" row {self.row}" if self.row else "") + (f", {self.column}" if self.column else "")
+        where = cell_place(self.sheet, self.row, self.column)
         if self.kind == "cell":
-            return (f"{where} ({self.code}): Excel {self.excel}, the workshop {self.workshop} "
-                    f"(exported as {self.exported}); the workshop's value is kept")
-        return f"{where} ({self.code}): {self.excel} in Excel, but {self.workshop}; the workshop's side is kept"
+            text = _("{place} ({item}): Excel {excel}, the workshop {workshop} (exported as {exported}); the "
+                     "workshop's value is kept")
+        elif self.kind == "removed in Excel":
+            text = _("{place} ({item}): removed in Excel, but changed in the workshop since the export; the "
+                     "workshop's side is kept")
+        elif self.kind == "removed in the workshop":
+            text = _("{place} ({item}): changed in Excel, but removed from the workshop since the export; the "
+                     "workshop's side is kept")
+        elif self.kind == "place removed":
+            text = _("{place} ({item}): added in Excel, but {parent} was removed from the workshop since the export; "
+                     "the workshop's side is kept")
+        else:
+            text = _("{place} ({item}): {excel} in Excel, but {workshop}; the workshop's side is kept")
+        return text.format(place=where, item=self.code, excel=self.excel, workshop=self.workshop,
+                           exported=self.exported, parent=self.parent)
 
 
 @dataclass
@@ -55,17 +87,19 @@ class WorkbookImportPlan:
         """Everything to show the user, in order: problems first (nothing is applied then)."""
         lines = []
         if self.problems:
-            lines.append(f"Nothing imported: {len(self.problems)} cell{'s' if len(self.problems) > 1 else ''} "
-                         "to correct in the workbook first.")
+            lines.append(ngettext("Nothing imported: {count} cell to correct in the workbook first.",
+                                  "Nothing imported: {count} cells to correct in the workbook first.",
+                                  len(self.problems)).format(count=len(self.problems)))
             lines += self.problems
             return lines
         lines += self.report
         if self.conflicts:
-            lines.append(f"Changed on both sides since the export ({len(self.conflicts)}); the workshop's values "
-                         "are kept:")
+            lines.append(ngettext("Changed on both sides since the export ({count}); the workshop's values are kept:",
+                                  "Changed on both sides since the export ({count}); the workshop's values are kept:",
+                                  len(self.conflicts)).format(count=len(self.conflicts)))
             lines += [f"  {conflict}" for conflict in self.conflicts]
         if self.kept:
-            lines.append("Changed in the workshop since the export (kept):")
+            lines.append(_("Changed in the workshop since the export (kept):"))
             lines += [f"  {line}" for line in self.kept]
         lines += self.notes
         return lines
