@@ -17,6 +17,7 @@ from workshop_app.models.roadmap.totals import totals
 from workshop_app.models.roadmap.tree import node_codes
 from workshop_app.models.roadmap.versions import plan_freeze_version
 from workshop_app.models.roadmap.workbook.reading import read_roadmap_workbook
+from workshop_app.models.roadmap.workbook.reimport import plan_workbook_import
 
 FORMULA_TITLE = '=HYPERLINK("http://evil.example","Click me")'
 REQUIRED_HEADERS = ["ID", "Level", "Code", "Title", "Lead organization", "Partners", "Start", "End", "Status", "Cost",
@@ -324,6 +325,19 @@ def test_a_workbook_exported_in_english_reads_back(document, demo_document, tmp_
         edited = read_roadmap_workbook(path)
         assert not edited.roadmap.missing and edited.indicators is not None and edited.base is not None
     assert len(read_roadmap_workbook(tmp_path / "demo.xlsx").roadmap.rows) == demo_document.count("roadmap_node")
+
+
+def test_a_workbook_exported_in_another_language_reads_back(demo_document, tmp_path):
+    """Sheet names and headers are read in any of the program's languages (here the
+    pseudo-language, whose every word differs from the English)."""
+    path = tmp_path / "pseudo.xlsx"
+    export(demo_document, path, "roadmap", lang=PSEUDO)
+    edited = read_roadmap_workbook(path)
+    assert not edited.roadmap.missing and edited.indicators is not None and not edited.indicators.missing
+    assert edited.base is not None
+    assert len(edited.roadmap.rows) == demo_document.count("roadmap_node")
+    plan = plan_workbook_import(demo_document, path)
+    assert not plan.problems and not plan.change.rows and plan.report == ["no changes"]  # nothing edited
 
 
 def test_registry_passes_the_language_to_the_workbook(demo_document, tmp_path):

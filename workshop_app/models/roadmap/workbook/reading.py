@@ -6,11 +6,13 @@ Budget and Summary are worked out by the program and never read back. A file tha
 road-map workbook gets one SpreadsheetError naming the file.
 """
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workshop_app.i18n.catalogs import _
+from workshop_app.i18n.catalogs import _, translator
+from workshop_app.i18n.languages import LANGUAGES, PSEUDO
 from workshop_app.models.roadmap.workbook.columns import (
     INDICATOR_COLUMNS,
     INDICATORS_SHEET,
@@ -25,6 +27,8 @@ from workshop_app.models.roadmap.workbook.columns import (
 from workshop_app.models.sheets.files import SpreadsheetError, file_kind, read_workbook
 
 HEADER_SCAN_ROWS = 10
+_SHEET_NAME_LIMIT = 31
+_EXCEL_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 # Other spellings people give a header when they retype it.
 _ALIASES = {"organisation": "organization", "programme": "program"}
 
@@ -62,32 +66,53 @@ def read_roadmap_workbook(path: Path | str) -> EditedWorkbook:
     return read_workbook(path, lambda workbook: _read(path, workbook))
 
 
+def _spellings(english: str) -> set[str]:
+    """A sheet name or header as any of the program's languages writes it: the workbook was
+    exported in the workshop's language, and a French sheet "Feuille de route" is the Road map.
+    A name cut to Excel's 31 characters is found too."""
+    found = {_key(english)}
+    for language in (*LANGUAGES, PSEUDO):
+        written = translator(language).gettext(english)
+        found.update((_key(written), _key(_EXCEL_FORBIDDEN.sub("", written))))
+    return found | {key[:_SHEET_NAME_LIMIT].rstrip() for key in found}
+
+
+def _sheet(titles: dict[str, str], english: str) -> str | None:
+    for spelling in _spellings(english):
+        if spelling in titles:
+            return titles[spelling]
+    return None
+
+
 def _read(path: Path, workbook) -> EditedWorkbook:
-    titles = {header_text_key(title): title for title in workbook.table_names}
-    roadmap_title = titles.get(header_text_key(ROADMAP_SHEET))
+    # Sheet names are compared as Excel-safe names: no [ ] : * ? / \, at most 31 characters.
+    titles = {_key(title): title for title in workbook.table_names}
+    titles.update({_key(_EXCEL_FORBIDDEN.sub("", title)): title for title in workbook.table_names})
+    roadmap_title = _sheet(titles, ROADMAP_SHEET)
     if roadmap_title is None:
         listed = ", ".join(f"'{name}'" for name in workbook.sheet_names)
         raise SpreadsheetError(path, _("is not a road-map workbook: it has no sheet '{sheet}' (its sheets are: "
                                        "{sheets}); export one with --what roadmap and an .xlsx name").format(
             sheet=ROADMAP_SHEET, sheets=listed))
     roadmap = _read_sheet(path, workbook, roadmap_title, ROADMAP_COLUMNS, "Title")
-    indicators_title = titles.get(header_text_key(INDICATORS_SHEET))
+    indicators_title = _sheet(titles, INDICATORS_SHEET)
     indicators = (_read_sheet(path, workbook, indicators_title, INDICATOR_COLUMNS, "Indicator")
                   if indicators_title else None)
     result = EditedWorkbook(path, roadmap, indicators)
-    record_title = titles.get(header_text_key(RECORD_SHEET))
+    record_title = _sheet(titles, RECORD_SHEET)
     if record_title is not None:
         _read_record(path, workbook, record_title, result)
     return result
 
 
 def _read_sheet(path: Path, workbook, title: str, columns, title_header: str) -> WorkbookSheet:
-    wanted = {_key(column.header): column for column in columns}
+    wanted = {spelling: column for column in columns for spelling in _spellings(column.header)}
+    identifiers, titles = _spellings("ID"), _spellings(title_header)
     rows = iter(workbook.rows(title))
     header_row, found = None, {}
     for number, values in rows:
         keys = [_key(value) if isinstance(value, str) else "" for value in values]
-        if "id" in keys and _key(title_header) in keys:
+        if identifiers.intersection(keys) and titles.intersection(keys):
             header_row = number
             found = {index: wanted[key] for index, key in enumerate(keys) if key in wanted}
             break
