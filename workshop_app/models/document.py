@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from workshop_app.i18n.catalogs import N_, _
-from workshop_app.models.changes import Change, Row, RowChange
+from workshop_app.i18n.catalogs import _
+from workshop_app.models.changes import Change, Row, RowChange, field_words, table_text
 from workshop_app.models.errors import InvalidValueError, WorkshopError, WorkshopFileError
 from workshop_app.models.file import schema, upgrades
 from workshop_app.models.file.conformance import refuse_foreign_objects, refuse_other_schema, schema_differences
@@ -379,7 +379,7 @@ class WorkshopDocument:
             return Change(undo_text or _("Edit"))
         before = {column: current[column] for column in changed}
         # Translators: the name of an undo step; {field} is the changed field's name in the file
-        label = undo_text or _("Edit {field}").format(field=_words(next(iter(changed))))
+        label = undo_text or _("Edit {field}").format(field=field_words(next(iter(changed))))
         return Change(label, (RowChange(table, row_id, before, changed),))
 
     def plan_insert(self, table: str, undo_text: str | None = None, /, **fields: Any) -> Change:
@@ -389,13 +389,13 @@ class WorkshopDocument:
         check_row(self, table, values)
         if table == "roadmap_node":
             check_period_order(values.get("start"), values.get("end"))
-        return Change(undo_text or _table_text(table, 0), (RowChange(table, values["id"], None, values),))
+        return Change(undo_text or table_text(table, 0), (RowChange(table, values["id"], None, values),))
 
     def plan_delete(self, table: str, row_id: str, undo_text: str | None = None) -> Change:
         """The change that removes a row and everything that depends on it (cascades recorded)."""
         rows: list[RowChange] = []
         self._collect_removal(table, row_id, rows, set())
-        return Change(undo_text or _table_text(table, 1), tuple(rows))
+        return Change(undo_text or table_text(table, 1), tuple(rows))
 
     def plan_workshop_dates(self, start_date: Any) -> Change:
         """Moving the start date moves every day and the end date with it, as one step.
@@ -530,7 +530,7 @@ class WorkshopDocument:
                 f"UPDATE [{table}] SET {assignments} WHERE id = ?", [*row.after.values(), row.row_id]
             )
             if cursor.rowcount != 1:
-                raise WorkshopError(_table_text(table, 3))
+                raise WorkshopError(table_text(table, 3))
 
     def _collect_removal(self, table: str, row_id: str, rows: list[RowChange], seen: set) -> None:
         if (table, row_id) in seen:
@@ -550,7 +550,7 @@ class WorkshopDocument:
     def _require(self, table: str, row_id: str) -> Row:
         row = self.get(table, row_id)
         if row is None:
-            raise WorkshopError(_table_text(table, 2))
+            raise WorkshopError(table_text(table, 2))
         return row
 
     def _check_table(self, table: str) -> None:
@@ -581,58 +581,3 @@ def _shifted(date_text: str | None, shift: dt.timedelta) -> str | None:
         return iso_date(dt.date.fromisoformat(date_text) + shift)
     except (OverflowError, InvalidValueError):
         raise InvalidValueError(_("the dates would run past the end of the calendar")) from None
-
-
-def _words(identifier: str) -> str:
-    return identifier.replace("_", " ").replace("roadmap node", "road-map item")
-
-
-# Per table: the default names of the undo steps that add and delete one of its rows, and the
-# refusals when the row is gone; whole sentences, since their words agree with the row's kind.
-_TABLE_TEXTS = {
-    "workshop": (N_("Add workshop"), N_("Delete workshop"), N_("the workshop no longer exists (was it deleted?)"),
-                 N_("the workshop being changed no longer exists")),
-    "organization": (N_("Add organization"), N_("Delete organization"),
-                     N_("the organization no longer exists (was it deleted?)"),
-                     N_("the organization being changed no longer exists")),
-    "stakeholder_assessment": (N_("Add stakeholder assessment"), N_("Delete stakeholder assessment"),
-                               N_("the stakeholder assessment no longer exists (was it deleted?)"),
-                               N_("the stakeholder assessment being changed no longer exists")),
-    "participant": (N_("Add participant"), N_("Delete participant"),
-                    N_("the participant no longer exists (was it deleted?)"),
-                    N_("the participant being changed no longer exists")),
-    "day": (N_("Add day"), N_("Delete day"), N_("the day no longer exists (was it deleted?)"),
-            N_("the day being changed no longer exists")),
-    "attendance": (N_("Add attendance"), N_("Delete attendance"),
-                   N_("the attendance no longer exists (was it deleted?)"),
-                   N_("the attendance being changed no longer exists")),
-    "session": (N_("Add session"), N_("Delete session"), N_("the session no longer exists (was it deleted?)"),
-                N_("the session being changed no longer exists")),
-    "session_person": (N_("Add session person"), N_("Delete session person"),
-                       N_("the session person no longer exists (was it deleted?)"),
-                       N_("the session person being changed no longer exists")),
-    "roadmap_node": (N_("Add road-map item"), N_("Delete road-map item"),
-                     N_("the road-map item no longer exists (was it deleted?)"),
-                     N_("the road-map item being changed no longer exists")),
-    "action_partner": (N_("Add action partner"), N_("Delete action partner"),
-                       N_("the action partner no longer exists (was it deleted?)"),
-                       N_("the action partner being changed no longer exists")),
-    "indicator": (N_("Add indicator"), N_("Delete indicator"), N_("the indicator no longer exists (was it deleted?)"),
-                  N_("the indicator being changed no longer exists")),
-    "version": (N_("Add version"), N_("Delete version"), N_("the version no longer exists (was it deleted?)"),
-                N_("the version being changed no longer exists")),
-    "plenary_comment": (N_("Add plenary comment"), N_("Delete plenary comment"),
-                        N_("the plenary comment no longer exists (was it deleted?)"),
-                        N_("the plenary comment being changed no longer exists")),
-}
-# The same for a table the list above lacks (a file from a newer program).
-_ANY_TABLE_TEXTS = (N_("Add {table}"), N_("Delete {table}"), N_("the {table} no longer exists (was it deleted?)"),
-                    N_("the {table} being changed no longer exists"))
-
-
-def _table_text(table: str, which: int) -> str:
-    """0: "Add …", 1: "Delete …" (undo steps), 2: "the … no longer exists…", 3: "… being changed…"."""
-    texts = _TABLE_TEXTS.get(table)
-    if texts is not None:
-        return _(texts[which])
-    return _(_ANY_TABLE_TEXTS[which]).format(table=_words(table))

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.export.files import export_file_name
+from workshop_app.export.words import export_language
 from workshop_app.i18n.catalogs import N_, _
+from workshop_app.i18n.languages import LANGUAGES
 from workshop_app.models.roadmap.versions import list_versions
 from workshop_app.models.stakeholders.attendance import days
 from workshop_app.ui.palette import set_tone
@@ -97,6 +99,13 @@ class ExportDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self._options = 0
+        # Every export prints in one of the program's languages, the workshop's by default; each
+        # is listed in its own name, as its reader looks for it. Options the export adds go above.
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(export_language(document))))
+        self.form.insertRow(0, _("&Language"), self.language)
         self._show_folder()
 
     # ------------------------------------------------------------------ for subclasses
@@ -114,7 +123,10 @@ class ExportDialog(QDialog):
         self.add_option(_("&Paper"), self.paper)
 
     def options(self) -> dict:
-        return {"paper": self.paper.currentData()} if self.paper is not None else {}
+        found = {"lang": self.language.currentData()}
+        if self.paper is not None:
+            found["paper"] = self.paper.currentData()
+        return found
 
     # ------------------------------------------------------------------ the file
 
@@ -287,7 +299,7 @@ class RoadmapWorkbookExportDialog(ExportDialog):
         self.add_option(_("&Version"), self.version)
 
     def options(self) -> dict:
-        return {"version": self.version.currentData()}
+        return {**super().options(), "version": self.version.currentData()}
 
 
 class RoadmapExportDialog(ExportDialog):
@@ -313,10 +325,6 @@ class RoadmapExportDialog(ExportDialog):
             self.boxes[key] = box
             grid.addWidget(box, index // 2, index % 2)
         self.version = _version_combo(document)
-        self.language = QComboBox()
-        # Each language in its own name, as a reader of that language looks for it.
-        self.language.addItem("English", "en")
-        self.language.addItem("Français", "fr")
         self.contacts = QCheckBox(_("Include participants' e-mail and phone (off by default, for privacy)"))
         self.logo = QLineEdit()
         self.logo.setPlaceholderText(_("Optional logo image for the cover (PNG or JPEG)"))
@@ -329,7 +337,6 @@ class RoadmapExportDialog(ExportDialog):
         self.add_option(_("Sections"), grid)
         self.add_option(_("&Version"), self.version)
         self.add_paper()
-        self.add_option(_("&Language"), self.language)
         self.add_option("", self.contacts)
         # Translators: the image printed on the report's cover
         self.add_option(_("Logo"), logo_row)
@@ -342,5 +349,5 @@ class RoadmapExportDialog(ExportDialog):
 
     def options(self) -> dict:
         return {**super().options(), "sections": [key for key, box in self.boxes.items() if box.isChecked()],
-                "version": self.version.currentData(), "lang": self.language.currentData(),
+                "version": self.version.currentData(),
                 "include_contacts": self.contacts.isChecked(), "logo": self.logo.text().strip() or None}
