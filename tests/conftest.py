@@ -11,10 +11,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 @pytest.fixture(autouse=True)
 def isolated_user_folders(tmp_path_factory, monkeypatch):
     """Settings and the data folder of a test never touch the real user's."""
+    from workshop_app.i18n import catalogs
+
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
-    return home
+    # The window and the command line speak English in tests, whatever the machine's language;
+    # a test that wants another sets it itself.
+    monkeypatch.setenv("PATHFINDER_LANGUAGE", "en")
+    yield home
+    catalogs.use("en")
 
 
 @pytest.fixture

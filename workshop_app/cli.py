@@ -6,13 +6,15 @@ never a traceback, and leaves the workshop file untouched.
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
 from workshop_app import __version__
 from workshop_app.export.registry import ALIASES, EXPORTS
-from workshop_app.i18n.catalogs import N_, _, ngettext
+from workshop_app.i18n.catalogs import N_, _, ngettext, use
+from workshop_app.i18n.languages import LANGUAGES, PSEUDO, environment_language
 from workshop_app.models.errors import WorkshopError, WorkshopFileError
 
 USER_ERROR = 2
@@ -44,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help=_("window size (default 1280x800)"))
     open_.add_argument("--theme", choices=("system", "light", "dark"),
                        help=_("the look of the screenshot (default: as chosen in Preferences)"))
+    open_.add_argument("--language", choices=[*LANGUAGES, PSEUDO], metavar="xx",
+                       help=_("the window's language: en, fr, es or ar (default: as chosen in Preferences, "
+                              "else the desktop's)"))
 
     demo = commands.add_parser("demo", help=_("write the bundled demo workshop (a fictional workshop in Nepal)"))
     demo.add_argument("file", type=Path, nargs="?", help=_("where to write it (default: your data folder)"))
@@ -90,7 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--paper", choices=["A4", "Letter"], help=_("PDFs: paper size (default A4)"))
     export.add_argument("--version", dest="version_name", metavar="NAME",
                         help=_("road map: a frozen version instead of the current draft"))
-    export.add_argument("--lang", metavar="xx", help=_("road map: the language of the labels (en, fr)"))
+    export.add_argument("--lang", choices=[*LANGUAGES, PSEUDO], metavar="xx",
+                        help=_("the language of the export: en, fr, es or ar (default: the workshop's first working "
+                               "language)"))
     export.add_argument("--with-contacts", "--contacts", dest="include_contacts", action="store_true", default=None,
                         help=_("sign-in and road map PDFs: print participants' e-mail and phone (left out by "
                                "default)"))
@@ -105,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Messages and help in the language the environment asks for (LANGUAGE, LC_ALL, LANG…).
+    use(environment_language(dict(os.environ)))
     args = build_parser().parse_args(argv)
     try:
         handler = _HANDLERS.get(args.command, _start_page)
@@ -139,7 +148,6 @@ def one_line(message: str) -> str:
 
 def _discard_output() -> None:
     """Point stdout at the null device, so that Python's flush at exit finds no closed pipe."""
-    import os
 
     try:
         null = os.open(os.devnull, os.O_WRONLY)
@@ -160,12 +168,13 @@ def _open(args) -> int:
     if args.screenshot is None:
         from workshop_app.ui.app import run_gui
 
-        return run_gui(args.file, page=args.page, size=args.size)
+        return run_gui(args.file, page=args.page, size=args.size, language=args.language)
     # Refuse a bad file with one line before any window is built.
     WorkshopDocument.open(args.file, readonly=True).close()
     from workshop_app.ui.app import render_screenshot
 
-    return render_screenshot(args.file, args.page, args.size, args.screenshot, theme=args.theme)
+    return render_screenshot(args.file, args.page, args.size, args.screenshot, theme=args.theme,
+                             language=args.language)
 
 
 def _demo(args) -> int:

@@ -36,7 +36,9 @@ def sheet_pdfs(tmp_path_factory):
     written = {}
     with WorkshopDocument.open(path, readonly=True) as document:
         for kind in KINDS:
-            out, unprintable = export_checked(document, folder / f"{kind}.pdf", kind)
+            # English labels: on a page where Arabic dominates, poppler moves the last mark of a
+            # Tamil or Khmer name to the front of its line (its own reordering, not the PDF).
+            out, unprintable = export_checked(document, folder / f"{kind}.pdf", kind, lang="en")
             assert unprintable == [], kind  # every script of the sheet has a bundled font
             written[kind] = out
     return written

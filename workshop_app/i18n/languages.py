@@ -33,5 +33,17 @@ def first_spoken(candidates: Iterable[str | None]) -> str:
     return ENGLISH
 
 
+def environment_language(environ: dict[str, str]) -> str:
+    """The language the environment asks for: PATHFINDER_LANGUAGE first (tests, screenshots, a
+    user who wants the program in another language than the desktop), then the POSIX variables
+    in the order gettext reads them."""
+    chosen = environ.get("PATHFINDER_LANGUAGE", "")
+    if code_of(chosen):
+        return code_of(chosen)
+    candidates = environ.get("LANGUAGE", "").split(":")
+    candidates += [environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG")]
+    return first_spoken(candidates)
+
+
 def is_right_to_left(language: str) -> bool:
     return code_of(language) in RIGHT_TO_LEFT

@@ -9,11 +9,15 @@ from workshop_app.i18n.catalogs import _
 from workshop_app.resources import resources_dir
 
 
-def create_application(argv: list[str] | None = None):
+def create_application(argv: list[str] | None = None, *, language: str | None = None):
+    """The application, in `language` when given, else the one chosen in Preferences, else the
+    environment's or the desktop's (ui/language.py)."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from workshop_app.ui.fonts import register_bundled_fonts
+    from workshop_app.ui.language import apply_language, window_language
+    from workshop_app.ui.settings import Settings
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(ORGANIZATION_NAME)
@@ -23,11 +27,13 @@ def create_application(argv: list[str] | None = None):
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
     # Names in Khmer, Tamil, Arabic… on a laptop with no font for them: see ui/fonts.py.
     register_bundled_fonts()
+    apply_language(app, window_language(language or Settings().language()))
     return app
 
 
-def run_gui(path: Path | None = None, *, page: str | None = None, size: tuple[int, int] | None = None) -> int:
-    app = create_application()
+def run_gui(path: Path | None = None, *, page: str | None = None, size: tuple[int, int] | None = None,
+            language: str | None = None) -> int:
+    app = create_application(language=language)
     from workshop_app.ui import error_dialog
     from workshop_app.ui.main_window import MainWindow
 
@@ -43,10 +49,10 @@ def run_gui(path: Path | None = None, *, page: str | None = None, size: tuple[in
 
 
 def render_screenshot(path: Path | None, page: str, size: tuple[int, int], png: Path, *,
-                      theme: str | None = None) -> int:
+                      theme: str | None = None, language: str | None = None) -> int:
     """Render a page offscreen at the given size and save it as PNG (documentation, checks)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = create_application()
+    app = create_application(language=language)
     from workshop_app.ui.main_window import MainWindow
 
     if page == "projector":

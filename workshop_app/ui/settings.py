@@ -96,6 +96,14 @@ class Settings:
     def set_theme(self, theme: str) -> None:
         self._store.setValue("preferences/theme", theme)
 
+    def language(self) -> str:
+        """The window's language ("fr", "es", "ar", "en"), or "" to follow the desktop."""
+        value = str(self._store.value("preferences/language", ""))
+        return value if value in ("", "en", "fr", "es", "ar") else ""
+
+    def set_language(self, language: str) -> None:
+        self._store.setValue("preferences/language", language)
+
     def projector_screen(self) -> str:
         """The screen the room sees, by name; empty: any screen but the window's."""
         return str(self._store.value("window/projector_screen", ""))

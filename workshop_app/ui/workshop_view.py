@@ -47,16 +47,18 @@ class WorkshopView(QWidget):
         self.rail.setFlow(QListWidget.TopToBottom)
         self.rail.setMovement(QListWidget.Static)
         self.rail.setIconSize(QSize(32, 32))
-        self.rail.setGridSize(QSize(104, 78))
+        self.rail.setGridSize(QSize(104, 88))
         self.rail.setFixedWidth(112)
         self.rail.setSpacing(0)
+        # "Parties prenantes", "Partes interesadas": a page's name may take two lines.
+        self.rail.setWordWrap(True)
         self.rail.setFocusPolicy(Qt.StrongFocus)
         self.stack = QStackedWidget()
         for key, label in self.page_labels():
             item = QListWidgetItem(QIcon(str(resources_dir() / "icons" / f"{key}.svg")), label)
             item.setData(Qt.UserRole, key)
             item.setTextAlignment(Qt.AlignHCenter | Qt.AlignBottom)
-            item.setSizeHint(QSize(104, 78))
+            item.setSizeHint(QSize(104, 88))
             self.rail.addItem(item)
             self.stack.addWidget(QWidget())  # stands in until the page is first shown
         self.rail.currentRowChanged.connect(self._show_row)

@@ -309,6 +309,9 @@ class Layout:
                 current_color = atom.color
             text.setTextOrigin(x, baseline)
             glyphs, advance = shaped_text(self.printed(atom), atom.font, size, reverse=self._reversed(atom))
+            # reportlab's shaped output raises IndexError when a cluster's first glyph is raised
+            # (an Arabic mark) unless the font operator comes first: ask for it every time.
+            text._curSubset = None
             if atom.space:
                 text.textOut(glyphs)
             else:

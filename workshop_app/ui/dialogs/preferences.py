@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.i18n.catalogs import _
+from workshop_app.i18n.languages import LANGUAGES
+from workshop_app.ui.language import window_language
 from workshop_app.ui.settings import Settings
 
 
@@ -42,7 +44,22 @@ class PreferencesDialog(QDialog):
         for key, label in themes:
             self.theme.addItem(label, key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme())))
+        self.language = QComboBox()
+        desktop = LANGUAGES[window_language()]
+        # Translators: the window follows the desktop's language; {language} is its name
+        self.language.addItem(_("As the desktop ({language})").format(language=desktop), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)  # each in its own name, as its reader looks for it
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language())))
+        self.language_note = QLabel(_("The new language shows when Pathfinder Workshop starts again."))
+        self.language_note.setWordWrap(True)
+        self.language_note.hide()
+        self.language.currentIndexChanged.connect(
+            lambda: self.language_note.setVisible(self.language.currentData() != settings.language()))
         form = QFormLayout()
+        # Translators: form label: the language of the window's words
+        form.addRow(_("La&nguage"), self.language)
+        form.addRow("", self.language_note)
         # Translators: form label: the window's colour theme
         form.addRow(_("&Look"), self.theme)
         form.addRow(_("Minimum share of &women"), self.women_share)
@@ -59,4 +76,5 @@ class PreferencesDialog(QDialog):
         self.settings.set_women_share_minimum(self.women_share.value() / 100)
         self.settings.set_open_exports(self.open_exports.isChecked())
         self.settings.set_theme(self.theme.currentData())
+        self.settings.set_language(self.language.currentData())
         super().accept()

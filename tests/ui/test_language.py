@@ -1,0 +1,91 @@
+"""The window in French, Spanish and Arabic: our words from the catalogs, Qt's own from its
+catalogs, Arabic mirrored; the choice in Preferences kept for the next start."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from workshop_app.ui.app import create_application
+from workshop_app.ui.dialogs.preferences import PreferencesDialog
+from workshop_app.ui.language import apply_language, window_language
+from workshop_app.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def in_language(qtbot, settings, errors):
+    """A window built in a language; the application goes back to English afterwards."""
+    windows = []
+
+    def build(language: str) -> MainWindow:
+        app = create_application(language=language)
+        assert QApplication.instance() is app
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield build
+    for window in windows:
+        window.close()
+    apply_language(QApplication.instance(), "en")
+
+
+def menu_titles(window) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def rail_texts(window) -> list[str]:
+    rail = window.workshop_view.rail
+    return [rail.item(index).text() for index in range(rail.count())]
+
+
+@pytest.mark.parametrize(("language", "file_menu", "road_map"), [
+    ("fr", "&Fichier", "Feuille de route"), ("es", "&Archivo", "Hoja de ruta"), ("ar", "&ملف", "خارطة الطريق")])
+def test_menus_pages_and_qt_buttons_speak_the_language(in_language, demo_path, language, file_menu, road_map):
+    window = in_language(language)
+    window.open_file(demo_path)
+    assert menu_titles(window)[0] == file_menu
+    assert road_map in rail_texts(window)
+    box = QDialogButtonBox(QDialogButtonBox.Cancel)
+    assert box.button(QDialogButtonBox.Cancel).text() not in ("&Cancel", "Cancel")  # Qt's own catalog
+    assert window.isRightToLeft() == (language == "ar")
+    assert QApplication.layoutDirection() == (Qt.RightToLeft if language == "ar" else Qt.LeftToRight)
+
+
+def test_english_comes_back(in_language):
+    in_language("fr")
+    window = in_language("en")
+    assert menu_titles(window)[0] == "&File" and not window.isRightToLeft()
+
+
+def test_the_environment_or_the_desktop_chooses_when_preferences_do_not(monkeypatch):
+    monkeypatch.setenv("PATHFINDER_LANGUAGE", "es")
+    assert window_language("") == "es" and window_language("ar") == "ar"
+    monkeypatch.setenv("PATHFINDER_LANGUAGE", "de")  # not one of ours: the desktop's, else English
+    assert window_language("") in ("en", "fr", "es", "ar")
+
+
+def test_preferences_keep_the_language_for_the_next_start(qtbot, settings, monkeypatch):
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.language.currentData() == "" and dialog.language.itemText(0).startswith("As the desktop")
+    assert [dialog.language.itemText(index) for index in range(1, 5)] == ["English", "Français", "Español",
+                                                                            "العربية"]
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    assert dialog.language_note.isVisible()  # said before OK: it shows at the next start
+    dialog.accept()
+    assert settings.language() == "es"
+    assert window_language(settings.language()) == "es"
+
+
+def test_a_message_box_of_ours_is_translated(in_language, demo_path, monkeypatch):
+    window = in_language("fr")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or QMessageBox.Ok)
+    from workshop_app.export.unprintable import Unprintable
+    from workshop_app.ui.dialogs.unprintable import message_box
+
+    box = message_box("feuilles.pdf", [Unprintable("participant « 王 »", "nom", "王")], window)
+    assert "feuilles.pdf" in box.text() and "was written" not in box.text()

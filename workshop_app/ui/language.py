@@ -1,0 +1,44 @@
+"""The window's language: chosen in Preferences, else asked for by the environment
+(PATHFINDER_LANGUAGE), else the desktop's first language that the program speaks.
+
+Our words come from the gettext catalogs (workshop_app.i18n); Qt's own (standard buttons, file
+dialogs, context menus) from the qtbase catalogs that ship with Qt; Arabic mirrors the whole
+window. The language is set before the window is built: a change in Preferences applies when
+the program starts again.
+"""
+
+import os
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from workshop_app.i18n import catalogs
+from workshop_app.i18n.languages import PSEUDO, code_of, first_spoken, is_right_to_left
+
+_qt_translator: QTranslator | None = None
+
+
+def window_language(chosen: str = "") -> str:
+    if code_of(chosen):
+        return code_of(chosen)
+    asked = os.environ.get("PATHFINDER_LANGUAGE", "")
+    if code_of(asked):
+        return code_of(asked)
+    return first_spoken(QLocale.system().uiLanguages())
+
+
+def apply_language(app: QApplication, language: str) -> None:
+    """Our catalogs, Qt's, the direction of the window and Qt's number formats, all in one language."""
+    global _qt_translator
+    catalogs.use(language)
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    if language not in ("en", PSEUDO):
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(f"qtbase_{language}", folder):
+            app.installTranslator(translator)
+            _qt_translator = translator
+    app.setLayoutDirection(Qt.RightToLeft if is_right_to_left(language) else Qt.LeftToRight)
+    QLocale.setDefault(QLocale("en" if language == PSEUDO else language))
