@@ -21,6 +21,7 @@ from workshop_app.models.changes import Change
 from workshop_app.ui.icons import icon
 from workshop_app.ui.palette import set_tone
 from workshop_app.ui.session import DocumentSession
+from workshop_app.ui.widgets.toolbar_row import ToolbarRow
 
 
 def held_by(source: object, holder: QObject) -> bool:
@@ -202,10 +203,10 @@ class Page(QWidget):
 
     @staticmethod
     def toolbar(actions) -> QHBoxLayout:
+        """The page's buttons in one row that turns the rightmost to icons rather than cut a
+        word (widgets/toolbar_row.py)."""
         bar = QHBoxLayout()
-        for action in actions:
-            bar.addWidget(Page.tool_button(action))
-        bar.addStretch(1)
+        bar.addWidget(ToolbarRow([Page.tool_button(action) for action in actions]), 1)
         return bar
 
     @staticmethod

@@ -13,4 +13,5 @@ __all__ = [
     "roadmap_details",
     "session_details",
     "sex_bar_chart",
+    "toolbar_row",
 ]
