@@ -41,6 +41,8 @@ screenshots: $(STAMP)
 	$(BIN)/workshop-app open docs/demo.workshop --page roadmap --screenshot docs/roadmap.png --size 1280x800
 	$(BIN)/workshop-app open docs/demo.workshop --page agenda --screenshot docs/agenda.png --size 1280x800
 	$(BIN)/workshop-app open docs/demo.workshop --page projector --screenshot docs/projector.png --size 1280x720
+	$(BIN)/workshop-app open docs/demo.workshop --page roadmap --screenshot docs/roadmap-ar.png --size 1280x800 \
+		--language ar --theme light
 	rm -f docs/demo.workshop
 
 # The pictures of Help › Guide, taken from the demo so that they show the program as it is.

@@ -64,7 +64,7 @@ class WorkshopView(QWidget):
         self.rail.currentRowChanged.connect(self._show_row)
         self.rail.setStyleSheet(
             "#navigationRail { background: palette(window); border: none; border-right: 1px solid palette(mid); }"
-            "#navigationRail::item { border-radius: 8px; margin: 4px; padding-top: 6px; }"
+            "#navigationRail::item { border-radius: 8px; margin: 4px; padding-top: 6px; padding-bottom: 4px; }"
             "#navigationRail::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
         )
         layout = QHBoxLayout(self)
