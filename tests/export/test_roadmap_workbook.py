@@ -296,15 +296,16 @@ def test_sheets_headers_and_notes_in_the_export_language(demo_document, tmp_path
     for label in ("Road map", "Current draft (not frozen)", "Actions by status", "Cost and funding by currency",
                   "In progress", "No Action Group", "Sending changes back"):
         assert pseudo(label) in summary_values, label
-    # What the import reads keeps its form: the choices, their lists, the export record.
+    # The choices are in the language too (the import reads them in any); the export record
+    # keeps its keys.
     rows = [[cell.value for cell in row] for row in road_map.iter_rows(min_row=2)]
-    assert {row[0] for row in rows} == {"Goal", "Outcome", "Output", "Action"}
-    assert "In progress" in {row[7] for row in rows}
+    assert {row[0] for row in rows} == {pseudo(level) for level in ("Goal", "Outcome", "Output", "Action")}
+    assert pseudo("In progress") in {row[7] for row in rows}
     status = next(validation for validation in road_map.data_validations.dataValidation
                   if str(validation.sqref).startswith("H"))
     assert status.formula1.startswith(f"'{names[5]}'!") and status.errorTitle == pseudo("Status")
     lists = book[names[5]]
-    assert [cell.value for cell in lists["B"]][1:6] == list(v.ACTION_STATUSES.values())
+    assert [cell.value for cell in lists["B"]][1:6] == [pseudo(label) for label in v.ACTION_STATUSES.values()]
     record = {row[0].value: row[1].value for row in book["Export record"].iter_rows(min_row=2)}
     assert record["workshop"] == demo_document.workshop()["id"]
 
@@ -338,6 +339,29 @@ def test_a_workbook_exported_in_another_language_reads_back(demo_document, tmp_p
     assert len(edited.roadmap.rows) == demo_document.count("roadmap_node")
     plan = plan_workbook_import(demo_document, path)
     assert not plan.problems and not plan.change.rows and plan.report == ["no changes"]  # nothing edited
+
+
+def test_a_status_typed_in_french_is_read_back(demo_path, tmp_path):
+    path = tmp_path / "fr.xlsx"
+    with WorkshopDocument.open(demo_path) as document:
+        write_roadmap_xlsx(document, path, lang="fr")
+        book = load_workbook(path)
+        sheet = book.worksheets[0]
+        header = [cell.value for cell in sheet[1]]
+        status = header.index("Statut") + 1
+        row = next(row for row in sheet.iter_rows(min_row=2) if row[status - 1].value == "Proposée")
+        row[status - 1].value = "En cours"
+        code = row[header.index("Code")].value
+        book.save(path)
+        plan = plan_workbook_import(document, path)
+        assert not plan.problems and len(plan.change.rows) == 1
+        document.apply(plan.change)
+        assert {node["id"]: node["status"] for node in document.rows("roadmap_node")}[
+            node_codes_inverse(document)[code]] == "in_progress"
+
+
+def node_codes_inverse(document) -> dict[str, str]:
+    return {code: node_id for node_id, code in node_codes(document).items()}
 
 
 def test_registry_passes_the_language_to_the_workbook(demo_document, tmp_path):

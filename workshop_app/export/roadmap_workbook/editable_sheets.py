@@ -76,7 +76,8 @@ def write_roadmap(sheet, styles: CellStyles, contents: Contents, lists: Lists) -
         record = contents.nodes[node_id]
         is_action = record["level"] == "action"
         lines.append((record["level"], [None if column.action_only and not is_action
-                                        else format_value(column.kind, record.get(column.field), contents.names)
+                                        else format_value(column.kind, record.get(column.field), contents.names,
+                                                          contents.words)
                                         for column in columns]))
     widths = column_widths(headers, settings, [values for _level, values in lines])
     for index, width in enumerate(widths):
@@ -130,7 +131,8 @@ def write_indicators(sheet, styles: CellStyles, contents: Contents) -> SheetData
     for indicator in contents.indicators.values():
         node = contents.nodes.get(indicator["node_id"], {})
         lines.append((node.get("level"), indicator["node_id"],
-                      [format_value(column.kind, indicator.get(column.field), contents.names) for column in columns]))
+                      [format_value(column.kind, indicator.get(column.field), contents.names, contents.words)
+                       for column in columns]))
     widths = column_widths(headers, settings, [values for _level, _node, values in lines])
     for index, width in enumerate(widths):
         sheet.column_dimensions[LETTERS[index]].width = width

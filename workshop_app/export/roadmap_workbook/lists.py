@@ -31,10 +31,10 @@ def write_lists(sheet, styles: CellStyles, contents: Contents) -> Lists:
     _ = contents.words
     sheet.sheet_state = "hidden"
     columns = {
-        N_("Levels"): [v.NODE_LEVEL_LABELS[level] for level in v.NODE_LEVELS],
-        N_("Statuses"): list(v.ACTION_STATUSES.values()),
+        N_("Levels"): [_(v.NODE_LEVEL_LABELS[level]) for level in v.NODE_LEVELS],
+        N_("Statuses"): [_(label) for label in v.ACTION_STATUSES.values()],
         N_("Gender markers"): list(v.GENDER_MARKERS),
-        N_("Action Groups"): list(v.ACTION_GROUPS.values()),
+        N_("Action Groups"): [_(label) for label in v.ACTION_GROUPS.values()],
         N_("Organizations"): sorted((contents.names.label(row["id"]) for row in contents.organizations),
                                     key=str.casefold),
     }

@@ -13,10 +13,12 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from workshop_app.i18n.catalogs import N_, _
+from workshop_app.i18n.catalogs import N_, _, translator
+from workshop_app.i18n.languages import LANGUAGES, PSEUDO
 from workshop_app.models import vocabulary as v
 from workshop_app.models.errors import InvalidValueError
 from workshop_app.models.validation import clean_text, gender_marker, quarter_or_date
@@ -136,10 +138,13 @@ class OrganizationNames:
 _ROLE_ORDER = {role: index for index, role in enumerate(v.PARTNER_ROLES)}
 
 
-def format_value(kind: str, value: Any, names: OrganizationNames) -> Any:
-    """The cell value (str, int, float or None) that shows a stored value."""
+def format_value(kind: str, value: Any, names: OrganizationNames, words: Callable[[str], str] | None = None) -> Any:
+    """The cell value (str, int, float or None) that shows a stored value; `words` translates the
+    labels of the choices (levels, statuses, Action Groups, issues, pillars, partners' roles) into
+    the workbook's language. The import reads them back in any of the program's languages."""
     if value is None or value == "":
         return None
+    word = words or (lambda label: label)
     if kind in ("text", "title", "period", "currency", "code", "id"):
         return value
     if kind == "amount":
@@ -147,23 +152,48 @@ def format_value(kind: str, value: Any, names: OrganizationNames) -> Any:
     if kind in ("year", "number", "marker"):
         return int(value)
     if kind == "status":
-        return v.ACTION_STATUSES.get(value, value)
+        return word(v.ACTION_STATUSES[value]) if value in v.ACTION_STATUSES else value
     if kind == "level":
-        return v.NODE_LEVEL_LABELS.get(value, value)
+        return word(v.NODE_LEVEL_LABELS[value]) if value in v.NODE_LEVEL_LABELS else value
     if kind == "action_group":
-        return v.ACTION_GROUPS.get(value, value)
+        return word(v.ACTION_GROUPS[value]) if value in v.ACTION_GROUPS else value
     if kind == "organization":
         return names.label(value)
     if kind == "partners":
         ordered = sorted(value.items(), key=lambda item: (_ROLE_ORDER.get(item[1], 9), names.short(item[0]).casefold()))
-        return PARTNER_SEPARATOR.join(f"{names.short(organization)} ({role})" for organization, role in ordered) or None
+        return PARTNER_SEPARATOR.join(f"{names.short(organization)} ({_role_word(role, words)})"
+                                      for organization, role in ordered) or None
     if kind in ("issues", "pillars", "sdgs"):
         keys = json.loads(value) if isinstance(value, str) else value
         if kind == "sdgs":
             return TAG_SEPARATOR.join(str(key) for key in keys) or None
         labels = v.ISSUE_TAGS if kind == "issues" else v.PILLAR_TAGS
-        return TAG_SEPARATOR.join(labels.get(key, key) for key in keys) or None
+        return TAG_SEPARATOR.join(word(labels[key]) if key in labels else key for key in keys) or None
     raise ValueError(f"unknown column kind {kind!r}")
+
+
+def _role_word(role: str, words: Callable[[str], str] | None) -> str:
+    """A partner's role in its cell: the key in English ("support"), the label elsewhere."""
+    if words is None or role not in v.PARTNER_ROLES:
+        return role
+    written = words(v.PARTNER_ROLES[role])
+    # Brackets inside the role's own brackets would end it early when read back.
+    return role if written == v.PARTNER_ROLES[role] else _without_brackets(written).lower()
+
+
+def _without_brackets(text: str) -> str:
+    return text.translate({ord("["): None, ord("]"): None, ord("("): None, ord(")"): None}).strip()
+
+
+@lru_cache(maxsize=512)
+def spellings(label: str) -> frozenset[str]:
+    """A label as any of the program's languages writes it, compared as header_text_key does:
+    a workbook exported in French says "Convenue" where an English one says "Agreed"."""
+    found = {header_text_key(label)}
+    for language in (*LANGUAGES, PSEUDO):
+        written = translator(language).gettext(label)
+        found.update((header_text_key(written), header_text_key(_without_brackets(written))))
+    return frozenset(found)
 
 
 # ---------------------------------------------------------------------------------- reading
@@ -197,9 +227,9 @@ def _choice(text: str, labels: dict, not_one: str):
     N_), with {value} and {choices}: the labels, in English, as the cells hold them."""
     wanted = header_text_key(text).replace("_", " ")
     for key, label in labels.items():
-        if wanted in (header_text_key(label), str(key).replace("_", " ")):
+        if wanted in spellings(label) or wanted == str(key).replace("_", " "):
             return key
-    raise InvalidValueError(_(not_one).format(value=text, choices=", ".join(map(str, labels.values()))))
+    raise InvalidValueError(_(not_one).format(value=text, choices=", ".join(_(label) for label in labels.values())))
 
 
 def parse_value(kind: str, value: Any, organizations: dict[str, str] | None = None) -> Any:
@@ -346,7 +376,7 @@ def split_partners(text: str) -> list[tuple[str, str]]:
         if match:
             word = header_text_key(match.group(2) or match.group(3))
             for key, label in v.PARTNER_ROLES.items():
-                if word in (key, header_text_key(label)):
+                if word == key or word in spellings(label):
                     name, role = match.group(1).strip(), key
                     break
         found.append((name, role))

@@ -47,6 +47,7 @@ from workshop_app.models.roadmap.workbook.columns import (
     same_value,
     show_value,
     snapshot_text,
+    spellings,
 )
 from workshop_app.models.roadmap.workbook.drafting import Drafting, NewItem
 from workshop_app.models.roadmap.workbook.reading import WorkbookRow, WorkbookSheet, read_roadmap_workbook
@@ -473,8 +474,8 @@ class _Planner(Drafting):
                                     "the road map (move items in Pathfinder Workshop)").format(
                     place=cell_place(ROADMAP_SHEET, row.number), code=record["code"], typed=typed))
             typed = cell_string(row.cells.get("level"))
-            if "level" in row.cells and typed and header_text_key(typed) not in (
-                    record["level"], header_text_key(v.NODE_LEVEL_LABELS[record["level"]])):
+            if "level" in row.cells and typed and header_text_key(typed) != record["level"] and \
+                    header_text_key(typed) not in spellings(v.NODE_LEVEL_LABELS[record["level"]]):
                 self.notes.append(_("{place}: the level of {item} cannot change to “{typed}” (move or add items in "
                                     "Pathfinder Workshop)").format(place=cell_place(ROADMAP_SHEET, row.number),
                                                                     item=item_words(record["level"], record["code"]),
