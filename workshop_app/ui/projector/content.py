@@ -9,7 +9,7 @@ from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models import vocabulary as v
 from workshop_app.models.agenda.groups import group_lists
 from workshop_app.models.agenda.live import now_and_next
-from workshop_app.models.roadmap.diff import compare
+from workshop_app.models.roadmap.diff import FIELD_LABELS, compare
 from workshop_app.models.roadmap.totals import funding_gap
 from workshop_app.models.roadmap.tree import roadmap_tree
 from workshop_app.models.roadmap.versions import snapshot
@@ -179,7 +179,8 @@ def changes_view(document, version_name: str | None) -> str:
         parts.append(f"<p>{escape(item.old_label)} → <mark>{escape(item.new_label)}</mark>: {escape(item.title)}</p>")
     for item in diff.changed:
         for change in item.fields:
-            field = change.field.replace("_", " ")
+            label = FIELD_LABELS.get(change.field)
+            field = _(label) if label else change.field.replace("_", " ")
             old = diff.value_text(change.field, change.old, item, "old")
             new = diff.value_text(change.field, change.new, item, "new")
             parts.append(f"<p><b>{escape(item.label)}</b> · {escape(field)}: <s>{escape(old)}</s> → "
