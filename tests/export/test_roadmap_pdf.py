@@ -436,3 +436,17 @@ def test_a_long_timeline_continues_on_more_pages_and_long_cells_wrap(tmp_path):
     text = flat("\n".join(pages))
     assert "Strengthen inspection Strengthen" in text and "…" in text
     assert "Support: Partner organization number 1," in text and re.search(r"\+\d+ more", text)
+
+
+def test_categories_print_in_the_report_s_language_whatever_the_window_s(demo_document, tmp_path):
+    from workshop_app.i18n import catalogs
+
+    path = tmp_path / "english report.pdf"
+    try:
+        catalogs.use("fr")  # the window speaks French
+        write_roadmap_pdf(demo_document, path, lang="en", sections=["workshop"])
+    finally:
+        catalogs.use("en")
+    text = flat("\n".join(pages_text(path)))
+    assert "Government" in text and "Civil society" in text
+    assert text.count("No organization") <= 2  # the awkward people have none; every other row its category

@@ -286,9 +286,6 @@ def workshop_section(report: Report, number: str) -> list[Flowable]:
     return story
 
 
-_CATEGORY_KEYS = {label: key for key, label in v.ORGANIZATION_CATEGORIES.items()}
-
-
 def _participation(report: Report, figures) -> list[Flowable]:
     labels = report.labels
     found = styles()
@@ -299,7 +296,7 @@ def _participation(report: Report, figures) -> list[Flowable]:
              for index, title in enumerate(header)]]
     chart_rows = []
     for group in figures.by_category:
-        key = _CATEGORY_KEYS.get(group.label)
+        key = group.key  # the report prints in its own language, whatever the window's
         name = labels.word("category", key) if key else labels["table.no_organization"]
         rows.append([text.paragraph(name, found["cell"]), *(labels.number(group.counts[sex]) for sex in sexes),
                      labels.number(group.total), labels.percent(group.women_share)])

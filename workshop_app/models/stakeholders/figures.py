@@ -16,6 +16,7 @@ class SexBreakdown:
 
     label: str  # in the current language
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(v.SEXES, 0))
+    key: str | None = None  # the category's or role's key, for a report in another language
 
     @property
     def total(self) -> int:
@@ -40,9 +41,9 @@ class ParticipationFigures:
 
 def participation_figures(document: WorkshopDocument) -> ParticipationFigures:
     overall = SexBreakdown(_("All participants"))
-    categories = {key: SexBreakdown(_(label)) for key, label in v.ORGANIZATION_CATEGORIES.items()}
+    categories = {key: SexBreakdown(_(label), key=key) for key, label in v.ORGANIZATION_CATEGORIES.items()}
     no_organization = SexBreakdown(_("No organization"))
-    roles = {key: SexBreakdown(_(label)) for key, label in v.PARTICIPANT_ROLES.items()}
+    roles = {key: SexBreakdown(_(label), key=key) for key, label in v.PARTICIPANT_ROLES.items()}
     for sex, category, role, count in document.query(
         "SELECT p.sex, o.category, p.role, count(*) FROM participant p"
         " LEFT JOIN organization o ON o.id = p.organization_id GROUP BY p.sex, o.category, p.role"
