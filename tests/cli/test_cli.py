@@ -400,3 +400,12 @@ def test_letters_no_font_has_are_named_on_stderr_and_the_file_is_written(demo_pa
     # The glyphs printed are placeholders (pypdf reads glyphs, not the words' /ActualText).
     text = "".join(page.extract_text() for page in PdfReader(sheets).pages)
     assert "\ufffd\ufffd\ufffd" in text and "Dorji" in text
+
+
+def test_a_refusal_speaks_the_language_the_environment_asks_for(demo_path, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PATHFINDER_LANGUAGE", "fr")
+    code, _, err = run(capsys, "export", demo_path, tmp_path / "f.pdf", "--what", "sign-in", "--day", "9")
+    assert code == 2 and "l'atelier n'a pas de jour 9" in err and "has no day" not in err
+    monkeypatch.setenv("PATHFINDER_LANGUAGE", "ar")
+    code, _, err = run(capsys, "export", demo_path, tmp_path / "f.doc", "--what", "sign-in")
+    assert code == 2 and "يمكن تصدير" in err

@@ -184,7 +184,7 @@ def test_a_day_without_parallel_sessions_says_so(groups_document, tmp_path):
 @pytest.mark.parametrize(("options", "message"), [
     ({"day": 7}, "the workshop has no day 7; it has days 1 to 3"),
     ({"day": "2027-04-01"}, "the workshop has no day 2027-04-01; it has days 1 to 3"),
-    ({"day": 2, "slot": 9}, "day 2 has no slot 9; it has slots 1 to 8; groups run in parallel in slots 2 and 4"),
+    ({"day": 2, "slot": 9}, "day 2 has no slot 9; it has slots 1 to 8; groups run in parallel in slots 2, 4"),
     ({"day": 2, "slot": 0}, "day 2 has no slot 0"),
     ({"slot": 2}, "a slot is counted within a day: give the day of slot 2 too"),
 ])

@@ -16,7 +16,7 @@ LOCALE = ROOT / "resources" / "locale"
 LANGUAGES = ("fr", "es", "ar")
 # Catalogs whose every message is translated; a language joins when its translation is done.
 COMPLETE = ("fr", "es", "ar")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "n": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "gettext": None, "N_": None, "ngettext": (1, 2), "n": (1, 2), "pgettext": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sdif]|%[sdif]")
 
 

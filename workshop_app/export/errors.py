@@ -3,6 +3,7 @@ does not exist. Shown as one line naming the file, like every WorkshopError."""
 
 from pathlib import Path
 
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.errors import WorkshopError
 
 
@@ -11,3 +12,10 @@ class ExportError(WorkshopError):
         self.path = Path(path)
         self.problem = problem
         super().__init__(f"{self.path.name}: {problem}")
+
+
+def no_such_day(wanted, days: int) -> str:
+    """The refusal of a day the workshop does not have, saying which it has."""
+    if not days:
+        return _("the workshop has no day {wanted}; it has no days yet (set the workshop dates)").format(wanted=wanted)
+    return _("the workshop has no day {wanted}; it has days 1 to {count}").format(wanted=wanted, count=days)

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from workshop_app.export.errors import ExportError
+from workshop_app.i18n.catalogs import _
 
 
 @contextmanager
@@ -21,15 +22,16 @@ def written_atomically(path: Path | str) -> Iterator[Path]:
     path = Path(path)
     folder = path.absolute().parent
     if not folder.is_dir():
-        raise ExportError(path, f"the folder {folder} does not exist")
+        raise ExportError(path, _("the folder {folder} does not exist").format(folder=folder))
     if path.is_dir():
-        raise ExportError(path, "is a folder; choose a file name")
+        raise ExportError(path, _("is a folder; choose a file name"))
     if path.exists() and _marked_read_only(path):
-        raise ExportError(path, "the existing file is read-only; choose another name")
+        raise ExportError(path, _("the existing file is read-only; choose another name"))
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=f"{path.suffix}.part", dir=folder)
     except OSError as error:
-        raise ExportError(path, f"cannot be written in this folder ({error.strerror or error})") from None
+        raise ExportError(path, _("cannot be written in this folder ({reason})").format(
+            reason=error.strerror or error)) from None
     os.close(handle)
     temporary = Path(name)
     try:
@@ -38,12 +40,11 @@ def written_atomically(path: Path | str) -> Iterator[Path]:
         try:
             os.replace(temporary, path)
         except OSError as error:
-            raise ExportError(
-                path, f"could not be replaced ({error.strerror or error}); is it open in another program?"
-            ) from None
+            raise ExportError(path, _("could not be replaced ({reason}); is it open in another program?").format(
+                reason=error.strerror or error)) from None
     except OSError as error:
         # Disk full, USB stick pulled out: the user can act on these, so they get a sentence.
-        raise ExportError(path, f"could not be written ({error.strerror or error})") from None
+        raise ExportError(path, _("could not be written ({reason})").format(reason=error.strerror or error)) from None
     finally:
         temporary.unlink(missing_ok=True)
 

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop_app.export.errors import ExportError
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.document import WorkshopDocument
 
 if TYPE_CHECKING:
@@ -67,21 +68,23 @@ def export_checked(document: WorkshopDocument, out: Path | str, what: str,
     if what in ALIASES:
         alias, (what, only) = what, ALIASES[what]
         if out.suffix.lower() != only:
-            raise ExportError(out, f"{alias} can be exported as {only}, not '{out.suffix.lower() or 'no suffix'}'")
+            raise ExportError(out, _suffix_refusal(alias, [only], out.suffix.lower()))
     if out.exists() and document.path.exists() and out.resolve() == document.path.resolve():
-        raise ExportError(out, "is the workshop file itself; choose another name for the export")
+        raise ExportError(out, _("is the workshop file itself; choose another name for the export"))
     formats = EXPORTS.get(what)
     if formats is None:
-        raise ExportError(out, f"cannot export '{what}'; choose one of: {', '.join(EXPORTS)}")
+        raise ExportError(out, _("cannot export '{what}'; choose one of: {choices}").format(
+            what=what, choices=", ".join(EXPORTS)))
     suffix = out.suffix.lower()
     if suffix not in formats:
-        raise ExportError(out, f"{what} can be exported as {' or '.join(formats)}, not '{suffix or 'no suffix'}'")
+        raise ExportError(out, _suffix_refusal(what, list(formats), suffix))
     module_name, function_name = formats[suffix]
     given = {key: value for key, value in options.items() if value is not None}
     unknown = set(given) - OPTIONS.get(function_name, set())
     if unknown:
         option = sorted(unknown)[0]
-        raise ExportError(out, f"--{FLAGS.get(option, option)} does not apply to {what} {suffix}")
+        raise ExportError(out, _("--{option} does not apply to {what} {suffix}").format(
+            option=FLAGS.get(option, option), what=what, suffix=suffix))
     module = __import__(module_name, fromlist=[function_name])
     if suffix != ".pdf":
         getattr(module, function_name)(document, out, **given)
@@ -92,3 +95,12 @@ def export_checked(document: WorkshopDocument, out: Path | str, what: str,
     with collecting_missing() as missing:
         getattr(module, function_name)(document, out, **given)
     return out, find_unprintable(document, missing)
+
+
+def _suffix_refusal(what: str, suffixes: list[str], suffix: str) -> str:
+    suffix = suffix or _("no suffix")
+    if len(suffixes) == 1:
+        return _("{what} can be exported as {first}, not '{suffix}'").format(what=what, first=suffixes[0],
+                                                                             suffix=suffix)
+    return _("{what} can be exported as {first} or {second}, not '{suffix}'").format(
+        what=what, first=", ".join(suffixes[:-1]), second=suffixes[-1], suffix=suffix)

@@ -5,7 +5,7 @@ standard library reads them, so Babel is needed only to extract and compile. A m
 a translation prints in English; so does a language without a catalog.
 """
 
-import gettext
+import gettext as _gettext
 import threading
 from functools import cache
 
@@ -22,11 +22,11 @@ class Translator:
     def __init__(self, language: str):
         self.language = language
         if language == PSEUDO:
-            self._translations: gettext.NullTranslations = PseudoTranslations()
+            self._translations: _gettext.NullTranslations = PseudoTranslations()
         elif language == ENGLISH:
-            self._translations = gettext.NullTranslations()
+            self._translations = _gettext.NullTranslations()
         else:
-            self._translations = gettext.translation(DOMAIN, str(resource_path("locale")), [language],
+            self._translations = _gettext.translation(DOMAIN, str(resource_path("locale")), [language],
                                                      fallback=True)
 
     @property
@@ -70,6 +70,12 @@ def current() -> Translator:
 
 def _(message: str) -> str:
     """The message in the current language."""
+    return _current.gettext(message)
+
+
+def gettext(message: str) -> str:
+    """_() by another name, for a module whose `_` is an export's Words: its refusals are read
+    by the user of the window or the command line, in their language."""
     return _current.gettext(message)
 
 

@@ -26,7 +26,7 @@ from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableSty
 
 from workshop_app.export.agenda.pdf import in_parallel
 from workshop_app.export.agenda.pdf_parts import ACCENT, CONTINUED_FILL, LIGHT_RULE
-from workshop_app.export.errors import ExportError
+from workshop_app.export.errors import ExportError, no_such_day
 from workshop_app.export.files import written_atomically
 from workshop_app.export.pdf import text
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
@@ -35,7 +35,7 @@ from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTe
 from workshop_app.export.pdf.styles import INK, MUTED, stylesheet
 from workshop_app.export.pdf.tables import PagedTable, TableRow, column_widths, content_width
 from workshop_app.export.words import Words, export_language
-from workshop_app.i18n.catalogs import N_
+from workshop_app.i18n.catalogs import N_, gettext, ngettext
 from workshop_app.models.agenda.groups import GroupList, GroupMember, group_lists
 from workshop_app.models.agenda.schedule import DaySchedule, ScheduledSession, agenda, clock
 from workshop_app.models.document import WorkshopDocument
@@ -101,7 +101,7 @@ def write_group_lists_pdf(document: WorkshopDocument, path: Path | str, *, day: 
     """
     path = Path(path)
     if paper not in PAPER_SIZES:
-        raise ExportError(path, f"the paper must be {' or '.join(PAPER_SIZES)}, not {paper!r}")
+        raise ExportError(path, gettext("the paper must be A4 or Letter, not '{paper}'").format(paper=paper))
     schedules = agenda(document)
     days = _chosen_days(document, schedules, day, slot)
     slots = _chosen_slots(document, days, slot)
@@ -132,13 +132,13 @@ def _chosen_days(document: WorkshopDocument, schedules: list[DaySchedule], wante
     numbered = list(enumerate(schedules, start=1))
     if wanted is None:
         if slot is not None and len(numbered) != 1:
-            raise ExportError(document.path, f"a slot is counted within a day: give the day of slot {slot} too")
+            raise ExportError(document.path, gettext("a slot is counted within a day: give the day of slot {slot} too")
+                              .format(slot=slot))
         return numbered
     for number, schedule in numbered:
         if wanted in (schedule.day["id"], schedule.day["date"]) or str(wanted).strip() == str(number):
             return [(number, schedule)]
-    known = f"it has days 1 to {len(numbered)}" if numbered else "it has no days yet (set the workshop dates)"
-    raise ExportError(document.path, f"the workshop has no day {wanted}; {known}")
+    raise ExportError(document.path, no_such_day(wanted, len(numbered)))
 
 
 def _chosen_slots(document: WorkshopDocument, days: list[tuple[int, DaySchedule]],
@@ -163,13 +163,17 @@ def _slot_numbered(document: WorkshopDocument, day_number: int, day_slots: list[
     number = str(wanted).strip()
     if number.isdigit() and 1 <= int(number) <= len(day_slots):
         return day_slots[int(number) - 1]
-    known = f"it has slots 1 to {len(day_slots)}" if day_slots else "it has no sessions yet"
     breakouts = [str(found.number) for found in day_slots if len(found.sessions) > 1]
-    if len(breakouts) == 1:
-        known += f"; groups run in parallel in slot {breakouts[0]}"
+    if not day_slots:
+        message = gettext("day {day} has no slot {wanted}; it has no sessions yet")
     elif breakouts:
-        known += f"; groups run in parallel in slots {', '.join(breakouts[:-1])} and {breakouts[-1]}"
-    raise ExportError(document.path, f"day {day_number} has no slot {wanted}; {known}")
+        message = ngettext("day {day} has no slot {wanted}; it has slots 1 to {count}; groups run in parallel in "
+                           "slot {slots}", "day {day} has no slot {wanted}; it has slots 1 to {count}; groups run in "
+                           "parallel in slots {slots}", len(breakouts))
+    else:
+        message = gettext("day {day} has no slot {wanted}; it has slots 1 to {count}")
+    raise ExportError(document.path, message.format(day=day_number, wanted=wanted, count=len(day_slots),
+                                                    slots=", ".join(breakouts)))
 
 
 # ---------------------------------------------------------------------- one group's page

@@ -30,7 +30,7 @@ from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
 from workshop_app.export.pdf.lines import Piece, labelled, line, shortened
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate, workshop_details
 from workshop_app.export.words import Words, export_language
-from workshop_app.i18n.catalogs import N_
+from workshop_app.i18n.catalogs import N_, gettext
 from workshop_app.models.agenda.schedule import clock, minutes
 from workshop_app.models.document import WorkshopDocument
 
@@ -70,7 +70,7 @@ def write_agenda_pdf(document: WorkshopDocument, path: Path | str, *, facilitato
     Raises ExportError for an unknown paper or a target that cannot be written."""
     path = Path(path)
     if paper not in PAPER_SIZES:
-        raise ExportError(path, f"the paper must be {' or '.join(PAPER_SIZES)}, not {paper!r}")
+        raise ExportError(path, gettext("the paper must be A4 or Letter, not '{paper}'").format(paper=paper))
     _ = Words(export_language(document, lang))
     workshop = document.workshop()
     days = agenda_days(document, _)

@@ -54,6 +54,7 @@ from workshop_app.export.roadmap_pdf.plan import (
 )
 from workshop_app.export.roadmap_pdf.styles import heading
 from workshop_app.export.words import Words, export_language
+from workshop_app.i18n.catalogs import _
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 
@@ -92,7 +93,7 @@ def write_roadmap_pdf(document: WorkshopDocument, path: Path | str, *, version: 
     that cannot be written; nothing is left behind then."""
     path = Path(path)
     if paper not in PAPER_SIZES:
-        raise ExportError(path, f"the paper must be {' or '.join(PAPER_SIZES)}, not {paper!r}")
+        raise ExportError(path, _("the paper must be A4 or Letter, not '{paper}'").format(paper=paper))
     chosen = _chosen_sections(path, sections)
     labels = Labels(Words(export_language(document, lang)))
     try:
@@ -131,7 +132,8 @@ def _chosen_sections(path: Path, sections: Iterable[str] | str | None) -> set[st
     chosen = {str(section).strip().lower() for section in sections}
     unknown = chosen - set(SECTIONS)
     if unknown:
-        raise ExportError(path, f"there is no section '{sorted(unknown)[0]}'; choose from: {', '.join(SECTIONS)}")
+        raise ExportError(path, _("there is no section '{section}'; choose from: {sections}").format(
+            section=sorted(unknown)[0], sections=", ".join(SECTIONS)))
     return chosen
 
 

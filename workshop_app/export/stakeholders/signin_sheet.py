@@ -13,7 +13,7 @@ from pathlib import Path
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Spacer
 
-from workshop_app.export.errors import ExportError
+from workshop_app.export.errors import ExportError, no_such_day
 from workshop_app.export.files import written_atomically
 from workshop_app.export.pdf import text
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate, workshop_details
@@ -26,7 +26,7 @@ from workshop_app.export.stakeholders.participant_list import (
     WorkshopDay,
 )
 from workshop_app.export.words import Words, export_language
-from workshop_app.i18n.catalogs import N_
+from workshop_app.i18n.catalogs import N_, gettext
 from workshop_app.models.document import WorkshopDocument
 
 ORDERS = ("name", "organization")
@@ -81,9 +81,10 @@ def write_signin_pdf(document: WorkshopDocument, path: Path | str, *, day: int |
     """
     path = Path(path)
     if order not in ORDERS:
-        raise ExportError(path, f"the order must be 'name' or 'organization', not {order!r}")
+        raise ExportError(path, gettext("the order must be 'name' or 'organization', not '{order}'").format(
+            order=order))
     if paper not in PAPER_SIZES:
-        raise ExportError(path, f"the paper must be {' or '.join(PAPER_SIZES)}, not {paper!r}")
+        raise ExportError(path, gettext("the paper must be A4 or Letter, not '{paper}'").format(paper=paper))
     _ = Words(export_language(document, lang))
     participants = ParticipantList(document, _)
     days = _chosen_days(document, participants.days, day)
@@ -112,8 +113,7 @@ def _chosen_days(document: WorkshopDocument, days: list[WorkshopDay], wanted: in
     for workshop_day in days:
         if wanted in (workshop_day.id, workshop_day.date) or str(wanted) == str(workshop_day.number):
             return [workshop_day]
-    known = f"it has days 1 to {len(days)}" if days else "it has no days yet (set the workshop dates)"
-    raise ExportError(document.path, f"the workshop has no day {wanted}; {known}")
+    raise ExportError(document.path, no_such_day(wanted, len(days)))
 
 
 def _day_heading(workshop: dict, day: WorkshopDay | None, registered: int, _: Words) -> list:
