@@ -12,6 +12,9 @@ import re
 import unicodedata
 from functools import cache
 
+from workshop_app.i18n.catalogs import translator
+from workshop_app.i18n.languages import LANGUAGES
+from workshop_app.models import vocabulary as v
 from workshop_app.models.text_keys import folded_key
 
 # Sex in words and abbreviations, compared by folded_key (no case, accents or dots). Lone
@@ -19,15 +22,28 @@ from workshop_app.models.text_keys import folded_key
 _SEX_WORDS = {
     "female": ("f", "w", "female", "woman", "women", "fem", "girl", "mrs", "ms", "miss", "femme", "feminin",
                "feminine", "fille", "mme", "madame", "mlle", "mademoiselle", "mujer", "femenino", "femenina",
-               "nina", "sra", "senora", "srta", "senorita"),
+               "nina", "sra", "senora", "srta", "senorita", "أنثى", "انثى", "امرأة", "سيدة", "السيدة", "إناث"),
     "male": ("male", "man", "men", "masc", "boy", "mr", "homme", "masculin", "garcon", "monsieur", "hombre",
-             "masculino", "nino", "sr", "senor"),
+             "masculino", "nino", "sr", "senor", "ذكر", "رجل", "السيد", "ذكور"),
     "other": ("other", "x", "non binary", "nonbinary", "diverse", "autre", "non binaire", "otro", "otra",
-              "no binario", "no binaria"),
+              "no binario", "no binaria", "آخر", "أخرى"),
     "not_stated": ("not stated", "prefer not to say", "unknown", "n a", "na", "nd", "non precise",
-                   "non renseigne", "no indicado", "no especificado", "ne souhaite pas repondre"),
+                   "non renseigne", "no indicado", "no especificado", "ne souhaite pas repondre", "غير محدد",
+                   "غير مذكور"),
 }
-_SEX = {folded_key(word): sex for sex, words in _SEX_WORDS.items() for word in words}
+
+
+def _with_own_words(words: dict[str, tuple[str, ...]], labels: dict[str, str]) -> dict[str, str]:
+    """Words by key, and the program's own label of each key in each of its languages: a list
+    exported in Spanish or Arabic reads back."""
+    found = {folded_key(word): key for key, spelled in words.items() for word in spelled}
+    for language in LANGUAGES:
+        for key, label in labels.items():
+            found.setdefault(folded_key(translator(language).gettext(label)), key)
+    return found
+
+
+_SEX = _with_own_words(_SEX_WORDS, v.SEXES)
 
 _ROLE_WORDS = {
     "participant": ("participant", "participants", "delegate", "participante", "delegue", "delegado",
@@ -44,7 +60,7 @@ _ROLE_WORDS = {
                   "staff", "rapporteur", "organisateur", "organisatrice", "comite d organisation",
                   "organizador", "organizadora", "secretaria", "comite organizador", "relator", "relatora"),
 }
-_ROLES = {folded_key(word): role for role, words in _ROLE_WORDS.items() for word in words}
+_ROLES = _with_own_words(_ROLE_WORDS, v.PARTICIPANT_ROLES)
 
 # Common language names (in English, French, Spanish and their own script) -> ISO 639-1.
 _LANGUAGE_WORDS = {

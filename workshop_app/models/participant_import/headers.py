@@ -8,7 +8,7 @@ The same headers tell the sheet's language, which decides what a lone "M" or "H"
 import re
 from collections.abc import Iterable, Sequence
 
-from workshop_app.i18n.catalogs import _
+from workshop_app.i18n.catalogs import _, translator
 from workshop_app.models.errors import InvalidValueError
 from workshop_app.models.text_keys import folded_key
 
@@ -28,6 +28,7 @@ _SPELLINGS = {
         "es": ["Nombre completo", "Nombre y apellido", "Nombre y apellidos", "Nombre y apellido(s)",
                "Nombres y apellidos", "Apellidos y nombres", "Apellido y nombre", "Nombre del participante",
                "Participante"],
+        "ar": ["الاسم الكامل", "الاسم", "اسم المشارك", "الاسم واللقب", "الاسم الثلاثي", "المشارك"],
     },
     # A bare "Name", "Nom" or "Nombre" beside a first-name (or a last-name) column is the other half.
     "ambiguous_name": {"en": ["Name", "Names"], "fr": ["Nom", "Noms"], "es": ["Nombre"]},
@@ -35,16 +36,19 @@ _SPELLINGS = {
         "en": ["First name", "First names", "Given name", "Given names", "Forename", "Forenames"],
         "fr": ["Prénom", "Prénoms", "Prénom(s)"],
         "es": ["Nombres", "Nombre(s)", "Primer nombre"],
+        "ar": ["الاسم الأول"],
     },
     "last_name": {
         "en": ["Last name", "Last names", "Surname", "Surnames", "Family name"],
         "fr": ["Nom de famille", "Noms de famille"],
         "es": ["Apellido", "Apellidos", "Apellido(s)", "Primer apellido"],
+        "ar": ["اسم العائلة", "اللقب", "الكنية"],
     },
     "sex": {
         "en": ["Sex", "Gender", "Sex (M/F)", "Sex (F/M)", "Gender (M/F)", "M/F", "F/M"],
         "fr": ["Sexe", "Genre", "Sexe (H/F)", "Sexe (F/H)", "Sexe (M/F)", "H/F", "F/H"],
         "es": ["Sexo", "Género", "Sexo (M/H)", "Sexo (H/M)", "Sexo (F/M)", "M/H", "H/M"],
+        "ar": ["الجنس", "النوع", "النوع الاجتماعي"],
     },
     "organization": {
         "en": ["Organization", "Organisation", "Institution", "Organization/Institution", "Institution/Organization",
@@ -55,6 +59,7 @@ _SPELLINGS = {
                "Institution de rattachement", "Organisation/Structure"],
         "es": ["Institución", "Organismo", "Organización", "Entidad", "Dependencia", "Institución/Organización",
                "Empresa"],
+        "ar": ["المنظمة", "الجهة", "المؤسسة", "الهيئة", "الوزارة", "الجهة/المؤسسة", "جهة العمل"],
     },
     "title": {
         "en": ["Designation", "Position", "Title", "Job title", "Function", "Post", "Job", "Position/Title",
@@ -62,12 +67,14 @@ _SPELLINGS = {
         "fr": ["Fonction", "Titre", "Poste", "Fonction/Titre", "Titre/Fonction", "Poste occupé", "Qualité",
                "Position"],
         "es": ["Cargo", "Puesto", "Función", "Título", "Cargo/Puesto", "Cargo que ocupa"],
+        "ar": ["المنصب", "الوظيفة", "المسمى الوظيفي", "الصفة"],
     },
     "email": {
         "*": ["E-mail", "Email", "Mail", "E-mail address", "Email address", "Email ID", "E-mail ID"],
         "fr": ["Courriel", "Adresse électronique", "Adresse e-mail", "Adresse mail", "Adresse email",
                "E-mail/Courriel", "Courriel/E-mail"],
         "es": ["Correo", "Correo electrónico", "Correo-e", "Dirección de correo", "Correo electrónico (e-mail)"],
+        "ar": ["البريد الإلكتروني", "البريد", "العنوان الإلكتروني"],
     },
     "phone": {
         "*": ["Tel", "Tel.", "Mobile", "Contact"],
@@ -77,20 +84,28 @@ _SPELLINGS = {
         "fr": ["Téléphone", "Tél", "Tél.", "Portable", "Numéro de téléphone", "N° de téléphone", "N° téléphone",
                "Contact téléphonique", "Cellulaire", "Téléphone/Portable"],
         "es": ["Teléfono", "Celular", "Móvil", "Número de teléfono", "Nº de teléfono", "Teléfono/Celular"],
+        "ar": ["الهاتف", "رقم الهاتف", "الجوال", "رقم الجوال", "المحمول"],
     },
     "language": {
         "en": ["Language", "Languages", "Preferred language", "Working language"],
         "fr": ["Langue", "Langues", "Langue de travail"],
         "es": ["Idioma", "Idiomas", "Lengua"],
+        "ar": ["اللغة", "لغة العمل"],
     },
     "role": {
         "en": ["Role", "Participant type", "Type of participant", "Role in the workshop"],
         "fr": ["Rôle", "Type de participant"],
         "es": ["Rol", "Tipo de participante"],
+        "ar": ["الدور", "نوع المشارك"],
     },
 }
 
-LANGUAGES = ("en", "fr", "es")
+LANGUAGES = ("en", "fr", "es", "ar")
+# The headers of the program's own participant list (export/stakeholders/participant_list.py), by
+# field: in every language the program speaks, they read back as what they were written from,
+# even where a sheet made by hand would mean another field ("Función" is a role there).
+_OWN_HEADERS = {"name": "Name", "sex": "Sex", "organization": "Organization", "title": "Title", "role": "Role",
+                "email": "E-mail", "phone": "Phone", "language": "Language"}
 
 
 def _build_index() -> dict[str, tuple[str, frozenset[str]]]:
@@ -104,6 +119,15 @@ def _build_index() -> dict[str, tuple[str, frozenset[str]]]:
                 if known[0] != field:
                     raise AssertionError(f"header {spelling!r} means both {known[0]} and {field}")
                 known[1].update(languages)
+    for language in LANGUAGES:
+        words = translator(language)
+        for field, header in _OWN_HEADERS.items():
+            key = folded_key(words.gettext(header))
+            known = index.get(key)
+            if known is not None and known[0] == "ambiguous_name" and field == "name":
+                known[1].add(language)  # "Nom" alone is the full name anyway
+                continue
+            index[key] = (field, (known[1] if known and known[0] == field else set()) | {language})
     return {key: (field, frozenset(languages)) for key, (field, languages) in index.items()}
 
 
