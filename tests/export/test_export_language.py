@@ -212,3 +212,14 @@ def test_the_unprintable_warning_speaks_the_window_s_language(workshop_path, tmp
         "{item}, {field}: {scripts} characters “{characters}” {placeholder}; {advice}", item=item,
         field=pseudo("name"), scripts=pseudo("Chinese, Japanese or Korean"), characters="王",
         placeholder=pseudo("printed as \ufffd"), advice="install a font")
+
+
+def test_the_job_title_column_is_named_as_a_job_title(demo_document, tmp_path):
+    from workshop_app.export.registry import export
+
+    export(demo_document, tmp_path / "es.xlsx", "participants", lang="es")
+    headers = [cell.value for cell in load_workbook(tmp_path / "es.xlsx").worksheets[0][1]]
+    assert "Cargo" in headers and "Título" not in headers
+    export(demo_document, tmp_path / "fr.pdf", "sign-in", lang="fr", day=1)
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "fr.pdf").pages[:1])
+    assert "Fonction" in text and "Titre" not in text

@@ -104,6 +104,12 @@ class Words:
         return format_interval(first, last, "yMMMd", locale=self.locale)
 
 
+def job_title(words: Words) -> str:
+    """The header of a participant's job title: "Fonction", "Cargo", "المنصب" — not the "Titre"
+    of a road-map item's title, which is the same English word."""
+    return words.context("job title", "Title")
+
+
 def _date(value: str | None) -> dt.date | None:
     if not value:
         return None

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from babel import Locale
 
-from workshop_app.export.words import Words
+from workshop_app.export.words import Words, job_title
 from workshop_app.i18n.catalogs import N_
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.geography import language_name
@@ -161,7 +161,8 @@ class ParticipantList:
 
     def headers(self) -> list[str]:
         _ = self.words
-        return [*(_(header) for header in LIST_HEADERS), *(self.day_label(day) for day in self.days)]
+        return [*(job_title(_) if header == "Title" else _(header) for header in LIST_HEADERS),
+                *(self.day_label(day) for day in self.days)]
 
     def values(self, number: int, entry: ParticipantEntry) -> list:
         """One line of the list, in the order of headers(): number first, then text."""

@@ -25,7 +25,7 @@ from workshop_app.export.stakeholders.participant_list import (
     ParticipantList,
     WorkshopDay,
 )
-from workshop_app.export.words import Words, export_language
+from workshop_app.export.words import Words, export_language, job_title
 from workshop_app.i18n.catalogs import N_, gettext
 from workshop_app.models.document import WorkshopDocument
 
@@ -144,7 +144,8 @@ def _day_heading(workshop: dict, day: WorkshopDay | None, registered: int, _: Wo
 def _table(participants: ParticipantList, order: str, columns: tuple, widths: list[float], _: Words) -> PagedTable:
     styles = stylesheet()
     cell_style = styles["cell"]
-    header = [text.paragraph(_(title), styles["header_cell"]) for title, _share, _least in columns]
+    header = [text.paragraph(job_title(_) if title == TITLE else _(title), styles["header_cell"])
+              for title, _share, _least in columns]
     blank = [""] * (len(columns) - 1)
     contacts = any(title == CONTACT for title, _share, _least in columns)
     sexes = {entry.sex: _(entry.sex_label) for entry in participants.participants}

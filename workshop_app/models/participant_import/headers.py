@@ -122,7 +122,8 @@ def _build_index() -> dict[str, tuple[str, frozenset[str]]]:
     for language in LANGUAGES:
         words = translator(language)
         for field, header in _OWN_HEADERS.items():
-            key = folded_key(words.gettext(header))
+            written = words.pgettext("job title", header) if field == "title" else words.gettext(header)
+            key = folded_key(written)
             known = index.get(key)
             if known is not None and known[0] == "ambiguous_name" and field == "name":
                 known[1].add(language)  # "Nom" alone is the full name anyway
