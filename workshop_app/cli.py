@@ -14,6 +14,7 @@ from pathlib import Path
 from workshop_app import __version__
 from workshop_app.export.registry import ALIASES, EXPORTS
 from workshop_app.i18n.catalogs import N_, _, ngettext, use
+from workshop_app.i18n.formats import percent
 from workshop_app.i18n.languages import LANGUAGES, PSEUDO, environment_language
 from workshop_app.models.errors import WorkshopError, WorkshopFileError
 
@@ -308,7 +309,7 @@ def _stats(args) -> int:
         if key == "participants_by_sex":
             value = ", ".join(f"{_sex_words(sex)} {count}" for sex, count in value.items())
         elif key == "women_share":
-            value = "-" if value is None else f"{value:.0%}"
+            value = "-" if value is None else percent(value)
         label = _(STAT_LABELS[key]) if key in STAT_LABELS else key.replace("_", " ").capitalize()
         print(f"{label:<22} {value}")
     return 0

@@ -37,3 +37,14 @@ def test_each_language_has_its_own_translator_and_the_window_one_current():
     finally:
         catalogs.use("en")
     assert catalogs._("Save") == "Save"
+
+
+def test_percentages_as_the_window_s_language_writes_them():
+    from workshop_app.i18n.formats import percent
+
+    assert percent(0.41, "en") == "41%" and percent(0.41, "fr") == "41\u00a0%" and percent(None) == "–"
+    try:
+        catalogs.use("es")
+        assert percent(0.5) == "50\u00a0%"
+    finally:
+        catalogs.use("en")

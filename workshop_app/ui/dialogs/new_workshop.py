@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.i18n.catalogs import _, ngettext
+from workshop_app.i18n.catalogs import _, current, ngettext
+from workshop_app.i18n.languages import PSEUDO
 from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 from workshop_app.ui.palette import set_tone
@@ -45,7 +46,9 @@ class NewWorkshopDialog(QDialog):
         self.days_spin.setRange(1, 10)
         self.days_spin.valueChanged.connect(self._show_days_unit)
         self.days_spin.setValue(3)
-        self.languages_edit = QLineEdit("en")
+        # The workshop works in the window's language first: its exports print in it.
+        spoken = current().language
+        self.languages_edit = QLineEdit("en" if spoken in ("en", PSEUDO) else f"{spoken}, en")
         self.languages_edit.setToolTip(_("Two-letter ISO 639-1 codes separated by commas, e.g. fr, en"))
         self.error_label = QLabel()
         set_tone(self.error_label, "error")

@@ -5,6 +5,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workshop_app.i18n.catalogs import _
+from workshop_app.i18n.formats import percent
 from workshop_app.models.changes import Change
 from workshop_app.models.stakeholders.figures import DEFAULT_WOMEN_SHARE_MINIMUM, participation_figures
 from workshop_app.models.stakeholders.organizations import assessments, plan_assessment
@@ -118,11 +119,11 @@ class FiguresTab(QWidget):
         share = figures.overall.women_share
         self.headline.setText(
             _("Women's share: {share} of participants whose sex is stated").format(
-                share="–" if share is None else f"{share:.0%}"))
+                share=percent(share)))
         below = figures.women_share_below(self.women_share_minimum)
         self.warning.setVisible(below)
         self.warning.setText(_("Below the minimum of {share} set in Preferences: consider inviting more women "
-                               "before the workshop.").format(share=f"{self.women_share_minimum:.0%}"))
+                               "before the workshop.").format(share=percent(self.women_share_minimum)))
 
     def _move_organization(self, organization_id: str, influence: int, interest: int) -> None:
         name = self.session.document.get("organization", organization_id)["name"]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.i18n.catalogs import _
+from workshop_app.i18n.formats import percent
 from workshop_app.models.changes import Change
 from workshop_app.models.stats import getting_started, workshop_stats
 from workshop_app.ui.pages.base import Page
@@ -270,7 +271,7 @@ class OverviewPage(Page):
         for key, label in self.figures.items():
             value = figures[key]
             if key == "women_share":
-                label.setText("–" if value is None else f"{value:.0%}")
+                label.setText(percent(value))
             else:
                 label.setText(f"{value:,}")
         by_sex = figures["participants_by_sex"]
@@ -278,7 +279,7 @@ class OverviewPage(Page):
         below = minimum is not None and figures["women_share"] is not None and figures["women_share"] < minimum
         set_tone(self.figures["women_share"], "error" if below else "accent")
         self.figures["women_share"].setToolTip(
-            _("Below the minimum of {share} set in Preferences").format(share=f"{minimum:.0%}") if below else "")
+            _("Below the minimum of {share} set in Preferences").format(share=percent(minimum)) if below else "")
         self.women_note.setText(
             # Translators: numbers of participants by sex, each after its label.
             _("Women {women} · men {men} · other {other} · not stated {not_stated} "

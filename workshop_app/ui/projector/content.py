@@ -6,6 +6,7 @@ import datetime as dt
 from html import escape
 
 from workshop_app.i18n.catalogs import _, ngettext
+from workshop_app.i18n.formats import percent
 from workshop_app.models import vocabulary as v
 from workshop_app.models.agenda.groups import group_lists
 from workshop_app.models.agenda.live import now_and_next
@@ -146,7 +147,7 @@ def figures_view(document) -> str:
     total = figures.overall.total
     # Translators: on the projector: how many participants, then the women's share of them ("40%").
     summary = ngettext("{count} participant · women {share}", "{count} participants · women {share}", total).format(
-        count=total, share="–" if share is None else f"{share:.0%}")
+        count=total, share=percent(share))
     heading = _("Who is in the room")
     titles = (
         # Translators: a projector column title: the category of organization (government, workers…).
