@@ -223,3 +223,12 @@ def test_the_job_title_column_is_named_as_a_job_title(demo_document, tmp_path):
     export(demo_document, tmp_path / "fr.pdf", "sign-in", lang="fr", day=1)
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "fr.pdf").pages[:1])
     assert "Fonction" in text and "Titre" not in text
+
+
+def test_a_french_or_spanish_csv_is_split_at_semicolons(demo_document, tmp_path):
+    from workshop_app.export.registry import export
+
+    for language, separator in (("fr", ";"), ("es", ";"), ("en", ","), ("ar", ",")):
+        path = export(demo_document, tmp_path / f"{language}.csv", "participants", lang=language)
+        first = path.read_text(encoding="utf-8-sig").splitlines()[0]
+        assert first.count(separator) >= 8, (language, first)

@@ -21,10 +21,14 @@ def write_participants_csv(document: WorkshopDocument, path: Path | str, *, lang
     `lang` (the workshop's first working language by default).
 
     Raises ExportError when the folder is missing or not writable."""
-    participants = ParticipantList(document, Words(export_language(document, lang)))
+    words = Words(export_language(document, lang))
+    participants = ParticipantList(document, words)
+    # French and Spanish Excel split a CSV at semicolons (their decimal mark is the comma); the
+    # import reads either.
+    delimiter = ";" if words.language in ("fr", "es") else ","
     with written_atomically(path) as temporary:
         with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)  # the "excel" dialect: commas, CRLF, quotes where needed
+            writer = csv.writer(handle, delimiter=delimiter)  # Excel's dialect otherwise: CRLF, quotes
             writer.writerow(participants.headers())
             for number, entry in enumerate(participants.participants, start=1):
                 writer.writerow([value if isinstance(value, int) else csv_text(value)
