@@ -232,3 +232,12 @@ def test_a_french_or_spanish_csv_is_split_at_semicolons(demo_document, tmp_path)
         path = export(demo_document, tmp_path / f"{language}.csv", "participants", lang=language)
         first = path.read_text(encoding="utf-8-sig").splitlines()[0]
         assert first.count(separator) >= 8, (language, first)
+
+
+def test_a_label_before_its_value_follows_french_typography(demo_document, tmp_path):
+    from workshop_app.export.registry import export
+
+    path = export(demo_document, tmp_path / "programme.pdf", "agenda", lang="fr")
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    assert "Facilitateur\u00a0:" in text or "Facilitateur :" in text
+    assert "Facilitateur:" not in text

@@ -290,11 +290,13 @@ def _session_cell(session: AgendaSession, slot: TimeSlot, width: float, _: Words
         return [line(styles["break"], title, *(Piece(f" · {place}") for place in places if place))]
     cell = [_eyebrow(session, slot, _), line(styles["session"], title)]
     if session.facilitator is not None:
-        cell.append(labelled(styles["people"], _("Facilitator"), shortened(session.facilitator.label, NAMES_LIMIT)))
+        cell.append(labelled(styles["people"], _("Facilitator"), shortened(session.facilitator.label, NAMES_LIMIT),
+                             colon=_("{label}:")))
     if session.speakers:
         label = _("Speakers") if len(session.speakers) > 1 else _("Speaker")
         cell.append(labelled(styles["people"], label,
-                             shortened(", ".join(person.label for person in session.speakers), NAMES_LIMIT)))
+                             shortened(", ".join(person.label for person in session.speakers), NAMES_LIMIT),
+                             colon=_("{label}:")))
     return cell
 
 

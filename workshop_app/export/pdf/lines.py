@@ -60,9 +60,10 @@ def line(style: ParagraphStyle, *pieces: Piece | str, separator: str = "") -> Fl
     return Paragraph(marked, style)
 
 
-def labelled(style: ParagraphStyle, label: str, value: str) -> Paragraph:
-    """'Speakers: A, B' with the label muted."""
-    return line(style, Piece(f"{label}: ", muted=True), value)
+def labelled(style: ParagraphStyle, label: str, value: str, *, colon: str = "{label}:") -> Paragraph:
+    """'Speakers: A, B' with the label muted. `colon` is how the export's language sets a label
+    before its value ("{label} :" in French, with a no-break space)."""
+    return line(style, Piece(colon.format(label=label) + " ", muted=True), value)
 
 
 def shortened(value: str, limit: int) -> str:
