@@ -135,7 +135,8 @@ def test_agenda_pdf_in_the_export_language(demo_document, folder):
     assert pseudo("Agenda") in text
     assert said("Day {number} · {date}", number=1, date="Tuesday 9 March 2027") in text
     assert said("{count} in parallel", count=4) in text
-    assert f"{pseudo('Speakers')}: " in text and f"{pseudo('Facilitator')}: " in text
+    colon = pseudo('{label}:')  # the pseudo-language's colon, as French sets its own
+    assert colon.format(label=pseudo('Speakers')) in text and colon.format(label=pseudo('Facilitator')) in text
     assert pseudo("Plenary") in text  # a session type
     assert said("Page {page} of {pages}", page=1, pages=len(PdfReader(path).pages)) in text
 
