@@ -48,3 +48,11 @@ def test_percentages_as_the_window_s_language_writes_them():
         assert percent(0.5) == "50\u00a0%"
     finally:
         catalogs.use("en")
+
+
+def test_dates_in_the_window_are_written_as_its_language_writes_them():
+    from workshop_app.i18n.formats import short_date
+
+    assert short_date("2027-03-09", "en") == "9 Mar 2027" and short_date("2027-03-09", "fr") == "9 mars 2027"
+    assert short_date("2027-03-09", "ar") == "9 مارس 2027" and short_date("", "fr") == ""
+    assert short_date("2027-Q2", "es") == "2027-Q2"  # not a date: as it is

@@ -1,11 +1,15 @@
 """Numbers as the window's language writes them, for the words of the window and the command
 line ("41 %" in French, "47%" in English). Exports have their own language: export/words.py."""
 
+import datetime as dt
+
+from babel.dates import format_date
 from babel.numbers import format_percent
 
 from workshop_app.i18n.catalogs import current
 
 _LOCALES = {"fr": "fr", "es": "es", "ar": "ar"}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def percent(share: float | None, language: str | None = None) -> str:
@@ -16,3 +20,18 @@ def percent(share: float | None, language: str | None = None) -> str:
     if locale is None:
         return f"{share:.0%}"
     return format_percent(share, locale=locale)
+
+
+def short_date(value: str | None, language: str | None = None) -> str:
+    """'2027-03-09' -> '9 Mar 2027' / '9 mars 2027' / '9 مارس 2027'; a value that is not a date
+    as it is."""
+    if not value:
+        return ""
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+    locale = _LOCALES.get(language or current().language)
+    if locale is None:
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return format_date(day, "d MMM y", locale=locale)

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from workshop_app.i18n.catalogs import _
+from workshop_app.i18n.formats import short_date
 from workshop_app.models import vocabulary as v
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.stats import women_share
@@ -53,7 +54,7 @@ def participation_figures(document: WorkshopDocument) -> ParticipationFigures:
         roles[role].counts[sex] += count
     by_day = []
     for number, day in enumerate(document.rows("day", order_by="position"), start=1):
-        label = (_("Day {day} ({date})").format(day=number, date=day["date"]) if day["date"]
+        label = (_("Day {day} ({date})").format(day=number, date=short_date(day["date"])) if day["date"]
                  else _("Day {day}").format(day=number))
         breakdown = SexBreakdown(label)
         for sex, count in document.query(

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from workshop_app.export.files import export_file_name
 from workshop_app.export.words import export_language
 from workshop_app.i18n.catalogs import N_, _
+from workshop_app.i18n.formats import short_date
 from workshop_app.i18n.languages import LANGUAGES
 from workshop_app.models.roadmap.versions import list_versions
 from workshop_app.models.stakeholders.attendance import days
@@ -230,7 +231,7 @@ class SignInExportDialog(ExportDialog):
         self.day_combo = QComboBox()
         self.day_combo.addItem(_("Every day (one sheet per day)"), None)
         for number, day in enumerate(days(document), start=1):
-            label = (_("Day {number} · {date}").format(number=number, date=day["date"]) if day["date"]
+            label = (_("Day {number} · {date}").format(number=number, date=short_date(day["date"])) if day["date"]
                      else _("Day {number}").format(number=number))
             self.day_combo.addItem(label, number)
         self.order_combo = QComboBox()

@@ -6,6 +6,7 @@ from PySide6.QtGui import QBrush, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from workshop_app.i18n.catalogs import N_, _
+from workshop_app.i18n.formats import short_date
 from workshop_app.models import vocabulary as v
 from workshop_app.models.agenda.schedule import DaySchedule, agenda, clock, plan_move_session
 from workshop_app.models.stakeholders.listing import participant_names
@@ -224,7 +225,7 @@ class AgendaModel(MovesById, QAbstractItemModel):
             label = _("Day {day}").format(day=index.row() + 1)
             hours = (f"{day['start_time']}–{clock(schedule.end)}" if schedule.sessions
                      else _("no sessions yet"))
-            parts = [label, day["date"] or "", day["title"] or "", hours]
+            parts = [label, short_date(day["date"]), day["title"] or "", hours]
             return "   ·   ".join(part for part in parts if part)
         if role == Qt.FontRole:
             return self._bold_font

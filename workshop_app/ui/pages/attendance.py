@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.i18n.catalogs import N_, _, ngettext
+from workshop_app.i18n.formats import short_date
 from workshop_app.models.changes import Change
 from workshop_app.models.stakeholders.attendance import (
     attendance_rows,
@@ -58,7 +59,7 @@ class AttendanceTableModel(RowTableModel):
     @never_raises
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.ToolTipRole and section >= 2:
-            return self._days[section - 2]["date"] or ""
+            return short_date(self._days[section - 2]["date"])
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and section >= 2:
             # Translators: a column of the attendance grid: the first, second… day of the workshop.
             return _("Day {number}").format(number=section - 1)
@@ -175,7 +176,7 @@ class AttendanceTab(QWidget):
             today = default_day(session.document)
             for number, day in enumerate(days(session.document), start=1):
                 # Translators: a day of the workshop in the check-in list, with its date when it has one.
-                label = (_("Day {number} · {date}").format(number=number, date=day["date"]) if day["date"]
+                label = (_("Day {number} · {date}").format(number=number, date=short_date(day["date"])) if day["date"]
                          else _("Day {number}").format(number=number))
                 self.day_combo.addItem(label, day["id"])
             if today is not None:
