@@ -56,3 +56,14 @@ def test_dates_in_the_window_are_written_as_its_language_writes_them():
     assert short_date("2027-03-09", "en") == "9 Mar 2027" and short_date("2027-03-09", "fr") == "9 mars 2027"
     assert short_date("2027-03-09", "ar") == "9 مارس 2027" and short_date("", "fr") == ""
     assert short_date("2027-Q2", "es") == "2027-Q2"  # not a date: as it is
+
+
+def test_quarters_are_written_as_the_window_s_language_writes_them():
+    from workshop_app.i18n.formats import period
+
+    assert period("2027-Q2") == "Q2 2027" and period("2027-03-09") == "9 Mar 2027" and period(None) == ""
+    try:
+        catalogs.use("fr")
+        assert period("2027-Q2") == "T2 2027"
+    finally:
+        catalogs.use("en")

@@ -2,11 +2,12 @@
 line ("41 %" in French, "47%" in English). Exports have their own language: export/words.py."""
 
 import datetime as dt
+import re
 
 from babel.dates import format_date
 from babel.numbers import format_percent
 
-from workshop_app.i18n.catalogs import current
+from workshop_app.i18n.catalogs import _, current
 
 _LOCALES = {"fr": "fr", "es": "es", "ar": "ar"}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -35,3 +36,18 @@ def short_date(value: str | None, language: str | None = None) -> str:
     if locale is None:
         return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
     return format_date(day, "d MMM y", locale=locale)
+
+
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def period(value: str | None) -> str:
+    """An action's start or end as the window's language writes it: '2027-Q2' -> 'Q2 2027',
+    'T2 2027'; a date as short_date writes it."""
+    if not value:
+        return ""
+    found = _QUARTER.match(value)
+    if found:
+        # Translators: a quarter of a year, e.g. "Q2 2027" (the second quarter of 2027)
+        return _("Q{quarter} {year}").format(quarter=found.group(2), year=found.group(1))
+    return short_date(value)

@@ -5,6 +5,7 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from workshop_app.i18n.catalogs import N_, _
+from workshop_app.i18n.formats import period
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap.editing import plan_move_node
 from workshop_app.models.roadmap.totals import funding_gap
@@ -189,7 +190,7 @@ class RoadmapModel(MovesById, QAbstractItemModel):
             return money_text(node["cost"], node["currency"], self.locale)
         if column == COL_GAP:
             return money_text(funding_gap(node), node["currency"], self.locale)
-        return node[{COL_START: "start", COL_END: "end"}[column]] or ""
+        return period(node[{COL_START: "start", COL_END: "end"}[column]])
 
     def flags(self, index: QModelIndex):
         flags = super().flags(index)

@@ -6,7 +6,7 @@ import datetime as dt
 from html import escape
 
 from workshop_app.i18n.catalogs import _, ngettext
-from workshop_app.i18n.formats import percent
+from workshop_app.i18n.formats import percent, period
 from workshop_app.models import vocabulary as v
 from workshop_app.models.agenda.groups import group_lists
 from workshop_app.models.agenda.live import now_and_next
@@ -78,7 +78,7 @@ def roadmap_view(document, node_id: str | None) -> str:
         rows = []
         for action in output.children:
             node = action.node
-            timing = " – ".join(part for part in (node["start"], node["end"]) if part)
+            timing = " – ".join(period(part) for part in (node["start"], node["end"]) if part)
             gap = money_text(funding_gap(node) or None, node["currency"], locale)
             mark = " selected" if selected is action else ""  # Qt styles cells, not rows
             rows.append(
