@@ -1,7 +1,9 @@
 """Agenda templates: a ready agenda (days and sessions, no people) to start a workshop from.
 
-Built-in templates ship as JSON in resources/templates/; a user's own templates are JSON files
-in a folder the caller chooses (the program's data folder). Both have the same shape:
+Built-in templates ship as JSON in resources/templates/, translated under the same file name in
+resources/templates/<language>/ (listed in the window's language, applied in the workshop's);
+a user's own templates are JSON files in a folder the caller chooses (the program's data
+folder). Both have the same shape:
 
     {"format": "pathfinder-workshop-agenda-template", "format_version": 1,
      "name": "...", "description": "...", "source": "...",
@@ -21,7 +23,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workshop_app.i18n.catalogs import N_, _
+from workshop_app.i18n.catalogs import N_, _, current
+from workshop_app.i18n.languages import ENGLISH, first_spoken
 from workshop_app.models import vocabulary as v
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument, new_id
@@ -131,7 +134,7 @@ def plan_apply_template(document: WorkshopDocument, template_id: str, *, replace
     the workshop's start date when it has one). With replace, every existing session goes
     first and the days take the template's titles and times; without, the template's sessions
     follow each day's own."""
-    template = _find(template_id, user_folder)
+    template = _find(template_id, user_folder, language=_workshop_language(document))
     content = template.content
     undo_text = _("Apply template '{name}'").format(name=template.info.name)
     rows = []
@@ -212,6 +215,24 @@ def save_user_template(document: WorkshopDocument, name: str, user_folder: Path 
 
 # ---------------------------------------------------------------------------------- internals
 
+def _workshop_language(document: WorkshopDocument) -> str:
+    """The language a template's sessions are written in for this workshop: its first working
+    language the program speaks (the agenda is printed for its participants)."""
+    try:
+        languages = json.loads(document.workshop().get("languages") or "[]")
+    except ValueError:
+        languages = []
+    return first_spoken(languages if isinstance(languages, list) else [])
+
+
+def _localized(path: Path, language: str | None) -> Path:
+    """A built-in template in another language sits in the folder of that language, under the
+    same file name (templates/fr/national-road-map-3-days.json); English is the folder's own."""
+    language = language or current().language
+    translated = path.parent / language / path.name
+    return translated if language != ENGLISH and translated.is_file() else path
+
+
 def _builtin_templates() -> tuple[list[_Template], list[str]]:
     try:
         folder = builtin_folder()
@@ -229,7 +250,7 @@ def _scan(folder: Path, *, builtin: bool) -> tuple[list[_Template], list[str]]:
             reason=error.strerror or error)))]
     for path in paths:
         try:
-            info, content = load_template(path, builtin=builtin)
+            info, content = load_template(_localized(path, None) if builtin else path, builtin=builtin)
         except WorkshopError as error:
             problems.append(str(error))
             continue
@@ -237,7 +258,7 @@ def _scan(folder: Path, *, builtin: bool) -> tuple[list[_Template], list[str]]:
     return found, problems
 
 
-def _find(template_id: str, user_folder: Path | str | None) -> _Template:
+def _find(template_id: str, user_folder: Path | str | None, *, language: str | None = None) -> _Template:
     if template_id.startswith(BUILTIN_PREFIX):
         try:
             folder, builtin = builtin_folder(), True
@@ -251,7 +272,7 @@ def _find(template_id: str, user_folder: Path | str | None) -> _Template:
     path = folder / file_name
     if Path(file_name).name != file_name or not path.is_file():
         raise WorkshopError(_("there is no agenda template '{name}' (was it deleted?)").format(name=file_name))
-    info, content = load_template(path, builtin=builtin)
+    info, content = load_template(_localized(path, language) if builtin else path, builtin=builtin)
     return _Template(info, content)
 
 
