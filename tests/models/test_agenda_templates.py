@@ -72,7 +72,12 @@ def test_road_map_template_follows_the_pathfinder_process():
                 assert session["objectives"] and session["expected_output"], session["title"]
 
 
+def working_in(document, *languages: str) -> None:
+    document.apply(document.plan_update("workshop", document.workshop()["id"], languages=json.dumps(languages)))
+
+
 def test_applying_the_road_map_gives_a_timed_three_day_agenda_in_one_undo_step(document):
+    working_in(document, "en")
     before = snapshot(document)
     change = plan_apply_template(document, template_id(ROAD_MAP), replace=False, user_folder=None)
     assert snapshot(document) == before  # planning writes nothing
@@ -126,7 +131,15 @@ def test_replace_removes_the_old_agenda_with_its_speakers_and_undo_brings_all_ba
         assert snapshot(document) == before
 
 
+def test_a_workshop_working_in_french_gets_the_template_in_french(document):
+    document.apply(plan_apply_template(document, template_id(ROAD_MAP), replace=False, user_folder=None))
+    titles = {session["title"] for session in document.rows("session")}
+    assert {"Déjeuner", "Inscription des participants"} <= titles and "Lunch" not in titles
+    assert [d["title"] for d in document.rows("day", order_by="position")][0] == "État des lieux"
+
+
 def test_without_replace_the_template_follows_the_existing_sessions(document):
+    working_in(document, "en")
     day = document.rows("day", order_by="position")[0]
     document.insert("session", day_id=day["id"], slot=0, title="Welcome coffee", type="break", duration=30)
     document.apply(plan_apply_template(document, template_id(HALF_DAY), replace=False, user_folder=None))
