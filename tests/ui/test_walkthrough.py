@@ -231,14 +231,17 @@ def test_a_first_time_facilitator_gets_through_the_whole_journey(window, qtbot, 
     modal["GroupsDialog"] = spread
     user.key(Qt.Key_G, Qt.ControlModifier)
     assert agenda_page.details.isVisible()
-    assert document.get("session", agenda_page.selected_session_id())["track"] == "Group A"
+    # The workshop works in French (typed at step 1): the template's groups came in French.
+    assert document.get("session", agenda_page.selected_session_id())["track"] == "Groupe A"
     assert "6 added" in notice(window), notice(window)
 
     # 5. Live mode (F9) on the first morning; the opening ran 15 minutes over.
     agenda_page.live.clock = lambda: dt.datetime(2027, 3, 9, 9, 45)
     user.key(Qt.Key_F9)
-    assert agenda_page.live.isVisible() and "Opening ceremony" in agenda_page.live.now_label.text()
-    lunch_before = {clock(item.start) for item in agenda(document)[0].sessions if item.session["title"] == "Lunch"}
+    # The agenda came from the template in the workshop's language, French.
+    assert agenda_page.live.isVisible() and "Cérémonie d'ouverture" in agenda_page.live.now_label.text()
+    lunch_before = {clock(item.start) for item in agenda(document)[0].sessions
+                    if item.session["title"] == "Déjeuner"}
 
     def minutes_late(self, title, beside):
         user.type("15")
@@ -248,8 +251,8 @@ def test_a_first_time_facilitator_gets_through_the_whole_journey(window, qtbot, 
     monkeypatch.setattr(LivePanel, "ask_minutes", minutes_late)
     user.click(agenda_page.live.late_button)
     day_one = {item.session["title"]: clock(item.start) for item in agenda(document)[0].sessions}
-    assert day_one["Workshop objectives, agenda and ways of working"] == "10:30", day_one
-    assert {day_one["Lunch"]} == lunch_before  # lunch stays put
+    assert day_one["Objectifs, programme et méthodes de travail de l'atelier"] == "10:30", day_one
+    assert {day_one["Déjeuner"]} == lunch_before  # lunch stays put
     assert notice(window), "the delay is named in the status bar with its Undo"
     assert "Record overrun" in notice(window)
 
