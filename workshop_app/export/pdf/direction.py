@@ -10,7 +10,6 @@ N0–N2, I1–I2 and L1–L2. The tests compare the result with python-bidi's on
 """
 
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Sequence
 
 # Explicit embeddings, overrides and isolates, removed before printing (rule X9 removes the
@@ -270,19 +269,3 @@ def visual_order(line: Sequence[int]) -> list[int]:
             else:
                 index += 1
     return order
-
-
-def runs_of(levels_of_line: Sequence[int]) -> list[tuple[int, int, int]]:
-    """(start, end, level) for each run of one level, in logical order."""
-    found = []
-    start = 0
-    for index in range(1, len(levels_of_line) + 1):
-        if index == len(levels_of_line) or levels_of_line[index] != levels_of_line[start]:
-            found.append((start, index, levels_of_line[start]))
-            start = index
-    return found
-
-
-def index_of(boundaries: Sequence[int], position: int) -> int:
-    """The piece a character belongs to, given the sorted start of each piece."""
-    return bisect_left(boundaries, position + 1) - 1

@@ -268,17 +268,12 @@ class Layout:
     def visual(self, line: list[_Atom]) -> list[tuple[_Atom, int]]:
         """The line's atoms left to right, each with its level after rule L1."""
         levels = [atom.level for atom in line]
-        index = len(line)
-        while index and (line[index - 1].space or line[index - 1].newline):
-            index -= 1
+        for index in range(len(line) - _trailing_spaces(line), len(line)):
             levels[index] = self.base
         return [(line[position], levels[position]) for position in direction.visual_order(levels)]
 
     def line_width(self, line: list[_Atom]) -> float:
-        end = len(line)
-        while end and line[end - 1].space:
-            end -= 1
-        return sum(atom.width for atom in line[:end])
+        return sum(atom.width for atom in line[:len(line) - _trailing_spaces(line)])
 
     # ------------------------------------------------------------------ drawing
 
