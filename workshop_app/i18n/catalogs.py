@@ -9,7 +9,7 @@ import gettext as _gettext
 import threading
 from functools import cache
 
-from workshop_app.i18n.languages import ENGLISH, PSEUDO, is_right_to_left, supported
+from workshop_app.i18n.languages import ENGLISH, LANGUAGES, PSEUDO, is_right_to_left, supported
 from workshop_app.i18n.pseudo import PseudoTranslations
 from workshop_app.resources import resource_path
 
@@ -85,6 +85,15 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 def pgettext(context: str, message: str) -> str:
     return _current.pgettext(context, message)
+
+
+def in_every_language(message: str, *, context: str | None = None, pseudo: bool = False) -> dict[str, str]:
+    """The message as English and each language the program speaks writes it (and the
+    pseudo-language, when asked), by language: what the program wrote in a file read back."""
+    codes = [*LANGUAGES, PSEUDO] if pseudo else list(LANGUAGES)
+    if context is None:
+        return {code: translator(code).gettext(message) for code in codes}
+    return {code: translator(code).pgettext(context, message) for code in codes}
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name

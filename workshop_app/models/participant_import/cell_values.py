@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import cache
 
-from workshop_app.i18n.catalogs import translator
+from workshop_app.i18n.catalogs import in_every_language
 from workshop_app.i18n.languages import LANGUAGES
 from workshop_app.models import vocabulary as v
 from workshop_app.models.text_keys import folded_key
@@ -37,9 +37,10 @@ def _with_own_words(words: dict[str, tuple[str, ...]], labels: dict[str, str]) -
     """Words by key, and the program's own label of each key in each of its languages: a list
     exported in Spanish or Arabic reads back."""
     found = {folded_key(word): key for key, spelled in words.items() for word in spelled}
+    written = {key: in_every_language(label) for key, label in labels.items()}
     for language in LANGUAGES:
-        for key, label in labels.items():
-            found.setdefault(folded_key(translator(language).gettext(label)), key)
+        for key, forms in written.items():
+            found.setdefault(folded_key(forms[language]), key)
     return found
 
 

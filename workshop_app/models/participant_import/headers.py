@@ -8,7 +8,7 @@ The same headers tell the sheet's language, which decides what a lone "M" or "H"
 import re
 from collections.abc import Iterable, Sequence
 
-from workshop_app.i18n.catalogs import _, translator
+from workshop_app.i18n.catalogs import _, in_every_language
 from workshop_app.models.errors import InvalidValueError
 from workshop_app.models.text_keys import folded_key
 
@@ -119,11 +119,11 @@ def _build_index() -> dict[str, tuple[str, frozenset[str]]]:
                 if known[0] != field:
                     raise AssertionError(f"header {spelling!r} means both {known[0]} and {field}")
                 known[1].update(languages)
+    own = {field: in_every_language(header, context="job title" if field == "title" else None)
+           for field, header in _OWN_HEADERS.items()}
     for language in LANGUAGES:
-        words = translator(language)
-        for field, header in _OWN_HEADERS.items():
-            written = words.pgettext("job title", header) if field == "title" else words.gettext(header)
-            key = folded_key(written)
+        for field, forms in own.items():
+            key = folded_key(forms[language])
             known = index.get(key)
             if known is not None and known[0] == "ambiguous_name" and field == "name":
                 known[1].add(language)  # "Nom" alone is the full name anyway

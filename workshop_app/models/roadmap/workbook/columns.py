@@ -17,8 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from workshop_app.i18n.catalogs import N_, _, translator
-from workshop_app.i18n.languages import LANGUAGES, PSEUDO
+from workshop_app.i18n.catalogs import N_, _, in_every_language
 from workshop_app.models import vocabulary as v
 from workshop_app.models.errors import InvalidValueError
 from workshop_app.models.validation import clean_text, gender_marker, quarter_or_date
@@ -190,8 +189,7 @@ def spellings(label: str) -> frozenset[str]:
     """A label as any of the program's languages writes it, compared as header_text_key does:
     a workbook exported in French says "Convenue" where an English one says "Agreed"."""
     found = {header_text_key(label)}
-    for language in (*LANGUAGES, PSEUDO):
-        written = translator(language).gettext(label)
+    for written in in_every_language(label, pseudo=True).values():
         found.update((header_text_key(written), header_text_key(_without_brackets(written))))
     return frozenset(found)
 

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workshop_app.i18n.catalogs import _, translator
-from workshop_app.i18n.languages import LANGUAGES, PSEUDO
+from workshop_app.i18n.catalogs import _, in_every_language
 from workshop_app.models.roadmap.workbook.columns import (
     INDICATOR_COLUMNS,
     INDICATORS_SHEET,
@@ -71,8 +70,7 @@ def _spellings(english: str) -> set[str]:
     exported in the workshop's language, and a French sheet "Feuille de route" is the Road map.
     A name cut to Excel's 31 characters is found too."""
     found = {_key(english)}
-    for language in (*LANGUAGES, PSEUDO):
-        written = translator(language).gettext(english)
+    for written in in_every_language(english, pseudo=True).values():
         found.update((_key(written), _key(_EXCEL_FORBIDDEN.sub("", written))))
     return found | {key[:_SHEET_NAME_LIMIT].rstrip() for key in found}
 
