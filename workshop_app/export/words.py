@@ -16,26 +16,24 @@ always had ("Tuesday 9 March 2027", "9 Mar 2027", "1,234,567").
 """
 
 import datetime as dt
-import json
 
 from babel.dates import format_date, format_interval
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal
 
 from workshop_app.i18n.catalogs import translator
+from workshop_app.i18n.formats import LOCALES, percent, short_date
 from workshop_app.i18n.languages import ENGLISH, PSEUDO, code_of, first_spoken
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
-# The CLDR locale whose formats each language prints with.
-_LOCALES = {"fr": "fr", "es": "es", "ar": "ar"}
 
 
 class Words:
     def __init__(self, language: str | None = None):
         self.translator = translator(language)
         self.language = self.translator.language
-        self.locale = _LOCALES.get(self.language)  # None: English formats
+        self.locale = LOCALES.get(self.language)  # None: English formats
 
     @property
     def right_to_left(self) -> bool:
@@ -65,11 +63,7 @@ class Words:
                               locale=self.locale)
 
     def percent(self, share: float | None) -> str:
-        if share is None:
-            return "–"
-        if self.locale is None:
-            return f"{share * 100:.0f}%"
-        return format_percent(share, locale=self.locale)
+        return percent(share, self.language)
 
     # ------------------------------------------------------------------ dates
 
@@ -84,13 +78,8 @@ class Words:
         return format_date(day, "full" if weekday else "long", locale=self.locale)
 
     def short_date(self, value: str | None) -> str:
-        """'2027-03-09' -> '9 Mar 2027', '9 mars 2027', '9 مارس 2027'."""
-        day = _date(value)
-        if day is None:
-            return ""
-        if self.locale is None:
-            return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
-        return format_date(day, "d MMM y", locale=self.locale)
+        """'2027-03-09' -> '9 Mar 2027', '9 mars 2027', '9 مارس 2027'; '' for no date."""
+        return "" if _date(value) is None else short_date(value, self.language)
 
     def date_range(self, start: str | None, end: str | None) -> str:
         """'9 Mar 2027 – 11 Mar 2027' in English; '9–11 mars 2027' as CLDR writes it elsewhere."""
@@ -124,9 +113,4 @@ def export_language(document, lang: str | None = None) -> str:
     by the caller), else the workshop's first working language the program speaks, else English."""
     if lang:
         return PSEUDO if lang == PSEUDO else (code_of(lang) or ENGLISH)
-    rows = document.rows("workshop")
-    try:
-        languages = json.loads(rows[0].get("languages") or "[]") if rows else []
-    except ValueError:
-        languages = []
-    return first_spoken(languages if isinstance(languages, list) else [])
+    return first_spoken(document.working_languages())

@@ -9,7 +9,8 @@ from babel.numbers import format_percent
 
 from workshop_app.i18n.catalogs import _, current
 
-_LOCALES = {"fr": "fr", "es": "es", "ar": "ar"}
+# The CLDR locale each language writes numbers and dates with; English keeps the program's own.
+LOCALES = {"fr": "fr", "es": "es", "ar": "ar"}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -17,7 +18,7 @@ def percent(share: float | None, language: str | None = None) -> str:
     """0.41 -> '41%' / '41 %' / '41 %' / '41%‎'; '–' when there is no share."""
     if share is None:
         return "–"
-    locale = _LOCALES.get(language or current().language)
+    locale = LOCALES.get(language or current().language)
     if locale is None:
         return f"{share:.0%}"
     return format_percent(share, locale=locale)
@@ -32,7 +33,7 @@ def short_date(value: str | None, language: str | None = None) -> str:
         day = dt.date.fromisoformat(value)
     except ValueError:
         return value
-    locale = _LOCALES.get(language or current().language)
+    locale = LOCALES.get(language or current().language)
     if locale is None:
         return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
     return format_date(day, "d MMM y", locale=locale)

@@ -336,14 +336,21 @@ class WorkshopDocument:
     def workshop(self) -> Row:
         return self.rows("workshop")[0]
 
+    def working_languages(self) -> list:
+        """The workshop's working languages as stored (ISO 639-1 codes, first the main one); []
+        when the list cannot be read."""
+        rows = self.rows("workshop")
+        try:
+            languages = json.loads(rows[0]["languages"] or "[]") if rows else []
+        except (TypeError, ValueError):
+            return []
+        return languages if isinstance(languages, list) else []
+
     def number_locale(self) -> str:
         """The locale amounts are typed and shown in: the first working language of the workshop,
         in its country ("es_CL" writes 1.234.567,5; "es_MX" writes 1,234,567.5)."""
         workshop = self.workshop()
-        try:
-            languages = json.loads(workshop["languages"] or "[]")
-        except (TypeError, ValueError):
-            languages = []
+        languages = self.working_languages()
         language = languages[0] if languages and isinstance(languages[0], str) else "en"
         country = workshop["country"] or ""
         return f"{language}_{country}" if country else language

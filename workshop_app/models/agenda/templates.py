@@ -218,11 +218,7 @@ def save_user_template(document: WorkshopDocument, name: str, user_folder: Path 
 def _workshop_language(document: WorkshopDocument) -> str:
     """The language a template's sessions are written in for this workshop: its first working
     language the program speaks (the agenda is printed for its participants)."""
-    try:
-        languages = json.loads(document.workshop().get("languages") or "[]")
-    except ValueError:
-        languages = []
-    return first_spoken(languages if isinstance(languages, list) else [])
+    return first_spoken(document.working_languages())
 
 
 def _localized(path: Path, language: str | None) -> Path:
