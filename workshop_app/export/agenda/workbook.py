@@ -18,7 +18,6 @@ from openpyxl.utils import get_column_letter
 from workshop_app import __version__
 from workshop_app.export.agenda.contents import AgendaDay, AgendaSession, agenda_days
 from workshop_app.export.files import written_atomically
-from workshop_app.export.stakeholders.participants_workbook import sheet_title
 from workshop_app.export.words import Words, export_language
 from workshop_app.export.workbook.styles import (
     CENTER_HEADER_ALIGNMENT,
@@ -35,7 +34,7 @@ from workshop_app.export.workbook.styles import (
     header_cell,
     print_setup,
 )
-from workshop_app.export.workbook.text import xlsx_text
+from workshop_app.export.workbook.text import sheet_title, xlsx_text
 from workshop_app.i18n.catalogs import N_
 from workshop_app.models.document import WorkshopDocument
 

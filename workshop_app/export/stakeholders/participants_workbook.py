@@ -40,7 +40,7 @@ from workshop_app.export.workbook.styles import (
     print_setup,
     text_cell,
 )
-from workshop_app.export.workbook.text import xlsx_text
+from workshop_app.export.workbook.text import sheet_title, xlsx_text
 from workshop_app.i18n.catalogs import N_
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.stats import women_share
@@ -97,14 +97,6 @@ def write_participants_xlsx(document: WorkshopDocument, path: Path | str, *, lan
         _write_list(workbook.create_sheet(sheet_title(_(LIST_SHEET))), participants, workshop, _)
         _write_summary(workbook.create_sheet(sheet_title(_(SUMMARY_SHEET))), participants, workshop, _)
         workbook.save(temporary)
-
-
-def sheet_title(name: str) -> str:
-    """A sheet name Excel accepts: at most 31 characters, none of \\ / * ? : [ ]."""
-    return name.translate(_SHEET_TITLE)[:31].strip()
-
-
-_SHEET_TITLE = str.maketrans("[]:*?/\\", "()-----")
 
 
 def _page_setup(sheet, workshop: dict, _: Words, *, landscape: bool) -> None:

@@ -1,4 +1,5 @@
-"""User text bound for a spreadsheet, kept from ever becoming a formula.
+"""User text bound for a spreadsheet, kept from ever becoming a formula; names of sheets as
+Excel accepts them.
 
 A name typed as `=HYPERLINK(...)` or `=cmd|' /C calc'!A0` must arrive in Excel as the
 characters the user typed. `=`, `+`, `-` and `@` start a formula when Excel reads a cell; tab
@@ -42,3 +43,11 @@ def csv_text(text: str | None) -> str:
 
 def _without_control_characters(text: str) -> str:
     return text if text.isprintable() else _CONTROL.sub("", text)
+
+
+_SHEET_TITLE = str.maketrans("[]:*?/\\", "()-----")
+
+
+def sheet_title(name: str) -> str:
+    """A sheet name Excel accepts: at most 31 characters, none of \\ / * ? : [ ]."""
+    return name.translate(_SHEET_TITLE)[:31].strip()
