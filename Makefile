@@ -72,7 +72,7 @@ catalogs: $(STAMP)
 		-o $(LOCALE)/workshop.pot .
 	for language in $(LANGUAGES); do \
 		if [ -f $(LOCALE)/$$language/LC_MESSAGES/workshop.po ]; then \
-			$(BIN)/pybabel update --no-fuzzy-matching --width=100 -D workshop -d $(LOCALE) -l $$language \
+			$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --width=100 -D workshop -d $(LOCALE) -l $$language \
 				-i $(LOCALE)/workshop.pot || exit 1; \
 		else \
 			$(BIN)/pybabel init --width=100 -D workshop -d $(LOCALE) -l $$language \

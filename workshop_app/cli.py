@@ -13,7 +13,8 @@ from pathlib import Path
 
 from workshop_app import __version__
 from workshop_app.export.registry import ALIASES, EXPORTS
-from workshop_app.i18n.catalogs import N_, _, ngettext, use
+from workshop_app.i18n.catalogs import N_, _, listed, ngettext, use
+from workshop_app.i18n.command_line import speak_argparse
 from workshop_app.i18n.formats import percent
 from workshop_app.i18n.languages import LANGUAGES, PSEUDO, environment_language
 from workshop_app.models.errors import WorkshopError, WorkshopFileError
@@ -35,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Pathfinder Workshop: run an Alliance 8.7 national planning workshop offline."),
         epilog=_("Without a command, the program opens its start page."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=_("show the program's version and exit"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     # Translators: the help of the command line (workshop-app --help); command and option names stay in English
@@ -115,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     # Messages and help in the language the environment asks for (LANGUAGE, LC_ALL, LANG…).
     use(environment_language(dict(os.environ)))
+    speak_argparse()
     args = build_parser().parse_args(argv)
     try:
         handler = _HANDLERS.get(args.command, _start_page)
@@ -307,7 +310,7 @@ def _stats(args) -> int:
         return 0
     for key, value in figures.items():
         if key == "participants_by_sex":
-            value = ", ".join(f"{_sex_words(sex)} {count}" for sex, count in value.items())
+            value = listed(f"{_sex_words(sex)} {count}" for sex, count in value.items())
         elif key == "women_share":
             value = "-" if value is None else percent(value)
         label = _(STAT_LABELS[key]) if key in STAT_LABELS else key.replace("_", " ").capitalize()

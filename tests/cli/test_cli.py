@@ -409,3 +409,25 @@ def test_a_refusal_speaks_the_language_the_environment_asks_for(demo_path, tmp_p
     monkeypatch.setenv("PATHFINDER_LANGUAGE", "ar")
     code, _, err = run(capsys, "export", demo_path, tmp_path / "f.doc", "--what", "sign-in")
     assert code == 2 and "يمكن تصدير" in err
+
+
+def test_the_help_and_argparse_s_own_refusals_speak_the_language(capsys, monkeypatch):
+    monkeypatch.setenv("PATHFINDER_LANGUAGE", "es")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("uso: workshop-app") and "opciones" in out
+    assert "mostrar este mensaje de ayuda y salir" in out and "show this help" not in out
+    with pytest.raises(SystemExit) as exit_:
+        main(["export"])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert "workshop-app export: error: los siguientes argumentos son obligatorios: file, out" in err
+    monkeypatch.setenv("PATHFINDER_LANGUAGE", "ar")
+    with pytest.raises(SystemExit):
+        main(["open", "--page", "nowhere"])
+    assert "اختيار غير صالح: 'nowhere'" in capsys.readouterr().err
+    monkeypatch.setenv("PATHFINDER_LANGUAGE", "en")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert capsys.readouterr().out.startswith("usage: workshop-app")

@@ -367,3 +367,16 @@ def node_codes_inverse(document) -> dict[str, str]:
 def test_registry_passes_the_language_to_the_workbook(demo_document, tmp_path):
     export(demo_document, tmp_path / "r.xlsx", "roadmap", lang=PSEUDO)
     assert load_workbook(tmp_path / "r.xlsx").sheetnames[0] == pseudo("Road map").strip("[]")
+
+
+def test_the_instructions_name_the_roles_and_levels_as_the_workbook_writes_them(demo_document, tmp_path):
+    write_roadmap_xlsx(demo_document, tmp_path / "fr.xlsx", lang="fr")
+    book = load_workbook(tmp_path / "fr.xlsx")
+    values = [cell.value for row in book.worksheets[4].iter_rows() for cell in row if isinstance(cell.value, str)]
+    partners = next(value for value in values if value.startswith("Les partenaires"))
+    assert "chef de file, appui, consulté" in partners and "lead" not in partners
+    rules = book.worksheets[0].data_validations.dataValidation
+    level = next(rule for rule in rules if str(rule.sqref).startswith("A2:"))
+    assert "Objectif général, Résultat, Produit" in level.error and "Outcome" not in level.error
+    written = {row[4].value for row in book.worksheets[0].iter_rows(min_row=2)} - {None}
+    assert any("(appui)" in cell for cell in written)

@@ -89,3 +89,26 @@ def test_a_message_box_of_ours_is_translated(in_language, demo_path, monkeypatch
 
     box = message_box("feuilles.pdf", [Unprintable("participant « 王 »", "nom", "王")], window)
     assert "feuilles.pdf" in box.text() and "was written" not in box.text()
+
+
+@pytest.mark.parametrize(("language", "nepal", "morocco"), [
+    ("fr", "Népal", "Maroc"), ("es", "Nepal", "Marruecos"), ("ar", "نيبال", "المغرب")])
+def test_the_country_picker_names_countries_in_the_language(in_language, demo_path, language, nepal, morocco):
+    window = in_language(language)
+    window.open_file(demo_path)
+    combo = window.workshop_view.page("overview").country_combo
+    assert combo.currentText().startswith(nepal)
+    names = [combo.itemText(row) for row in range(combo.count())]
+    assert morocco in names and "Morocco" not in names
+
+
+def test_arabic_date_fields_write_the_digits_the_exports_use(in_language, demo_path):
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit
+
+    from workshop_app.export.words import Words
+
+    in_language("ar")
+    field = QDateEdit(QDate(2027, 3, 9))
+    assert "2027" in field.text() and "٢" not in field.text()
+    assert "2027" in Words("ar").long_date("2027-03-09")

@@ -23,6 +23,7 @@ from babel.numbers import format_decimal
 from workshop_app.i18n.catalogs import translator
 from workshop_app.i18n.formats import LOCALES, percent, short_date
 from workshop_app.i18n.languages import ENGLISH, PSEUDO, code_of, first_spoken
+from workshop_app.models.geography import country_name, language_name
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -51,6 +52,22 @@ class Words:
 
     def context(self, context: str, message: str) -> str:
         return self.translator.pgettext(context, message)
+
+    def listed(self, items) -> str:
+        """Items separated as this language separates them ("، " in Arabic)."""
+        return self.translator.listed(items)
+
+    def grouped(self, items) -> str:
+        """Groups that hold commas themselves ("NPR 1,200; USD 300"; "؛ " in Arabic)."""
+        return self.translator.grouped(items)
+
+    def country(self, code: str) -> str:
+        """The country's name in this language ("Népal"); the code for a country ISO does not know."""
+        return (country_name(code, self.language) if code else None) or code
+
+    def language_name(self, code: str) -> str:
+        """A language's name in this language ("népalais"); the code for one ISO does not know."""
+        return (language_name(code, self.language) if code else None) or code
 
     # ------------------------------------------------------------------ numbers
 

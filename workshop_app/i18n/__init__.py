@@ -12,4 +12,4 @@ command line and every export use the same catalogs.
              accented, to find labels cut short and words that skip the catalogs.
 """
 
-__all__ = ["languages", "catalogs", "formats", "pseudo"]
+__all__ = ["languages", "catalogs", "formats", "pseudo", "command_line"]

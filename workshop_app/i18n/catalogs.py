@@ -7,6 +7,7 @@ a translation prints in English; so does a language without a catalog.
 
 import gettext as _gettext
 import threading
+from collections.abc import Iterable
 from functools import cache
 
 from workshop_app.i18n.languages import ENGLISH, LANGUAGES, PSEUDO, is_right_to_left, supported
@@ -41,6 +42,17 @@ class Translator:
 
     def pgettext(self, context: str, message: str) -> str:
         return self._translations.pgettext(context, message)
+
+    def listed(self, items: Iterable[str]) -> str:
+        """Items one after the other as the language separates them: "Nepal, India" and
+        "نيبال، الهند" (Arabic has its own comma)."""
+        # Translators: what separates the items of a list, with its space; Arabic uses "، "
+        return self.pgettext("list separator", ", ").join(items)
+
+    def grouped(self, items: Iterable[str]) -> str:
+        """Groups that may hold commas themselves, one after the other: "NPR 1,200; USD 300"."""
+        # Translators: what separates groups of a list that hold commas, with its space; Arabic uses "؛ "
+        return self.pgettext("group separator", "; ").join(items)
 
 
 _lock = threading.Lock()
@@ -85,6 +97,14 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 def pgettext(context: str, message: str) -> str:
     return _current.pgettext(context, message)
+
+
+def listed(items: Iterable[str]) -> str:
+    return _current.listed(items)
+
+
+def grouped(items: Iterable[str]) -> str:
+    return _current.grouped(items)
 
 
 def in_every_language(message: str, *, context: str | None = None, pseudo: bool = False) -> dict[str, str]:

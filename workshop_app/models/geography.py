@@ -1,28 +1,66 @@
-"""Country and language names from ISO 3166 and ISO 639, via pycountry (kept current upstream)."""
+"""Country and language names. Which codes exist comes from ISO 3166 and ISO 639, via pycountry
+(kept current upstream); English names too, as the files always printed them. Other languages
+name them as CLDR does, through Babel ("Népal", "Marruecos", "المغرب", "népalais")."""
 
+import unicodedata
 from functools import cache
 
 import pycountry
 
+# Codes CLDR names that are not ISO 3166-1 countries (Kosovo's provisional XK, Ascension, Diego
+# Garcia, Ceuta and Melilla, the Canaries, Tristan da Cunha, the EU, the world's regions...).
+_NOT_ISO_3166 = {"XK", "AC", "DG", "EA", "IC", "TA", "EU", "EZ", "UN", "QO", "CP", "XA", "XB", "ZZ"}
+
 
 @cache
-def country_name(code: str) -> str | None:
+def _cldr(language: str | None):
+    """The Babel locale of one of the program's languages; None for English (and unknown codes),
+    whose names come from ISO."""
+    if not language or language.startswith("en"):
+        return None
+    from babel import Locale, UnknownLocaleError  # CLDR data loads only for another language
+
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+@cache
+def country_name(code: str, language: str | None = None) -> str | None:
+    """The name of the ISO 3166 country `code` in `language` (English by default); None for a
+    code that is no country."""
     country = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
     if country is None:
         return None
-    return getattr(country, "common_name", None) or country.name
+    locale = _cldr(language)
+    translated = locale.territories.get(country.alpha_2) if locale is not None else None
+    return translated or getattr(country, "common_name", None) or country.name
 
 
 @cache
-def all_countries() -> list[tuple[str, str]]:
-    """(code, name) for every country, sorted by name."""
-    return sorted(
-        ((c.alpha_2, getattr(c, "common_name", None) or c.name) for c in pycountry.countries),
-        key=lambda pair: pair[1],
-    )
+def all_countries(language: str | None = None) -> list[tuple[str, str]]:
+    """(code, name) for every country, sorted by name as a reader of `language` expects
+    ("Égypte" among the E's)."""
+    pairs = [(c.alpha_2, country_name(c.alpha_2, language) or c.alpha_2) for c in pycountry.countries
+             if c.alpha_2 not in _NOT_ISO_3166]
+    return sorted(pairs, key=lambda pair: sort_key(pair[1]))
+
+
+def sort_key(name: str) -> str:
+    """Letters without their accents, case folded: an order close to each language's
+    dictionaries, with no collation library."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @cache
-def language_name(code: str) -> str | None:
-    language = pycountry.languages.get(alpha_2=code.lower()) if len(code) == 2 else None
-    return None if language is None else language.name
+def language_name(code: str, language: str | None = None) -> str | None:
+    """The name of the ISO 639-1 language `code` in `language` (English by default); ISO calls
+    Nepali, Arabic, Persian… "macrolanguages", a reader need not be told."""
+    found = pycountry.languages.get(alpha_2=code.lower()) if len(code) == 2 else None
+    if found is None:
+        return None
+    locale = _cldr(language)
+    translated = locale.languages.get(code.lower()) if locale is not None else None
+    return translated or found.name.removesuffix(" (macrolanguage)")

@@ -27,6 +27,13 @@ def window_language(chosen: str = "") -> str:
     return first_spoken(QLocale.system().uiLanguages())
 
 
+# The Qt locale that writes dates and numbers in the date fields and number boxes as the exports
+# write them (Babel's CLDR "ar"): Qt's plain "ar" is Egypt's, with Arabic-Indic digits, which the
+# Maghreb's pathfinder countries (Mauritania, Morocco, Tunisia) do not use; "ar_001" is Modern
+# Standard Arabic with the digits 0–9.
+_QT_LOCALES = {"ar": "ar_001", PSEUDO: "en"}
+
+
 def apply_language(app: QApplication, language: str) -> None:
     """Our catalogs, Qt's, the direction of the window and Qt's number formats, all in one language."""
     global _qt_translator
@@ -41,4 +48,4 @@ def apply_language(app: QApplication, language: str) -> None:
             app.installTranslator(translator)
             _qt_translator = translator
     app.setLayoutDirection(Qt.RightToLeft if is_right_to_left(language) else Qt.LeftToRight)
-    QLocale.setDefault(QLocale("en" if language == PSEUDO else language))
+    QLocale.setDefault(QLocale(_QT_LOCALES.get(language, language)))

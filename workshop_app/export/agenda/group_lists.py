@@ -35,7 +35,7 @@ from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTe
 from workshop_app.export.pdf.styles import INK, MUTED, stylesheet
 from workshop_app.export.pdf.tables import PagedTable, TableRow, column_widths, content_width
 from workshop_app.export.words import Words, export_language
-from workshop_app.i18n.catalogs import N_, gettext, ngettext
+from workshop_app.i18n.catalogs import N_, gettext, listed, ngettext
 from workshop_app.models.agenda.groups import GroupList, GroupMember, group_lists
 from workshop_app.models.agenda.schedule import DaySchedule, ScheduledSession, agenda, clock
 from workshop_app.models.document import WorkshopDocument
@@ -173,7 +173,7 @@ def _slot_numbered(document: WorkshopDocument, day_number: int, day_slots: list[
     else:
         message = gettext("day {day} has no slot {wanted}; it has slots 1 to {count}")
     raise ExportError(document.path, message.format(day=day_number, wanted=wanted, count=len(day_slots),
-                                                    slots=", ".join(breakouts)))
+                                                    slots=listed(breakouts)))
 
 
 # ---------------------------------------------------------------------- one group's page
@@ -239,12 +239,12 @@ def _details(found: _Slot, group: GroupList, timed: ScheduledSession, width: flo
     for role, (singular, plural) in _ROLE_LABELS.items():
         people = [person for person in group.resource_people if person.role == role]
         if people:
-            names = shortened(", ".join(_label(person) for person in people), NAMES_LIMIT)
+            names = shortened(_.listed(_label(person) for person in people), NAMES_LIMIT)
             rows.append((_(singular) if len(people) == 1 else _(plural), line(styles["detail"], names)))
     others = [person for person in group.resource_people if person.role not in _ROLE_LABELS]
     if others:
         # Translators: the label of the group's other resource people (neither speakers nor rapporteurs).
-        rows.append((_("Also"), line(styles["detail"], shortened(", ".join(map(_label, others)), NAMES_LIMIT))))
+        rows.append((_("Also"), line(styles["detail"], shortened(_.listed(map(_label, others)), NAMES_LIMIT))))
     cells = [[line(styles["label"], label), value] for label, value in rows]
     return Table(cells, colWidths=[_LABEL_WIDTH, width - _LABEL_WIDTH], style=_table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -295,7 +295,7 @@ def _session_cell(session: AgendaSession, slot: TimeSlot, width: float, _: Words
     if session.speakers:
         label = _("Speakers") if len(session.speakers) > 1 else _("Speaker")
         cell.append(labelled(styles["people"], label,
-                             shortened(", ".join(person.label for person in session.speakers), NAMES_LIMIT),
+                             shortened(_.listed(person.label for person in session.speakers), NAMES_LIMIT),
                              colon=_("{label}:")))
     return cell
 
@@ -370,7 +370,7 @@ def _details(session: AgendaSession, _: Words) -> list[tuple[str, object]]:
     for one, several, people in ((_("Speaker"), _("Speakers"), session.speakers),
                                  (_("Rapporteur"), _("Rapporteurs"), session.rapporteurs)):
         if people:
-            names = shortened(", ".join(person.label for person in people), NAMES_LIMIT)
+            names = shortened(_.listed(person.label for person in people), NAMES_LIMIT)
             details.append((several if len(people) > 1 else one, line(styles["detail"], names)))
     for label, field in CARD_FIELDS:
         value = shortened(session.row[field] or "", FIELD_LIMIT)

@@ -24,7 +24,6 @@ a sheet in a participant's hand names their workshop.
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from babel import Locale
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER, portrait
 from reportlab.lib.pagesizes import landscape as landscape_of
@@ -40,7 +39,6 @@ from workshop_app.export.pdf.fonts import BODY_FONT, needs_shaping, register_fon
 from workshop_app.export.pdf.styles import MUTED, RULE, stylesheet
 from workshop_app.export.words import Words
 from workshop_app.i18n.catalogs import N_
-from workshop_app.models.geography import country_name
 
 PAPER_SIZES = {"A4": A4, "Letter": LETTER}
 PAGE_LABEL = N_("Page {page} of {pages}")
@@ -70,19 +68,10 @@ def workshop_details(workshop: dict, words: Words | None = None) -> list[str]:
     the language of `words` (English without)."""
     words = words or Words()
     code = workshop.get("country") or ""
-    country = _country(code, words) if code else ""
+    country = words.country(code)
     return [detail for detail in (country, words.date_range(workshop.get("start_date"), workshop.get("end_date")))
             if detail]
 
-
-def _country(code: str, words: Words) -> str:
-    """The country's name as the export's language writes it (CLDR), as ISO 3166 names it in
-    English; the code itself for a country neither knows."""
-    if words.locale is not None:
-        name = Locale.parse(words.locale).territories.get(code.upper())
-        if name:
-            return name
-    return country_name(code) or code
 
 
 def fitted_line(style, room: float, title: str, details: Sequence[str] = (), *, last: str = "") -> str:

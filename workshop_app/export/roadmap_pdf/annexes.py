@@ -95,7 +95,7 @@ def agenda_annex(report: Report, number: str) -> list[Flowable]:
                     if people:
                         people.append("\n")
                     people += [Piece(labels.labelled(labels["agenda.speakers"]), muted=True),
-                               shortened(", ".join(person.label for person in session.speakers), 400)]
+                               shortened(labels.words.listed(person.label for person in session.speakers), 400)]
                 rows.append(TableRow([session.times, title_cell, cell_text(details, muted, inner[2]),
                                       rich(cell, *people) if people else ""]))
         if not day.slots:

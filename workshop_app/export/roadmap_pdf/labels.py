@@ -7,13 +7,11 @@ print in English. Numbers, percentages and dates are written by Words as the lan
 them. User text is never translated and never passes through here.
 """
 
-import gettext
 import re
 
 from workshop_app.export.words import Words
 from workshop_app.i18n.catalogs import N_
 from workshop_app.models import vocabulary as v
-from workshop_app.models.geography import country_name
 
 
 def ngettext(singular: str, plural: str) -> tuple[str, str]:
@@ -250,23 +248,6 @@ _SHORT_CATEGORY = {
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
-def country_in(code: str, words: Words) -> str:
-    """The country's name in the language of `words` (ISO 3166 names, through pycountry's
-    translations); the English name when there is no translation, the code for no country."""
-    name = country_name(code) if code else None
-    if not name:
-        return code
-    if words.locale is None:
-        return name
-    try:
-        import pycountry
-
-        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[words.locale])
-    except OSError:
-        return name
-    return translation.gettext(name)
-
-
 class Labels:
     """The words and formats of one export's language."""
 
@@ -305,7 +286,7 @@ class Labels:
         return self.words.context(*short) if short else self.word("category", key)
 
     def country(self, code: str) -> str:
-        return country_in(code, self.words)
+        return self.words.country(code)
 
     # ------------------------------------------------------------------ numbers
 

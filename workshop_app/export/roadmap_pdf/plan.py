@@ -133,8 +133,9 @@ def _outcome(report: Report, outcome: Outcome) -> list[Flowable]:
     if outcome.node.get("description"):
         story += [text.paragraph(shortened(outcome.node["description"], FIELD_LIMIT), found["body"])]
     summary = [f"{labels.count('output', len(outcome.outputs))} · {labels.count('action', len(outcome.actions))}"]
-    costs = "; ".join(labels.money(total.cost, total.currency) for total in outcome.totals.values() if total.cost)
-    gaps = "; ".join(labels.money(total.gap, total.currency) for total in outcome.totals.values() if total.cost)
+    costed = [total for total in outcome.totals.values() if total.cost]
+    costs = labels.words.grouped(labels.money(total.cost, total.currency) for total in costed)
+    gaps = labels.words.grouped(labels.money(total.gap, total.currency) for total in costed)
     if costs:
         summary.append(labels.labelled(labels["roadmap.cost"]) + costs)
         summary.append(labels.labelled(labels["roadmap.gap"]) + gaps)
@@ -215,7 +216,7 @@ def _partners(action: Action, labels, style, width: float):
         if pieces:
             pieces.append("\n")
         pieces.append(Piece(labels.labelled(labels.word("partner_role", role)), muted=True))
-        pieces.append(", ".join(shown))
+        pieces.append(labels.words.listed(shown))
         if len(shown) < len(names):
             pieces.append(Piece(" " + labels.count("more", len(names) - len(shown)), muted=True))
     return rich(style, *pieces)
@@ -272,7 +273,7 @@ def timeline_section(report: Report, number: str) -> list[Flowable]:
         story.append(GanttChart(rows, start, end, label_width, legend, labels["timeline.quarter"],
                                 found["gantt_label"], found["gantt_group"], quarter_width))
     if undated:
-        story.append(note(labels.get("timeline.undated", codes=", ".join(undated))))
+        story.append(note(labels.get("timeline.undated", codes=labels.words.listed(undated))))
     return story
 
 
@@ -454,16 +455,16 @@ def _code_ranges(codes: list[str], labels) -> str:
             parts[-1].append(code)
         else:
             parts.append([code])
-    texts = [run[0] if len(run) == 1 else f"{run[0]}, {run[1]}" if len(run) == 2 else f"{run[0]}–{run[-1]}"
+    texts = [run[0] if len(run) == 1 else labels.words.listed(run) if len(run) == 2 else f"{run[0]}–{run[-1]}"
              for run in parts]
     shown, used = [], 0
     for index, part in enumerate(texts):
         if used + len(part) > CODES_LIMIT and shown:
             rest = sum(len(run) for run in parts[index:])
-            return ", ".join(shown) + " " + labels.count("more", rest)
+            return labels.words.listed(shown) + " " + labels.count("more", rest)
         shown.append(part)
         used += len(part) + 2
-    return ", ".join(shown)
+    return labels.words.listed(shown)
 
 
 def _follows(previous: str, code: str) -> bool:

@@ -10,7 +10,6 @@ from collections import Counter
 from openpyxl.worksheet.properties import Outline
 
 from workshop_app import __version__
-from workshop_app.export.roadmap_pdf.labels import country_in
 from workshop_app.export.roadmap_workbook.contents import Contents
 from workshop_app.export.roadmap_workbook.rows import (
     LETTERS,
@@ -27,6 +26,7 @@ from workshop_app.export.workbook.styles import HEADER_COLOR, LINE_HEIGHT, MUTED
 from workshop_app.i18n.catalogs import N_
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap.totals import CurrencyTotal, currency_of
+from workshop_app.models.roadmap.workbook.columns import role_word
 
 # ---------------------------------------------------------------------------------- Responsibilities
 
@@ -178,9 +178,8 @@ HOW_TO_SEND_BACK = (
        "(File › Import, or workshop-app import-roadmap). Every change is shown before anything is applied."),
     N_("Rows are matched by their ID: keep that column as it is. Rows can be re-sorted and filtered freely."),
     N_("To add an item, add a row with an empty ID and the code of its place: 1.2.4 is a new action of output 1.2."),
-    # Translators: lead, support, consulted, informed and funder are the words the import reads:
-    # keep them in English.
-    N_("Partners are written “Organization (role); …” with the roles lead, support, consulted, informed, funder."),
+    # Translators: {roles} lists the roles as the workbook writes them ("lead, support, …").
+    N_("Partners are written “Organization (role); …” with the roles {roles}."),
     N_("A row deleted here is deleted from the workshop only when you confirm it while importing."),
     N_("Level, Code and Funding gap, and the Responsibilities, Budget and Summary sheets, are worked out by the "
        "program: changes made there are not read back."),
@@ -211,7 +210,7 @@ def write_summary(sheet, styles: CellStyles, contents: Contents) -> SheetData:
     workshop = contents.workshop
     data.add([(_("Road map"), title)], height=22)
     data.add([(workshop["title"], section)])
-    country = country_in(workshop["country"] or "", _)
+    country = _.country(workshop["country"] or "")
     version = contents.version
     if version is None:
         version_text = _("Current draft (not frozen)")
@@ -270,6 +269,7 @@ def write_summary(sheet, styles: CellStyles, contents: Contents) -> SheetData:
                 "together. Dropped actions are left out."))
 
     data.add([(_("Sending changes back"), section)], height=24)
+    roles = _.listed(role_word(role, _) for role in v.PARTNER_ROLES)
     for text in HOW_TO_SEND_BACK:
-        paragraph(_(text))
+        paragraph(_(text, roles=roles))
     return data

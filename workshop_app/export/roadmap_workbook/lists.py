@@ -66,14 +66,14 @@ def add_roadmap_drop_downs(sheet, lists: Lists, position: dict[str, int], last_r
     organization columns (`position`: column index by English header), down to below `last_row`."""
     _ = contents.words
     end = last_row + EXTRA_VALIDATED_ROWS
+    levels = _.listed(_(v.NODE_LEVEL_LABELS[level]) for level in v.NODE_LEVELS)
     _validation(sheet, position["Level"], 2, end, lists.ranges["Levels"], title=_("Level"),
-                # Translators: Goal, Outcome, Output and Action are the choices of the list, which stay
-                # in English in the workbook (the import reads them).
-                error=_("Choose Goal, Outcome, Output or Action."))
+                # Translators: {levels} are the choices of the list ("Goal, Outcome, Output, Action").
+                error=_("Choose one of {levels}.", levels=levels))
     _validation(sheet, position["Status"], 2, end, lists.ranges["Statuses"], title=_("Status"),
                 error=_("Choose a status from the list."))
     _validation(sheet, position["Gender marker"], 2, end, lists.ranges["Gender markers"], title=_("Gender marker"),
-                prompt="; ".join(_(label) for label in v.GENDER_MARKERS.values()),
+                prompt=_.grouped(_(label) for label in v.GENDER_MARKERS.values()),
                 error=_("The gender marker is 0, 1, 2 or 3."))
     _validation(sheet, position["Action Group"], 2, end, lists.ranges["Action Groups"], title=_("Action Group"),
                 error=_("Choose an Alliance 8.7 Action Group from the list."))

@@ -22,7 +22,6 @@ import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.workbook.child import INVALID_TITLE_REGEX
 
 from workshop_app import __version__
 from workshop_app.export.errors import ExportError
@@ -34,7 +33,7 @@ from workshop_app.export.roadmap_workbook.lists import write_lists
 from workshop_app.export.roadmap_workbook.record import write_record
 from workshop_app.export.roadmap_workbook.rows import CellStyles
 from workshop_app.export.words import Words, export_language
-from workshop_app.export.workbook.text import xlsx_text
+from workshop_app.export.workbook.text import SHEET_NAME_LIMIT, sheet_title, xlsx_text
 from workshop_app.i18n.catalogs import N_
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
@@ -55,7 +54,6 @@ _SHEETS = ((ROADMAP_SHEET, N_("Road map")), (INDICATORS_SHEET, N_("Indicators"))
            (RESPONSIBILITIES_SHEET, N_("Responsibilities")), (BUDGET_SHEET, N_("Budget")),
            (SUMMARY_SHEET, N_("Summary")), (LISTS_SHEET, N_("Lists")), (RECORD_SHEET, None))
 _PRINTED = (ROADMAP_SHEET, INDICATORS_SHEET, RESPONSIBILITIES_SHEET, BUDGET_SHEET, SUMMARY_SHEET)
-_SHEET_NAME_LIMIT = 31  # characters: Excel's
 PAGE_LABEL = N_("Page {page} of {pages}")
 _MARKER = "pathfinder-sheet-data-{}"
 _SHEET_DATA = re.compile(r"<sheetData\s*/>|<sheetData>.*?</sheetData>", re.DOTALL)
@@ -122,12 +120,12 @@ def _sheet_names(words: Words) -> dict[str, str]:
     names: dict[str, str] = {}
     for title, message in _SHEETS:
         name = title if message is None else words(message)
-        name = " ".join(INVALID_TITLE_REGEX.sub("", name).split()).strip("'")[:_SHEET_NAME_LIMIT] or title
+        name = sheet_title(name) or title
         taken = {other.casefold() for other in names.values()}
         unique, number = name, 2
         while unique.casefold() in taken:
             suffix = f" ({number})"
-            unique, number = name[:_SHEET_NAME_LIMIT - len(suffix)] + suffix, number + 1
+            unique, number = name[:SHEET_NAME_LIMIT - len(suffix)] + suffix, number + 1
         names[title] = unique
     return names
 

@@ -11,12 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from babel import Locale
-
 from workshop_app.export.words import Words, job_title
 from workshop_app.i18n.catalogs import N_
 from workshop_app.models.document import WorkshopDocument
-from workshop_app.models.geography import language_name
 from workshop_app.models.vocabulary import ORGANIZATION_CATEGORIES, PARTICIPANT_ROLES, SEXES
 
 # Translators: attendance on a day, in a column of the participant list.
@@ -71,20 +68,9 @@ class ParticipantEntry:
     def category_label(self) -> str:
         return ORGANIZATION_CATEGORIES.get(self.category, self.category) if self.category else ""
 
-    @property
-    def language_label(self) -> str:
-        if not self.language:
-            return ""
-        # ISO 639 calls Nepali, Arabic, Persian... "macrolanguages"; a participant list need not.
-        return (language_name(self.language) or self.language).removesuffix(" (macrolanguage)")
-
     def language_in(self, words: Words) -> str:
-        """The participant's language as the export's language names it (CLDR: "népalais")."""
-        if words.locale is not None and self.language:
-            name = Locale.parse(words.locale).languages.get(self.language.lower())
-            if name:
-                return name
-        return self.language_label
+        """The participant's language as the export's language names it ("népalais")."""
+        return words.language_name(self.language)
 
 
 @dataclass(frozen=True, slots=True)

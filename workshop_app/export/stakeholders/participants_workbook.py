@@ -163,7 +163,7 @@ def _write_summary(sheet, participants: ParticipantList, workshop: dict, _: Word
     title.font = _TITLE_FONT
     sheet.append([title])
     sheet.append([text_cell(sheet, workshop["title"])])
-    when_and_where = ", ".join(part for part in (_.date_range(workshop["start_date"], workshop["end_date"]),
+    when_and_where = _.listed(part for part in (_.date_range(workshop["start_date"], workshop["end_date"]),
                                                  workshop["venue"]) if part)
     if when_and_where:
         sheet.append([text_cell(sheet, when_and_where)])

@@ -45,9 +45,12 @@ def _without_control_characters(text: str) -> str:
     return text if text.isprintable() else _CONTROL.sub("", text)
 
 
-_SHEET_TITLE = str.maketrans("[]:*?/\\", "()-----")
+SHEET_NAME_LIMIT = 31
+# Left out rather than replaced: the road-map import finds its sheets by the names without them.
+_SHEET_TITLE = str.maketrans("", "", "[]:*?/\\")
 
 
 def sheet_title(name: str) -> str:
-    """A sheet name Excel accepts: at most 31 characters, none of \\ / * ? : [ ]."""
-    return name.translate(_SHEET_TITLE)[:31].strip()
+    """A sheet name Excel accepts: at most 31 characters, none of \\ / * ? : [ ], not starting or
+    ending with an apostrophe (Excel's quote for sheet names in formulas)."""
+    return " ".join(name.translate(_SHEET_TITLE).split())[:SHEET_NAME_LIMIT].strip().strip("'").strip()

@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from workshop_app.i18n.catalogs import N_, _
+from workshop_app.i18n.catalogs import N_, _, listed
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap.tree import item_label
 from workshop_app.models.roadmap.versions import DERIVED_KEYS
@@ -149,9 +149,9 @@ class Diff:
             keys = json.loads(value) if isinstance(value, str) else value
             if name == "sdgs":
                 # Translators: a Sustainable Development Goal by its number: "SDG 8"
-                return ", ".join(_("SDG {number}").format(number=key) for key in keys) or _("(none)")
+                return listed(_("SDG {number}").format(number=key) for key in keys) or _("(none)")
             labels = v.ISSUE_TAGS if name == "issue_tags" else v.PILLAR_TAGS
-            return ", ".join(_label(labels, key) for key in keys) or _("(none)")
+            return listed(_label(labels, key) for key in keys) or _("(none)")
         if name in ("cost", "funding_secured") and isinstance(value, (int, float)):
             currency = _currency_of(item, side)
             amount = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"

@@ -1,6 +1,5 @@
 """Overview: the workshop's details, editable with undo, and live counts of everything in it."""
 
-import json
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -250,7 +249,7 @@ class OverviewPage(Page):
             widget.blockSignals(True)
         self.title_edit.setText(workshop["title"])
         self.venue_edit.setText(workshop["venue"])
-        self.languages_edit.setText(", ".join(json.loads(workshop["languages"] or "[]")))
+        self.languages_edit.setText(", ".join(map(str, self.session.document.working_languages())))
         self.country_combo.set_code(workshop["country"])
         self.start_edit.set_iso_date(workshop["start_date"])
         self.end_edit.set_iso_date(workshop["end_date"])

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.i18n.catalogs import _
+from workshop_app.i18n.catalogs import _, grouped
 from workshop_app.models import vocabulary as v
 from workshop_app.models.changes import Change
 from workshop_app.models.roadmap.editing import plan_add_node, plan_delete_node, plan_shift_node
@@ -209,13 +209,13 @@ class RoadmapPage(Page):
         locale = self.model.locale
         for outcome in result.outcomes:
             # Translators: an outcome's cost in one currency, then its funding gap.
-            sums = "; ".join(_("{cost} (gap {gap})").format(cost=money_text(t.cost, t.currency, locale),
+            sums = grouped(_("{cost} (gap {gap})").format(cost=money_text(t.cost, t.currency, locale),
                                                            gap=money_text(t.gap, t.currency, locale))
                              for t in costed(outcome.currencies)) or "–"
             # Translators: {code} is the outcome's number ("2"), {sums} its costs in each currency.
             lines.append(_("Outcome {code}: {sums}").format(code=outcome.code, sums=sums))
         # Translators: the road map's cost in one currency, the funding secured, then the gap.
-        overall = "; ".join(_("{cost} (secured {secured}, gap {gap})").format(
+        overall = grouped(_("{cost} (secured {secured}, gap {gap})").format(
             cost=money_text(t.cost, t.currency, locale), secured=money_text(t.funding_secured, t.currency, locale),
             gap=money_text(t.gap, t.currency, locale)) for t in costed(result.overall))
         lines.append(_("Whole road map: {totals} — currencies are never added together").format(totals=overall))

@@ -7,7 +7,7 @@ from functools import partial
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from workshop_app.i18n.catalogs import _, ngettext
+from workshop_app.i18n.catalogs import _, grouped, ngettext
 from workshop_app.models.agenda.live import LiveStatus, now_and_next, plan_overrun, plan_record_actual
 from workshop_app.ui.palette import style_panel
 
@@ -66,7 +66,7 @@ class LivePanel(QFrame):
             return
         self.status = now_and_next(self.document, self.clock())
         self.now_label.setText(self.status.message)
-        upcoming = "; ".join(f"{item.start} {item.session['title']}" for item in self.status.next)
+        upcoming = grouped(f"{item.start} {item.session['title']}" for item in self.status.next)
         # Translators: the sessions coming next, "09:30 Opening; 10:00 Plenary"
         self.next_label.setText(_("Next: {sessions}").format(sessions=upcoming) if upcoming else "")
         running = bool(self.status.now) and not self.document.readonly

@@ -4,7 +4,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from workshop_app.i18n.catalogs import _
+from workshop_app.i18n.catalogs import _, grouped, listed
 from workshop_app.models.stakeholders.figures import SexBreakdown
 from workshop_app.models.vocabulary import SEXES
 from workshop_app.ui import palette
@@ -23,9 +23,9 @@ class SexBarChart(QWidget):
 
     def set_groups(self, groups: list[SexBreakdown]) -> None:
         self.groups = groups
-        self.setAccessibleDescription("; ".join(
+        self.setAccessibleDescription(grouped(
             f"{_(group.label)}: "
-            + ", ".join(f"{_(SEXES[sex])} {count}" for sex, count in group.counts.items() if count)
+            + listed(f"{_(SEXES[sex])} {count}" for sex, count in group.counts.items() if count)
             for group in groups))
         self.updateGeometry()
         self.update()

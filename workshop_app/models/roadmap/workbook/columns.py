@@ -160,7 +160,7 @@ def format_value(kind: str, value: Any, names: OrganizationNames, words: Callabl
         return names.label(value)
     if kind == "partners":
         ordered = sorted(value.items(), key=lambda item: (_ROLE_ORDER.get(item[1], 9), names.short(item[0]).casefold()))
-        return PARTNER_SEPARATOR.join(f"{names.short(organization)} ({_role_word(role, words)})"
+        return PARTNER_SEPARATOR.join(f"{names.short(organization)} ({role_word(role, words)})"
                                       for organization, role in ordered) or None
     if kind in ("issues", "pillars", "sdgs"):
         keys = json.loads(value) if isinstance(value, str) else value
@@ -171,7 +171,7 @@ def format_value(kind: str, value: Any, names: OrganizationNames, words: Callabl
     raise ValueError(f"unknown column kind {kind!r}")
 
 
-def _role_word(role: str, words: Callable[[str], str] | None) -> str:
+def role_word(role: str, words: Callable[[str], str] | None) -> str:
     """A partner's role in its cell: the key in English ("support"), the label elsewhere."""
     if words is None or role not in v.PARTNER_ROLES:
         return role
