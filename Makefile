@@ -45,20 +45,27 @@ screenshots: $(STAMP)
 		--language ar --theme light
 	rm -f docs/demo.workshop
 
-# The pictures of Help › Guide, taken from the demo so that they show the program as it is.
-# Taken at 1280 wide, where no toolbar label is cut short, then scaled to 960 wide (the guide shows
-# them at their own size: a browser that shrinks them leaves the text jagged) and reduced to 128
-# colours. Pillow comes with reportlab.
+# The pictures of Help › Guide, taken from the demo so that they show the program as it is, once
+# per language of the window: English in resources/guide, the others in resources/guide/<language>,
+# where guide.<language>.html finds them. Taken at 1280 wide, where no toolbar label is cut short,
+# then scaled to 960 wide (the guide shows them at their own size: a browser that shrinks them
+# leaves the text jagged) and reduced to 128 colours. Pillow comes with reportlab.
 GUIDE := resources/guide
 GUIDE_DEMO := $(or $(TMPDIR),/tmp)/nepal-road-map.workshop
 guide-screenshots: $(STAMP)
 	$(BIN)/workshop-app demo --force $(GUIDE_DEMO)
-	for page in start overview stakeholders agenda roadmap; do \
-		$(BIN)/workshop-app open $(GUIDE_DEMO) --page $$page --screenshot $(GUIDE)/$$page.png --size 1280x800 \
-			--theme light || exit 1; \
+	for language in en $(LANGUAGES); do \
+		folder=$(GUIDE); [ $$language = en ] || folder=$(GUIDE)/$$language; \
+		mkdir -p $$folder || exit 1; \
+		for page in start overview stakeholders agenda roadmap; do \
+			$(BIN)/workshop-app open $(GUIDE_DEMO) --page $$page --screenshot $$folder/$$page.png --size 1280x800 \
+				--theme light --language $$language || exit 1; \
+		done; \
+		$(BIN)/workshop-app open $(GUIDE_DEMO) --page projector --screenshot $$folder/projector.png --size 1280x720 \
+			--language $$language || exit 1; \
 	done
-	$(BIN)/workshop-app open $(GUIDE_DEMO) --page projector --screenshot $(GUIDE)/projector.png --size 1280x720
-	$(BIN)/python -c 'import sys; from PIL import Image; [(lambda i: i.resize((960, i.height * 960 // i.width), Image.Resampling.LANCZOS).quantize(128, dither=Image.Dither.NONE).save(p, optimize=True))(Image.open(p).convert("RGB")) for p in sys.argv[1:]]' $(GUIDE)/*.png
+	$(BIN)/python -c 'import sys; from PIL import Image; [(lambda i: i.resize((960, i.height * 960 // i.width), Image.Resampling.LANCZOS).quantize(128, dither=Image.Dither.NONE).save(p, optimize=True))(Image.open(p).convert("RGB")) for p in sys.argv[1:]]' \
+		$(GUIDE)/*.png $(foreach language,$(LANGUAGES),$(GUIDE)/$(language)/*.png)
 	rm -f $(GUIDE_DEMO)
 
 # The message catalogs: extract every marked message into the template, bring each language's
