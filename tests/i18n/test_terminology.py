@@ -36,6 +36,8 @@ def test_the_table_has_the_terms_the_issue_names():
 
 # A citation keeps the title its publisher gave it ("335th Session", "2030 Agenda").
 CITATION = re.compile(r"^Source:")
+# The program's name, its command and its files' suffix are names, not the word "workshop".
+PROGRAM_NAMES = re.compile(r"Pathfinder Workshop|workshop-app|\.workshop\b|\*\.workshop")
 # Words the domain shares with plain English where they mean something else.
 PLAIN_SENSE = {("output", "machine-readable output")}
 
@@ -44,6 +46,7 @@ def _source_words(source: str, english: str, longer: list[str]) -> str:
     """The message without its placeholders ({sessions} is a number, not the word) and without
     longer terms that contain this one ("Action Group" is not an action)."""
     text = re.sub(r"\{[^{}]*\}|%\([a-z_]+\)[sdif]", " ", source)
+    text = PROGRAM_NAMES.sub(" ", text)
     for term in longer:
         text = re.sub(rf"\b{re.escape(term)}s?\b", " ", text, flags=re.IGNORECASE)
     return text

@@ -51,7 +51,7 @@ def definitions(path: Path) -> dict:
 def test_the_demo_workshop_written_in_format_1_comes_through_unchanged(demo_path, tmp_path):
     old = format_1_file(tmp_path / "old.workshop", demo_path)
     with WorkshopDocument.open(old) as document:
-        assert document.schema_version() == 2
+        assert document.schema_version() == schema.SCHEMA_VERSION
         assert document.schema_differences() == []
         assert len(document.opening_notes) == 1  # where the backup is, and nothing cleared
         assert "old.format-1-backup.workshop" in document.opening_notes[0]
@@ -146,7 +146,7 @@ def test_a_file_that_cannot_be_upgraded_is_left_as_it_was(typed_as_text):
     conn.commit()
     conn.close()
     before = typed_as_text.read_bytes()
-    with pytest.raises(WorkshopFileError, match="could not be upgraded to format 2 .* left as it was"):
+    with pytest.raises(WorkshopFileError, match="could not be upgraded to format 3 .* left as it was"):
         WorkshopDocument.open(typed_as_text)
     assert typed_as_text.read_bytes() == before
 
@@ -200,7 +200,7 @@ def test_a_format_1_file_is_read_without_being_changed(demo_path, tmp_path, caps
     assert main(["export", str(old), "--what", "roadmap", str(tmp_path / "roadmap.xlsx")]) == 0
     assert main(["check", str(old)]) == 0
     out = capsys.readouterr().out
-    assert "format 1 (this program writes format 2)" in out and "result: ok" in out
+    assert "format 1 (this program writes format 3)" in out and "result: ok" in out
     assert old.read_bytes() == before
     assert not (tmp_path / "old.format-1-backup.workshop").exists()
 

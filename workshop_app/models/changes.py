@@ -96,6 +96,16 @@ _TABLE_TEXTS = {
     "plenary_comment": (N_("Add plenary comment"), N_("Delete plenary comment"),
                         N_("the plenary comment no longer exists (was it deleted?)"),
                         N_("the plenary comment being changed no longer exists")),
+    "plan_text": (N_("Add plan text"), N_("Delete plan text"), N_("the plan text no longer exists (was it deleted?)"),
+                  N_("the plan text being changed no longer exists")),
+    "reference_figure": (N_("Add reference figure"), N_("Delete reference figure"),
+                         N_("the reference figure no longer exists (was it deleted?)"),
+                         N_("the reference figure being changed no longer exists")),
+    "acronym": (N_("Add acronym"), N_("Delete acronym"), N_("the acronym no longer exists (was it deleted?)"),
+                N_("the acronym being changed no longer exists")),
+    "funding_source": (N_("Add funding source"), N_("Delete funding source"),
+                       N_("the funding source no longer exists (was it deleted?)"),
+                       N_("the funding source being changed no longer exists")),
 }
 # The same for a table the list above lacks (a file from a newer program).
 _ANY_TABLE_TEXTS = (N_("Add {table}"), N_("Delete {table}"), N_("the {table} no longer exists (was it deleted?)"),

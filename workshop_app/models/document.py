@@ -35,6 +35,7 @@ from workshop_app.models.file.opening import (
     upgrade_with_backup,
 )
 from workshop_app.models.file.preflight import ensure_writable, read_header
+from workshop_app.models.plan.figures import first_figures
 from workshop_app.models.shape import check_row
 from workshop_app.models.validation import LOCALE_RULES, check_date_order, check_period_order, iso_date, normalize
 
@@ -215,6 +216,9 @@ class WorkshopDocument:
                 for index, day_date in enumerate(dates):
                     day_id = new_id()
                     rows.append(RowChange("day", day_id, None, {"id": day_id, "position": index, "date": day_date}))
+                languages = json.loads(values["languages"])
+                rows += [RowChange("reference_figure", row["id"], None, row)
+                         for row in first_figures(languages[0] if languages else None)]
                 document.apply(Change(_("Create workshop"), tuple(rows)))
                 if fill is not None:
                     fill(document)

@@ -362,10 +362,19 @@ def currency_code(value: Any) -> str:
     return code
 
 
+def _required(value: Any, empty: str) -> Any:
+    if value is None:
+        raise InvalidValueError(_(empty))
+    return value
+
+
 # Field rules that read what was typed in the workshop's locale: rule(value, locale).
 LOCALE_RULES = {
     ("roadmap_node", "cost"): amount,
     ("roadmap_node", "funding_secured"): amount,
+    ("funding_source", "amount"): amount,
+    ("reference_figure", "value"): lambda value, locale: _required(amount(value, locale),
+                                                                   N_("a reference figure needs its number")),
 }
 
 # Field rules by table; a field not listed is free text.
@@ -411,6 +420,11 @@ _RULES = {
     ("roadmap_node", "currency"): currency_code,
     ("indicator", "baseline_year"): year,
     ("indicator", "target_year"): year,
+    ("funding_source", "year"): year,
+    ("funding_source", "currency"): currency_code,
+    ("reference_figure", "year"): year,
+    ("reference_figure", "counts"): required_text(N_("a reference figure must say what it counts")),
+    ("acronym", "acronym"): required_text(N_("an acronym cannot be empty")),
     ("roadmap_node", "action_group"): lambda value: choice(
         value, v.ACTION_GROUPS,
         N_("'{value}' is not a valid Action Group (choose one of: {choices})")) if value else None,

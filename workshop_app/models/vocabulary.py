@@ -108,3 +108,27 @@ COMMENT_STATUSES = {"open": N_("Open"), "addressed": N_("Addressed")}
 
 # Countries that asked to become Alliance 8.7 pathfinders (source document, paragraph 21).
 PATHFINDER_COUNTRIES = ("AL", "CL", "FJ", "MG", "MW", "MR", "MX", "MA", "NP", "NG", "PE", "LK", "TN", "UG", "VN")
+
+# The national action plan's texts only the country can write: section -> (its name, what goes there).
+PLAN_TEXTS = {
+    "foreword": (N_("Foreword"), N_("A word from the minister or the chair of the steering committee: why the "
+                                    "country commits to this plan.")),
+    "summary": (N_("Executive summary"), N_("What the plan sets out to change, in a few paragraphs. The first year's "
+                                            "priorities are listed after it from the road map.")),
+    "definitions": (N_("Definitions in national law"), N_("The national laws that define child labour, forced labour "
+                                                          "and trafficking in persons, and where they differ from the "
+                                                          "international standards the plan quotes.")),
+    "framework": (N_("Legal and institutional framework"), N_("The conventions and protocols ratified and when, the "
+                                                              "laws and policies in force, and the bodies that "
+                                                              "already act.")),
+    "arrangements": (N_("Implementation and coordination"), N_("Who steers the plan (steering committee, chair, "
+                                                               "secretariat), the focal points in each institution "
+                                                               "and how they report.")),
+    "monitoring": (N_("Monitoring and evaluation"), N_("Who collects the indicators, the reporting calendar, and "
+                                                       "when the mid-term and final reviews take place.")),
+    "acknowledgements": (N_("Acknowledgements"), N_("The institutions and people the country thanks for the plan.")),
+    "endorsement": (N_("Endorsement"), N_("Who validated the plan, on what date and by which decision: "
+                                          "“Validated by the National Steering Committee on 12 March 2027, "
+                                          "decision No. 4/2027”.")),
+    "signatories": (N_("Signatories"), N_("One line per signature block: name, title, institution.")),
+}

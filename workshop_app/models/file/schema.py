@@ -4,6 +4,11 @@ One SQLite file is one workshop. Every row carries a UUID text id so that rows k
 identity when a road map is re-imported from Excel or a breakout laptop's file is merged.
 Derived facts (action codes, start times, funding gaps, women's share) are never stored.
 
+Format 3 adds what a national action plan prints beyond the road map: the texts only the country
+can write (plan_text), the reference figures the context cites, acronyms the facilitator adds and
+each action's funding sources. They are new tables only, so a format-2 file is upgraded by
+creating them.
+
 Format 2 makes the file enforce its types itself: every table is STRICT (a cost typed as
 "45 000 000" is refused instead of being stored as text that sorts above every number), and
 CHECK constraints hold dates, times, years, quarters and amounts in range. Format 1 files are
@@ -16,7 +21,7 @@ from workshop_app.models import vocabulary as v
 
 # "PWS1" read as a big-endian integer: the bytes at offset 68 of every workshop file.
 APPLICATION_ID = 0x50575331
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MINUTES_IN_A_DAY = 24 * 60
 MOST_PLACES = 1_000_000
@@ -230,7 +235,49 @@ CREATE TABLE plenary_comment (
     status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ({_choices(v.COMMENT_STATUSES)})),
     created_at TEXT NOT NULL
 ) STRICT;
+
+-- The national action plan's texts only the country can write (foreword, framework...), one row a section.
+CREATE TABLE plan_text (
+    id TEXT PRIMARY KEY,
+    section TEXT NOT NULL UNIQUE CHECK (section IN ({_choices(v.PLAN_TEXTS)})),
+    text TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+-- Figures the plan's context cites ("50 million in modern slavery"), each with what it counts, its year
+-- and its source: they belong to the facilitator, who brings them up to date.
+CREATE TABLE reference_figure (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    value REAL NOT NULL CHECK (value >= 0 AND value < {MOST_MONEY:.0e}),
+    counts TEXT NOT NULL,
+    year INTEGER CHECK ({_year('year')}),
+    source TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+-- Acronyms the plan's list holds beyond the organizations' own ("NAP", "C182").
+CREATE TABLE acronym (
+    id TEXT PRIMARY KEY,
+    acronym TEXT NOT NULL UNIQUE,
+    meaning TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+-- Where an action's money comes from: an organization of the workshop (the government, a partner) or
+-- a source named in words, an amount in a currency, and the year it is spent.
+CREATE TABLE funding_source (
+    id TEXT PRIMARY KEY,
+    node_id TEXT NOT NULL REFERENCES roadmap_node(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    organization_id TEXT REFERENCES organization(id) ON DELETE SET NULL,
+    source TEXT NOT NULL DEFAULT '',
+    amount REAL CHECK ({_amount('amount')}),
+    currency TEXT NOT NULL DEFAULT '' CHECK (currency = '' OR currency GLOB '[A-Z][A-Z][A-Z]'),
+    year INTEGER CHECK ({_year('year')})
+) STRICT;
+CREATE INDEX funding_source_node ON funding_source(node_id, position);
 """
+
+# The tables each format added, in the order SCHEMA creates them.
+ADDED_IN = {3: ("plan_text", "reference_figure", "acronym", "funding_source")}
 
 
 def create_schema(conn: sqlite3.Connection) -> None:

@@ -69,15 +69,41 @@ _INDEX = re.compile(r"CREATE (?:UNIQUE )?INDEX .*?;")
 def to_strict_tables(conn: sqlite3.Connection) -> list[str]:
     locale = _number_locale(conn)
     notes: list[str] = []
+    later = {table for tables in schema.ADDED_IN.values() for table in tables}
     for match in _CREATE.finditer(schema.SCHEMA):
         table = match.group(1)
+        if table in later:
+            continue
         conn.execute(f"ALTER TABLE [{table}] RENAME TO [format1_{table}]")
         conn.execute(match.group(0))  # the very text a new file holds, so the two compare equal
         notes += _copy_rows(conn, table, locale)
         conn.execute(f"DROP TABLE [format1_{table}]")
     for statement in _INDEX.findall(schema.SCHEMA):
-        conn.execute(statement)
+        if not any(f" ON {table}(" in statement for table in later):
+            conn.execute(statement)
     return notes
+
+
+def with_plan_tables(conn: sqlite3.Connection) -> list[str]:
+    """Format 2 → 3: the national action plan's tables, created with the very text a new file
+    holds, and the reference figures every new workshop starts with."""
+    added = schema.ADDED_IN[3]
+    for match in _CREATE.finditer(schema.SCHEMA):
+        if match.group(1) in added:
+            conn.execute(match.group(0))
+    for statement in _INDEX.findall(schema.SCHEMA):
+        if any(f" ON {table}(" in statement for table in added):
+            conn.execute(statement)
+    from workshop_app.models.plan.figures import first_figures
+
+    for row in first_figures(_first_language(conn)):
+        conn.execute("INSERT INTO reference_figure (id, position, value, counts, year, source) "
+                     "VALUES (:id, :position, :value, :counts, :year, :source)", row)
+    return []
+
+
+def _first_language(conn: sqlite3.Connection) -> str:
+    return _number_locale(conn).split("_")[0]
 
 
 def _copy_rows(conn: sqlite3.Connection, table: str, locale: str) -> list[str]:
@@ -212,4 +238,4 @@ def _number_locale(conn: sqlite3.Connection) -> str:
     return f"{language}_{country}" if isinstance(country, str) and country else language
 
 
-MIGRATIONS: dict[int, Migration] = {1: to_strict_tables}
+MIGRATIONS: dict[int, Migration] = {1: to_strict_tables, 2: with_plan_tables}

@@ -1,7 +1,7 @@
 """Versions: named, frozen copies of the road map ("Draft after day 2", "Validated 2027-05-06").
 
 A snapshot is plain JSON: every road-map item (all its fields, plus its code), every action
-partner and every indicator (plus the code of the item it measures), and the names of the
+partner, every funding source and every indicator (plus the code of the item it measures), and the names of the
 organizations they refer to, so that a version still reads correctly after an organization is
 renamed or removed. The current draft gives a snapshot of the same shape, so any two of them
 can be compared (diff.compare) and any frozen one restored.
@@ -69,7 +69,7 @@ def plan_restore_version(document: WorkshopDocument, name: str) -> Change:
     organizations = {row["id"] for row in document.rows("organization")}
 
     columns = {table: [row[1] for row in document.query(f"PRAGMA table_info({table})")]
-               for table in ("roadmap_node", "action_partner", "indicator")}
+               for table in ("roadmap_node", "action_partner", "indicator", "funding_source")}
     wanted_nodes = [_stored(columns["roadmap_node"], entry) for entry in frozen["nodes"]]
     for row in wanted_nodes:
         if row.get("lead_organization_id") not in organizations:
@@ -77,10 +77,17 @@ def plan_restore_version(document: WorkshopDocument, name: str) -> Change:
     wanted_partners = [_stored(columns["action_partner"], entry) for entry in frozen["partners"]
                        if entry["organization_id"] in organizations]
     wanted_indicators = [_stored(columns["indicator"], entry) for entry in frozen["indicators"]]
+    # A version frozen before actions had funding sources says nothing of them: they stay as they are.
+    funding_known = "funding" in frozen
+    wanted_funding = [{**_stored(columns["funding_source"], entry),
+                       "organization_id": entry.get("organization_id") if entry.get("organization_id") in organizations
+                       else None} for entry in frozen.get("funding", [])]
 
     current_nodes = {row["id"]: row for row in document.rows("roadmap_node")}
     current_partners = {row["id"]: row for row in document.rows("action_partner")}
     current_indicators = {row["id"]: row for row in document.rows("indicator")}
+    current_funding = {row["id"]: row for row in document.rows("funding_source")} if funding_known else {}
+    wanted_funding_ids = {row["id"] for row in wanted_funding}
     node_ids = {row["id"] for row in wanted_nodes}
     # A partner row that changes action or organization is removed and put back, so the rule
     # "one row per action and organization" holds at every step.
@@ -99,16 +106,21 @@ def plan_restore_version(document: WorkshopDocument, name: str) -> Change:
         do([RowChange("action_partner", pid, row, None) for pid, row in current_partners.items()
             if pid not in kept_partners]
            + [RowChange("indicator", iid, row, None) for iid, row in current_indicators.items()
-              if iid not in wanted_indicator_ids])
+              if iid not in wanted_indicator_ids]
+           + [RowChange("funding_source", fid, row, None) for fid, row in current_funding.items()
+              if fid not in wanted_funding_ids])
         # Parents come before children in a snapshot, so every new item finds its parent.
         do([RowChange("roadmap_node", row["id"], None, row) for row in wanted_nodes if row["id"] not in current_nodes])
         do(_updates("roadmap_node", wanted_nodes, current_nodes))
         do(_updates("action_partner", [row for row in wanted_partners if row["id"] in kept_partners], current_partners))
         do(_updates("indicator", wanted_indicators, current_indicators))
+        do(_updates("funding_source", wanted_funding, current_funding))
         do([RowChange("action_partner", row["id"], None, row) for row in wanted_partners
             if row["id"] not in kept_partners]
            + [RowChange("indicator", row["id"], None, row) for row in wanted_indicators
-              if row["id"] not in current_indicators])
+              if row["id"] not in current_indicators]
+           + [RowChange("funding_source", row["id"], None, row) for row in wanted_funding
+              if row["id"] not in current_funding])
         # Items added since the version: everything worth keeping has moved out from under them,
         # so removing the topmost ones takes only them (and their comments) away.
         doomed = set(current_nodes) - node_ids
@@ -133,11 +145,15 @@ def _capture(document: WorkshopDocument) -> dict:
     partners = sorted(document.rows("action_partner"),
                       key=lambda row: (order.get(row["node_id"], len(order)),
                                        names[row["organization_id"]]["name"].casefold(), row["id"]))
-    used = {node["lead_organization_id"] for node in nodes} | {row["organization_id"] for row in partners}
+    funding = sorted(document.rows("funding_source"),
+                     key=lambda row: (order.get(row["node_id"], len(order)), row["position"], row["id"]))
+    used = ({node["lead_organization_id"] for node in nodes} | {row["organization_id"] for row in partners}
+            | {row["organization_id"] for row in funding})
     return {
         "format": SNAPSHOT_FORMAT,
         "nodes": nodes,
         "partners": partners,
+        "funding": funding,
         "indicators": [{**row, "node_code": codes.get(row["node_id"], "")} for row in indicators],
         "organizations": {oid: {"name": names[oid]["name"], "acronym": names[oid]["acronym"]}
                           for oid in sorted(used - {None}) if oid in names},
