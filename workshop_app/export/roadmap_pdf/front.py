@@ -9,10 +9,10 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Paragraph
 
 from workshop_app.export.agenda.contents import AgendaDay, agenda_days
-from workshop_app.export.pdf import text
+from workshop_app.export.pdf import sides, text
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
 from workshop_app.export.pdf.lines import Piece, line, shortened
 from workshop_app.export.pdf.styles import INK
@@ -90,36 +90,44 @@ def draw_cover(report: Report):
 
     def draw(canvas, doc) -> None:
         width, height = canvas._pagesize
-        left = doc.leftMargin
+        left, right = doc.leftMargin, width - doc.rightMargin
+        # The text starts at the left margin, the logo at the right; the other way round on a
+        # right-to-left page.
+        start, anchor = sides.flip(left, 0, left, right), sides.anchor("start")
         canvas.saveState()
         canvas.setFillColor(ACCENT)
         canvas.rect(0, height - COVER_BAND, width, COVER_BAND, stroke=0, fill=1)
         canvas.setFillColor(SECOND_ACCENT)
         canvas.rect(0, height - COVER_BAND - 2.2 * mm, width, 2.2 * mm, stroke=0, fill=1)
-        draw_text(canvas, eyebrow, left, height - 24 * mm, font=BOLD_FONT, size=9.5, color=colors.HexColor("#9fb3c8"))
+        draw_text(canvas, eyebrow, start, height - 24 * mm, font=BOLD_FONT, size=9.5, color=colors.HexColor("#9fb3c8"),
+                  anchor=anchor)
         size = 34.0
-        room = width - left - doc.rightMargin - (LOGO_BOX[0] + 8 * mm if report.logo else 0)
+        room = right - left - (LOGO_BOX[0] + 8 * mm if report.logo else 0)
         while size > 16 and text_width(country, BOLD_FONT, size) > room:
             size -= 1
-        draw_text(canvas, country, left, height - 44 * mm, font=BOLD_FONT, size=size, color=colors.white)
-        draw_text(canvas, subtitle, left, height - 56 * mm, font=BODY_FONT, size=13, color=colors.white)
+        draw_text(canvas, country, start, height - 44 * mm, font=BOLD_FONT, size=size, color=colors.white,
+                  anchor=anchor)
+        draw_text(canvas, subtitle, start, height - 56 * mm, font=BODY_FONT, size=13, color=colors.white, anchor=anchor)
         canvas.setStrokeColor(colors.HexColor("#9fb3c8"))
         canvas.setLineWidth(0.6)
-        canvas.line(left, height - 64 * mm, left + 30 * mm, height - 64 * mm)
+        rule = sides.flip(left, 30 * mm, left, right)
+        canvas.line(rule, height - 64 * mm, rule + 30 * mm, height - 64 * mm)
         if report.logo is not None:
-            _draw_logo(canvas, report.logo, width - doc.rightMargin - LOGO_BOX[0], height - 16 * mm - LOGO_BOX[1])
+            _draw_logo(canvas, report.logo, sides.flip(right - LOGO_BOX[0], LOGO_BOX[0], left, right),
+                       height - 16 * mm - LOGO_BOX[1])
         # SDG target 8.7 in its own words, at the foot of the cover.
-        body = width - left - doc.rightMargin
+        body = right - left
         quote = [text.paragraph(labels["cover.target_label"].upper(), styles()["goal_label"]),
                  text.paragraph(labels["cover.target"], styles()["target"])]
         y = doc.bottomMargin + 2 * mm
         for paragraph in reversed(quote):
             paragraph.wrap(body * 0.82, height)
-            paragraph.drawOn(canvas, left, y)
+            paragraph.drawOn(canvas, sides.flip(left, body * 0.82, left, right), y)
             y += paragraph.height + 2
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(1.2)
-        canvas.line(left, y + 4, left + 12 * mm, y + 4)
+        rule = sides.flip(left, 12 * mm, left, right)
+        canvas.line(rule, y + 4, rule + 12 * mm, y + 4)
         canvas.restoreState()
 
     return draw
@@ -235,8 +243,8 @@ def global_figures(report: Report) -> list[Flowable]:
     widths = []
     for index in range(len(cells)):
         widths.append(tile_width if index % 2 == 0 else gap)
-    tile_table = Table([cells], colWidths=widths, style=table_style(found["cell"], found["header_cell"], header_rows=0,
-                                                                    extra=_tile_commands(len(cells))))
+    tile_table = sides.table([cells], widths, table_style(found["cell"], found["header_cell"], header_rows=0,
+                                                          extra=_tile_commands(len(cells))))
     return [tile_table, spacer(10), text.paragraph(labels["global.text"], found["body"]),
             text.paragraph(labels["global.source"], found["source"])]
 
@@ -310,12 +318,12 @@ def _participation(report: Report, figures) -> list[Flowable]:
     numbers = len(sexes) + 2
     widths = column_widths(width, [0.34] + [0.66 / numbers] * numbers)
     last = len(rows) - 1
-    table = Table(rows, colWidths=widths, repeatRows=1, style=table_style(found["cell"], found["header_cell"], extra=[
+    table = sides.table(rows, widths, table_style(found["cell"], found["header_cell"], extra=[
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
         ("FONTNAME", (1, last), (-1, last), found["cell_bold"].fontName),
         ("LINEABOVE", (0, last), (-1, last), 1, INK),
         ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
-    ]))
+    ]), repeatRows=1)
     legend = {sex: labels.word("sex", sex) for sex in sexes}
     chart = participation_chart(chart_rows, legend, width)
     return [table, spacer(12), chart, note(labels["workshop.chart_note"])]

@@ -5,9 +5,9 @@ Long tables are ReportTables (styles.paged_table: rows never cut, header repeate
 cells wrapped); plain one-line text stays a plain string cell, drawn far faster than a paragraph.
 """
 
-from reportlab.platypus import Flowable, PageBreak, Table
+from reportlab.platypus import Flowable, PageBreak
 
-from workshop_app.export.pdf import text
+from workshop_app.export.pdf import sides, text
 from workshop_app.export.pdf.fonts import needs_shaping
 from workshop_app.export.pdf.lines import Piece, shortened
 from workshop_app.export.pdf.page import SectionMark
@@ -349,18 +349,18 @@ def budget_section(report: Report, number: str) -> list[Flowable]:
     rows = [header_cells(titles, right={1, 2, 3, 4, 5, 6})]
     for total in overall.values():
         rows.append(_total_cells(labels, total))
-    table = Table(rows, colWidths=widths, style=table_style(found["cell"], found["header_cell"], extra=[
+    table = sides.table(rows, colWidths=widths, style=table_style(found["cell"], found["header_cell"], extra=[
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"), ("FONTNAME", (0, 1), (0, -1), found["cell_bold"].fontName)]))
     chart_width = width - table_width - 24
     chart_rows = [FundingRow(total.currency or labels["budget.no_currency"], total.cost, total.cost - total.gap,
                              _caption(labels, total))
                   for total in overall.values() if total.cost]
-    side_by_side = Table([[table, [funding_chart(chart_rows, chart_width), note(labels["budget.chart_note"])]]],
-                         colWidths=[table_width + 24, chart_width], style=[
-                             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                             ("RIGHTPADDING", (0, 0), (0, 0), 24), ("RIGHTPADDING", (1, 0), (1, 0), 0),
-                             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                             ("FONTNAME", (0, 0), (-1, -1), found["cell"].fontName)])
+    side_by_side = sides.table([[table, [funding_chart(chart_rows, chart_width), note(labels["budget.chart_note"])]]],
+                               colWidths=[table_width + 24, chart_width], style=[
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (0, 0), 24), ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                                   ("FONTNAME", (0, 0), (-1, -1), found["cell"].fontName)])
     story += subheading(labels["budget.overall"])
     story.append(side_by_side)
     # Per outcome, each currency on its own line.
