@@ -33,6 +33,7 @@ from workshop_app.export.workbook.styles import (
     Look,
     header_cell,
     print_setup,
+    reading_from_the_right,
 )
 from workshop_app.export.workbook.text import sheet_title, xlsx_text
 from workshop_app.i18n.catalogs import N_
@@ -140,7 +141,7 @@ def _write_sheet(sheet, workshop: dict, lines: list, _: Words) -> None:
     print_setup(sheet, workshop["title"])
     sheet.oddFooter.right.text = _("Page {page} of {pages}", page="&P", pages="&N")
     if _.right_to_left:
-        sheet.sheet_view.rightToLeft = True
+        reading_from_the_right(sheet)
     sheet.print_options.gridLines = True
 
     header_alignments = {"Day": CENTER_HEADER_ALIGNMENT, "Duration (min)": NUMBER_HEADER_ALIGNMENT}
