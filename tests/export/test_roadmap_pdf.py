@@ -253,6 +253,18 @@ def test_participants_contact_details_only_when_chosen(roadmap_document, draft_p
     assert "Annex A List of participants" in text and "Timeline" not in text
 
 
+def test_an_address_too_wide_for_its_cell_breaks_after_its_at(roadmap_document, tmp_path):
+    """Or after a dot: not at whatever letter reaches the cell's edge ("aakash.mehta@unodc.e" /
+    "xample")."""
+    path = tmp_path / "with contacts.pdf"
+    write_roadmap_pdf(roadmap_document, path, include_contacts=True, sections=["participants"])
+    text = re.sub(r"([@.])\s+(?=[a-z])", r"\1", "\n".join(pages_text(path)))
+    addresses = [row["email"] for row in roadmap_document.rows("participant") if row["email"]]
+    assert len(addresses) > 100
+    assert [address for address in addresses if address not in text] == []
+    assert "\u200b" not in text
+
+
 def test_labels_print_in_the_export_language(roadmap_document, tmp_path):
     """Every label of ours goes through the catalogs: in the pseudo-language each one reads
     "[Lîké thîs~~]", on the page, in its tables, charts, footer and outline; user text as typed."""

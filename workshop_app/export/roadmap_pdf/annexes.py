@@ -2,6 +2,9 @@
 e-mail and phone only when the user chose to include contact details), the full agenda, and
 the plenary comments still open."""
 
+import re
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from workshop_app.export.agenda.contents import agenda_days
@@ -51,17 +54,38 @@ def participants_annex(report: Report, number: str) -> list[Flowable]:
                  cell_text(shortened(person.title, NAME_LIMIT), cell, inner[2]),
                  cell_text(shortened(organization, 300), cell, inner[3])]
         if report.include_contacts:
-            cells += [cell_text(_breakable_email(person.email), cell, inner[4]),
+            cells += [cell_text(_breakable_email(person.email, cell, inner[4]), cell, inner[4]),
                       cell_text(shortened(person.phone, 60), cell, inner[5])]
         rows.append(TableRow(cells))
     story.append(paged_table([labels[key] for key in titles], rows, widths))
     return story
 
 
-def _breakable_email(address: str) -> str:
-    """A long address may break after its @ rather than at whatever letter reaches the edge."""
+def _breakable_email(address: str, style, width: float) -> str:
+    """An address too wide for its cell breaks after its @ (and, for a part still too wide,
+    after its dots), not at whatever letter reaches the edge ("aakash.mehta@unodc.e" /
+    "xample"; a zero-width space after the @ was no break for the cell's text, which breaks at
+    spaces, and came out of the PDF's text)."""
     address = shortened(address, 120)
-    return address.replace("@", "@\u200b") if len(address) > 28 else address
+
+    def fits(value: str) -> bool:
+        return stringWidth(value, style.fontName, style.fontSize) <= width
+
+    if fits(address):
+        return address
+    lines: list[str] = []
+    for part in re.split(r"(?<=@)", address):
+        if fits(part):
+            lines.append(part)
+            continue
+        line = ""
+        for piece in re.split(r"(?<=\.)", part):
+            if line and not fits(line + piece):
+                lines.append(line)
+                line = ""
+            line += piece
+        lines.append(line)
+    return "\n".join(line for line in lines if line)
 
 
 def agenda_annex(report: Report, number: str) -> list[Flowable]:
