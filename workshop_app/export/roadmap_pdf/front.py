@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from workshop_app.export.agenda.contents import AgendaDay, agenda_days
 from workshop_app.export.pdf import sides, text
-from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
+from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT, needs_shaping
 from workshop_app.export.pdf.lines import Piece, line, shortened
 from workshop_app.export.pdf.styles import INK
 from workshop_app.export.pdf.tables import TableRow, column_widths, table_style
@@ -189,7 +189,7 @@ def _version_text(report: Report) -> Flowable:
 def contents(report: Report) -> list[Flowable]:
     found = styles()
     title = report.labels["contents"]
-    story: list[Flowable] = [Bookmarked(Paragraph(text.markup(title), found["contents_title"]), "contents", title)]
+    story: list[Flowable] = [Bookmarked(text.paragraph(title, found["contents_title"]), "contents", title)]
     for number, title, key, level in report.contents:
         style = found[f"contents_{min(level, 1)}"]
         if number and not number[0].isdigit():  # "Annex A": in the title's place, no number column
@@ -225,19 +225,19 @@ def global_figures(report: Report) -> list[Flowable]:
     """The seed's reference figures as four tiles, a paragraph and the citation."""
     labels = report.labels
     found = styles()
-    million = f'<font size="12">&nbsp;{text.markup(labels["global.million"])}</font>'
+    million = labels["global.million"]
     tiles = [
-        ("40" + million, labels["global.slavery"]),
-        ("152" + million, labels["global.children"]),
-        ("73" + million, labels["global.hazardous"]),
-        ("15", labels["global.pathfinders"]),
+        (_figure("40", million), labels["global.slavery"]),
+        (_figure("152", million), labels["global.children"]),
+        (_figure("73", million), labels["global.hazardous"]),
+        (_figure("15", ""), labels["global.pathfinders"]),
     ]
     width = report.portrait_width
     gap = 6
     tile_width = (width - 3 * gap) / 4
     cells = []
     for figure, caption in tiles:
-        cells.append([Paragraph(figure, found["figure"]), spacer(3), text.paragraph(caption, found["figure_text"])])
+        cells.append([figure, spacer(3), text.paragraph(caption, found["figure_text"])])
         cells.append("")
     cells = cells[:-1]
     widths = []
@@ -247,6 +247,46 @@ def global_figures(report: Report) -> list[Flowable]:
                                                           extra=_tile_commands(len(cells))))
     return [tile_table, spacer(10), text.paragraph(labels["global.text"], found["body"]),
             text.paragraph(labels["global.source"], found["source"])]
+
+
+UNIT_SIZE = 12  # points: "million" after a figure
+
+
+def _figure(number: str, unit: str) -> Flowable:
+    """A figure of a tile, its unit ("million") smaller after it."""
+    style = styles()["figure"]
+    if not unit:
+        return Paragraph(number, style)
+    if needs_shaping(unit):
+        return _Figure(number, unit, style)
+    return Paragraph(f'{number}<font size="{UNIT_SIZE}">&nbsp;{text.markup(unit)}</font>', style)
+
+
+class _Figure(Flowable):
+    """A figure and a unit that reportlab's Paragraph cannot print (it left the letters of
+    "مليون" unjoined and backwards): each drawn by the engine, the unit after the number in the
+    page's reading order."""
+
+    def __init__(self, number: str, unit: str, style):
+        super().__init__()
+        self.number = number
+        self.unit = unit
+        self.style = style
+
+    def wrap(self, available_width, available_height):
+        self.width, self.height = available_width, self.style.leading
+        return self.width, self.height
+
+    def draw(self):
+        style = self.style
+        baseline = self.height - style.fontSize
+        anchor = sides.anchor("start")
+        draw_text(self.canv, self.number, sides.flip(0, 0, 0, self.width), baseline, font=style.fontName,
+                  size=style.fontSize, color=style.textColor, anchor=anchor)
+        after = (text_width(self.number, style.fontName, style.fontSize)
+                 + text_width("\u00a0", style.fontName, UNIT_SIZE))
+        draw_text(self.canv, self.unit, sides.flip(after, 0, 0, self.width), baseline, font=style.fontName,
+                  size=UNIT_SIZE, color=style.textColor, anchor=anchor)
 
 
 def _tile_commands(count: int) -> list[tuple]:
