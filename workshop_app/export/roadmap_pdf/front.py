@@ -16,7 +16,7 @@ from workshop_app.export.pdf import sides, text
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT, needs_shaping
 from workshop_app.export.pdf.lines import Piece, line, shortened
 from workshop_app.export.pdf.styles import INK
-from workshop_app.export.pdf.tables import TableRow, column_widths, table_style
+from workshop_app.export.pdf.tables import TableRow, table_style
 from workshop_app.export.roadmap_pdf.canvas_text import draw_text, text_width
 from workshop_app.export.roadmap_pdf.charts import ChartRow, participation_chart
 from workshop_app.export.roadmap_pdf.content import Roadmap
@@ -34,6 +34,7 @@ from workshop_app.export.roadmap_pdf.styles import (
     spacer,
     styles,
     subheading,
+    table_widths,
 )
 from workshop_app.export.roadmap_pdf.table import cell_text, rich
 from workshop_app.models import vocabulary as v
@@ -356,7 +357,7 @@ def _participation(report: Report, figures) -> list[Flowable]:
                  labels.percent(overall.women_share)])
     width = report.portrait_width
     numbers = len(sexes) + 2
-    widths = column_widths(width, [0.34] + [0.66 / numbers] * numbers)
+    widths = table_widths(width, [0.34] + [0.66 / numbers] * numbers, header)
     last = len(rows) - 1
     table = sides.table(rows, widths, table_style(found["cell"], found["header_cell"], extra=[
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
@@ -378,7 +379,8 @@ def agenda_summary(report: Report) -> list[Flowable]:
     if not any(day.slots for day in days):
         return [note(labels["workshop.no_agenda"])]
     width = report.portrait_width
-    widths = column_widths(width, [0.16, 0.84])
+    titles = [labels["agenda.time"], labels["agenda.session"]]
+    widths = table_widths(width, [0.16, 0.84], titles)
     rows: list[TableRow] = []
     for day in days:
         rows.append(day_row(day, labels, 2))
@@ -396,7 +398,7 @@ def agenda_summary(report: Report) -> list[Flowable]:
             rows.append(TableRow([slot.times, cell]))
         if not day.slots:
             rows.append(TableRow(["", text.paragraph(labels["agenda.no_sessions"], found["cell_muted"])]))
-    return [paged_table([labels["agenda.time"], labels["agenda.session"]], rows, widths)]
+    return [paged_table(titles, rows, widths)]
 
 
 def day_row(day: AgendaDay, labels: Labels, columns: int) -> TableRow:

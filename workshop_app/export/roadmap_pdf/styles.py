@@ -16,7 +16,7 @@ from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT, needs_shaping
 from workshop_app.export.pdf.lines import Piece
 from workshop_app.export.pdf.shaped import Layout, ShapedParagraph, Span
 from workshop_app.export.pdf.styles import INK, MUTED, RULE, stylesheet
-from workshop_app.export.pdf.tables import TableRow
+from workshop_app.export.pdf.tables import PADDING, TableRow, column_widths
 from workshop_app.export.roadmap_pdf.page import ACCENT, ACCENT_LIGHT, Bookmarked
 from workshop_app.export.roadmap_pdf.table import ReportTable, cell_text, rich
 
@@ -176,6 +176,16 @@ def header_cells(titles: list[str], right: set[int] = frozenset()) -> list[Parag
     found = styles()
     return [text.paragraph(title, found["header_right" if index in right else "header_cell"])
             for index, title in enumerate(titles)]
+
+
+def table_widths(total: float, shares: list[float], titles: list[str],
+                 minimums: list[float] | None = None) -> list[float]:
+    """Column widths in the given shares, none narrower than its header's longest word: in
+    Spanish the code column's "Código" broke as "Códig" / "o"."""
+    style = styles()["header_cell"]
+    least = [max(text.paragraph(title, style).minWidth() + 2 * PADDING + 0.5, given)
+             for title, given in zip(titles, minimums or [0.0] * len(titles))]
+    return column_widths(total, shares, least)
 
 
 def paged_table(titles: list[str], rows: list[TableRow], widths: list[float], *,
