@@ -10,7 +10,8 @@ extracted from shaped glyphs ("सीता े") was not the text printed. Here
 - the text is cut into atoms, each of one span, one font and one level, with no space inside;
 - lines break at spaces (a word longer than the line is cut between its letters);
 - each line's atoms are put in visual order (rule L2) and drawn left to right, right-aligned
-  when the paragraph reads right to left;
+  when the paragraph reads right to left; on a right-to-left page (see sides) a paragraph that
+  holds any right-to-left letter reads right to left, and the style says which side it starts on;
 - every word is drawn inside a marked-content span whose /ActualText is the word as typed
   (NFC), so `pdftotext` gives back the text, not the glyphs. Poppler reverses the text of a
   right-to-left word, so that word's ActualText is stored reversed, which poppler turns back.
