@@ -16,7 +16,6 @@ word of ours, the dates and the page numbers are in the export's language.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -28,7 +27,7 @@ from workshop_app.export.agenda.pdf import in_parallel
 from workshop_app.export.agenda.pdf_parts import ACCENT, CONTINUED_FILL, LIGHT_RULE
 from workshop_app.export.errors import ExportError, no_such_day
 from workshop_app.export.files import written_atomically
-from workshop_app.export.pdf import text
+from workshop_app.export.pdf import sides, text
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
 from workshop_app.export.pdf.lines import Piece, line, shortened
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate, workshop_details
@@ -109,7 +108,7 @@ def write_group_lists_pdf(document: WorkshopDocument, path: Path | str, *, day: 
               for found in slots}
     workshop = document.workshop()
     _ = Words(export_language(document, lang))
-    with written_atomically(path) as temporary:
+    with written_atomically(path) as temporary, sides.reading(_):
         template = WorkshopDocTemplate(str(temporary), workshop_title=workshop["title"], kind=_(KIND), words=_,
                                        paper=paper, footer_details=workshop_details(workshop, _))
         story: list = []
@@ -213,15 +212,15 @@ def _group_page(found: _Slot, group: GroupList, timed: ScheduledSession, positio
 def _slot_band(found: _Slot, width: float, _: Words) -> Table:
     styles = _styles()
     left = width * 0.7
-    return Table([[line(styles["band"], found.day_label(_)), line(styles["band_right"], found.times)]],
-                 colWidths=[left, width - left], style=_table_style([
-                     ("BACKGROUND", (0, 0), (-1, -1), ACCENT),
-                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                     ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
-                     ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-                     ("TOPPADDING", (0, 0), (-1, -1), 6),
-                     ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-                 ]))
+    return sides.table([[line(styles["band"], found.day_label(_)), line(styles["band_right"], found.times)]],
+                       colWidths=[left, width - left], style=_table_style([
+                           ("BACKGROUND", (0, 0), (-1, -1), ACCENT),
+                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+                           ("TOPPADDING", (0, 0), (-1, -1), 6),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+                       ]))
 
 
 def _details(found: _Slot, group: GroupList, timed: ScheduledSession, width: float, _: Words) -> Table:
@@ -246,7 +245,7 @@ def _details(found: _Slot, group: GroupList, timed: ScheduledSession, width: flo
         # Translators: the label of the group's other resource people (neither speakers nor rapporteurs).
         rows.append((_("Also"), line(styles["detail"], shortened(_.listed(map(_label, others)), NAMES_LIMIT))))
     cells = [[line(styles["label"], label), value] for label, value in rows]
-    return Table(cells, colWidths=[_LABEL_WIDTH, width - _LABEL_WIDTH], style=_table_style([
+    return sides.table(cells, colWidths=[_LABEL_WIDTH, width - _LABEL_WIDTH], style=_table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
@@ -292,16 +291,16 @@ class _MembersTable(PagedTable):
 
 def _continued_band(found: _Slot, name: str, width: float, _: Words) -> Table:
     styles = _styles()
-    return Table([[line(styles["continued"], _("{name} (continued)", name=name)),
-                   line(styles["continued_right"], f"{found.day_label(_)} · {found.times}")]],
-                 colWidths=[width * 0.45, width * 0.55], style=_table_style([
-                     ("BACKGROUND", (0, 0), (-1, -1), CONTINUED_FILL),
-                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                     ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
-                     ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-                     ("TOPPADDING", (0, 0), (-1, -1), 4),
-                     ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                 ]))
+    return sides.table([[line(styles["continued"], _("{name} (continued)", name=name)),
+                         line(styles["continued_right"], f"{found.day_label(_)} · {found.times}")]],
+                       colWidths=[width * 0.45, width * 0.55], style=_table_style([
+                           ("BACKGROUND", (0, 0), (-1, -1), CONTINUED_FILL),
+                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+                           ("TOPPADDING", (0, 0), (-1, -1), 4),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                       ]))
 
 
 def _nothing_to_print(workshop: dict, days: list[tuple[int, DaySchedule]] | None, _: Words) -> list:
@@ -323,7 +322,7 @@ def _table_style(commands: list[tuple]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), BODY_FONT), *commands])
 
 
-@cache
+@sides.by_direction
 def _styles() -> dict[str, ParagraphStyle]:
     shared = stylesheet()
     body = shared["body"]

@@ -26,6 +26,7 @@ from workshop_app.export.agenda.contents import AgendaDay, AgendaSession, TimeSl
 from workshop_app.export.agenda.pdf_parts import ACCENT, BREAK_FILL, CONTINUED_FILL, LIGHT_RULE, DayBlock, agenda_styles
 from workshop_app.export.errors import ExportError
 from workshop_app.export.files import written_atomically
+from workshop_app.export.pdf import sides
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
 from workshop_app.export.pdf.lines import Piece, labelled, line, shortened
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate, workshop_details
@@ -75,7 +76,7 @@ def write_agenda_pdf(document: WorkshopDocument, path: Path | str, *, facilitato
     workshop = document.workshop()
     days = agenda_days(document, _)
     kind = _(FACILITATOR_KIND) if facilitator else _(KIND)
-    with written_atomically(path) as temporary:
+    with written_atomically(path) as temporary, sides.reading(_):
         template = WorkshopDocTemplate(str(temporary), workshop_title=workshop["title"], kind=kind, words=_,
                                        paper=paper, footer_details=workshop_details(workshop, _))
         page = _Page(template.width, template.height, _)
@@ -163,35 +164,36 @@ def _day(day: AgendaDay, page: _Page, facilitator: bool) -> DayBlock:
 def _band(day: AgendaDay, page: _Page) -> Table:
     styles = agenda_styles()
     left = page.width * 0.5
-    return Table([[line(styles["band"], day.label), line(styles["band_right"], shortened(day.title, TITLE_LIMIT))]],
-                 colWidths=[left, page.width - left], style=_table_style([
-                     ("BACKGROUND", (0, 0), (-1, -1), ACCENT),
-                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                     ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
-                     ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-                     ("TOPPADDING", (0, 0), (-1, -1), 5),
-                     ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                     # A paragraph's first baseline sits one font size below its top: the
-                     # smaller day title moves down by the difference to share the baseline.
-                     ("TOPPADDING", (1, 0), (1, 0), 5 + styles["band"].fontSize - styles["band_right"].fontSize),
-                 ]))
+    return sides.table([[line(styles["band"], day.label),
+                         line(styles["band_right"], shortened(day.title, TITLE_LIMIT))]],
+                       colWidths=[left, page.width - left], style=_table_style([
+                           ("BACKGROUND", (0, 0), (-1, -1), ACCENT),
+                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+                           ("TOPPADDING", (0, 0), (-1, -1), 5),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                           # A paragraph's first baseline sits one font size below its top: the
+                           # smaller day title moves down by the difference to share the baseline.
+                           ("TOPPADDING", (1, 0), (1, 0), 5 + styles["band"].fontSize - styles["band_right"].fontSize),
+                       ]))
 
 
 def _continued_band(day: AgendaDay, page: _Page) -> Table:
     # Translators: the band at the top of a page where a day (or a group) continues; {name} is
     # e.g. "Day 2 · Wednesday 10 March 2027".
     continued = page.words("{name} (continued)", name=day.label)
-    return Table([[line(agenda_styles()["continued"], continued)]], colWidths=[page.width],
-                 style=_table_style([
-                     ("BACKGROUND", (0, 0), (-1, -1), CONTINUED_FILL),
-                     ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
-                     ("TOPPADDING", (0, 0), (-1, -1), 3),
-                     ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                 ]))
+    return sides.table([[line(agenda_styles()["continued"], continued)]], colWidths=[page.width],
+                       style=_table_style([
+                           ("BACKGROUND", (0, 0), (-1, -1), CONTINUED_FILL),
+                           ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+                           ("TOPPADDING", (0, 0), (-1, -1), 3),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                       ]))
 
 
 def _note_row(message: str, page: _Page) -> Table:
-    return Table([[line(agenda_styles()["note"], message)]], colWidths=[page.width], style=_table_style([
+    return sides.table([[line(agenda_styles()["note"], message)]], colWidths=[page.width], style=_table_style([
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
         ("TOPPADDING", (0, 0), (-1, -1), _PAD),
         ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD),
@@ -214,7 +216,7 @@ def _day_times(day: AgendaDay, page: _Page) -> Table:
         over = day.end - minutes(planned)
         runs = _.n("runs {count} min past the planned end", "runs {count} min past the planned end", over)
         parts.append(Piece(f" · {runs}", bold=True))
-    return Table([[line(agenda_styles()["note"], *parts)]], colWidths=[page.width], style=_table_style([
+    return sides.table([[line(agenda_styles()["note"], *parts)]], colWidths=[page.width], style=_table_style([
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -256,7 +258,7 @@ def _slot_row(slot: TimeSlot, page: _Page) -> Table:
         # No span down the time column: without one, a slot taller than a page can still be
         # split between its rows.
         commands.append(("LINEBELOW", (1, 0), (-1, -2), 0.5, LIGHT_RULE))
-    return Table(rows, colWidths=[page.time_width, *[column_width] * columns], style=_table_style(commands))
+    return sides.table(rows, colWidths=[page.time_width, *[column_width] * columns], style=_table_style(commands))
 
 
 def _time_cell(slot: TimeSlot, _: Words) -> list:
@@ -356,7 +358,7 @@ def _card(session: AgendaSession, slot: TimeSlot, position: int, page: _Page) ->
     ]
     if session.is_break:
         commands.append(("BACKGROUND", (0, 0), (-1, -1), BREAK_FILL))
-    return Table(rows, colWidths=[page.time_width, _LABEL_WIDTH, text_width], style=_table_style(commands))
+    return sides.table(rows, colWidths=[page.time_width, _LABEL_WIDTH, text_width], style=_table_style(commands))
 
 
 def _details(session: AgendaSession, _: Words) -> list[tuple[str, object]]:

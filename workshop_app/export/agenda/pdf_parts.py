@@ -4,13 +4,13 @@ band. Lines mixing our labels with user text come from the engine (pdf.lines).
 """
 
 from collections.abc import Callable
-from functools import cache
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
+from workshop_app.export.pdf import sides
 from workshop_app.export.pdf.fonts import BOLD_FONT
 from workshop_app.export.pdf.styles import INK, MUTED, stylesheet
 
@@ -20,7 +20,7 @@ BREAK_FILL = colors.HexColor("#f3f5f7")  # breaks and meals
 CONTINUED_FILL = colors.HexColor("#dde3ea")
 
 
-@cache
+@sides.by_direction
 def agenda_styles() -> dict[str, ParagraphStyle]:
     body = stylesheet()["body"]
 

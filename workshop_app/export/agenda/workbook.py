@@ -4,8 +4,8 @@ sessions in track order), ready to filter by day, track or facilitator and to pr
 Start and End are the times the Agenda page and the agenda PDF show (models.agenda), written
 as "HH:MM" text so that no spreadsheet turns them into fractions of a day. Duration is a number.
 The sheet's name, headers and session types are in the export's language; so are the weekday
-and month names of French and Spanish dates (a locale in their number format). An Arabic
-workbook opens right to left.
+and month names of French dates and the weekday names of Spanish ones (a locale in their number
+format). An Arabic workbook opens right to left.
 """
 
 import datetime as dt
@@ -33,6 +33,7 @@ from workshop_app.export.workbook.styles import (
     Look,
     header_cell,
     print_setup,
+    reading_from_the_right,
 )
 from workshop_app.export.workbook.text import sheet_title, xlsx_text
 from workshop_app.i18n.catalogs import N_
@@ -61,7 +62,9 @@ NAME_SEPARATOR = "; "  # names may hold commas ("Dubois, Catherine"); a semicolo
 DATE_FORMAT = "ddd d mmm yyyy"
 # The locale (a Windows LCID) whose weekday and month names a date shows in; without one the
 # spreadsheet program's own. Arabic dates keep its own: an Arabic locale can switch the calendar.
-_DATE_LOCALES = {"fr": "[$-40C]", "es": "[$-C0A]"}
+# Spanish abbreviates Tuesday and March alike ("mar 9 mar 2027"): its month is written as a
+# number, as Spain writes dates ("mar 09/03/2027").
+_DATE_FORMATS = {"fr": "[$-40C]" + DATE_FORMAT, "es": "[$-C0A]ddd dd/mm/yyyy"}
 
 # (narrowest, widest) in characters, and whether long text wraps, per column (by its English header).
 _COLUMNS = {
@@ -140,7 +143,7 @@ def _write_sheet(sheet, workshop: dict, lines: list, _: Words) -> None:
     print_setup(sheet, workshop["title"])
     sheet.oddFooter.right.text = _("Page {page} of {pages}", page="&P", pages="&N")
     if _.right_to_left:
-        sheet.sheet_view.rightToLeft = True
+        reading_from_the_right(sheet)
     sheet.print_options.gridLines = True
 
     header_alignments = {"Day": CENTER_HEADER_ALIGNMENT, "Duration (min)": NUMBER_HEADER_ALIGNMENT}
@@ -154,7 +157,7 @@ def _write_sheet(sheet, workshop: dict, lines: list, _: Words) -> None:
     lighter = [Look(sheet, alignment, font=_BREAK_FONT) for alignment in alignments]
     new_day = [Look(sheet, alignment, border=RULE_ABOVE) for alignment in alignments]
     new_day_lighter = [Look(sheet, alignment, font=_BREAK_FONT, border=RULE_ABOVE) for alignment in alignments]
-    date_format = _DATE_LOCALES.get(_.language, "") + DATE_FORMAT
+    date_format = _DATE_FORMATS.get(_.language, DATE_FORMAT)
     previous_day = None
     for day, session, values in lines:
         first_of_day = previous_day is not None and day.number != previous_day

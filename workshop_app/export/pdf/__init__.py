@@ -12,7 +12,9 @@
 - outlines: a word drawn as filled glyph outlines (the DRAFT watermark), never extracted as text.
 - lines:  lines that mix labels of ours (bold or muted) with user text, through text; the
           limit put on a pasted field.
-- styles: the shared paragraph styles and colours.
+- sides:  which side a document starts on (the right in Arabic): mirrored styles, tables with
+          their columns in reading order, positions on the canvas.
+- styles: the shared paragraph styles and colours, for either direction.
 - page:   WorkshopDocTemplate (A4 or Letter, portrait or landscape, running header with the
           workshop title and a SectionMark-driven section, a footer naming the workshop beside
           "Page x of y", or "Day 2 · page 1 of 3" for a page group).
@@ -30,6 +32,7 @@ __all__ = [
     "outlines",
     "text",
     "lines",
+    "sides",
     "styles",
     "page",
     "tables",

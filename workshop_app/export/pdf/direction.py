@@ -63,6 +63,11 @@ def base_level(text: str) -> int:
     return 0
 
 
+def has_right_to_left(text: str) -> bool:
+    """Whether any letter of the text is written right to left (Hebrew, Arabic, Syriac…)."""
+    return not text.isascii() and any(unicodedata.bidirectional(char) in _STRONG_RIGHT for char in text)
+
+
 def levels(text: str, base: int) -> list[int]:
     """The resolved level of each character (before L1, which applies per line)."""
     if text.isascii() and base == 0:

@@ -22,7 +22,6 @@ a sheet in a participant's hand names their workshop.
 """
 
 from collections.abc import Callable, Sequence
-from functools import cache
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER, portrait
@@ -34,7 +33,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from workshop_app import __version__
-from workshop_app.export.pdf import text
+from workshop_app.export.pdf import sides, text
 from workshop_app.export.pdf.fonts import BODY_FONT, needs_shaping, register_fonts
 from workshop_app.export.pdf.styles import MUTED, RULE, stylesheet
 from workshop_app.export.words import Words
@@ -217,13 +216,14 @@ class WorkshopDocTemplate(BaseDocTemplate):
         styles = stylesheet()
         top = self.pagesize[1] - self.topMargin + _HEADER_GAP
         half = (self.width - 6 * mm) / 2
+        left, right = self.leftMargin, self.leftMargin + self.width
         canvas.saveState()
         for content, style, x in (
-            (self.workshop_title, styles["page_header"], self.leftMargin),
-            (self.section, styles["page_header_right"], self.leftMargin + self.width - half),
+            (self.workshop_title, styles["page_header"], left),
+            (self.section, styles["page_header_right"], right - half),
         ):
             if content:
-                self.header_paragraph(content, style, half).drawOn(canvas, x, top)
+                self.header_paragraph(content, style, half).drawOn(canvas, sides.flip(x, half, left, right), top)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(self.leftMargin, top - 1.5 * mm, self.leftMargin + self.width, top - 1.5 * mm)
@@ -237,29 +237,35 @@ class WorkshopDocTemplate(BaseDocTemplate):
         footer = text.paragraph(self.footer_line(room, last=last), style)
         footer.wrap(room, 2 * style.leading)
         # On the page number's baseline: a one-line paragraph's baseline is (leading - size) up.
-        footer.drawOn(canvas, left, self.bottomMargin - 9 * mm - (style.leading - style.fontSize))
+        footer.drawOn(canvas, sides.flip(left, room, left, left + width),
+                      self.bottomMargin - 9 * mm - (style.leading - style.fontSize))
 
     def _draw_page_number(self, canvas: Canvas, page: int, pages: int) -> None:
+        """At the end of the footer: on the right, or on the left of a right-to-left page."""
         label = self.page_number_label(page, pages)
-        right, baseline = self.leftMargin + self.width, self.bottomMargin - 9 * mm
+        left, right, baseline = self.leftMargin, self.leftMargin + self.width, self.bottomMargin - 9 * mm
         if needs_shaping(label):
             # Arabic words and digits: shaped, in their reading order, by the paragraph engine.
-            style = _page_number_style()
+            style = _page_number_styles()["page_number"]
             room = self.page_label_room()
             number = text.paragraph(label, style)
             number.wrap(room, 2 * style.leading)
-            number.drawOn(canvas, right - room, baseline - (style.leading - style.fontSize))
+            number.drawOn(canvas, sides.flip(right - room, room, left, right),
+                          baseline - (style.leading - style.fontSize))
             return
         canvas.saveState()
         canvas.setFont(BODY_FONT, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(right, baseline, label)
+        if sides.right_to_left():
+            canvas.drawString(left, baseline, label)
+        else:
+            canvas.drawRightString(right, baseline, label)
         canvas.restoreState()
 
 
-@cache
-def _page_number_style() -> ParagraphStyle:
-    return ParagraphStyle("page_number", parent=stylesheet()["page_footer"], alignment=TA_RIGHT)
+@sides.by_direction
+def _page_number_styles() -> dict[str, ParagraphStyle]:
+    return {"page_number": ParagraphStyle("page_number", parent=stylesheet()["page_footer"], alignment=TA_RIGHT)}
 
 
 def numbered_canvas(draw_page_number: Callable[[Canvas, int, int], None]) -> type[Canvas]:

@@ -10,7 +10,8 @@ extracted from shaped glyphs ("सीता े") was not the text printed. Here
 - the text is cut into atoms, each of one span, one font and one level, with no space inside;
 - lines break at spaces (a word longer than the line is cut between its letters);
 - each line's atoms are put in visual order (rule L2) and drawn left to right, right-aligned
-  when the paragraph reads right to left;
+  when the paragraph reads right to left; on a right-to-left page (see sides) a paragraph that
+  holds any right-to-left letter reads right to left, and the style says which side it starts on;
 - every word is drawn inside a marked-content span whose /ActualText is the word as typed
   (NFC), so `pdftotext` gives back the text, not the glyphs. Poppler reverses the text of a
   right-to-left word, so that word's ActualText is stored reversed, which poppler turns back.
@@ -33,7 +34,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.platypus import Flowable
 
-from workshop_app.export.pdf import direction, fonts
+from workshop_app.export.pdf import direction, fonts, sides
 
 _SHAPE_CACHE_LIMIT = 20000
 _shaped: dict[tuple[str, str, float], tuple[object, float]] = {}
@@ -118,7 +119,7 @@ class Layout:
         typed = "".join(span.text for span in spans)
         # The direction is read from the text as typed (isolates count there); the explicit
         # formatting characters are then removed (rule X9; they print as nothing).
-        self.base = direction.base_level(typed) if base is None else base
+        self.base = _base_level(typed, style) if base is None else base
         self.spans = [Span(direction.strip_formatting(span.text), span.bold, span.color) for span in spans]
         self.text = "".join(span.text for span in self.spans)
         self.levels = direction.levels(self.text, self.base)
@@ -319,11 +320,24 @@ class Layout:
 
     def alignment(self) -> int:
         alignment = self.style.alignment
+        if sides.is_mirrored(self.style):
+            return TA_RIGHT if alignment == TA_JUSTIFY else alignment  # the page's side, whatever the text
         if alignment == TA_JUSTIFY:
             alignment = TA_LEFT
         if self.base % 2 and alignment == TA_LEFT:
             return TA_RIGHT  # a right-to-left paragraph starts at the right edge
         return alignment
+
+
+def _base_level(text: str, style: ParagraphStyle) -> int:
+    """The paragraph's direction: its first strong letter's (rules P2–P3); on a right-to-left
+    page, right to left as soon as it holds any right-to-left letter, so that a line of ours
+    that starts with a Latin name ("National workshop … · نيبال · 9–11 مارس 2027") reads from
+    the right like the rest of the page. Text without such letters keeps its own order."""
+    level = direction.base_level(text)
+    if level == 0 and sides.is_mirrored(style) and direction.has_right_to_left(text):
+        return 1
+    return level
 
 
 def _drawn_order(value: str) -> str:

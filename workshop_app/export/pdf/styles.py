@@ -1,11 +1,11 @@
-"""The paragraph styles every workshop PDF shares (sign-in sheets, agenda, road map)."""
-
-from functools import cache
+"""The paragraph styles every workshop PDF shares (sign-in sheets, agenda, road map), for a
+left-to-right page or mirrored for a right-to-left one (see sides)."""
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from workshop_app.export.pdf import sides
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT, register_fonts
 
 INK = colors.HexColor("#1f2933")
@@ -15,7 +15,7 @@ HEADER_FILL = colors.HexColor("#dde3ea")
 GROUP_FILL = colors.HexColor("#eef1f5")
 
 
-@cache
+@sides.by_direction
 def stylesheet() -> dict[str, ParagraphStyle]:
     register_fonts()
     body = ParagraphStyle("body", fontName=BODY_FONT, fontSize=10, leading=13, textColor=INK, alignment=TA_LEFT)

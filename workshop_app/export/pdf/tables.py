@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from workshop_app.export.pdf import sides
 from workshop_app.export.pdf.styles import GROUP_FILL, HEADER_FILL, INK, RULE
 
 PADDING = 3
@@ -172,9 +173,9 @@ class PagedTable(Flowable):
 
     def _table(self, rows: list[TableRow]) -> Table:
         groups = [index + 1 for index, row in enumerate(rows) if row.group]
-        return Table([self.header, *(row.cells for row in rows)], colWidths=self.widths,
-                     style=table_style(self.cell_style, self.header_style, group_rows=groups),
-                     minRowHeights=[0, *(row.min_height for row in rows)])
+        return sides.table([self.header, *(row.cells for row in rows)], self.widths,
+                           table_style(self.cell_style, self.header_style, group_rows=groups),
+                           minRowHeights=[0, *(row.min_height for row in rows)])
 
     def _header_height(self) -> float:
         return self._measure(TableRow(self.header), self.header_style)

@@ -2,12 +2,15 @@
 e-mail and phone only when the user chose to include contact details), the full agenda, and
 the plenary comments still open."""
 
+import re
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from workshop_app.export.agenda.contents import agenda_days
 from workshop_app.export.pdf import text
 from workshop_app.export.pdf.lines import Piece, shortened
-from workshop_app.export.pdf.tables import TableRow, column_widths, content_width
+from workshop_app.export.pdf.tables import TableRow, content_width
 from workshop_app.export.roadmap_pdf.front import Report, day_row
 from workshop_app.export.roadmap_pdf.styles import (
     FIELD_LIMIT,
@@ -16,6 +19,7 @@ from workshop_app.export.roadmap_pdf.styles import (
     note,
     paged_table,
     styles,
+    table_widths,
 )
 from workshop_app.export.roadmap_pdf.table import cell_text, rich
 from workshop_app.export.stakeholders.participant_list import ParticipantList
@@ -39,7 +43,8 @@ def participants_annex(report: Report, number: str) -> list[Flowable]:
                                                                  "people.organization", "people.email", "people.phone"]
     else:
         shares, titles = [0.07, 0.31, 0.25, 0.37], ["people.no", "people.name", "people.title", "people.organization"]
-    widths = column_widths(report.portrait_width, shares, [26] + [0] * (len(shares) - 1))
+    titles = [labels[key] for key in titles]
+    widths = table_widths(report.portrait_width, shares, titles, [26] + [0] * (len(shares) - 1))
     inner = [content_width(width) for width in widths]
     cell = found["cell"]
     rows = []
@@ -51,17 +56,38 @@ def participants_annex(report: Report, number: str) -> list[Flowable]:
                  cell_text(shortened(person.title, NAME_LIMIT), cell, inner[2]),
                  cell_text(shortened(organization, 300), cell, inner[3])]
         if report.include_contacts:
-            cells += [cell_text(_breakable_email(person.email), cell, inner[4]),
+            cells += [cell_text(_breakable_email(person.email, cell, inner[4]), cell, inner[4]),
                       cell_text(shortened(person.phone, 60), cell, inner[5])]
         rows.append(TableRow(cells))
-    story.append(paged_table([labels[key] for key in titles], rows, widths))
+    story.append(paged_table(titles, rows, widths))
     return story
 
 
-def _breakable_email(address: str) -> str:
-    """A long address may break after its @ rather than at whatever letter reaches the edge."""
+def _breakable_email(address: str, style, width: float) -> str:
+    """An address too wide for its cell breaks after its @ (and, for a part still too wide,
+    after its dots), not at whatever letter reaches the edge ("aakash.mehta@unodc.e" /
+    "xample"; a zero-width space after the @ was no break for the cell's text, which breaks at
+    spaces, and came out of the PDF's text)."""
     address = shortened(address, 120)
-    return address.replace("@", "@\u200b") if len(address) > 28 else address
+
+    def fits(value: str) -> bool:
+        return stringWidth(value, style.fontName, style.fontSize) <= width
+
+    if fits(address):
+        return address
+    lines: list[str] = []
+    for part in re.split(r"(?<=@)", address):
+        if fits(part):
+            lines.append(part)
+            continue
+        line = ""
+        for piece in re.split(r"(?<=\.)", part):
+            if line and not fits(line + piece):
+                lines.append(line)
+                line = ""
+            line += piece
+        lines.append(line)
+    return "\n".join(line for line in lines if line)
 
 
 def agenda_annex(report: Report, number: str) -> list[Flowable]:
@@ -71,7 +97,8 @@ def agenda_annex(report: Report, number: str) -> list[Flowable]:
     days = agenda_days(report.document)
     if not any(day.slots for day in days):
         return story + [note(labels["workshop.no_agenda"])]
-    widths = column_widths(report.portrait_width, [0.14, 0.38, 0.17, 0.31])
+    titles = [labels["agenda.time"], labels["agenda.session"], labels["agenda.details"], labels["agenda.people"]]
+    widths = table_widths(report.portrait_width, [0.14, 0.38, 0.17, 0.31], titles)
     inner = [content_width(width) for width in widths]
     cell, muted = found["cell"], found["cell_muted"]
     rows: list[TableRow] = []
@@ -100,7 +127,6 @@ def agenda_annex(report: Report, number: str) -> list[Flowable]:
                                       rich(cell, *people) if people else ""]))
         if not day.slots:
             rows.append(TableRow(["", text.paragraph(labels["agenda.no_sessions"], muted), "", ""]))
-    titles = [labels["agenda.time"], labels["agenda.session"], labels["agenda.details"], labels["agenda.people"]]
     story.append(paged_table(titles, rows, widths))
     return story
 
@@ -116,17 +142,17 @@ def comments_annex(report: Report, number: str, open_ones: list[dict]) -> list[F
     story = heading(number, labels["section.comments"], "comments")
     story.append(note(labels["comments.intro"]))
     codes = node_codes(report.document)
-    titles = {row["id"]: row["title"] for row in report.document.rows("roadmap_node")}
-    widths = column_widths(report.portrait_width, [0.27, 0.43, 0.18, 0.12])
+    node_titles = {row["id"]: row["title"] for row in report.document.rows("roadmap_node")}
+    titles = [labels["comments.item"], labels["comments.comment"], labels["comments.from"], labels["comments.date"]]
+    widths = table_widths(report.portrait_width, [0.27, 0.43, 0.18, 0.12], titles)
     inner = [content_width(width) for width in widths]
     cell = found["cell"]
     rows = []
     for comment in open_ones:
         code = codes.get(comment["node_id"], "")
-        item = rich(cell, Piece(code + " ", bold=True), shortened(titles.get(comment["node_id"], ""), 200))
+        item = rich(cell, Piece(code + " ", bold=True), shortened(node_titles.get(comment["node_id"], ""), 200))
         rows.append(TableRow([item, cell_text(shortened(comment["text"], FIELD_LIMIT), cell, inner[1]),
                               cell_text(shortened(comment["raised_by"], 200), cell, inner[2]),
                               cell_text(labels.quarter((comment["created_at"] or "")[:10]), cell, inner[3])]))
-    story.append(paged_table([labels["comments.item"], labels["comments.comment"], labels["comments.from"],
-                              labels["comments.date"]], rows, widths))
+    story.append(paged_table(titles, rows, widths))
     return story

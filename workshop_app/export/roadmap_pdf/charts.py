@@ -20,6 +20,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from workshop_app.export.pdf import sides
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT, needs_shaping
 from workshop_app.export.pdf.styles import INK, MUTED, RULE
 from workshop_app.export.roadmap_pdf.canvas_text import draw_text, text_width
@@ -44,6 +45,9 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 # ---------------------------------------------------------------------- drawings
 
+_OTHER_END = {"start": "end", "end": "start"}
+
+
 class _Chart(Drawing):
     """A drawing whose labels NotoSans cannot print alone are drawn over it by draw_text
     (reportlab's graphics strings are neither shaped nor laid out right to left)."""
@@ -58,6 +62,25 @@ class _Chart(Drawing):
             self._shaped.append((value, x, y, font, size, color, anchor))
         else:
             self.add(String(x, y, value, fontName=font, fontSize=size, fillColor=color, textAnchor=anchor))
+
+    def for_page(self) -> "_Chart":
+        """The chart as drawn on this document's page: on a right-to-left page every shape at
+        the mirror of its place (labels on the right, bars growing leftwards, the legend read
+        from the right), each label anchored at its other end; the letters are not mirrored."""
+        if not sides.right_to_left():
+            return self
+        width = self.width
+        for shape in self.contents:
+            if isinstance(shape, Rect):
+                shape.x = width - shape.x - shape.width
+            elif isinstance(shape, String):
+                shape.x = width - shape.x
+                shape.textAnchor = _OTHER_END.get(shape.textAnchor, shape.textAnchor)
+            elif isinstance(shape, Line):
+                shape.x1, shape.x2 = width - shape.x1, width - shape.x2
+        self._shaped = [(value, width - x, y, font, size, color, _OTHER_END.get(anchor, anchor))
+                        for value, x, y, font, size, color, anchor in self._shaped]
+        return self
 
     def draw(self):
         super().draw()
@@ -89,8 +112,9 @@ class StatusChip(Flowable):
         canvas.setFillColor(fill)
         canvas.setStrokeColor(stroke)
         canvas.setLineWidth(0.6)
-        canvas.rect(0, baseline - 0.3, side, side, stroke=1, fill=1)
-        draw_text(canvas, self.label, side + 3, baseline, font=BODY_FONT, size=self.size)
+        canvas.rect(sides.flip(0, side, 0, self.width), baseline - 0.3, side, side, stroke=1, fill=1)
+        draw_text(canvas, self.label, sides.flip(side + 3, 0, 0, self.width), baseline, font=BODY_FONT, size=self.size,
+                  anchor=sides.anchor("start"))
 
 
 class Amount(Flowable):
@@ -168,7 +192,7 @@ def participation_chart(rows: list[ChartRow], sexes: dict[str, str], width: floa
     axis_x = label_width
     drawing.add(Line(axis_x, y + bar_height + gap - 2, axis_x, height - legend_height + 2, strokeColor=RULE,
                      strokeWidth=0.6))
-    return drawing
+    return drawing.for_page()
 
 
 # ---------------------------------------------------------------------- funding chart
@@ -204,7 +228,7 @@ def funding_chart(rows: list[FundingRow], width: float) -> Drawing:
             size -= 0.25
         drawing.label(label_width, y + bar_height + 3, row.caption, size=size, color=MUTED)
         y -= bar_height + gap
-    return drawing
+    return drawing.for_page()
 
 
 # ---------------------------------------------------------------------- Gantt timeline
@@ -238,7 +262,8 @@ class GanttRow:
 class GanttChart(Flowable):
     """Actions as bars over the quarters [first, last]. Laid out one page at a time: the legend
     and the year/quarter header repeat on every page, rows are never cut and a page never ends
-    on an outcome band."""
+    on an outcome band. On a right-to-left page the labels are on the right and time runs
+    leftwards, as the page is read."""
 
     LEGEND = 16.0
     HEADER = 26.0
@@ -294,6 +319,17 @@ class GanttChart(Flowable):
 
     # ------------------------------------------------------------------ drawing
 
+    def _x(self, x: float, width: float = 0) -> float:
+        """Where something placed at `x` on a left-to-right chart goes on this page."""
+        return sides.flip(x, width, 0, self.width)
+
+    def _string(self, canvas, x: float, y: float, value: str) -> None:
+        """A plain string starting at `x` of a left-to-right chart."""
+        if sides.right_to_left():
+            canvas.drawRightString(self._x(x), y, value)
+        else:
+            canvas.drawString(x, y, value)
+
     def draw(self):
         canvas = self.canv
         quarters = self.last - self.first + 1
@@ -311,21 +347,22 @@ class GanttChart(Flowable):
             year = (self.first + index) // 4
             if year % 2 == 0:
                 canvas.setFillColor(YEAR_SHADE)
-                canvas.rect(grid_left + index * quarter_width, bottom, quarter_width, header_top - bottom,
+                canvas.rect(self._x(grid_left + index * quarter_width, quarter_width), bottom, quarter_width,
+                            header_top - bottom,
                             stroke=0, fill=1)
         y = body_top
         for row in self.rows:
             y -= self._height(row)
             if row.group:
                 canvas.setFillColor(GROUP_SHADE)
-                canvas.rect(0, y, right, self._height(row), stroke=0, fill=1)
+                canvas.rect(self._x(0, right), y, right, self._height(row), stroke=0, fill=1)
         # Grid: quarters light, years darker; then the rows and their bars over it.
         for index in range(quarters + 1):
             x = grid_left + index * quarter_width
             year_line = (self.first + index) % 4 == 0 or index in (0, quarters)
             canvas.setStrokeColor(RULE if year_line else GRID)
             canvas.setLineWidth(0.6 if year_line else 0.3)
-            canvas.line(x, bottom, x, header_top - (0 if year_line else 14))
+            canvas.line(self._x(x), bottom, self._x(x), header_top - (0 if year_line else 14))
         # Year names over their quarters, quarter names under them.
         for index in range(quarters):
             quarter = self.first + index
@@ -335,8 +372,9 @@ class GanttChart(Flowable):
                 span = min(4 - number, quarters - index) * quarter_width
                 canvas.setFillColor(INK)
                 canvas.setFont(BOLD_FONT, 8)
-                canvas.drawCentredString(x + span / 2, header_top - 11, str(year))
-            draw_text(canvas, self.quarter_label.format(q=number + 1), x + quarter_width / 2, header_top - 22,
+                canvas.drawCentredString(self._x(x + span / 2), header_top - 11, str(year))
+            draw_text(canvas, self.quarter_label.format(q=number + 1), self._x(x + quarter_width / 2),
+                      header_top - 22,
                       font=BODY_FONT, size=7, color=MUTED, anchor="middle")
         y = body_top
         for row in self.rows:
@@ -345,8 +383,8 @@ class GanttChart(Flowable):
             self._draw_row(canvas, row, y, height, grid_left, quarter_width)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
-        canvas.line(0, body_top, right, body_top)
-        canvas.line(0, bottom, right, bottom)
+        canvas.line(self._x(0), body_top, self._x(right), body_top)
+        canvas.line(self._x(0), bottom, self._x(right), bottom)
         canvas.restoreState()
 
     def _draw_legend(self, canvas, top: float) -> None:
@@ -357,8 +395,8 @@ class GanttChart(Flowable):
             canvas.setFillColor(fill)
             canvas.setStrokeColor(stroke)
             canvas.setLineWidth(0.6)
-            canvas.roundRect(x, y - 1, 16, 7, 2, stroke=1, fill=1)
-            draw_text(canvas, label, x + 20, y, font=BODY_FONT, size=7.5)
+            canvas.roundRect(self._x(x, 16), y - 1, 16, 7, 2, stroke=1, fill=1)
+            draw_text(canvas, label, self._x(x + 20), y, font=BODY_FONT, size=7.5, anchor=sides.anchor("start"))
             x += 20 + text_width(label, BODY_FONT, 7.5) + 14
 
     def _draw_row(self, canvas, row: GanttRow, y: float, height: float, grid_left: float,
@@ -367,19 +405,20 @@ class GanttChart(Flowable):
         if not row.group and not row.subgroup:
             canvas.setStrokeColor(GRID)
             canvas.setLineWidth(0.3)
-            canvas.line(0, y, self._right, y)
+            canvas.line(self._x(0), y, self._x(self._right), y)
         text_top = y + height - (3 if row.group else 2)
         canvas.setFillColor(INK)
         canvas.setFont(style.fontName, style.fontSize)
-        canvas.drawString(2, text_top - style.fontSize, row.code)
+        self._string(canvas, 2, text_top - style.fontSize, row.code)
         x = self.CODE_WIDTH
         if isinstance(row.label, Flowable):
-            row.label.wrap(self.label_width - self.CODE_WIDTH - 4, 1e6)
-            row.label.drawOn(canvas, x, text_top - row.label.height)
+            label_width = self.label_width - self.CODE_WIDTH - 4
+            row.label.wrap(label_width, 1e6)
+            row.label.drawOn(canvas, self._x(x, label_width), text_top - row.label.height)
         elif row.label:
             canvas.setFillColor(INK)
             canvas.setFont(style.fontName, style.fontSize)
-            canvas.drawString(x, text_top - style.fontSize, row.label)
+            self._string(canvas, x, text_top - style.fontSize, row.label)
         if row.group or row.subgroup or (row.start is None and row.end is None):
             return
         start = row.start if row.start is not None else row.end
@@ -398,10 +437,11 @@ class GanttChart(Flowable):
         canvas.setFillColor(fill)
         canvas.setStrokeColor(stroke)
         canvas.setLineWidth(0.6)
-        canvas.roundRect(x0, bar_y, x1 - x0, bar_height, 2, stroke=1, fill=1)
+        canvas.roundRect(self._x(x0, x1 - x0), bar_y, x1 - x0, bar_height, 2, stroke=1, fill=1)
         if row.status == "dropped":
-            canvas.line(x0, bar_y + bar_height / 2, x1, bar_y + bar_height / 2)
-        for clipped, edge, direction in ((clipped_left, x0, -1), (clipped_right, x1, 1)):
+            canvas.line(self._x(x0), bar_y + bar_height / 2, self._x(x1), bar_y + bar_height / 2)
+        later = -1 if sides.right_to_left() else 1  # the way time runs across the page
+        for clipped, edge, direction in ((clipped_left, self._x(x0), -later), (clipped_right, self._x(x1), later)):
             if clipped:  # the action runs on beyond this page's quarters
                 path = canvas.beginPath()
                 path.moveTo(edge, bar_y - 1)

@@ -9,14 +9,14 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Paragraph
 
 from workshop_app.export.agenda.contents import AgendaDay, agenda_days
-from workshop_app.export.pdf import text
-from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
+from workshop_app.export.pdf import sides, text
+from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT, needs_shaping
 from workshop_app.export.pdf.lines import Piece, line, shortened
 from workshop_app.export.pdf.styles import INK
-from workshop_app.export.pdf.tables import TableRow, column_widths, table_style
+from workshop_app.export.pdf.tables import TableRow, table_style
 from workshop_app.export.roadmap_pdf.canvas_text import draw_text, text_width
 from workshop_app.export.roadmap_pdf.charts import ChartRow, participation_chart
 from workshop_app.export.roadmap_pdf.content import Roadmap
@@ -34,6 +34,7 @@ from workshop_app.export.roadmap_pdf.styles import (
     spacer,
     styles,
     subheading,
+    table_widths,
 )
 from workshop_app.export.roadmap_pdf.table import cell_text, rich
 from workshop_app.models import vocabulary as v
@@ -90,36 +91,44 @@ def draw_cover(report: Report):
 
     def draw(canvas, doc) -> None:
         width, height = canvas._pagesize
-        left = doc.leftMargin
+        left, right = doc.leftMargin, width - doc.rightMargin
+        # The text starts at the left margin, the logo at the right; the other way round on a
+        # right-to-left page.
+        start, anchor = sides.flip(left, 0, left, right), sides.anchor("start")
         canvas.saveState()
         canvas.setFillColor(ACCENT)
         canvas.rect(0, height - COVER_BAND, width, COVER_BAND, stroke=0, fill=1)
         canvas.setFillColor(SECOND_ACCENT)
         canvas.rect(0, height - COVER_BAND - 2.2 * mm, width, 2.2 * mm, stroke=0, fill=1)
-        draw_text(canvas, eyebrow, left, height - 24 * mm, font=BOLD_FONT, size=9.5, color=colors.HexColor("#9fb3c8"))
+        draw_text(canvas, eyebrow, start, height - 24 * mm, font=BOLD_FONT, size=9.5, color=colors.HexColor("#9fb3c8"),
+                  anchor=anchor)
         size = 34.0
-        room = width - left - doc.rightMargin - (LOGO_BOX[0] + 8 * mm if report.logo else 0)
+        room = right - left - (LOGO_BOX[0] + 8 * mm if report.logo else 0)
         while size > 16 and text_width(country, BOLD_FONT, size) > room:
             size -= 1
-        draw_text(canvas, country, left, height - 44 * mm, font=BOLD_FONT, size=size, color=colors.white)
-        draw_text(canvas, subtitle, left, height - 56 * mm, font=BODY_FONT, size=13, color=colors.white)
+        draw_text(canvas, country, start, height - 44 * mm, font=BOLD_FONT, size=size, color=colors.white,
+                  anchor=anchor)
+        draw_text(canvas, subtitle, start, height - 56 * mm, font=BODY_FONT, size=13, color=colors.white, anchor=anchor)
         canvas.setStrokeColor(colors.HexColor("#9fb3c8"))
         canvas.setLineWidth(0.6)
-        canvas.line(left, height - 64 * mm, left + 30 * mm, height - 64 * mm)
+        rule = sides.flip(left, 30 * mm, left, right)
+        canvas.line(rule, height - 64 * mm, rule + 30 * mm, height - 64 * mm)
         if report.logo is not None:
-            _draw_logo(canvas, report.logo, width - doc.rightMargin - LOGO_BOX[0], height - 16 * mm - LOGO_BOX[1])
+            _draw_logo(canvas, report.logo, sides.flip(right - LOGO_BOX[0], LOGO_BOX[0], left, right),
+                       height - 16 * mm - LOGO_BOX[1])
         # SDG target 8.7 in its own words, at the foot of the cover.
-        body = width - left - doc.rightMargin
+        body = right - left
         quote = [text.paragraph(labels["cover.target_label"].upper(), styles()["goal_label"]),
                  text.paragraph(labels["cover.target"], styles()["target"])]
         y = doc.bottomMargin + 2 * mm
         for paragraph in reversed(quote):
             paragraph.wrap(body * 0.82, height)
-            paragraph.drawOn(canvas, left, y)
+            paragraph.drawOn(canvas, sides.flip(left, body * 0.82, left, right), y)
             y += paragraph.height + 2
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(1.2)
-        canvas.line(left, y + 4, left + 12 * mm, y + 4)
+        rule = sides.flip(left, 12 * mm, left, right)
+        canvas.line(rule, y + 4, rule + 12 * mm, y + 4)
         canvas.restoreState()
 
     return draw
@@ -181,7 +190,7 @@ def _version_text(report: Report) -> Flowable:
 def contents(report: Report) -> list[Flowable]:
     found = styles()
     title = report.labels["contents"]
-    story: list[Flowable] = [Bookmarked(Paragraph(text.markup(title), found["contents_title"]), "contents", title)]
+    story: list[Flowable] = [Bookmarked(text.paragraph(title, found["contents_title"]), "contents", title)]
     for number, title, key, level in report.contents:
         style = found[f"contents_{min(level, 1)}"]
         if number and not number[0].isdigit():  # "Annex A": in the title's place, no number column
@@ -217,28 +226,68 @@ def global_figures(report: Report) -> list[Flowable]:
     """The seed's reference figures as four tiles, a paragraph and the citation."""
     labels = report.labels
     found = styles()
-    million = f'<font size="12">&nbsp;{text.markup(labels["global.million"])}</font>'
+    million = labels["global.million"]
     tiles = [
-        ("40" + million, labels["global.slavery"]),
-        ("152" + million, labels["global.children"]),
-        ("73" + million, labels["global.hazardous"]),
-        ("15", labels["global.pathfinders"]),
+        (_figure("40", million), labels["global.slavery"]),
+        (_figure("152", million), labels["global.children"]),
+        (_figure("73", million), labels["global.hazardous"]),
+        (_figure("15", ""), labels["global.pathfinders"]),
     ]
     width = report.portrait_width
     gap = 6
     tile_width = (width - 3 * gap) / 4
     cells = []
     for figure, caption in tiles:
-        cells.append([Paragraph(figure, found["figure"]), spacer(3), text.paragraph(caption, found["figure_text"])])
+        cells.append([figure, spacer(3), text.paragraph(caption, found["figure_text"])])
         cells.append("")
     cells = cells[:-1]
     widths = []
     for index in range(len(cells)):
         widths.append(tile_width if index % 2 == 0 else gap)
-    tile_table = Table([cells], colWidths=widths, style=table_style(found["cell"], found["header_cell"], header_rows=0,
-                                                                    extra=_tile_commands(len(cells))))
+    tile_table = sides.table([cells], widths, table_style(found["cell"], found["header_cell"], header_rows=0,
+                                                          extra=_tile_commands(len(cells))))
     return [tile_table, spacer(10), text.paragraph(labels["global.text"], found["body"]),
             text.paragraph(labels["global.source"], found["source"])]
+
+
+UNIT_SIZE = 12  # points: "million" after a figure
+
+
+def _figure(number: str, unit: str) -> Flowable:
+    """A figure of a tile, its unit ("million") smaller after it."""
+    style = styles()["figure"]
+    if not unit:
+        return Paragraph(number, style)
+    if needs_shaping(unit):
+        return _Figure(number, unit, style)
+    return Paragraph(f'{number}<font size="{UNIT_SIZE}">&nbsp;{text.markup(unit)}</font>', style)
+
+
+class _Figure(Flowable):
+    """A figure and a unit that reportlab's Paragraph cannot print (it left the letters of
+    "مليون" unjoined and backwards): each drawn by the engine, the unit after the number in the
+    page's reading order."""
+
+    def __init__(self, number: str, unit: str, style):
+        super().__init__()
+        self.number = number
+        self.unit = unit
+        self.style = style
+
+    def wrap(self, available_width, available_height):
+        self.width, self.height = available_width, self.style.leading
+        return self.width, self.height
+
+    def draw(self):
+        style = self.style
+        baseline = self.height - style.fontSize
+        anchor = sides.anchor("start")
+        draw_text(self.canv, self.number, sides.flip(0, 0, 0, self.width), baseline, font=style.fontName,
+                  size=style.fontSize, color=style.textColor, anchor=anchor)
+        after = (text_width(self.number, style.fontName, style.fontSize)
+                 + text_width("\u00a0", style.fontName, UNIT_SIZE))
+        draw_text(self.canv, self.unit, sides.flip(after, 0, 0, self.width), baseline, font=style.fontName,
+                  size=UNIT_SIZE, color=style.textColor, anchor=anchor)
 
 
 def _tile_commands(count: int) -> list[tuple]:
@@ -308,14 +357,14 @@ def _participation(report: Report, figures) -> list[Flowable]:
                  labels.percent(overall.women_share)])
     width = report.portrait_width
     numbers = len(sexes) + 2
-    widths = column_widths(width, [0.34] + [0.66 / numbers] * numbers)
+    widths = table_widths(width, [0.34] + [0.66 / numbers] * numbers, header)
     last = len(rows) - 1
-    table = Table(rows, colWidths=widths, repeatRows=1, style=table_style(found["cell"], found["header_cell"], extra=[
+    table = sides.table(rows, widths, table_style(found["cell"], found["header_cell"], extra=[
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
         ("FONTNAME", (1, last), (-1, last), found["cell_bold"].fontName),
         ("LINEABOVE", (0, last), (-1, last), 1, INK),
         ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
-    ]))
+    ]), repeatRows=1)
     legend = {sex: labels.word("sex", sex) for sex in sexes}
     chart = participation_chart(chart_rows, legend, width)
     return [table, spacer(12), chart, note(labels["workshop.chart_note"])]
@@ -330,7 +379,8 @@ def agenda_summary(report: Report) -> list[Flowable]:
     if not any(day.slots for day in days):
         return [note(labels["workshop.no_agenda"])]
     width = report.portrait_width
-    widths = column_widths(width, [0.16, 0.84])
+    titles = [labels["agenda.time"], labels["agenda.session"]]
+    widths = table_widths(width, [0.16, 0.84], titles)
     rows: list[TableRow] = []
     for day in days:
         rows.append(day_row(day, labels, 2))
@@ -348,7 +398,7 @@ def agenda_summary(report: Report) -> list[Flowable]:
             rows.append(TableRow([slot.times, cell]))
         if not day.slots:
             rows.append(TableRow(["", text.paragraph(labels["agenda.no_sessions"], found["cell_muted"])]))
-    return [paged_table([labels["agenda.time"], labels["agenda.session"]], rows, widths)]
+    return [paged_table(titles, rows, widths)]
 
 
 def day_row(day: AgendaDay, labels: Labels, columns: int) -> TableRow:

@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph
 
-from workshop_app.export.pdf import outlines, text
+from workshop_app.export.pdf import outlines, sides, text
 from workshop_app.export.pdf.fonts import BODY_FONT
 from workshop_app.export.pdf.page import WorkshopDocTemplate, page_size
 from workshop_app.export.pdf.styles import MUTED, RULE, stylesheet
@@ -59,8 +59,9 @@ class Bookmarked(Flowable):
 
 
 class ContentsLine(Flowable):
-    """One line of the contents: number, title and, on the right, the page its bookmark lands
-    on (written at the end of the build). The whole line links to the bookmark."""
+    """One line of the contents: number, title and, at the end of the line, the page its
+    bookmark lands on (written at the end of the build). The whole line links to the bookmark.
+    On a right-to-left page the number is on the right and the page on the left."""
 
     NUMBER_WIDTH = 30
     PAGE_WIDTH = 36
@@ -85,20 +86,26 @@ class ContentsLine(Flowable):
         top = self.height - (4 if self.level == 0 else 2.5)
         indent = self.NUMBER_WIDTH + self.level * 14
         title_height = self.title.height
-        self.title.drawOn(canvas, indent, top - title_height)
+        title_width = self.width - indent - self.PAGE_WIDTH
+        self.title.drawOn(canvas, sides.flip(indent, title_width, 0, self.width), top - title_height)
         baseline = top - self.style.fontSize
+        right_to_left = sides.right_to_left()
         canvas.saveState()
         canvas.setFont(self.style.fontName, self.style.fontSize)
         canvas.setFillColor(self.style.textColor)
-        if self.number:
+        if self.number and right_to_left:
+            canvas.drawRightString(self.width - self.level * 14, baseline, self.number)
+        elif self.number:
             canvas.drawString(self.level * 14, baseline, self.number)
         if self.level == 0:
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.4)
             canvas.line(0, 0.5, self.width, 0.5)
         canvas.restoreState()
-        right, page_baseline = canvas.absolutePosition(self.width, baseline)
+        # The page number ends the line: flush with its right edge, or its left on a right-to-left page.
+        edge, page_baseline = canvas.absolutePosition(0 if right_to_left else self.width, baseline)
         left, bottom = canvas.absolutePosition(0, 0)
+        right = canvas.absolutePosition(self.width, 0)[0]
         key, style = self.key, self.style
         canvas.linkAbsolute("", key, Rect=(left, bottom, right, bottom + self.height), thickness=0)
         template = canvas._doctemplate
@@ -110,7 +117,10 @@ class ContentsLine(Flowable):
             page_canvas.saveState()
             page_canvas.setFont(style.fontName, style.fontSize)
             page_canvas.setFillColor(style.textColor)
-            page_canvas.drawRightString(right, page_baseline, str(found))
+            if right_to_left:
+                page_canvas.drawString(edge, page_baseline, str(found))
+            else:
+                page_canvas.drawRightString(edge, page_baseline, str(found))
             page_canvas.restoreState()
 
         canvas.defer(page_number)
@@ -192,11 +202,12 @@ class RoadmapDocTemplate(WorkshopDocTemplate):
         right = min(stringWidth(text.clean(self.section), right_style.fontName, right_style.fontSize) + 4,
                     body * 0.45)
         left = body - right - 8 * mm
+        start, end = self.leftMargin, self.leftMargin + body
         canvas.saveState()
-        for content, style, x, room in ((self.workshop_title, styles["page_header"], self.leftMargin, left),
-                                        (self.section, right_style, self.leftMargin + body - right, right)):
+        for content, style, x, room in ((self.workshop_title, styles["page_header"], start, left),
+                                        (self.section, right_style, end - right, right)):
             if content:
-                self.header_paragraph(content, style, room).drawOn(canvas, x, top)
+                self.header_paragraph(content, style, room).drawOn(canvas, sides.flip(x, room, start, end), top)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(self.leftMargin, top - 1.5 * mm, self.leftMargin + body, top - 1.5 * mm)
@@ -233,8 +244,9 @@ class RoadmapDocTemplate(WorkshopDocTemplate):
     def _draw_page_number(self, canvas: Canvas, page: int, pages: int) -> None:
         width, _ = canvas._pagesize
         canvas.saveState()
-        draw_text(canvas, self.page_label.format(page=page, pages=pages), width - self.rightMargin,
-                  self.bottomMargin - 9 * mm, font=BODY_FONT, size=7.5, color=MUTED, anchor="end")
+        draw_text(canvas, self.page_label.format(page=page, pages=pages),
+                  sides.flip(width - self.rightMargin, 0, self.leftMargin, width - self.rightMargin),
+                  self.bottomMargin - 9 * mm, font=BODY_FONT, size=7.5, color=MUTED, anchor=sides.anchor("end"))
         canvas.restoreState()
 
 

@@ -5,13 +5,13 @@ Long tables are ReportTables (styles.paged_table: rows never cut, header repeate
 cells wrapped); plain one-line text stays a plain string cell, drawn far faster than a paragraph.
 """
 
-from reportlab.platypus import Flowable, PageBreak, Table
+from reportlab.platypus import Flowable, PageBreak
 
-from workshop_app.export.pdf import text
+from workshop_app.export.pdf import sides, text
 from workshop_app.export.pdf.fonts import needs_shaping
 from workshop_app.export.pdf.lines import Piece, shortened
 from workshop_app.export.pdf.page import SectionMark
-from workshop_app.export.pdf.tables import TableRow, column_widths, content_width, table_style
+from workshop_app.export.pdf.tables import TableRow, content_width, table_style
 from workshop_app.export.roadmap_pdf.charts import (
     Amount,
     FundingRow,
@@ -36,6 +36,7 @@ from workshop_app.export.roadmap_pdf.styles import (
     spacer,
     styles,
     subheading,
+    table_widths,
 )
 from workshop_app.export.roadmap_pdf.table import cell_text, rich
 from workshop_app.export.stakeholders.participant_list import name_key
@@ -80,7 +81,9 @@ def roadmap_section(report: Report, number: str) -> list[Flowable]:
 def _overview(report: Report) -> Flowable:
     labels = report.labels
     found = styles()
-    widths = column_widths(report.landscape_width, [0.06, 0.50, 0.08, 0.08, 0.14, 0.14])
+    titles = [labels["col.code"], labels["col.outcome"], labels["roadmap.outputs"], labels["roadmap.actions"],
+              labels["roadmap.cost"], labels["roadmap.gap"]]
+    widths = table_widths(report.landscape_width, [0.06, 0.50, 0.08, 0.08, 0.14, 0.14], titles)
     rows = []
     for outcome in report.roadmap.outcomes:
         actions = outcome.actions
@@ -90,8 +93,6 @@ def _overview(report: Report) -> Flowable:
             Amount(labels.number(len(outcome.outputs))), Amount(labels.number(len(actions))),
             _amounts(labels, outcome.totals, "cost"), _amounts(labels, outcome.totals, "gap"),
         ]))
-    titles = [labels["col.code"], labels["col.outcome"], labels["roadmap.outputs"], labels["roadmap.actions"],
-              labels["roadmap.cost"], labels["roadmap.gap"]]
     return paged_table(titles, rows, widths, right={2, 3, 4, 5})
 
 
@@ -149,7 +150,8 @@ def matrix(report: Report, outcome: Outcome) -> Flowable:
     cost and funding gap."""
     labels = report.labels
     found = styles()
-    widths = column_widths(report.landscape_width, [share for _, share in MATRIX_COLUMNS])
+    titles = [labels[key] for key, _ in MATRIX_COLUMNS]
+    widths = table_widths(report.landscape_width, [share for _, share in MATRIX_COLUMNS], titles)
     inner = [content_width(width) for width in widths]
     cell = found["cell"]
     rows: list[TableRow] = []
@@ -165,7 +167,6 @@ def matrix(report: Report, outcome: Outcome) -> Flowable:
     if not outcome.outputs:
         rows.append(TableRow(["", text.paragraph(labels["roadmap.no_actions"], found["cell_muted"]),
                               *[""] * (columns - 2)]))
-    titles = [labels[key] for key, _ in MATRIX_COLUMNS]
     return paged_table(titles, rows, widths, right={6, 7})
 
 
@@ -292,7 +293,8 @@ def monitoring_section(report: Report, number: str) -> list[Flowable]:
     if not any(outcome.indicators or any(output.indicators for output in outcome.outputs) for outcome in outcomes):
         return story + [note(labels["me.none"])]
     story.append(text.paragraph(labels["me.intro"], found["body"]))
-    widths = column_widths(report.landscape_width, [share for _, share in ME_COLUMNS])
+    titles = [labels[key] for key, _ in ME_COLUMNS]
+    widths = table_widths(report.landscape_width, [share for _, share in ME_COLUMNS], titles)
     inner = [content_width(width) for width in widths]
     cell = found["cell"]
     rows: list[TableRow] = []
@@ -317,7 +319,7 @@ def monitoring_section(report: Report, number: str) -> list[Flowable]:
                     cell_text(shortened(indicator["collected_by"], 200), cell, inner[7]),
                     cell_text(shortened(indicator["frequency"], 80), cell, inner[8]),
                 ]))
-    story.append(paged_table([labels[key] for key, _ in ME_COLUMNS], rows, widths))
+    story.append(paged_table(titles, rows, widths))
     return story
 
 
@@ -346,27 +348,27 @@ def budget_section(report: Report, number: str) -> list[Flowable]:
               labels["budget.gap"], labels["budget.funded"], labels["budget.uncosted"]]
     # The totals on the left, the funding bars beside them.
     table_width = width * 0.58
-    widths = column_widths(table_width, [0.15, 0.10, 0.18, 0.18, 0.17, 0.11, 0.11])
+    widths = table_widths(table_width, [0.15, 0.10, 0.18, 0.18, 0.17, 0.11, 0.11], titles)
     rows = [header_cells(titles, right={1, 2, 3, 4, 5, 6})]
     for total in overall.values():
         rows.append(_total_cells(labels, total))
-    table = Table(rows, colWidths=widths, style=table_style(found["cell"], found["header_cell"], extra=[
+    table = sides.table(rows, colWidths=widths, style=table_style(found["cell"], found["header_cell"], extra=[
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"), ("FONTNAME", (0, 1), (0, -1), found["cell_bold"].fontName)]))
     chart_width = width - table_width - 24
     chart_rows = [FundingRow(total.currency or labels["budget.no_currency"], total.cost, total.cost - total.gap,
                              _caption(labels, total))
                   for total in overall.values() if total.cost]
-    side_by_side = Table([[table, [funding_chart(chart_rows, chart_width), note(labels["budget.chart_note"])]]],
-                         colWidths=[table_width + 24, chart_width], style=[
-                             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                             ("RIGHTPADDING", (0, 0), (0, 0), 24), ("RIGHTPADDING", (1, 0), (1, 0), 0),
-                             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                             ("FONTNAME", (0, 0), (-1, -1), found["cell"].fontName)])
+    side_by_side = sides.table([[table, [funding_chart(chart_rows, chart_width), note(labels["budget.chart_note"])]]],
+                               colWidths=[table_width + 24, chart_width], style=[
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (0, 0), 24), ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                                   ("FONTNAME", (0, 0), (-1, -1), found["cell"].fontName)])
     story += subheading(labels["budget.overall"])
     story.append(side_by_side)
     # Per outcome, each currency on its own line.
     titles = [labels["col.code"], labels["col.outcome"], *titles]
-    widths = column_widths(width, [0.045, 0.325, 0.09, 0.06, 0.12, 0.12, 0.12, 0.06, 0.06])
+    widths = table_widths(width, [0.045, 0.325, 0.09, 0.06, 0.12, 0.12, 0.12, 0.06, 0.06], titles)
     per_outcome: list[TableRow] = []
     for outcome in roadmap.outcomes:
         totals = [total for total in outcome.totals.values()]
@@ -428,7 +430,8 @@ def responsibilities_section(report: Report, number: str) -> list[Flowable]:
     if not by_organization:
         return story + [note(labels["resp.none"])]
     story.append(text.paragraph(labels["resp.intro"], found["body"]))
-    widths = column_widths(report.landscape_width, [0.27, 0.19, 0.19, 0.11, 0.13, 0.11])
+    titles = [labels["resp.organization"], *(labels.word("partner_role", role) for role in RESPONSIBILITY_ROLES)]
+    widths = table_widths(report.landscape_width, [0.27, 0.19, 0.19, 0.11, 0.13, 0.11], titles)
     inner = [content_width(width) for width in widths]
     cell = found["cell"]
     rows = []
@@ -439,7 +442,6 @@ def responsibilities_section(report: Report, number: str) -> list[Flowable]:
         for index, role in enumerate(RESPONSIBILITY_ROLES, start=1):
             cells.append(cell_text(_code_ranges(roles.get(role, []), labels), cell, inner[index]))
         rows.append(TableRow(cells))
-    titles = [labels["resp.organization"], *(labels.word("partner_role", role) for role in RESPONSIBILITY_ROLES)]
     story.append(paged_table(titles, rows, widths))
     return story
 

@@ -15,7 +15,8 @@ technical committee and the Alliance 8.7 Global Coordinating Group.
 Every page carries the workshop title and section, the version and "Page x of y"; a "DRAFT"
 watermark crosses every page unless the exported version is marked validated. Labels, numbers
 and dates are in the export's language (`lang`: English, French, Spanish or Arabic); user text
-prints as typed, in its own script.
+prints as typed, in its own script. In Arabic the pages read from the right: the cover, the
+tables, the charts and the timeline are mirrored (see pdf.sides).
 
 Rendering: the pages (page), the front matter (front), the plan (plan), the annexes (annexes),
 drawings (charts), the road map read from one snapshot (content) and the words (labels).
@@ -29,6 +30,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from workshop_app.export.errors import ExportError
 from workshop_app.export.files import written_atomically
+from workshop_app.export.pdf import sides
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark
 from workshop_app.export.roadmap_pdf.annexes import agenda_annex, comments_annex, open_comments, participants_annex
 from workshop_app.export.roadmap_pdf.content import roadmap_content
@@ -103,7 +105,7 @@ def write_roadmap_pdf(document: WorkshopDocument, path: Path | str, *, version: 
         raise ExportError(path, str(error)) from None
     workshop = document.workshop()
     comments = open_comments(document) if "comments" in chosen else []
-    with written_atomically(path) as temporary:
+    with written_atomically(path) as temporary, sides.reading(labels.words):
         report = Report(document, workshop, labels, roadmap, 0, 0, include_contacts, logo_image)
         template = RoadmapDocTemplate(
             str(temporary), workshop_title=workshop["title"], kind=labels["kind"], paper=paper,

@@ -6,19 +6,17 @@ shaped where needed), its lines module (the same, with muted labels mixed in), o
 cells of table.py.
 """
 
-from functools import cache
-
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
-from workshop_app.export.pdf import lines, text
+from workshop_app.export.pdf import lines, sides, text
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT, needs_shaping
 from workshop_app.export.pdf.lines import Piece
-from workshop_app.export.pdf.shaped import Span
+from workshop_app.export.pdf.shaped import Layout, ShapedParagraph, Span
 from workshop_app.export.pdf.styles import INK, MUTED, RULE, stylesheet
-from workshop_app.export.pdf.tables import TableRow
+from workshop_app.export.pdf.tables import PADDING, TableRow, column_widths
 from workshop_app.export.roadmap_pdf.page import ACCENT, ACCENT_LIGHT, Bookmarked
 from workshop_app.export.roadmap_pdf.table import ReportTable, cell_text, rich
 
@@ -26,7 +24,7 @@ TITLE_LIMIT = 600  # characters of a title printed in a table cell
 FIELD_LIMIT = 1500  # of a longer field (indicator, comment, description)
 
 
-@cache
+@sides.by_direction
 def styles() -> dict[str, ParagraphStyle]:
     base = stylesheet()
     body = base["body"]
@@ -56,9 +54,9 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell_small": style("cell_small", parent=cell, fontSize=8, leading=10),
         "cell_muted": style("cell_muted", parent=cell, textColor=MUTED),
         "cell_bold": base["cell_bold"],
-        "cell_right": style("cell_right", parent=cell, alignment=TA_RIGHT),
+        "cell_right": style("cell_right", parent=cell, alignment=TA_RIGHT, numeric=True),
         "header_cell": base["header_cell"],
-        "header_right": style("header_right", parent=base["header_cell"], alignment=TA_RIGHT),
+        "header_right": style("header_right", parent=base["header_cell"], alignment=TA_RIGHT, numeric=True),
         "header_center": style("header_center", parent=base["header_cell"], alignment=TA_CENTER),
         "group_cell": style("group_cell", parent=base["group_cell"], textColor=ACCENT),
         "contents_0": style("contents_0", fontName=BOLD_FONT, fontSize=11, leading=15, textColor=INK),
@@ -106,7 +104,8 @@ class _Rule(Flowable):
     def draw(self):
         self.canv.setStrokeColor(ACCENT)
         self.canv.setLineWidth(1.2)
-        self.canv.line(0, 10, 36, 10)
+        start = sides.flip(0, 36, 0, self.width)  # under the heading's first word
+        self.canv.line(start, 10, start + 36, 10)
 
 
 # ---------------------------------------------------------------------- text
@@ -123,6 +122,8 @@ def paragraphs(value: str, style: ParagraphStyle | None = None, limit: int = 200
 def numbered(items: list[str]) -> list[Flowable]:
     """A numbered list of user text (e.g. the objectives, one per line)."""
     style = styles()["numbered"]
+    if sides.right_to_left():
+        return [_numbered_right_to_left(items, style)]
     found = []
     for number, item in enumerate(items, start=1):
         item = text.clean(item).strip()
@@ -135,13 +136,30 @@ def numbered(items: list[str]) -> list[Flowable]:
     return found
 
 
+def _numbered_right_to_left(items: list[str], style: ParagraphStyle) -> Table:
+    """The numbers down the right-hand side, each item's text flush right beside its number
+    and in its own order: an English objective keeps its full stop at its end. The number reads
+    right to left, its full stop on its left, as in an Arabic list."""
+    item_style = ParagraphStyle(f"{style.name}-item", parent=style, leftIndent=0, rightIndent=0, spaceAfter=0)
+    rows = [[ShapedParagraph(Layout([Span(f"{number}.")], item_style, base=1), item_style),
+             text.paragraph(text.clean(item).strip(), item_style)] for number, item in enumerate(items, start=1)]
+    return sides.table(rows, [style.rightIndent, "*"], TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), style.spaceAfter),
+        ("FONTNAME", (0, 0), (-1, -1), BODY_FONT),
+    ]))
+
+
 def note(value: str) -> Paragraph:
     return text.paragraph(value, styles()["note"])
 
 
 def boxed(content: list[Flowable], width: float, *, fill=ACCENT_LIGHT, bar=ACCENT, padding: float = 10) -> Table:
     """Content in a tinted box with a coloured bar on its left (the goal, the global picture)."""
-    return Table([[content]], colWidths=[width], style=TableStyle([
+    return sides.table([[content]], colWidths=[width], style=TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), fill),
         ("LINEBEFORE", (0, 0), (0, -1), 3, bar),
         ("LEFTPADDING", (0, 0), (-1, -1), padding + 2),
@@ -158,6 +176,16 @@ def header_cells(titles: list[str], right: set[int] = frozenset()) -> list[Parag
     found = styles()
     return [text.paragraph(title, found["header_right" if index in right else "header_cell"])
             for index, title in enumerate(titles)]
+
+
+def table_widths(total: float, shares: list[float], titles: list[str],
+                 minimums: list[float] | None = None) -> list[float]:
+    """Column widths in the given shares, none narrower than its header's longest word: in
+    Spanish the code column's "Código" broke as "Códig" / "o"."""
+    style = styles()["header_cell"]
+    least = [max(text.paragraph(title, style).minWidth() + 2 * PADDING + 0.5, given)
+             for title, given in zip(titles, minimums or [0.0] * len(titles))]
+    return column_widths(total, shares, least)
 
 
 def paged_table(titles: list[str], rows: list[TableRow], widths: list[float], *,
@@ -210,7 +238,7 @@ def key_value_table(pairs: list[tuple[str, object]], width: float, label_width: 
         rows.append([text.paragraph(label, found[label_style]), cell])
     # The smaller labels share the first baseline of their values.
     lift = max(0.0, found[value_style].fontSize - found[label_style].fontSize)
-    return Table(rows, colWidths=[label_width, width - label_width], style=TableStyle([
+    return sides.table(rows, colWidths=[label_width, width - label_width], style=TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),

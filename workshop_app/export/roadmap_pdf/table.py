@@ -20,7 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from workshop_app.export.pdf import text
+from workshop_app.export.pdf import sides, text
 from workshop_app.export.pdf.fonts import BOLD_FONT, needs_shaping
 from workshop_app.export.pdf.lines import Piece, line
 from workshop_app.export.pdf.styles import GROUP_FILL, HEADER_FILL, INK, MUTED, RULE
@@ -231,11 +231,14 @@ class ReportTable(Flowable):
         edges = [0.0]
         for width in self.widths:
             edges.append(edges[-1] + width)
+        total = edges[-1]
+        # Where each column starts: the first on the left, or on the right of a right-to-left page.
+        lefts = [sides.flip(left, width, 0, total) for left, width in zip(edges, self.widths)]
         self.canv.saveState()
         # Fills first, then text, then the rules over them.
         self._draw_fills(heights, header_height)
-        self._draw_cells(heights, header_height, edges)
-        self._draw_rules(heights, header_height, edges)
+        self._draw_cells(heights, header_height, lefts)
+        self._draw_rules(heights, header_height, sorted(lefts) + [total])
         self.canv.restoreState()
 
     def _draw_fills(self, heights: list[float], header_height: float) -> None:
@@ -251,11 +254,12 @@ class ReportTable(Flowable):
                 canvas.rect(0, y - height, total_width, height, stroke=0, fill=1)
             y -= height
 
-    def _draw_cells(self, heights: list[float], header_height: float, edges: list[float]) -> None:
+    def _draw_cells(self, heights: list[float], header_height: float, lefts: list[float]) -> None:
         """Flowables each on their own; every string cell of the page in one text object."""
         top = self.height
+        flush_right = self.right if not sides.right_to_left() else frozenset(range(len(self.widths)))
         # Header cells sit on the header's bottom, like the engine's tables.
-        for cell, left, width in zip(self.header, edges, self.widths):
+        for cell, left, width in zip(self.header, lefts, self.widths):
             self._draw_flowable(cell, left, top - header_height + PADDING, width, bottom=True)
         writer = self.canv.beginText()
         writer.setFont(self.cell_style.fontName, self.cell_style.fontSize)
@@ -265,13 +269,13 @@ class ReportTable(Flowable):
         for row, height in zip(self.rows, heights):
             cells = row.cells[:1] if row.group else row.cells
             widths = [sum(self.widths)] if row.group else self.widths
-            for index, (cell, left, width) in enumerate(zip(cells, edges, widths)):
+            for index, (cell, left, width) in enumerate(zip(cells, [0.0] if row.group else lefts, widths)):
                 if cell is None or cell == "":
                     continue
                 if isinstance(cell, Flowable):
                     self._draw_flowable(cell, left, y - PADDING, width)
                     continue
-                strings += self._write_string(writer, str(cell), left, y, width, right=index in self.right)
+                strings += self._write_string(writer, str(cell), left, y, width, right=index in flush_right)
             y -= height
         if strings:
             self.canv.drawText(writer)

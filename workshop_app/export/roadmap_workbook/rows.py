@@ -31,16 +31,21 @@ _STYLE_NAMES = ("bold", "italic", "color", "size", "fill", "wrap", "valign", "ha
 
 
 class CellStyles:
-    """Cell formats by description, registered once in the workbook; cells refer to them by index."""
+    """Cell formats by description, registered once in the workbook; cells refer to them by index.
+    In a right-to-left workbook what would start on the left is flush right (see
+    workbook.styles.on_sheet)."""
 
-    def __init__(self, workbook: Workbook, sheet):
+    def __init__(self, workbook: Workbook, sheet, *, right_to_left: bool = False):
         self._workbook = workbook
         self._sheet = sheet
+        self._right_to_left = right_to_left
         self._ids: dict[tuple, int] = {}
         self._keys: dict[int, tuple] = {}
 
     def get(self, *, bold=False, italic=False, color=None, size=11, fill=None, wrap=False, valign="top",
             halign=None, indent=0, rotation=0, number_format=None, quote=False, top=False, bottom=False) -> int:
+        if self._right_to_left and halign in (None, "left"):
+            halign = "right"
         key = (bold, italic, color, size, fill, wrap, valign, halign, indent, rotation, number_format, quote, top,
                bottom)
         found = self._ids.get(key)

@@ -6,7 +6,8 @@ are hidden: "Lists" holds the drop-down lists (lists), and "Export record" the r
 exported (record), so that models.roadmap.workbook.reimport can tell which cells were changed in
 Excel, which in the workshop, and which on both sides.
 
-Sheet names, headers and every word of the program's are in the export's language; the choices
+Sheet names, headers and every word of the program's are in the export's language (an Arabic
+workbook opens right to left, its text flush right); the choices
 in the Road map and Indicators cells (levels, statuses, Action Groups…) are written as the import
 reads them (models.roadmap.workbook.columns), and the export record keeps its English name. The
 import reads back a workbook exported in English.
@@ -33,6 +34,7 @@ from workshop_app.export.roadmap_workbook.lists import write_lists
 from workshop_app.export.roadmap_workbook.record import write_record
 from workshop_app.export.roadmap_workbook.rows import CellStyles
 from workshop_app.export.words import Words, export_language
+from workshop_app.export.workbook.styles import reading_from_the_right
 from workshop_app.export.workbook.text import SHEET_NAME_LIMIT, sheet_title, xlsx_text
 from workshop_app.i18n.catalogs import N_
 from workshop_app.models.document import WorkshopDocument
@@ -91,7 +93,7 @@ def _workbook_bytes(contents: Contents) -> bytes:
     titles = [title for title, _name in _SHEETS]
     names = _sheet_names(contents.words)
     sheets = {title: workbook.create_sheet(names[title]) for title in titles}
-    styles = CellStyles(workbook, sheets[ROADMAP_SHEET])
+    styles = CellStyles(workbook, sheets[ROADMAP_SHEET], right_to_left=_.right_to_left)
     lists = write_lists(sheets[LISTS_SHEET], styles, contents)
     data = {
         ROADMAP_SHEET: write_roadmap(sheets[ROADMAP_SHEET], styles, contents, lists),
@@ -104,6 +106,9 @@ def _workbook_bytes(contents: Contents) -> bytes:
     }
     for title in _PRINTED:  # print_setup wrote it in English
         sheets[title].oddFooter.right.text = _(PAGE_LABEL, page="&P", pages="&N")
+    if _.right_to_left:
+        for sheet in sheets.values():
+            reading_from_the_right(sheet)
     markers = {}
     for index, title in enumerate(titles):
         marker = _MARKER.format(index)

@@ -38,6 +38,7 @@ from workshop_app.export.workbook.styles import (
     Look,
     header_cell,
     print_setup,
+    reading_from_the_right,
     text_cell,
 )
 from workshop_app.export.workbook.text import sheet_title, xlsx_text
@@ -103,7 +104,7 @@ def _page_setup(sheet, workshop: dict, _: Words, *, landscape: bool) -> None:
     print_setup(sheet, workshop["title"], landscape=landscape)
     sheet.oddFooter.right.text = _("Page {page} of {pages}", page="&P", pages="&N")
     if _.right_to_left:
-        sheet.sheet_view.rightToLeft = True
+        reading_from_the_right(sheet)
 
 
 # ---------------------------------------------------------------------- sheet "Participants"
@@ -159,9 +160,7 @@ def _write_summary(sheet, participants: ParticipantList, workshop: dict, _: Word
         sheet.column_dimensions[column].width = width
     _page_setup(sheet, workshop, _, landscape=False)
 
-    title = WriteOnlyCell(sheet, _("Participants by sex"))
-    title.font = _TITLE_FONT
-    sheet.append([title])
+    sheet.append([text_cell(sheet, _("Participants by sex"), font=_TITLE_FONT)])
     sheet.append([text_cell(sheet, workshop["title"])])
     when_and_where = _.listed(part for part in (_.date_range(workshop["start_date"], workshop["end_date"]),
                                                  workshop["venue"]) if part)
@@ -197,18 +196,14 @@ def _write_summary(sheet, participants: ParticipantList, workshop: dict, _: Word
                       notes=notes)
 
     sheet.append([])
-    note = WriteOnlyCell(sheet, _(SHARE_NOTE))
-    note.font = _NOTE_FONT
-    sheet.append([note])
+    sheet.append([text_cell(sheet, _(SHARE_NOTE), font=_NOTE_FONT)])
 
 
 def _append_table(sheet, _: Words, heading: str, first_header: str, rows: dict, *, total: bool = True,
                   notes: dict[str, str] | None = None) -> None:
     """A heading, then one row per (printed) label with its counts by sex, total and women's share."""
     sheet.append([])
-    section = WriteOnlyCell(sheet, heading)
-    section.font = _SECTION_FONT
-    sheet.append([section])
+    sheet.append([text_cell(sheet, heading, font=_SECTION_FONT)])
     headers = [first_header, *(_(label) for label in SEXES.values()), _(TOTAL), _(WOMEN_SHARE)]
     if notes:
         headers.append(_(NOTE))
@@ -227,7 +222,8 @@ def _append_table(sheet, _: Words, heading: str, first_header: str, rows: dict, 
             line.append(text_cell(sheet, notes[label], font=_NOTE_FONT))
         sheet.append(line)
     if total:
-        bold = [WriteOnlyCell(sheet, value) for value in (_(TOTAL), *sums.values(), sum(sums.values()))]
+        counts = [*sums.values(), sum(sums.values())]
+        bold = [text_cell(sheet, _(TOTAL)), *(WriteOnlyCell(sheet, value) for value in counts)]
         for cell in bold:
             cell.font = HEADER_FONT
             cell.border = RULE_ABOVE

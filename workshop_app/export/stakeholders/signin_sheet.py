@@ -15,7 +15,7 @@ from reportlab.platypus import PageBreak, Spacer
 
 from workshop_app.export.errors import ExportError, no_such_day
 from workshop_app.export.files import written_atomically
-from workshop_app.export.pdf import text
+from workshop_app.export.pdf import sides, text
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate, workshop_details
 from workshop_app.export.pdf.styles import stylesheet
 from workshop_app.export.pdf.tables import FillRows, PagedTable, TableRow, column_widths, content_width
@@ -89,7 +89,7 @@ def write_signin_pdf(document: WorkshopDocument, path: Path | str, *, day: int |
     participants = ParticipantList(document, _)
     days = _chosen_days(document, participants.days, day)
     workshop = document.workshop()
-    with written_atomically(path) as temporary:
+    with written_atomically(path) as temporary, sides.reading(_):
         template = WorkshopDocTemplate(str(temporary), workshop_title=workshop["title"], kind=_(KIND), words=_,
                                        paper=paper, landscape=landscape, footer_details=workshop_details(workshop, _))
         columns = COLUMNS if include_contacts else COLUMNS_WITHOUT_CONTACTS

@@ -5,6 +5,10 @@ muted grey notes, rows one line (15 points) per line of wrapped text, and the sa
 The participant list and the agenda stream their rows with openpyxl's write-only mode and use
 the style objects and cells below; the road-map workbook writes its rows as XML and takes the
 colours and sizes.
+
+A sheet in a right-to-left language (reading_from_the_right) opens with its first column on the
+right and its text flush right: Excel and LibreOffice align Latin text left under "General" even
+on such a sheet, where a long title then runs off the sheet's right-hand edge.
 """
 
 from copy import copy
@@ -31,6 +35,28 @@ NUMBER_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizonta
 CENTER_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="center")
 TOP = Alignment(vertical="top")
 WRAP = Alignment(wrap_text=True, vertical="top")
+FLUSH_RIGHT = Alignment(horizontal="right")
+
+
+def reading_from_the_right(sheet) -> None:
+    """A sheet of a right-to-left language: column A on the right, and the footer's page number
+    at its end, on the left. Set before the sheet's cells are made (on_sheet reads it)."""
+    sheet.sheet_view.rightToLeft = True
+    footer = sheet.oddFooter
+    footer.left.text, footer.right.text = footer.right.text, footer.left.text
+
+
+def on_sheet(sheet, alignment: Alignment | None) -> Alignment | None:
+    """The alignment a cell of `sheet` gets: on a right-to-left sheet, what would start on the
+    left (General, left) is flush right; centred and right-aligned cells stay as they are."""
+    if not sheet.sheet_view.rightToLeft:
+        return alignment
+    if alignment is None:
+        return FLUSH_RIGHT
+    if alignment.horizontal in (None, "general", "left"):
+        alignment = copy(alignment)
+        alignment.horizontal = "right"
+    return alignment
 
 
 def text_cell(sheet, value, alignment: Alignment | None = None, *, font: Font | None = None) -> WriteOnlyCell:
@@ -42,6 +68,7 @@ def text_cell(sheet, value, alignment: Alignment | None = None, *, font: Font | 
     if isinstance(value, str) and looks_like_formula(value):
         cell.data_type = "s"
         cell.quotePrefix = True
+    alignment = on_sheet(sheet, alignment)
     if alignment is not None:
         cell.alignment = alignment
     if font is not None:
@@ -68,7 +95,7 @@ class Look:
     def __init__(self, sheet, alignment: Alignment, *, font: Font | None = None, border: Border | None = None):
         self.sheet = sheet
         template = WriteOnlyCell(sheet, None)
-        template.alignment = alignment
+        template.alignment = on_sheet(sheet, alignment)
         if font is not None:
             template.font = font
         if border is not None:
