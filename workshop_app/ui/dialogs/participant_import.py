@@ -36,6 +36,7 @@ from workshop_app.models.participant_import.report import SAME_EMAIL
 from workshop_app.models.participant_import.table import SheetTable, read_table
 from workshop_app.ui.palette import set_tone
 from workshop_app.ui.session import DocumentSession
+from workshop_app.ui.widgets.delegates import isolate_cells
 
 # What a column of the list is read as (the participant's fields).
 FIELD_LABELS = {
@@ -168,6 +169,8 @@ class _ColumnsPage(QWizardPage):
         self.preview.setEditTriggers(QTableWidget.NoEditTriggers)
         self.preview.verticalHeader().setVisible(True)
         self.preview.setWordWrap(False)
+        isolate_cells(self.preview)
+        isolate_cells(self.mapping_table)
         self.as_is = QCheckBox(_("Show the sheet as it is"))
         self.as_is.setToolTip(_("The cells exactly as the file has them, under its own headers"))
         self.as_is.toggled.connect(self._fill_preview)

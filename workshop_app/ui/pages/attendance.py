@@ -36,6 +36,7 @@ from workshop_app.ui.item_models.row_table import RowFilterProxy, RowTableModel
 from workshop_app.ui.item_models.stakeholders import members_of_renamed
 from workshop_app.ui.palette import set_tone
 from workshop_app.ui.session import DocumentSession
+from workshop_app.ui.widgets.delegates import isolate_cells
 
 
 class AttendanceTableModel(RowTableModel):
@@ -152,6 +153,8 @@ class AttendanceTab(QWidget):
         self.proxy.setSourceModel(self.model)
         self.grid = QTableView()
         self.grid.setModel(self.proxy)
+        isolate_cells(self.grid)
+        isolate_cells(self.matches)
         self.grid.setSortingEnabled(True)
         self.grid.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
         self.grid.setAlternatingRowColors(True)

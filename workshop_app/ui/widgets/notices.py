@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.i18n.catalogs import _
 from workshop_app.ui.palette import set_tone
+from workshop_app.ui.widgets.delegates import isolate_cells
 
 # A folded warnings panel never takes more of the page than this: the table stays in view.
 WARNINGS_MOST_HEIGHT = 170
@@ -65,6 +66,7 @@ class FoldedWarnings(QScrollArea):
             line.setToolTip(_("Show or hide the list"))
             listing = QListWidget()
             listing.setMaximumHeight(_LIST_MOST_HEIGHT)
+            isolate_cells(listing)
             for message, ids in entries:
                 entry = QListWidgetItem(message)
                 entry.setData(Qt.UserRole, ids)

@@ -26,6 +26,7 @@ from workshop_app.models.roadmap.totals import funding_gap
 from workshop_app.models.roadmap.tree import action_partners
 from workshop_app.models.stakeholders.listing import organization_choices
 from workshop_app.models.validation import amount_text, money_text
+from workshop_app.ui.widgets.delegates import isolate_cells
 from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea
 from workshop_app.ui.widgets.indicator_editor import IndicatorEditor
 
@@ -97,6 +98,7 @@ class RoadmapDetails(QScrollArea):
         self.comments = QListWidget()
         self.comments.setMaximumHeight(110)
         self.comments.setWordWrap(True)
+        isolate_cells(self.comments)
         self.comments.itemChanged.connect(self._comment_ticked)
         # Translators: keep the <b> and </b> marks around the words in bold
         self.comments_title = QLabel(_("<b>Plenary comments</b> (tick when addressed; Ctrl+K records one)"))
@@ -137,6 +139,7 @@ class RoadmapDetails(QScrollArea):
         self.sdg_boxes = self._boxes([(sdg, _("SDG {number}").format(number=sdg)) for sdg in v.RELATED_SDGS], "sdgs")
         self.partners = QListWidget()
         self.partners.setMaximumHeight(100)
+        isolate_cells(self.partners)
         fields = QWidget()
         form = _form()
         fields.setLayout(form)

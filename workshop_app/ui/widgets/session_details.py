@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models.agenda.schedule import session_people
 from workshop_app.models.stakeholders.listing import participant_names
+from workshop_app.ui.widgets.delegates import isolate_cells
 from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea
 
 # The name of each field's edit in Edit › Undo.
@@ -52,6 +53,7 @@ class SessionDetails(QWidget):
         self.capacity_edit.installEventFilter(router)
         self.speakers = QListWidget()
         self.speakers.setMaximumHeight(110)
+        isolate_cells(self.speakers)
         self.speaker_combo = QComboBox()
         self.speaker_combo.setEditable(True)
         self.speaker_combo.setInsertPolicy(QComboBox.NoInsert)

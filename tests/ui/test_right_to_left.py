@@ -1,0 +1,147 @@
+"""The window in Arabic, as a reader of Arabic sees it: mirrored charts and tables, and phone
+numbers, times, amounts, paths and keys that keep their left-to-right order among Arabic words."""
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication
+
+from workshop_app.ui.app import create_application
+from workshop_app.ui.language import FSI, LRI, PDI, apply_language
+from workshop_app.ui.main_window import MainWindow
+
+LEFT_TO_RIGHT = (LRI, PDI)
+OWN_DIRECTION = (FSI, PDI)
+
+
+@pytest.fixture
+def arabic(qtbot, settings, errors, demo_path):
+    """The demo workshop open in a window in Arabic, at the window's default size."""
+    create_application(language="ar")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.open_file(demo_path)
+    yield window
+    window.close()
+    apply_language(QApplication.instance(), "en")
+
+
+def settle():
+    for _round in range(3):
+        QApplication.processEvents()
+
+
+def wrapped(text: str, marks: tuple[str, str]) -> bool:
+    return text.startswith(marks[0]) and text.endswith(marks[1])
+
+
+def shown(view, index) -> str:
+    """The text a view draws in a cell: its delegate's, from the model's."""
+    return view.itemDelegateForIndex(index).displayText(index.data(), QLocale())
+
+
+def visual_x(text: str, position: int) -> float:
+    """Where the character at `position` is drawn on a right-to-left line (the left of its glyph)."""
+    layout = QTextLayout(text)
+    option = QTextOption()
+    option.setTextDirection(Qt.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(2000)
+    layout.endLayout()
+    return min(point.x() for run in line.glyphRuns(position, 1) for point in run.positions())
+
+
+def page(window, key: str):
+    window.workshop_view.show_page(key)
+    settle()
+    return window.workshop_view.page(key)
+
+
+# ---------------------------------------------------------------------- tables and trees
+
+def test_phone_and_e_mail_cells_read_left_to_right(arabic):
+    stakeholders = page(arabic, "stakeholders")
+    view, model = stakeholders.participant_view, stakeholders.participants
+    row = next(number for number in range(model.rowCount())
+               if model.index(number, model.COL_PHONE).data().startswith("+"))
+    proxy_row = view.model().mapFromSource(model.index(row, 0)).row()
+    phone = shown(view, view.model().index(proxy_row, model.COL_PHONE))
+    assert wrapped(phone, LEFT_TO_RIGHT) and phone[1:-1].startswith("+977")
+    assert wrapped(shown(view, view.model().index(proxy_row, model.COL_EMAIL)), LEFT_TO_RIGHT)
+    assert wrapped(shown(view, view.model().index(proxy_row, model.COL_NAME)), OWN_DIRECTION)
+    # As drawn: the "+" before the country code, at the left of the digits.
+    assert visual_x(phone, phone.index("+")) < visual_x(phone, phone.index("9"))
+    assert visual_x(phone[1:-1], 0) > visual_x(phone[1:-1], 1)  # unisolated, the "+" went to the far right
+
+
+def test_english_cells_are_drawn_as_they_are(window, demo_path):
+    window.open_file(demo_path)
+    stakeholders = page(window, "stakeholders")
+    view, model = stakeholders.participant_view, stakeholders.participants
+    index = view.model().index(0, model.COL_PHONE)
+    assert shown(view, index) == index.data()
+
+
+
+
+def test_a_cut_title_ends_with_its_ellipsis(arabic):
+    agenda = page(arabic, "agenda")
+    index = agenda.model.index(2, 1, agenda.model.index(0, 0))
+    text = shown(agenda.tree, index)
+    elided = agenda.tree.fontMetrics().elidedText(text, Qt.ElideRight, 120)
+    # The closing isolate was cut with the words: the "…" stays inside, in the title's direction.
+    assert elided.startswith(FSI) and elided.rstrip(PDI).endswith("…")
+    assert visual_x(elided, elided.index("…")) > visual_x(elided, 1)  # the "…" after the words, on their right
+
+
+def test_shortcut_keys_read_left_to_right(arabic):
+    from workshop_app.ui.dialogs.shortcuts import ShortcutsDialog, shortcut_list
+
+    dialog = ShortcutsDialog(shortcut_list(arabic), arabic)
+    row = next(row for row in range(dialog.table.rowCount()) if dialog.table.item(row, 0).text() == "Ctrl+/")
+    keys = shown(dialog.table, dialog.table.model().index(row, 0))
+    assert wrapped(keys, LEFT_TO_RIGHT)
+    assert visual_x(keys, keys.index("C")) < visual_x(keys, keys.index("/"))
+
+
+# ---------------------------------------------------------------------- road map
+
+
+
+
+
+# ---------------------------------------------------------------------- figures
+
+@pytest.fixture
+def figures(arabic):
+    stakeholders = page(arabic, "stakeholders")
+    stakeholders.tabs.setCurrentWidget(stakeholders.figures)
+    settle()
+    stakeholders.figures.grid.resize(900, 560)
+    return stakeholders.figures
+
+
+
+
+
+
+# ---------------------------------------------------------------------- other widgets
+
+
+
+
+
+
+
+
+
+
+
+
+
+# ---------------------------------------------------------------------- projector
+
