@@ -86,6 +86,20 @@ def test_english_cells_are_drawn_as_they_are(window, demo_path):
     assert shown(view, index) == index.data()
 
 
+def test_agenda_times_keep_their_order(arabic):
+    agenda = page(arabic, "agenda")
+    tree, model = agenda.tree, agenda.model
+    day = model.index(0, 0)
+    session = model.index(0, 0, day)
+    times = shown(tree, session)
+    start, end = times[1:-1].split("–")
+    assert wrapped(times, OWN_DIRECTION)
+    assert visual_x(times, times.index(start)) < visual_x(times, times.index(end))  # 09:00–09:30, not 09:30–09:00
+    heading = model.index(0, 0).data()
+    title = model.days[0].day["title"]
+    assert f"{FSI}{title}{PDI}" in heading and not heading.startswith(FSI)  # the Arabic words lead the line
+    hours = heading.rsplit("·", 1)[1].strip()
+    assert wrapped(hours, OWN_DIRECTION)
 
 
 def test_a_cut_title_ends_with_its_ellipsis(arabic):
