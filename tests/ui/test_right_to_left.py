@@ -6,6 +6,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
+from workshop_app.models.roadmap.tree import roadmap_tree
 from workshop_app.ui.app import create_application
 from workshop_app.ui.language import FSI, LRI, PDI, apply_language
 from workshop_app.ui.main_window import MainWindow
@@ -124,8 +125,23 @@ def test_shortcut_keys_read_left_to_right(arabic):
 
 # ---------------------------------------------------------------------- road map
 
+def test_road_map_details_fit_their_panel(arabic):
+    roadmap = page(arabic, "roadmap")
+    goals = roadmap_tree(arabic.session.document)
+    action = goals[0].children[0].children[0].children[0]
+    roadmap.select(action.node["id"])
+    settle()
+    details = roadmap.details
+    assert details.widget().minimumSizeHint().width() <= details.viewport().width()
+    assert not details.horizontalScrollBar().isVisible()
+    heading = details.heading.text()
+    assert f"{LRI}{action.code}{PDI}" in heading and f"{FSI}{action.node['title']}{PDI}" in heading
 
 
+def test_road_map_totals_keep_each_amount_whole(arabic):
+    roadmap = page(arabic, "roadmap")
+    first = roadmap.totals.text().splitlines()[0]
+    assert f"{LRI}17,000,000 NPR{PDI}" in first and f"{LRI}680,000 USD{PDI}" in first
 
 
 # ---------------------------------------------------------------------- figures
