@@ -2,7 +2,7 @@
 numbers, times, amounts, paths and keys that keep their left-to-right order among Arabic words."""
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QPointF, Qt
 from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
@@ -155,8 +155,40 @@ def figures(arabic):
     return stakeholders.figures
 
 
+def test_the_bar_chart_reads_from_the_right_and_nothing_is_cut(figures):
+    chart = figures.charts["category"]
+    metrics = chart.fontMetrics()
+    legend = chart.legend_rects(metrics)
+    for _sex, square, label in legend:
+        assert 0 <= label.left() and label.right() <= chart.width()
+        assert square.left() >= label.right()  # the colour before its word, on the right
+    words = [label for _sex, _square, label in legend]
+    assert all(later.right() <= earlier.left() for earlier, later in zip(words, words[1:]))  # no overlap
+    from workshop_app.i18n.catalogs import gettext
+    from workshop_app.models.vocabulary import SEXES
+
+    for (sex, _square, label) in legend:
+        assert label.width() >= metrics.horizontalAdvance(gettext(SEXES[sex]))
+    for row, group in enumerate(chart.groups):
+        total = chart.total_rect(row, metrics)
+        assert 0 <= total.left() and total.left() + metrics.horizontalAdvance(str(group.total)) <= chart.width()
 
 
+def test_the_power_interest_grid_is_mirrored(figures, arabic, qtbot):
+    grid = figures.grid
+    assert grid.cell_rect(3, 5).left() < grid.cell_rect(3, 1).left()  # more interest to the left
+    assert grid.tray_rect().right() < grid.grid_rect().left()  # the unplaced ones on the left
+    assert grid.cell_at(grid.cell_rect(2, 5).center()) == (2, 5)
+    organization = next(o for o in grid.organizations if o["interest"] and o["interest"] < 5)
+    assert grid.cell_rect(organization["influence"], organization["interest"]).contains(
+        grid.chip_rect(organization["id"]).center())
+    qtbot.mouseClick(grid, Qt.LeftButton, pos=grid.chip_rect(organization["id"]).center().toPoint())
+    qtbot.keyClick(grid, Qt.Key_Left)
+    from workshop_app.models.stakeholders.organizations import assessments
+
+    moved = next(o for o in assessments(arabic.session.document) if o["id"] == organization["id"])
+    assert moved["interest"] == organization["interest"] + 1
+    assert grid.cell_at(QPointF(grid.width() - 2, 2)) is None
 
 
 # ---------------------------------------------------------------------- other widgets
