@@ -193,6 +193,15 @@ def test_the_power_interest_grid_is_mirrored(figures, arabic, qtbot):
 
 # ---------------------------------------------------------------------- other widgets
 
+def test_a_folded_warning_points_the_way_the_line_reads(arabic):
+    agenda = page(arabic, "agenda")
+    line = next(iter(agenda.warnings.lines.values()))
+    assert line.arrowType() == Qt.NoArrow and not line.icon().isNull()
+    image = line.grab().toImage()
+    # The caret before the words: on the right of the line, whose left is the end of the words.
+    inked = [x for x in range(image.width()) for y in range(image.height())
+             if image.pixelColor(x, y).lightness() < 120]
+    assert inked and max(inked) > image.width() - line.iconSize().width() - 12
 
 
 
