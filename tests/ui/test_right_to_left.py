@@ -2,7 +2,7 @@
 numbers, times, amounts, paths and keys that keep their left-to-right order among Arabic words."""
 
 import pytest
-from PySide6.QtCore import QLocale, QPointF, Qt
+from PySide6.QtCore import QDate, QLocale, QPointF, Qt
 from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
@@ -204,8 +204,24 @@ def test_a_folded_warning_points_the_way_the_line_reads(arabic):
     assert inked and max(inked) > image.width() - line.iconSize().width() - 12
 
 
+def test_dates_are_written_year_first_left_to_right(arabic, tmp_path):
+    overview = page(arabic, "overview")
+    start = overview.start_edit
+    assert start.text() == "2027-03-09" and not start.isRightToLeft()
+    assert start.calendarWidget().isRightToLeft()
+    from workshop_app.ui.dialogs.new_workshop import NewWorkshopDialog
+
+    dialog = NewWorkshopDialog(tmp_path, arabic)
+    dialog.start_edit.setDate(QDate(2027, 5, 4))
+    assert dialog.start_edit.text() == "2027-05-04"
 
 
+def test_qt_widgets_write_latin_digits_like_the_rest_of_the_window(arabic, settings):
+    from workshop_app.ui.dialogs.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(settings, arabic)
+    assert any(digit in dialog.women_share.text() for digit in "0123456789")
+    assert QLocale().toString(2027) == "2,027"
 
 
 

@@ -22,6 +22,12 @@ from workshop_app.i18n import catalogs
 from workshop_app.i18n.languages import PSEUDO, code_of, first_spoken, is_right_to_left
 
 _qt_translator: QTranslator | None = None
+# The locale Qt's own widgets (spin boxes, date fields, the calendar) write numbers with. Qt's
+# plain Arabic is Egypt's, with Arabic-Indic digits; the rest of the window (CLDR's Arabic, as
+# babel writes it) and the exports use Latin digits, as the Emirates' Arabic does, with the same
+# month names.
+_QT_LOCALES = {"ar": "ar_AE", PSEUDO: "en"}
+
 LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"  # left-to-right isolate, first-strong isolate, pop
 
 
@@ -48,7 +54,7 @@ def apply_language(app: QApplication, language: str) -> None:
             app.installTranslator(translator)
             _qt_translator = translator
     app.setLayoutDirection(Qt.RightToLeft if is_right_to_left(language) else Qt.LeftToRight)
-    QLocale.setDefault(QLocale("en" if language == PSEUDO else language))
+    QLocale.setDefault(QLocale(_QT_LOCALES.get(language, language)))
 
 
 def isolated(text: str) -> str:

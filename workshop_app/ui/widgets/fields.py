@@ -1,6 +1,6 @@
 """Small editors that report a finished edit once, so each one becomes one undo step."""
 
-from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeySequence
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
@@ -30,13 +30,33 @@ class TextArea(QPlainTextEdit):
         self.document().setModified(False)
 
 
-class OptionalDateEdit(QDateEdit):
+class DateEdit(QDateEdit):
+    """A date written year-month-day, 2027-03-09, in every language, with a calendar to pick it
+    from. For a right-to-left language Qt turns the format around, day first (٠٩-٠٣-٢٠٢٧, typed
+    in that order), and lays the field out from the right: here it stays year first and left to
+    right, as the dates of the file, of the exports' names and of the command line are. The
+    calendar that pops up keeps the window's language and direction."""
+
+    def __init__(self, date: QDate | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        window_locale = QLocale()
+        if window_locale.textDirection() == Qt.RightToLeft:
+            self.setLocale(QLocale.c())  # before the format, which Qt reads in the locale's direction
+            self.setLayoutDirection(Qt.LeftToRight)
+            self.calendarWidget().setLocale(window_locale)
+            self.calendarWidget().setFirstDayOfWeek(window_locale.firstDayOfWeek())
+            self.calendarWidget().setLayoutDirection(Qt.RightToLeft)
+        self.setDisplayFormat("yyyy-MM-dd")
+        if date is not None:
+            self.setDate(date)
+
+
+class OptionalDateEdit(DateEdit):
     """A date that may be left unset (stored as NULL)."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
+        super().__init__(parent=parent)
         self.setMinimumDate(NO_DATE)
         # Translators: shown in a date field left empty
         self.setSpecialValueText(_("Not set"))
