@@ -4,7 +4,7 @@ numbers, times, amounts, paths and keys that keep their left-to-right order amon
 import pytest
 from PySide6.QtCore import QDate, QLocale, QPointF, Qt
 from PySide6.QtGui import QTextLayout, QTextOption
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from workshop_app.models.roadmap.tree import roadmap_tree
 from workshop_app.ui.app import create_application
@@ -224,8 +224,25 @@ def test_qt_widgets_write_latin_digits_like_the_rest_of_the_window(arabic, setti
     assert QLocale().toString(2027) == "2,027"
 
 
+def test_figure_tiles_start_on_the_right(arabic):
+    overview = page(arabic, "overview")
+    value = overview.figures["participants"]
+    caption = next(label for label in value.parent().findChildren(QLabel) if label is not value)
+    tile = value.parent()
+    # "122" is laid out left to right: it sat at the left of its tile, under nothing.
+    for label in (value, caption):
+        assert label.geometry().right() >= tile.width() - 20
+        assert label.geometry().left() >= tile.width() - 20 - label.sizeHint().width()
 
 
+def test_paths_read_left_to_right(arabic, settings, tmp_path):
+    overview = page(arabic, "overview")
+    assert wrapped(overview.subtitle.text(), LEFT_TO_RIGHT)
+    from workshop_app.ui.dialogs.export import SignInExportDialog
+
+    dialog = SignInExportDialog(arabic.session.document, settings, arabic)
+    folder = dialog.where.text()
+    assert f"{LRI}{dialog.target().parent}{PDI}" in folder
 
 
 
