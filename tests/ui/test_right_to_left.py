@@ -245,6 +245,15 @@ def test_paths_read_left_to_right(arabic, settings, tmp_path):
     assert f"{LRI}{dialog.target().parent}{PDI}" in folder
 
 
+def test_an_arabic_paragraph_starts_on_the_right_of_its_box(arabic):
+    overview = page(arabic, "overview")
+    box = overview.description_edit
+    box.set_text("ورشة عمل وطنية")
+    settle()
+    image = box.viewport().grab().toImage()
+    inked = [x for x in range(image.width()) for y in range(min(image.height(), 30))
+             if image.pixelColor(x, y).lightness() < 120]
+    assert inked and min(inked) > image.width() // 2
 
 
 # ---------------------------------------------------------------------- projector

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -37,6 +36,7 @@ from workshop_app.models.participant_import.table import SheetTable, read_table
 from workshop_app.ui.palette import set_tone
 from workshop_app.ui.session import DocumentSession
 from workshop_app.ui.widgets.delegates import isolate_cells
+from workshop_app.ui.widgets.fields import PlainTextBox
 
 # What a column of the list is read as (the participant's fields).
 FIELD_LABELS = {
@@ -357,9 +357,9 @@ class _ReportPage(QWizardPage):
         self.setTitle(_("What the import will do"))
         self.setSubTitle(_("Nothing has changed yet. Import applies all of it as one step, which Edit › Undo "
                                  "takes back."))
-        self.report = QPlainTextEdit()
+        self.report = PlainTextBox()
         self.report.setReadOnly(True)
-        self.report.setLineWrapMode(QPlainTextEdit.NoWrap)
+        self.report.setLineWrapMode(PlainTextBox.NoWrap)
         layout = QVBoxLayout(self)
         layout.addWidget(self.report)
 

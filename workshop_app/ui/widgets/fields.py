@@ -2,14 +2,24 @@
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeySequence
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QTextEdit, QWidget
 
 from workshop_app.i18n.catalogs import _
 
 NO_DATE = QDate(2000, 1, 1)  # shown as "Not set"; the earliest date a workshop file accepts here
 
 
-class TextArea(QPlainTextEdit):
+class PlainTextBox(QTextEdit):
+    """A box of plain text whose paragraphs each read in their own direction, an Arabic one from
+    the right, an English one from the left. A QPlainTextEdit cannot: it starts every paragraph
+    at the left, so in an Arabic window a sentence in Arabic hung on the wrong side of its box."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAcceptRichText(False)  # a paste from a web page or a word processor comes as text
+
+
+class TextArea(PlainTextBox):
     """Multi-line text that commits when focus leaves, like a line edit's editingFinished."""
 
     editingFinished = Signal()
@@ -78,7 +88,7 @@ class DocumentUndoRouter(QObject):
             event.matches(QKeySequence.Undo) or event.matches(QKeySequence.Redo)
         ):
             pending = watched.isModified() if isinstance(watched, QLineEdit) else (
-                isinstance(watched, QPlainTextEdit) and watched.document().isModified())
+                isinstance(watched, QTextEdit) and watched.document().isModified())
             if not pending:
                 event.ignore()
                 return True  # not taken by the field: the window's Undo/Redo shortcut runs
