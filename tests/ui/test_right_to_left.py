@@ -258,3 +258,19 @@ def test_an_arabic_paragraph_starts_on_the_right_of_its_box(arabic):
 
 # ---------------------------------------------------------------------- projector
 
+def test_the_projector_table_starts_on_the_right_and_its_keys_keep_their_order(arabic):
+    from workshop_app.export.pdf.direction import base_level
+    from workshop_app.i18n.catalogs import gettext
+    from workshop_app.ui.projector.content import roadmap_view
+    from workshop_app.ui.projector.window import ProjectorWindow
+
+    goals = roadmap_tree(arabic.session.document)
+    html = roadmap_view(arabic.session.document, goals[0].children[0].node["id"])
+    headers = html.split("<tr>")[1]
+    assert headers.index(gettext("Funding gap")) < headers.index(gettext("Code"))  # Qt lays columns from the left
+    projector = ProjectorWindow()
+    projector.set_document(arabic.session.document)
+    strip = projector.strip.text()
+    assert f"{LRI}Ctrl +/−{PDI}" in strip and f"{LRI}Esc{PDI}" in strip
+    assert base_level(strip) == 1  # the line reads from the right, Arabic first
+    projector.close()

@@ -3,7 +3,10 @@ no menus: the selected part of the road map, the agenda's now and next, the grou
 figures, or the changes since a version. All user text is escaped."""
 
 import datetime as dt
+from collections.abc import Iterable
 from html import escape
+
+from PySide6.QtGui import QGuiApplication
 
 from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.i18n.formats import percent, period
@@ -16,6 +19,13 @@ from workshop_app.models.roadmap.tree import roadmap_tree
 from workshop_app.models.roadmap.versions import snapshot
 from workshop_app.models.stakeholders.figures import participation_figures
 from workshop_app.models.validation import money_text
+
+
+def _cells(cells: Iterable[str]) -> str:
+    """A table row's cells in reading order: Qt lays a table's columns out from the left whatever
+    the direction, so a right-to-left window gets them reversed, the first column on the right."""
+    cells = list(cells)
+    return "".join(reversed(cells) if QGuiApplication.isRightToLeft() else cells)
 
 
 def _label(labels: dict, key) -> str:
@@ -81,12 +91,13 @@ def roadmap_view(document, node_id: str | None) -> str:
             timing = " – ".join(period(part) for part in (node["start"], node["end"]) if part)
             gap = money_text(funding_gap(node) or None, node["currency"], locale)
             mark = " selected" if selected is action else ""  # Qt styles cells, not rows
-            rows.append(
-                f"<tr><td class='code{mark}'>{escape(action.code)}</td><td class='{mark}'>{escape(node['title'])}</td>"
-                f"<td class='{mark}'>{escape(leads.get(node['lead_organization_id'], ''))}</td>"
-                f"<td class='{mark}'>{escape(timing)}</td>"
-                f"<td class='{mark}'>{escape(_label(v.ACTION_STATUSES, node['status']))}</td>"
-                f"<td class='number{mark}'>{escape(gap)}</td></tr>")
+            rows.append("<tr>" + _cells((
+                f"<td class='code{mark}'>{escape(action.code)}</td>",
+                f"<td class='{mark}'>{escape(node['title'])}</td>",
+                f"<td class='{mark}'>{escape(leads.get(node['lead_organization_id'], ''))}</td>",
+                f"<td class='{mark}'>{escape(timing)}</td>",
+                f"<td class='{mark}'>{escape(_label(v.ACTION_STATUSES, node['status']))}</td>",
+                f"<td class='number{mark}'>{escape(gap)}</td>")) + "</tr>")
         if rows:
             titles = (
                 # Translators: projector column title: the action's number in the road map ("2.1.3").
@@ -101,7 +112,7 @@ def roadmap_view(document, node_id: str | None) -> str:
                 _("Status"),
                 _("Funding gap"),
             )
-            header = "".join(f"<th>{title}</th>" for title in titles)
+            header = _cells(f"<th>{title}</th>" for title in titles)
             parts.append(f"<table width='100%' cellspacing='0'><tr>{header}</tr>{''.join(rows)}</table>")
     return "".join(parts)
 
@@ -127,13 +138,13 @@ def agenda_view(document, now: dt.datetime) -> str:
 
 def groups_view(document, day_id: str, slot: int) -> str:
     heading = _("Breakout groups")
-    parts = [f"<h1>{heading}</h1><table><tr>"]
+    columns = []
     groups = group_lists(document, day_id, slot)
     for group in groups:
         members = "<br>".join(escape(person.name) for person in group.members) or _("No members yet")
-        parts.append(f"<td class='group'><h3>{escape(group.track or group.title)}</h3>"
-                     f"<p class='muted'>{escape(group.title)}<br>{escape(group.room)}</p><p>{members}</p></td>")
-    parts.append("</tr></table>")
+        columns.append(f"<td class='group'><h3>{escape(group.track or group.title)}</h3>"
+                       f"<p class='muted'>{escape(group.title)}<br>{escape(group.room)}</p><p>{members}</p></td>")
+    parts = [f"<h1>{heading}</h1><table><tr>", _cells(columns), "</tr></table>"]
     return "".join(parts)
 
 
@@ -141,9 +152,9 @@ def figures_view(document) -> str:
     figures = participation_figures(document)
     share = figures.overall.women_share
     rows = "".join(
-        f"<tr><td>{escape(_(group.label))}</td>"
-        f"<td class='number'>{group.counts['female']}</td><td class='number'>{group.counts['male']}</td>"
-        f"<td class='number'>{group.total}</td></tr>" for group in figures.by_category)
+        "<tr>" + _cells((f"<td>{escape(_(group.label))}</td>", f"<td class='number'>{group.counts['female']}</td>",
+                         f"<td class='number'>{group.counts['male']}</td>", f"<td class='number'>{group.total}</td>"))
+        + "</tr>" for group in figures.by_category)
     total = figures.overall.total
     # Translators: on the projector: how many participants, then the women's share of them ("40%").
     summary = ngettext("{count} participant · women {share}", "{count} participants · women {share}", total).format(
@@ -157,7 +168,7 @@ def figures_view(document) -> str:
         _("Men"),
         _("Total"),
     )
-    header = "".join(f"<th>{title}</th>" for title in titles)
+    header = _cells(f"<th>{title}</th>" for title in titles)
     return f"<h1>{heading}</h1><p class='big'>{summary}</p><table><tr>{header}</tr>{rows}</table>"
 
 
