@@ -6,6 +6,7 @@ from PySide6.QtCore import QDate, QLocale, QPointF, Qt
 from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QLabel
 
+from workshop_app.export.pdf.direction import base_level
 from workshop_app.models.roadmap.tree import roadmap_tree
 from workshop_app.ui.app import create_application
 from workshop_app.ui.language import FSI, LRI, PDI, apply_language
@@ -138,6 +139,18 @@ def test_road_map_details_fit_their_panel(arabic):
     assert f"{LRI}{action.code}{PDI}" in heading and f"{FSI}{action.node['title']}{PDI}" in heading
 
 
+def test_a_partner_line_reads_from_the_right_and_is_not_cut(arabic):
+    roadmap = page(arabic, "roadmap")
+    goals = roadmap_tree(arabic.session.document)
+    action = goals[0].children[0].children[0].children[0]
+    roadmap.select(action.node["id"])
+    settle()
+    partners = roadmap.details.partners
+    line = partners.item(0).text()
+    assert line.startswith(FSI) and base_level(line) == 1  # the Arabic role decides: name on the right
+    assert not partners.horizontalScrollBar().isVisible()
+
+
 def test_road_map_totals_keep_each_amount_whole(arabic):
     roadmap = page(arabic, "roadmap")
     first = roadmap.totals.text().splitlines()[0]
@@ -259,7 +272,6 @@ def test_an_arabic_paragraph_starts_on_the_right_of_its_box(arabic):
 # ---------------------------------------------------------------------- projector
 
 def test_the_projector_table_starts_on_the_right_and_its_keys_keep_their_order(arabic):
-    from workshop_app.export.pdf.direction import base_level
     from workshop_app.i18n.catalogs import gettext
     from workshop_app.ui.projector.content import roadmap_view
     from workshop_app.ui.projector.window import ProjectorWindow

@@ -143,6 +143,9 @@ class RoadmapDetails(QScrollArea):
         self.partners = QListWidget()
         self.partners.setMaximumHeight(100)
         isolate_cells(self.partners)
+        # A long name wraps: scrolled sideways, a right-to-left panel hid the start of the line.
+        self.partners.setWordWrap(True)
+        self.partners.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         fields = QWidget()
         form = _form()
         fields.setLayout(form)
@@ -270,7 +273,8 @@ class RoadmapDetails(QScrollArea):
             if role == "lead":
                 continue
             label = _(v.PARTNER_ROLES[role])
-            item = QListWidgetItem(f"{names.get(organization_id, '?')} — {label}")
+            # The name apart: the line reads in the window's direction, name first, then its role.
+            item = QListWidgetItem(f"{isolated(names.get(organization_id, '?'))} — {label}")
             item.setData(Qt.UserRole, organization_id)
             self.partners.addItem(item)
         if self.partner_combo.count() == 0:
