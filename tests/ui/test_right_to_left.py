@@ -63,6 +63,15 @@ def page(window, key: str):
     return window.workshop_view.page(key)
 
 
+def test_a_rule_divides_the_rail_from_the_page(arabic):
+    rail = arabic.workshop_view.rail
+    image = rail.grab().toImage()
+    middle = image.height() // 2
+    rule = rail.palette().mid().color().rgb()
+    assert image.pixelColor(0, middle).rgb() == rule  # on the rail's left, next to the page
+    assert image.pixelColor(image.width() - 1, middle).rgb() != rule
+
+
 # ---------------------------------------------------------------------- tables and trees
 
 def test_phone_and_e_mail_cells_read_left_to_right(arabic):
