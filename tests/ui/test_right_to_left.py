@@ -295,3 +295,35 @@ def test_the_projector_table_starts_on_the_right_and_its_keys_keep_their_order(a
     assert f"{LRI}Ctrl +/−{PDI}" in strip and f"{LRI}Esc{PDI}" in strip
     assert base_level(strip) == 1  # the line reads from the right, Arabic first
     projector.close()
+
+
+def test_changes_on_the_projector_point_from_old_to_new_in_reading_order(arabic):
+    from workshop_app.models.roadmap.versions import plan_freeze_version
+    from workshop_app.ui.projector.content import changes_view
+
+    document = arabic.session.document
+    arabic.session.perform(plan_freeze_version(document, "Start of day 3"))
+    action = document.rows("roadmap_node", "level = 'action'", order_by="position")[0]
+    arabic.session.perform(document.plan_update("roadmap_node", action["id"], title="Legal review (phase 1)"))
+    html = changes_view(document, "Start of day 3")
+    assert "←" in html and "→" not in html  # Arabic reads from the right: old on the right, new on its left
+    assert f"{FSI}“Legal review (phase 1)”{PDI}" in html
+
+
+def test_the_import_preview_arrow_points_along_the_line(arabic, tmp_path):
+    import openpyxl
+
+    from workshop_app.ui.dialogs.participant_import import ImportWizard
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Name", "Phone"])
+    workbook.active.append(["Rakoto Hery", "+261 34 12 345 67"])
+    path = tmp_path / "list.xlsx"
+    workbook.save(path)
+    wizard = ImportWizard(arabic.session, tmp_path, arabic)
+    wizard.file_page.path_edit.setText(str(path))
+    assert wizard.file_page.validatePage()
+    wizard.columns_page.initializePage()
+    wizard.columns_page.as_is.setChecked(True)
+    header = wizard.columns_page.preview.horizontalHeaderItem(0).text()
+    assert header.splitlines()[1].startswith("← ")  # from the sheet's header, read right to left

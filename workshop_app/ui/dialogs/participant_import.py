@@ -246,10 +246,11 @@ class _ColumnsPage(QWizardPage):
 
     def _fill_sheet(self, table: SheetTable) -> None:
         rows = table.preview(PREVIEW_ROWS)
+        arrow = "←" if self.isRightToLeft() else "→"  # from the sheet's header to what it is read as
         self.preview.setColumnCount(len(table.headers))
         self.preview.setRowCount(len(rows))
         self.preview.setHorizontalHeaderLabels(
-            [f"{header}\n→ {_label(field)}" for header, field in zip(table.headers, table.fields)])
+            [f"{header}\n{arrow} {_label(field)}" for header, field in zip(table.headers, table.fields)])
         self.preview.setVerticalHeaderLabels([str(row.number) for row in rows])
         for r, row in enumerate(rows):
             for c, text in enumerate(row.cells):

@@ -19,6 +19,7 @@ from workshop_app.models.roadmap.tree import roadmap_tree
 from workshop_app.models.roadmap.versions import snapshot
 from workshop_app.models.stakeholders.figures import participation_figures
 from workshop_app.models.validation import money_text
+from workshop_app.ui.language import isolated
 
 
 def _cells(cells: Iterable[str]) -> str:
@@ -183,20 +184,24 @@ def changes_view(document, version_name: str | None) -> str:
     # Translators: a heading on the projector; {version} is the name a version was frozen under.
     heading = _("Changes since “{version}”").format(version=escape(version_name))
     parts = [f"<h1>{heading}</h1>"]
+    # From the old to the new in reading order; titles and values set apart, so that an English
+    # title or "5,000 USD" does not pull the arrow and its neighbours into its own direction.
+    arrow = "←" if QGuiApplication.isRightToLeft() else "→"
     for item in diff.added:
-        parts.append(f"<p><mark>{escape(item.new_label)}: {escape(item.title)}</mark></p>")
+        parts.append(f"<p><mark>{escape(item.new_label)}: {escape(isolated(item.title))}</mark></p>")
     for item in diff.removed:
-        parts.append(f"<p><s>{escape(item.old_label)}: {escape(item.title)}</s></p>")
+        parts.append(f"<p><s>{escape(item.old_label)}: {escape(isolated(item.title))}</s></p>")
     for item in diff.moved:
-        parts.append(f"<p>{escape(item.old_label)} → <mark>{escape(item.new_label)}</mark>: {escape(item.title)}</p>")
+        parts.append(f"<p>{escape(item.old_label)} {arrow} <mark>{escape(item.new_label)}</mark>: "
+                     f"{escape(isolated(item.title))}</p>")
     for item in diff.changed:
         for change in item.fields:
             label = FIELD_LABELS.get(change.field)
             field = _(label) if label else change.field.replace("_", " ")
             old = diff.value_text(change.field, change.old, item, "old")
             new = diff.value_text(change.field, change.new, item, "new")
-            parts.append(f"<p><b>{escape(item.label)}</b> · {escape(field)}: <s>{escape(old)}</s> → "
-                         f"<mark>{escape(new)}</mark></p>")
+            parts.append(f"<p><b>{escape(item.label)}</b> · {escape(field)}: <s>{escape(isolated(old))}</s> {arrow} "
+                         f"<mark>{escape(isolated(new))}</mark></p>")
     if len(parts) == 1:
         nothing = _("No changes since this version.")
         parts.append(f"<p class='muted'>{nothing}</p>")
