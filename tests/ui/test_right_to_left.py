@@ -310,6 +310,12 @@ def test_changes_on_the_projector_point_from_old_to_new_in_reading_order(arabic)
     assert f"{FSI}“Legal review (phase 1)”{PDI}" in html
 
 
+def test_the_day_keys_follow_the_mirrored_day_arrows(arabic):
+    agenda = page(arabic, "agenda")
+    assert agenda.actions["previous_day"].shortcut().toString() == "Ctrl+Right"  # its arrow points right
+    assert agenda.actions["next_day"].shortcut().toString() == "Ctrl+Left"
+
+
 def test_the_import_preview_arrow_points_along_the_line(arabic, tmp_path):
     import openpyxl
 
