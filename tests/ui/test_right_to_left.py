@@ -333,3 +333,15 @@ def test_the_import_preview_arrow_points_along_the_line(arabic, tmp_path):
     wizard.columns_page.as_is.setChecked(True)
     header = wizard.columns_page.preview.horizontalHeaderItem(0).text()
     assert header.splitlines()[1].startswith("← ")  # from the sheet's header, read right to left
+
+
+def test_live_next_sessions_keep_each_time_with_its_title(arabic):
+    import datetime as dt
+
+    agenda = page(arabic, "agenda")
+    agenda.live.clock = lambda: dt.datetime(2027, 3, 9, 10, 20)  # day 1, during the objectives session
+    agenda.live.reload()
+    upcoming = agenda.live.next_label.text().split(": ", 1)[1].split("; ")
+    assert upcoming and all(wrapped(entry, OWN_DIRECTION) for entry in upcoming)
+    first = upcoming[0]
+    assert visual_x(first, 1) < visual_x(first, first.index(" ") + 1)  # "10:35 Group photo…": the time first
