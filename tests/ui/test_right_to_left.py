@@ -345,3 +345,14 @@ def test_live_next_sessions_keep_each_time_with_its_title(arabic):
     assert upcoming and all(wrapped(entry, OWN_DIRECTION) for entry in upcoming)
     first = upcoming[0]
     assert visual_x(first, 1) < visual_x(first, first.index(" ") + 1)  # "10:35 Group photo…": the time first
+
+
+def test_a_check_in_confirmation_reads_from_the_right(arabic, qtbot):
+    stakeholders = page(arabic, "stakeholders")
+    attendance = stakeholders.attendance
+    stakeholders.tabs.setCurrentWidget(attendance)
+    attendance.day_combo.setCurrentIndex(0)
+    participant = arabic.session.document.rows("participant", "name = ?", ["Alejandro Vargas Ruiz"])[0]
+    attendance.check_in(participant["id"])
+    text = attendance.confirmation.text()
+    assert f"{FSI}Alejandro Vargas Ruiz{PDI}" in text and base_level(text) == 1  # "✓" on the right, first
