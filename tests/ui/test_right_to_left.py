@@ -260,6 +260,12 @@ def test_figure_tiles_start_on_the_right(arabic):
 def test_paths_read_left_to_right(arabic, settings, tmp_path):
     overview = page(arabic, "overview")
     assert wrapped(overview.subtitle.text(), LEFT_TO_RIGHT)
+    heading = overview.findChild(QLabel, "pageTitle")
+    subtitle = overview.subtitle.geometry()
+    # As wide as the path and under the heading's start: a label of a path alone reads left to
+    # right and, as wide as the page, put the path at the far left.
+    assert subtitle.right() == heading.geometry().right()
+    assert subtitle.width() <= overview.subtitle.sizeHint().width() + 2
     from workshop_app.ui.dialogs.export import SignInExportDialog
 
     dialog = SignInExportDialog(arabic.session.document, settings, arabic)

@@ -56,7 +56,8 @@ class OverviewPage(Page):
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(24, 20, 24, 20)
         content_layout.addWidget(heading)
-        content_layout.addWidget(self.subtitle)
+        # Under the heading's start; the path itself reads left to right (see _load_details).
+        content_layout.addWidget(self.subtitle, 0, Qt.AlignLeading)
         content_layout.addWidget(self._build_checklist())
         content_layout.addLayout(columns, 1)  # the long text boxes grow with the window
         scroll = QScrollArea()
