@@ -362,3 +362,18 @@ def test_a_check_in_confirmation_reads_from_the_right(arabic, qtbot):
     attendance.check_in(participant["id"])
     text = attendance.confirmation.text()
     assert f"{FSI}Alejandro Vargas Ruiz{PDI}" in text and base_level(text) == 1  # "✓" on the right, first
+
+
+def test_a_session_title_heads_its_details_from_the_right(arabic):
+    agenda = page(arabic, "agenda")
+    day = agenda.model.index(0, 0)
+    index = next(agenda.model.index(row, 0, day) for row in range(agenda.model.rowCount(day))
+                 if agenda.model.index(row, 1, day).data() == "Lunch")  # a title shorter than a line
+    agenda.tree.setCurrentIndex(index)
+    settle()
+    heading = agenda.details.heading
+    assert heading.text() == index.siblingAtColumn(1).data()
+    image = heading.grab().toImage()
+    inked = [x for x in range(image.width()) for y in range(image.height())
+             if image.pixelColor(x, y).lightness() < 120]
+    assert inked and max(inked) > image.width() - 12  # the English title ends at the panel's start

@@ -38,6 +38,9 @@ class SessionDetails(QWidget):
         self.heading = QLabel(_("Select a session"))
         self.heading.setObjectName("sectionTitle")
         self.heading.setWordWrap(True)
+        # At the panel's start like its fields' labels, even for a title in English, which a label
+        # would otherwise lay out from the left in a right-to-left window.
+        self.heading.setAlignment(Qt.AlignAbsolute | (Qt.AlignRight if self.isRightToLeft() else Qt.AlignLeft))
         self.fixed_edit = QLineEdit()
         self.fixed_edit.setPlaceholderText(_("HH:MM, e.g. for lunch"))
         self.fixed_edit.setToolTip(_("A fixed start time keeps this session in place when others run late"))
