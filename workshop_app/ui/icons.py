@@ -98,7 +98,10 @@ class _GlyphEngine(QIconEngine):
 
 
 # Icons that point along the reading direction: a right-to-left window shows them mirrored.
-_ALONG_THE_LINE = {"arrow-left", "arrow-right", "arrow-counter-clockwise", "arrow-clockwise", "sign-out"}
+# "Add below" points down and in, where a child row goes: to the left in a mirrored tree; a
+# folded list's caret points the way the line reads.
+_ALONG_THE_LINE = {"arrow-left", "arrow-right", "arrow-counter-clockwise", "arrow-clockwise", "sign-out",
+                   "arrow-elbow-down-right", "caret-right-fill"}
 
 
 def icon(name: str) -> QIcon:

@@ -5,17 +5,25 @@ Our words come from the gettext catalogs (workshop_app.i18n); Qt's own (standard
 dialogs, context menus) from the qtbase catalogs that ship with Qt; Arabic mirrors the whole
 window. The language is set before the window is built: a change in Preferences applies when
 the program starts again.
+
+In a mirrored window, a phone number, a time range, a path or an English title placed among
+Arabic words is reordered by the bidirectional algorithm ("+977 1 4422 100" shows as
+"977 1 4422 100+", "09:00–10:30" as "10:30–09:00"). isolated() and left_to_right() set such a
+piece apart with the Unicode isolates, which draw nothing.
 """
 
 import os
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from workshop_app.i18n import catalogs
 from workshop_app.i18n.languages import PSEUDO, code_of, first_spoken, is_right_to_left
 
 _qt_translator: QTranslator | None = None
+
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"  # left-to-right isolate, first-strong isolate, pop
 
 
 def window_language(chosen: str = "") -> str:
@@ -49,3 +57,21 @@ def apply_language(app: QApplication, language: str) -> None:
             _qt_translator = translator
     app.setLayoutDirection(Qt.RightToLeft if is_right_to_left(language) else Qt.LeftToRight)
     QLocale.setDefault(QLocale(_QT_LOCALES.get(language, language)))
+
+
+def isolated(text: str) -> str:
+    """`text` in its own direction, that of its first letter, whatever surrounds it: in a
+    right-to-left window an English title keeps its closing bracket and its "…" at its end, a
+    phone number or a time range (no letter: left to right) keeps its order. As it is in a
+    left-to-right window."""
+    if not text or not QGuiApplication.isRightToLeft():
+        return text
+    return f"{FSI}{text}{PDI}"
+
+
+def left_to_right(text: str) -> str:
+    """`text` left to right even when it holds Arabic letters: a path ("C:\\Users\\…",
+    "/home/…/ورشة.workshop"), an e-mail address, a phone number, keys ("Ctrl+/"), a code."""
+    if not text or not QGuiApplication.isRightToLeft():
+        return text
+    return f"{LRI}{text}{PDI}"

@@ -62,8 +62,11 @@ class WorkshopView(QWidget):
             self.rail.addItem(item)
             self.stack.addWidget(QWidget())  # stands in until the page is first shown
         self.rail.currentRowChanged.connect(self._show_row)
+        # The rule between the rail and the page: style sheets do not mirror, and on the right
+        # it ran along the window's edge in a right-to-left window, leaving none before the page.
+        inner = "left" if self.isRightToLeft() else "right"
         self.rail.setStyleSheet(
-            "#navigationRail { background: palette(window); border: none; border-right: 1px solid palette(mid); }"
+            f"#navigationRail {{ background: palette(window); border: none; border-{inner}: 1px solid palette(mid); }}"
             "#navigationRail::item { border-radius: 8px; margin: 4px; padding-top: 6px; padding-bottom: 4px; }"
             "#navigationRail::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
         )

@@ -1,10 +1,11 @@
 """Record what the room says about a road-map item: who raised it and the comment."""
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from workshop_app.i18n.catalogs import _
 from workshop_app.models.stakeholders.listing import organization_choices, participant_names
+from workshop_app.ui.widgets.fields import PlainTextBox
 
 
 class CommentDialog(QDialog):
@@ -20,7 +21,7 @@ class CommentDialog(QDialog):
             self.raised_by.addItem(label, ("organization", organization_id))
         for participant_id, name in participant_names(document):
             self.raised_by.addItem(name, ("participant", participant_id))
-        self.text = QPlainTextEdit()
+        self.text = PlainTextBox()
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(_("What was said, in a sentence or two"))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)

@@ -34,6 +34,7 @@ from workshop_app.i18n.formats import short_date
 from workshop_app.i18n.languages import LANGUAGES
 from workshop_app.models.roadmap.versions import list_versions
 from workshop_app.models.stakeholders.attendance import days
+from workshop_app.ui.language import left_to_right
 from workshop_app.ui.palette import set_tone
 
 # Translators: the North American paper size (8.5 × 11 inches)
@@ -193,7 +194,8 @@ class ExportDialog(QDialog):
 
     def _show_folder(self) -> None:
         folder = self.target().parent if self.file_name.text().strip() else self.folder
-        self.where.setText(_("Folder: {folder}").format(folder=folder))
+        # "/root", not "root/", after Arabic words.
+        self.where.setText(_("Folder: {folder}").format(folder=left_to_right(str(folder))))
 
     def _file_name_changed(self, text: str) -> None:
         self._show_folder()

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from workshop_app.i18n.catalogs import N_, _, ngettext
 from workshop_app.models.agenda.groups import group_lists, plan_assign, plan_spread_by_category
+from workshop_app.ui.language import isolated
+from workshop_app.ui.widgets.delegates import isolate_cells
 
 # How a speaker or rapporteur of a group shows above its members.
 _RESOURCE_PERSON = {"speaker": N_("{name} (speaker)"), "rapporteur": N_("{name} (rapporteur)")}
@@ -65,9 +67,12 @@ class GroupsDialog(QDialog):
             title.setWordWrap(True)
             people = QListWidget()
             people.setSelectionMode(QAbstractItemView.ExtendedSelection)
+            isolate_cells(people)
             for person in group.resource_people:
                 shown = _RESOURCE_PERSON.get(person.role)
-                item = QListWidgetItem(_(shown).format(name=person.name) if shown else f"{person.name} ({person.role})")
+                # The name apart: "(speaker)" in Arabic goes on its left, the line reads from the right.
+                item = QListWidgetItem(_(shown).format(name=isolated(person.name)) if shown
+                                       else f"{person.name} ({person.role})")
                 item.setFlags(item.flags() & ~Qt.ItemIsSelectable)
                 people.addItem(item)
             for person in group.members:

@@ -4,7 +4,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -22,6 +21,7 @@ from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 from workshop_app.ui.palette import set_tone
 from workshop_app.ui.widgets.country_combo import CountryCombo
+from workshop_app.ui.widgets.fields import DateEdit
 
 
 class NewWorkshopDialog(QDialog):
@@ -39,9 +39,7 @@ class NewWorkshopDialog(QDialog):
         self.country_combo.setPlaceholderText(_("Choose the country…"))
         self.country_combo.setCurrentIndex(-1)
         self.country_combo.currentIndexChanged.connect(lambda: self.error_label.hide())
-        self.start_edit = QDateEdit(QDate.currentDate().addDays(30))
-        self.start_edit.setCalendarPopup(True)
-        self.start_edit.setDisplayFormat("yyyy-MM-dd")
+        self.start_edit = DateEdit(QDate.currentDate().addDays(30))
         self.days_spin = QSpinBox()
         self.days_spin.setRange(1, 10)
         self.days_spin.valueChanged.connect(self._show_days_unit)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -36,6 +35,8 @@ from workshop_app.models.participant_import.report import SAME_EMAIL
 from workshop_app.models.participant_import.table import SheetTable, read_table
 from workshop_app.ui.palette import set_tone
 from workshop_app.ui.session import DocumentSession
+from workshop_app.ui.widgets.delegates import isolate_cells
+from workshop_app.ui.widgets.fields import PlainTextBox
 
 # What a column of the list is read as (the participant's fields).
 FIELD_LABELS = {
@@ -168,6 +169,8 @@ class _ColumnsPage(QWizardPage):
         self.preview.setEditTriggers(QTableWidget.NoEditTriggers)
         self.preview.verticalHeader().setVisible(True)
         self.preview.setWordWrap(False)
+        isolate_cells(self.preview)
+        isolate_cells(self.mapping_table)
         self.as_is = QCheckBox(_("Show the sheet as it is"))
         self.as_is.setToolTip(_("The cells exactly as the file has them, under its own headers"))
         self.as_is.toggled.connect(self._fill_preview)
@@ -243,10 +246,11 @@ class _ColumnsPage(QWizardPage):
 
     def _fill_sheet(self, table: SheetTable) -> None:
         rows = table.preview(PREVIEW_ROWS)
+        arrow = "←" if self.isRightToLeft() else "→"  # from the sheet's header to what it is read as
         self.preview.setColumnCount(len(table.headers))
         self.preview.setRowCount(len(rows))
         self.preview.setHorizontalHeaderLabels(
-            [f"{header}\n→ {_label(field)}" for header, field in zip(table.headers, table.fields)])
+            [f"{header}\n{arrow} {_label(field)}" for header, field in zip(table.headers, table.fields)])
         self.preview.setVerticalHeaderLabels([str(row.number) for row in rows])
         for r, row in enumerate(rows):
             for c, text in enumerate(row.cells):
@@ -354,9 +358,9 @@ class _ReportPage(QWizardPage):
         self.setTitle(_("What the import will do"))
         self.setSubTitle(_("Nothing has changed yet. Import applies all of it as one step, which Edit › Undo "
                                  "takes back."))
-        self.report = QPlainTextEdit()
+        self.report = PlainTextBox()
         self.report.setReadOnly(True)
-        self.report.setLineWrapMode(QPlainTextEdit.NoWrap)
+        self.report.setLineWrapMode(PlainTextBox.NoWrap)
         layout = QVBoxLayout(self)
         layout.addWidget(self.report)
 

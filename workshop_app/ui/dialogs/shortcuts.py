@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.i18n.catalogs import _
+from workshop_app.ui.widgets.delegates import isolate_cells
 
 
 def shortcut_list(window) -> list[tuple[str, str, str]]:
@@ -57,6 +58,7 @@ class ShortcutsDialog(QDialog):
             _("Where"),
         ])
         self.table.verticalHeader().hide()
+        isolate_cells(self.table, (0,))  # "Ctrl+/", not "/+Ctrl", in an Arabic window
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         for row, values in enumerate(shortcuts):

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 
 from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.agenda.templates import list_templates
+from workshop_app.ui.language import isolated
 from workshop_app.ui.palette import set_tone
+from workshop_app.ui.widgets.delegates import isolate_cells
 
 
 class TemplateDialog(QDialog):
@@ -24,6 +26,7 @@ class TemplateDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Agenda from a Template"))
         self.templates = QListWidget()
+        isolate_cells(self.templates)
         found = list_templates(user_folder)
         for info in found:
             days = ngettext("{count} day", "{count} days", info.days).format(count=info.days)
@@ -34,8 +37,9 @@ class TemplateDialog(QDialog):
             else:
                 # Translators: a template the user made, in the list: its name, then "3 days", then "12 sessions"
                 summary = _("{name}  (yours; {days}, {sessions})")
-            item = QListWidgetItem(summary.format(name=info.name, days=days, sessions=sessions) + "\n"
-                                   + info.description)
+            # The name apart: the line reads in the direction of the words around it.
+            item = QListWidgetItem(summary.format(name=isolated(info.name), days=days, sessions=sessions) + "\n"
+                                   + isolated(info.description))
             item.setData(Qt.UserRole, info.id)
             self.templates.addItem(item)
         self.templates.setCurrentRow(0)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.roadmap.diff import compare
 from workshop_app.models.roadmap.versions import list_versions, plan_mark_validated, plan_restore_version, snapshot
+from workshop_app.ui.widgets.fields import PlainTextBox
 
 CURRENT = ""  # the combo's data for the current draft
 
@@ -28,7 +28,7 @@ class VersionsDialog(QDialog):
         super().__init__(parent)
         self.document = document
         self.setWindowTitle(_("Road-map Versions"))
-        self.differences = QPlainTextEdit()
+        self.differences = PlainTextBox()
         self.differences.setReadOnly(True)
         self.older = QComboBox()
         self.newer = QComboBox()

@@ -3,11 +3,12 @@ before anything is applied; then one undoable step."""
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from workshop_app.i18n.catalogs import _
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.roadmap.workbook.reimport import plan_workbook_import
+from workshop_app.ui.widgets.fields import PlainTextBox
 
 
 class WorkbookImportDialog(QDialog):
@@ -18,7 +19,7 @@ class WorkbookImportDialog(QDialog):
         self.setWindowTitle(_("Import Road-map Workbook"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.details = QPlainTextEdit()
+        self.details = PlainTextBox()
         self.details.setReadOnly(True)
         self.deletions = QCheckBox(_("Also &delete the items whose rows were removed in Excel"))
         self.deletions.toggled.connect(self.reload)

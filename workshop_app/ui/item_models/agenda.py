@@ -14,6 +14,7 @@ from workshop_app.ui.item_models import ID_ROLE, ROOT
 from workshop_app.ui.item_models.drag import MovesById
 from workshop_app.ui.item_models.guard import never_raises
 from workshop_app.ui.item_models.row_table import edit_text
+from workshop_app.ui.language import isolated
 from workshop_app.ui.palette import colour
 from workshop_app.ui.session import DocumentSession
 
@@ -225,7 +226,9 @@ class AgendaModel(MovesById, QAbstractItemModel):
             label = _("Day {day}").format(day=index.row() + 1)
             hours = (f"{day['start_time']}–{clock(schedule.end)}" if schedule.sessions
                      else _("no sessions yet"))
-            parts = [label, short_date(day["date"]), day["title"] or "", hours]
+            # The day's title and hours set apart: in an Arabic window, "Setting the scene" and
+            # "09:00–16:50" ran together into one left-to-right stretch, the hours read first.
+            parts = [label, short_date(day["date"]), isolated(day["title"] or ""), isolated(hours)]
             return "   ·   ".join(part for part in parts if part)
         if role == Qt.FontRole:
             return self._bold_font

@@ -100,6 +100,8 @@ class AgendaPage(Page):
 
     def _build_actions(self) -> QHBoxLayout:
         # The tree exists: its right-click menu offers the same actions as the toolbar.
+        # The day buttons' arrows are mirrored in a right-to-left window; their keys follow them.
+        back, forward = ("Ctrl+Right", "Ctrl+Left") if self.isRightToLeft() else ("Ctrl+Left", "Ctrl+Right")
         self.actions = {
             "add": self.page_action(_("Add session"), self.add_session, "Ctrl+Shift+A"),
             "parallel": self.page_action(_("Add parallel session"), self.add_parallel_session, "Ctrl+Shift+L"),
@@ -109,8 +111,8 @@ class AgendaPage(Page):
             "up": self.page_action(_("Earlier"), lambda: self.shift(-1), "Ctrl+Up"),
             # Translators: a toolbar button that moves the selected item one place down (later).
             "down": self.page_action(_("Later"), lambda: self.shift(+1), "Ctrl+Down"),
-            "previous_day": self.page_action(_("To previous day"), lambda: self.move_to_day(-1), "Ctrl+Left"),
-            "next_day": self.page_action(_("To next day"), lambda: self.move_to_day(+1), "Ctrl+Right"),
+            "previous_day": self.page_action(_("To previous day"), lambda: self.move_to_day(-1), back),
+            "next_day": self.page_action(_("To next day"), lambda: self.move_to_day(+1), forward),
             "groups": self.page_action(_("Groups…"), self.show_groups, "Ctrl+G"),
             "template": self.page_action(_("Template…"), self.apply_template, "Ctrl+Shift+T"),
             "save_template": self.page_action(_("Save as template…"), self.save_template, None),

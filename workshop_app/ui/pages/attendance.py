@@ -34,8 +34,10 @@ from workshop_app.models.stakeholders.attendance import (
 from workshop_app.ui.item_models.guard import never_raises
 from workshop_app.ui.item_models.row_table import RowFilterProxy, RowTableModel
 from workshop_app.ui.item_models.stakeholders import members_of_renamed
+from workshop_app.ui.language import isolated
 from workshop_app.ui.palette import set_tone
 from workshop_app.ui.session import DocumentSession
+from workshop_app.ui.widgets.delegates import isolate_cells
 
 
 class AttendanceTableModel(RowTableModel):
@@ -152,6 +154,8 @@ class AttendanceTab(QWidget):
         self.proxy.setSourceModel(self.model)
         self.grid = QTableView()
         self.grid.setModel(self.proxy)
+        isolate_cells(self.grid)
+        isolate_cells(self.matches)
         self.grid.setSortingEnabled(True)
         self.grid.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
         self.grid.setAlternatingRowColors(True)
@@ -220,7 +224,7 @@ class AttendanceTab(QWidget):
             label = f"{person['name']} — {person['organization']}" if person["organization"] else person["name"]
             if person["id"] in present:
                 # Translators: a name found at check-in, marked as already checked in today.
-                label = _("{person}  ✓ present").format(person=label)
+                label = _("{person}  ✓ present").format(person=isolated(label))
             item = QListWidgetItem(label)
             item.setData(Qt.UserRole, person["id"])
             self.matches.addItem(item)
@@ -245,9 +249,10 @@ class AttendanceTab(QWidget):
         change = plan_attendance(self.session.document, participant_id, self.day_id(), True,
                                  _("Check in {name}").format(name=name))
         if not change:
-            self.confirmation.setText(_("{name} was already checked in").format(name=name))
+            # The name apart: the line reads in the window's direction, not in the name's.
+            self.confirmation.setText(_("{name} was already checked in").format(name=isolated(name)))
         elif self.session.perform(change, source=self):
-            self.confirmation.setText(_("✓ {name} checked in").format(name=name))
+            self.confirmation.setText(_("✓ {name} checked in").format(name=isolated(name)))
         else:
             return  # refused: the reason is shown, and the name stays typed to try again
         self.search_edit.clear()
@@ -263,7 +268,7 @@ class AttendanceTab(QWidget):
         day_id = self.day_id()
         if self.session.perform(lambda document: plan_walk_in(document, day_id, name=name, undo_text=text),
                                 source=self):
-            self.confirmation.setText(_("✓ {name} added and checked in").format(name=name))
+            self.confirmation.setText(_("✓ {name} added and checked in").format(name=isolated(name)))
             self.search_edit.clear()
 
     def show_failure(self, message: str) -> None:

@@ -21,6 +21,7 @@ from workshop_app.models.changes import Change
 from workshop_app.ui.icons import icon
 from workshop_app.ui.palette import set_tone
 from workshop_app.ui.session import DocumentSession
+from workshop_app.ui.widgets.delegates import isolate_cells
 from workshop_app.ui.widgets.toolbar_row import ToolbarRow
 
 
@@ -176,6 +177,7 @@ class Page(QWidget):
     def make_tree(headers: list[str], stretch_column: int, widths: dict[int, int]) -> QTreeWidget:
         tree = QTreeWidget()
         tree.setHeaderLabels(headers)
+        isolate_cells(tree)
         tree.setAlternatingRowColors(True)
         tree.setUniformRowHeights(True)
         tree.header().setSectionResizeMode(stretch_column, QHeaderView.Stretch)
@@ -262,6 +264,7 @@ class Page(QWidget):
         """A tree view that edits in place and moves rows by drag and drop through the model."""
         tree = CellTree()
         tree.setModel(model)
+        isolate_cells(tree)
         tree.setAlternatingRowColors(True)
         tree.setUniformRowHeights(True)
         tree.setSelectionBehavior(QAbstractItemView.SelectRows)

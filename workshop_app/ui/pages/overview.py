@@ -19,6 +19,7 @@ from workshop_app.i18n.catalogs import _
 from workshop_app.i18n.formats import percent
 from workshop_app.models.changes import Change
 from workshop_app.models.stats import getting_started, workshop_stats
+from workshop_app.ui.language import left_to_right
 from workshop_app.ui.pages.base import Page
 from workshop_app.ui.palette import set_tone
 from workshop_app.ui.widgets.country_combo import CountryCombo
@@ -54,7 +55,8 @@ class OverviewPage(Page):
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(24, 20, 24, 20)
         content_layout.addWidget(heading)
-        content_layout.addWidget(self.subtitle)
+        # Under the heading's start; the path itself reads left to right (see _load_details).
+        content_layout.addWidget(self.subtitle, 0, Qt.AlignLeading)
         content_layout.addWidget(self._build_checklist())
         content_layout.addLayout(columns, 1)  # the long text boxes grow with the window
         scroll = QScrollArea()
@@ -224,8 +226,10 @@ class OverviewPage(Page):
         set_tone(value, "accent")
         value.setAccessibleName(label)
         caption = QLabel(label)
-        layout.addWidget(value)
-        layout.addWidget(caption)
+        # Both at the start of the tile: a label of digits alone ("122") is laid out left to
+        # right, so in a right-to-left window it sat on the left, its caption on the right.
+        layout.addWidget(value, 0, Qt.AlignLeading)
+        layout.addWidget(caption, 0, Qt.AlignLeading)
         self.figures[key] = value
         return tile
 
@@ -258,7 +262,7 @@ class OverviewPage(Page):
         self.description_edit.set_text(workshop["description"])
         self.objectives_edit.set_text(workshop["objectives"])
         self.context_edit.set_text(workshop["national_context"])
-        self.subtitle.setText(str(self.session.document.path))
+        self.subtitle.setText(left_to_right(str(self.session.document.path)))
 
     def _load_figures(self) -> None:
         document = self.session.document

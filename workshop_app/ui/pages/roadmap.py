@@ -32,6 +32,7 @@ from workshop_app.ui.item_models.roadmap import (
     ID_ROLE,
     RoadmapModel,
 )
+from workshop_app.ui.language import left_to_right
 from workshop_app.ui.pages.base import Page
 from workshop_app.ui.widgets.delegates import ChoiceDelegate
 from workshop_app.ui.widgets.notices import EmptyState
@@ -207,17 +208,23 @@ class RoadmapPage(Page):
             self.totals.setVisible(bool(self.model.rowCount()))
             return
         locale = self.model.locale
+
+        def money(amount, currency) -> str:
+            # "17,000,000 NPR" whole among Arabic words: unisolated, one amount of a line read
+            # "NPR 17,000,000" and the next "680,000 USD".
+            return left_to_right(money_text(amount, currency, locale))
+
         for outcome in result.outcomes:
             # Translators: an outcome's cost in one currency, then its funding gap.
-            sums = grouped(_("{cost} (gap {gap})").format(cost=money_text(t.cost, t.currency, locale),
-                                                           gap=money_text(t.gap, t.currency, locale))
+            sums = grouped(_("{cost} (gap {gap})").format(cost=money(t.cost, t.currency),
+                                                           gap=money(t.gap, t.currency))
                              for t in costed(outcome.currencies)) or "–"
             # Translators: {code} is the outcome's number ("2"), {sums} its costs in each currency.
             lines.append(_("Outcome {code}: {sums}").format(code=outcome.code, sums=sums))
         # Translators: the road map's cost in one currency, the funding secured, then the gap.
         overall = grouped(_("{cost} (secured {secured}, gap {gap})").format(
-            cost=money_text(t.cost, t.currency, locale), secured=money_text(t.funding_secured, t.currency, locale),
-            gap=money_text(t.gap, t.currency, locale)) for t in costed(result.overall))
+            cost=money(t.cost, t.currency), secured=money(t.funding_secured, t.currency),
+            gap=money(t.gap, t.currency)) for t in costed(result.overall))
         lines.append(_("Whole road map: {totals} — currencies are never added together").format(totals=overall))
         self.totals.setText("\n".join(lines))
         self.totals.show()

@@ -29,7 +29,7 @@ from workshop_app.ui.item_models.stakeholders import OrganizationTableModel, Par
 from workshop_app.ui.pages.attendance import AttendanceTab
 from workshop_app.ui.pages.base import Page, held_by
 from workshop_app.ui.pages.figures import FiguresTab
-from workshop_app.ui.widgets.delegates import ChoiceDelegate
+from workshop_app.ui.widgets.delegates import ChoiceDelegate, isolate_cells
 from workshop_app.ui.widgets.notices import EmptyState
 
 
@@ -54,6 +54,9 @@ class StakeholdersPage(Page):
         self.participant_view = self._table(self.participants)
         self.organization_view = self._table(self.organizations)
         m = ParticipantTableModel
+        # Addresses and numbers read left to right even between Arabic words.
+        isolate_cells(self.participant_view, (m.COL_EMAIL, m.COL_PHONE))
+        isolate_cells(self.organization_view)
         self.participant_view.setItemDelegateForColumn(m.COL_SEX, ChoiceDelegate(_vocabulary(v.SEXES), self))
         self.participant_view.setItemDelegateForColumn(
             m.COL_ROLE, ChoiceDelegate(_vocabulary(v.PARTICIPANT_ROLES), self))

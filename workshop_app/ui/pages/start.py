@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from workshop_app.i18n.catalogs import _
 from workshop_app.resources import resources_dir
+from workshop_app.ui.language import left_to_right
 from workshop_app.ui.settings import Settings
+from workshop_app.ui.widgets.delegates import isolate_cells
 
 
 class StartPage(QWidget):
@@ -107,6 +109,7 @@ class StartPage(QWidget):
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentList")
         self.recent_list.setAlternatingRowColors(True)
+        isolate_cells(self.recent_list)
         self.recent_list.itemActivated.connect(self._open_item)
         self.empty_label = QLabel(_("Workshops you open will be listed here."))
         self.empty_label.setObjectName("hint")
@@ -129,12 +132,14 @@ class StartPage(QWidget):
     def reload(self) -> None:
         self.recent_list.clear()
         for path in self.settings.recent_files():
-            item = QListWidgetItem(f"{path.name}\n{path.parent}")
+            # A folder reads left to right, "/home/…" or "C:\\Users\\…", even in an Arabic window.
+            folder = left_to_right(str(path.parent))
+            item = QListWidgetItem(f"{path.name}\n{folder}")
             item.setData(Qt.UserRole, str(path))
             item.setToolTip(str(path))
             if not path.exists():
                 # Translators: a recent workshop whose file is gone: its name, then its folder.
-                item.setText(_("{name}\n{folder} (missing)").format(name=path.name, folder=path.parent))
+                item.setText(_("{name}\n{folder} (missing)").format(name=path.name, folder=folder))
                 item.setForeground(self.palette().placeholderText())
             self.recent_list.addItem(item)
         has_files = self.recent_list.count() > 0

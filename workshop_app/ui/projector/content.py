@@ -3,7 +3,10 @@ no menus: the selected part of the road map, the agenda's now and next, the grou
 figures, or the changes since a version. All user text is escaped."""
 
 import datetime as dt
+from collections.abc import Iterable
 from html import escape
+
+from PySide6.QtGui import QGuiApplication
 
 from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.i18n.formats import percent, period
@@ -16,6 +19,14 @@ from workshop_app.models.roadmap.tree import roadmap_tree
 from workshop_app.models.roadmap.versions import snapshot
 from workshop_app.models.stakeholders.figures import participation_figures
 from workshop_app.models.validation import money_text
+from workshop_app.ui.language import isolated
+
+
+def _cells(cells: Iterable[str]) -> str:
+    """A table row's cells in reading order: Qt lays a table's columns out from the left whatever
+    the direction, so a right-to-left window gets them reversed, the first column on the right."""
+    cells = list(cells)
+    return "".join(reversed(cells) if QGuiApplication.isRightToLeft() else cells)
 
 
 def _label(labels: dict, key) -> str:
@@ -81,12 +92,13 @@ def roadmap_view(document, node_id: str | None) -> str:
             timing = " – ".join(period(part) for part in (node["start"], node["end"]) if part)
             gap = money_text(funding_gap(node) or None, node["currency"], locale)
             mark = " selected" if selected is action else ""  # Qt styles cells, not rows
-            rows.append(
-                f"<tr><td class='code{mark}'>{escape(action.code)}</td><td class='{mark}'>{escape(node['title'])}</td>"
-                f"<td class='{mark}'>{escape(leads.get(node['lead_organization_id'], ''))}</td>"
-                f"<td class='{mark}'>{escape(timing)}</td>"
-                f"<td class='{mark}'>{escape(_label(v.ACTION_STATUSES, node['status']))}</td>"
-                f"<td class='number{mark}'>{escape(gap)}</td></tr>")
+            rows.append("<tr>" + _cells((
+                f"<td class='code{mark}'>{escape(action.code)}</td>",
+                f"<td class='{mark}'>{escape(node['title'])}</td>",
+                f"<td class='{mark}'>{escape(leads.get(node['lead_organization_id'], ''))}</td>",
+                f"<td class='{mark}'>{escape(timing)}</td>",
+                f"<td class='{mark}'>{escape(_label(v.ACTION_STATUSES, node['status']))}</td>",
+                f"<td class='number{mark}'>{escape(gap)}</td>")) + "</tr>")
         if rows:
             titles = (
                 # Translators: projector column title: the action's number in the road map ("2.1.3").
@@ -101,7 +113,7 @@ def roadmap_view(document, node_id: str | None) -> str:
                 _("Status"),
                 _("Funding gap"),
             )
-            header = "".join(f"<th>{title}</th>" for title in titles)
+            header = _cells(f"<th>{title}</th>" for title in titles)
             parts.append(f"<table width='100%' cellspacing='0'><tr>{header}</tr>{''.join(rows)}</table>")
     return "".join(parts)
 
@@ -127,13 +139,13 @@ def agenda_view(document, now: dt.datetime) -> str:
 
 def groups_view(document, day_id: str, slot: int) -> str:
     heading = _("Breakout groups")
-    parts = [f"<h1>{heading}</h1><table><tr>"]
+    columns = []
     groups = group_lists(document, day_id, slot)
     for group in groups:
         members = "<br>".join(escape(person.name) for person in group.members) or _("No members yet")
-        parts.append(f"<td class='group'><h3>{escape(group.track or group.title)}</h3>"
-                     f"<p class='muted'>{escape(group.title)}<br>{escape(group.room)}</p><p>{members}</p></td>")
-    parts.append("</tr></table>")
+        columns.append(f"<td class='group'><h3>{escape(group.track or group.title)}</h3>"
+                       f"<p class='muted'>{escape(group.title)}<br>{escape(group.room)}</p><p>{members}</p></td>")
+    parts = [f"<h1>{heading}</h1><table><tr>", _cells(columns), "</tr></table>"]
     return "".join(parts)
 
 
@@ -141,9 +153,9 @@ def figures_view(document) -> str:
     figures = participation_figures(document)
     share = figures.overall.women_share
     rows = "".join(
-        f"<tr><td>{escape(_(group.label))}</td>"
-        f"<td class='number'>{group.counts['female']}</td><td class='number'>{group.counts['male']}</td>"
-        f"<td class='number'>{group.total}</td></tr>" for group in figures.by_category)
+        "<tr>" + _cells((f"<td>{escape(_(group.label))}</td>", f"<td class='number'>{group.counts['female']}</td>",
+                         f"<td class='number'>{group.counts['male']}</td>", f"<td class='number'>{group.total}</td>"))
+        + "</tr>" for group in figures.by_category)
     total = figures.overall.total
     # Translators: on the projector: how many participants, then the women's share of them ("40%").
     summary = ngettext("{count} participant · women {share}", "{count} participants · women {share}", total).format(
@@ -157,7 +169,7 @@ def figures_view(document) -> str:
         _("Men"),
         _("Total"),
     )
-    header = "".join(f"<th>{title}</th>" for title in titles)
+    header = _cells(f"<th>{title}</th>" for title in titles)
     return f"<h1>{heading}</h1><p class='big'>{summary}</p><table><tr>{header}</tr>{rows}</table>"
 
 
@@ -172,20 +184,24 @@ def changes_view(document, version_name: str | None) -> str:
     # Translators: a heading on the projector; {version} is the name a version was frozen under.
     heading = _("Changes since “{version}”").format(version=escape(version_name))
     parts = [f"<h1>{heading}</h1>"]
+    # From the old to the new in reading order; titles and values set apart, so that an English
+    # title or "5,000 USD" does not pull the arrow and its neighbours into its own direction.
+    arrow = "←" if QGuiApplication.isRightToLeft() else "→"
     for item in diff.added:
-        parts.append(f"<p><mark>{escape(item.new_label)}: {escape(item.title)}</mark></p>")
+        parts.append(f"<p><mark>{escape(item.new_label)}: {escape(isolated(item.title))}</mark></p>")
     for item in diff.removed:
-        parts.append(f"<p><s>{escape(item.old_label)}: {escape(item.title)}</s></p>")
+        parts.append(f"<p><s>{escape(item.old_label)}: {escape(isolated(item.title))}</s></p>")
     for item in diff.moved:
-        parts.append(f"<p>{escape(item.old_label)} → <mark>{escape(item.new_label)}</mark>: {escape(item.title)}</p>")
+        parts.append(f"<p>{escape(item.old_label)} {arrow} <mark>{escape(item.new_label)}</mark>: "
+                     f"{escape(isolated(item.title))}</p>")
     for item in diff.changed:
         for change in item.fields:
             label = FIELD_LABELS.get(change.field)
             field = _(label) if label else change.field.replace("_", " ")
             old = diff.value_text(change.field, change.old, item, "old")
             new = diff.value_text(change.field, change.new, item, "new")
-            parts.append(f"<p><b>{escape(item.label)}</b> · {escape(field)}: <s>{escape(old)}</s> → "
-                         f"<mark>{escape(new)}</mark></p>")
+            parts.append(f"<p><b>{escape(item.label)}</b> · {escape(field)}: <s>{escape(isolated(old))}</s> {arrow} "
+                         f"<mark>{escape(isolated(new))}</mark></p>")
     if len(parts) == 1:
         nothing = _("No changes since this version.")
         parts.append(f"<p class='muted'>{nothing}</p>")

@@ -2,12 +2,14 @@
 zoom, and a view that follows the facilitator unless frozen."""
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from workshop_app.i18n.catalogs import _
+from workshop_app.ui.language import left_to_right
 from workshop_app.ui.palette import PROJECTOR_THEMES as THEMES
 from workshop_app.ui.projector import content
 
@@ -15,6 +17,16 @@ BASE_PIXELS = 30  # body text on a 1080-line screen; the room reads it from the 
 
 
 HINTS_SHOWN_MS = 5000
+# A key or a chord as the hints name it: "Esc", "T", "Ctrl +/−".
+_KEYS = re.compile(r"[A-Za-z0-9?][A-Za-z0-9+/−=?]*(?: [+/−=]+)?")
+
+
+def keys_apart(text: str) -> str:
+    """In a right-to-left window, each key of a hint line set left to right on its own: the line
+    then reads from the right like its words, and "Ctrl +/−" does not turn into "−/+ Ctrl"."""
+    if not QGuiApplication.isRightToLeft():
+        return text
+    return _KEYS.sub(lambda found: left_to_right(found.group()), text)
 
 
 class ProjectorWindow(QWidget):
@@ -129,8 +141,8 @@ class ProjectorWindow(QWidget):
         # Translators: the projector no longer follows the facilitator's selection.
         frozen = _("❄ frozen") if self.frozen else ""
         # Translators: the projector's keys, each before what it does; the keys stay as they are.
-        hints = _("Esc close · Ctrl +/− zoom · T theme · F freeze · C comments · H keys") if self.hints_shown \
-            else ""
+        hints = keys_apart(_("Esc close · Ctrl +/− zoom · T theme · F freeze · C comments · H keys")) \
+            if self.hints_shown else ""
         self.strip.setText("  ".join(part for part in (hints, frozen) if part))
         self.strip.setVisible(bool(hints or frozen))
 

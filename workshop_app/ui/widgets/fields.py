@@ -1,15 +1,25 @@
 """Small editors that report a finished edit once, so each one becomes one undo step."""
 
-from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeySequence
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QTextEdit, QWidget
 
 from workshop_app.i18n.catalogs import _
 
 NO_DATE = QDate(2000, 1, 1)  # shown as "Not set"; the earliest date a workshop file accepts here
 
 
-class TextArea(QPlainTextEdit):
+class PlainTextBox(QTextEdit):
+    """A box of plain text whose paragraphs each read in their own direction, an Arabic one from
+    the right, an English one from the left. A QPlainTextEdit cannot: it starts every paragraph
+    at the left, so in an Arabic window a sentence in Arabic hung on the wrong side of its box."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAcceptRichText(False)  # a paste from a web page or a word processor comes as text
+
+
+class TextArea(PlainTextBox):
     """Multi-line text that commits when focus leaves, like a line edit's editingFinished."""
 
     editingFinished = Signal()
@@ -30,13 +40,33 @@ class TextArea(QPlainTextEdit):
         self.document().setModified(False)
 
 
-class OptionalDateEdit(QDateEdit):
+class DateEdit(QDateEdit):
+    """A date written year-month-day, 2027-03-09, in every language, with a calendar to pick it
+    from. For a right-to-left language Qt turns the format around, day first (٠٩-٠٣-٢٠٢٧, typed
+    in that order), and lays the field out from the right: here it stays year first and left to
+    right, as the dates of the file, of the exports' names and of the command line are. The
+    calendar that pops up keeps the window's language and direction."""
+
+    def __init__(self, date: QDate | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        window_locale = QLocale()
+        if window_locale.textDirection() == Qt.RightToLeft:
+            self.setLocale(QLocale.c())  # before the format, which Qt reads in the locale's direction
+            self.setLayoutDirection(Qt.LeftToRight)
+            self.calendarWidget().setLocale(window_locale)
+            self.calendarWidget().setFirstDayOfWeek(window_locale.firstDayOfWeek())
+            self.calendarWidget().setLayoutDirection(Qt.RightToLeft)
+        self.setDisplayFormat("yyyy-MM-dd")
+        if date is not None:
+            self.setDate(date)
+
+
+class OptionalDateEdit(DateEdit):
     """A date that may be left unset (stored as NULL)."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
+        super().__init__(parent=parent)
         self.setMinimumDate(NO_DATE)
         # Translators: shown in a date field left empty
         self.setSpecialValueText(_("Not set"))
@@ -58,7 +88,7 @@ class DocumentUndoRouter(QObject):
             event.matches(QKeySequence.Undo) or event.matches(QKeySequence.Redo)
         ):
             pending = watched.isModified() if isinstance(watched, QLineEdit) else (
-                isinstance(watched, QPlainTextEdit) and watched.document().isModified())
+                isinstance(watched, QTextEdit) and watched.document().isModified())
             if not pending:
                 event.ignore()
                 return True  # not taken by the field: the window's Undo/Redo shortcut runs

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models.roadmap.tree import node_indicators
+from workshop_app.ui.widgets.delegates import isolate_cells
 
 # The fields of an indicator of the road map's monitoring plan, as form labels.
 FIELDS = (
@@ -39,6 +40,7 @@ class IndicatorEditor(QWidget):
         self.node_id: str | None = None
         self.list = QListWidget()
         self.list.setMaximumHeight(90)
+        isolate_cells(self.list)
         self.list.currentRowChanged.connect(self._show_indicator)
         add = QPushButton(_("Add indicator"))
         add.clicked.connect(self.add)

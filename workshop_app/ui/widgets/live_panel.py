@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QPushBu
 
 from workshop_app.i18n.catalogs import _, grouped, ngettext
 from workshop_app.models.agenda.live import LiveStatus, now_and_next, plan_overrun, plan_record_actual
+from workshop_app.ui.language import isolated
 from workshop_app.ui.palette import style_panel
 
 
@@ -66,7 +67,8 @@ class LivePanel(QFrame):
             return
         self.status = now_and_next(self.document, self.clock())
         self.now_label.setText(self.status.message)
-        upcoming = grouped(f"{item.start} {item.session['title']}" for item in self.status.next)
+        # Each "time title" apart: in Arabic the times ran into the English titles after them.
+        upcoming = grouped(isolated(f"{item.start} {item.session['title']}") for item in self.status.next)
         # Translators: the sessions coming next, "09:30 Opening; 10:00 Plenary"
         self.next_label.setText(_("Next: {sessions}").format(sessions=upcoming) if upcoming else "")
         running = bool(self.status.now) and not self.document.readonly

@@ -1,7 +1,7 @@
 """What a page says besides its table: warnings folded by kind, what to do on an empty page,
 and the getting-started checklist of a new workshop."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.i18n.catalogs import _
+from workshop_app.ui.icons import icon
 from workshop_app.ui.palette import set_tone
+from workshop_app.ui.widgets.delegates import isolate_cells
 
 # A folded warnings panel never takes more of the page than this: the table stays in view.
 WARNINGS_MOST_HEIGHT = 170
@@ -62,9 +64,11 @@ class FoldedWarnings(QScrollArea):
             line.setCheckable(True)
             line.setAutoRaise(True)
             line.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+            line.setIconSize(QSize(12, 12))  # the fold's caret, smaller than the words
             line.setToolTip(_("Show or hide the list"))
             listing = QListWidget()
             listing.setMaximumHeight(_LIST_MOST_HEIGHT)
+            isolate_cells(listing)
             for message, ids in entries:
                 entry = QListWidgetItem(message)
                 entry.setData(Qt.UserRole, ids)
@@ -83,7 +87,9 @@ class FoldedWarnings(QScrollArea):
 
     def _fold(self, kind: str, unfolded: bool) -> None:
         line = self.lines[kind]
-        line.setArrowType(Qt.DownArrow if unfolded else Qt.RightArrow)
+        # A caret icon, not Qt's arrow type: Qt draws that arrow on the left and pointing right
+        # even in a right-to-left window, after the words instead of before them.
+        line.setIcon(icon("caret-down-fill" if unfolded else "caret-right-fill"))
         self.lists[kind].setVisible(unfolded)
         if unfolded:
             self._open.add(kind)

@@ -1,11 +1,13 @@
-"""The power/interest grid: each organization placed by influence (up) and interest (right).
-Drag an organization, or select it and use the arrow keys, to change its scores (undoable)."""
+"""The power/interest grid: each organization placed by influence (up) and interest (right;
+left in a right-to-left window, which mirrors the whole grid). Drag an organization, or select
+it and use the arrow keys, to change its scores (undoable)."""
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from workshop_app.i18n.catalogs import _
+from workshop_app.ui.language import isolated
 from workshop_app.ui.palette import colour, quadrant_colours
 
 SCALE = 5
@@ -49,16 +51,38 @@ class PowerInterestGrid(QWidget):
 
     # ------------------------------------------------------------------ geometry
 
-    def grid_rect(self) -> QRectF:
+    # Geometry is worked out from the left, as a left-to-right window shows it, and mirrored for
+    # a right-to-left one: the axis and its scores on the right, interest growing leftwards, the
+    # tray of unplaced organizations on the left. Painter alignments mirror themselves.
+
+    def mirrored(self, rect: QRectF) -> QRectF:
+        if not self.isRightToLeft():
+            return rect
+        return QRectF(self.width() - rect.right(), rect.top(), rect.width(), rect.height())
+
+    def _from_left(self, point: QPointF) -> QPointF:
+        return QPointF(self.width() - point.x(), point.y()) if self.isRightToLeft() else point
+
+    def _grid_from_left(self) -> QRectF:
         return QRectF(_MARGIN + 8, 8, self.width() - _TRAY - _MARGIN - 24, self.height() - _MARGIN - 16)
 
-    def cell_rect(self, influence: int, interest: int) -> QRectF:
-        grid = self.grid_rect()
+    def _cell_from_left(self, influence: int, interest: int) -> QRectF:
+        grid = self._grid_from_left()
         width, height = grid.width() / SCALE, grid.height() / SCALE
         return QRectF(grid.left() + (interest - 1) * width, grid.top() + (SCALE - influence) * height, width, height)
 
+    def grid_rect(self) -> QRectF:
+        return self.mirrored(self._grid_from_left())
+
+    def tray_rect(self) -> QRectF:
+        return self.mirrored(QRectF(self.width() - _TRAY, 0, _TRAY, self.height()))
+
+    def cell_rect(self, influence: int, interest: int) -> QRectF:
+        return self.mirrored(self._cell_from_left(influence, interest))
+
     def cell_at(self, point: QPointF) -> tuple[int, int] | None:
-        grid = self.grid_rect()
+        grid = self._grid_from_left()
+        point = self._from_left(point)
         if not grid.contains(point):
             return None
         interest = int((point.x() - grid.left()) / (grid.width() / SCALE)) + 1
@@ -66,7 +90,7 @@ class PowerInterestGrid(QWidget):
         return max(1, min(SCALE, influence)), max(1, min(SCALE, interest))
 
     def _layout_chips(self) -> None:
-        """Chips flow left to right inside their cell and wrap; unplaced ones stack in the tray."""
+        """Chips flow in reading order inside their cell and wrap; unplaced ones stack in the tray."""
         metrics = self.fontMetrics()
         self._chips = {}
         cursors: dict[tuple[int, int], QPointF] = {}
@@ -81,13 +105,14 @@ class PowerInterestGrid(QWidget):
                                                          min(width, _TRAY - 12), _CHIP_HEIGHT)
                 tray_row += 1
                 continue
-            cell = self.cell_rect(*key)
+            cell = self._cell_from_left(*key)
             width = min(width, cell.width() - 8)
             at = cursors.get(key, QPointF(cell.left() + 4, cell.top() + 4))
             if at.x() + width > cell.right() - 4 and at.x() > cell.left() + 4:
                 at = QPointF(cell.left() + 4, at.y() + _CHIP_HEIGHT + 3)
             self._chips[organization["id"]] = QRectF(at.x(), at.y(), width, _CHIP_HEIGHT)
             cursors[key] = QPointF(at.x() + width + 4, at.y())
+        self._chips = {key: self.mirrored(rect) for key, rect in self._chips.items()}
 
     # ------------------------------------------------------------------ painting
 
@@ -97,14 +122,16 @@ class PowerInterestGrid(QWidget):
         palette = self.palette()
         grid = self.grid_rect()
         # Scores 4 and 5 count as high, 1 to 3 as low.
-        split = QPointF(self.cell_rect(1, 4).left(), self.cell_rect(4, 1).bottom())
+        plain = self._grid_from_left()
+        split = QPointF(self._cell_from_left(1, 4).left(), self._cell_from_left(4, 1).bottom())
         quadrants = (
             # Translators: the four quadrants of the power/interest grid say what to do with the stakeholders in each
-            (QRectF(grid.topLeft(), split), _("Keep satisfied")),
-            (QRectF(QPointF(split.x(), grid.top()), QPointF(grid.right(), split.y())), _("Manage closely")),
+            (self.mirrored(QRectF(plain.topLeft(), split)), _("Keep satisfied")),
+            (self.mirrored(QRectF(QPointF(split.x(), plain.top()), QPointF(plain.right(), split.y()))),
+             _("Manage closely")),
             # Translators: a quadrant of the power/interest grid: keep an eye on these stakeholders (a verb)
-            (QRectF(QPointF(grid.left(), split.y()), QPointF(split.x(), grid.bottom())), _("Monitor")),
-            (QRectF(split, grid.bottomRight()), _("Keep informed")),
+            (self.mirrored(QRectF(QPointF(plain.left(), split.y()), QPointF(split.x(), plain.bottom()))), _("Monitor")),
+            (self.mirrored(QRectF(split, plain.bottomRight())), _("Keep informed")),
         )
         caption = QFont(self.font())
         caption.setItalic(True)
@@ -124,17 +151,20 @@ class PowerInterestGrid(QWidget):
         for score in range(1, SCALE + 1):
             cell = self.cell_rect(score, score)
             painter.drawText(QRectF(cell.left(), grid.bottom() + 2, cell.width(), 16), Qt.AlignCenter, str(score))
-            painter.drawText(QRectF(grid.left() - 18, cell.top(), 14, cell.height()), Qt.AlignCenter, str(score))
-        painter.drawText(QRectF(grid.left(), grid.bottom() + 16, grid.width(), 18), Qt.AlignCenter,
-                         # Translators: the grid's horizontal axis; the arrow points to more interest
-                         _("Interest →"))
+            painter.drawText(self.mirrored(QRectF(plain.left() - 18, cell.top(), 14, cell.height())), Qt.AlignCenter,
+                             str(score))
+        # Translators: the grid's horizontal axis; the arrow points to more interest
+        interest = _("Interest →")
+        if self.isRightToLeft():  # interest grows leftwards in a mirrored grid
+            interest = interest.replace("→", "←")
+        painter.drawText(QRectF(grid.left(), grid.bottom() + 16, grid.width(), 18), Qt.AlignCenter, interest)
         painter.save()
-        painter.translate(12, grid.center().y())
+        painter.translate(self.width() - 12 if self.isRightToLeft() else 12, grid.center().y())
         painter.rotate(-90)
         # Translators: the grid's vertical axis; the arrow points to more influence
         painter.drawText(QRectF(-grid.height() / 2, -10, grid.height(), 20), Qt.AlignCenter, _("Influence →"))
         painter.restore()
-        tray = QRectF(self.width() - _TRAY, 0, _TRAY, self.height())
+        tray = self.tray_rect()
         painter.fillRect(tray, palette.alternateBase())
         # Translators: the strip beside the grid holding the organizations with no scores yet
         painter.drawText(tray.adjusted(6, 4, -6, 0), Qt.AlignTop | Qt.AlignLeft, _("Not yet placed"))
@@ -150,7 +180,7 @@ class PowerInterestGrid(QWidget):
             painter.setPen(palette.text().color())
             label = painter.fontMetrics().elidedText(organization["acronym"] or organization["name"], Qt.ElideRight,
                                                      int(rect.width()) - 8)
-            painter.drawText(rect, Qt.AlignCenter, label)
+            painter.drawText(rect, Qt.AlignCenter, isolated(label))  # "Embassy of…", not "…Embassy of"
 
     # ------------------------------------------------------------------ interaction
 
@@ -181,6 +211,8 @@ class PowerInterestGrid(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         steps = {Qt.Key_Up: (1, 0), Qt.Key_Down: (-1, 0), Qt.Key_Right: (0, 1), Qt.Key_Left: (0, -1)}
+        if self.isRightToLeft():  # the arrow keys move a chip the way it looks, towards more interest on the left
+            steps[Qt.Key_Right], steps[Qt.Key_Left] = steps[Qt.Key_Left], steps[Qt.Key_Right]
         organization = next((o for o in self.organizations if o["id"] == self.selected), None)
         if organization is None or event.key() not in steps:
             super().keyPressEvent(event)

@@ -26,10 +26,14 @@ from workshop_app.models.roadmap.totals import funding_gap
 from workshop_app.models.roadmap.tree import action_partners
 from workshop_app.models.stakeholders.listing import organization_choices
 from workshop_app.models.validation import amount_text, money_text
+from workshop_app.ui.language import isolated, left_to_right
+from workshop_app.ui.widgets.delegates import isolate_cells
 from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea
 from workshop_app.ui.widgets.indicator_editor import IndicatorEditor
 
 MINIMUM_WIDTH = 300
+# What the panel's fields get of MINIMUM_WIDTH: less its frame, its scroll bar and its margins.
+_FIELD_WIDTH = MINIMUM_WIDTH - 44
 # The name of each field's edit in Edit › Undo.
 EDIT_STEPS = {
     "geographic_scope": N_("Edit geographic scope"), "currency": N_("Edit currency"),
@@ -97,6 +101,7 @@ class RoadmapDetails(QScrollArea):
         self.comments = QListWidget()
         self.comments.setMaximumHeight(110)
         self.comments.setWordWrap(True)
+        isolate_cells(self.comments)
         self.comments.itemChanged.connect(self._comment_ticked)
         # Translators: keep the <b> and </b> marks around the words in bold
         self.comments_title = QLabel(_("<b>Plenary comments</b> (tick when addressed; Ctrl+K records one)"))
@@ -137,6 +142,10 @@ class RoadmapDetails(QScrollArea):
         self.sdg_boxes = self._boxes([(sdg, _("SDG {number}").format(number=sdg)) for sdg in v.RELATED_SDGS], "sdgs")
         self.partners = QListWidget()
         self.partners.setMaximumHeight(100)
+        isolate_cells(self.partners)
+        # A long name wraps: scrolled sideways, a right-to-left panel hid the start of the line.
+        self.partners.setWordWrap(True)
+        self.partners.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         fields = QWidget()
         form = _form()
         fields.setLayout(form)
@@ -196,9 +205,15 @@ class RoadmapDetails(QScrollArea):
 
     @staticmethod
     def _grid(boxes: dict, columns: int = 2) -> QWidget:
+        """Check boxes in up to `columns` columns, fewer when their words are long: four
+        columns of "هدف التنمية المستدامة 16" made the panel twice as wide as the room it has,
+        and in an Arabic window the part cut off was the start of every field."""
         holder = QWidget()
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
+        widest = max((box.sizeHint().width() for box in boxes.values()), default=1)
+        spacing = max(grid.horizontalSpacing(), 6)
+        columns = max(1, min(columns, (_FIELD_WIDTH + spacing) // (widest + spacing)))
         for index, box in enumerate(boxes.values()):
             grid.addWidget(box, index // columns, index % columns)
         return holder
@@ -223,10 +238,11 @@ class RoadmapDetails(QScrollArea):
         level = _(v.NODE_LEVEL_LABELS[node["level"]])
         if code:
             # Translators: the heading of a road-map item: its level, its code and its title, "Outcome 1.2: …"
-            self.heading.setText(_("{level} {code}: {title}").format(level=level, code=code, title=node["title"]))
+            self.heading.setText(_("{level} {code}: {title}").format(level=level, code=left_to_right(code),
+                                                                     title=isolated(node["title"])))
         else:  # a goal has no code: "Goal: ..."
             # Translators: the heading of a road-map item without a code: its level and its title, "Goal: …"
-            self.heading.setText(_("{level}: {title}").format(level=level, title=node["title"]))
+            self.heading.setText(_("{level}: {title}").format(level=level, title=isolated(node["title"])))
         for field, area in self.areas.items():
             area.set_text(node[field])
         is_action = node["level"] == "action"
@@ -240,7 +256,7 @@ class RoadmapDetails(QScrollArea):
         for editor in self.lines.values():
             editor.setModified(False)
         gap = funding_gap(node)
-        self.gap_label.setText("–" if gap is None else money_text(gap, node["currency"], locale))
+        self.gap_label.setText("–" if gap is None else left_to_right(money_text(gap, node["currency"], locale)))
         self.gender.setCurrentIndex(max(self.gender.findData(node["gender_marker"]), 0))
         self.action_group.setCurrentIndex(max(self.action_group.findData(node["action_group"]), 0))
         for field, boxes in (("issue_tags", self.issue_boxes), ("pillar_tags", self.pillar_boxes),
@@ -257,7 +273,8 @@ class RoadmapDetails(QScrollArea):
             if role == "lead":
                 continue
             label = _(v.PARTNER_ROLES[role])
-            item = QListWidgetItem(f"{names.get(organization_id, '?')} — {label}")
+            # The name apart: the line reads in the window's direction, name first, then its role.
+            item = QListWidgetItem(f"{isolated(names.get(organization_id, '?'))} — {label}")
             item.setData(Qt.UserRole, organization_id)
             self.partners.addItem(item)
         if self.partner_combo.count() == 0:

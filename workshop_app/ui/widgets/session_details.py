@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models.agenda.schedule import session_people
 from workshop_app.models.stakeholders.listing import participant_names
+from workshop_app.ui.widgets.delegates import isolate_cells
 from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea
 
 # The name of each field's edit in Edit › Undo.
@@ -37,6 +38,9 @@ class SessionDetails(QWidget):
         self.heading = QLabel(_("Select a session"))
         self.heading.setObjectName("sectionTitle")
         self.heading.setWordWrap(True)
+        # At the panel's start like its fields' labels, even for a title in English, which a label
+        # would otherwise lay out from the left in a right-to-left window.
+        self.heading.setAlignment(Qt.AlignAbsolute | (Qt.AlignRight if self.isRightToLeft() else Qt.AlignLeft))
         self.fixed_edit = QLineEdit()
         self.fixed_edit.setPlaceholderText(_("HH:MM, e.g. for lunch"))
         self.fixed_edit.setToolTip(_("A fixed start time keeps this session in place when others run late"))
@@ -52,6 +56,7 @@ class SessionDetails(QWidget):
         self.capacity_edit.installEventFilter(router)
         self.speakers = QListWidget()
         self.speakers.setMaximumHeight(110)
+        isolate_cells(self.speakers)
         self.speaker_combo = QComboBox()
         self.speaker_combo.setEditable(True)
         self.speaker_combo.setInsertPolicy(QComboBox.NoInsert)

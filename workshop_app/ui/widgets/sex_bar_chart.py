@@ -8,6 +8,7 @@ from workshop_app.i18n.catalogs import _, grouped, listed
 from workshop_app.models.stakeholders.figures import SexBreakdown
 from workshop_app.models.vocabulary import SEXES
 from workshop_app.ui import palette
+from workshop_app.ui.language import isolated
 
 # Okabe-Ito colours: told apart with the common colour-vision deficiencies and on a projector.
 SEX_COLOURS = {sex: QColor(value) for sex, value in palette.SEX_COLOURS.items()}
@@ -36,41 +37,68 @@ class SexBarChart(QWidget):
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
+    def mirrored(self, rect: QRectF) -> QRectF:
+        """`rect`, laid out from the left, where it goes in this widget's direction: a
+        right-to-left window reads the chart from the right, legend, labels and bars alike."""
+        if not self.isRightToLeft():
+            return rect
+        return QRectF(self.width() - rect.right(), rect.top(), rect.width(), rect.height())
+
+    def legend_rects(self, metrics) -> list[tuple[str, QRectF, QRectF]]:
+        """(sex, colour square, label) of the legend, in reading order from the chart's start."""
+        rects, x = [], 0
+        for sex in SEX_COLOURS:
+            width = metrics.horizontalAdvance(_(SEXES[sex])) + 2
+            rects.append((sex, self.mirrored(QRectF(x, 6, 12, 12)), self.mirrored(QRectF(x + 16, 0, width, 24))))
+            x += 16 + width + 16
+        return rects
+
+    def total_rect(self, row: int, metrics) -> QRectF:
+        """Where a group's total is written, after the end of its bar."""
+        group = self.groups[row]
+        label_width, total_width, bar_width = self._widths(metrics)
+        largest = max(g.total for g in self.groups) or 1
+        end = label_width + bar_width * sum(group.counts.values()) / largest
+        return self.mirrored(QRectF(end + 6, _LEGEND + row * _ROW, total_width, _ROW - 6))
+
+    def _widths(self, metrics) -> tuple[int, int, int]:
+        label_width = min(max(metrics.horizontalAdvance(_(group.label)) for group in self.groups) + 12,
+                          self.width() // 3)
+        # The widest total the chart shows, so that the longest bar's stays inside the widget.
+        total_width = max(metrics.horizontalAdvance(str(group.total)) for group in self.groups) + 8
+        return label_width, total_width, max(self.width() - label_width - total_width - 6, 50)
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        # Rectangles are worked out from the left and mirrored in a right-to-left window;
+        # painter alignments (AlignLeft, AlignRight) mirror themselves with it.
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing)
         metrics = painter.fontMetrics()
         text_colour = self.palette().windowText().color()
-        x = 0
-        for sex, colour in SEX_COLOURS.items():  # legend
-            painter.fillRect(QRectF(x, 6, 12, 12), colour)
-            label = _(SEXES[sex])
+        for sex, square, label in self.legend_rects(metrics):
+            painter.fillRect(square, SEX_COLOURS[sex])
             painter.setPen(text_colour)
-            painter.drawText(QRectF(x + 16, 0, 200, 24), Qt.AlignVCenter | Qt.AlignLeft, label)
-            x += 16 + metrics.horizontalAdvance(label) + 18
+            painter.drawText(label, Qt.AlignVCenter | Qt.AlignLeft, _(SEXES[sex]))
         if not self.groups:
             return
-        label_width = min(max(metrics.horizontalAdvance(_(group.label)) for group in self.groups) + 12,
-                          self.width() // 3)
-        total_width = metrics.horizontalAdvance("0000") + 8
-        bar_width = max(self.width() - label_width - total_width, 50)
+        label_width, _total_width, bar_width = self._widths(metrics)
         largest = max(group.total for group in self.groups) or 1
         for row, group in enumerate(self.groups):
             top = _LEGEND + row * _ROW
             painter.setPen(text_colour)
             label = metrics.elidedText(_(group.label), Qt.ElideRight, label_width - 8)
-            painter.drawText(QRectF(0, top, label_width - 8, _ROW - 6), Qt.AlignVCenter | Qt.AlignRight, label)
+            painter.drawText(self.mirrored(QRectF(0, top, label_width - 8, _ROW - 6)),
+                             Qt.AlignVCenter | Qt.AlignRight, isolated(label))
             left = float(label_width)
             for sex, count in group.counts.items():
                 if not count:
                     continue
                 width = bar_width * count / largest
-                segment = QRectF(left, top + 3, width, _ROW - 12)
+                segment = self.mirrored(QRectF(left, top + 3, width, _ROW - 12))
                 painter.fillRect(segment, SEX_COLOURS[sex])
                 if metrics.horizontalAdvance(str(count)) + 4 < width:
                     painter.setPen(Qt.white if sex in ("male", "other") else Qt.black)
                     painter.drawText(segment, Qt.AlignCenter, str(count))
                 left += width
             painter.setPen(text_colour)
-            painter.drawText(QRectF(left + 6, top, total_width, _ROW - 6), Qt.AlignVCenter | Qt.AlignLeft,
-                             str(group.total))
+            painter.drawText(self.total_rect(row, metrics), Qt.AlignVCenter | Qt.AlignLeft, str(group.total))
