@@ -3,6 +3,7 @@ catalogs, Arabic mirrored; the choice in Preferences kept for the next start."""
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from workshop_app.ui.app import create_application
@@ -74,7 +75,6 @@ def test_preferences_keep_the_language_for_the_next_start(qtbot, settings, monke
     assert [dialog.language.itemText(index) for index in range(1, 5)] == ["English", "Français", "Español",
                                                                             "العربية"]
     dialog.language.setCurrentIndex(dialog.language.findData("es"))
-    assert dialog.language_note.isVisible()  # said before OK: it shows at the next start
     dialog.accept()
     assert settings.language() == "es"
     assert window_language(settings.language()) == "es"
@@ -112,3 +112,36 @@ def test_arabic_date_fields_write_the_digits_the_exports_use(in_language, demo_p
     field = QDateEdit(QDate(2027, 3, 9))
     assert "2027" in field.text() and "٢" not in field.text()
     assert "2027" in Words("ar").long_date("2027-03-09")
+
+
+def test_a_language_chosen_in_preferences_shows_at_once_and_keeps_the_work(in_language, demo_path, qtbot,
+                                                                            monkeypatch):
+    from workshop_app.ui.dialogs import preferences
+
+    window = in_language("en")
+    window.open_file(demo_path)
+    window.workshop_view.show_page("roadmap")
+    session = window.session
+    overview_title = session.document.workshop()["title"]
+    session.perform(session.document.plan_update("workshop", session.document.workshop()["id"], title="Atelier"))
+
+    def choose_french(dialog):
+        dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+        dialog.accept()
+        return True
+
+    monkeypatch.setattr(preferences.PreferencesDialog, "exec", choose_french)
+    window.preferences_action.trigger()
+    assert menu_titles(window)[0] == "&Fichier" and "Feuille de route" in rail_texts(window)
+    assert window.workshop_view.current_page() == "roadmap"
+    assert window.session is session and session.undo_stack.canUndo()
+    # The menus were built again, not added to: one File menu, and Ctrl+Z still undoes.
+    assert menu_titles(window).count("&Fichier") == 1
+    undo = next(action for action in window.edit_menu.actions() if action.shortcut() == QKeySequence.Undo)
+    undo.trigger()
+    assert session.document.workshop()["title"] == overview_title
+
+    monkeypatch.setattr(preferences.PreferencesDialog, "exec", lambda dialog: (
+        dialog.language.setCurrentIndex(dialog.language.findData("ar")), dialog.accept(), True)[-1])
+    window.preferences_action.trigger()
+    assert window.isRightToLeft() and menu_titles(window)[0] == "&ملف"

@@ -3,8 +3,8 @@
 
 Our words come from the gettext catalogs (workshop_app.i18n); Qt's own (standard buttons, file
 dialogs, context menus) from the qtbase catalogs that ship with Qt; Arabic mirrors the whole
-window. The language is set before the window is built: a change in Preferences applies when
-the program starts again.
+window. The language is set before the window is built; a change in Preferences applies at
+once (MainWindow.switch_language builds the menus and the pages again in the new words).
 
 In a mirrored window, a phone number, a time range, a path or an English title placed among
 Arabic words is reordered by the bidirectional algorithm ("+977 1 4422 100" shows as

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app import APP_NAME, __version__
-from workshop_app.i18n.catalogs import N_, _
+from workshop_app.i18n.catalogs import N_, _, current
 from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.file import schema
@@ -488,10 +488,55 @@ class MainWindow(QMainWindow):
 
     def show_preferences(self) -> None:
         from workshop_app.ui.dialogs.preferences import PreferencesDialog
+        from workshop_app.ui.language import window_language
 
         if PreferencesDialog(self.settings, self).exec():
             apply_theme(self.settings.theme())
-            self.workshop_view.preferences_changed()
+            language = window_language(self.settings.language())
+            if language != current().language:
+                self.switch_language(language)
+            else:
+                self.workshop_view.preferences_changed()
+
+    def switch_language(self, language: str) -> None:
+        """Show the window in another language at once: our words and Qt's, and the direction
+        of the whole window. The open workshop, its page and its undo history stay as they were;
+        the menus and the pages are built again in the new words (a page only when shown)."""
+        from workshop_app.ui.language import apply_language
+
+        self.commit_pending_edit()
+        projector_on = self.projector is not None
+        if projector_on:
+            self.projector.close()
+        page = self.workshop_view.current_page() if self.session is not None else None
+        apply_language(QApplication.instance(), language)
+        old = self.workshop_view
+        self.stack.removeWidget(old)
+        old.hide()  # hidden first: a visible page would read the file again as it lets go of it
+        old.set_session(None)
+        old.deleteLater()
+        self.workshop_view = WorkshopView(self.settings)
+        self.stack.insertWidget(0, self.workshop_view)
+        if self._start_page is not None:
+            self.stack.removeWidget(self._start_page)
+            self._start_page.deleteLater()
+            self._start_page = None
+        for action in self._menu_actions:
+            action.deleteLater()
+        self.menuBar().clear()
+        self._undo_actions = []  # they lived in the Edit menu just removed
+        build_menus(self)
+        if self.session is not None:
+            self.workshop_view.set_session(self.session)
+            self.workshop_view.show_page(page)
+            self.stack.setCurrentWidget(self.workshop_view)
+        else:
+            self.stack.setCurrentWidget(self.start_page)
+        self._install_undo_actions()
+        self._update_actions()
+        self._update_title()
+        if projector_on:
+            self.toggle_projector(True)
 
     @Slot()
     def show_about(self) -> None:

@@ -9,11 +9,13 @@ from workshop_app.ui.icons import icon
 
 
 def build_menus(window) -> None:
+    window._menu_actions = []  # all built here, so that a change of language can build them again
     # Translators: the menus of the window's menu bar; & marks the letter for Alt+letter
     file_menu = window.menuBar().addMenu(_("&File"))
     window.new_action = _action(window, file_menu, _("&New Workshop…"), window.new_workshop, QKeySequence.New)
     window.open_action = _action(window, file_menu, _("&Open…"), window.choose_and_open, QKeySequence.Open)
     window.recent_menu = QMenu(_("Open &Recent"), window)
+    window._menu_actions.append(window.recent_menu)
     window.recent_menu.aboutToShow.connect(window._fill_recent_menu)
     file_menu.addMenu(window.recent_menu)
     _action(window, file_menu, _("Open &Demo Workshop"), window.open_demo)
@@ -60,6 +62,7 @@ def build_menus(window) -> None:
     window.projector_action.setCheckable(True)
     _action(window, view_menu, _("Switch to/from Projector"), window.switch_to_projector, QKeySequence("F6"))
     window.screen_menu = QMenu(_("Projector &Screen"), window)
+    window._menu_actions.append(window.screen_menu)
     window.screen_menu.aboutToShow.connect(window._fill_screen_menu)
     view_menu.addMenu(window.screen_menu)
     # Translators: View menu: keep the projector on what it shows while the facilitator works elsewhere
@@ -93,4 +96,5 @@ def _action(window, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
         action.setShortcut(shortcut)
     action.triggered.connect(slot)
     menu.addAction(action)
+    window._menu_actions.append(action)
     return action

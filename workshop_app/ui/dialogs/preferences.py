@@ -51,15 +51,9 @@ class PreferencesDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)  # each in its own name, as its reader looks for it
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language())))
-        self.language_note = QLabel(_("The new language shows when Pathfinder Workshop starts again."))
-        self.language_note.setWordWrap(True)
-        self.language_note.hide()
-        self.language.currentIndexChanged.connect(
-            lambda: self.language_note.setVisible(self.language.currentData() != settings.language()))
         form = QFormLayout()
         # Translators: form label: the language of the window's words
         form.addRow(_("La&nguage"), self.language)
-        form.addRow("", self.language_note)
         # Translators: form label: the window's colour theme
         form.addRow(_("&Look"), self.theme)
         form.addRow(_("Minimum share of &women"), self.women_share)
