@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from workshop_app import __version__
-from workshop_app.export.registry import ALIASES, EXPORTS
+from workshop_app.export.registry import ALIASES, EXPORTS, ROADMAP_SECTIONS
 from workshop_app.i18n.catalogs import N_, _, listed, ngettext, use
 from workshop_app.i18n.command_line import speak_argparse
 from workshop_app.i18n.formats import percent
@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--order", choices=["name", "organization"],
                         help=_("sign-in: sort by name or group by organization"))
     export.add_argument("--paper", choices=["A4", "Letter"], help=_("PDFs: paper size (default A4)"))
+    export.add_argument("--sections", metavar="LIST",
+                        help=_("road map: only these sections, separated by commas ({sections})").format(
+                            sections=",".join(ROADMAP_SECTIONS)))
     export.add_argument("--version", dest="version_name", metavar="NAME",
                         help=_("road map: a frozen version instead of the current draft"))
     export.add_argument("--lang", choices=[*LANGUAGES, PSEUDO], metavar="xx",
@@ -267,7 +270,7 @@ def _export(args) -> int:
     with WorkshopDocument.open(args.file, readonly=True) as document:
         out, unprintable = export_checked(
             document, args.out, args.what, day=day, slot=args.slot, order=args.order, paper=args.paper,
-            version=args.version_name, lang=args.lang, include_contacts=args.include_contacts)
+            version=args.version_name, lang=args.lang, include_contacts=args.include_contacts, sections=args.sections)
     print(out)
     if unprintable:
         from workshop_app.export.pdf.system_fonts import advice

@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from workshop_app.models.changes import Change, RowChange
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import InvalidValueError
 from workshop_app.models.file import schema
@@ -92,7 +93,10 @@ def test_costing_by_source_and_year_never_adds_currencies(demo_document_copy):
 
 @pytest.fixture
 def demo_document_copy(demo_path):
+    """The demo without the funding sources it comes with."""
     with WorkshopDocument.open(demo_path) as document:
+        document.apply(Change("", tuple(RowChange("funding_source", row["id"], row, None)
+                                        for row in document.rows("funding_source"))))
         yield document
 
 

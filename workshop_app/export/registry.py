@@ -35,6 +35,11 @@ EXPORTS = {
         ".xlsx": ("workshop_app.export.roadmap_workbook.writer", "write_roadmap_xlsx"),
     },
 }
+# The road-map report's sections in the order they print (roadmap_pdf.report builds them), named
+# here too so that the command line's help lists them without loading the PDF engine.
+ROADMAP_SECTIONS = ("endorsement", "foreword", "acronyms", "summary", "definitions", "context", "global", "framework",
+                    "roadmap", "timeline", "arrangements", "monitoring", "risks", "budget", "responsibilities",
+                    "workshop", "acknowledgements", "participants", "agenda", "comments")
 # Names earlier versions accepted, kept so that scripts written for them still run: what they
 # meant, and the one file type they named.
 ALIASES = {"matrix": ("roadmap", ".xlsx")}

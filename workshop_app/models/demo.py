@@ -50,6 +50,14 @@ def _fill(document: WorkshopDocument, content: dict) -> None:
     _agenda(document, content["days"], day_ids, participant_ids)
     _roadmap(document, content["roadmap"], organization_ids)
     _breakout_groups(document)
+    _plan(document, content.get("plan", {}))
+
+
+def _plan(document: WorkshopDocument, plan: dict) -> None:
+    """The national action plan's own texts and the acronyms the facilitator added."""
+    _insert_all(document, "plan_text", ({"section": section, "text": text}
+                                        for section, text in plan.get("texts", {}).items()))
+    _insert_all(document, "acronym", plan.get("acronyms", []))
 
 
 def _insert_all(document: WorkshopDocument, table: str, rows: Iterable[dict]) -> None:
@@ -142,7 +150,7 @@ _ACTION_FIELDS = ("title", "description", "start", "end", "status", "cost", "cur
 
 
 def _roadmap(document: WorkshopDocument, goal: dict, organization_ids: dict[str, str]) -> None:
-    nodes, partners, indicators = [], [], []
+    nodes, partners, indicators, funding = [], [], [], []
 
     def node(level: str, parent_id: str | None, position: int, source: dict) -> str:
         node_id = new_id()
@@ -156,6 +164,10 @@ def _roadmap(document: WorkshopDocument, goal: dict, organization_ids: dict[str,
             for partner in source["partners"]:
                 partners.append({"id": new_id(), "node_id": node_id,
                                  "organization_id": organization_ids[partner["organization"]], "role": partner["role"]})
+            for position, given in enumerate(source.get("funding", [])):
+                funding.append({"node_id": node_id, "position": position, "amount": given["amount"],
+                                "organization_id": organization_ids[given["organization"]],
+                                "currency": given["currency"], "year": given["year"]})
         nodes.append(row)
         for index, indicator in enumerate(source.get("indicators", [])):
             indicators.append({"id": new_id(), "node_id": node_id, "position": index, **indicator})
@@ -173,3 +185,4 @@ def _roadmap(document: WorkshopDocument, goal: dict, organization_ids: dict[str,
         _insert_all(document, "roadmap_node", (row for row in nodes if row["level"] == level))
     _insert_all(document, "action_partner", partners)
     _insert_all(document, "indicator", indicators)
+    _insert_all(document, "funding_source", funding)

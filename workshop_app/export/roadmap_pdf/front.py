@@ -1,5 +1,5 @@
-"""The front of the road-map PDF: cover, contents, context (objectives, national context, the
-global picture cited from ILO GB.335/INS/INF/4) and the workshop (facts, participation by
+"""The front of the road-map PDF: cover, contents, context (objectives, national context; the
+reference figures are the action plan's) and the workshop (facts, participation by
 organization category and sex as a table and a chart, the agenda in summary)."""
 
 import datetime as dt
@@ -85,7 +85,9 @@ def load_logo(path: Path | str | None) -> ImageReader | None:
 def draw_cover(report: Report):
     """The band across the top of the cover: eyebrow, country, report title, and the logo."""
     labels = report.labels
-    eyebrow = labels["eyebrow"].upper()
+    # Only a pathfinder country's plan says it is one.
+    pathfinder = (report.workshop["country"] or "").upper() in v.PATHFINDER_COUNTRIES
+    eyebrow = labels["eyebrow" if pathfinder else "eyebrow.other"].upper()
     country = text.clean(report.country())
     subtitle = labels["report_title"]
 
@@ -202,7 +204,7 @@ def contents(report: Report) -> list[Flowable]:
 
 # ---------------------------------------------------------------------- context
 
-def context(report: Report, number: str, *, global_picture: bool) -> list[Flowable]:
+def context(report: Report, number: str) -> list[Flowable]:
     labels = report.labels
     workshop = report.workshop
     story = heading(number, labels["section.context"], "context")
@@ -216,44 +218,13 @@ def context(report: Report, number: str, *, global_picture: bool) -> list[Flowab
         story.append(note(labels["context.none"]))
     story += subheading(f"{number}.2  {labels['context.national']}")
     story += paragraphs(workshop["national_context"]) or [note(labels["context.none"])]
-    if global_picture:
-        story += subheading(f"{number}.3  {labels['context.global']}", keep=220)
-        story += global_figures(report)
     return story
-
-
-def global_figures(report: Report) -> list[Flowable]:
-    """The seed's reference figures as four tiles, a paragraph and the citation."""
-    labels = report.labels
-    found = styles()
-    million = labels["global.million"]
-    tiles = [
-        (_figure("40", million), labels["global.slavery"]),
-        (_figure("152", million), labels["global.children"]),
-        (_figure("73", million), labels["global.hazardous"]),
-        (_figure("15", ""), labels["global.pathfinders"]),
-    ]
-    width = report.portrait_width
-    gap = 6
-    tile_width = (width - 3 * gap) / 4
-    cells = []
-    for figure, caption in tiles:
-        cells.append([figure, spacer(3), text.paragraph(caption, found["figure_text"])])
-        cells.append("")
-    cells = cells[:-1]
-    widths = []
-    for index in range(len(cells)):
-        widths.append(tile_width if index % 2 == 0 else gap)
-    tile_table = sides.table([cells], widths, table_style(found["cell"], found["header_cell"], header_rows=0,
-                                                          extra=_tile_commands(len(cells))))
-    return [tile_table, spacer(10), text.paragraph(labels["global.text"], found["body"]),
-            text.paragraph(labels["global.source"], found["source"])]
 
 
 UNIT_SIZE = 12  # points: "million" after a figure
 
 
-def _figure(number: str, unit: str) -> Flowable:
+def figure(number: str, unit: str) -> Flowable:
     """A figure of a tile, its unit ("million") smaller after it."""
     style = styles()["figure"]
     if not unit:
@@ -288,16 +259,6 @@ class _Figure(Flowable):
                  + text_width("\u00a0", style.fontName, UNIT_SIZE))
         draw_text(self.canv, self.unit, sides.flip(after, 0, 0, self.width), baseline, font=style.fontName,
                   size=UNIT_SIZE, color=style.textColor, anchor=anchor)
-
-
-def _tile_commands(count: int) -> list[tuple]:
-    commands = [("GRID", (0, 0), (-1, -1), 0, colors.white), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-                ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]
-    for index in range(0, count, 2):
-        commands += [("BACKGROUND", (index, 0), (index, 0), colors.HexColor("#e8eef5")),
-                     ("LINEABOVE", (index, 0), (index, 0), 2.5, ACCENT)]
-    return commands
 
 
 # ---------------------------------------------------------------------- the workshop

@@ -30,6 +30,8 @@ _EN: dict[str, str | tuple[str, str]] = {
     "kind": N_("Road map"),
     "report_title": N_("National road map towards SDG target 8.7"),
     "eyebrow": N_("Alliance 8.7 · Pathfinder country"),
+    # Translators: above the country's name on the cover, for a country that is not an Alliance 8.7 pathfinder
+    "eyebrow.other": N_("SDG target 8.7 · National action plan"),
     "page": N_("Page {page} of {pages}"),
     # Translators: the watermark across every page of a road map not yet validated.
     "draft": N_("DRAFT"),
@@ -72,26 +74,15 @@ _EN: dict[str, str | tuple[str, str]] = {
     "section.participants": N_("List of participants"),
     "section.agenda": N_("Agenda"),
     "section.comments": N_("Open plenary comments"),
+    "section.acronyms": N_("Acronyms"),
+    "section.definitions": N_("Definitions"),
+    # Translators: a section of the plan: each action's risks and assumptions in a table
+    "section.risks": N_("Risks and assumptions"),
     # context
     "context.objectives": N_("Objectives of the workshop"),
     "context.national": N_("National context"),
     "context.global": N_("The global picture"),
     "context.none": N_("Not recorded in the workshop file."),
-    "global.slavery": N_("people in modern slavery: 25 million in forced labour and 15 million in forced marriage"),
-    "global.children": N_("children in child labour: 88 million boys and 64 million girls"),
-    "global.hazardous": N_("children in hazardous work"),
-    "global.pathfinders": N_("pathfinder countries committed to go further or faster"),
-    # Translators: after a large figure ("40 million", "152 million").
-    "global.million": N_("million"),
-    "global.text": N_("Child labour declined by 38 per cent from 2000 to 2016, but the pace of progress has slowed, "
-                      "and there is little evidence of a reduction in forced labour since 2005. At the current rate "
-                      "the world will fall short of target 8.7. Alliance 8.7, launched in 2016, brings together "
-                      "over 150 partners; the ILO's IPEC+ programme is operational in 51 countries. Pathfinder "
-                      "countries commit to go further or faster, and their national workshops result in joint "
-                      "plans of action that serve as Alliance 8.7 road maps."),
-    "global.source": N_("Source: ILO, Update on the Alliance 8.7 of the 2030 Agenda for Sustainable Development, "
-                        "Governing Body, 335th Session, GB.335/INS/INF/4 (Geneva, March 2019), paragraphs 1, 3, 14, "
-                        "15, 16, 21 and 30."),
     # workshop
     "workshop.facts": N_("The workshop at a glance"),
     "workshop.dates": N_("Dates"),

@@ -1,16 +1,29 @@
 """The road-map PDF: the publication that leaves the workshop for the ministry, the national
 technical committee and the Alliance 8.7 Global Coordinating Group.
 
-    cover           country, title, dates, venue, version, optional logo
+    cover           country, title, dates, venue, version, optional logo; "pathfinder country"
+                    only for one
+    endorsement     who validated the plan and by which decision, signature blocks
+    foreword        the country's own words
     contents        every section and every outcome, with their pages; the same in the PDF outline
-    1 Context       objectives, national context, the global picture (ILO GB.335/INS/INF/4)
-    2 The workshop  facts, participation by organization category and sex (table and chart), agenda
-    3 The road map  per outcome, a landscape matrix of its outputs and actions
-    4 Timeline      a Gantt chart by quarter, bars coloured by status, continued over pages
-    5 M&E           indicators with baseline and target
-    6 Budget        totals per currency (never added across currencies) with the funding gap
-    7 Responsibilities  who leads, supports, funds, is consulted or informed, per organization
+    1 Acronyms      the organizations' and the facilitator's
+    2 Summary       the country's summary and the first year's priorities from the road map
+    3 Definitions   the international standards (C29 and its Protocol, C138, C182, Palermo), national law
+    4 Context       objectives, national context, reference figures with their year and source
+    5 Framework     the legal and institutional framework, as the country writes it
+    6 The road map  per outcome, a landscape matrix of its outputs and actions
+    7 Timeline      a Gantt chart by quarter, bars coloured by status, continued over pages
+    8 Arrangements  implementation and coordination
+    9 M&E           indicators with baseline and target
+    10 Risks        each action's risks and assumptions
+    11 Budget       totals per currency (never added across currencies) with the funding gap
+    12 Responsibilities  who leads, supports, funds, is consulted or informed, per organization
+    13 The workshop facts, participation by organization category and sex (table and chart), agenda
+    14 Acknowledgements
     Annexes         participants (contact details only when chosen), agenda, open plenary comments
+
+The country's texts print where written; an empty one prints a box saying what goes there in a
+draft, and is left out of a validated version.
 
 Every page carries the workshop title and section, the version and "Page x of y"; a "DRAFT"
 watermark crosses every page unless the exported version is marked validated. Labels, numbers
@@ -18,8 +31,9 @@ and dates are in the export's language (`lang`: English, French, Spanish or Arab
 prints as typed, in its own script. In Arabic the pages read from the right: the cover, the
 tables, the charts and the timeline are mirrored (see pdf.sides).
 
-Rendering: the pages (page), the front matter (front), the plan (plan), the annexes (annexes),
-drawings (charts), the road map read from one snapshot (content) and the words (labels).
+Rendering: the pages (page), the front matter (front), the plan (plan), the national action
+plan's own sections (action_plan), the annexes (annexes), drawings (charts), the road map read
+from one snapshot (content) and the words (labels).
 """
 
 from collections.abc import Callable, Iterable
@@ -32,6 +46,13 @@ from workshop_app.export.errors import ExportError
 from workshop_app.export.files import written_atomically
 from workshop_app.export.pdf import sides
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark
+from workshop_app.export.roadmap_pdf.action_plan.acronyms import acronyms_section
+from workshop_app.export.roadmap_pdf.action_plan.country_texts import country_part, country_section, is_printed, title
+from workshop_app.export.roadmap_pdf.action_plan.definitions import definitions_section
+from workshop_app.export.roadmap_pdf.action_plan.endorsement import endorsement_page
+from workshop_app.export.roadmap_pdf.action_plan.figures import figure_tiles
+from workshop_app.export.roadmap_pdf.action_plan.risks import risks_section
+from workshop_app.export.roadmap_pdf.action_plan.summary import summary_section
 from workshop_app.export.roadmap_pdf.annexes import agenda_annex, comments_annex, open_comments, participants_annex
 from workshop_app.export.roadmap_pdf.content import roadmap_content
 from workshop_app.export.roadmap_pdf.front import (
@@ -40,7 +61,6 @@ from workshop_app.export.roadmap_pdf.front import (
     context,
     cover,
     draw_cover,
-    global_figures,
     load_logo,
     workshop_section,
 )
@@ -54,17 +74,23 @@ from workshop_app.export.roadmap_pdf.plan import (
     roadmap_section,
     timeline_section,
 )
-from workshop_app.export.roadmap_pdf.styles import heading
+from workshop_app.export.roadmap_pdf.styles import heading, subheading
 from workshop_app.export.words import Words, export_language
 from workshop_app.i18n.catalogs import _
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 
-# Sections in the order they print; "global" is the global picture inside the context.
-MAIN_SECTIONS = ("context", "global", "workshop", "roadmap", "timeline", "monitoring", "budget", "responsibilities")
+# Sections in the order a national action plan prints them. The front matter comes before the
+# contents, unnumbered; "global" is the reference figures inside the context.
+FRONT = ("endorsement", "foreword")
+MAIN_SECTIONS = ("acronyms", "summary", "definitions", "context", "global", "framework", "roadmap", "timeline",
+                 "arrangements", "monitoring", "risks", "budget", "responsibilities", "workshop", "acknowledgements")
 ANNEXES = ("participants", "agenda", "comments")
-SECTIONS = MAIN_SECTIONS + ANNEXES
-LANDSCAPE = frozenset({"roadmap", "timeline", "monitoring", "budget", "responsibilities"})
+SECTIONS = FRONT + MAIN_SECTIONS + ANNEXES
+LANDSCAPE = frozenset({"roadmap", "timeline", "monitoring", "risks", "budget", "responsibilities"})
+# Sections whose words only the country can write (vocabulary.PLAN_TEXTS): left out of a validated
+# version while empty.
+COUNTRY_TEXTS = ("endorsement", "foreword", "summary", "framework", "arrangements", "acknowledgements")
 
 
 @dataclass
@@ -117,12 +143,15 @@ def write_roadmap_pdf(document: WorkshopDocument, path: Path | str, *, version: 
         report.landscape_width = template.landscape_width
         entries = _entries(report, chosen, comments)
         report.contents = [(entry.number, entry.title, entry.key, entry.level) for entry in entries]
-        story: list[Flowable] = [*cover(report), NextPageTemplate("portrait"), PageBreak(),
-                                 SectionMark(labels["contents"]), *contents(report)]
-        for entry in entries:
+        story: list[Flowable] = [*cover(report)]
+        front = [entry for entry in entries if entry.key in FRONT]
+        for entry in front:
+            story += [NextPageTemplate("portrait"), PageBreak(), SectionMark(entry.title), *entry.build()]
+        story += [NextPageTemplate("portrait"), PageBreak(), SectionMark(labels["contents"]), *contents(report)]
+        for entry in entries[len(front):]:
             if entry.build is not None:
                 story += [NextPageTemplate("landscape" if entry.landscape else "portrait"), PageBreak(),
-                          SectionMark(f"{entry.number}  {entry.title}"), *entry.build()]
+                          SectionMark(f"{entry.number}  {entry.title}".strip()), *entry.build()]
         template.build(story)
 
 
@@ -149,32 +178,46 @@ def _footer(report: Report) -> str:
 
 
 def _entries(report: Report, chosen: set[str], comments: list[dict]) -> list[Entry]:
-    """The contents in print order: numbered sections (each outcome under the road map), then
-    the annexes lettered A, B, C."""
+    """The contents in print order: the front matter, numbered sections (each outcome under the
+    road map), then the annexes lettered A, B, C. A section only the country can write is left
+    out of a validated version while it is empty; a draft prints it with a box to complete."""
     labels = report.labels
     builders: dict[str, Callable[[str], list[Flowable]]] = {
-        "context": lambda n: context(report, n, global_picture="global" in chosen),
-        "workshop": lambda n: workshop_section(report, n),
+        "endorsement": lambda n: endorsement_page(report, n),
+        "acronyms": lambda n: acronyms_section(report, n),
+        "summary": lambda n: summary_section(report, n),
+        "definitions": lambda n: definitions_section(report, n),
+        "context": lambda n: _context(report, n, chosen),
         "roadmap": lambda n: roadmap_section(report, n),
         "timeline": lambda n: timeline_section(report, n),
-        "monitoring": lambda n: monitoring_section(report, n),
+        # Translators: a part of the plan's M&E section: who reports, when, and the reviews
+        "monitoring": lambda n: [*monitoring_section(report, n),
+                                 *country_part(report, labels.words("Reporting and reviews"), "monitoring")],
+        "risks": lambda n: risks_section(report, n),
         "budget": lambda n: budget_section(report, n),
         "responsibilities": lambda n: responsibilities_section(report, n),
+        "workshop": lambda n: workshop_section(report, n),
         "participants": lambda n: participants_annex(report, n),
         "agenda": lambda n: agenda_annex(report, n),
         "comments": lambda n: comments_annex(report, n, comments),
     }
-    if "global" in chosen and "context" not in chosen:  # the global picture alone, under "Context"
-        builders["context"] = lambda n: [*heading(n, labels["section.context"], "context"), *global_figures(report)]
+    for key in ("foreword", "framework", "arrangements", "acknowledgements"):
+        builders[key] = (lambda section: lambda n: country_section(report, n, section, section))(key)
+    if "global" in chosen:  # the reference figures alone still print under "Context"
         chosen = chosen | {"context"}
     entries: list[Entry] = []
     numbers = iter(range(1, len(SECTIONS) + 1))
     letters = iter("ABCDEFGH")
-    for key in (*MAIN_SECTIONS, *ANNEXES):
+    for key in SECTIONS:
         if key == "global" or key not in chosen or (key == "comments" and not comments):
             continue
-        number = str(next(numbers)) if key in MAIN_SECTIONS else labels.get("annex", letter=next(letters))
-        entries.append(Entry(number, labels[f"section.{key}"], key, 0, key in LANDSCAPE,
+        if key in COUNTRY_TEXTS and not is_printed(report, key):
+            continue
+        if key in FRONT:
+            number = ""
+        else:
+            number = str(next(numbers)) if key in MAIN_SECTIONS else labels.get("annex", letter=next(letters))
+        entries.append(Entry(number, _title(report, key), key, 0, key in LANDSCAPE,
                              (lambda build, n: lambda: build(n))(builders[key], number)))
         if key == "roadmap":
             for outcome in report.roadmap.outcomes:
@@ -182,3 +225,20 @@ def _entries(report: Report, chosen: set[str], comments: list[dict]) -> list[Ent
                 entries.append(Entry("", labels.labelled(label) + " ".join(outcome.title.split()),
                                      outcome_key(outcome), 1))
     return entries
+
+
+def _title(report: Report, key: str) -> str:
+    if key in COUNTRY_TEXTS:
+        return title(report, key)
+    return report.labels[f"section.{key}"]
+
+
+def _context(report: Report, number: str, chosen: set[str]) -> list[Flowable]:
+    """Objectives and national context, then the reference figures with their years and sources."""
+    labels = report.labels
+    story = context(report, number) if "context" in chosen - {"global"} or "global" not in chosen else \
+        heading(number, labels["section.context"], "context")
+    if "global" in chosen:
+        story += subheading(f"{number}.3  {labels['context.global']}", keep=220)
+        story += figure_tiles(report)
+    return story

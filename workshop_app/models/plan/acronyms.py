@@ -17,3 +17,11 @@ def acronym_list(document) -> list[tuple[str, str]]:
         if acronym:
             meanings[acronym.casefold()] = (acronym, row["meaning"].strip())
     return sorted(meanings.values(), key=lambda pair: (sort_key(pair[0]), pair[0]))
+
+
+def added_acronyms(document, ids: list[str] | None = None) -> list[dict]:
+    """The acronyms the facilitator added (only those of `ids` when given)."""
+    if ids is None:
+        return document.rows("acronym", order_by="rowid")
+    marks = ", ".join("?" for _ in ids)
+    return document.rows("acronym", f"id IN ({marks})", ids, order_by="rowid")

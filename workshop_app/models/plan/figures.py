@@ -9,7 +9,7 @@ import uuid
 
 from babel.numbers import format_compact_decimal, format_decimal
 
-from workshop_app.i18n.catalogs import N_, translator
+from workshop_app.i18n.catalogs import N_, _, translator
 
 _SLAVERY_2021 = N_("ILO, Walk Free and IOM, Global Estimates of Modern Slavery: Forced Labour and Forced "
                    "Marriage (Geneva, 2022)")
@@ -41,9 +41,38 @@ def first_figures(language: str | None) -> list[dict]:
             for position, (value, counts, year, source) in enumerate(LATEST_ESTIMATES)]
 
 
-def reference_figures(document) -> list[dict]:
-    """The workshop's reference figures in their order."""
-    return document.rows("reference_figure", order_by="position, rowid")
+def reference_figures(document, ids: list[str] | None = None) -> list[dict]:
+    """The workshop's reference figures in their order (only those of `ids` when given)."""
+    if ids is None:
+        return document.rows("reference_figure", order_by="position, rowid")
+    marks = ", ".join("?" for _ in ids)
+    return document.rows("reference_figure", f"id IN ({marks})", ids, order_by="position, rowid")
+
+
+def plan_add_figure(document):
+    """The undoable step that adds a figure at the end, to be filled in."""
+    last = max((row["position"] for row in reference_figures(document)), default=-1)
+    words = translator(document.working_languages()[0] if document.working_languages() else None)
+    # Translators: what a new reference figure counts until the facilitator says
+    return document.plan_insert("reference_figure", None, position=last + 1, value=0,
+                                counts=words.gettext("what the figure counts"))
+
+
+def plan_latest_estimates(document):
+    """The undoable step that adds the latest estimates the program knows that the workshop does
+    not cite yet (same value and year), after its own figures."""
+    from workshop_app.models.changes import Change, RowChange
+
+    cited = {(row["value"], row["year"]) for row in reference_figures(document)}
+    last = max((row["position"] for row in reference_figures(document)), default=-1)
+    languages = document.working_languages()
+    rows = []
+    for row in first_figures(languages[0] if languages else None):
+        if (row["value"], row["year"]) not in cited:
+            last += 1
+            rows.append(RowChange("reference_figure", row["id"], None, {**row, "position": last}))
+    # Translators: an undo step: the program's latest global estimates added to the reference figures
+    return Change(_("Add the latest estimates"), tuple(rows))
 
 
 def figure_text(value: float, language: str | None = None) -> str:

@@ -309,12 +309,18 @@ class RoadmapExportDialog(ExportDialog):
     """The road-map report: which sections, which version, paper and language, and whether
     participants' contact details go in the annex (off by default, for privacy)."""
 
-    # Translators: the sections of the road-map report, chosen by check boxes
-    SECTIONS = (("context", N_("Context")), ("global", N_("The global picture")), ("workshop", N_("The workshop")),
+    # Translators: the sections of the road-map report, chosen by check boxes, in the order they print
+    SECTIONS = (("endorsement", N_("Endorsement")), ("foreword", N_("Foreword")), ("acronyms", N_("Acronyms")),
+                ("summary", N_("Executive summary")), ("definitions", N_("Definitions")), ("context", N_("Context")),
+                ("global", N_("Reference figures")), ("framework", N_("Legal and institutional framework")),
                 ("roadmap", N_("The road map")), ("timeline", N_("Timeline")),
-                ("monitoring", N_("Monitoring and evaluation")), ("budget", N_("Budget")),
-                ("responsibilities", N_("Responsibilities")), ("participants", N_("Participant list")),
-                ("agenda", N_("Agenda")), ("comments", N_("Plenary comments")))
+                ("arrangements", N_("Implementation and coordination")),
+                ("monitoring", N_("Monitoring and evaluation")), ("risks", N_("Risks and assumptions")),
+                ("budget", N_("Budget")), ("responsibilities", N_("Responsibilities")),
+                ("workshop", N_("The workshop")), ("acknowledgements", N_("Acknowledgements")),
+                ("participants", N_("Participant list")), ("agenda", N_("Agenda")),
+                ("comments", N_("Plenary comments")))
+    COLUMNS = 3
 
     def __init__(self, document, settings, parent: QWidget | None = None):
         super().__init__(document, settings, parent, title=_("Export Road-map Report"), what="roadmap",
@@ -326,7 +332,9 @@ class RoadmapExportDialog(ExportDialog):
             box = QCheckBox(_(label))
             box.setChecked(True)
             self.boxes[key] = box
-            grid.addWidget(box, index // 2, index % 2)
+            # Down the columns, so that the sections read in their order.
+            rows = -(-len(self.SECTIONS) // self.COLUMNS)
+            grid.addWidget(box, index % rows, index // rows)
         self.version = _version_combo(document)
         self.contacts = QCheckBox(_("Include participants' e-mail and phone (off by default, for privacy)"))
         self.logo = QLineEdit()

@@ -13,6 +13,7 @@ __all__ = [
     "ID_ROLE",
     "ROOT",
     "row_table",
+    "action_plan",
     "stakeholders",
     "agenda",
     "roadmap",

@@ -6,6 +6,7 @@ __all__ = [
     "base",
     "start",
     "overview",
+    "action_plan",
     "stakeholders",
     "attendance",
     "figures",

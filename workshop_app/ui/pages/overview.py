@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QSizePolicy,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +21,7 @@ from workshop_app.i18n.formats import percent
 from workshop_app.models.changes import Change
 from workshop_app.models.stats import getting_started, workshop_stats
 from workshop_app.ui.language import left_to_right
+from workshop_app.ui.pages.action_plan import ActionPlanCard
 from workshop_app.ui.pages.base import Page
 from workshop_app.ui.palette import set_tone
 from workshop_app.ui.widgets.country_combo import CountryCombo
@@ -47,7 +49,14 @@ class OverviewPage(Page):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("hint")
         columns = QHBoxLayout()
-        columns.addWidget(self._build_details(), 3)
+        # The workshop's details and the national action plan's texts share one place: both
+        # are long text boxes that grow with the window, and stacked they would make it scroll.
+        self.action_plan = ActionPlanCard()
+        self.sheets = QTabWidget()
+        self.sheets.setDocumentMode(True)
+        self.sheets.addTab(self._build_details(), _("Workshop &details"))
+        self.sheets.addTab(self.action_plan, _("&National action plan"))
+        columns.addWidget(self.sheets, 3)
         columns.addWidget(self._build_figures(), 2)
         self._connect_editors()
 
@@ -236,6 +245,7 @@ class OverviewPage(Page):
     # ------------------------------------------------------------------ refreshing
 
     def reload(self) -> None:
+        self.action_plan.set_session(self.session)
         if self.session is not None:
             self._load_details()
             self._load_figures()
@@ -244,6 +254,7 @@ class OverviewPage(Page):
         if change.tables() & {"workshop", "day"}:
             self._load_details()
         self._load_figures()
+        self.action_plan.refresh(change, source)
 
     def _load_details(self) -> None:
         workshop = self.session.document.workshop()

@@ -1,0 +1,153 @@
+"""The road-map PDF as the national action plan a ministry endorses: its sections in a plan's
+order, the country's own texts (or a box to complete them in a draft), acronyms, definitions,
+reference figures with their year and source, the risk matrix; a cover that claims the
+pathfinder status only for a pathfinder country."""
+
+import pytest
+from pypdf import PdfReader
+
+from workshop_app.export.roadmap_pdf.report import write_roadmap_pdf
+from workshop_app.models.changes import Change, RowChange
+from workshop_app.models.document import WorkshopDocument
+from workshop_app.models.plan.texts import plan_text_change
+from workshop_app.models.roadmap.versions import plan_freeze_version, plan_mark_validated
+
+
+def words(path) -> str:
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def outline(path) -> list[str]:
+    return [entry.title for entry in PdfReader(path).outline if not isinstance(entry, list)]
+
+
+@pytest.fixture(scope="module")
+def plan_pdf(demo_document, tmp_path_factory):
+    path = tmp_path_factory.mktemp("plan") / "plan.pdf"
+    write_roadmap_pdf(demo_document, path)
+    return path
+
+
+def test_the_sections_come_in_a_national_action_plan_s_order(plan_pdf):
+    assert outline(plan_pdf) == [
+        "Endorsement", "Foreword", "Contents", "1 Acronyms", "2 Executive summary", "3 Definitions", "4 Context",
+        "5 Legal and institutional framework", "6 The road map", "7 Timeline", "8 Implementation and coordination",
+        "9 Monitoring and evaluation framework", "10 Risks and assumptions", "11 Budget summary",
+        "12 Responsibilities", "13 The workshop", "14 Acknowledgements", "Annex A List of participants",
+        "Annex B Agenda"]
+
+
+def test_the_country_s_texts_and_the_signature_blocks_print(plan_pdf, demo_document):
+    text = words(plan_pdf)
+    assert "by its decision No. 1/2027" in text
+    assert "Hari Prasad Dhakal Secretary, Ministry of Labour, Employment and Social Security" in text
+    assert text.count("Date: ____________________") == 4
+    assert "Nepal asked to become an Alliance 8.7 pathfinder country to go further and faster" in text
+    assert "The Kamaiya Labour (Prohibition) Act" in text
+    assert "A National Steering Committee chaired by the Secretary" in text
+    assert "Reporting and reviews" in text and "mid-term review in the first quarter of 2029" in text
+    assert "To be completed" not in text
+
+
+def test_acronyms_definitions_and_the_first_year_s_priorities(plan_pdf):
+    text = words(plan_pdf)
+    assert "MoLESS Ministry of Labour, Employment and Social Security" in text
+    assert "P29 Protocol of 2014 to the Forced Labour Convention, 1930" in text
+    assert "ILO Forced Labour Convention, 1930 (No. 29), Article 2(1)" in text
+    assert "ILO Worst Forms of Child Labour Convention, 1999 (No. 182), Articles 2 and 3" in text
+    assert "(Palermo Protocol, 2000), Article 3" in text
+    assert "Priorities of the first year (2027)" in text and "25 actions start in the plan's first year." in text
+
+
+def test_reference_figures_print_with_their_year_and_source(plan_pdf):
+    text = words(plan_pdf)
+    assert "27.6 million people in forced labour" in text
+    assert "2021 · ILO, Walk Free and IOM, Global Estimates of Modern Slavery" in text
+    assert "138 million children in child labour 2024 · ILO and UNICEF" in text
+    assert "40 million people in modern slavery: 25 million" not in text  # the 2016 tiles are gone
+
+
+def test_the_risk_matrix_holds_each_action_s_risks_and_assumptions(plan_pdf, demo_document):
+    text = words(plan_pdf)
+    assert "Seasonal workers move between kilns; resistance from some kiln owners." in text
+    assert "Workers' organizations can reach seasonal migrant workers at the kilns." in text
+
+
+def edited_copy(path, tmp_path, edit) -> WorkshopDocument:
+    copy = tmp_path / "copy.workshop"
+    copy.write_bytes(path.read_bytes())
+    document = WorkshopDocument.open(copy)
+    edit(document)
+    return document
+
+
+def test_an_empty_text_asks_to_be_completed_in_a_draft_and_leaves_a_validated_version(demo_path, tmp_path):
+    def edit(document):
+        document.apply(plan_text_change(document, "foreword", ""))
+        document.apply(plan_freeze_version(document, "Validated"))
+        document.apply(plan_mark_validated(document, "Validated"))
+
+    with edited_copy(demo_path, tmp_path, edit) as document:
+        write_roadmap_pdf(document, tmp_path / "draft.pdf")
+        write_roadmap_pdf(document, tmp_path / "validated.pdf", version="Validated")
+    draft = words(tmp_path / "draft.pdf")
+    assert "Foreword To be completed A word from the minister" in draft
+    assert "Foreword" not in outline(tmp_path / "validated.pdf")
+    assert "To be completed" not in words(tmp_path / "validated.pdf")
+
+
+@pytest.mark.parametrize(("country", "claimed"), [("NP", True), ("FR", False)])
+def test_only_a_pathfinder_country_s_cover_says_so(demo_path, tmp_path, country, claimed):
+    def edit(document):
+        document.apply(document.plan_update("workshop", document.workshop()["id"], country=country))
+
+    with edited_copy(demo_path, tmp_path, edit) as document:
+        write_roadmap_pdf(document, tmp_path / "cover.pdf", sections=["roadmap"])
+    cover = PdfReader(tmp_path / "cover.pdf").pages[0].extract_text().upper()
+    assert ("PATHFINDER COUNTRY" in cover) is claimed
+    assert claimed or "NATIONAL ACTION PLAN" in cover
+
+
+def test_the_plan_in_french(demo_document, tmp_path):
+    path = tmp_path / "plan-fr.pdf"
+    write_roadmap_pdf(demo_document, path, lang="fr")
+    text = words(path)
+    assert outline(path)[:3] == ["Approbation", "Avant-propos", "Table des matières"]
+    assert "3 Définitions" in outline(path)
+    assert "27,6 millions" in text
+    assert "Convention (n° 29) sur le travail forcé, 1930" in text
+
+
+def test_sections_can_be_chosen_and_the_old_global_picture_still_prints_the_figures(demo_document, tmp_path):
+    path = tmp_path / "some.pdf"
+    write_roadmap_pdf(demo_document, path, sections="risks, acronyms, global")
+    assert outline(path) == ["Contents", "1 Acronyms", "2 Context", "3 Risks and assumptions"]
+    assert "27.6 million" in words(path)
+
+
+def test_a_plan_without_texts_figures_or_acronyms_still_prints(demo_path, tmp_path):
+    def edit(document):
+        for table in ("plan_text", "reference_figure", "acronym"):
+            document.apply(Change("", tuple(RowChange(table, row["id"], row, None) for row in document.rows(table))))
+        document.apply(Change("", tuple(RowChange("organization", row["id"], {"acronym": row["acronym"]},
+                                                  {"acronym": ""}) for row in document.rows("organization"))))
+
+    with edited_copy(demo_path, tmp_path, edit) as document:
+        write_roadmap_pdf(document, tmp_path / "bare.pdf")
+    text = words(tmp_path / "bare.pdf")
+    assert "The workshop cites no reference figures." in text
+    assert "No organization of the workshop has an acronym, and none was added." in text
+    assert text.count("To be completed") >= 7
+
+
+def test_the_command_line_knows_the_report_s_sections_and_prints_only_those_asked(demo_path, tmp_path, capsys):
+    from workshop_app.cli import main
+    from workshop_app.export.registry import ROADMAP_SECTIONS
+    from workshop_app.export.roadmap_pdf.report import SECTIONS
+
+    assert ROADMAP_SECTIONS == SECTIONS
+    out = tmp_path / "two.pdf"
+    assert main(["export", str(demo_path), str(out), "--what", "roadmap", "--sections", "definitions,risks"]) == 0
+    assert outline(out) == ["Contents", "1 Definitions", "2 Risks and assumptions"]
+    assert main(["export", str(demo_path), str(out), "--what", "roadmap", "--sections", "preface"]) == 2
+    assert "there is no section 'preface'" in capsys.readouterr().err

@@ -1,0 +1,5 @@
+"""The sections that make the road-map PDF a national action plan a government endorses: the
+endorsement page, the country's own texts, acronyms, definitions, the reference figures of the
+context and the risk matrix."""
+
+__all__ = ["acronyms", "country_texts", "definitions", "endorsement", "figures", "risks"]
