@@ -6,7 +6,6 @@ Goal (issue "four languages"): the open page repainted in under 200 ms.
 
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -17,7 +16,7 @@ LANGUAGES = ("fr", "ar", "es", "en")
 
 
 def main() -> float:
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QMainWindow
 
     from workshop_app.models.demo import write_demo
     from workshop_app.ui.app import create_application
