@@ -5,11 +5,9 @@ name them as CLDR does, through Babel ("Népal", "Marruecos", "المغرب", "n
 import unicodedata
 from functools import cache
 
-import pycountry
-
 # Codes CLDR names that are not ISO 3166-1 countries (Kosovo's provisional XK, Ascension, Diego
 # Garcia, Ceuta and Melilla, the Canaries, Tristan da Cunha, the EU, the world's regions...).
-_NOT_ISO_3166 = {"XK", "AC", "DG", "EA", "IC", "TA", "EU", "EZ", "UN", "QO", "CP", "XA", "XB", "ZZ"}
+NOT_ISO_3166 = {"XK", "AC", "DG", "EA", "IC", "TA", "EU", "EZ", "UN", "QO", "CP", "XA", "XB", "ZZ"}
 
 
 @cache
@@ -30,6 +28,8 @@ def _cldr(language: str | None):
 def country_name(code: str, language: str | None = None) -> str | None:
     """The name of the ISO 3166 country `code` in `language` (English by default); None for a
     code that is no country."""
+    import pycountry  # its import reads package metadata: only when a name is asked for
+
     country = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
     if country is None:
         return None
@@ -42,8 +42,10 @@ def country_name(code: str, language: str | None = None) -> str | None:
 def all_countries(language: str | None = None) -> list[tuple[str, str]]:
     """(code, name) for every country, sorted by name as a reader of `language` expects
     ("Égypte" among the E's)."""
+    import pycountry
+
     pairs = [(c.alpha_2, country_name(c.alpha_2, language) or c.alpha_2) for c in pycountry.countries
-             if c.alpha_2 not in _NOT_ISO_3166]
+             if c.alpha_2 not in NOT_ISO_3166]
     return sorted(pairs, key=lambda pair: sort_key(pair[1]))
 
 
@@ -58,6 +60,8 @@ def sort_key(name: str) -> str:
 def language_name(code: str, language: str | None = None) -> str | None:
     """The name of the ISO 639-1 language `code` in `language` (English by default); ISO calls
     Nepali, Arabic, Persian… "macrolanguages", a reader need not be told."""
+    import pycountry
+
     found = pycountry.languages.get(alpha_2=code.lower()) if len(code) == 2 else None
     if found is None:
         return None

@@ -7,8 +7,6 @@ program knows, in the workshop's first working language."""
 
 import uuid
 
-from babel.numbers import format_compact_decimal, format_decimal
-
 from workshop_app.i18n.catalogs import N_, _, translator
 
 _SLAVERY_2021 = N_("ILO, Walk Free and IOM, Global Estimates of Modern Slavery: Forced Labour and Forced "
@@ -78,6 +76,8 @@ def plan_latest_estimates(document):
 def figure_text(value: float, language: str | None = None) -> str:
     """A figure as a reader of `language` says it: "27.6 million", "27,6 millions", "27.6 مليون";
     under a million, the number itself ("12,500")."""
+    from babel.numbers import format_compact_decimal, format_decimal  # CLDR loads only for an export
+
     locale = _LOCALES.get(language or "", "en")
     if value >= 1_000_000:
         return format_compact_decimal(value, format_type="long", fraction_digits=1, locale=locale)

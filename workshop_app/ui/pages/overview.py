@@ -21,7 +21,6 @@ from workshop_app.i18n.formats import percent
 from workshop_app.models.changes import Change
 from workshop_app.models.stats import getting_started, workshop_stats
 from workshop_app.ui.language import left_to_right
-from workshop_app.ui.pages.action_plan import ActionPlanCard
 from workshop_app.ui.pages.base import Page
 from workshop_app.ui.palette import set_tone
 from workshop_app.ui.widgets.country_combo import CountryCombo
@@ -51,11 +50,13 @@ class OverviewPage(Page):
         columns = QHBoxLayout()
         # The workshop's details and the national action plan's texts share one place: both
         # are long text boxes that grow with the window, and stacked they would make it scroll.
-        self.action_plan = ActionPlanCard()
+        # The plan's tab is built when first opened: most openings never show it.
+        self._action_plan = None
         self.sheets = QTabWidget()
         self.sheets.setDocumentMode(True)
         self.sheets.addTab(self._build_details(), _("Workshop &details"))
-        self.sheets.addTab(self.action_plan, _("&National action plan"))
+        self.sheets.addTab(QWidget(), _("&National action plan"))
+        self.sheets.currentChanged.connect(lambda index: index == 1 and self.action_plan)
         columns.addWidget(self.sheets, 3)
         columns.addWidget(self._build_figures(), 2)
         self._connect_editors()
@@ -244,8 +245,27 @@ class OverviewPage(Page):
 
     # ------------------------------------------------------------------ refreshing
 
+    @property
+    def action_plan(self):
+        """The national action plan's card (pages.action_plan), built when first asked for."""
+        if self._action_plan is None:
+            from workshop_app.ui.pages.action_plan import ActionPlanCard
+
+            self._action_plan = ActionPlanCard()
+            self._action_plan.set_session(self.session)
+            placeholder = self.sheets.widget(1)
+            current = self.sheets.currentIndex()
+            self.sheets.blockSignals(True)
+            self.sheets.removeTab(1)
+            self.sheets.insertTab(1, self._action_plan, _("&National action plan"))
+            self.sheets.setCurrentIndex(current)
+            self.sheets.blockSignals(False)
+            placeholder.deleteLater()
+        return self._action_plan
+
     def reload(self) -> None:
-        self.action_plan.set_session(self.session)
+        if self._action_plan is not None:
+            self._action_plan.set_session(self.session)
         if self.session is not None:
             self._load_details()
             self._load_figures()
@@ -254,7 +274,8 @@ class OverviewPage(Page):
         if change.tables() & {"workshop", "day"}:
             self._load_details()
         self._load_figures()
-        self.action_plan.refresh(change, source)
+        if self._action_plan is not None:
+            self._action_plan.refresh(change, source)
 
     def _load_details(self) -> None:
         workshop = self.session.document.workshop()
