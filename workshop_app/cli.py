@@ -13,7 +13,7 @@ from pathlib import Path
 
 from workshop_app import __version__
 from workshop_app.export.registry import ALIASES, EXPORTS, ROADMAP_SECTIONS
-from workshop_app.i18n.catalogs import N_, _, listed, ngettext, use
+from workshop_app.i18n.catalogs import N_, _, listed, ngettext, pgettext, use
 from workshop_app.i18n.command_line import speak_argparse
 from workshop_app.i18n.formats import percent
 from workshop_app.i18n.languages import LANGUAGES, PSEUDO, environment_language
@@ -30,6 +30,13 @@ STAT_LABELS = {
 }
 
 
+def _file(parser, help_text: str | None = None, **options) -> None:
+    """The workshop file, named in the reader's language in the usage line and the refusals."""
+    # Translators: the name of the command line's workshop-file argument, in usage lines and errors
+    parser.add_argument("file", type=Path, metavar=pgettext("argument", "file"),
+                        help=help_text or _("the workshop file"), **options)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workshop-app",
@@ -38,11 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help=_("show the program's version and exit"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Translators: the name of the command line's first argument: the command ("open", "export"…)
+    commands = parser.add_subparsers(dest="command", metavar=pgettext("argument", "COMMAND"))
 
     # Translators: the help of the command line (workshop-app --help); command and option names stay in English
     open_ = commands.add_parser("open", help=_("open a workshop file in the window"))
-    open_.add_argument("file", type=Path)
+    _file(open_)
     open_.add_argument("--page", choices=PAGES, default="overview", help=_("page to show first"))
     open_.add_argument("--screenshot", type=Path, metavar="PNG", help=_("render the page offscreen, save it, exit"))
     open_.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
@@ -54,12 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
                               "else the desktop's)"))
 
     demo = commands.add_parser("demo", help=_("write the bundled demo workshop (a fictional workshop in Nepal)"))
-    demo.add_argument("file", type=Path, nargs="?", help=_("where to write it (default: your data folder)"))
-    demo.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
+    _file(demo, _("where to write it (default: your data folder)"), nargs="?")
+    demo.add_argument("--force", action="store_true", help=_("replace the file if it exists"))
     demo.add_argument("--open", action="store_true", help=_("then open it in the window"))
 
     new = commands.add_parser("new", help=_("create an empty workshop file"))
-    new.add_argument("file", type=Path)
+    _file(new)
     new.add_argument("--title", required=True)
     new.add_argument("--country", required=True, metavar="ISO", help=_("ISO 3166 country code, e.g. NP"))
     new.add_argument("--start", metavar="YYYY-MM-DD", help=_("first day of the workshop"))
@@ -67,8 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--language", default="en", metavar="xx", help=_("working languages, e.g. 'en' or 'fr,en'"))
 
     imports = commands.add_parser("import-participants", help=_("import participants from an .xlsx or .csv list"))
-    imports.add_argument("file", type=Path, help=_("the workshop file"))
-    imports.add_argument("sheet", type=Path, metavar="SHEET", help=_("the spreadsheet (.xlsx or .csv)"))
+    _file(imports)
+    # Translators: the name of the command line's argument for a spreadsheet to import
+    imports.add_argument("sheet", type=Path, metavar=pgettext("argument", "SHEET"),
+                         help=_("the spreadsheet (.xlsx or .csv)"))
     imports.add_argument("--sheet", dest="sheet_name", metavar="NAME",
                          help=_("the worksheet to read (default: the first with a recognisable header)"))
     # Translators: the field names (name, first_name…, ignore) stay in English: they are typed as they are
@@ -80,15 +90,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     roadmap = commands.add_parser("import-roadmap", aliases=["import-matrix"],
                                   help=_("read back an edited road-map workbook (export --what roadmap OUT.xlsx)"))
-    roadmap.add_argument("file", type=Path, help=_("the workshop file"))
-    roadmap.add_argument("xlsx", type=Path, help=_("the edited road-map workbook"))
+    _file(roadmap)
+    # Translators: the name of the command line's argument for the edited road-map workbook
+    roadmap.add_argument("xlsx", type=Path, metavar=pgettext("argument", "workbook"),
+                         help=_("the edited road-map workbook"))
     roadmap.add_argument("--dry-run", action="store_true", help=_("report the differences; change nothing"))
     roadmap.add_argument("--apply-deletions", action="store_true", help=_("also delete the rows removed in Excel"))
 
     export = commands.add_parser("export",
                                  help=_("export to .pdf, .xlsx or .csv (the format follows OUT's suffix)"))
-    export.add_argument("file", type=Path, help=_("the workshop file"))
-    export.add_argument("out", type=Path, help=_("the file to write"))
+    _file(export)
+    # Translators: the name of the command line's argument for the file an export writes
+    export.add_argument("out", type=Path, metavar=pgettext("argument", "out"), help=_("the file to write"))
     export.add_argument("--what", required=True, choices=[*EXPORTS, *ALIASES], metavar="WHAT",
                         help="; ".join(f"{what} ({' '.join(formats)})" for what, formats in EXPORTS.items()))
     export.add_argument("--day", metavar="N", help=_("sign-in: one day only (number, or date YYYY-MM-DD)"))
@@ -109,11 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
                                "default)"))
 
     stats = commands.add_parser("stats", help=_("counts and figures"))
-    stats.add_argument("file", type=Path)
+    _file(stats)
     stats.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     check = commands.add_parser("check", help=_("check the file's integrity and schema version"))
-    check.add_argument("file", type=Path)
+    _file(check)
     return parser
 
 

@@ -422,7 +422,7 @@ def test_the_help_and_argparse_s_own_refusals_speak_the_language(capsys, monkeyp
         main(["export"])
     err = capsys.readouterr().err
     assert exit_.value.code == 2
-    assert "workshop-app export: error: los siguientes argumentos son obligatorios: file, out" in err
+    assert "workshop-app export: error: los siguientes argumentos son obligatorios: archivo, salida" in err
     monkeypatch.setenv("PATHFINDER_LANGUAGE", "ar")
     with pytest.raises(SystemExit):
         main(["open", "--page", "nowhere"])

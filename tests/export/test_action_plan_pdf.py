@@ -151,3 +151,10 @@ def test_the_command_line_knows_the_report_s_sections_and_prints_only_those_aske
     assert outline(out) == ["Contents", "1 Definitions", "2 Risks and assumptions"]
     assert main(["export", str(demo_path), str(out), "--what", "roadmap", "--sections", "preface"]) == 2
     assert "there is no section 'preface'" in capsys.readouterr().err
+
+
+def test_the_reporting_part_of_the_m_and_e_section_is_in_the_export_s_language(demo_document, tmp_path):
+    path = tmp_path / "me.pdf"
+    write_roadmap_pdf(demo_document, path, lang="fr", sections=["monitoring"])
+    text = words(path)
+    assert "Rapports et examens" in text and "Reporting and reviews" not in text

@@ -380,3 +380,31 @@ def test_the_instructions_name_the_roles_and_levels_as_the_workbook_writes_them(
     assert "Objectif général, Résultat, Produit" in level.error and "Outcome" not in level.error
     written = {row[4].value for row in book.worksheets[0].iter_rows(min_row=2)} - {None}
     assert any("(appui)" in cell for cell in written)
+
+
+@pytest.fixture
+def in_french():
+    from workshop_app.i18n import catalogs
+
+    catalogs.use("fr")
+    yield
+    catalogs.use("en")
+
+
+def test_a_french_workbook_s_quarters_and_places_read_as_a_french_reader_writes_them(demo_path, tmp_path, in_french):
+    path = tmp_path / "fr.xlsx"
+    with WorkshopDocument.open(demo_path) as document:
+        write_roadmap_xlsx(document, path, lang="fr")
+        book = load_workbook(path)
+        sheet = book.worksheets[0]
+        header = [cell.value for cell in sheet[1]]
+        start, end = header.index("Début"), header.index("Fin")
+        rows = [row for row in sheet.iter_rows(min_row=2) if row[header.index("Niveau")].value == "Action"]
+        rows[0][start].value, rows[0][end].value = "T3 2027", "T4 2028"  # as the PDF writes quarters
+        rows[1][start].value = "bientôt"
+        book.save(path)
+        plan = plan_workbook_import(document, path)
+    problem, = plan.problems
+    assert problem.startswith("Feuille de route, ligne 6, Début") and "Start" not in problem
+    changed = "\n".join(plan.report)
+    assert "Début : 2027-Q2 → 2027-Q3" in changed.replace("\u00a0", " ") and "Start" not in changed

@@ -145,3 +145,13 @@ def test_a_language_chosen_in_preferences_shows_at_once_and_keeps_the_work(in_la
         dialog.language.setCurrentIndex(dialog.language.findData("ar")), dialog.accept(), True)[-1])
     window.preferences_action.trigger()
     assert window.isRightToLeft() and menu_titles(window)[0] == "&ملف"
+
+
+def test_a_participant_s_language_is_named_in_the_window_s_language(in_language, demo_path):
+    window = in_language("fr")
+    window.open_file(demo_path)
+    window.workshop_view.show_page("stakeholders")
+    model = window.workshop_view.page("stakeholders").participants
+    shown = {model.data(model.index(row, model.COL_LANGUAGE)) for row in range(model.rowCount())}
+    assert {"népalais", "anglais"} <= shown and "ne" not in shown
+    assert model.data(model.index(0, model.COL_LANGUAGE), Qt.EditRole) in ("en", "ne", "")

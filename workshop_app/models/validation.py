@@ -154,16 +154,24 @@ def score(value: Any) -> int:
 _QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)
 
 
+# A quarter as the program's languages write it: Q3 in English, T3 (trimestre) in French and
+# Spanish, الربع 3 in Arabic; a workbook edited in any of them comes back with its own.
+_QUARTER_WORD = r"(?:Q|T|الربع)\s*"
+_TYPED_QUARTER = re.compile(rf"^(\d{{4}})[\s-]*{_QUARTER_WORD}([1-4])$", re.IGNORECASE)
+_QUARTER_FIRST = re.compile(rf"^{_QUARTER_WORD}([1-4])[\s-]*(\d{{4}})$", re.IGNORECASE)
+
+
 def quarter_or_date(value: Any) -> str | None:
-    """'2027-Q3' (also typed '2027Q3' or 'q3 2027') or a date; empty means not set."""
+    """'2027-Q3' (also typed '2027Q3', 'q3 2027', 'T3 2027' or 'الربع 3 2027') or a date; empty
+    means not set."""
     text = clean_text(value)
     if not text:
         return None
-    swapped = re.match(r"^Q([1-4])[\s-]*(\d{4})$", text, re.IGNORECASE)
+    swapped = _QUARTER_FIRST.match(text)
     # int() reads any script's digits ("２０２７", "२०२७"); the file holds ASCII ones.
     if swapped:
         return _in_years(f"{int(swapped.group(2)):04d}-Q{int(swapped.group(1))}", value)
-    match = _QUARTER.match(text)
+    match = _TYPED_QUARTER.match(text)
     if match:
         return _in_years(f"{int(match.group(1)):04d}-Q{int(match.group(2))}", value)
     try:

@@ -78,6 +78,8 @@ _EN: dict[str, str | tuple[str, str]] = {
     "section.definitions": N_("Definitions"),
     # Translators: a section of the plan: each action's risks and assumptions in a table
     "section.risks": N_("Risks and assumptions"),
+    # Translators: a part of the plan's M&E section: who reports, when, and the reviews
+    "me.reporting": N_("Reporting and reviews"),
     # context
     "context.objectives": N_("Objectives of the workshop"),
     "context.national": N_("National context"),

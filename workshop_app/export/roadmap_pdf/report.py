@@ -190,9 +190,8 @@ def _entries(report: Report, chosen: set[str], comments: list[dict]) -> list[Ent
         "context": lambda n: _context(report, n, chosen),
         "roadmap": lambda n: roadmap_section(report, n),
         "timeline": lambda n: timeline_section(report, n),
-        # Translators: a part of the plan's M&E section: who reports, when, and the reviews
         "monitoring": lambda n: [*monitoring_section(report, n),
-                                 *country_part(report, labels.words("Reporting and reviews"), "monitoring")],
+                                 *country_part(report, labels["me.reporting"], "monitoring")],
         "risks": lambda n: risks_section(report, n),
         "budget": lambda n: budget_section(report, n),
         "responsibilities": lambda n: responsibilities_section(report, n),

@@ -2,9 +2,10 @@
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from workshop_app.i18n.catalogs import N_, _, pgettext
+from workshop_app.i18n.catalogs import N_, _, current, pgettext
 from workshop_app.models import vocabulary as v
 from workshop_app.models.changes import Change
+from workshop_app.models.geography import language_name
 from workshop_app.models.stakeholders.listing import organization_rows, participant_rows
 from workshop_app.ui.item_models.guard import never_raises
 from workshop_app.ui.item_models.row_table import RowTableModel
@@ -53,6 +54,9 @@ class ParticipantTableModel(RowTableModel):
             return vocabulary_label(v.SEXES, row["sex"])
         if column == self.COL_ROLE:
             return vocabulary_label(v.PARTICIPANT_ROLES, row["role"])
+        if column == self.COL_LANGUAGE and row["language"]:
+            # Named in the window's language ("népalais"); edited as its ISO code.
+            return language_name(row["language"], current().language) or row["language"]
         return row[self._TEXT[column]] or ""
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from workshop_app.i18n.catalogs import N_, _, in_every_language
+from workshop_app.i18n.catalogs import N_, _, in_every_language, listed
 from workshop_app.models import vocabulary as v
 from workshop_app.models.errors import InvalidValueError
 from workshop_app.models.validation import clean_text, gender_marker, quarter_or_date
@@ -227,7 +227,7 @@ def _choice(text: str, labels: dict, not_one: str):
     for key, label in labels.items():
         if wanted in spellings(label) or wanted == str(key).replace("_", " "):
             return key
-    raise InvalidValueError(_(not_one).format(value=text, choices=", ".join(_(label) for label in labels.values())))
+    raise InvalidValueError(_(not_one).format(value=text, choices=listed(_(label) for label in labels.values())))
 
 
 def parse_value(kind: str, value: Any, organizations: dict[str, str] | None = None) -> Any:

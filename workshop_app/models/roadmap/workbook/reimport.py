@@ -314,7 +314,7 @@ class _Planner(Drafting):
             (node_updates if is_node else indicator_updates).setdefault(cell.item_id, {})[cell.column.field] = value
             # Translators: "1.2.3 Cost: 5,000 → 7,000"; {column} is the workbook's column header
             self.report.append(_("{item} {column}: {old} → {new}").format(
-                item=self._short_label(cell.item_id, is_node), column=cell.column.header,
+                item=self._short_label(cell.item_id, is_node), column=_(cell.column.header),
                 old=show_value(kind, now, self.names), new=show_value(kind, value, self.names)))
         return node_updates, indicator_updates
 
@@ -455,13 +455,13 @@ class _Planner(Drafting):
                 continue
             for column in sheet.missing:
                 if column.imported:
-                    # Translators: {column} is a column header of the workbook (in English); {values}
+                    # Translators: {column} is a column header of the workbook; {values}
                     # the same header in small letters: "Sheet Road map has no column “Risks”: risks left as they are."
                     note = (_("Sheet {sheet} has no column “{column}”: {values} left as they are.")
                             if column.header.endswith("s")
                             else _("Sheet {sheet} has no column “{column}”: {values} left as it is."))
-                    self.notes.append(note.format(sheet=sheet.title, column=column.header,
-                                                  values=column.header.lower()))
+                    self.notes.append(note.format(sheet=sheet.title, column=_(column.header),
+                                                  values=_(column.header).lower()))
         if indicators is None:
             self.notes.append(_("The workbook has no Indicators sheet: indicators left as they are."))
         for row in roadmap.rows:

@@ -12,8 +12,10 @@ NO_CHANGES = N_("no changes")
 
 
 def cell_place(sheet: str, row: int | None = None, column: str = "") -> str:
-    """Where a cell is in the workbook: "Road map row 14, Cost". Sheet names and column headers
-    are the workbook's own (in English, as the export writes them)."""
+    """Where a cell is in the workbook: "Road map row 14, Cost", "Feuille de route ligne 14,
+    Coût": the sheet's name and the column's header in the reader's language, as a workbook
+    exported in it shows them (a name the catalogs do not know, as it is)."""
+    sheet, column = _(sheet) if sheet else sheet, _(column) if column else column
     if row and column:
         return _("{sheet} row {row}, {column}").format(sheet=sheet, row=row, column=column)
     if row:
