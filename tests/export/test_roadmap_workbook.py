@@ -401,6 +401,7 @@ def test_a_french_workbook_s_quarters_and_places_read_as_a_french_reader_writes_
         start, end = header.index("Début"), header.index("Fin")
         rows = [row for row in sheet.iter_rows(min_row=2) if row[header.index("Niveau")].value == "Action"]
         rows[0][start].value, rows[0][end].value = "T3 2027", "T4 2028"  # as the PDF writes quarters
+        rows[0][header.index("Coût")].value = 46000
         rows[1][start].value = "bientôt"
         book.save(path)
         plan = plan_workbook_import(document, path)
@@ -408,3 +409,4 @@ def test_a_french_workbook_s_quarters_and_places_read_as_a_french_reader_writes_
     assert problem.startswith("Feuille de route, ligne 6, Début") and "Start" not in problem
     changed = "\n".join(plan.report)
     assert "Début : 2027-Q2 → 2027-Q3" in changed.replace("\u00a0", " ") and "Start" not in changed
+    assert "Coût : 45 000 → 46 000" in changed.replace("\u00a0", " ").replace("\u202f", " ")

@@ -24,6 +24,17 @@ def percent(share: float | None, language: str | None = None) -> str:
     return format_percent(share, locale=locale)
 
 
+def amount(value: float | int, language: str | None = None) -> str:
+    """45000 -> '45,000' / '45 000' / '45.000'; cents only when there are some."""
+    whole = float(value).is_integer()
+    locale = LOCALES.get(language or current().language)
+    if locale is None:
+        return f"{value:,.0f}" if whole else f"{value:,.2f}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="#,##0" if whole else "#,##0.00", locale=locale)
+
+
 def short_date(value: str | None, language: str | None = None) -> str:
     """'2027-03-09' -> '9 Mar 2027' / '9 mars 2027' / '9 مارس 2027'; a value that is not a date
     as it is."""

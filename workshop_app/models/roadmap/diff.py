@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workshop_app.i18n.catalogs import N_, _, listed
+from workshop_app.i18n.formats import amount as window_amount
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap.tree import item_label
 from workshop_app.models.roadmap.versions import DERIVED_KEYS
@@ -154,8 +155,7 @@ class Diff:
             return listed(_label(labels, key) for key in keys) or _("(none)")
         if name in ("cost", "funding_secured") and isinstance(value, (int, float)):
             currency = _currency_of(item, side)
-            amount = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-            return f"{amount} {currency}".strip()
+            return f"{window_amount(value)} {currency}".strip()
         if isinstance(value, str):
             return _quote(value)
         return str(value)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app.i18n.catalogs import N_, _, in_every_language, listed
+from workshop_app.i18n.formats import amount as window_amount
 from workshop_app.models import vocabulary as v
 from workshop_app.models.errors import InvalidValueError
 from workshop_app.models.validation import clean_text, gender_marker, quarter_or_date
@@ -419,7 +420,7 @@ def show_value(kind: str, value: Any, names: OrganizationNames) -> str:
         # Translators: an empty cell in a report line: "1.2.3 Cost: (empty) → 5,000"
         return _("(empty)")
     if kind == "amount":
-        return f"{shown:,}" if isinstance(shown, int) else f"{shown:,.2f}"
+        return window_amount(shown)
     if isinstance(shown, str) and kind in ("text", "title", "organization", "partners"):
         return quote(shown)
     return str(shown)
