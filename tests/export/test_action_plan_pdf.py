@@ -33,7 +33,8 @@ def test_the_sections_come_in_a_national_action_plan_s_order(plan_pdf):
         "Endorsement", "Foreword", "Contents", "1 Acronyms", "2 Executive summary", "3 Definitions", "4 Context",
         "5 Legal and institutional framework", "6 The road map", "7 Timeline", "8 Implementation and coordination",
         "9 Monitoring and evaluation framework", "10 Risks and assumptions", "11 Budget summary",
-        "12 Responsibilities", "13 The workshop", "14 Acknowledgements", "Annex A List of participants",
+        "12 Cross-cutting tables", "13 Responsibilities", "14 The workshop", "15 Acknowledgements",
+        "Annex A List of participants",
         "Annex B Agenda"]
 
 
@@ -158,3 +159,22 @@ def test_the_reporting_part_of_the_m_and_e_section_is_in_the_export_s_language(d
     write_roadmap_pdf(demo_document, path, lang="fr", sections=["monitoring"])
     text = words(path)
     assert "Rapports et examens" in text and "Reporting and reviews" not in text
+
+
+def test_funding_by_source_and_year_adds_up_to_the_secured_funding_per_currency(plan_pdf):
+    text = words(plan_pdf)
+    assert "Funding by source and year" in text
+    assert "UNICEF NPR 5,400,000 NPR 7,920,000 NPR 2,880,000 NPR 16,200,000" in text
+    # The same totals as the budget summary's funding secured, never added across currencies.
+    assert "Total NPR 21,900,000 NPR 7,920,000 NPR 2,880,000 NPR 32,700,000" in text
+    assert "Total USD 843,000 USD 559,000 USD 48,000 USD 1,450,000" in text
+
+
+def test_cross_cutting_tables_and_attendance_per_day(plan_pdf):
+    text = words(plan_pdf)
+    assert "By pillar" in text and "Prevention 22 NPR 78,200,000; USD 1,955,000" in text
+    assert "No Action Group 14" in text
+    assert "3 - gender equality is the principal objective 2 NPR 2,500,000; USD 500,000" in text
+    for day, attended in (("Tuesday 9 March 2027", 114), ("Wednesday 10 March 2027", 111),
+                          ("Thursday 11 March 2027", 113)):
+        assert f"{day} {attended}" in text

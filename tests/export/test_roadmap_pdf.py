@@ -180,8 +180,9 @@ def test_outline_has_every_section_and_every_outcome(draft_pdf, roadmap_document
     assert top == ["Endorsement", "Foreword", "Contents", "1 Acronyms", "2 Executive summary", "3 Definitions",
                    "4 Context", "5 Legal and institutional framework", "6 The road map", "7 Timeline",
                    "8 Implementation and coordination", "9 Monitoring and evaluation framework",
-                   "10 Risks and assumptions", "11 Budget summary", "12 Responsibilities", "13 The workshop",
-                   "14 Acknowledgements", "Annex A List of participants", "Annex B Agenda",
+                   "10 Risks and assumptions", "11 Budget summary", "12 Cross-cutting tables",
+                   "13 Responsibilities", "14 The workshop", "15 Acknowledgements",
+                   "Annex A List of participants", "Annex B Agenda",
                    "Annex C Open plenary comments"]
     outcomes = [title for level, title in outline if level == 1]
     assert len(outcomes) == roadmap_document.count("roadmap_node", "level = 'outcome'") == 5

@@ -38,8 +38,8 @@ EXPORTS = {
 # The road-map report's sections in the order they print (roadmap_pdf.report builds them), named
 # here too so that the command line's help lists them without loading the PDF engine.
 ROADMAP_SECTIONS = ("endorsement", "foreword", "acronyms", "summary", "definitions", "context", "global", "framework",
-                    "roadmap", "timeline", "arrangements", "monitoring", "risks", "budget", "responsibilities",
-                    "workshop", "acknowledgements", "participants", "agenda", "comments")
+                    "roadmap", "timeline", "arrangements", "monitoring", "risks", "budget", "crosscutting",
+                    "responsibilities", "workshop", "acknowledgements", "participants", "agenda", "comments")
 # Names earlier versions accepted, kept so that scripts written for them still run: what they
 # meant, and the one file type they named.
 ALIASES = {"matrix": ("roadmap", ".xlsx")}

@@ -78,6 +78,8 @@ _EN: dict[str, str | tuple[str, str]] = {
     "section.definitions": N_("Definitions"),
     # Translators: a section of the plan: each action's risks and assumptions in a table
     "section.risks": N_("Risks and assumptions"),
+    # Translators: a section of the plan: the actions and their cost by pillar, Action Group and gender marker
+    "section.crosscutting": N_("Cross-cutting tables"),
     # Translators: a part of the plan's M&E section: who reports, when, and the reviews
     "me.reporting": N_("Reporting and reviews"),
     # context

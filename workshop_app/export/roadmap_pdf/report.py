@@ -16,10 +16,13 @@ technical committee and the Alliance 8.7 Global Coordinating Group.
     8 Arrangements  implementation and coordination
     9 M&E           indicators with baseline and target
     10 Risks        each action's risks and assumptions
-    11 Budget       totals per currency (never added across currencies) with the funding gap
-    12 Responsibilities  who leads, supports, funds, is consulted or informed, per organization
-    13 The workshop facts, participation by organization category and sex (table and chart), agenda
-    14 Acknowledgements
+    11 Budget       totals per currency (never added across currencies) with the funding gap, then
+                    the funding by source and by year per currency
+    12 Cross-cutting  actions and cost by pillar, Action Group and gender marker
+    13 Responsibilities  who leads, supports, funds, is consulted or informed, per organization
+    14 The workshop facts, participation by organization category and sex (table and chart), agenda,
+                    attendance per day
+    15 Acknowledgements
     Annexes         participants (contact details only when chosen), agenda, open plenary comments
 
 The country's texts print where written; an empty one prints a box saying what goes there in a
@@ -47,10 +50,13 @@ from workshop_app.export.files import written_atomically
 from workshop_app.export.pdf import sides
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark
 from workshop_app.export.roadmap_pdf.action_plan.acronyms import acronyms_section
+from workshop_app.export.roadmap_pdf.action_plan.costing import funding_by_source
 from workshop_app.export.roadmap_pdf.action_plan.country_texts import country_part, country_section, is_printed, title
+from workshop_app.export.roadmap_pdf.action_plan.crosscutting import crosscutting_section
 from workshop_app.export.roadmap_pdf.action_plan.definitions import definitions_section
 from workshop_app.export.roadmap_pdf.action_plan.endorsement import endorsement_page
 from workshop_app.export.roadmap_pdf.action_plan.figures import figure_tiles
+from workshop_app.export.roadmap_pdf.action_plan.participation import attendance_table
 from workshop_app.export.roadmap_pdf.action_plan.risks import risks_section
 from workshop_app.export.roadmap_pdf.action_plan.summary import summary_section
 from workshop_app.export.roadmap_pdf.annexes import agenda_annex, comments_annex, open_comments, participants_annex
@@ -84,7 +90,8 @@ from workshop_app.models.errors import WorkshopError
 # contents, unnumbered; "global" is the reference figures inside the context.
 FRONT = ("endorsement", "foreword")
 MAIN_SECTIONS = ("acronyms", "summary", "definitions", "context", "global", "framework", "roadmap", "timeline",
-                 "arrangements", "monitoring", "risks", "budget", "responsibilities", "workshop", "acknowledgements")
+                 "arrangements", "monitoring", "risks", "budget", "crosscutting", "responsibilities", "workshop",
+                 "acknowledgements")
 ANNEXES = ("participants", "agenda", "comments")
 SECTIONS = FRONT + MAIN_SECTIONS + ANNEXES
 LANDSCAPE = frozenset({"roadmap", "timeline", "monitoring", "risks", "budget", "responsibilities"})
@@ -193,9 +200,10 @@ def _entries(report: Report, chosen: set[str], comments: list[dict]) -> list[Ent
         "monitoring": lambda n: [*monitoring_section(report, n),
                                  *country_part(report, labels["me.reporting"], "monitoring")],
         "risks": lambda n: risks_section(report, n),
-        "budget": lambda n: budget_section(report, n),
+        "budget": lambda n: [*budget_section(report, n), *funding_by_source(report)],
+        "crosscutting": lambda n: crosscutting_section(report, n),
         "responsibilities": lambda n: responsibilities_section(report, n),
-        "workshop": lambda n: workshop_section(report, n),
+        "workshop": lambda n: [*workshop_section(report, n), *attendance_table(report)],
         "participants": lambda n: participants_annex(report, n),
         "agenda": lambda n: agenda_annex(report, n),
         "comments": lambda n: comments_annex(report, n, comments),

@@ -18,7 +18,7 @@ def source_name(source: dict, organizations: dict[str, dict]) -> str:
     """The source as a reader names it: the organization's acronym or name, else the words typed."""
     organization = organizations.get(source.get("organization_id") or "")
     if organization is not None:
-        return organization["acronym"] or organization["name"]
+        return organization.get("acronym") or organization.get("name") or _("Source not named")
     return source.get("source") or _("Source not named")
 
 
@@ -26,9 +26,15 @@ def costing(document) -> dict[str, dict[str, dict[int | None, float]]]:
     """currency -> source -> year (None: no year given) -> amount, over the actions not dropped."""
     organizations = {row["id"]: row for row in document.rows("organization")}
     dropped = {row["id"] for row in document.rows("roadmap_node", "status = 'dropped'")}
+    return costing_of(funding_sources(document), organizations, dropped)
+
+
+def costing_of(sources: list[dict], organizations: dict[str, dict], dropped: set[str]):
+    """The same from rows as a version's snapshot holds them (its organizations: id -> name and
+    acronym)."""
     table: dict[str, dict[str, dict[int | None, float]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
-    for source in funding_sources(document):
-        if source["node_id"] in dropped or not source["amount"]:
+    for source in sources:
+        if source["node_id"] in dropped or not source.get("amount"):
             continue
-        table[source["currency"] or ""][source_name(source, organizations)][source["year"]] += source["amount"]
+        table[source.get("currency") or ""][source_name(source, organizations)][source.get("year")] += source["amount"]
     return {currency: {name: dict(years) for name, years in sources.items()} for currency, sources in table.items()}

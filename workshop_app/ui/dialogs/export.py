@@ -316,7 +316,8 @@ class RoadmapExportDialog(ExportDialog):
                 ("roadmap", N_("The road map")), ("timeline", N_("Timeline")),
                 ("arrangements", N_("Implementation and coordination")),
                 ("monitoring", N_("Monitoring and evaluation")), ("risks", N_("Risks and assumptions")),
-                ("budget", N_("Budget")), ("responsibilities", N_("Responsibilities")),
+                ("budget", N_("Budget")), ("crosscutting", N_("Cross-cutting tables")),
+                ("responsibilities", N_("Responsibilities")),
                 ("workshop", N_("The workshop")), ("acknowledgements", N_("Acknowledgements")),
                 ("participants", N_("Participant list")), ("agenda", N_("Agenda")),
                 ("comments", N_("Plenary comments")))

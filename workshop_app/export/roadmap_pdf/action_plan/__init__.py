@@ -2,4 +2,5 @@
 endorsement page, the country's own texts, acronyms, definitions, the reference figures of the
 context and the risk matrix."""
 
-__all__ = ["acronyms", "country_texts", "definitions", "endorsement", "figures", "risks"]
+__all__ = ["acronyms", "costing", "country_texts", "crosscutting", "definitions", "endorsement", "figures",
+           "participation", "risks", "summary"]
