@@ -38,3 +38,21 @@ def costing_of(sources: list[dict], organizations: dict[str, dict], dropped: set
             continue
         table[source.get("currency") or ""][source_name(source, organizations)][source.get("year")] += source["amount"]
     return {currency: {name: dict(years) for name, years in sources.items()} for currency, sources in table.items()}
+
+
+def plan_add_funding(document, node_id: str, source: str, amount, year=None, organization_id: str | None = None):
+    """The undoable step that adds a funding source after the action's others, in the action's
+    currency. `source` names it when it is no organization of the workshop."""
+    node = document.get("roadmap_node", node_id)
+    last = max((row["position"] for row in funding_sources(document, node_id)), default=-1)
+    # Translators: an undo step: a funding source added to an action
+    return document.plan_insert("funding_source", _("Add funding source"), node_id=node_id, position=last + 1,
+                                organization_id=organization_id, source="" if organization_id else source,
+                                amount=amount, currency=(node or {}).get("currency") or "", year=year or None)
+
+
+def action_funding(document, node_id: str) -> list[dict]:
+    """An action's funding sources as a reader names them: id, name, amount, currency, year."""
+    organizations = {row["id"]: row for row in document.rows("organization")}
+    return [{"id": source["id"], "name": source_name(source, organizations), "amount": source["amount"],
+             "currency": source["currency"], "year": source["year"]} for source in funding_sources(document, node_id)]

@@ -50,7 +50,8 @@ _ICONS = {"child": "arrow-elbow-down-right", "sibling": "plus", "delete": "trash
 
 
 class RoadmapPage(Page):
-    TABLES = {"roadmap_node", "action_partner", "organization", "indicator", "version", "plenary_comment"}
+    TABLES = {"roadmap_node", "action_partner", "organization", "indicator", "version", "plenary_comment",
+              "funding_source"}
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

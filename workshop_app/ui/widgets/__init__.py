@@ -14,4 +14,5 @@ __all__ = [
     "session_details",
     "sex_bar_chart",
     "toolbar_row",
+    "funding_sources",
 ]

@@ -29,6 +29,7 @@ from workshop_app.models.validation import amount_text, money_text
 from workshop_app.ui.language import isolated, left_to_right
 from workshop_app.ui.widgets.delegates import isolate_cells
 from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea
+from workshop_app.ui.widgets.funding_sources import FundingSourcesEditor
 from workshop_app.ui.widgets.indicator_editor import IndicatorEditor
 
 MINIMUM_WIDTH = 300
@@ -153,6 +154,10 @@ class RoadmapDetails(QScrollArea):
         form.addRow(_("Currency"), self.lines["currency"])
         form.addRow(_("Funding secured"), self.lines["funding_secured"])
         form.addRow(_("Funding gap"), self.gap_label)
+        self.funding = FundingSourcesEditor()
+        self.funding.perform.connect(self.perform.emit)
+        # Translators: form label: who pays for the action, how much and in which year
+        form.addRow(_("Funding sources"), self.funding)
         form.addRow(_("Gender marker"), self.gender)
         # Translators: form label: one of the four Alliance 8.7 Action Groups
         form.addRow(_("Action Group"), self.action_group)
@@ -265,6 +270,7 @@ class RoadmapDetails(QScrollArea):
             for key, box in boxes.items():
                 box.setChecked(key in chosen)
         self._show_partners()
+        self.funding.show_node(document, node)
 
     def _show_partners(self) -> None:
         names = dict(organization_choices(self.document))
@@ -284,6 +290,7 @@ class RoadmapDetails(QScrollArea):
 
     def organizations_changed(self) -> None:
         self.partner_combo.clear()
+        self.funding.organizations_changed()
 
     # ------------------------------------------------------------------ editing
 
