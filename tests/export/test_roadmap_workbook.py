@@ -159,7 +159,7 @@ def test_drop_down_lists(workbook, demo_document):
 def test_road_map_is_set_up_for_excel_and_printing(workbook):
     sheet = workbook["Road map"]
     assert sheet.freeze_panes == "D2"
-    assert sheet.auto_filter.ref == f"A1:W{sheet.max_row}"
+    assert sheet.auto_filter.ref == f"A1:X{sheet.max_row}"
     assert sheet.print_title_rows == "$1:$1"
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
@@ -410,3 +410,45 @@ def test_a_french_workbook_s_quarters_and_places_read_as_a_french_reader_writes_
     changed = "\n".join(plan.report)
     assert "Début : 2027-Q2 → 2027-Q3" in changed.replace("\u00a0", " ") and "Start" not in changed
     assert "Coût : 45 000 → 46 000" in changed.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_funding_sources_go_to_the_workbook_and_come_back(demo_path, tmp_path):
+    from workshop_app.models.plan.funding import action_funding
+
+    path = tmp_path / "funding.xlsx"
+    with WorkshopDocument.open(demo_path) as document:
+        write_roadmap_xlsx(document, path)
+        assert plan_workbook_import(document, path).report == ["no changes"]
+        book = load_workbook(path)
+        sheet = book.worksheets[0]
+        header = [cell.value for cell in sheet[1]]
+        column, code = header.index("Funding sources"), header.index("Code")
+        rows = {row[code].value: row for row in sheet.iter_rows(min_row=2)}
+        assert rows["1.1.3"][column].value == "MoLESS: 1,000,000 (2027)"
+        rows["1.1.2"][column].value = "MoLESS: 1,500,000 (2027); Provincial budget: 200,000"
+        book.save(path)
+        plan = plan_workbook_import(document, path)
+        assert not plan.problems
+        assert plan.report == ["1.1.2 Funding sources: (empty) → MoLESS: 1,500,000 (2027); Provincial budget: 200,000"]
+        document.apply(plan.change)
+        action = node_codes_inverse(document)["1.1.2"]
+        assert [(entry["name"], entry["amount"], entry["currency"], entry["year"])
+                for entry in action_funding(document, action)] == [("MoLESS", 1_500_000, "NPR", 2027),
+                                                                    ("Provincial budget", 200_000, "NPR", None)]
+        document.apply(plan.change.inverse())
+        assert action_funding(document, action) == []
+
+
+def test_a_funding_cell_that_cannot_be_read_is_named_and_nothing_changes(demo_path, tmp_path):
+    path = tmp_path / "funding.xlsx"
+    with WorkshopDocument.open(demo_path) as document:
+        write_roadmap_xlsx(document, path)
+        book = load_workbook(path)
+        sheet = book.worksheets[0]
+        header = [cell.value for cell in sheet[1]]
+        row = next(row for row in sheet.iter_rows(min_row=2) if row[header.index("Code")].value == "1.1.1")
+        row[header.index("Funding sources")].value = "ILO 45000"
+        book.save(path)
+        plan = plan_workbook_import(document, path)
+    problem, = plan.problems
+    assert problem.startswith("Road map row 5, Funding sources: 'ILO 45000' is not a funding source")

@@ -45,7 +45,9 @@ _ROADMAP_WIDTHS = {
     # Translators: a column header: the quarter or day an action ends.
     N_("End"): (9, 11, False),
     N_("Status"): (11, 11, False), N_("Cost"): (11, 14, False), N_("Currency"): (9, 9, False),
-    N_("Funding secured"): (11, 14, False), N_("Funding gap"): (11, 14, False), N_("Gender marker"): (8, 8, False),
+    N_("Funding secured"): (11, 14, False), N_("Funding gap"): (11, 14, False),
+    # Translators: a column header: who pays for an action, how much and in which year
+    N_("Funding sources"): (22, 36, True), N_("Gender marker"): (8, 8, False),
     N_("Action Group"): (14, 20, True), N_("Target 8.7 issues"): (16, 26, True), N_("Pillars"): (13, 24, True),
     N_("SDGs"): (8, 12, False), N_("Geographic scope"): (12, 22, True), N_("Description"): (30, 70, True),
     N_("Risks"): (24, 40, True), N_("Assumptions"): (24, 40, True), N_("Comments"): (24, 40, True),

@@ -56,3 +56,28 @@ def action_funding(document, node_id: str) -> list[dict]:
     organizations = {row["id"]: row for row in document.rows("organization")}
     return [{"id": source["id"], "name": source_name(source, organizations), "amount": source["amount"],
              "currency": source["currency"], "year": source["year"]} for source in funding_sources(document, node_id)]
+
+
+def plan_set_funding(document, node_id: str, entries: list[dict], undo_text: str | None = None):
+    """Make the action's funding sources exactly `entries` ({name, amount, year}, in order), in
+    the action's currency. A name that is an organization's acronym or name is that
+    organization; any other names the source in words."""
+    from workshop_app.models.changes import Change
+
+    undo_text = undo_text or _("Change funding sources")
+    node = document.get("roadmap_node", node_id)
+    by_name = {}
+    for row in document.rows("organization", order_by="rowid"):
+        for name in (row["acronym"], row["name"]):
+            if name:
+                by_name.setdefault(name.casefold(), row["id"])
+    change = Change(undo_text)
+    for row in funding_sources(document, node_id):
+        change = change.then(document.plan_delete("funding_source", row["id"], undo_text))
+    for position, entry in enumerate(entries):
+        organization_id = by_name.get(entry["name"].casefold())
+        change = change.then(document.plan_insert(
+            "funding_source", undo_text, node_id=node_id, position=position, organization_id=organization_id,
+            source="" if organization_id else entry["name"], amount=entry.get("amount"),
+            currency=(node or {}).get("currency") or "", year=entry.get("year")))
+    return change

@@ -21,6 +21,12 @@ from workshop_app.i18n.catalogs import N_, _, in_every_language, listed
 from workshop_app.i18n.formats import amount as window_amount
 from workshop_app.models import vocabulary as v
 from workshop_app.models.errors import InvalidValueError
+from workshop_app.models.roadmap.workbook.funding_cells import (
+    format_funding,
+    funding_records,
+    parse_funding,
+    same_funding,
+)
 from workshop_app.models.validation import clean_text, gender_marker, quarter_or_date
 
 ROADMAP_SHEET = "Road map"
@@ -69,6 +75,7 @@ ROADMAP_COLUMNS = (
     Column("Pillars", "pillar_tags", "pillars", True),
     Column("SDGs", "sdgs", "sdgs", True),
     Column("Geographic scope", "geographic_scope", "text", True),
+    Column("Funding sources", "funding", "funding", True),
     Column("Description", "description", "text"),
     Column("Risks", "risks", "text"),
     Column("Assumptions", "assumptions", "text"),
@@ -136,6 +143,8 @@ class OrganizationNames:
 # ---------------------------------------------------------------------------------- writing
 
 _ROLE_ORDER = {role: index for index, role in enumerate(v.PARTNER_ROLES)}
+# Column kinds whose cells show a vocabulary key by its label.
+_CHOICE_LABELS = {"status": v.ACTION_STATUSES, "level": v.NODE_LEVEL_LABELS, "action_group": v.ACTION_GROUPS}
 
 
 def format_value(kind: str, value: Any, names: OrganizationNames, words: Callable[[str], str] | None = None) -> Any:
@@ -151,18 +160,17 @@ def format_value(kind: str, value: Any, names: OrganizationNames, words: Callabl
         return int(value) if float(value).is_integer() and abs(value) < 2 ** 53 else float(value)
     if kind in ("year", "number", "marker"):
         return int(value)
-    if kind == "status":
-        return word(v.ACTION_STATUSES[value]) if value in v.ACTION_STATUSES else value
-    if kind == "level":
-        return word(v.NODE_LEVEL_LABELS[value]) if value in v.NODE_LEVEL_LABELS else value
-    if kind == "action_group":
-        return word(v.ACTION_GROUPS[value]) if value in v.ACTION_GROUPS else value
+    if kind in _CHOICE_LABELS:
+        labels = _CHOICE_LABELS[kind]
+        return word(labels[value]) if value in labels else value
     if kind == "organization":
         return names.label(value)
     if kind == "partners":
         ordered = sorted(value.items(), key=lambda item: (_ROLE_ORDER.get(item[1], 9), names.short(item[0]).casefold()))
         return PARTNER_SEPARATOR.join(f"{names.short(organization)} ({role_word(role, words)})"
                                       for organization, role in ordered) or None
+    if kind == "funding":
+        return format_funding(value)
     if kind in ("issues", "pillars", "sdgs"):
         keys = json.loads(value) if isinstance(value, str) else value
         if kind == "sdgs":
@@ -332,6 +340,7 @@ _PARSERS: dict[str, Callable[[Any, str, dict[str, str]], Any]] = {
     "sdgs": lambda value, text, organizations: _sdgs(text),
     "organization": lambda value, text, organizations: organizations[text],
     "partners": lambda value, text, organizations: _partners(text, organizations),
+    "funding": lambda value, text, organizations: parse_funding(text, parse_amount),
 }
 
 
@@ -406,6 +415,8 @@ def same_value(kind: str, first: Any, second: Any) -> bool:
         return (first or "") == (second or "")
     if kind == "partners":
         return dict(first or {}) == dict(second or {})
+    if kind == "funding":
+        return same_funding(first, second)
     return first == second
 
 
@@ -441,10 +452,12 @@ def node_records(snapshot: dict) -> dict[str, dict]:
     partners: dict[str, dict[str, str]] = {}
     for row in snapshot["partners"]:
         partners.setdefault(row["node_id"], {})[row["organization_id"]] = row["role"]
+    funding = funding_records(snapshot.get("funding", []), snapshot.get("organizations", {}))
     records = {}
     for node in snapshot["nodes"]:
         record = dict(node)
         record["partners"] = partners.get(node["id"], {})
+        record["funding"] = funding.get(node["id"], [])
         cost = node.get("cost")
         record["funding_gap"] = None if cost is None else max(0.0, cost - (node.get("funding_secured") or 0))
         records[node["id"]] = record
@@ -514,6 +527,9 @@ def unpack_snapshot(pieces: list[str], path: Path) -> dict:
     return snapshot
 
 
+_LISTS = ("partners", "funding")
+
+
 def _check_shape(snapshot: dict) -> None:
     """ValueError unless the record holds what the comparison reads: a record edited by hand
     or cut short must be refused here, in one sentence, not fail half-way through planning."""
@@ -530,7 +546,8 @@ def _check_shape(snapshot: dict) -> None:
     for node in rows("nodes", ("id", "parent_id", "level", "position", "code")):
         if node["level"] not in v.NODE_LEVELS:
             raise ValueError(f"the export record holds an item of unknown level {str(node['level'])[:20]!r}")
-        missing = [name for name in fields_of(node["level"]) if name != "partners" and name not in node]
+        # Partners and funding sources are lists of their own, beside the items.
+        missing = [name for name in fields_of(node["level"]) if name not in _LISTS and name not in node]
         if missing:
             raise ValueError(f"an item in the export record lacks {', '.join(missing)}")
     rows("partners", ("node_id", "organization_id", "role"))

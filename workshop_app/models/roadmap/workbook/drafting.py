@@ -12,6 +12,7 @@ from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change, RowChange
 from workshop_app.models.document import new_id
 from workshop_app.models.errors import InvalidValueError
+from workshop_app.models.plan.funding import plan_set_funding
 from workshop_app.models.roadmap.editing import children_ids, plan_delete_node, plan_set_partners
 from workshop_app.models.roadmap.tree import item_label, item_words
 from workshop_app.models.roadmap.workbook.columns import INDICATORS_SHEET, ROADMAP_SHEET, quote
@@ -113,11 +114,15 @@ class Drafting:
         for node_id, values in node_updates.items():
             row = self.row_numbers.get(node_id, "?")
             partners = values.pop("partners", None)
+            funding = values.pop("funding", None)
             if values:
                 attempt(cell_place(ROADMAP_SHEET, row), document.plan_update, "roadmap_node", node_id, text, **values)
             if partners is not None:
                 attempt(cell_place(ROADMAP_SHEET, row, "Partners"), plan_set_partners, document, node_id, partners,
                         text)
+            if funding is not None:
+                attempt(cell_place(ROADMAP_SHEET, row, "Funding sources"), plan_set_funding, document, node_id,
+                        funding, text)
         for indicator_id, values in indicator_updates.items():
             attempt(cell_place(INDICATORS_SHEET, self.row_numbers.get(indicator_id, "?")), document.plan_update,
                     "indicator", indicator_id, text, **values)
@@ -191,12 +196,16 @@ class Drafting:
             where = cell_place(ROADMAP_SHEET, item.row.number)
             values = dict(item.values)
             partners = values.pop("partners", None)
+            funding = values.pop("funding", None)
             values = {name: value for name, value in values.items() if value not in (None, "", "[]")}
             attempt(where, document.plan_insert, "roadmap_node", text, parent_id=item.parent_id, level=item.level,
                     position=positions.pop(item.id), id=item.id, **values)
             if partners:
                 attempt(cell_place(ROADMAP_SHEET, item.row.number, "Partners"), plan_set_partners, document, item.id,
                         partners, text)
+            if funding:
+                attempt(cell_place(ROADMAP_SHEET, item.row.number, "Funding sources"), plan_set_funding, document,
+                        item.id, funding, text)
             self.report.append(_("Added {item}: {title}").format(item=item_words(item.level, item.code),
                                                                 title=quote(item.values["title"])))
         for node_id, position in positions.items():  # the existing siblings; unchanged ones plan nothing
