@@ -178,3 +178,14 @@ def test_cross_cutting_tables_and_attendance_per_day(plan_pdf):
     for day, attended in (("Tuesday 9 March 2027", 114), ("Wednesday 10 March 2027", 111),
                           ("Thursday 11 March 2027", 113)):
         assert f"{day} {attended}" in text
+
+
+def test_an_outcome_starts_a_page_only_when_less_than_a_third_is_left(demo_document, tmp_path):
+    path = tmp_path / "roadmap.pdf"
+    write_roadmap_pdf(demo_document, path, sections=["roadmap"])
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+    overview = next(page for page in pages if "Outcomes at a glance" in page)
+    assert "OUTCOME 1 Legal and policy framework aligned with international standards and effectively enforced" \
+        in overview
+    # Outcome 3 follows outcome 2's last rows on the same page.
+    assert any("2.3.4" in page and "Victims and survivors identified" in page for page in pages)

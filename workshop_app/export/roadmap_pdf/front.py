@@ -56,6 +56,7 @@ class Report:
     landscape_width: float
     include_contacts: bool = False
     logo: ImageReader | None = None
+    landscape_height: float = 0
     contents: list[tuple[str, str, str, int]] = field(default_factory=list)  # number, title, key, level
 
     def country(self) -> str:

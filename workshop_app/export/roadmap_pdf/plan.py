@@ -5,7 +5,7 @@ Long tables are ReportTables (styles.paged_table: rows never cut, header repeate
 cells wrapped); plain one-line text stays a plain string cell, drawn far faster than a paragraph.
 """
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from workshop_app.export.pdf import sides, text
 from workshop_app.export.pdf.fonts import needs_shaping
@@ -72,9 +72,13 @@ def roadmap_section(report: Report, number: str) -> list[Flowable]:
     story.append(text.paragraph(labels["roadmap.intro"], found["body"]))
     story += subheading(labels["roadmap.overview"])
     story.append(_overview(report))
+    # An outcome starts a page only when less than a third of this one is left: a short outcome
+    # must not leave a page two thirds empty before the next.
+    room = report.landscape_height / 3 if report.landscape_height else None
     for outcome in roadmap.outcomes:
         mark = f"{number}  {labels['section.roadmap']} · {labels.get('roadmap.outcome', code=outcome.code)}"
-        story += [PageBreak(), SectionMark(mark), *_outcome(report, outcome)]
+        story += [CondPageBreak(room) if room else PageBreak(), spacer(14) if room else spacer(0),
+                  SectionMark(mark), *_outcome(report, outcome)]
     return story
 
 

@@ -148,6 +148,7 @@ def write_roadmap_pdf(document: WorkshopDocument, path: Path | str, *, version: 
         )
         report.portrait_width = template.portrait_width
         report.landscape_width = template.landscape_width
+        report.landscape_height = template.landscape_height
         entries = _entries(report, chosen, comments)
         report.contents = [(entry.number, entry.title, entry.key, entry.level) for entry in entries]
         story: list[Flowable] = [*cover(report)]
