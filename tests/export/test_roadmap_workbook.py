@@ -222,7 +222,7 @@ def test_budget_per_outcome_and_currency_never_adds_currencies(workbook, demo_do
     assert summary["(no currency)"]["Cost"] == "–"  # not known, not 0
     per_outcome = totals(demo_document).outcome("1").currencies
     assert rows[0]["Code"] == "1" and rows[0]["Currency"] == "NPR" and rows[0]["Cost"] == per_outcome["NPR"].cost
-    assert rows[1]["Code"] is None and rows[1]["Currency"] == "USD" and rows[1]["Cost"] == per_outcome["USD"].cost
+    assert rows[1]["Code"] == "1" and rows[1]["Currency"] == "USD" and rows[1]["Cost"] == per_outcome["USD"].cost
 
 
 def test_summary_sheet(workbook):
@@ -452,3 +452,16 @@ def test_a_funding_cell_that_cannot_be_read_is_named_and_nothing_changes(demo_pa
         plan = plan_workbook_import(document, path)
     problem, = plan.problems
     assert problem.startswith("Road map row 5, Funding sources: 'ILO 45000' is not a funding source")
+
+
+def test_the_paper_is_the_country_s_and_every_budget_line_names_its_outcome(demo_path, tmp_path):
+    with WorkshopDocument.open(demo_path) as document:
+        write_roadmap_xlsx(document, tmp_path / "np.xlsx")
+        document.apply(document.plan_update("workshop", document.workshop()["id"], country="MX"))
+        write_roadmap_xlsx(document, tmp_path / "mx.xlsx")
+    nepal, mexico = load_workbook(tmp_path / "np.xlsx"), load_workbook(tmp_path / "mx.xlsx")
+    assert {str(sheet.page_setup.paperSize) for sheet in nepal.worksheets[:5]} == {"9"}  # A4
+    assert {str(sheet.page_setup.paperSize) for sheet in mexico.worksheets[:5]} == {"1"}  # Letter
+    budget = nepal["Budget"]
+    lines = [row for row in budget.iter_rows(min_row=2, values_only=True) if row[2] in ("NPR", "USD")]
+    assert lines and all(row[0] for row in lines[:-2])  # each outcome's line in each currency has its code

@@ -68,3 +68,13 @@ def language_name(code: str, language: str | None = None) -> str | None:
     locale = _cldr(language)
     translated = locale.languages.get(code.lower()) if locale is not None else None
     return translated or found.name.removesuffix(" (macrolanguage)")
+
+
+# Countries whose offices print on US Letter; every other prints on A4 (ISO 216).
+LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "SV", "HN", "NI", "PA", "DO",
+                              "PR"})
+
+
+def paper_of(country: str | None) -> str:
+    """'Letter' or 'A4': the paper a country's offices print on."""
+    return "Letter" if (country or "").upper() in LETTER_COUNTRIES else "A4"

@@ -140,7 +140,7 @@ def _write_sheet(sheet, workshop: dict, lines: list, _: Words) -> None:
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{len(lines) + 1}"
     sheet.print_title_rows = "1:1"
-    print_setup(sheet, workshop["title"])
+    print_setup(sheet, workshop["title"], country=workshop["country"])
     sheet.oddFooter.right.text = _("Page {page} of {pages}", page="&P", pages="&N")
     if _.right_to_left:
         reading_from_the_right(sheet)

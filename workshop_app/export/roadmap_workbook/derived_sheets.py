@@ -87,7 +87,8 @@ def write_responsibilities(sheet, styles: CellStyles, contents: Contents) -> She
     sheet.print_title_cols = "A:B"
     sheet.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=True)
     sheet.sheet_format.outlineLevelRow = 2
-    print_setup(sheet, contents.title_text(), fit_width=max(1, math.ceil(len(organizations) / 24)))
+    print_setup(sheet, contents.title_text(), fit_width=max(1, math.ceil(len(organizations) / 24)),
+                country=contents.workshop["country"])
     sheet.print_options.gridLines = True
     return data
 
@@ -148,7 +149,8 @@ def write_budget(sheet, styles: CellStyles, contents: Contents) -> SheetData:
         totals = _currency_totals(by_outcome.get(node_id, [])) or {None: None}
         for index, (currency, total) in enumerate(totals.items()):
             first = index == 0
-            data.add(line(record["code"] if first else None, record["title"] if first else None, currency, total,
+            # The code on every line, so that a filter on one currency keeps its outcome.
+            data.add(line(record["code"], record["title"] if first else None, currency, total,
                           first_look if first else next_look),
                      height=row_height([None, record["title"] if first else None], [7, 50], [False, True]))
     table_end = max(data.row, 2)
@@ -166,7 +168,7 @@ def write_budget(sheet, styles: CellStyles, contents: Contents) -> SheetData:
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = f"A1:I{table_end}"
     sheet.print_title_rows = "1:1"
-    print_setup(sheet, contents.title_text())
+    print_setup(sheet, contents.title_text(), country=contents.workshop["country"])
     return data
 
 
@@ -190,7 +192,7 @@ def write_summary(sheet, styles: CellStyles, contents: Contents) -> SheetData:
     _ = contents.words
     for letter, width in zip("ABCDE", _SUMMARY_WIDTHS):
         sheet.column_dimensions[letter].width = width
-    print_setup(sheet, contents.title_text(), landscape=False)
+    print_setup(sheet, contents.title_text(), landscape=False, country=contents.workshop["country"])
     data = SheetData(styles)
     title = styles.get(bold=True, size=14)
     section = styles.get(bold=True, size=12, valign="bottom")

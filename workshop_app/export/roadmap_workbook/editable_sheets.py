@@ -173,5 +173,5 @@ def _set_up_table(sheet, contents: Contents, *, freeze: str, columns: int, print
     sheet.print_area = f"A1:{LETTERS[printed - 1]}{last}"
     sheet.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=True)
     sheet.sheet_format.outlineLevelRow = outline_levels
-    print_setup(sheet, contents.title_text())
+    print_setup(sheet, contents.title_text(), country=contents.workshop["country"])
     sheet.print_options.gridLines = True

@@ -101,7 +101,7 @@ def write_participants_xlsx(document: WorkshopDocument, path: Path | str, *, lan
 
 
 def _page_setup(sheet, workshop: dict, _: Words, *, landscape: bool) -> None:
-    print_setup(sheet, workshop["title"], landscape=landscape)
+    print_setup(sheet, workshop["title"], landscape=landscape, country=workshop["country"])
     sheet.oddFooter.right.text = _("Page {page} of {pages}", page="&P", pages="&N")
     if _.right_to_left:
         reading_from_the_right(sheet)

@@ -15,8 +15,10 @@ from copy import copy
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.worksheet import Worksheet
 
 from workshop_app.export.workbook.text import looks_like_formula, xlsx_text
+from workshop_app.models.geography import paper_of
 
 FONT = "Calibri"
 LINE_HEIGHT = 15  # points per line of Calibri 11, Excel's default
@@ -116,10 +118,12 @@ class Look:
         return cell
 
 
-def print_setup(sheet, title: str, *, landscape: bool = True, fit_width: int = 1) -> None:
+def print_setup(sheet, title: str, *, landscape: bool = True, fit_width: int = 1, country: str = "") -> None:
     """Fit to `fit_width` pages across and as many down as needed, with `title` as the running
-    header and the sheet's name and "Page x of y" in the footer."""
+    header and the sheet's name and "Page x of y" in the footer; on the paper the workshop's
+    country prints on (Letter in the Americas that use it, else A4)."""
     sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_LETTER if paper_of(country) == "Letter" else Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = fit_width
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
