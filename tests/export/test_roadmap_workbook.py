@@ -465,3 +465,20 @@ def test_the_paper_is_the_country_s_and_every_budget_line_names_its_outcome(demo
     budget = nepal["Budget"]
     lines = [row for row in budget.iter_rows(min_row=2, values_only=True) if row[2] in ("NPR", "USD")]
     assert lines and all(row[0] for row in lines[:-2])  # each outcome's line in each currency has its code
+
+
+def test_a_start_given_as_a_date_is_a_real_date_in_the_workbook_and_reads_back_unchanged(demo_path, tmp_path):
+    import datetime as dt
+
+    path = tmp_path / "dates.xlsx"
+    with WorkshopDocument.open(demo_path) as document:
+        action = node_codes_inverse(document)["1.1.1"]
+        document.apply(document.plan_update("roadmap_node", action, start="2027-05-04"))
+        write_roadmap_xlsx(document, path)
+        sheet = load_workbook(path).worksheets[0]
+        header = [cell.value for cell in sheet[1]]
+        row = next(row for row in sheet.iter_rows(min_row=2) if row[header.index("Code")].value == "1.1.1")
+        start, end = row[header.index("Start")], row[header.index("End")]
+        assert start.value == dt.datetime(2027, 5, 4) and start.number_format == "yyyy-mm-dd"
+        assert end.value == "2027-Q4"  # a quarter stays as it is written
+        assert plan_workbook_import(document, path).report == ["no changes"]

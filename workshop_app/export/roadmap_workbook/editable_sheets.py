@@ -104,7 +104,8 @@ def write_roadmap(sheet, styles: CellStyles, contents: Contents, lists: Lists) -
             row_looks.append(styles.get(
                 bold=heading and column.kind in ("title", "level", "code"), color=color, fill=fill, wrap=wraps[index],
                 indent=LEVEL_INDENT[level] if column.kind == "title" else 0,
-                number_format=amount_format if column.kind == "amount" else None,
+                number_format=amount_format if column.kind == "amount" else (
+                    "yyyy-mm-dd" if column.kind == "period" else None),
                 halign="center" if column.kind in ("marker", "currency") else None))
         looks[level] = row_looks
 

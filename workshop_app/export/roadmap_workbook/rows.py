@@ -7,6 +7,7 @@ become a formula, and text that looks like one ("=…", "+…") also gets quoteP
 keeps it text when the cell is edited.
 """
 
+import datetime as dt
 import math
 from xml.sax.saxutils import escape
 
@@ -28,6 +29,9 @@ LEVEL_INDENT = {"goal": 0, "outcome": 0, "output": 1, "action": 2}
 
 _STYLE_NAMES = ("bold", "italic", "color", "size", "fill", "wrap", "valign", "halign", "indent", "rotation",
                 "number_format", "quote", "top", "bottom")
+
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 class CellStyles:
@@ -113,6 +117,8 @@ class SheetData:
             return f'<c r="{reference}" s="{style}"><v>{value!r}</v></c>'
         if isinstance(value, bool):
             return f'<c r="{reference}" s="{style}" t="b"><v>{int(value)}</v></c>'
+        if isinstance(value, dt.date):  # Excel counts days from 1899-12-30; the style shows them as a date
+            return f'<c r="{reference}" s="{style}"><v>{(value - _EXCEL_EPOCH).days}</v></c>'
         raise TypeError(f"cannot write {kind.__name__} to a cell")
 
     def _text_cell(self, reference: str, value: str, style: int) -> str:

@@ -142,6 +142,7 @@ class OrganizationNames:
 
 # ---------------------------------------------------------------------------------- writing
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ROLE_ORDER = {role: index for index, role in enumerate(v.PARTNER_ROLES)}
 # Column kinds whose cells show a vocabulary key by its label.
 _CHOICE_LABELS = {"status": v.ACTION_STATUSES, "level": v.NODE_LEVEL_LABELS, "action_group": v.ACTION_GROUPS}
@@ -154,6 +155,8 @@ def format_value(kind: str, value: Any, names: OrganizationNames, words: Callabl
     if value is None or value == "":
         return None
     word = words or (lambda label: label)
+    if kind == "period" and _ISO_DATE.match(str(value)):
+        return dt.date.fromisoformat(value)  # a real date for Excel; a quarter stays text
     if kind in ("text", "title", "period", "currency", "code", "id"):
         return value
     if kind == "amount":
