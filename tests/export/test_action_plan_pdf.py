@@ -189,3 +189,12 @@ def test_an_outcome_starts_a_page_only_when_less_than_a_third_is_left(demo_docum
         in overview
     # Outcome 3 follows outcome 2's last rows on the same page.
     assert any("2.3.4" in page and "Victims and survivors identified" in page for page in pages)
+
+
+def test_the_m_and_e_plan_lists_milestones_and_the_acknowledgements_the_institutions(plan_pdf):
+    text = words(plan_pdf)
+    assert "Milestones Code Action Lead Due" in text
+    milestones = text[text.index("Milestones Code Action Lead Due"):]
+    assert "Establish the national Alliance 8.7 steering committee" in milestones
+    assert "Contributing institutions Government Department of Foreign Employment; Department of Labour" in text
+    assert "Nepal Police, Anti-Human Trafficking Bureau" in text

@@ -50,12 +50,14 @@ from workshop_app.export.files import written_atomically
 from workshop_app.export.pdf import sides
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark
 from workshop_app.export.roadmap_pdf.action_plan.acronyms import acronyms_section
+from workshop_app.export.roadmap_pdf.action_plan.contributors import contributing_institutions
 from workshop_app.export.roadmap_pdf.action_plan.costing import funding_by_source
 from workshop_app.export.roadmap_pdf.action_plan.country_texts import country_part, country_section, is_printed, title
 from workshop_app.export.roadmap_pdf.action_plan.crosscutting import crosscutting_section
 from workshop_app.export.roadmap_pdf.action_plan.definitions import definitions_section
 from workshop_app.export.roadmap_pdf.action_plan.endorsement import endorsement_page
 from workshop_app.export.roadmap_pdf.action_plan.figures import figure_tiles
+from workshop_app.export.roadmap_pdf.action_plan.milestones import milestones
 from workshop_app.export.roadmap_pdf.action_plan.participation import attendance_table
 from workshop_app.export.roadmap_pdf.action_plan.risks import risks_section
 from workshop_app.export.roadmap_pdf.action_plan.summary import summary_section
@@ -198,7 +200,7 @@ def _entries(report: Report, chosen: set[str], comments: list[dict]) -> list[Ent
         "context": lambda n: _context(report, n, chosen),
         "roadmap": lambda n: roadmap_section(report, n),
         "timeline": lambda n: timeline_section(report, n),
-        "monitoring": lambda n: [*monitoring_section(report, n),
+        "monitoring": lambda n: [*monitoring_section(report, n), *milestones(report),
                                  *country_part(report, labels["me.reporting"], "monitoring")],
         "risks": lambda n: risks_section(report, n),
         "budget": lambda n: [*budget_section(report, n), *funding_by_source(report)],
@@ -209,8 +211,10 @@ def _entries(report: Report, chosen: set[str], comments: list[dict]) -> list[Ent
         "agenda": lambda n: agenda_annex(report, n),
         "comments": lambda n: comments_annex(report, n, comments),
     }
-    for key in ("foreword", "framework", "arrangements", "acknowledgements"):
+    for key in ("foreword", "framework", "arrangements"):
         builders[key] = (lambda section: lambda n: country_section(report, n, section, section))(key)
+    builders["acknowledgements"] = lambda n: [*country_section(report, n, "acknowledgements", "acknowledgements"),
+                                              *contributing_institutions(report)]
     if "global" in chosen:  # the reference figures alone still print under "Context"
         chosen = chosen | {"context"}
     entries: list[Entry] = []

@@ -2,5 +2,5 @@
 endorsement page, the country's own texts, acronyms, definitions, the reference figures of the
 context and the risk matrix."""
 
-__all__ = ["acronyms", "costing", "country_texts", "crosscutting", "definitions", "endorsement", "figures",
-           "participation", "risks", "summary"]
+__all__ = ["acronyms", "contributors", "costing", "country_texts", "crosscutting", "definitions", "endorsement",
+           "figures", "milestones", "participation", "risks", "summary"]
