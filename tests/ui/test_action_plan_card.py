@@ -86,3 +86,13 @@ def test_an_acronym_is_added_through_two_questions(window, demo_path, qtbot, mon
     qtbot.mouseClick(button(plan, "Add acronym…"), Qt.LeftButton)
     assert ("NAP", "National action plan") in acronym_list(window.session.document)
     assert plan.acronyms.rowCount() == 5
+
+
+def test_a_file_opened_for_reading_shows_the_plan_but_offers_no_edit(window, demo_path):
+    window.open_file(demo_path, readonly=True)
+    window.workshop_view.show_page("overview")
+    overview = window.workshop_view.page("overview")
+    overview.sheets.setCurrentWidget(overview.action_plan)
+    plan = overview.action_plan
+    assert plan.text.isReadOnly() and plan.text.toPlainText()
+    assert not any(found.isEnabled() for found in plan.findChildren(QPushButton))

@@ -185,6 +185,11 @@ class ActionPlanCard(QFrame):
         self.session = session
         self.figures.set_session(session)
         self.acronyms.set_session(session)
+        # A file opened for reading is read, not edited: the texts and the buttons say so.
+        readonly = session is None or session.document.readonly
+        self.text.setReadOnly(readonly)
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(not readonly)
         self._load_text()
 
     def refresh(self, change: Change, source: object) -> None:
