@@ -40,11 +40,12 @@ def test_the_sections_come_in_a_national_action_plan_s_order(plan_pdf):
 
 def test_the_country_s_texts_and_the_signature_blocks_print(plan_pdf, demo_document):
     text = words(plan_pdf)
-    assert "by its decision No. 1/2027" in text
+    assert "submitted by the Ministry of Labour, Employment and Social Security to the Council of Ministers" in text
     assert "Hari Prasad Dhakal Secretary, Ministry of Labour, Employment and Social Security" in text
-    assert text.count("Date: ____________________") == 4
+    assert text.count("Date: ____________________") == 6
+    assert "Rajesh Kumar Agrawal Chair, Labour and Employment Committee" in text  # the employers sign too
     assert "Nepal asked to become an Alliance 8.7 pathfinder country to go further and faster" in text
-    assert "The Kamaiya Labour (Prohibition) Act" in text
+    assert "Kamaiya Labour" in text and "Conventions Nos 138 and 182 set 18" in text
     assert "A National Steering Committee chaired by the Secretary" in text
     assert "Reporting and reviews" in text and "mid-term review in the first quarter of 2029" in text
     assert "To be completed" not in text
@@ -198,3 +199,19 @@ def test_the_m_and_e_plan_lists_milestones_and_the_acknowledgements_the_institut
     assert "Establish the national Alliance 8.7 steering committee" in milestones
     assert "Contributing institutions Government Department of Foreign Employment; Department of Labour" in text
     assert "Nepal Police, Anti-Human Trafficking Bureau" in text
+
+
+def test_a_page_s_header_names_the_outcome_it_starts_with(demo_document, tmp_path):
+    import re
+
+    path = tmp_path / "headers.pdf"
+    write_roadmap_pdf(demo_document, path, sections=["roadmap"])
+    checked = 0
+    for page in PdfReader(path).pages:
+        lines = page.extract_text().splitlines()
+        header = next((line for line in lines if "The road map · Outcome" in line), None)
+        codes = re.findall(r"\b(\d)\.\d\.\d\b", " ".join(lines))
+        if header and codes:
+            assert header.strip().endswith(f"Outcome {codes[0]}"), (header, codes[0])
+            checked += 1
+    assert checked >= 4

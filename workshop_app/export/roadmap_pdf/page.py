@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph
 
 from workshop_app.export.pdf import outlines, sides, text
 from workshop_app.export.pdf.fonts import BODY_FONT
-from workshop_app.export.pdf.page import WorkshopDocTemplate, page_size
+from workshop_app.export.pdf.page import SectionMark, WorkshopDocTemplate, page_size
 from workshop_app.export.pdf.styles import MUTED, RULE, stylesheet
 from workshop_app.export.roadmap_pdf.canvas_text import draw_text
 
@@ -139,6 +139,7 @@ class RoadmapDocTemplate(WorkshopDocTemplate):
         self.footer = text.clean(footer)
         self.watermark = watermark
         self.bookmark_pages: dict[str, int] = {}
+        self._next_section: str | None = None
         self._draw_cover = cover
         portrait = page_size(paper)
         landscape = page_size(paper, landscape=True)
@@ -171,7 +172,19 @@ class RoadmapDocTemplate(WorkshopDocTemplate):
         self.canv._doctemplate = self
         self.canv.showOutline()
 
+    def handle_pageBegin(self):
+        super().handle_pageBegin()
+        if self._next_section is not None:
+            self.section, self._next_section = self._next_section, None
+
     def afterFlowable(self, flowable):
+        # A section that starts below other content (an outcome after the last rows of the one
+        # before) names the header from the next page on: the header says what the page starts with.
+        if isinstance(flowable, SectionMark) and not getattr(self.frame, "_atTop", 1):
+            kept = self.section
+            super().afterFlowable(flowable)
+            self._next_section, self.section = self.section, kept
+            return
         super().afterFlowable(flowable)
         if isinstance(flowable, Bookmarked):
             key, title, level = flowable.key, text.clean(flowable.title), flowable.level

@@ -77,8 +77,8 @@ def roadmap_section(report: Report, number: str) -> list[Flowable]:
     room = report.landscape_height / 3 if report.landscape_height else None
     for outcome in roadmap.outcomes:
         mark = f"{number}  {labels['section.roadmap']} · {labels.get('roadmap.outcome', code=outcome.code)}"
-        story += [CondPageBreak(room) if room else PageBreak(), spacer(14) if room else spacer(0),
-                  SectionMark(mark), *_outcome(report, outcome)]
+        story += [CondPageBreak(room) if room else PageBreak(), SectionMark(mark), spacer(14) if room else spacer(0),
+                  *_outcome(report, outcome)]
     return story
 
 

@@ -54,4 +54,8 @@ def crosscutting_section(report: Report, number: str) -> list[Flowable]:
                 for key in order]
         story += subheading(title, keep=140)
         story.append(paged_table([_("Category"), _("Actions"), _("Cost")], rows, widths, right={1}))
+        if field == "pillar_tags":
+            # Translators: under the table of actions by pillar
+            story.append(note(_("An action with several pillars counts under each: this table adds up to more "
+                                "than the plan.")))
     return story
