@@ -215,3 +215,15 @@ def test_a_page_s_header_names_the_outcome_it_starts_with(demo_document, tmp_pat
             assert header.strip().endswith(f"Outcome {codes[0]}"), (header, codes[0])
             checked += 1
     assert checked >= 4
+
+
+def test_a_page_that_goes_on_inside_an_output_repeats_its_heading(demo_document, tmp_path):
+    import re
+
+    path = tmp_path / "continued.pdf"
+    write_roadmap_pdf(demo_document, path, sections=["roadmap"])
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+    tables = [page for page in pages if "Funding gap Output" in page or re.search(r"Funding gap \d\.\d\.\d", page)]
+    assert len(tables) >= 5
+    # After the repeated column headers, every page of the matrix starts with an output's heading.
+    assert all("Funding gap Output" in page for page in tables)

@@ -223,7 +223,12 @@ class ReportTable(Flowable):
             return []  # nothing fits here: the frame moves on to a new page
         if count == len(self.rows):
             return [self]
-        return [self._rest(self.rows[:count], heights[:count]), self._rest(self.rows[count:], heights[count:])]
+        rest, rest_heights = self.rows[count:], heights[count:]
+        # A page that goes on inside a group (an output's actions) starts with the group's heading again.
+        heading = next((index for index in range(count - 1, -1, -1) if self.rows[index].group), None)
+        if heading is not None and not rest[0].group:
+            rest, rest_heights = [self.rows[heading], *rest], [heights[heading], *rest_heights]
+        return [self._rest(self.rows[:count], heights[:count]), self._rest(rest, rest_heights)]
 
     def draw(self):
         heights = self._row_heights()
