@@ -219,7 +219,7 @@ def test_budget_per_outcome_and_currency_never_adds_currencies(workbook, demo_do
         assert summary[currency]["Cost"] == overall[currency].cost
         assert summary[currency]["Funding secured"] == overall[currency].funding_secured
         assert summary[currency]["Funding gap"] == overall[currency].gap
-    assert summary["(no currency)"]["Cost"] == "–"  # not known, not 0
+    assert summary["(no currency)"]["Cost"] is None  # not known: empty, not 0, and no text in a number column
     per_outcome = totals(demo_document).outcome("1").currencies
     assert rows[0]["Code"] == "1" and rows[0]["Currency"] == "NPR" and rows[0]["Cost"] == per_outcome["NPR"].cost
     assert rows[1]["Code"] == "1" and rows[1]["Currency"] == "USD" and rows[1]["Cost"] == per_outcome["USD"].cost
@@ -482,3 +482,18 @@ def test_a_start_given_as_a_date_is_a_real_date_in_the_workbook_and_reads_back_u
         assert start.value == dt.datetime(2027, 5, 4) and start.number_format == "yyyy-mm-dd"
         assert end.value == "2027-Q4"  # a quarter stays as it is written
         assert plan_workbook_import(document, path).report == ["no changes"]
+
+
+def test_number_columns_hold_numbers_or_nothing(workbook):
+    numeric = {"Road map": ("Cost", "Funding secured", "Funding gap", "Gender marker"),
+               "Indicators": ("Baseline year", "Target year"),
+               "Budget": ("Actions", "Not costed", "Cost", "Funding secured", "Funding gap", "Secured")}
+    for name, columns in numeric.items():
+        sheet = workbook[name]
+        header = [cell.value for cell in sheet[1]]
+        table_end = int(sheet.auto_filter.ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) \
+            if sheet.auto_filter.ref else sheet.max_row
+        for row in sheet.iter_rows(min_row=2, max_row=table_end, values_only=True):
+            for column in columns:
+                value = row[header.index(column)]
+                assert value is None or isinstance(value, (int, float)), (name, column, value)

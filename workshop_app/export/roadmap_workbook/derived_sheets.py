@@ -110,7 +110,7 @@ _BUDGET_HEADERS = (N_("Code"), N_("Outcome"), N_("Currency"), N_("Actions"), N_(
                    # Translators: a column header: the share of the cost that is funded.
                    N_("Secured"))
 NO_CURRENCY = N_("(no currency)")
-NOT_KNOWN = "–"
+NOT_KNOWN = "–"  # in a text column; a number column leaves an amount it cannot know empty, never 0
 
 
 def write_budget(sheet, styles: CellStyles, contents: Contents) -> SheetData:
@@ -134,12 +134,12 @@ def write_budget(sheet, styles: CellStyles, contents: Contents) -> SheetData:
             return [(code, look["text"]), (title, look["title"]), (NOT_KNOWN, look["text"]), (0, look["count"]),
                     *((None, look["text"]) for _column in range(5))]
         costed = total.actions > total.uncosted
-        money = (lambda amount: (amount, look["money"])) if costed else (lambda amount: (NOT_KNOWN, look["unknown"]))
+        money = (lambda amount: (amount, look["money"])) if costed else (lambda amount: (None, look["unknown"]))
         secured = total.funding_secured / total.cost if total.cost else None
         return [(code, look["text"]), (title, look["title"]), (currency or _(NO_CURRENCY), look["text"]),
                 (total.actions, look["count"]), (total.uncosted, look["count"]), money(total.cost),
                 (total.funding_secured, look["money"]), money(total.gap),
-                (secured, look["share"]) if secured is not None else (NOT_KNOWN, look["unknown"])]
+                (secured, look["share"]) if secured is not None else (None, look["unknown"])]
 
     first_look, next_look = looks(top=True), looks()
     for node_id in contents.order:
@@ -264,9 +264,9 @@ def write_summary(sheet, styles: CellStyles, contents: Contents) -> SheetData:
     for currency, total in _currency_totals(actions).items():
         costed = total.actions > total.uncosted
         data.add([(currency or _(NO_CURRENCY), plain), (total.actions, plain),
-                  (total.cost, money) if costed else (NOT_KNOWN, styles.get(halign="right")),
+                  (total.cost, money) if costed else (None, styles.get(halign="right")),
                   (total.funding_secured, money),
-                  (total.gap, money) if costed else (NOT_KNOWN, styles.get(halign="right"))])
+                  (total.gap, money) if costed else (None, styles.get(halign="right"))])
     paragraph(_("Each currency is counted on its own line: amounts in different currencies are never added "
                 "together. Dropped actions are left out."))
 
