@@ -18,10 +18,9 @@ always had ("Tuesday 9 March 2027", "9 Mar 2027", "1,234,567").
 import datetime as dt
 
 from babel.dates import format_date, format_interval
-from babel.numbers import format_decimal
 
 from workshop_app.i18n.catalogs import translator
-from workshop_app.i18n.formats import LOCALES, percent, short_date
+from workshop_app.i18n.formats import LOCALES, amount, percent, short_date
 from workshop_app.i18n.languages import ENGLISH, PSEUDO, code_of, first_spoken
 from workshop_app.models.geography import country_name, language_name
 
@@ -73,11 +72,7 @@ class Words:
 
     def number(self, value: float | int) -> str:
         """1234567 -> '1,234,567' / '1 234 567' / '1.234.567'; decimals only when there are cents."""
-        whole = abs(value - round(value)) < 0.005
-        if self.locale is None:
-            return f"{round(value):,}" if whole else f"{value:,.2f}"
-        return format_decimal(round(value) if whole else value, format="#,##0" if whole else "#,##0.00",
-                              locale=self.locale)
+        return amount(value, self.language)
 
     def percent(self, share: float | None) -> str:
         return percent(share, self.language)

@@ -25,14 +25,15 @@ def percent(share: float | None, language: str | None = None) -> str:
 
 
 def amount(value: float | int, language: str | None = None) -> str:
-    """45000 -> '45,000' / '45 000' / '45.000'; cents only when there are some."""
-    whole = float(value).is_integer()
+    """45000 -> '45,000' / '45 000' / '45.000'; cents only when there are some. The window's
+    language by default; an export passes its own (export.words.Words.number)."""
+    whole = abs(value - round(value)) < 0.005
     locale = LOCALES.get(language or current().language)
     if locale is None:
-        return f"{value:,.0f}" if whole else f"{value:,.2f}"
+        return f"{round(value):,}" if whole else f"{value:,.2f}"
     from babel.numbers import format_decimal
 
-    return format_decimal(value, format="#,##0" if whole else "#,##0.00", locale=locale)
+    return format_decimal(round(value) if whole else value, format="#,##0" if whole else "#,##0.00", locale=locale)
 
 
 def short_date(value: str | None, language: str | None = None) -> str:

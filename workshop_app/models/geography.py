@@ -38,17 +38,6 @@ def country_name(code: str, language: str | None = None) -> str | None:
     return translated or getattr(country, "common_name", None) or country.name
 
 
-@cache
-def all_countries(language: str | None = None) -> list[tuple[str, str]]:
-    """(code, name) for every country, sorted by name as a reader of `language` expects
-    ("Égypte" among the E's)."""
-    import pycountry
-
-    pairs = [(c.alpha_2, country_name(c.alpha_2, language) or c.alpha_2) for c in pycountry.countries
-             if c.alpha_2 not in NOT_ISO_3166]
-    return sorted(pairs, key=lambda pair: sort_key(pair[1]))
-
-
 def sort_key(name: str) -> str:
     """Letters without their accents, case folded: an order close to each language's
     dictionaries, with no collation library."""

@@ -8,6 +8,8 @@ program knows, in the workshop's first working language."""
 import uuid
 
 from workshop_app.i18n.catalogs import N_, _, translator
+from workshop_app.i18n.formats import LOCALES
+from workshop_app.models.changes import Change, RowChange
 
 _SLAVERY_2021 = N_("ILO, Walk Free and IOM, Global Estimates of Modern Slavery: Forced Labour and Forced "
                    "Marriage (Geneva, 2022)")
@@ -27,9 +29,6 @@ LATEST_ESTIMATES = (
                     "development"), 2020, _CHILD_LABOUR_2020),
     (138_000_000, N_("children in child labour"), 2024, _CHILD_LABOUR_2024),
 )
-
-_LOCALES = {"fr": "fr", "es": "es", "ar": "ar"}
-
 
 def first_figures(language: str | None) -> list[dict]:
     """The rows a new workshop starts with, in `language` (English for one without a catalog)."""
@@ -59,10 +58,9 @@ def plan_add_figure(document):
 def plan_latest_estimates(document):
     """The undoable step that adds the latest estimates the program knows that the workshop does
     not cite yet (same value and year), after its own figures."""
-    from workshop_app.models.changes import Change, RowChange
-
-    cited = {(row["value"], row["year"]) for row in reference_figures(document)}
-    last = max((row["position"] for row in reference_figures(document)), default=-1)
+    figures = reference_figures(document)
+    cited = {(row["value"], row["year"]) for row in figures}
+    last = max((row["position"] for row in figures), default=-1)
     languages = document.working_languages()
     rows = []
     for row in first_figures(languages[0] if languages else None):
@@ -78,7 +76,7 @@ def figure_text(value: float, language: str | None = None) -> str:
     under a million, the number itself ("12,500")."""
     from babel.numbers import format_compact_decimal, format_decimal  # CLDR loads only for an export
 
-    locale = _LOCALES.get(language or "", "en")
+    locale = LOCALES.get(language or "", "en")
     if value >= 1_000_000:
         return format_compact_decimal(value, format_type="long", fraction_digits=1, locale=locale)
     whole = float(value).is_integer()

@@ -5,6 +5,7 @@ funding source and by year, per currency: amounts in different currencies are ne
 from collections import defaultdict
 
 from workshop_app.i18n.catalogs import _
+from workshop_app.models.changes import Change
 
 
 def funding_sources(document, node_id: str | None = None) -> list[dict]:
@@ -62,8 +63,6 @@ def plan_set_funding(document, node_id: str, entries: list[dict], undo_text: str
     """Make the action's funding sources exactly `entries` ({name, amount, year}, in order), in
     the action's currency. A name that is an organization's acronym or name is that
     organization; any other names the source in words."""
-    from workshop_app.models.changes import Change
-
     undo_text = undo_text or _("Change funding sources")
     node = document.get("roadmap_node", node_id)
     by_name = {}

@@ -7,6 +7,8 @@ workshop's organizations where one is named so."""
 import re
 
 from workshop_app.i18n.catalogs import _
+from workshop_app.i18n.formats import amount as written_amount
+from workshop_app.i18n.languages import ENGLISH
 from workshop_app.models.errors import InvalidValueError
 
 SEPARATOR = "; "
@@ -29,13 +31,10 @@ def format_funding(value: list[dict]) -> str | None:
     parts = []
     for entry in value or []:
         amount = entry.get("amount")
-        text = f"{entry['name']}: {_number(amount)}" if amount is not None else entry["name"]
+        # English grouping whatever the workbook's language: the import reads "1,000,000" back.
+        text = f"{entry['name']}: {written_amount(amount, ENGLISH)}" if amount is not None else entry["name"]
         parts.append(f"{text} ({entry['year']})" if entry.get("year") else text)
     return SEPARATOR.join(parts) or None
-
-
-def _number(amount: float) -> str:
-    return f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
 
 
 def parse_funding(text: str, parse_amount) -> list[dict]:
