@@ -227,3 +227,47 @@ def test_a_page_that_goes_on_inside_an_output_repeats_its_heading(demo_document,
     assert len(tables) >= 5
     # After the repeated column headers, every page of the matrix starts with an output's heading.
     assert all("Funding gap Output" in page for page in tables)
+
+
+def test_each_action_prints_the_details_the_workshop_recorded(plan_pdf, demo_document):
+    text = words(plan_pdf)
+    action = demo_document.rows("roadmap_node", "level = 'action' AND title LIKE 'Legal gap analysis%'")[0]
+    assert " ".join(action["description"].split()) in text
+    assert ("Geographic scope: National · Target 8.7 issues: Forced labour, Child labour, Human trafficking, "
+            "Modern slavery · Pillars: Prevention, Prosecution · Action Group: Rule of Law and Governance · "
+            "SDGs: 8, 16 · Gender marker: 1 - limited contribution") in text
+    assert "Comments: " + " ".join(action["comments"].split()) in text
+
+
+def test_a_text_too_long_for_its_cell_goes_on_in_a_note_under_the_table(demo_path, tmp_path):
+    description = " ".join(f"Step {number} of the inspection reform." for number in range(1, 400))
+    risks = "Turnover of trained inspectors. " * 80
+
+    def edit(document):
+        action = document.rows("roadmap_node", "level = 'action' AND title LIKE 'Legal gap analysis%'")[0]
+        document.apply(document.plan_update("roadmap_node", action["id"], None, description=description,
+                                            risks=risks))
+
+    with edited_copy(demo_path, tmp_path, edit) as document:
+        write_roadmap_pdf(document, tmp_path / "long.pdf", sections=["roadmap", "risks"])
+    text = words(tmp_path / "long.pdf")
+    assert "…" not in text
+    start, rest = text.split("(continued in note 1)")
+    assert "Step 1 of the inspection reform." in start and "Step 399 of the inspection reform." not in start
+    assert "Note 1: 1.1.1, Description, continued" in rest
+    assert "Step 399 of the inspection reform." in rest
+    # Every step is printed, once.
+    assert all(text.count(f"Step {number} of") == 1 for number in range(1, 400))
+    assert "Note 2: 1.1.1, Risks, continued" in text
+    assert text.count("Turnover") == 80 and text.count("inspectors.") == 80
+
+
+def test_an_action_and_its_details_stay_on_one_page():
+    from workshop_app.export.pdf.tables import TableRow, rows_that_fit
+    rows = [TableRow(["1.1.1"]), TableRow(["details"], span=1, attached=True), TableRow(["1.1.2"]),
+            TableRow(["details"], span=1, attached=True)]
+    heights = [20, 30, 20, 30]
+    assert rows_that_fit(rows, heights, 75) == 2  # 1.1.2 fits, its details do not: it waits
+    assert rows_that_fit(rows, heights, 100) == 4
+    # A pair taller than a page is still printed, over two pages.
+    assert rows_that_fit(rows[2:], heights[2:], 25) == 1

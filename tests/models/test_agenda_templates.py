@@ -2,6 +2,7 @@
 the current agenda as a user template, and clear messages for broken template files."""
 
 import json
+import re
 
 import pytest
 
@@ -51,10 +52,10 @@ def test_road_map_template_follows_the_pathfinder_process():
     assert titles[:3] == ["Registration of participants", "Opening ceremony and welcome remarks",
                           "Workshop objectives, agenda and ways of working"]
     picture = next(s for s in day1["sessions"] if s["title"].startswith("The global picture"))
-    for figure in ("40 million people in modern slavery", "25 million of them in forced labour",
-                   "15 million in forced marriage", "152 million children in child labour",
-                   "73 million of them in hazardous work", "GB.335/INS/INF/4"):
-        assert figure in picture["objectives"]
+    # The figures themselves belong to the workshop (its reference figures, with their year and
+    # source): a template used for years must not print estimates that newer ones replaced.
+    assert "reference figures" in picture["objectives"] and "year and source" in picture["objectives"]
+    assert not re.search(r"\d+ million", picture["objectives"])
     assert any(s["title"].startswith("The national situation") for s in day1["sessions"])
     groups = [s for s in day2["sessions"] if s["type"] == "group_work"]
     assert {s["slot"] for s in groups} == {1}

@@ -74,3 +74,36 @@ def shortened(value: str, limit: int) -> str:
         kept = value.split("\n", MAX_LINES)
         value = "\n".join(kept[:MAX_LINES]) + "\n" + " ".join(kept[MAX_LINES].split())
     return value if len(value) <= limit else value[:limit - 1].rstrip() + "…"
+
+
+class Overflow:
+    """Text longer than a table cell may hold keeps its start in the cell, ended by a pointer to
+    a numbered note, and goes on in that note under the table: a reader loses no word, and a
+    pasted page of text cannot push a row past the page. Notes are numbered through the whole
+    document; `notes()` hands over those of the last table."""
+
+    def __init__(self, pointer: str, heading: str):
+        self.pointer = pointer  # "(continued in note {number})", in the export's language
+        self.heading = heading  # "Note {number}: {where}, continued"
+        self.count = 0
+        self.pending: list[tuple[int, str, str]] = []  # number, where the text starts, the rest
+
+    def fit(self, value: object, limit: int, where: str) -> str:
+        value = text.clean(value).strip()
+        if value.count("\n") > MAX_LINES:
+            kept = value.split("\n", MAX_LINES)
+            value = "\n".join(kept[:MAX_LINES]) + "\n" + " ".join(kept[MAX_LINES].split())
+        if len(value) <= limit:
+            return value
+        # Break between words when a space is near the limit, else mid-word (a script without spaces).
+        cut = max(value.rfind(" ", 0, limit), value.rfind("\n", 0, limit))
+        if cut < limit * 0.7:
+            cut = limit
+        self.count += 1
+        self.pending.append((self.count, where, " ".join(value[cut:].split())))
+        return value[:cut].rstrip() + " " + self.pointer.format(number=self.count)
+
+    def notes(self, style: ParagraphStyle) -> list[Flowable]:
+        found, self.pending = self.pending, []
+        return [line(style, Piece(self.heading.format(number=number, where=where) + " ", muted=True), rest)
+                for number, where, rest in found]

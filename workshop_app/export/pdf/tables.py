@@ -75,15 +75,22 @@ class TableRow:
     cells: list  # strings and flowables, one per column
     group: bool = False  # a heading spanning the table, never left alone at the foot of a page
     min_height: float = 0  # e.g. room to sign
+    # Cells from this column on make one cell to the table's end (an action's details under it).
+    span: int | None = None
+    attached: bool = False  # kept on the page of the row before it, when the two fit on one
 
 
 def rows_that_fit(rows: list[TableRow], heights: list[float], room: float) -> int:
     """How many of the rows go on a page with `room` points left under the header: as many as
-    fit, less any group heading that would be left alone at the foot."""
+    fit, less any group heading that would be left alone at the foot, and less a row whose
+    attached row does not fit (unless that row is the only one: a pair taller than a page
+    still has to be printed, over two)."""
     count, used = 0, 0.0
     while count < len(rows) and used + heights[count] <= room:
         used += heights[count]
         count += 1
+    while 1 < count < len(rows) and rows[count].attached:
+        count -= 1
     while count and rows[count - 1].group:
         count -= 1
     return count

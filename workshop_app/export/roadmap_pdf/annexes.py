@@ -104,10 +104,11 @@ def agenda_annex(report: Report, number: str) -> list[Flowable]:
     rows: list[TableRow] = []
     for day in days:
         rows.append(day_row(day, labels, 4))
+        day_name = labels.get("agenda.day", number=day.number)
         for slot in day.slots:
             for session in slot.sessions:
                 style = muted if session.is_break else cell
-                title = shortened(session.title, TITLE_LIMIT)
+                title = report.fit(session.title, TITLE_LIMIT, f"{day_name}, {session.times}")
                 if slot.parallel and session.track:
                     title_cell = rich(style, Piece(labels.labelled(shortened(session.track, 80)), bold=True), title)
                 else:
@@ -128,7 +129,7 @@ def agenda_annex(report: Report, number: str) -> list[Flowable]:
         if not day.slots:
             rows.append(TableRow(["", text.paragraph(labels["agenda.no_sessions"], muted), "", ""]))
     story.append(paged_table(titles, rows, widths))
-    return story
+    return story + report.table_notes()
 
 
 def open_comments(document) -> list[dict]:
@@ -150,9 +151,10 @@ def comments_annex(report: Report, number: str, open_ones: list[dict]) -> list[F
     rows = []
     for comment in open_ones:
         code = codes.get(comment["node_id"], "")
-        item = rich(cell, Piece(code + " ", bold=True), shortened(node_titles.get(comment["node_id"], ""), 200))
-        rows.append(TableRow([item, cell_text(shortened(comment["text"], FIELD_LIMIT), cell, inner[1]),
+        item = rich(cell, Piece(code + " ", bold=True), report.fit(node_titles.get(comment["node_id"], ""), 200, code))
+        rows.append(TableRow([item, cell_text(report.fit(comment["text"], FIELD_LIMIT, f"{code}, {titles[1]}"), cell,
+                                              inner[1]),
                               cell_text(shortened(comment["raised_by"], 200), cell, inner[2]),
                               cell_text(labels.quarter((comment["created_at"] or "")[:10]), cell, inner[3])]))
     story.append(paged_table(titles, rows, widths))
-    return story
+    return story + report.table_notes()

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Paragraph
 from workshop_app.export.agenda.contents import AgendaDay, agenda_days
 from workshop_app.export.pdf import sides, text
 from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT, needs_shaping
-from workshop_app.export.pdf.lines import Piece, line, shortened
+from workshop_app.export.pdf.lines import Overflow, Piece, line, shortened
 from workshop_app.export.pdf.styles import INK
 from workshop_app.export.pdf.tables import TableRow, table_style
 from workshop_app.export.roadmap_pdf.canvas_text import draw_text, text_width
@@ -58,9 +58,29 @@ class Report:
     logo: ImageReader | None = None
     landscape_height: float = 0
     contents: list[tuple[str, str, str, int]] = field(default_factory=list)  # number, title, key, level
+    overflow: Overflow | None = None
+
+    def __post_init__(self):
+        _ = self.labels.words
+        if self.overflow is None:
+            # Translators: ends the part of a long text a table cell holds; the rest follows under the table
+            pointer = _("(continued in note {number})")
+            # Translators: starts the rest of a long text under a table ("Note 3: 1.2.1, description, continued")
+            heading = _("Note {number}: {where}, continued")
+            self.overflow = Overflow(pointer, heading)
 
     def country(self) -> str:
         return self.labels.country(self.workshop["country"] or "")
+
+    def fit(self, value: object, limit: int, where: str) -> str:
+        """A long text's start for a table cell, the rest kept for the notes under the table."""
+        assert self.overflow is not None
+        return self.overflow.fit(value, limit, where)
+
+    def table_notes(self) -> list[Flowable]:
+        """The rest of the texts the last table cut short, as numbered notes under it."""
+        assert self.overflow is not None
+        return self.overflow.notes(styles()["continued"])
 
 
 def load_logo(path: Path | str | None) -> ImageReader | None:

@@ -21,7 +21,7 @@ from workshop_app.export.roadmap_pdf.charts import (
     funding_chart,
     quarter_index,
 )
-from workshop_app.export.roadmap_pdf.content import Action, Organization, Outcome
+from workshop_app.export.roadmap_pdf.content import Action, Organization, Outcome, tags
 from workshop_app.export.roadmap_pdf.front import Report
 from workshop_app.export.roadmap_pdf.page import Bookmarked
 from workshop_app.export.roadmap_pdf.styles import (
@@ -72,6 +72,7 @@ def roadmap_section(report: Report, number: str) -> list[Flowable]:
     story.append(text.paragraph(labels["roadmap.intro"], found["body"]))
     story += subheading(labels["roadmap.overview"])
     story.append(_overview(report))
+    story += report.table_notes()
     # An outcome starts a page only when less than a third of this one is left: a short outcome
     # must not leave a page two thirds empty before the next.
     room = report.landscape_height / 3 if report.landscape_height else None
@@ -93,7 +94,7 @@ def _overview(report: Report) -> Flowable:
         actions = outcome.actions
         rows.append(TableRow([
             outcome.code,
-            cell_text(shortened(outcome.title, TITLE_LIMIT), found["cell"], content_width(widths[1])),
+            cell_text(report.fit(outcome.title, TITLE_LIMIT, outcome.code), found["cell"], content_width(widths[1])),
             Amount(labels.number(len(outcome.outputs))), Amount(labels.number(len(actions))),
             _amounts(labels, outcome.totals, "cost"), _amounts(labels, outcome.totals, "gap"),
         ]))
@@ -128,7 +129,7 @@ class _AmountLines(Flowable):
 def _outcome(report: Report, outcome: Outcome) -> list[Flowable]:
     labels = report.labels
     found = styles()
-    title = shortened(outcome.title, TITLE_LIMIT)
+    title = text.clean(outcome.title)
     name = labels.get("roadmap.outcome", code=outcome.code)
     eyebrow = text.paragraph(name.upper(), found["outcome_eyebrow"])
     story: list[Flowable] = [
@@ -136,7 +137,7 @@ def _outcome(report: Report, outcome: Outcome) -> list[Flowable]:
         text.paragraph(title, found["outcome"]),
     ]
     if outcome.node.get("description"):
-        story += [text.paragraph(shortened(outcome.node["description"], FIELD_LIMIT), found["body"])]
+        story += [text.paragraph(outcome.node["description"], found["body"])]
     summary = [f"{labels.count('output', len(outcome.outputs))} · {labels.count('action', len(outcome.actions))}"]
     costed = [total for total in outcome.totals.values() if total.cost]
     costs = labels.words.grouped(labels.money(total.cost, total.currency) for total in costed)
@@ -146,6 +147,7 @@ def _outcome(report: Report, outcome: Outcome) -> list[Flowable]:
         summary.append(labels.labelled(labels["roadmap.gap"]) + gaps)
     story.append(text.paragraph(" · ".join(summary), found["summary"]))
     story.append(matrix(report, outcome))
+    story += report.table_notes()
     return story
 
 
@@ -162,19 +164,60 @@ def matrix(report: Report, outcome: Outcome) -> Flowable:
     columns = len(MATRIX_COLUMNS)
     for output in outcome.outputs:
         rows.append(group_row("", columns, Piece(labels.get("roadmap.output", code=output.code) + "   ", bold=True),
-                              shortened(output.title, TITLE_LIMIT)))
+                              report.fit(output.title, TITLE_LIMIT, output.code)))
         if not output.actions:
             rows.append(TableRow(["", text.paragraph(labels["roadmap.no_actions"], found["cell_muted"]),
                                   *[""] * (columns - 2)]))
         for action in output.actions:
-            rows.append(TableRow(_action_cells(action, labels, cell, inner)))
+            rows.append(TableRow(_action_cells(report, action, cell, inner)))
+            details = _details(report, action)
+            if details is not None:
+                rows.append(TableRow(["", details, *[""] * (columns - 2)], span=1, attached=True))
     if not outcome.outputs:
         rows.append(TableRow(["", text.paragraph(labels["roadmap.no_actions"], found["cell_muted"]),
                               *[""] * (columns - 2)]))
     return paged_table(titles, rows, widths, right={6, 7})
 
 
-def _action_cells(action: Action, labels, cell, inner: list[float]) -> list:
+def _details(report: Report, action: Action) -> Flowable | None:
+    """What the workshop recorded of an action beyond the matrix's columns, under its row: the
+    description, then scope, target 8.7 issues, pillars, Action Group, SDGs, gender marker and
+    the comments, each after its label. Risks and assumptions have their own matrix."""
+    labels = report.labels
+    _ = labels.words
+    node = action.node
+    style = styles()["details_muted" if action.status == "dropped" else "details"]
+    pieces: list[Piece | str] = []
+    if node.get("description"):
+        pieces.append(report.fit(node["description"], FIELD_LIMIT, f"{action.code}, {_('Description')}"))
+    facts = []
+    if node.get("geographic_scope"):
+        facts.append((_("Geographic scope"), shortened(node["geographic_scope"], 300)))
+    for label, key, names in ((_("Target 8.7 issues"), "issue_tags", v.ISSUE_TAGS),
+                              (_("Pillars"), "pillar_tags", v.PILLAR_TAGS)):
+        chosen = [_(names[tag]) for tag in tags(node, key) if tag in names]
+        if chosen:
+            facts.append((label, labels.words.listed(chosen)))
+    if node.get("action_group") in v.ACTION_GROUPS:
+        facts.append((_("Action Group"), _(v.ACTION_GROUPS[node["action_group"]])))
+    goals = [number for number in tags(node, "sdgs") if number in v.RELATED_SDGS]
+    if goals:
+        # Translators: the Sustainable Development Goals an action serves, before their numbers ("SDGs: 8, 16")
+        facts.append((_("SDGs"), labels.words.listed(str(number) for number in goals)))
+    if node.get("gender_marker") in v.GENDER_MARKERS:
+        facts.append((_("Gender marker"), _(v.GENDER_MARKERS[node["gender_marker"]])))
+    for index, (label, value) in enumerate(facts):
+        pieces += ["\n" if index == 0 and pieces else Piece("  ·  ", muted=True) if index else "",
+                   Piece(labels.labelled(label), muted=True), value]
+    if node.get("comments"):
+        comments = report.fit(node["comments"], FIELD_LIMIT, f"{action.code}, {_('Comments')}")
+        pieces += ["\n" if pieces else "", Piece(labels.labelled(_("Comments")), muted=True), comments]
+    pieces = [piece for piece in pieces if piece and (not isinstance(piece, Piece) or piece.value)]
+    return rich(style, *pieces) if pieces else None
+
+
+def _action_cells(report: Report, action: Action, cell, inner: list[float]) -> list:
+    labels = report.labels
     dropped = action.status == "dropped"
     style = styles()["cell_muted"] if dropped else cell
     lead = action.lead.short if action.lead else ""
@@ -182,7 +225,7 @@ def _action_cells(action: Action, labels, cell, inner: list[float]) -> list:
     gap = labels.money(action.gap, action.currency) if action.gap is not None else None
     return [
         action.code,
-        cell_text(shortened(action.title, TITLE_LIMIT), style, inner[1]),
+        cell_text(report.fit(action.title, TITLE_LIMIT, action.code), style, inner[1]),
         cell_text(shortened(lead, 160), style, inner[2]),
         _partners(action, labels, style, inner[3]),
         cell_text(labels.timing(action.start, action.end), style, inner[4]),
@@ -260,16 +303,17 @@ def timeline_section(report: Report, number: str) -> list[Flowable]:
     rows: list[GanttRow] = []
     text_width = label_width - GanttChart.CODE_WIDTH - 4
     for outcome in report.roadmap.outcomes:
-        rows.append(GanttRow(outcome.code, cell_text(shortened(outcome.title, 240), found["gantt_group"], text_width),
-                             group=True))
+        group_style, label_style = found["gantt_group"], found["gantt_label"]
+        rows.append(GanttRow(outcome.code, cell_text(report.fit(outcome.title, 240, outcome.code), group_style,
+                                                     text_width), group=True))
         for output in outcome.outputs:
-            rows.append(GanttRow(output.code, cell_text(shortened(output.title, 240), found["gantt_group"],
+            rows.append(GanttRow(output.code, cell_text(report.fit(output.title, 240, output.code), group_style,
                                                         text_width), subgroup=True))
             for action in output.actions:
                 start, end = quarter_index(action.start), quarter_index(action.end, end=True)
                 if start is None and end is None:
                     undated.append(action.code)
-                rows.append(GanttRow(action.code, cell_text(shortened(action.title, 200), found["gantt_label"],
+                rows.append(GanttRow(action.code, cell_text(report.fit(action.title, 200, action.code), label_style,
                                                             text_width),
                                      start=start, end=end, status=action.status))
     for index, (start, end) in enumerate(windows):
@@ -279,7 +323,7 @@ def timeline_section(report: Report, number: str) -> list[Flowable]:
                                 found["gantt_label"], found["gantt_group"], quarter_width))
     if undated:
         story.append(note(labels.get("timeline.undated", codes=labels.words.listed(undated))))
-    return story
+    return story + report.table_notes()
 
 
 # ---------------------------------------------------------------------- monitoring and evaluation
@@ -309,26 +353,28 @@ def monitoring_section(report: Report, number: str) -> list[Flowable]:
             continue
         rows.append(group_row("", len(ME_COLUMNS),
                               Piece(labels.get("roadmap.outcome", code=outcome.code) + "   ", bold=True),
-                              shortened(outcome.title, TITLE_LIMIT)))
+                              report.fit(outcome.title, TITLE_LIMIT, outcome.code)))
         for code, indicators in measured:
             for indicator in indicators:
+                where = [f"{code}, {title}" for title in titles]
                 rows.append(TableRow([
                     code,
-                    cell_text(shortened(indicator["title"], 800), cell, inner[1]),
-                    cell_text(shortened(indicator["unit"], 160), cell, inner[2]),
-                    _with_year(indicator["baseline_value"], indicator["baseline_year"], cell, inner[3]),
-                    _with_year(indicator["target_value"], indicator["target_year"], cell, inner[4]),
-                    cell_text(shortened(indicator["disaggregation"], 400), cell, inner[5]),
-                    cell_text(shortened(indicator["means_of_verification"], 400), cell, inner[6]),
-                    cell_text(shortened(indicator["collected_by"], 200), cell, inner[7]),
-                    cell_text(shortened(indicator["frequency"], 80), cell, inner[8]),
+                    cell_text(report.fit(indicator["title"], 800, where[1]), cell, inner[1]),
+                    cell_text(report.fit(indicator["unit"], 160, where[2]), cell, inner[2]),
+                    _with_year(report.fit(indicator["baseline_value"], 300, where[3]), indicator["baseline_year"],
+                               cell, inner[3]),
+                    _with_year(report.fit(indicator["target_value"], 300, where[4]), indicator["target_year"],
+                               cell, inner[4]),
+                    cell_text(report.fit(indicator["disaggregation"], 400, where[5]), cell, inner[5]),
+                    cell_text(report.fit(indicator["means_of_verification"], 400, where[6]), cell, inner[6]),
+                    cell_text(report.fit(indicator["collected_by"], 200, where[7]), cell, inner[7]),
+                    cell_text(report.fit(indicator["frequency"], 120, where[8]), cell, inner[8]),
                 ]))
     story.append(paged_table(titles, rows, widths))
-    return story
+    return story + report.table_notes()
 
 
 def _with_year(value: str, year: int | None, style, width: float):
-    value = shortened(value or "", 300)
     if not year:
         return cell_text(value, style, width)
     if not value:
@@ -379,13 +425,13 @@ def budget_section(report: Report, number: str) -> list[Flowable]:
         if not totals:
             continue
         for index, total in enumerate(totals):
-            head = [outcome.code, cell_text(shortened(outcome.title, TITLE_LIMIT), found["cell"],
+            head = [outcome.code, cell_text(report.fit(outcome.title, TITLE_LIMIT, outcome.code), found["cell"],
                                             content_width(widths[1]))] if index == 0 else ["", ""]
             per_outcome.append(TableRow([*head, *_total_cells(labels, total, amounts=True,
                                                               width=content_width(widths[2]))]))
     story += subheading(labels["budget.per_outcome"])
     story.append(paged_table(titles, per_outcome, widths, right={3, 4, 5, 6, 7, 8}))
-    return story
+    return story + report.table_notes()
 
 
 def _total_cells(labels, total: CurrencyTotal, *, amounts: bool = False, width: float = 0) -> list:

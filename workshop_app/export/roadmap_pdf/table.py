@@ -243,7 +243,7 @@ class ReportTable(Flowable):
         # Fills first, then text, then the rules over them.
         self._draw_fills(heights, header_height)
         self._draw_cells(heights, header_height, lefts)
-        self._draw_rules(heights, header_height, sorted(lefts) + [total])
+        self._draw_rules(heights, header_height, lefts)
         self.canv.restoreState()
 
     def _draw_fills(self, heights: list[float], header_height: float) -> None:
@@ -272,9 +272,8 @@ class ReportTable(Flowable):
         strings = 0
         y = top - header_height
         for row, height in zip(self.rows, heights):
-            cells = row.cells[:1] if row.group else row.cells
-            widths = [sum(self.widths)] if row.group else self.widths
-            for index, (cell, left, width) in enumerate(zip(cells, [0.0] if row.group else lefts, widths)):
+            cells, row_lefts, widths = self._placed(row, lefts)
+            for index, (cell, left, width) in enumerate(zip(cells, row_lefts, widths)):
                 if cell is None or cell == "":
                     continue
                 if isinstance(cell, Flowable):
@@ -300,30 +299,45 @@ class ReportTable(Flowable):
             baseline -= style.leading
         return len(lines)
 
-    def _draw_rules(self, heights: list[float], header_height: float, edges: list[float]) -> None:
-        """Every row, and every column except across group rows."""
+    def _placed(self, row: TableRow, lefts: list[float]) -> tuple[list, list[float], list[float]]:
+        """A row's cells with where each starts and how wide it is: a group heading spans the
+        table, a spanning row's last cell runs from its column to the table's end."""
+        if row.group:
+            return row.cells[:1], [0.0], [sum(self.widths)]
+        if row.span is None:
+            return row.cells, lefts, self.widths
+        span = row.span
+        return (row.cells[:span + 1], [*lefts[:span], min(lefts[span:])],
+                [*self.widths[:span], sum(self.widths[span:])])
+
+    def _draw_rules(self, heights: list[float], header_height: float, lefts: list[float]) -> None:
+        """Every row, and every column except across group rows and the spanned part of a row."""
         canvas = self.canv
         total_width = sum(self.widths)
         top = self.height
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
+        # The rule after each column in reading order: on its right, or its left right to left.
+        after = [left if sides.right_to_left() else left + width for left, width in zip(lefts, self.widths)][:-1]
         y = top - header_height
         lines = [(0, top, total_width, top), (0, y, total_width, y)]
-        verticals = [(top, y)]  # runs of rows where the column rules are drawn
-        for row, height in zip(self.rows, heights):
-            if row.group:
-                verticals.append(None)
-            else:
-                if verticals[-1] is None:
-                    verticals[-1] = (y, y)
-                verticals[-1] = (verticals[-1][0], y - height)
+        runs = [[len(after), top, y]]  # rows drawn with the same column rules: [how many rules, top, bottom]
+        for index, (row, height) in enumerate(zip(self.rows, heights)):
+            drawn = 0 if row.group else len(after) if row.span is None else row.span
+            if runs[-1][0] != drawn:
+                runs.append([drawn, y, y])
+            runs[-1][2] = y - height
             y -= height
-            lines.append((0, y, total_width, y))
-        for run in verticals:
-            if run is None:
+            following = self.rows[index + 1] if index + 1 < len(self.rows) else None
+            if following is not None and following.attached and following.span:
+                # A row and its attached row (an action and its details) read as one entry: the
+                # cells before the span (the code) run on through both, unruled.
+                rule = min(lefts[following.span:]), sum(self.widths[following.span:])
+                lines.append((rule[0], y, rule[0] + rule[1], y))
                 continue
-            for x in edges[1:-1]:
-                lines.append((x, run[0], x, run[1]))
+            lines.append((0, y, total_width, y))
+        for drawn, run_top, run_bottom in runs:
+            lines += [(x, run_top, x, run_bottom) for x in after[:drawn]]
         lines += [(0, top, 0, y), (total_width, top, total_width, y)]
         canvas.lines(lines)
 
@@ -342,7 +356,7 @@ class ReportTable(Flowable):
         if self._heights is None:
             self._heights = []
             for row in self.rows:
-                cells, widths = (row.cells[:1], [sum(self.widths)]) if row.group else (row.cells, self.widths)
+                cells, _, widths = self._placed(row, [0.0] * len(self.widths))
                 height = max(self._measure(cells, widths), row.min_height)
                 if height > MAX_ROW_HEIGHT:
                     # Cell texts are kept short enough never to get here; should one still be

@@ -3,7 +3,6 @@ due to end, so that the steering committee knows what to ask for at each review.
 
 from reportlab.platypus import Flowable
 
-from workshop_app.export.pdf.lines import shortened
 from workshop_app.export.pdf.tables import TableRow, column_widths
 from workshop_app.export.roadmap_pdf.front import Report
 from workshop_app.export.roadmap_pdf.styles import TITLE_LIMIT, group_row, paged_table, styles, subheading
@@ -25,9 +24,10 @@ def milestones(report: Report) -> list[Flowable]:
         if action.end[:4] != year:
             year = action.end[:4]
             rows.append(group_row(year, 4))
-        rows.append(TableRow([action.code, cell_text(shortened(action.title, TITLE_LIMIT), cell, widths[1] - 12),
+        title = report.fit(action.title, TITLE_LIMIT, action.code)
+        rows.append(TableRow([action.code, cell_text(title, cell, widths[1] - 12),
                               cell_text(action.lead.short if action.lead else "", cell, widths[2] - 12),
                               labels.quarter(action.end)]))
     # Translators: a part of the plan's M&E section: each action by the quarter it is due to end
     return [*subheading(_("Milestones"), keep=160),
-            paged_table([_("Code"), _("Action"), _("Lead"), _("Due")], rows, widths)]
+            paged_table([_("Code"), _("Action"), _("Lead"), _("Due")], rows, widths), *report.table_notes()]

@@ -3,10 +3,18 @@ code, title and lead, grouped by outcome (actions with neither are left out)."""
 
 from reportlab.platypus import Flowable
 
-from workshop_app.export.pdf.lines import Piece, shortened
+from workshop_app.export.pdf.lines import Piece
 from workshop_app.export.pdf.tables import TableRow, column_widths
 from workshop_app.export.roadmap_pdf.front import Report
-from workshop_app.export.roadmap_pdf.styles import TITLE_LIMIT, group_row, heading, note, paged_table, styles
+from workshop_app.export.roadmap_pdf.styles import (
+    FIELD_LIMIT,
+    TITLE_LIMIT,
+    group_row,
+    heading,
+    note,
+    paged_table,
+    styles,
+)
 from workshop_app.export.roadmap_pdf.table import cell_text
 
 COLUMNS = (0.6, 2.4, 1.0, 3.0, 3.0)
@@ -20,6 +28,7 @@ def risks_section(report: Report, number: str) -> list[Flowable]:
     widths = column_widths(report.landscape_width, COLUMNS)
     inner = [width - 12 for width in widths]
     cell = styles()["cell"]
+    titles = [_("Code"), _("Action"), _("Lead"), _("Risks"), _("Assumptions")]
     rows: list[TableRow] = []
     for outcome in report.roadmap.outcomes:
         found = [action for action in outcome.actions
@@ -27,15 +36,18 @@ def risks_section(report: Report, number: str) -> list[Flowable]:
         if not found:
             continue
         rows.append(group_row("", len(COLUMNS), Piece(labels.get("roadmap.outcome", code=outcome.code) + "   ",
-                                                      bold=True), shortened(outcome.title, TITLE_LIMIT)))
+                                                      bold=True), report.fit(outcome.title, TITLE_LIMIT, outcome.code)))
         for action in found:
-            rows.append(TableRow([action.code, cell_text(shortened(action.title, TITLE_LIMIT), cell, inner[1]),
+            where = f"{action.code}, {{}}"
+            rows.append(TableRow([action.code, cell_text(report.fit(action.title, TITLE_LIMIT, action.code), cell,
+                                                         inner[1]),
                                   cell_text(action.lead.short if action.lead else "", cell, inner[2]),
-                                  cell_text(action.node.get("risks") or "", cell, inner[3]),
-                                  cell_text(action.node.get("assumptions") or "", cell, inner[4])]))
+                                  cell_text(report.fit(action.node.get("risks"), FIELD_LIMIT,
+                                                       where.format(titles[3])), cell, inner[3]),
+                                  cell_text(report.fit(action.node.get("assumptions"), FIELD_LIMIT,
+                                                       where.format(titles[4])), cell, inner[4])]))
     if not rows:
         # Translators: the risk matrix of a road map whose actions record no risks or assumptions
         return story + [note(_("No action records risks or assumptions."))]
-    titles = [_("Code"), _("Action"), _("Lead"), _("Risks"), _("Assumptions")]
     story.append(paged_table(titles, rows, widths))
-    return story
+    return story + report.table_notes()

@@ -4,7 +4,6 @@ the road map (the actions that start in the plan's first year, with their leads)
 from reportlab.platypus import Flowable
 
 from workshop_app.export.pdf import text
-from workshop_app.export.pdf.lines import shortened
 from workshop_app.export.pdf.tables import TableRow, column_widths
 from workshop_app.export.roadmap_pdf.action_plan.country_texts import country_text, title
 from workshop_app.export.roadmap_pdf.content import Action
@@ -38,8 +37,9 @@ def summary_section(report: Report, number: str) -> list[Flowable]:
                                 styles()["body"]))
     widths = column_widths(report.portrait_width, [0.7, 4.2, 1.3, 1.1])
     cell = styles()["cell"]
-    rows = [TableRow([action.code, cell_text(shortened(action.title, TITLE_LIMIT), cell, widths[1] - 12),
+    rows = [TableRow([action.code,
+                      cell_text(report.fit(action.title, TITLE_LIMIT, action.code), cell, widths[1] - 12),
                       cell_text(action.lead.short if action.lead else "", cell, widths[2] - 12),
                       labels.quarter(action.start)]) for action in actions]
     story.append(paged_table([_("Code"), _("Action"), _("Lead"), _("Start")], rows, widths))
-    return story
+    return story + report.table_notes()
