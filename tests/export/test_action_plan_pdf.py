@@ -271,3 +271,11 @@ def test_an_action_and_its_details_stay_on_one_page():
     assert rows_that_fit(rows, heights, 100) == 4
     # A pair taller than a page is still printed, over two pages.
     assert rows_that_fit(rows[2:], heights[2:], 25) == 1
+
+
+def test_the_m_and_e_plan_lists_the_indicators_targets_by_the_year_they_are_due(plan_pdf):
+    text = words(plan_pdf)
+    calendar = text[text.index("Targets by year"):text.index("Milestones")]
+    assert calendar.index("2028") < calendar.index("2029") < calendar.index("2030")
+    assert ("2029 1.2 Labour inspectors trained on identifying forced labour and child labour under this road map "
+            "150 DoLOS") in calendar

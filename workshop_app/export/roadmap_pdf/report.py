@@ -57,7 +57,7 @@ from workshop_app.export.roadmap_pdf.action_plan.crosscutting import crosscuttin
 from workshop_app.export.roadmap_pdf.action_plan.definitions import definitions_section
 from workshop_app.export.roadmap_pdf.action_plan.endorsement import endorsement_page
 from workshop_app.export.roadmap_pdf.action_plan.figures import figure_tiles
-from workshop_app.export.roadmap_pdf.action_plan.milestones import milestones
+from workshop_app.export.roadmap_pdf.action_plan.milestones import milestones, targets_by_year
 from workshop_app.export.roadmap_pdf.action_plan.participation import attendance_table
 from workshop_app.export.roadmap_pdf.action_plan.risks import risks_section
 from workshop_app.export.roadmap_pdf.action_plan.summary import summary_section
@@ -200,7 +200,7 @@ def _entries(report: Report, chosen: set[str], comments: list[dict]) -> list[Ent
         "context": lambda n: _context(report, n, chosen),
         "roadmap": lambda n: roadmap_section(report, n),
         "timeline": lambda n: timeline_section(report, n),
-        "monitoring": lambda n: [*monitoring_section(report, n), *milestones(report),
+        "monitoring": lambda n: [*monitoring_section(report, n), *targets_by_year(report), *milestones(report),
                                  *country_part(report, labels["me.reporting"], "monitoring")],
         "risks": lambda n: risks_section(report, n),
         "budget": lambda n: [*budget_section(report, n), *funding_by_source(report)],

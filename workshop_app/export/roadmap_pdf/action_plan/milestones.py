@@ -1,5 +1,6 @@
-"""Milestones for the M&E plan: every action that is not dropped, by the quarter (or day) it is
-due to end, so that the steering committee knows what to ask for at each review."""
+"""The M&E plan's calendar: the indicators' targets by the year they are due, and every action
+that is not dropped by the quarter (or day) it is due to end, so that the steering committee
+knows what to ask for at each review."""
 
 from reportlab.platypus import Flowable
 
@@ -31,3 +32,33 @@ def milestones(report: Report) -> list[Flowable]:
     # Translators: a part of the plan's M&E section: each action by the quarter it is due to end
     return [*subheading(_("Milestones"), keep=160),
             paged_table([_("Code"), _("Action"), _("Lead"), _("Due")], rows, widths), *report.table_notes()]
+
+
+def targets_by_year(report: Report) -> list[Flowable]:
+    labels = report.labels
+    _ = labels.words
+    due = []
+    for outcome in report.roadmap.outcomes:
+        for code, indicators in [(outcome.code, outcome.indicators),
+                                 *[(output.code, output.indicators) for output in outcome.outputs]]:
+            due += [(indicator["target_year"], code, indicator) for indicator in indicators
+                    if indicator.get("target_year")]
+    if not due:
+        return []
+    widths = column_widths(report.landscape_width, [0.6, 3.6, 1.6, 1.4])
+    cell = styles()["cell"]
+    # Translators: the columns of the plan's targets by year: what is measured, the value due, who measures it
+    titles = [_("Code"), _("Indicator"), _("Target"), _("Collected by")]
+    rows: list[TableRow] = []
+    year = None
+    for target_year, code, indicator in sorted(due, key=lambda entry: entry[0]):
+        if target_year != year:
+            year = target_year
+            rows.append(group_row(str(year), len(titles)))
+        where = [f"{code}, {title}" for title in titles]
+        rows.append(TableRow([code, cell_text(report.fit(indicator["title"], 800, where[1]), cell, widths[1] - 12),
+                              cell_text(report.fit(indicator["target_value"], 300, where[2]), cell, widths[2] - 12),
+                              cell_text(report.fit(indicator["collected_by"], 200, where[3]), cell,
+                                        widths[3] - 12)]))
+    # Translators: a part of the plan's M&E section: the indicators' targets grouped by the year they are due
+    return [*subheading(_("Targets by year"), keep=160), paged_table(titles, rows, widths), *report.table_notes()]
