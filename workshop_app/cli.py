@@ -121,6 +121,23 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("sign-in and road map PDFs: print participants' e-mail and phone (left out by "
                                "default)"))
 
+    handout = commands.add_parser("handout", help=_("write a handout: a copy of the workshop in which a breakout "
+                                                    "group drafts its outcomes"))
+    _file(handout)
+    handout.add_argument("out", type=Path, metavar=pgettext("argument", "out"), help=_("the handout file to write"))
+    handout.add_argument("--outcome", action="append", required=True, metavar="CODE",
+                         help=_("an outcome the group may edit, by its code (repeat for more)"))
+    handout.add_argument("--label", default="", metavar="TEXT", help=_("who it is for, e.g. \"Group A\""))
+
+    merge = commands.add_parser("merge", help=_("merge breakout handouts back into the workshop"))
+    _file(merge)
+    # Translators: the name of the command line's argument for the handout files to merge
+    merge.add_argument("handouts", nargs="+", type=Path, metavar=pgettext("argument", "HANDOUT"),
+                       help=_("the handout files, merged in this order"))
+    merge.add_argument("--dry-run", action="store_true", help=_("list the changes and conflicts; change nothing"))
+    merge.add_argument("--prefer", choices=["workshop", "handout"], default="workshop",
+                       help=_("in a conflict, keep the workshop's value (default) or the handout's"))
+
     stats = commands.add_parser("stats", help=_("counts and figures"))
     _file(stats)
     stats.add_argument("--json", action="store_true", help=_("machine-readable output"))
@@ -315,6 +332,58 @@ def _import_roadmap(args) -> int:
     return 0
 
 
+def _handout(args) -> int:
+    from workshop_app.models.document import WorkshopDocument
+    from workshop_app.models.handouts.writing import outcome_ids, write_handout
+
+    with WorkshopDocument.open(args.file, readonly=True) as document:
+        write_handout(document, args.out, outcome_ids(document, args.outcome), args.label)
+    print(args.out)
+    return 0
+
+
+def _merge(args) -> int:
+    """Every handout is read (or refused) before anything changes; each then merges as one step.
+    Conflicts are listed with the value kept; the exit status is 1 when there were any."""
+    from workshop_app.models.document import WorkshopDocument
+    from workshop_app.models.handouts.describing import conflict_views, preview_lines
+    from workshop_app.models.handouts.merging import merge_change, plan_merge
+    from workshop_app.models.handouts.part import handout_info
+    from workshop_app.models.handouts.reading import read_handout
+
+    conflicts = 0
+    with WorkshopDocument.open(args.file, readonly=args.dry_run) as opened:
+        _tell(opened.opening_notes)
+        if handout_info(opened) is not None:
+            raise WorkshopFileError(args.file, _("is a handout; merge handouts into the workshop's own file"))
+        handouts = [read_handout(opened, path) for path in args.handouts]
+        with opened.scratch_copy() as scratch:
+            document = scratch if args.dry_run else opened
+            for handout in handouts:
+                plan = plan_merge(document, handout)
+                if plan.already_merged:
+                    print(_("{group} ({file}): already merged; nothing changed").format(
+                        group=handout.label, file=handout.path.name))
+                    continue
+                plan.choose(args.prefer)
+                lines = preview_lines(document, plan)
+                views = conflict_views(document, plan)
+                print(ngettext("{group} ({file}): {count} change", "{group} ({file}): {count} changes",
+                               len(lines)).format(group=handout.label, file=handout.path.name, count=len(lines)))
+                for line in lines:
+                    print(f"  {line}")
+                for view, conflict in zip(views, plan.conflicts):
+                    print("  " + _("Conflict: {line}").format(line=view.line(handout.label, conflict.choice)))
+                conflicts += len(plan.conflicts)
+                document.apply(merge_change(document, plan))
+    if args.dry_run:
+        print(_("Dry run: nothing was changed."))
+    if conflicts:
+        print(ngettext("{count} conflict, listed above", "{count} conflicts, listed above", conflicts).format(
+            count=conflicts))
+    return 1 if conflicts else 0
+
+
 def _stats(args) -> int:
     from workshop_app.models.document import WorkshopDocument
     from workshop_app.models.stats import workshop_stats
@@ -359,4 +428,4 @@ def _size(text: str) -> tuple[int, int]:
 
 _HANDLERS = {"open": _open, "demo": _demo, "new": _new, "import-participants": _import_participants,
              "import-roadmap": _import_roadmap, "import-matrix": _import_roadmap, "export": _export,
-             "stats": _stats, "check": _check}
+             "handout": _handout, "merge": _merge, "stats": _stats, "check": _check}

@@ -146,7 +146,8 @@ def test_a_file_that_cannot_be_upgraded_is_left_as_it_was(typed_as_text):
     conn.commit()
     conn.close()
     before = typed_as_text.read_bytes()
-    with pytest.raises(WorkshopFileError, match="could not be upgraded to format 3 .* left as it was"):
+    refusal = f"could not be upgraded to format {schema.SCHEMA_VERSION} .* left as it was"
+    with pytest.raises(WorkshopFileError, match=refusal):
         WorkshopDocument.open(typed_as_text)
     assert typed_as_text.read_bytes() == before
 
@@ -200,7 +201,7 @@ def test_a_format_1_file_is_read_without_being_changed(demo_path, tmp_path, caps
     assert main(["export", str(old), "--what", "roadmap", str(tmp_path / "roadmap.xlsx")]) == 0
     assert main(["check", str(old)]) == 0
     out = capsys.readouterr().out
-    assert "format 1 (this program writes format 3)" in out and "result: ok" in out
+    assert f"format 1 (this program writes format {schema.SCHEMA_VERSION})" in out and "result: ok" in out
     assert old.read_bytes() == before
     assert not (tmp_path / "old.format-1-backup.workshop").exists()
 

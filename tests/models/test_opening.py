@@ -141,16 +141,17 @@ def test_older_file_is_backed_up_then_upgraded(workshop_path, monkeypatch):
     def add_rapporteur_flag(conn):
         conn.execute("ALTER TABLE participant ADD COLUMN rapporteur INTEGER NOT NULL DEFAULT 0")
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 4)
-    monkeypatch.setitem(upgrades.MIGRATIONS, 3, add_rapporteur_flag)
+    current = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(upgrades.MIGRATIONS, current, add_rapporteur_flag)
     with WorkshopDocument.open(workshop_path, verify=False) as document:
-        assert document.schema_version() == 4
+        assert document.schema_version() == current + 1
         assert document.workshop()["title"] == "Atelier national"
-        assert "kept as atelier.format-3-backup.workshop" in document.opening_notes[0]
-    backup = workshop_path.with_name("atelier.format-3-backup.workshop")
+        assert f"kept as atelier.format-{current}-backup.workshop" in document.opening_notes[0]
+    backup = workshop_path.with_name(f"atelier.format-{current}-backup.workshop")
     assert backup.exists()
-    with sqlite3.connect(backup) as conn:  # the backup is the old file, still at format 3
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    with sqlite3.connect(backup) as conn:  # the backup is the old file, still at its format
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == current
         assert conn.execute("SELECT title FROM workshop").fetchone()[0] == "Atelier national"
     assert original != workshop_path.read_bytes()
 
@@ -160,13 +161,14 @@ def test_failed_upgrade_leaves_the_file_at_its_old_format(workshop_path, monkeyp
         conn.execute("ALTER TABLE participant ADD COLUMN badge TEXT")
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 4)
-    monkeypatch.setitem(upgrades.MIGRATIONS, 3, broken_step)
+    current = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(upgrades.MIGRATIONS, current, broken_step)
     with pytest.raises(WorkshopFileError, match="could not be upgraded .* left as it was"):
         WorkshopDocument.open(workshop_path)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current)
     with WorkshopDocument.open(workshop_path) as document:
-        assert document.schema_version() == 3
+        assert document.schema_version() == current
         assert "badge" not in document.db["participant"].columns_dict
 
 

@@ -103,7 +103,7 @@ def demo_document_copy(demo_path):
 def format_2_file(path):
     """A file as format 2 wrote it: the same tables, without the plan's."""
     conn = sqlite3.connect(path, isolation_level=None)
-    for table in reversed(schema.ADDED_IN[3]):
+    for table in reversed(schema.ADDED_IN[3] + schema.ADDED_IN[4]):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("PRAGMA user_version = 2")
     conn.close()
@@ -115,7 +115,7 @@ def test_a_format_2_file_gains_the_plan_s_tables_and_figures(workshop_path, tmp_
     WorkshopDocument.create(fresh, title="x", country="MG", languages="fr").close()
     format_2_file(workshop_path)
     with WorkshopDocument.open(workshop_path) as document:
-        assert document.schema_version() == 3
+        assert document.schema_version() == schema.SCHEMA_VERSION
         assert document.schema_differences() == []
         assert "atelier.format-2-backup.workshop" in document.opening_notes[0]
         assert len(reference_figures(document)) == 6

@@ -33,11 +33,14 @@ from tests.reliability.kill_trials import (
 from workshop_app.models.document import WorkshopDocument
 
 SEED = int(os.environ.get("PATHFINDER_SEED", "87"))
-TRIALS = ({"participant import": 60, "workbook re-import": 60, "edits": 60, "export": 60, "save a copy": 60} if SOAK
-          else {"participant import": 2, "workbook re-import": 2, "edits": 3, "export": 2, "save a copy": 1})
+TRIALS = ({"participant import": 60, "workbook re-import": 60, "edits": 60, "export": 60, "save a copy": 60,
+           "merge": 60} if SOAK
+          else {"participant import": 2, "workbook re-import": 2, "edits": 3, "export": 2, "save a copy": 1,
+                "merge": 2})
 PEOPLE = 3000
 BURST = 300
-ROADMAP_TABLES = ("roadmap_node", "action_partner", "indicator", "organization")
+ROADMAP_TABLES = ("roadmap_node", "action_partner", "indicator", "organization", "plenary_comment", "merged_handout",
+                  "merged_change")
 
 
 def trials(operation, tmp_path, demo, problems, count=None):
@@ -243,3 +246,48 @@ def copy_sound(workshop, copy, contents, outcome):
     if copy.exists():
         recover_and_check(copy, copy.parent)
         assert read(copy, everything) == contents, "the copy differs from the file"
+
+
+def test_kill_during_a_merge(_demo_master, tmp_path):
+    """A handout in which the group edited every action of its outcome, added actions and a
+    comment: the workshop holds all of the merge or none of it."""
+    from workshop_app.models.handouts.part import guard_handout
+    from workshop_app.models.handouts.writing import outcome_ids, write_handout
+    from workshop_app.models.roadmap.editing import plan_add_node
+    from workshop_app.models.roadmap.tree import node_codes
+
+    handout = tmp_path / "Group B.workshop"
+    with WorkshopDocument.open(_demo_master, readonly=True) as document:
+        write_handout(document, handout, outcome_ids(document, ["2"]), "Group B")
+    with WorkshopDocument.open(handout) as document:
+        guard_handout(document)
+        codes = {code: node for node, code in node_codes(document).items()}
+        for code, node in codes.items():
+            if code.startswith("2.") and code.count(".") == 2:
+                document.apply(document.plan_update("roadmap_node", node, None, title=f"Action {code} (group B)"))
+        for number in range(20):
+            document.apply(plan_add_node(document, codes["2.1"], "action", position=0, title=f"New {number}"))
+    calibration = tmp_path / "calibration"
+    calibration.mkdir()
+    shutil.copyfile(_demo_master, calibration / "Nepal.workshop")
+    before = read(calibration / "Nepal.workshop", roadmap)
+    first_write, total = timed_run(program("merge", "Nepal.workshop", handout), calibration)
+    after = read(calibration / "Nepal.workshop", roadmap)
+    assert after != before
+    problems = []
+    for number, folder, workshop, rng in trials("merge", tmp_path, _demo_master, problems):
+        delay = kill_moment(rng, first_write, total)
+        outcome = run_and_kill(program("merge", workshop.name, handout), delay, folder)
+        judge(problems, number, delay, recover_and_check, workshop, folder)
+        an_import(number, delay, outcome, read(workshop, merge_projection), before_projection(before),
+                  before_projection(after), problems)
+    assert problems == []
+
+
+def merge_projection(document):
+    """The road map without the merge's own bookkeeping (its ids and times differ run to run)."""
+    return before_projection(roadmap(document))
+
+
+def before_projection(state):
+    return {table: rows for table, rows in state.items() if table not in ("merged_handout", "merged_change")}

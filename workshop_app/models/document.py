@@ -92,6 +92,8 @@ class WorkshopDocument:
         self._conn = conn
         self._db = None
         self._listeners: list[Callable[[Change], None]] = []
+        # Checks every change passes before it is written (a handout's limits); each raises to refuse.
+        self.guards: list[Callable[[Change], None]] = []
         tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         self._columns = {table: [row[1] for row in conn.execute(f"PRAGMA table_info({table})")] for table in tables}
         # Who points at whom, with the ON DELETE rule, so that a removal can record every row it
@@ -467,6 +469,8 @@ class WorkshopDocument:
             return
         if self.readonly:
             raise WorkshopFileError(self.path, _("is open read-only; changes cannot be saved"))
+        for guard in self.guards:
+            guard(change)
         try:
             with self._transaction():
                 for row in change.rows:

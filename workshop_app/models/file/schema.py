@@ -4,6 +4,11 @@ One SQLite file is one workshop. Every row carries a UUID text id so that rows k
 identity when a road map is re-imported from Excel or a breakout laptop's file is merged.
 Derived facts (action codes, start times, funding gaps, women's share) are never stored.
 
+Format 4 adds breakout handouts: a handout file names its part of the road map and keeps the
+rows as they were when it was handed out (the base of a three-way merge); a workshop file keeps
+which handouts were merged back and which of its rows and fields each one changed. New tables
+only, like format 3.
+
 Format 3 adds what a national action plan prints beyond the road map: the texts only the country
 can write (plan_text), the reference figures the context cites, acronyms the facilitator adds and
 each action's funding sources. They are new tables only, so a format-2 file is upgraded by
@@ -21,7 +26,7 @@ from workshop_app.models import vocabulary as v
 
 # "PWS1" read as a big-endian integer: the bytes at offset 68 of every workshop file.
 APPLICATION_ID = 0x50575331
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MINUTES_IN_A_DAY = 24 * 60
 MOST_PLACES = 1_000_000
@@ -274,10 +279,39 @@ CREATE TABLE funding_source (
     year INTEGER CHECK ({_year('year')})
 ) STRICT;
 CREATE INDEX funding_source_node ON funding_source(node_id, position);
+
+-- In a handout file, its one row: whose workshop, for whom, which outcomes are the group's, and
+-- the merged tables' rows as they were when it was handed out (JSON: table -> rows).
+CREATE TABLE handout (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    outcomes TEXT NOT NULL CHECK ({_list('outcomes')}),
+    created_at TEXT NOT NULL,
+    base TEXT NOT NULL CHECK (json_valid(base))
+) STRICT;
+
+-- In a workshop file, each handout merged back (its id is the handout's) ...
+CREATE TABLE merged_handout (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL DEFAULT '',
+    merged_at TEXT NOT NULL
+) STRICT;
+
+-- ... and every row and field it changed ('' for a row added or deleted whole).
+CREATE TABLE merged_change (
+    id TEXT PRIMARY KEY,
+    handout_id TEXT NOT NULL REFERENCES merged_handout(id) ON DELETE CASCADE,
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    field TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX merged_change_row ON merged_change(row_id);
 """
 
 # The tables each format added, in the order SCHEMA creates them.
-ADDED_IN = {3: ("plan_text", "reference_figure", "acronym", "funding_source")}
+ADDED_IN = {3: ("plan_text", "reference_figure", "acronym", "funding_source"),
+            4: ("handout", "merged_handout", "merged_change")}
 
 
 def create_schema(conn: sqlite3.Connection) -> None:

@@ -87,19 +87,29 @@ def to_strict_tables(conn: sqlite3.Connection) -> list[str]:
 def with_plan_tables(conn: sqlite3.Connection) -> list[str]:
     """Format 2 → 3: the national action plan's tables, created with the very text a new file
     holds, and the reference figures every new workshop starts with."""
-    added = schema.ADDED_IN[3]
-    for match in _CREATE.finditer(schema.SCHEMA):
-        if match.group(1) in added:
-            conn.execute(match.group(0))
-    for statement in _INDEX.findall(schema.SCHEMA):
-        if any(f" ON {table}(" in statement for table in added):
-            conn.execute(statement)
+    _create(conn, schema.ADDED_IN[3])
     from workshop_app.models.plan.figures import first_figures
 
     for row in first_figures(_first_language(conn)):
         conn.execute("INSERT INTO reference_figure (id, position, value, counts, year, source) "
                      "VALUES (:id, :position, :value, :counts, :year, :source)", row)
     return []
+
+
+def with_handout_tables(conn: sqlite3.Connection) -> list[str]:
+    """Format 3 → 4: the tables of breakout handouts and of their merges, empty."""
+    _create(conn, schema.ADDED_IN[4])
+    return []
+
+
+def _create(conn: sqlite3.Connection, tables: tuple[str, ...]) -> None:
+    """Tables a format added, with their indexes, in the very text a new file holds."""
+    for match in _CREATE.finditer(schema.SCHEMA):
+        if match.group(1) in tables:
+            conn.execute(match.group(0))
+    for statement in _INDEX.findall(schema.SCHEMA):
+        if any(f" ON {table}(" in statement for table in tables):
+            conn.execute(statement)
 
 
 def _first_language(conn: sqlite3.Connection) -> str:
@@ -238,4 +248,4 @@ def _number_locale(conn: sqlite3.Connection) -> str:
     return f"{language}_{country}" if isinstance(country, str) and country else language
 
 
-MIGRATIONS: dict[int, Migration] = {1: to_strict_tables, 2: with_plan_tables}
+MIGRATIONS: dict[int, Migration] = {1: to_strict_tables, 2: with_plan_tables, 3: with_handout_tables}

@@ -137,28 +137,39 @@ class Diff:
         return self._value(name, value, item, side)
 
     def _value(self, name: str, value: Any, item: ItemChange, side: str) -> str:
-        if value in (None, "", "[]"):
-            # Translators: an empty value in "Action 2.1.3: risks (none) → “Floods”"
-            return _("(none)")
-        if name == "lead_organization_id":
-            return _organization(self.organizations, value)
-        if name == "status":
-            return _label(v.ACTION_STATUSES, value)
-        if name == "action_group":
-            return _label(v.ACTION_GROUPS, value)
-        if name in ("issue_tags", "pillar_tags", "sdgs"):
+        currency = _currency_of(item, side) if name in ("cost", "funding_secured") else ""
+        return value_words(name, value, self.organizations, currency)
+
+
+def value_words(name: str, value: Any, organizations: dict[str, dict], currency: str = "") -> str:
+    """A field's value as a reader sees it: labels for keys, names for organizations, money with
+    its currency, text quoted and shortened."""
+    if value in (None, "", "[]"):
+        # Translators: an empty value in "Action 2.1.3: risks (none) → “Floods”"
+        return _("(none)")
+    if name in ("lead_organization_id", "organization_id"):
+        return _organization(organizations, value)
+    if name == "status":
+        return _label(v.ACTION_STATUSES, value)
+    if name == "action_group":
+        return _label(v.ACTION_GROUPS, value)
+    if name == "role":
+        return _label(v.PARTNER_ROLES, value)
+    if name in ("issue_tags", "pillar_tags", "sdgs"):
+        try:
             keys = json.loads(value) if isinstance(value, str) else value
-            if name == "sdgs":
-                # Translators: a Sustainable Development Goal by its number: "SDG 8"
-                return listed(_("SDG {number}").format(number=key) for key in keys) or _("(none)")
-            labels = v.ISSUE_TAGS if name == "issue_tags" else v.PILLAR_TAGS
-            return listed(_label(labels, key) for key in keys) or _("(none)")
-        if name in ("cost", "funding_secured") and isinstance(value, (int, float)):
-            currency = _currency_of(item, side)
-            return f"{window_amount(value)} {currency}".strip()
-        if isinstance(value, str):
+        except ValueError:
             return _quote(value)
-        return str(value)
+        if name == "sdgs":
+            # Translators: a Sustainable Development Goal by its number: "SDG 8"
+            return listed(_("SDG {number}").format(number=key) for key in keys) or _("(none)")
+        labels = v.ISSUE_TAGS if name == "issue_tags" else v.PILLAR_TAGS
+        return listed(_label(labels, key) for key in keys) or _("(none)")
+    if name in ("cost", "funding_secured", "amount") and isinstance(value, (int, float)):
+        return f"{window_amount(value)} {currency}".strip()
+    if isinstance(value, str):
+        return _quote(value)
+    return str(value)
 
 
 def compare(old: dict, new: dict) -> Diff:

@@ -1,0 +1,75 @@
+"""`workshop-app handout` and `workshop-app merge`: conflicts listed with their code and field,
+exit 1 when there were any, --prefer, --dry-run, and one line (exit 2) for a file that cannot be
+merged, leaving the workshop as it was."""
+
+from workshop_app.cli import main
+from workshop_app.models.document import WorkshopDocument
+from workshop_app.models.handouts.part import guard_handout
+from workshop_app.models.roadmap.tree import node_codes
+
+
+def run(capsys, *args):
+    code = main([str(arg) for arg in args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def retitle(path, code: str, title: str, *, handout: bool = False) -> None:
+    with WorkshopDocument.open(path) as document:
+        if handout:
+            guard_handout(document)
+        node = {value: key for key, value in node_codes(document).items()}[code]
+        document.apply(document.plan_update("roadmap_node", node, None, title=title))
+
+
+def title(path, code: str) -> str:
+    with WorkshopDocument.open(path, readonly=True) as document:
+        node = {value: key for key, value in node_codes(document).items()}[code]
+        return document.get("roadmap_node", node)["title"]
+
+
+def test_a_handout_merges_back_with_its_conflict_listed(demo_path, tmp_path, capsys):
+    handout = tmp_path / "group-b.workshop"
+    assert run(capsys, "handout", demo_path, handout, "--outcome", "2", "--label", "Group B")[0] == 0
+    retitle(handout, "2.1.1", "Group B's title", handout=True)
+    retitle(handout, "2.1.2", "Only the group changed this", handout=True)
+    retitle(demo_path, "2.1.1", "The plenary's title")
+    before = demo_path.read_bytes()
+    code, out, _ = run(capsys, "merge", demo_path, handout, "--dry-run")
+    assert code == 1 and "Dry run: nothing was changed." in out
+    assert demo_path.read_bytes() == before
+    assert ("Conflict: Action 2.1.1 “The plenary's title” · title: workshop “The plenary's title” · Group B "
+            "“Group B's title” (kept: the workshop's)") in out
+    assert "Action 2.1.2: title" in out and "→ “Only the group changed this”" in out
+    code, out, _ = run(capsys, "merge", demo_path, handout, "--prefer", "handout")
+    assert code == 1 and "(kept: the group's)" in out
+    assert title(demo_path, "2.1.1") == "Group B's title"
+    assert title(demo_path, "2.1.2") == "Only the group changed this"
+    code, out, _ = run(capsys, "merge", demo_path, handout)
+    assert code == 0 and "already merged; nothing changed" in out
+
+
+def test_a_merge_without_conflicts_exits_0(demo_path, tmp_path, capsys):
+    handout = tmp_path / "group-c.workshop"
+    run(capsys, "handout", demo_path, handout, "--outcome", "3", "--label", "Group C")
+    retitle(handout, "3.1.1", "Group C's wording", handout=True)
+    code, out, _ = run(capsys, "merge", demo_path, handout)
+    assert code == 0 and "Group C (group-c.workshop): 1 change" in out
+    assert title(demo_path, "3.1.1") == "Group C's wording"
+
+
+def test_what_cannot_be_merged_is_refused_in_one_line_and_nothing_changes(demo_path, tmp_path, capsys):
+    good = tmp_path / "group-a.workshop"
+    run(capsys, "handout", demo_path, good, "--outcome", "1", "--label", "Group A")
+    retitle(good, "1.1.1", "Would arrive", handout=True)
+    not_a_handout = tmp_path / "copy.workshop"
+    not_a_handout.write_bytes(demo_path.read_bytes())
+    before = demo_path.read_bytes()
+    code, out, err = run(capsys, "merge", demo_path, good, not_a_handout)
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "copy.workshop: is not a handout" in err and "Traceback" not in err
+    assert demo_path.read_bytes() == before
+    code, _, err = run(capsys, "handout", demo_path, tmp_path / "x.workshop", "--outcome", "9")
+    assert code == 2 and "has no outcome 9 (its outcomes: 1, 2, 3, 4)" in err
+    code, _, err = run(capsys, "merge", good, good)
+    assert code == 2 and "is a handout; merge handouts into the workshop's own file" in err

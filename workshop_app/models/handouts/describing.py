@@ -1,0 +1,142 @@
+"""A merge in a facilitator's words: every change it would make (the versions comparison's
+sentences, between the workshop now and the workshop merged) and each conflict with the base's,
+the workshop's and the group's value."""
+
+from dataclasses import dataclass
+
+from workshop_app.i18n.catalogs import _, ngettext
+from workshop_app.models.document import WorkshopDocument
+from workshop_app.models.handouts.merging import (
+    DELETE_EDIT,
+    EDIT_DELETE,
+    HANDOUT,
+    OUTSIDE,
+    Conflict,
+    MergePlan,
+    merge_change,
+)
+from workshop_app.models.roadmap.diff import FIELD_LABELS, compare, value_words
+from workshop_app.models.roadmap.tree import item_label, node_codes
+from workshop_app.models.roadmap.versions import snapshot
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A conflict as the window and the command line show it."""
+    item: str  # "Action 2.1.3" or "Indicator “…” of action 2.1.3"
+    field: str  # the field's name in words; "" for the whole row
+    base: str
+    workshop: str
+    handout: str
+
+    def line(self, group: str, choice: str) -> str:
+        kept = _("kept: the group's") if choice == HANDOUT else _("kept: the workshop's")
+        where = f"{self.item} · {self.field}" if self.field else self.item
+        # Translators: a merge conflict: "Action 2.1.1 · title: workshop “A” · Group B “B” (kept: the workshop's)"
+        return _("{where}: workshop {workshop} · {group} {handout} ({kept})").format(
+            where=where, workshop=self.workshop, group=group, handout=self.handout, kept=kept)
+
+
+def preview_lines(document: WorkshopDocument, plan: MergePlan) -> list[str]:
+    """Every change the merge would make, as the versions comparison words it; the workshop is
+    not touched (the merge is tried on a copy in memory)."""
+    before = snapshot(document)
+    with document.scratch_copy() as scratch:
+        scratch.apply(merge_change(scratch, plan))
+        after = snapshot(scratch)
+        comments = len(plan_comments(plan))
+    lines = compare(before, after).lines()
+    if comments:
+        lines.append(ngettext("{count} plenary comment added", "{count} plenary comments added",
+                              comments).format(count=comments))
+    return lines
+
+
+def plan_comments(plan: MergePlan) -> list[dict]:
+    return [step.values for step in plan.steps if step.kind == "add" and step.table == "plenary_comment"]
+
+
+def conflict_views(document: WorkshopDocument, plan: MergePlan) -> list[ConflictView]:
+    codes = node_codes(document)
+    mine = plan.handout.rows
+    handout_codes = _codes(mine["roadmap_node"])
+    organizations = {**{row["id"]: row for row in mine["organization"].values()},
+                     **{row["id"]: row for row in document.rows("organization")}}
+    return [_view(conflict, codes, handout_codes, organizations, document, plan) for conflict in plan.conflicts]
+
+
+def _view(conflict: Conflict, codes: dict, handout_codes: dict, organizations: dict, document, plan) -> ConflictView:
+    row = conflict.workshop or conflict.handout or conflict.base or {}
+    if not isinstance(row, dict):
+        row = document.get(conflict.table, conflict.row_id) or plan.handout.rows[conflict.table].get(
+            conflict.row_id) or plan.handout.base[conflict.table].get(conflict.row_id) or {}
+    item = _item(conflict.table, row, codes, handout_codes, organizations, document, plan)
+    if conflict.field:
+        label = FIELD_LABELS.get(conflict.field)
+        field = _(label) if label else conflict.field.replace("_", " ")
+        return ConflictView(item, field, *(value_words(conflict.field, value, organizations, row.get("currency", ""))
+                                           for value in (conflict.base, conflict.workshop, conflict.handout)))
+    # Translators: in a merge conflict, the state of a whole item on one side
+    deleted, changed, added = _("deleted"), _("changed"), _("added")
+    if conflict.kind == EDIT_DELETE:
+        return ConflictView(item, "", "", changed, deleted)
+    if conflict.kind == DELETE_EDIT:
+        return ConflictView(item, "", "", deleted, changed)
+    if conflict.kind == OUTSIDE:
+        # Translators: in a merge conflict: the group changed something outside its part of the road map
+        outside = _("outside its part")
+        return ConflictView(item, "", "", _("(unchanged)"), f"{added if conflict.base is None else deleted} "
+                                                            f"({outside})")
+    return ConflictView(item, "", "", "", "")
+
+
+def _item(table: str, row: dict, codes: dict, handout_codes: dict, organizations: dict, document, plan) -> str:
+    def node_label(node_id: str | None) -> str:
+        node = document.get("roadmap_node", node_id) if node_id else None
+        node = node or plan.handout.rows["roadmap_node"].get(node_id) or plan.handout.base["roadmap_node"].get(
+            node_id)
+        if node is None:
+            return _("a removed item")
+        code = codes.get(node_id) or handout_codes.get(node_id, "")
+        return item_label(node["level"], code)
+
+    if table == "roadmap_node":
+        return f"{node_label(row.get('id'))} {value_words('title', row.get('title'), organizations)}"
+    parent = node_label(row.get("node_id")) if row.get("node_id") else ""
+    lowered = parent[:1].lower() + parent[1:]
+    if table == "indicator":
+        # Translators: a merge conflict's item: "Indicator “Share of…” of action 2.1.3"
+        return _("Indicator {title} of {item}").format(title=value_words("title", row.get("title"), organizations),
+                                                        item=lowered)
+    if table == "action_partner":
+        # Translators: a merge conflict's item: "Partner ILO of action 2.1.3"
+        return _("Partner {organization} of {item}").format(
+            organization=value_words("organization_id", row.get("organization_id"), organizations), item=lowered)
+    if table == "funding_source":
+        # Translators: a merge conflict's item: "Funding source of action 2.1.3"
+        return _("Funding source of {item}").format(item=lowered)
+    if table == "plenary_comment":
+        # Translators: a merge conflict's item: "Comment on action 2.1.3"
+        return _("Comment on {item}").format(item=lowered)
+    if table == "organization":
+        # Translators: a merge conflict's item: "Organization “Ministry of Labour”"
+        return _("Organization {name}").format(name=value_words("name", row.get("name"), organizations))
+    return table
+
+
+def _codes(nodes: dict[str, dict]) -> dict[str, str]:
+    """Codes ("2.1.3") from rows alone, numbered as tree.node_codes numbers a document's."""
+    children: dict[str | None, list[dict]] = {}
+    for node in sorted(nodes.values(), key=lambda node: node["position"]):
+        children.setdefault(node["parent_id"], []).append(node)
+    codes: dict[str, str] = {}
+
+    def walk(parent: str | None, code: str) -> None:
+        for index, child in enumerate(children.get(parent, []), start=1):
+            codes[child["id"]] = f"{code}.{index}" if code else str(index)
+            walk(child["id"], codes[child["id"]])
+
+    for goal in children.get(None, []):
+        codes[goal["id"]] = ""
+        walk(goal["id"], "")
+    return codes

@@ -1,0 +1,335 @@
+"""The three-way merge of a handout into its workshop, row by row and field by field, by the
+rows' stable ids, against the state the handout was written from (its base).
+
+For each row: what only the group changed arrives; what only the workshop changed stays; what
+both changed alike is kept once. The rest are conflicts, which the facilitator decides:
+- the same field changed to different values in the workshop and in the handout (a second
+  handout meets the first one's value here, so two groups' disagreements are conflicts too);
+- an item the group deleted that the workshop changed meanwhile, or the other way round;
+- anything the group changed outside its part (the program refuses such edits in a handout;
+  a file edited by other means may still hold some).
+
+Positions are the group's within its part (the items it added, moved or deleted decide the
+order there); the merged siblings are then numbered again, so codes renumber. A merge is one
+Change: one transaction, one undo step, and rows in merged_change that say which handout each
+merged row and field came from. A handout already merged is recognised by its id."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from workshop_app.i18n.catalogs import _
+from workshop_app.models.changes import Change, RowChange
+from workshop_app.models.document import WorkshopDocument, new_id, utc_now
+from workshop_app.models.handouts.part import MERGED_TABLES, NODE_TABLES, in_part, part_nodes
+from workshop_app.models.handouts.reading import Handout
+
+# Where a row sits among its siblings: the group's within its part, numbered again after a merge.
+_PLACE = "position"
+_ORDERED = {"roadmap_node": "parent_id", "indicator": "node_id", "funding_source": "node_id"}
+
+FIELD, EDIT_DELETE, DELETE_EDIT, OUTSIDE = "field", "edit_delete", "delete_edit", "outside"
+WORKSHOP, HANDOUT = "workshop", "handout"
+
+
+@dataclass
+class Conflict:
+    """Something both sides changed, or the group changed outside its part. `field` is "" when
+    the whole row is at stake (a deletion, an addition). `choice` says which side wins."""
+    kind: str
+    table: str
+    row_id: str
+    field: str
+    base: Any
+    workshop: Any
+    handout: Any
+    choice: str = WORKSHOP
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.table, self.row_id, self.field
+
+
+@dataclass
+class Step:
+    """One change the merge makes: add a row, set fields of one, or delete one."""
+    kind: str  # add, update, delete
+    table: str
+    row_id: str
+    values: dict = field(default_factory=dict)  # the row (add) or the fields set (update)
+
+
+@dataclass
+class MergePlan:
+    handout: Handout
+    steps: list[Step] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    already_merged: bool = False
+
+    def choose(self, side: str) -> None:
+        """Decide every conflict for one side (the command line's --prefer)."""
+        for conflict in self.conflicts:
+            conflict.choice = side
+
+
+def plan_merge(document: WorkshopDocument, handout: Handout) -> MergePlan:
+    """What merging the handout would do to the workshop as it is now; nothing is written."""
+    plan = MergePlan(handout)
+    if document.get("merged_handout", handout.info.id) is not None:
+        plan.already_merged = True
+        return plan
+    workshop = {table: {row["id"]: row for row in document.rows(table, order_by="rowid")} for table in MERGED_TABLES}
+    base, mine = handout.base, handout.rows
+    # The group's part, as handed out and as the group left it (items it added are in it).
+    part = part_nodes(base["roadmap_node"].values(), handout.info.outcomes) | part_nodes(
+        mine["roadmap_node"].values(), handout.info.outcomes)
+    deleted_nodes = {node_id for node_id in base["roadmap_node"] if node_id not in mine["roadmap_node"]}
+    for table in MERGED_TABLES:
+        for row_id in [*base[table], *(key for key in mine[table] if key not in base[table])]:
+            _merge_row(plan, table, row_id, base[table].get(row_id), workshop[table].get(row_id),
+                       mine[table].get(row_id), part, deleted_nodes, workshop)
+    _orphans(plan, workshop)
+    return plan
+
+
+def _orphans(plan: MergePlan, workshop: dict) -> None:
+    """A row the group added under an item the workshop deleted meanwhile cannot arrive alone:
+    the deleted item becomes the conflict (keep it deleted, or bring it back with the group's
+    work under it)."""
+    added = {(step.table, step.row_id) for step in plan.steps if step.kind == "add"}
+    mine = plan.handout.rows
+    restored: set[str] = set()
+    kept = []
+    for step in plan.steps:
+        parent = step.values.get("parent_id") if step.table == "roadmap_node" else step.values.get("node_id")
+        if step.kind != "add" or step.table not in ("roadmap_node", *NODE_TABLES, "plenary_comment") or (
+                parent is None or parent in workshop["roadmap_node"] or ("roadmap_node", parent) in added):
+            kept.append(step)
+            continue
+        # The topmost item the workshop deleted above the new row.
+        top = parent
+        while mine["roadmap_node"].get(top, {}).get("parent_id") not in (None, *workshop["roadmap_node"]):
+            top = mine["roadmap_node"][top]["parent_id"]
+        if top in mine["roadmap_node"] and top not in restored and not any(
+                conflict.row_id == top and conflict.kind == DELETE_EDIT for conflict in plan.conflicts):
+            restored.add(top)
+            plan.conflicts.append(Conflict(DELETE_EDIT, "roadmap_node", top, "", plan.handout.base["roadmap_node"].get(
+                top), None, dict(mine["roadmap_node"][top])))
+    plan.steps = kept
+
+
+def _merge_row(plan: MergePlan, table: str, row_id: str, before: dict | None, now: dict | None,
+               theirs: dict | None, part: set[str], deleted_nodes: set[str], workshop: dict) -> None:
+    if before is None:
+        if theirs is not None and now is None:
+            _added(plan, table, row_id, theirs, part)
+        return
+    owner = theirs or before
+    inside = in_part(table, owner, part) or (
+        table == "plenary_comment" and in_part("roadmap_node", {"id": owner["node_id"]}, part))
+    if theirs is None:
+        if now is not None and not _removed_with_parent(table, before, deleted_nodes):
+            _deleted(plan, table, row_id, before, now, inside, workshop)
+        return
+    _changed(plan, table, row_id, before, now, theirs, inside)
+
+
+def _added(plan: MergePlan, table: str, row_id: str, theirs: dict, part: set[str]) -> None:
+    """A row the group added: comments and new organizations anywhere, the rest in its part."""
+    if table in ("plenary_comment", "organization") or in_part(table, theirs, part):
+        plan.steps.append(Step("add", table, row_id, dict(theirs)))
+    else:
+        plan.conflicts.append(Conflict(OUTSIDE, table, row_id, "", None, None, dict(theirs)))
+
+
+def _deleted(plan: MergePlan, table: str, row_id: str, before: dict, now: dict, inside: bool,
+             workshop: dict) -> None:
+    """A row the group deleted: gone, unless the workshop changed it (or anything under it)."""
+    if not inside:
+        plan.conflicts.append(Conflict(OUTSIDE, table, row_id, "", dict(before), dict(now), None))
+    elif _changed_since(table, row_id, before, now, workshop, plan.handout):
+        plan.conflicts.append(Conflict(EDIT_DELETE, table, row_id, "", dict(before), dict(now), None))
+    else:
+        plan.steps.append(Step("delete", table, row_id))
+
+
+def _changed(plan: MergePlan, table: str, row_id: str, before: dict, now: dict | None, theirs: dict,
+             inside: bool) -> None:
+    """A row the group edited, field by field against the workshop's own edits."""
+    # A field the base does not know (a newer format's) is not the group's change.
+    changed = [name for name in theirs if name in before and theirs[name] != before[name]]
+    if not changed:
+        return
+    if now is None:  # deleted in the workshop meanwhile
+        if inside:
+            plan.conflicts.append(Conflict(DELETE_EDIT, table, row_id, "", dict(before), None, dict(theirs)))
+        return
+    updates = {}
+    for name in changed:
+        if theirs[name] == now[name]:
+            continue  # both made the same change
+        if not inside:
+            plan.conflicts.append(Conflict(OUTSIDE, table, row_id, name, before[name], now[name], theirs[name]))
+        elif name == _PLACE or now[name] == before[name]:
+            updates[name] = theirs[name]
+        else:
+            plan.conflicts.append(Conflict(FIELD, table, row_id, name, before[name], now[name], theirs[name]))
+    if updates:
+        plan.steps.append(Step("update", table, row_id, updates))
+
+
+def _removed_with_parent(table: str, row: dict, deleted_nodes: set[str]) -> bool:
+    if table == "roadmap_node":
+        return row["parent_id"] in deleted_nodes
+    return table in (*NODE_TABLES, "plenary_comment") and row["node_id"] in deleted_nodes
+
+
+def _changed_since(table: str, row_id: str, before: dict, now: dict, workshop: dict, handout: Handout) -> bool:
+    """Whether the workshop changed the row, or (for an item) anything under it, since the
+    handout was written: then deleting it would lose that work."""
+    if any(now.get(name) != value for name, value in before.items() if name != _PLACE):
+        return True
+    if table != "roadmap_node":
+        return False
+    below = part_nodes(workshop["roadmap_node"].values(), [row_id]) - {row_id}
+    base = handout.base
+    for node_id in below:
+        if node_id not in base["roadmap_node"] or _differs(base["roadmap_node"][node_id],
+                                                            workshop["roadmap_node"][node_id]):
+            return True
+    below.add(row_id)
+    for child in NODE_TABLES:
+        for key, row in workshop[child].items():
+            if row["node_id"] in below and (key not in base[child] or _differs(base[child][key], row)):
+                return True
+    return False
+
+
+def _differs(before: dict, now: dict) -> bool:
+    return any(now.get(name) != value for name, value in before.items() if name != _PLACE)
+
+
+# ---------------------------------------------------------------------- the change
+
+def merge_change(document: WorkshopDocument, plan: MergePlan) -> Change:
+    """The plan, with each conflict decided by its choice, as one undoable Change (empty when the
+    handout was merged already). Planned against the workshop as it is now."""
+    # Translators: the undo step of a merge: "Merge handout Group B"
+    text = _("Merge handout {group}").format(group=plan.handout.label)
+    if plan.already_merged:
+        return Change(text)
+    adds: list[Step] = [step for step in plan.steps if step.kind == "add"]
+    updates: list[Step] = [step for step in plan.steps if step.kind == "update"]
+    deletes: list[Step] = [step for step in plan.steps if step.kind == "delete"]
+    for conflict in plan.conflicts:
+        if conflict.choice != HANDOUT:
+            continue
+        if conflict.field:
+            updates.append(Step("update", conflict.table, conflict.row_id, {conflict.field: conflict.handout}))
+        elif conflict.handout is None:
+            deletes.append(Step("delete", conflict.table, conflict.row_id))
+        else:
+            adds += _restored(plan, conflict)
+    rows: list[RowChange] = []
+    merge = {"id": plan.handout.info.id, "label": plan.handout.label, "merged_at": utc_now()}
+    rows.append(RowChange("merged_handout", merge["id"], None, merge))
+    with document.drafting() as step:
+        done: set[tuple[str, str]] = set()
+        # Rows the group deleted among lists first (a partner removed and named again), then
+        # additions (parents before children), edits, and the items deleted with all under them.
+        for item in sorted((item for item in deletes if item.table != "roadmap_node"),
+                           key=lambda item: MERGED_TABLES.index(item.table), reverse=True):
+            rows += _delete(document, step, item, done)
+        order = _depths(plan.handout.rows["roadmap_node"])
+        for item in sorted(adds, key=lambda item: (MERGED_TABLES.index(item.table), order.get(item.row_id, 0))):
+            rows += step(Change(text, (RowChange(item.table, item.row_id, None, item.values),))).rows
+        for item in updates:
+            current = document.get(item.table, item.row_id)
+            if current is None:
+                continue
+            values = {name: value for name, value in item.values.items() if current.get(name) != value}
+            if values:
+                before = {name: current[name] for name in values}
+                rows += step(Change(text, (RowChange(item.table, item.row_id, before, values),))).rows
+        for item in sorted((item for item in deletes if item.table == "roadmap_node"),
+                           key=lambda item: -order.get(item.row_id, 0)):
+            rows += _delete(document, step, item, done)
+        rows += _renumbered(document, step, text, [*adds, *updates, *deletes])
+    rows += _provenance(plan.handout.info.id, rows)
+    return Change(text, tuple(rows))
+
+
+def _delete(document: WorkshopDocument, step, item: Step, done: set) -> list[RowChange]:
+    if (item.table, item.row_id) in done or document.get(item.table, item.row_id) is None:
+        return []
+    removal = document.plan_delete(item.table, item.row_id)
+    done.update((row.table, row.row_id) for row in removal.rows)
+    return list(step(removal).rows)
+
+
+def _restored(plan: MergePlan, conflict: Conflict) -> list[Step]:
+    """An item the workshop deleted and the group changed, back as the group left it, with
+    everything the group has under it."""
+    mine = plan.handout.rows
+    if conflict.table != "roadmap_node":
+        return [Step("add", conflict.table, conflict.row_id, dict(conflict.handout))]
+    below = part_nodes(mine["roadmap_node"].values(), [conflict.row_id])
+    steps = [Step("add", "roadmap_node", node_id, dict(mine["roadmap_node"][node_id])) for node_id in below]
+    for table in NODE_TABLES:
+        steps += [Step("add", table, key, dict(row)) for key, row in mine[table].items() if row["node_id"] in below]
+    return steps
+
+
+def _depths(nodes: dict[str, dict]) -> dict[str, int]:
+    depths: dict[str, int] = {}
+    for node_id in nodes:
+        chain, current = [], node_id
+        while current in nodes and current not in depths and current not in chain:
+            chain.append(current)
+            current = nodes[current]["parent_id"]
+        depth = depths.get(current, -1) if current in nodes else -1
+        for key in reversed(chain):
+            depth += 1
+            depths[key] = depth
+    return depths
+
+
+def _renumbered(document: WorkshopDocument, step, text: str, touched: list[Step]) -> list[RowChange]:
+    """Siblings numbered 0, 1, 2… again wherever the merge added, moved or deleted a row, in
+    the order their positions give (the group's, within its part)."""
+    groups: set[tuple[str, str | None]] = set()
+    for item in touched:
+        if item.table not in _ORDERED:
+            continue
+        parent = _ORDERED[item.table]
+        if parent in item.values:
+            groups.add((item.table, item.values[parent]))
+        row = document.get(item.table, item.row_id)
+        if row is not None:
+            groups.add((item.table, row[parent]))
+    rows: list[RowChange] = []
+    for table, parent_id in sorted(groups, key=lambda group: (group[0], group[1] or "")):
+        column = _ORDERED[table]
+        where = f"{column} IS NULL" if parent_id is None else f"{column} = ?"
+        siblings = document.rows(table, where, [] if parent_id is None else [parent_id], order_by="position, rowid")
+        for index, sibling in enumerate(siblings):
+            if sibling[_PLACE] != index:
+                change = Change(text, (RowChange(table, sibling["id"], {_PLACE: sibling[_PLACE]}, {_PLACE: index}),))
+                rows += step(change).rows
+    return rows
+
+
+def _provenance(handout_id: str, rows: list[RowChange]) -> list[RowChange]:
+    """Which rows and fields the handout brought: one row of merged_change each."""
+    records, seen = [], set()
+    for row in rows:
+        if row.table not in MERGED_TABLES:
+            continue
+        names = [""] if row.kind != "update" else [name for name in row.after if name != _PLACE]
+        for name in names:
+            if (row.table, row.row_id, name) in seen:
+                continue
+            seen.add((row.table, row.row_id, name))
+            record = {"id": new_id(), "handout_id": handout_id, "table_name": row.table, "row_id": row.row_id,
+                      "field": name}
+            records.append(RowChange("merged_change", record["id"], None, record))
+    return records
