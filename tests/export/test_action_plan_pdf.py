@@ -279,3 +279,79 @@ def test_the_m_and_e_plan_lists_the_indicators_targets_by_the_year_they_are_due(
     assert calendar.index("2028") < calendar.index("2029") < calendar.index("2030")
     assert ("2029 1.2 Labour inspectors trained on identifying forced labour and child labour under this road map "
             "150 DoLOS") in calendar
+
+
+def test_the_budget_gives_the_cost_and_funding_of_each_year_per_currency(plan_pdf):
+    text = words(plan_pdf)
+    budget = text[text.index("11 Budget summary Amounts are given"):text.index("Cross-cutting tables By pillar")]
+    assert budget.index("Per outcome") < budget.index("Cost by year") < budget.index("Funding by source and year")
+    years = budget[budget.index("Cost by year"):budget.index("Funding by source and year")]
+    assert years.count("Year Estimated cost Funding secured Funding gap") == 2  # one table per currency
+    # 2027 secures more than it costs: the rest counts towards 2028.
+    assert "2027 NPR 13,002,655 NPR 21,900,000 NPR 0 2028 NPR 52,508,241 NPR 7,920,000 NPR 35,690,896" in years
+    # A year with nothing secured leaves its whole estimated cost to fund.
+    assert "2030 NPR 22,567,531 NPR 0 NPR 22,567,531 Total" in years
+    assert "2030 USD 394,917 USD 0 USD 394,917 Total" in years
+    # The totals are those of the totals per currency, and the funding secured by source.
+    assert "Totals per currency Currency Actions Estimated cost Funding secured Funding gap Funded Not costed " \
+           "NPR 20 130,500,000 32,700,000 97,800,000 25% – USD 19 3,200,000 1,450,000 1,750,000 45%" in budget
+    assert "Total NPR 130,500,000 NPR 32,700,000 NPR 97,800,000" in years
+    assert "Total USD 3,200,000 USD 1,450,000 USD 1,750,000" in years
+    assert "Total NPR 21,900,000 NPR 7,920,000 NPR 2,880,000 NPR 32,700,000" in budget
+    assert "spread evenly over the quarters from its start to its end" in years
+    assert "add up to" not in years and "does not fill" not in years  # the demo's figures agree
+
+
+def test_the_executive_summary_gives_the_plan_in_figures_of_the_budget(plan_pdf):
+    text = words(plan_pdf)
+    summary = text[text.index("2 Executive summary By 2030"):text.index("Priorities of the first year (2027)")]
+    assert "The plan in figures 4 outcomes · 12 outputs · 41 actions" in summary
+    assert "Estimated cost Funding secured Funding gap Funded NPR 130,500,000 NPR 32,700,000 NPR 97,800,000 25% " \
+           "USD 3,200,000 USD 1,450,000 USD 1,750,000 45%" in summary
+    assert "2 actions have no estimated cost yet and are not counted in these amounts." in summary
+
+
+def test_a_frozen_version_prints_its_own_figures_by_year_and_in_the_summary(demo_path, tmp_path):
+    def edit(document):
+        document.apply(plan_freeze_version(document, "Validated"))
+        document.apply(plan_mark_validated(document, "Validated"))
+        largest = document.rows("roadmap_node", "level = 'action' AND currency = 'NPR'", order_by="cost DESC")[0]
+        assert (largest["cost"], largest["start"], largest["end"]) == (24_000_000, "2028-Q1", "2030-Q4")
+        document.apply(document.plan_update("roadmap_node", largest["id"], status="dropped"))
+        sources = document.rows("funding_source", "node_id = ?", [largest["id"]])
+        document.apply(document.plan_insert("funding_source", node_id=largest["id"], position=len(sources),
+                                            source="Donor", amount=1_000, currency="NPR", year=2030))
+
+    with edited_copy(demo_path, tmp_path, edit) as document:
+        write_roadmap_pdf(document, tmp_path / "draft.pdf", sections=["summary", "budget"])
+        write_roadmap_pdf(document, tmp_path / "validated.pdf", sections=["summary", "budget"], version="Validated")
+    validated, draft = words(tmp_path / "validated.pdf"), words(tmp_path / "draft.pdf")
+    assert "Total NPR 130,500,000 NPR 32,700,000 NPR 97,800,000" in validated
+    assert "2030 NPR 22,567,531 NPR 0 NPR 22,567,531" in validated
+    assert "4 outcomes · 12 outputs · 41 actions" in validated
+    # Dropped: its NPR 8,000,000 a year and its NPR 6,000,000 of sources leave the draft's years, and the
+    # source added to it later counts nowhere.
+    assert "4 outcomes · 12 outputs · 40 actions" in draft
+    assert "NPR 106,500,000 NPR 26,700,000 NPR 79,800,000" in draft
+    assert "2030 NPR 14,567,531 NPR 0 NPR 14,567,531" in draft
+    assert "Total NPR 106,500,000 NPR 26,700,000 NPR 79,800,000" in draft
+
+
+def test_the_budget_by_year_says_why_its_totals_differ_from_the_totals_per_currency(demo_path, tmp_path):
+    def edit(document):
+        # NPR: an action records more funding secured than its funding sources give.
+        rupees = document.rows("roadmap_node", "level = 'action' AND currency = 'NPR' AND cost = 4200000")[0]
+        document.apply(document.plan_update("roadmap_node", rupees["id"], funding_secured=5_200_000))
+        # USD: an action secures more than it costs; its surplus fills no other action's gap.
+        dollars = document.rows("roadmap_node", "level = 'action' AND currency = 'USD' AND cost = 15000")[0]
+        document.apply(document.plan_update("roadmap_node", dollars["id"], funding_secured=25_000))
+        source = document.rows("funding_source", "node_id = ?", [dollars["id"]])[0]
+        document.apply(document.plan_update("funding_source", source["id"], amount=25_000))
+
+    with edited_copy(demo_path, tmp_path, edit) as document:
+        write_roadmap_pdf(document, tmp_path / "budget.pdf", sections=["budget"])
+    text = words(tmp_path / "budget.pdf")
+    assert "Total NPR 130,500,000 NPR 32,700,000 NPR 97,800,000 The actions' funding sources add up to " \
+           "NPR 32,700,000; their funding secured, counted in the totals per currency, to NPR 33,700,000." in text
+    assert "Total USD 3,200,000 USD 1,460,000 USD 1,740,000 The funding gap is USD 1,750,000: money secured " \
+           "beyond one action's cost does not fill another action's gap." in text

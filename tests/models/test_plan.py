@@ -145,3 +145,102 @@ def test_a_version_keeps_the_funding_sources_and_restoring_brings_them_back(demo
     assert [(row["amount"], row["year"]) for row in document.rows("funding_source")] == [(250_000, 2027)]
     document.apply(restore.inverse())
     assert sorted(row["amount"] for row in document.rows("funding_source")) == [10, 300_000]
+
+
+# ---------------------------------------------------------------------------------- cost by year
+
+def action(node_id, cost, currency="USD", start=None, end=None, status="agreed"):
+    return {"id": node_id, "level": "action", "status": status, "cost": cost, "currency": currency, "start": start,
+            "end": end}
+
+
+def source(node_id, amount, currency="USD", year=None):
+    return {"node_id": node_id, "amount": amount, "currency": currency, "year": year}
+
+
+def by_year(rows):
+    return {row.year: (row.cost, row.secured, row.to_fund) for row in rows}
+
+
+def test_quarters_and_dates_are_read_by_one_parser():
+    from workshop_app.models.roadmap.yearly import quarter_index, quarter_of, quarters_run
+
+    assert quarter_of("2027-Q3") == (2027, 3)
+    assert quarter_of("2027-08-15") is None and quarter_of(None) is None
+    assert quarter_index("2027-Q3") == quarter_index("2027-08-15") == 2027 * 4 + 2
+    assert quarter_index("2027-Q1") == quarter_index("2027-03-31") == 2027 * 4
+    assert quarter_index("") is None and quarter_index("soon") is None and quarter_index("2027-13-01") is None
+    assert list(quarters_run("2027-Q3", None)) == [2027 * 4 + 2]  # no end: its start quarter alone
+    assert quarters_run(None, "2028-Q1") is None  # no start: no year
+    assert len(quarters_run("2027-10-01", "2029-Q1")) == 6
+
+
+def test_an_action_s_cost_is_spread_evenly_over_the_quarters_it_runs():
+    from workshop_app.models.roadmap.yearly import cost_by_year_of
+
+    nodes = [
+        {"id": "goal", "level": "goal", "status": "proposed", "cost": None},
+        action("halves", 800, start="2027-Q3", end="2028-Q2"),  # two quarters in each year
+        action("dated", 600, start="2027-10-01", end="2029-03-31"),  # Q4 2027 to Q1 2029: 1, 4 and 1 quarters
+        action("no end", 50, start="2028-Q2"),
+        action("no start", 70, end="2029-Q1"),
+        action("dropped", 1000, start="2027-Q1", end="2027-Q4", status="dropped"),
+        action("rupees", 1_000_000, currency="NPR", start="2027-Q2", end="2027-Q4"),
+        action("uncosted", None, start="2027-Q1"),
+    ]
+    sources = [source("halves", 300, year=2027), source("halves", 200, year=2028),
+               source("dropped", 500, year=2027), source("uncosted", 30),
+               source("rupees", 250_000, "NPR", 2029)]
+    table = cost_by_year_of(nodes, sources)
+    assert list(table) == ["NPR", "USD"]  # never added together
+    assert by_year(table["USD"]) == {
+        2027: (400 + 100, 300, 200),
+        2028: (400 + 400 + 50, 200, 650),
+        2029: (100, 0, 100),
+        None: (70, 30, 40),  # the action without a start and the source without a year
+    }
+    assert [row.year for row in table["USD"]] == [2027, 2028, 2029, None]
+    # A year with cost and nothing secured leaves its whole cost to fund; funding after the cost fills nothing.
+    assert by_year(table["NPR"]) == {2027: (1_000_000, 0, 1_000_000), 2029: (0, 250_000, 0)}
+
+
+def test_funding_secured_ahead_of_a_year_s_cost_counts_towards_the_years_after_it():
+    from workshop_app.models.roadmap.yearly import cost_by_year_of
+
+    nodes = [action("two years", 200, start="2027-Q1", end="2028-Q4"), action("later", 90, start="2029-Q1")]
+    sources = [source("two years", 150, year=2027), source("later", 20, year=2029)]
+    assert by_year(cost_by_year_of(nodes, sources)["USD"]) == {
+        2027: (100, 150, 0), 2028: (100, 0, 50), 2029: (90, 20, 70)}
+
+
+def test_a_spread_cost_adds_up_to_the_cost_exactly():
+    from workshop_app.models.roadmap.yearly import quarters_run, spread_over_years
+
+    assert spread_over_years(1_000_000, quarters_run("2027-Q3", "2028-Q1")) == {2027: 666_667, 2028: 333_333}
+    thirds = spread_over_years(100, quarters_run("2027-Q4", "2029-Q1"))  # 1/6, 4/6 and 1/6 of 100
+    assert thirds == {2027: 17, 2028: 67, 2029: 16} and sum(thirds.values()) == 100
+    assert spread_over_years(100.5, quarters_run("2027-Q4", "2028-Q1")) == {2027: 50.25, 2028: 50.25}
+
+
+def test_the_years_add_up_to_the_totals_per_currency_and_a_version_keeps_its_own(demo_path):
+    from workshop_app.models.roadmap.totals import totals
+    from workshop_app.models.roadmap.versions import plan_freeze_version
+    from workshop_app.models.roadmap.yearly import cost_by_year
+
+    def sums(table):
+        return {currency: (sum(row.cost for row in rows), sum(row.secured for row in rows),
+                           sum(row.to_fund for row in rows)) for currency, rows in table.items()}
+
+    with WorkshopDocument.open(demo_path) as document:
+        before = {currency: (total.cost, total.funding_secured, total.gap)
+                  for currency, total in totals(document).overall.items() if total.cost}
+        assert before["NPR"] == (130_500_000, 32_700_000, 97_800_000)
+        assert sums(cost_by_year(document)) == before
+        assert by_year(cost_by_year(document)["NPR"])[2030] == (22_567_531, 0, 22_567_531)
+        document.apply(plan_freeze_version(document, "Validated"))
+        largest = document.rows("roadmap_node", "level = 'action' AND currency = 'NPR'", order_by="cost DESC")[0]
+        document.apply(document.plan_update("roadmap_node", largest["id"], status="dropped"))
+        after = sums(cost_by_year(document))["NPR"]
+        assert after[0] == before["NPR"][0] - largest["cost"]
+        assert after[0] == totals(document).overall["NPR"].cost
+        assert sums(cost_by_year(document, "Validated")) == before

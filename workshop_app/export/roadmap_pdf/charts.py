@@ -11,8 +11,6 @@ the export's language: those NotoSans cannot print alone (Arabic) are drawn by t
 shaper (canvas_text), the others as plain strings.
 """
 
-import datetime as dt
-import re
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
@@ -40,7 +38,6 @@ GAP = colors.HexColor("#cfe4f4")
 GRID = colors.HexColor("#e4e7eb")
 YEAR_SHADE = colors.HexColor("#f5f7fa")
 GROUP_SHADE = colors.HexColor("#e8eef5")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
 # ---------------------------------------------------------------------- drawings
@@ -232,20 +229,6 @@ def funding_chart(rows: list[FundingRow], width: float) -> Drawing:
 
 
 # ---------------------------------------------------------------------- Gantt timeline
-
-def quarter_index(value: str | None, *, end: bool = False) -> int | None:
-    """'2027-Q2' or a date -> a count of quarters (year * 4 + quarter - 1); None when unknown."""
-    if not value:
-        return None
-    found = _QUARTER.match(value)
-    if found:
-        return int(found.group(1)) * 4 + int(found.group(2)) - 1
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-    return day.year * 4 + (day.month - 1) // 3
-
 
 @dataclass
 class GanttRow:

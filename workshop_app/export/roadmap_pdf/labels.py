@@ -7,11 +7,10 @@ print in English. Numbers, percentages and dates are written by Words as the lan
 them. User text is never translated and never passes through here.
 """
 
-import re
-
 from workshop_app.export.words import Words
 from workshop_app.i18n.catalogs import N_
 from workshop_app.models import vocabulary as v
+from workshop_app.models.roadmap.yearly import quarter_of
 
 
 def ngettext(singular: str, plural: str) -> tuple[str, str]:
@@ -240,9 +239,6 @@ _SHORT_CATEGORY = {
     "development_partner": pgettext("chart label", "Development partner"),
 }
 
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-
-
 class Labels:
     """The words and formats of one export's language."""
 
@@ -328,9 +324,10 @@ class Labels:
         """'2027-Q2' -> 'Q2 2027'; a date -> '9 Mar 2027'."""
         if not value:
             return ""
-        found = _QUARTER.match(value)
+        found = quarter_of(value)
         if found:
-            return f"{self.get('timeline.quarter', q=found.group(2))} {found.group(1)}"
+            year, quarter = found
+            return f"{self.get('timeline.quarter', q=quarter)} {year}"
         return self.words.short_date(value) or value
 
     def timing(self, start: str | None, end: str | None) -> str:

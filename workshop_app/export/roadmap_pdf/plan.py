@@ -19,7 +19,6 @@ from workshop_app.export.roadmap_pdf.charts import (
     GanttRow,
     StatusChip,
     funding_chart,
-    quarter_index,
 )
 from workshop_app.export.roadmap_pdf.content import Action, Organization, Outcome, tags
 from workshop_app.export.roadmap_pdf.front import Report
@@ -42,6 +41,7 @@ from workshop_app.export.roadmap_pdf.table import cell_text, rich
 from workshop_app.export.stakeholders.participant_list import name_key
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap.totals import CurrencyTotal
+from workshop_app.models.roadmap.yearly import quarter_index
 
 MATRIX_COLUMNS = (  # label key, share of the width
     ("col.code", 0.045), ("col.action", 0.31), ("col.lead", 0.085), ("col.partners", 0.20),
@@ -277,7 +277,7 @@ def timeline_section(report: Report, number: str) -> list[Flowable]:
     found = styles()
     story = heading(number, labels["section.timeline"], "timeline")
     actions = report.roadmap.actions
-    dated = [(quarter_index(action.start), quarter_index(action.end, end=True)) for action in actions]
+    dated = [(quarter_index(action.start), quarter_index(action.end)) for action in actions]
     known = [value for pair in dated for value in pair if value is not None]
     if not known:
         return story + [note(labels["timeline.none"])]
@@ -310,7 +310,7 @@ def timeline_section(report: Report, number: str) -> list[Flowable]:
             rows.append(GanttRow(output.code, cell_text(report.fit(output.title, 240, output.code), group_style,
                                                         text_width), subgroup=True))
             for action in output.actions:
-                start, end = quarter_index(action.start), quarter_index(action.end, end=True)
+                start, end = quarter_index(action.start), quarter_index(action.end)
                 if start is None and end is None:
                     undated.append(action.code)
                 rows.append(GanttRow(action.code, cell_text(report.fit(action.title, 200, action.code), label_style,

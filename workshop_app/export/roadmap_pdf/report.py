@@ -7,7 +7,7 @@ technical committee and the Alliance 8.7 Global Coordinating Group.
     foreword        the country's own words
     contents        every section and every outcome, with their pages; the same in the PDF outline
     1 Acronyms      the organizations' and the facilitator's
-    2 Summary       the country's summary and the first year's priorities from the road map
+    2 Summary       the country's summary, the plan in figures and the first year's priorities
     3 Definitions   the international standards (C29 and its Protocol, C138, C182, Palermo), national law
     4 Context       objectives, national context, reference figures with their year and source
     5 Framework     the legal and institutional framework, as the country writes it
@@ -16,8 +16,8 @@ technical committee and the Alliance 8.7 Global Coordinating Group.
     8 Arrangements  implementation and coordination
     9 M&E           indicators with baseline and target
     10 Risks        each action's risks and assumptions
-    11 Budget       totals per currency (never added across currencies) with the funding gap, then
-                    the funding by source and by year per currency
+    11 Budget       totals per currency (never added across currencies) with the funding gap, the
+                    cost and funding secured by year, then the funding by source and by year
     12 Cross-cutting  actions and cost by pillar, Action Group and gender marker
     13 Responsibilities  who leads, supports, funds, is consulted or informed, per organization
     14 The workshop facts, participation by organization category and sex (table and chart), agenda,
@@ -51,7 +51,7 @@ from workshop_app.export.pdf import sides
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark
 from workshop_app.export.roadmap_pdf.action_plan.acronyms import acronyms_section
 from workshop_app.export.roadmap_pdf.action_plan.contributors import contributing_institutions
-from workshop_app.export.roadmap_pdf.action_plan.costing import funding_by_source
+from workshop_app.export.roadmap_pdf.action_plan.costing import funding_by_source, year_by_year
 from workshop_app.export.roadmap_pdf.action_plan.country_texts import country_part, country_section, is_printed, title
 from workshop_app.export.roadmap_pdf.action_plan.crosscutting import crosscutting_section
 from workshop_app.export.roadmap_pdf.action_plan.definitions import definitions_section
@@ -203,7 +203,7 @@ def _entries(report: Report, chosen: set[str], comments: list[dict]) -> list[Ent
         "monitoring": lambda n: [*monitoring_section(report, n), *targets_by_year(report), *milestones(report),
                                  *country_part(report, labels["me.reporting"], "monitoring")],
         "risks": lambda n: risks_section(report, n),
-        "budget": lambda n: [*budget_section(report, n), *funding_by_source(report)],
+        "budget": lambda n: [*budget_section(report, n), *year_by_year(report), *funding_by_source(report)],
         "crosscutting": lambda n: crosscutting_section(report, n),
         "responsibilities": lambda n: responsibilities_section(report, n),
         "workshop": lambda n: [*workshop_section(report, n), *attendance_table(report)],

@@ -1,12 +1,13 @@
 """The road map: the tree of goal, outcomes, outputs and actions with derived codes; editing it;
-totals per currency; versions and the differences between them; plenary comments. The
-road-map workbook that leaves for Excel and comes back is in `workbook`.
+totals per currency, and year by year; versions and the differences between them; plenary
+comments. The road-map workbook that leaves for Excel and comes back is in `workbook`.
 """
 
 __all__ = [
     "tree",
     "editing",
     "totals",
+    "yearly",
     "versions",
     "diff",
     "comments",
