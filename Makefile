@@ -39,6 +39,7 @@ screenshots: $(STAMP)
 	$(BIN)/workshop-app open docs/demo.workshop --page start --screenshot docs/start-page.png --size 1280x800
 	$(BIN)/workshop-app open docs/demo.workshop --page overview --screenshot docs/overview.png --size 1280x800
 	$(BIN)/workshop-app open docs/demo.workshop --page roadmap --screenshot docs/roadmap.png --size 1280x800
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/merge_screenshot.py docs/merge.png
 	$(BIN)/workshop-app open docs/demo.workshop --page agenda --screenshot docs/agenda.png --size 1280x800
 	$(BIN)/workshop-app open docs/demo.workshop --page projector --screenshot docs/projector.png --size 1280x720
 	$(BIN)/workshop-app open docs/demo.workshop --page roadmap --screenshot docs/roadmap-ar.png --size 1280x800 \

@@ -251,12 +251,14 @@ def _new(args) -> int:
 
 def _import_participants(args) -> int:
     from workshop_app.models.document import WorkshopDocument
+    from workshop_app.models.handouts.part import guard_handout
     from workshop_app.models.participant_import.headers import parse_mapping
     from workshop_app.models.participant_import.plan import LARGE_IMPORT, plan_participant_import
 
     mapping = parse_mapping(args.map) if args.map else None
     with WorkshopDocument.open(args.file, readonly=args.dry_run) as document:
         _tell(document.opening_notes)
+        guard_handout(document)  # a handout takes edits within its group's part only
         plan = plan_participant_import(document, args.sheet, sheet=args.sheet_name, mapping=mapping)
         table = plan.table
         if table.sheet:
@@ -312,10 +314,12 @@ def _export(args) -> int:
 
 def _import_roadmap(args) -> int:
     from workshop_app.models.document import WorkshopDocument
+    from workshop_app.models.handouts.part import guard_handout
     from workshop_app.models.roadmap.workbook.reimport import plan_workbook_import
 
     with WorkshopDocument.open(args.file, readonly=args.dry_run) as document:
         _tell(document.opening_notes)
+        guard_handout(document)  # a handout takes edits within its group's part only
         plan = plan_workbook_import(document, args.xlsx, apply_deletions=args.apply_deletions)
         for line in plan.lines():
             print(line)

@@ -212,6 +212,7 @@ def test_two_groups_changing_one_field_differently_is_a_conflict(workshop, tmp_p
     plan, _change = merged(workshop, second)
     assert [(conflict.field, conflict.workshop, conflict.handout) for conflict in plan.conflicts] == [
         ("title", "B's", "B2's")]
+    assert conflict_views(workshop, plan)[0].workshop == "“B's” (from Group B)"
     assert title_of(workshop, "2.1.1") == "B's"
 
 
@@ -254,3 +255,36 @@ def test_files_that_are_no_handout_of_this_workshop_are_refused(workshop, tmp_pa
     with pytest.raises(WorkshopError, match="is itself a handout"):
         with WorkshopDocument.open(tmp_path / "Group of another workshop.workshop") as handout:
             write_handout(handout, tmp_path / "again.workshop", [by_code(handout)["1"]], "Again")
+
+
+def test_the_versions_comparison_says_which_group_a_change_came_from(workshop, tmp_path):
+    from workshop_app.models.roadmap.diff import compare, merge_origins
+    from workshop_app.models.roadmap.versions import plan_freeze_version, snapshot
+
+    workshop.apply(plan_freeze_version(workshop, "Before the breakouts"))
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+
+    def edit(handout, codes):
+        handout.apply(handout.plan_update("roadmap_node", codes["2.1.2"], None, risks="Floods"))
+        handout.apply(plan_add_node(handout, codes["2.1"], "action", title="Help desks at the border"))
+
+    edit_handout(path, edit)
+    merged(workshop, path)
+    workshop.apply(workshop.plan_update("roadmap_node", by_code(workshop)["1.1.1"], None, risks="Elections"))
+    lines = compare(snapshot(workshop, "Before the breakouts"), snapshot(workshop), merge_origins(workshop)).lines()
+    assert "Added action 2.1.5: “Help desks at the border” (from Group B)" in lines
+    assert any(line.startswith("Action 2.1.2: risks") and line.endswith("→ “Floods” (from Group B)") for line in lines)
+    assert any(line.startswith("Action 1.1.1: risks") and line.endswith("→ “Elections”") for line in lines)
+
+
+def test_a_handout_s_road_map_pdf_holds_its_group_s_part(workshop, tmp_path):
+    from pypdf import PdfReader
+
+    from workshop_app.export.roadmap_pdf.report import write_roadmap_pdf
+
+    path = hand_out(workshop, tmp_path, "3", "Group C")
+    with WorkshopDocument.open(path, readonly=True) as handout:
+        write_roadmap_pdf(handout, tmp_path / "report-back.pdf", sections=["roadmap", "budget"])
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "report-back.pdf").pages).split())
+    assert "OUTCOME 3" in text and "OUTCOME 1" not in text and "OUTCOME 2" not in text
+    assert title_of(workshop, "3.1.1") in text and title_of(workshop, "1.1.1") not in text

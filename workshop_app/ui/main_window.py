@@ -138,6 +138,10 @@ class MainWindow(QMainWindow):
                        *self.export_actions,
                        *self.page_actions):
             action.setEnabled(is_open)
+        # A workshop's own file hands out and merges back; a handout, or a file open read-only, does not.
+        writable = is_open and not self.session.document.readonly and self.session.handout is None
+        self.hand_out_action.setEnabled(writable)
+        self.merge_action.setEnabled(writable)
         for action in self._undo_actions:
             action.setVisible(is_open)
 

@@ -24,6 +24,12 @@ def build_menus(window) -> None:
                                    QKeySequence("Ctrl+I"))
     window.import_workbook_action = _action(window, file_menu, _("Import &Road-map Workbook…"),
                                              window.import_workbook)
+    # Translators: File menu: write a copy of the workshop in which a breakout group drafts its outcomes
+    window.hand_out_action = _action(window, file_menu, _("&Hand Out to a Group…"),
+                                     lambda: _handouts().hand_out(window))
+    # Translators: File menu: bring breakout groups' handouts back into the workshop
+    window.merge_action = _action(window, file_menu, _("&Merge Handouts…"), lambda: _handouts().merge_handouts(window),
+                                  QKeySequence("Ctrl+Shift+M"))
     export_menu = file_menu.addMenu(_("&Export"))
     window.export_actions = [
         _action(window, export_menu, _("&Participant List (Excel or CSV)…"), window.export_participants),
@@ -98,3 +104,10 @@ def _action(window, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
     menu.addAction(action)
     window._menu_actions.append(action)
     return action
+
+
+def _handouts():
+    # Loaded on first use: opening the window costs nothing for it.
+    from workshop_app.ui.handouts import actions
+
+    return actions

@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
+from workshop_app.models.handouts.part import guard_handout
 
 # What planning or applying an edit raises when the edit cannot be made: a value the file
 # refuses, a row that no longer exists, a file that cannot be written. Anything else is a bug.
@@ -32,6 +33,9 @@ class DocumentSession(QObject):
     def __init__(self, document: WorkshopDocument, parent: QObject | None = None):
         super().__init__(parent)
         self.document = document
+        # A breakout group's handout: what it says of itself, and the document refuses edits
+        # outside the group's part. None for a workshop's own file.
+        self.handout = guard_handout(document)
         self.undo_stack = QUndoStack(self)
         self._source: object = None  # who started the change being applied (None: undo, redo)
         document.subscribe(self._announce)

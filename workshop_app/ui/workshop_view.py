@@ -2,11 +2,12 @@
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_app.i18n.catalogs import _
 from workshop_app.resources import resources_dir
 from workshop_app.ui.pages.base import Page
+from workshop_app.ui.palette import style_panel
 from workshop_app.ui.session import DocumentSession
 
 PAGE_KEYS = ("overview", "stakeholders", "agenda", "roadmap")
@@ -74,7 +75,20 @@ class WorkshopView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.rail)
-        layout.addWidget(self.stack, 1)
+        # On top of a handout, what the group may edit; hidden for a workshop's own file.
+        self.handout_banner = QLabel()
+        self.handout_banner.setObjectName("handoutBanner")
+        self.handout_banner.setWordWrap(True)
+        self.handout_banner.setTextFormat(Qt.PlainText)
+        self.handout_banner.setContentsMargins(12, 8, 12, 8)
+        style_panel(self.handout_banner)
+        self.handout_banner.hide()
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self.handout_banner)
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
 
     def page_labels(self) -> list[tuple[str, str]]:
         return [
@@ -105,6 +119,13 @@ class WorkshopView(QWidget):
 
     def set_session(self, session: DocumentSession | None) -> None:
         self.session = session
+        text = ""
+        if session is not None and session.handout is not None:
+            from workshop_app.ui.handouts.actions import banner_text
+
+            text = banner_text(session)
+        self.handout_banner.setText(text)
+        self.handout_banner.setVisible(bool(text))
         for page in self._pages.values():
             page.set_session(session)
 

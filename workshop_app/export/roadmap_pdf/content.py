@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from workshop_app.models.document import WorkshopDocument
+from workshop_app.models.handouts.part import handout_info, part_nodes
 from workshop_app.models.roadmap.totals import CurrencyTotal, currency_of, funding_gap
 from workshop_app.models.roadmap.versions import list_versions, snapshot
 
@@ -116,6 +117,9 @@ class Roadmap:
     overall: dict[str, CurrencyTotal]
     organizations: dict[str, Organization]
     version: VersionInfo | None  # None: the current draft
+    # A breakout group's handout prints its own part for its report-back: the ids of the items
+    # in it (None: the whole road map).
+    part: set[str] | None = None
 
     @property
     def actions(self) -> list[Action]:
@@ -139,9 +143,14 @@ def roadmap_content(document: WorkshopDocument, version: str | None = None) -> R
     indicators: dict[str, list[dict]] = {}
     for row in frozen.get("indicators", []):
         indicators.setdefault(row["node_id"], []).append(row)
-    goals, outcomes, overall = _tree(frozen.get("nodes", []), organizations, _partners(frozen, organizations),
-                                     indicators)
-    return Roadmap(goals, outcomes, overall, organizations, info)
+    handout = handout_info(document)
+    part = None
+    nodes = frozen.get("nodes", [])
+    if handout is not None and version is None:
+        part = part_nodes(nodes, handout.outcomes)
+        nodes = [node for node in nodes if node["level"] == "goal" or node["id"] in part]
+    goals, outcomes, overall = _tree(nodes, organizations, _partners(frozen, organizations), indicators)
+    return Roadmap(goals, outcomes, overall, organizations, info, part)
 
 
 def _partners(frozen: dict, organizations: dict[str, Organization]) -> dict[str, list[tuple[str, Organization]]]:

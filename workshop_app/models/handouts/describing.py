@@ -2,7 +2,7 @@
 sentences, between the workshop now and the workshop merged) and each conflict with the base's,
 the workshop's and the group's value."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.document import WorkshopDocument
@@ -15,7 +15,7 @@ from workshop_app.models.handouts.merging import (
     MergePlan,
     merge_change,
 )
-from workshop_app.models.roadmap.diff import FIELD_LABELS, compare, value_words
+from workshop_app.models.roadmap.diff import FIELD_LABELS, compare, merge_origins, value_words
 from workshop_app.models.roadmap.tree import item_label, node_codes
 from workshop_app.models.roadmap.versions import snapshot
 
@@ -62,7 +62,16 @@ def conflict_views(document: WorkshopDocument, plan: MergePlan) -> list[Conflict
     handout_codes = _codes(mine["roadmap_node"])
     organizations = {**{row["id"]: row for row in mine["organization"].values()},
                      **{row["id"]: row for row in document.rows("organization")}}
-    return [_view(conflict, codes, handout_codes, organizations, document, plan) for conflict in plan.conflicts]
+    origins = merge_origins(document)
+    views = []
+    for conflict in plan.conflicts:
+        view = _view(conflict, codes, handout_codes, organizations, document, plan)
+        group = origins.get((conflict.row_id, conflict.field))
+        if group and conflict.field:
+            # A value an earlier handout brought: two groups disagree, and the facilitator sees which.
+            view = replace(view, workshop=_("{line} (from {group})").format(line=view.workshop, group=group))
+        views.append(view)
+    return views
 
 
 def _view(conflict: Conflict, codes: dict, handout_codes: dict, organizations: dict, document, plan) -> ConflictView:

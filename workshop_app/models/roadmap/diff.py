@@ -85,6 +85,17 @@ class Diff:
     changed: list[ItemChange] = field(default_factory=list)
     partners: list[PartnerChange] = field(default_factory=list)
     organizations: dict[str, dict] = field(default_factory=dict)  # names from both snapshots
+    # Which breakout group's handout brought a row (field "") or a field: (row id, field) -> group.
+    origins: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def origin(self, row_id: str, name: str = "") -> str:
+        """The group whose handout brought the row or field, or ""."""
+        return self.origins.get((row_id, name), "")
+
+    def _from(self, line: str, row_id: str, name: str = "") -> str:
+        group = self.origin(row_id, name)
+        # Translators: a change a breakout group's handout brought: "Action 2.1.3: cost … (from Group B)"
+        return _("{line} (from {group})").format(line=line, group=group) if group else line
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.moved or self.changed or self.partners)
@@ -98,8 +109,8 @@ class Diff:
 
     def lines(self) -> list[str]:
         """One sentence per difference, for a report; empty when nothing changed."""
-        lines = [_("Added {item}: {title}").format(item=_lower(item.new_label), title=_quote(item.title))
-                 for item in self.added]
+        lines = [self._from(_("Added {item}: {title}").format(item=_lower(item.new_label), title=_quote(item.title)),
+                            item.id) for item in self.added]
         lines += [_("Removed {item}: {title}").format(item=_lower(item.old_label), title=_quote(item.title))
                   for item in self.removed]
         for item in self.moved:
@@ -115,10 +126,10 @@ class Diff:
             for change in item.fields:
                 field = FIELD_LABELS.get(change.field)
                 # Translators: "Action 2.1.3: cost 5,000 USD → 7,000 USD"
-                lines.append(_("{item}: {field} {old} → {new}").format(
+                lines.append(self._from(_("{item}: {field} {old} → {new}").format(
                     item=item.label, field=_(field) if field else change.field.replace("_", " "),
                     old=self._value(change.field, change.old, item, "old"),
-                    new=self._value(change.field, change.new, item, "new")))
+                    new=self._value(change.field, change.new, item, "new")), item.id, change.field))
         for partner in self.partners:
             if partner.old_role is None:
                 lines.append(_("Partner added to {item}: {organization} ({role})").format(
@@ -139,6 +150,14 @@ class Diff:
     def _value(self, name: str, value: Any, item: ItemChange, side: str) -> str:
         currency = _currency_of(item, side) if name in ("cost", "funding_secured") else ""
         return value_words(name, value, self.organizations, currency)
+
+
+def merge_origins(document) -> dict[tuple[str, str], str]:
+    """(row id, field) -> the group whose merged handout brought it ("" field: the whole row);
+    a later merge's word wins."""
+    rows = document.query("SELECT record.row_id, record.field, handout.label FROM merged_change AS record "
+                          "JOIN merged_handout AS handout ON handout.id = record.handout_id ORDER BY handout.merged_at")
+    return {(row_id, name): label for row_id, name, label in rows}
 
 
 def value_words(name: str, value: Any, organizations: dict[str, dict], currency: str = "") -> str:
@@ -172,9 +191,11 @@ def value_words(name: str, value: Any, organizations: dict[str, dict], currency:
     return str(value)
 
 
-def compare(old: dict, new: dict) -> Diff:
-    """The differences from snapshot `old` to snapshot `new`."""
-    diff = Diff(organizations={**old.get("organizations", {}), **new.get("organizations", {})})
+def compare(old: dict, new: dict, origins: dict[tuple[str, str], str] | None = None) -> Diff:
+    """The differences from snapshot `old` to snapshot `new`; `origins` names the handouts that
+    brought rows and fields (merge_origins)."""
+    diff = Diff(organizations={**old.get("organizations", {}), **new.get("organizations", {})},
+                origins=origins or {})
     old_nodes = {node["id"]: node for node in old["nodes"]}
     new_nodes = {node["id"]: node for node in new["nodes"]}
     _compare_nodes(diff, old, new, old_nodes, new_nodes)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.i18n.catalogs import _, ngettext
-from workshop_app.models.roadmap.diff import compare
+from workshop_app.models.roadmap.diff import compare, merge_origins
 from workshop_app.models.roadmap.versions import list_versions, plan_mark_validated, plan_restore_version, snapshot
 from workshop_app.ui.widgets.fields import PlainTextBox
 
@@ -72,7 +72,7 @@ class VersionsDialog(QDialog):
     def show_differences(self) -> None:
         old = snapshot(self.document, self.older.currentData() or None)
         new = snapshot(self.document, self.newer.currentData() or None)
-        lines = compare(old, new).lines()
+        lines = compare(old, new, merge_origins(self.document)).lines()
         self.differences.setPlainText("\n".join(lines) if lines else _("No differences."))
 
     def restore(self) -> None:

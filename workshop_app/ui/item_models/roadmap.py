@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QFont
 from workshop_app.i18n.catalogs import N_, _
 from workshop_app.i18n.formats import period
 from workshop_app.models import vocabulary as v
+from workshop_app.models.handouts.part import part_nodes
 from workshop_app.models.roadmap.editing import plan_move_node
 from workshop_app.models.roadmap.totals import funding_gap
 from workshop_app.models.roadmap.tree import roadmap_tree
@@ -45,6 +46,7 @@ class RoadmapModel(MovesById, QAbstractItemModel):
         self._ids: list[str] = []
         self._leads: dict[str, str] = {}
         self.visible: set[str] | None = None  # actions that pass the filters; None = all
+        self.part: set[str] | None = None  # in a handout, the items the group may edit; None = all
         self.locale = "en"  # how the workshop writes amounts (document.number_locale)
         self._bold = QFont()
         self._bold.setBold(True)
@@ -71,6 +73,8 @@ class RoadmapModel(MovesById, QAbstractItemModel):
                     self._nodes[node["id"]] = node
                     self._codes[node["id"]] = item.code
                     self._children.setdefault(node["parent_id"], []).append(node["id"])
+            handout = self.session.handout
+            self.part = None if handout is None else part_nodes(document.rows("roadmap_node"), handout.outcomes)
         for node_id in self._nodes:
             if node_id not in self._keys:
                 self._keys[node_id] = len(self._ids) + 1
@@ -162,7 +166,8 @@ class RoadmapModel(MovesById, QAbstractItemModel):
         if role == Qt.ForegroundRole:
             if column == COL_GAP and (funding_gap(node) or 0) > 0:
                 return QBrush(colour("error"))
-            if action and node["status"] == "dropped":
+            # Dropped actions, and in a handout what is not the group's to edit, read as set aside.
+            if action and node["status"] == "dropped" or self.part is not None and node["id"] not in self.part:
                 return QBrush(colour("muted"))
         if role == Qt.TextAlignmentRole and column in (COL_COST, COL_GAP):
             return int(Qt.AlignRight | Qt.AlignVCenter)
@@ -197,8 +202,8 @@ class RoadmapModel(MovesById, QAbstractItemModel):
         editable = self.session is not None and not self.session.document.readonly
         node = self.node(index)
         if node is None:
-            return flags | (Qt.ItemIsDropEnabled if editable else Qt.NoItemFlags)
-        if editable:
+            return flags | (Qt.ItemIsDropEnabled if editable and self.part is None else Qt.NoItemFlags)
+        if editable and (self.part is None or node["id"] in self.part):
             flags |= Qt.ItemIsDropEnabled
             if node["level"] != "goal":
                 flags |= Qt.ItemIsDragEnabled

@@ -46,7 +46,8 @@ def _vocabulary(labels: dict):
 
 
 _ICONS = {"child": "arrow-elbow-down-right", "sibling": "plus", "delete": "trash", "up": "arrow-up",
-          "down": "arrow-down", "comment": "chat-text", "freeze": "snowflake", "versions": "git-diff"}
+          "down": "arrow-down", "comment": "chat-text", "hand_out": "users-three", "freeze": "snowflake",
+          "versions": "git-diff"}
 
 
 class RoadmapPage(Page):
@@ -108,6 +109,8 @@ class RoadmapPage(Page):
             "down": self.page_action(_("Later"), lambda: self.shift(+1), "Ctrl+Down"),
             # Translators: a toolbar button that records a plenary comment on the selected item.
             "comment": self.page_action(_("Comment…"), self.record_comment, "Ctrl+K"),
+            # Translators: a toolbar button that writes a breakout group's handout of the selected outcome
+            "hand_out": self.page_action(_("Hand Out…"), self.hand_out, None),
             "freeze": self.page_action(_("Freeze version…"), self.freeze_version, None),
             "versions": self.page_action(_("Versions…"), self.show_versions, None),
         }
@@ -161,6 +164,10 @@ class RoadmapPage(Page):
         readonly = self.session is None or self.session.document.readonly
         for action in self.actions.values():
             action.setEnabled(not readonly)
+        # A handout is not handed out again, nor frozen into versions of its own.
+        if self.session is not None and self.session.handout is not None:
+            for key in ("hand_out", "freeze"):
+                self.actions[key].setEnabled(False)
         self.empty.setEnabled(not readonly)
         self._update_totals()
         self.select(selected)
@@ -331,6 +338,16 @@ class RoadmapPage(Page):
             values = dialog.values()
             text = values.pop("text")
             self.session.perform(lambda document: plan_add_comment(document, node["id"], text, **values), source=self)
+
+    def hand_out(self) -> None:
+        """A handout for a breakout group, the selected item's outcome ticked."""
+        from workshop_app.ui.handouts.actions import hand_out
+
+        outcome = self.selected_id()
+        node = self.session.document.get("roadmap_node", outcome) if outcome else None
+        while node is not None and node["level"] not in ("outcome", "goal"):
+            node = self.session.document.get("roadmap_node", node["parent_id"]) if node["parent_id"] else None
+        hand_out(self.window(), node["id"] if node is not None and node["level"] == "outcome" else None)
 
     def freeze_version(self) -> None:
         from PySide6.QtWidgets import QInputDialog

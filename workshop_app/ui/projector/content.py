@@ -13,7 +13,7 @@ from workshop_app.i18n.formats import percent, period
 from workshop_app.models import vocabulary as v
 from workshop_app.models.agenda.groups import group_lists
 from workshop_app.models.agenda.live import now_and_next
-from workshop_app.models.roadmap.diff import FIELD_LABELS, compare
+from workshop_app.models.roadmap.diff import FIELD_LABELS, compare, merge_origins
 from workshop_app.models.roadmap.totals import funding_gap
 from workshop_app.models.roadmap.tree import roadmap_tree
 from workshop_app.models.roadmap.versions import snapshot
@@ -180,7 +180,7 @@ def changes_view(document, version_name: str | None) -> str:
         # Translators: a heading on the projector: what changed in the road map since a version.
         heading, hint = _("Changes"), _("Freeze a version first to see changes since it.")
         return f"<h1>{heading}</h1><p class='muted'>{hint}</p>"
-    diff = compare(snapshot(document, version_name), snapshot(document, None))
+    diff = compare(snapshot(document, version_name), snapshot(document, None), merge_origins(document))
     # Translators: a heading on the projector; {version} is the name a version was frozen under.
     heading = _("Changes since “{version}”").format(version=escape(version_name))
     parts = [f"<h1>{heading}</h1>"]
@@ -188,7 +188,8 @@ def changes_view(document, version_name: str | None) -> str:
     # title or "5,000 USD" does not pull the arrow and its neighbours into its own direction.
     arrow = "←" if QGuiApplication.isRightToLeft() else "→"
     for item in diff.added:
-        parts.append(f"<p><mark>{escape(item.new_label)}: {escape(isolated(item.title))}</mark></p>")
+        parts.append(f"<p><mark>{escape(item.new_label)}: {escape(isolated(item.title))}</mark>"
+                     f"{_origin(diff.origin(item.id))}</p>")
     for item in diff.removed:
         parts.append(f"<p><s>{escape(item.old_label)}: {escape(isolated(item.title))}</s></p>")
     for item in diff.moved:
@@ -201,8 +202,17 @@ def changes_view(document, version_name: str | None) -> str:
             old = diff.value_text(change.field, change.old, item, "old")
             new = diff.value_text(change.field, change.new, item, "new")
             parts.append(f"<p><b>{escape(item.label)}</b> · {escape(field)}: <s>{escape(isolated(old))}</s> {arrow} "
-                         f"<mark>{escape(isolated(new))}</mark></p>")
+                         f"<mark>{escape(isolated(new))}</mark>{_origin(diff.origin(item.id, change.field))}</p>")
     if len(parts) == 1:
         nothing = _("No changes since this version.")
         parts.append(f"<p class='muted'>{nothing}</p>")
     return "".join(parts)
+
+
+def _origin(group: str) -> str:
+    """" · from Group B" after a change a breakout group's handout brought, muted."""
+    if not group:
+        return ""
+    # Translators: on the projector, after a change a breakout group's handout brought
+    words = _("from {group}").format(group=escape(isolated(group)))
+    return f" <span class='muted'>· {words}</span>"

@@ -17,7 +17,12 @@ from workshop_app.models.roadmap.yearly import YearAmounts, cost_by_year_of
 def _frozen(report: Report) -> dict:
     """The snapshot the report prints: its version's, or the current draft's."""
     version = report.roadmap.version
-    return snapshot(report.document, version.name if version is not None else None)
+    frozen = snapshot(report.document, version.name if version is not None else None)
+    part = report.roadmap.part
+    if part is not None:  # a handout: its group's part only, as the rest of its report
+        frozen = {**frozen, "nodes": [node for node in frozen.get("nodes", []) if node["id"] in part],
+                  "funding": [row for row in frozen.get("funding", []) if row["node_id"] in part]}
+    return frozen
 
 
 def year_by_year(report: Report) -> list[Flowable]:
