@@ -6,8 +6,9 @@ Derived facts (action codes, start times, funding gaps, women's share) are never
 
 Format 4 adds breakout handouts: a handout file names its part of the road map and keeps the
 rows as they were when it was handed out (the base of a three-way merge); a workshop file keeps
-which handouts were merged back and which of its rows and fields each one changed. New tables
-only, like format 3.
+which handouts were merged back and which of its rows and fields each one changed. It also keeps
+the comments participants send from their phones until the facilitator accepts or dismisses
+them. New tables only, like format 3.
 
 Format 3 adds what a national action plan prints beyond the road map: the texts only the country
 can write (plan_text), the reference figures the context cites, acronyms the facilitator adds and
@@ -307,11 +308,25 @@ CREATE TABLE merged_change (
     field TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX merged_change_row ON merged_change(row_id);
+
+-- A comment a participant sent from a phone on the room's review site: pending until the
+-- facilitator accepts it (it then becomes the plenary comment named here) or dismisses it.
+-- Nothing a phone sends edits the road map.
+CREATE TABLE phone_comment (
+    id TEXT PRIMARY KEY,
+    node_id TEXT NOT NULL REFERENCES roadmap_node(id) ON DELETE CASCADE,
+    name TEXT NOT NULL DEFAULT '',
+    organization TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 1000),
+    received_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'dismissed')),
+    comment_id TEXT REFERENCES plenary_comment(id) ON DELETE SET NULL
+) STRICT;
 """
 
 # The tables each format added, in the order SCHEMA creates them.
 ADDED_IN = {3: ("plan_text", "reference_figure", "acronym", "funding_source"),
-            4: ("handout", "merged_handout", "merged_change")}
+            4: ("handout", "merged_handout", "merged_change", "phone_comment")}
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
