@@ -3,6 +3,8 @@ order, the country's own texts (or a box to complete them in a draft), acronyms,
 reference figures with their year and source, the risk matrix; a cover that claims the
 pathfinder status only for a pathfinder country."""
 
+import re
+
 import pytest
 from pypdf import PdfReader
 
@@ -355,3 +357,56 @@ def test_the_budget_by_year_says_why_its_totals_differ_from_the_totals_per_curre
            "NPR 32,700,000; their funding secured, counted in the totals per currency, to NPR 33,700,000." in text
     assert "Total USD 3,200,000 USD 1,460,000 USD 1,740,000 The funding gap is USD 1,750,000: money secured " \
            "beyond one action's cost does not fill another action's gap." in text
+
+
+def test_a_validated_version_prints_the_texts_figures_and_acronyms_it_was_endorsed_with(demo_path, tmp_path):
+    from workshop_app.models.plan.figures import reference_figures
+
+    def edit(document):
+        document.apply(plan_freeze_version(document, "Endorsed"))
+        document.apply(plan_mark_validated(document, "Endorsed"))
+        document.apply(plan_text_change(document, "foreword", "EDITED AFTER VALIDATION foreword"))
+        document.apply(plan_text_change(document, "signatories", "EDITED AFTER VALIDATION, Nobody"))
+        first = reference_figures(document)[0]
+        document.apply(document.plan_update("reference_figure", first["id"], None, counts="EDITED AFTER VALIDATION"))
+        document.apply(document.plan_insert("acronym", None, acronym="EAV", meaning="EDITED AFTER VALIDATION"))
+        document.apply(document.plan_update("workshop", document.workshop()["id"], None,
+                                            national_context="EDITED AFTER VALIDATION context"))
+
+    with edited_copy(demo_path, tmp_path, edit) as document:
+        write_roadmap_pdf(document, tmp_path / "endorsed.pdf", version="Endorsed")
+        write_roadmap_pdf(document, tmp_path / "draft.pdf")
+    endorsed, draft = words(tmp_path / "endorsed.pdf"), words(tmp_path / "draft.pdf")
+    assert "EDITED AFTER VALIDATION" not in endorsed
+    assert "Hari Prasad Dhakal" in endorsed and "people living in modern slavery" in endorsed
+    assert draft.count("EDITED AFTER VALIDATION") == 5
+
+
+def test_arabic_labels_in_plain_table_cells_print(demo_document, tmp_path):
+    write_roadmap_pdf(demo_document, tmp_path / "ar.pdf", lang="ar", sections=["summary", "workshop"])
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(tmp_path / "ar.pdf"), "-"], capture_output=True, text=True).stdout
+    text = re.sub("[\u202a-\u202e\u2066-\u2069]", "", text)  # the extractor's direction marks
+    priorities = text[text.index("أولويات السنة الأولى"):]
+    assert "الربع" in priorities  # the quarter a first-year priority starts
+    attendance = " ".join(text[text.index("الحضور حسب اليوم"):].split())
+    assert "1 اليوم" in attendance and "مارس" in attendance and "الثلاثاء" in attendance  # read back right to left
+
+
+def test_a_long_citation_or_signatory_goes_on_in_a_note_instead_of_failing(demo_path, tmp_path):
+    from workshop_app.models.plan.figures import reference_figures
+
+    citation = "A very long citation of the survey report. " * 100 + "END OF CITATION"
+    signatory = "Minister of Labour, " + "Employment and Social Security " * 200 + "END OF TITLE"
+
+    def edit(document):
+        first = reference_figures(document)[0]
+        document.apply(document.plan_update("reference_figure", first["id"], None, source=citation))
+        document.apply(plan_text_change(document, "signatories", signatory))
+
+    with edited_copy(demo_path, tmp_path, edit) as document:
+        write_roadmap_pdf(document, tmp_path / "long.pdf", sections=["endorsement", "global"])
+    text = words(tmp_path / "long.pdf")
+    assert "END OF CITATION" in text and "END OF TITLE" in text
+    assert "(continued in note 1)" in text and "…" not in text

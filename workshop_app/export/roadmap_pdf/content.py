@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.handouts.part import handout_info, part_nodes
 from workshop_app.models.roadmap.totals import CurrencyTotal, currency_of, funding_gap
-from workshop_app.models.roadmap.versions import list_versions, snapshot
+from workshop_app.models.roadmap.versions import list_versions, plan_record, snapshot
 
 PARTNER_ORDER = ("lead", "support", "funder", "consulted", "informed")
 
@@ -120,6 +120,9 @@ class Roadmap:
     # A breakout group's handout prints its own part for its report-back: the ids of the items
     # in it (None: the whole road map).
     part: set[str] | None = None
+    # The plan's texts, figures, acronyms, objectives and national context, as the version keeps
+    # them (versions.plan_record).
+    plan: dict = field(default_factory=dict)
 
     @property
     def actions(self) -> list[Action]:
@@ -150,7 +153,7 @@ def roadmap_content(document: WorkshopDocument, version: str | None = None) -> R
         part = part_nodes(nodes, handout.outcomes)
         nodes = [node for node in nodes if node["level"] == "goal" or node["id"] in part]
     goals, outcomes, overall = _tree(nodes, organizations, _partners(frozen, organizations), indicators)
-    return Roadmap(goals, outcomes, overall, organizations, info, part)
+    return Roadmap(goals, outcomes, overall, organizations, info, part, frozen.get("plan") or plan_record(document))
 
 
 def _partners(frozen: dict, organizations: dict[str, Organization]) -> dict[str, list[tuple[str, Organization]]]:

@@ -227,18 +227,23 @@ def contents(report: Report) -> list[Flowable]:
 
 def context(report: Report, number: str) -> list[Flowable]:
     labels = report.labels
-    workshop = report.workshop
+    plan = report.roadmap.plan  # as the printed version keeps them
     story = heading(number, labels["section.context"], "context")
-    story += subheading(f"{number}.1  {labels['context.objectives']}")
-    objectives = [item.strip(" \t-•*") for item in text.clean(workshop["objectives"]).split("\n") if item.strip()]
+    # A validated plan leaves out what was never written; a draft says it is missing.
+    missing = [] if report.roadmap.validated else [note(labels["context.none"])]
+    objectives = [item.strip(" \t-•*") for item in text.clean(plan.get("objectives")).split("\n") if item.strip()]
+    if objectives or missing:
+        story += subheading(f"{number}.1  {labels['context.objectives']}")
     if len(objectives) > 1:
-        story += numbered([shortened(item, 1500) for item in objectives])
+        story += numbered(objectives)
     elif objectives:
         story += paragraphs(objectives[0])
     else:
-        story.append(note(labels["context.none"]))
-    story += subheading(f"{number}.2  {labels['context.national']}")
-    story += paragraphs(workshop["national_context"]) or [note(labels["context.none"])]
+        story += missing
+    national = paragraphs(plan.get("national_context") or "")
+    if national or missing:
+        story += subheading(f"{number}.2  {labels['context.national']}")
+    story += national or missing
     return story
 
 

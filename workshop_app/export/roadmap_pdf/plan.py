@@ -91,7 +91,7 @@ def _overview(report: Report) -> Flowable:
     widths = table_widths(report.landscape_width, [0.06, 0.50, 0.08, 0.08, 0.14, 0.14], titles)
     rows = []
     for outcome in report.roadmap.outcomes:
-        actions = outcome.actions
+        actions = [action for action in outcome.actions if action.counted]  # dropped ones are no longer planned
         rows.append(TableRow([
             outcome.code,
             cell_text(report.fit(outcome.title, TITLE_LIMIT, outcome.code), found["cell"], content_width(widths[1])),
@@ -138,7 +138,8 @@ def _outcome(report: Report, outcome: Outcome) -> list[Flowable]:
     ]
     if outcome.node.get("description"):
         story += [text.paragraph(outcome.node["description"], found["body"])]
-    summary = [f"{labels.count('output', len(outcome.outputs))} · {labels.count('action', len(outcome.actions))}"]
+    counted = sum(1 for action in outcome.actions if action.counted)
+    summary = [f"{labels.count('output', len(outcome.outputs))} · {labels.count('action', counted)}"]
     costed = [total for total in outcome.totals.values() if total.cost]
     costs = labels.words.grouped(labels.money(total.cost, total.currency) for total in costed)
     gaps = labels.words.grouped(labels.money(total.gap, total.currency) for total in costed)
@@ -222,7 +223,8 @@ def _action_cells(report: Report, action: Action, cell, inner: list[float]) -> l
     style = styles()["cell_muted"] if dropped else cell
     lead = action.lead.short if action.lead else ""
     cost = labels.money(action.cost, action.currency) if action.cost is not None else None
-    gap = labels.money(action.gap, action.currency) if action.gap is not None else None
+    # A dropped action still shows what it was to cost, but no longer leaves a gap to fund.
+    gap = labels.money(action.gap, action.currency) if action.gap is not None and not dropped else None
     return [
         action.code,
         cell_text(report.fit(action.title, TITLE_LIMIT, action.code), style, inner[1]),

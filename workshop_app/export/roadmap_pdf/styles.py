@@ -113,13 +113,23 @@ class _Rule(Flowable):
 
 # ---------------------------------------------------------------------- text
 
-def paragraphs(value: str, style: ParagraphStyle | None = None, limit: int = 20000) -> list[Flowable]:
-    """User text as paragraphs: one per block separated by a blank line (single line breaks
-    kept inside a paragraph)."""
+LONG_BLOCK = 4000  # characters: a longer block is set line by line, so that no paragraph grows huge
+
+
+def paragraphs(value: str, style: ParagraphStyle | None = None) -> list[Flowable]:
+    """User text as paragraphs, all of it, over as many pages as it takes: one per block
+    separated by a blank line (single line breaks kept inside a paragraph; a very long block
+    is set one line at a time)."""
     style = style or styles()["body"]
-    value = text.clean(value).strip()[:limit]
-    blocks = [block.strip() for block in value.split("\n\n") if block.strip()]
-    return [text.paragraph(block, style) for block in blocks]
+    value = text.clean(value).strip()
+    found = []
+    for block in value.split("\n\n"):
+        block = block.strip()
+        if not block:
+            continue
+        parts = [line for line in block.split("\n") if line.strip()] if len(block) > LONG_BLOCK else [block]
+        found += [text.paragraph(part, style) for part in parts]
+    return found
 
 
 def numbered(items: list[str]) -> list[Flowable]:
@@ -197,7 +207,11 @@ def paged_table(titles: list[str], rows: list[TableRow], widths: list[float], *,
     numbers, aligned right."""
     found = styles()
     for row in rows:
-        row.cells = [_Measured(cell) if isinstance(cell, Paragraph) else cell for cell in row.cells]
+        row.cells = [_Measured(cell) if isinstance(cell, Paragraph) else
+                     # A label in a script the table's plain strings cannot draw (Arabic), shaped.
+                     cell_text(cell, found["cell_right" if index in right else "cell"], 1e6)
+                     if isinstance(cell, str) and needs_shaping(cell) else cell
+                     for index, cell in enumerate(row.cells)]
     header = [_Measured(cell) for cell in header_cells(titles, right)]
     return ReportTable(header, rows, widths, found["cell"], right=frozenset(right))
 

@@ -151,6 +151,7 @@ def _capture(document: WorkshopDocument) -> dict:
             | {row["organization_id"] for row in funding})
     return {
         "format": SNAPSHOT_FORMAT,
+        "plan": plan_record(document),
         "nodes": nodes,
         "partners": partners,
         "funding": funding,
@@ -158,6 +159,20 @@ def _capture(document: WorkshopDocument) -> dict:
         "organizations": {oid: {"name": names[oid]["name"], "acronym": names[oid]["acronym"]}
                           for oid in sorted(used - {None}) if oid in names},
     }
+
+
+def plan_record(document: WorkshopDocument) -> dict:
+    """What the plan prints besides the road map, as a version keeps it: a validated plan prints
+    the texts, signatories, figures and acronyms it was endorsed with, whatever the draft says
+    since. (Versions frozen before the plan's texts existed hold none; they print the draft's.)"""
+    from workshop_app.models.plan.acronyms import acronym_list
+    from workshop_app.models.plan.figures import reference_figures
+    from workshop_app.models.plan.texts import plan_texts
+
+    workshop = document.workshop()
+    return {"texts": plan_texts(document), "figures": reference_figures(document),
+            "acronyms": [list(pair) for pair in acronym_list(document)],
+            "objectives": workshop["objectives"], "national_context": workshop["national_context"]}
 
 
 def _dump(data: dict) -> str:

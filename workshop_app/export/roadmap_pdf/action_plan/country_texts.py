@@ -9,14 +9,14 @@ from workshop_app.export.pdf import text
 from workshop_app.export.roadmap_pdf.front import Report
 from workshop_app.export.roadmap_pdf.styles import boxed, heading, paragraphs, styles, subheading
 from workshop_app.models import vocabulary as v
-from workshop_app.models.plan.texts import plan_texts
 
 TO_COMPLETE_FILL = colors.HexColor("#fff4e5")
 TO_COMPLETE_BAR = colors.HexColor("#E69F00")
 
 
 def written(report: Report, section: str) -> str:
-    return plan_texts(report.document)[section].strip()
+    """The section's text as the printed version keeps it."""
+    return (report.roadmap.plan.get("texts", {}).get(section) or "").strip()
 
 
 def is_printed(report: Report, section: str) -> bool:

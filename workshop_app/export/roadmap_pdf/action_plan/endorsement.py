@@ -24,7 +24,7 @@ def endorsement_page(report: Report, number: str) -> list[Flowable]:
     people = signatories(report)
     if not people:
         return [*story, spacer(8), to_be_completed(report, "signatories")]
-    return [*story, spacer(14), signature_blocks(report, people)]
+    return [*story, spacer(14), signature_blocks(report, people), *report.table_notes()]
 
 
 def signature_blocks(report: Report, people: list[str]) -> Table:
@@ -37,10 +37,12 @@ def signature_blocks(report: Report, people: list[str]) -> Table:
         row: list = []
         for person in people[start:start + PER_ROW]:
             name, _comma, rest = person.partition(",")
+            # A block cannot go on over a page: a very long name or title goes on in a note below.
+            name = report.fit(name.strip(), 200, name.strip()[:40])
             block = [spacer(ROOM_TO_SIGN), HRFlowable(width="100%", thickness=0.8, color=RULE, spaceAfter=4),
-                     text.paragraph(name.strip(), found["cell_bold"])]
+                     text.paragraph(name, found["cell_bold"])]
             if rest.strip():
-                block.append(text.paragraph(rest.strip(), found["cell"]))
+                block.append(text.paragraph(report.fit(rest.strip(), 400, name[:40]), found["cell"]))
             # Translators: under a signature line, the date it was signed is written by hand
             block += [spacer(6), text.paragraph(_("Date: ____________________"), found["cell_muted"])]
             row += [block, ""]

@@ -11,7 +11,7 @@ from workshop_app.export.roadmap_pdf.front import Report
 from workshop_app.export.roadmap_pdf.front import figure as big_figure
 from workshop_app.export.roadmap_pdf.page import ACCENT, ACCENT_LIGHT
 from workshop_app.export.roadmap_pdf.styles import note, spacer, styles
-from workshop_app.models.plan.figures import figure_text, reference_figures
+from workshop_app.models.plan.figures import figure_text
 
 PER_ROW = 3
 GAP = 6
@@ -20,7 +20,7 @@ GAP = 6
 def figure_tiles(report: Report) -> list[Flowable]:
     _ = report.labels.words
     found = styles()
-    figures = reference_figures(report.document)
+    figures = report.roadmap.plan.get("figures", [])
     if not figures:
         # Translators: where the context would cite reference figures and the workshop has none
         return [note(_("The workshop cites no reference figures."))]
@@ -33,8 +33,8 @@ def figure_tiles(report: Report) -> list[Flowable]:
             if not unit:
                 number, _space, unit = number.partition(" ")
             cells.append([big_figure(number, unit),
-                          spacer(3), text.paragraph(figure["counts"], found["figure_text"]), spacer(4),
-                          text.paragraph(_source(figure, _), found["source"])])
+                          spacer(3), text.paragraph(report.fit(figure["counts"], 300, number), found["figure_text"]),
+                          spacer(4), text.paragraph(_source(report, figure, number), found["source"])])
             cells.append("")
         cells = cells[:-1] + [""] * (2 * PER_ROW - 1 - len(cells[:-1]))
         rows.append(cells)
@@ -47,11 +47,13 @@ def figure_tiles(report: Report) -> list[Flowable]:
         commands += [("BACKGROUND", (2 * column, row), (2 * column, row), ACCENT_LIGHT),
                      ("LINEABOVE", (2 * column, row), (2 * column, row), 2.5, ACCENT)]
     return [sides.table(rows, widths, table_style(found["cell"], found["header_cell"], header_rows=0,
-                                                  extra=commands))]
+                                                  extra=commands)), *report.table_notes()]
 
 
-def _source(figure: dict, _) -> str:
-    source = figure["source"].strip()
+def _source(report: Report, figure: dict, number: str) -> str:
+    _ = report.labels.words
+    # A tile cannot go on over a page: a long citation goes on in a note under the tiles.
+    source = report.fit(figure["source"].strip(), 300, number)
     if figure["year"] and source:
         # Translators: under a reference figure: its year, then where it comes from
         return _("{year} · {source}", year=figure["year"], source=source)
