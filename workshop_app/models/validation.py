@@ -141,11 +141,16 @@ def required_text(empty: str):
     return rule
 
 
-def score(value: Any) -> int:
+def whole_number(value: Any, not_a_number: str) -> int:
+    """`value` as a whole number. The refusal (marked with N_): `not_a_number` with {value}."""
     try:
-        number = int(value)
+        return int(value)
     except (TypeError, ValueError):
-        raise InvalidValueError(_("'{value}' is not a score from 1 to 5").format(value=value)) from None
+        raise InvalidValueError(_(not_a_number).format(value=value)) from None
+
+
+def score(value: Any) -> int:
+    number = whole_number(value, N_("'{value}' is not a score from 1 to 5"))
     if not 1 <= number <= 5:
         raise InvalidValueError(_("{number} is outside the scale of 1 to 5").format(number=number))
     return number
@@ -222,10 +227,7 @@ def tags(choices, not_list: str, not_one: str):
 
 
 def positive_places(value: Any) -> int:
-    try:
-        places = int(value)
-    except (TypeError, ValueError):
-        raise InvalidValueError(_("'{value}' is not a number of places").format(value=value)) from None
+    places = whole_number(value, N_("'{value}' is not a number of places"))
     if places <= 0:
         raise InvalidValueError(_("a room holds at least one person"))
     if places > 1_000_000:
@@ -236,10 +238,7 @@ def positive_places(value: Any) -> int:
 
 
 def positive_minutes(value: Any) -> int:
-    try:
-        minutes = int(value)
-    except (TypeError, ValueError):
-        raise InvalidValueError(_("'{value}' is not a number of minutes").format(value=value)) from None
+    minutes = whole_number(value, N_("'{value}' is not a number of minutes"))
     if minutes <= 0:
         raise InvalidValueError(_("a session must last at least one minute"))
     if minutes > 24 * 60:

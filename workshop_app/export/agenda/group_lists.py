@@ -21,14 +21,14 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 
 from workshop_app.export.agenda.pdf import in_parallel
-from workshop_app.export.agenda.pdf_parts import ACCENT, CONTINUED_FILL, LIGHT_RULE
+from workshop_app.export.agenda.pdf_parts import ACCENT, CONTINUED_FILL, LIGHT_RULE, band_style, table_style
 from workshop_app.export.errors import ExportError, no_such_day
 from workshop_app.export.files import written_atomically
 from workshop_app.export.pdf import sides, text
-from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
+from workshop_app.export.pdf.fonts import BOLD_FONT
 from workshop_app.export.pdf.lines import Piece, line, shortened
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate, workshop_details
 from workshop_app.export.pdf.styles import INK, MUTED, stylesheet
@@ -213,14 +213,7 @@ def _slot_band(found: _Slot, width: float, _: Words) -> Table:
     styles = _styles()
     left = width * 0.7
     return sides.table([[line(styles["band"], found.day_label(_)), line(styles["band_right"], found.times)]],
-                       colWidths=[left, width - left], style=_table_style([
-                           ("BACKGROUND", (0, 0), (-1, -1), ACCENT),
-                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-                           ("TOPPADDING", (0, 0), (-1, -1), 6),
-                           ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-                       ]))
+                       colWidths=[left, width - left], style=band_style(ACCENT, 6, 7))
 
 
 def _details(found: _Slot, group: GroupList, timed: ScheduledSession, width: float, _: Words) -> Table:
@@ -245,7 +238,7 @@ def _details(found: _Slot, group: GroupList, timed: ScheduledSession, width: flo
         # Translators: the label of the group's other resource people (neither speakers nor rapporteurs).
         rows.append((_("Also"), line(styles["detail"], shortened(_.listed(map(_label, others)), NAMES_LIMIT))))
     cells = [[line(styles["label"], label), value] for label, value in rows]
-    return sides.table(cells, colWidths=[_LABEL_WIDTH, width - _LABEL_WIDTH], style=_table_style([
+    return sides.table(cells, colWidths=[_LABEL_WIDTH, width - _LABEL_WIDTH], style=table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
@@ -293,14 +286,7 @@ def _continued_band(found: _Slot, name: str, width: float, _: Words) -> Table:
     styles = _styles()
     return sides.table([[line(styles["continued"], _("{name} (continued)", name=name)),
                          line(styles["continued_right"], f"{found.day_label(_)} · {found.times}")]],
-                       colWidths=[width * 0.45, width * 0.55], style=_table_style([
-                           ("BACKGROUND", (0, 0), (-1, -1), CONTINUED_FILL),
-                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-                           ("TOPPADDING", (0, 0), (-1, -1), 4),
-                           ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                       ]))
+                       colWidths=[width * 0.45, width * 0.55], style=band_style(CONTINUED_FILL, 4, 5))
 
 
 def _nothing_to_print(workshop: dict, days: list[tuple[int, DaySchedule]] | None, _: Words) -> list:
@@ -315,11 +301,6 @@ def _nothing_to_print(workshop: dict, days: list[tuple[int, DaySchedule]] | None
 
 def _label(person: GroupMember) -> str:
     return f"{person.name} ({person.organization})" if person.organization else person.name
-
-
-def _table_style(commands: list[tuple]) -> TableStyle:
-    """Empty string cells in the body font too: reportlab would name Helvetica, not embedded."""
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), BODY_FONT), *commands])
 
 
 @sides.by_direction

@@ -20,14 +20,23 @@ from pathlib import Path
 
 from babel.dates import format_interval
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Spacer, Table
 
 from workshop_app.export.agenda.contents import AgendaDay, AgendaSession, TimeSlot, agenda_days
-from workshop_app.export.agenda.pdf_parts import ACCENT, BREAK_FILL, CONTINUED_FILL, LIGHT_RULE, DayBlock, agenda_styles
+from workshop_app.export.agenda.pdf_parts import (
+    ACCENT,
+    BREAK_FILL,
+    CONTINUED_FILL,
+    LIGHT_RULE,
+    DayBlock,
+    agenda_styles,
+    band_style,
+    table_style,
+)
 from workshop_app.export.errors import ExportError
 from workshop_app.export.files import written_atomically
 from workshop_app.export.pdf import sides
-from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
+from workshop_app.export.pdf.fonts import BOLD_FONT
 from workshop_app.export.pdf.lines import Piece, labelled, line, shortened
 from workshop_app.export.pdf.page import PAPER_SIZES, SectionMark, WorkshopDocTemplate, workshop_details
 from workshop_app.export.words import Words, export_language
@@ -122,12 +131,6 @@ def _cover(workshop: dict, facilitator: bool, _: Words) -> list:
     return story
 
 
-def _table_style(commands: list[tuple]) -> TableStyle:
-    """The table look with the body font for empty string cells too: reportlab sets a font for
-    every string cell, by default Helvetica, which would be named in the PDF and not embedded."""
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), BODY_FONT), *commands])
-
-
 def _dates(start: str | None, end: str | None, _: Words) -> str:
     """'9–11 March 2027', '30 March – 2 April 2027', 'Tuesday 9 March 2027' for a single day;
     months written out as the export's language writes such a range ('9–11 mars 2027')."""
@@ -166,17 +169,11 @@ def _band(day: AgendaDay, page: _Page) -> Table:
     left = page.width * 0.5
     return sides.table([[line(styles["band"], day.label),
                          line(styles["band_right"], shortened(day.title, TITLE_LIMIT))]],
-                       colWidths=[left, page.width - left], style=_table_style([
-                           ("BACKGROUND", (0, 0), (-1, -1), ACCENT),
-                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-                           ("TOPPADDING", (0, 0), (-1, -1), 5),
-                           ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                       colWidths=[left, page.width - left], style=band_style(
+                           ACCENT, 5, 6,
                            # A paragraph's first baseline sits one font size below its top: the
                            # smaller day title moves down by the difference to share the baseline.
-                           ("TOPPADDING", (1, 0), (1, 0), 5 + styles["band"].fontSize - styles["band_right"].fontSize),
-                       ]))
+                           ("TOPPADDING", (1, 0), (1, 0), 5 + styles["band"].fontSize - styles["band_right"].fontSize)))
 
 
 def _continued_band(day: AgendaDay, page: _Page) -> Table:
@@ -184,7 +181,7 @@ def _continued_band(day: AgendaDay, page: _Page) -> Table:
     # e.g. "Day 2 · Wednesday 10 March 2027".
     continued = page.words("{name} (continued)", name=day.label)
     return sides.table([[line(agenda_styles()["continued"], continued)]], colWidths=[page.width],
-                       style=_table_style([
+                       style=table_style([
                            ("BACKGROUND", (0, 0), (-1, -1), CONTINUED_FILL),
                            ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
                            ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -193,7 +190,7 @@ def _continued_band(day: AgendaDay, page: _Page) -> Table:
 
 
 def _note_row(message: str, page: _Page) -> Table:
-    return sides.table([[line(agenda_styles()["note"], message)]], colWidths=[page.width], style=_table_style([
+    return sides.table([[line(agenda_styles()["note"], message)]], colWidths=[page.width], style=table_style([
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
         ("TOPPADDING", (0, 0), (-1, -1), _PAD),
         ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD),
@@ -216,7 +213,7 @@ def _day_times(day: AgendaDay, page: _Page) -> Table:
         over = day.end - minutes(planned)
         runs = _.n("runs {count} min past the planned end", "runs {count} min past the planned end", over)
         parts.append(Piece(f" · {runs}", bold=True))
-    return sides.table([[line(agenda_styles()["note"], *parts)]], colWidths=[page.width], style=_table_style([
+    return sides.table([[line(agenda_styles()["note"], *parts)]], colWidths=[page.width], style=table_style([
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -258,7 +255,7 @@ def _slot_row(slot: TimeSlot, page: _Page) -> Table:
         # No span down the time column: without one, a slot taller than a page can still be
         # split between its rows.
         commands.append(("LINEBELOW", (1, 0), (-1, -2), 0.5, LIGHT_RULE))
-    return sides.table(rows, colWidths=[page.time_width, *[column_width] * columns], style=_table_style(commands))
+    return sides.table(rows, colWidths=[page.time_width, *[column_width] * columns], style=table_style(commands))
 
 
 def _time_cell(slot: TimeSlot, _: Words) -> list:
@@ -358,7 +355,7 @@ def _card(session: AgendaSession, slot: TimeSlot, position: int, page: _Page) ->
     ]
     if session.is_break:
         commands.append(("BACKGROUND", (0, 0), (-1, -1), BREAK_FILL))
-    return sides.table(rows, colWidths=[page.time_width, _LABEL_WIDTH, text_width], style=_table_style(commands))
+    return sides.table(rows, colWidths=[page.time_width, _LABEL_WIDTH, text_width], style=table_style(commands))
 
 
 def _details(session: AgendaSession, _: Words) -> list[tuple[str, object]]:

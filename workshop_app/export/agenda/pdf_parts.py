@@ -1,6 +1,7 @@
-"""Building blocks of the agenda PDFs: their paragraph styles and colours, and DayBlock, a day's
-programme that breaks between sessions (never inside one) and continues under a "(continued)"
-band. Lines mixing our labels with user text come from the engine (pdf.lines).
+"""Building blocks of the agenda PDFs: their paragraph styles, colours and table looks (the
+coloured bands over a day or a slot among them), and DayBlock, a day's programme that breaks
+between sessions (never inside one) and continues under a "(continued)" band. Lines mixing our
+labels with user text come from the engine (pdf.lines).
 """
 
 from collections.abc import Callable
@@ -8,16 +9,17 @@ from collections.abc import Callable
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, TableStyle
 
 from workshop_app.export.pdf import sides
-from workshop_app.export.pdf.fonts import BOLD_FONT
+from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT
 from workshop_app.export.pdf.styles import INK, MUTED, stylesheet
 
 ACCENT = colors.HexColor("#243b53")  # the day bands
 LIGHT_RULE = colors.HexColor("#cbd2d9")  # between sessions and between parallel tracks
 BREAK_FILL = colors.HexColor("#f3f5f7")  # breaks and meals
 CONTINUED_FILL = colors.HexColor("#dde3ea")
+BAND_PAD = 6  # points between a band's sides and its text
 
 
 @sides.by_direction
@@ -45,6 +47,26 @@ def agenda_styles() -> dict[str, ParagraphStyle]:
         "detail": style("detail", fontSize=8.5, leading=11),
         "note": style("note", fontSize=8.5, leading=11, textColor=MUTED),
     }
+
+
+def table_style(commands: list[tuple]) -> TableStyle:
+    """The table look with the body font for empty string cells too: reportlab sets a font for
+    every string cell, by default Helvetica, which would be named in the PDF and not embedded."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), BODY_FONT), *commands])
+
+
+def band_style(fill, top: float, bottom: float, *more: tuple) -> TableStyle:
+    """The look of a band across the page, a day's or a slot's heading or the line that says it
+    goes on: filled with `fill`, its text at the top, `top` and `bottom` points above and below."""
+    return table_style([
+        ("BACKGROUND", (0, 0), (-1, -1), fill),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), BAND_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), BAND_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+        *more,
+    ])
 
 
 # ---------------------------------------------------------------------- a day's programme

@@ -11,20 +11,15 @@ format). An Arabic workbook opens right to left.
 import datetime as dt
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
-from workshop_app import __version__
 from workshop_app.export.agenda.contents import AgendaDay, AgendaSession, agenda_days
-from workshop_app.export.files import written_atomically
 from workshop_app.export.words import Words, export_language
+from workshop_app.export.workbook.list_sheet import lay_out_list, streamed_workbook
 from workshop_app.export.workbook.styles import (
     CENTER_HEADER_ALIGNMENT,
     FONT,
     HEADER_ALIGNMENT,
-    HEADER_HEIGHT,
-    LINE_HEIGHT,
     MUTED_COLOR,
     NUMBER_HEADER_ALIGNMENT,
     RULE_ABOVE,
@@ -32,10 +27,8 @@ from workshop_app.export.workbook.styles import (
     WRAP,
     Look,
     header_cell,
-    print_setup,
-    reading_from_the_right,
 )
-from workshop_app.export.workbook.text import sheet_title, xlsx_text
+from workshop_app.export.workbook.text import sheet_title
 from workshop_app.i18n.catalogs import N_
 from workshop_app.models.document import WorkshopDocument
 
@@ -94,14 +87,8 @@ def write_agenda_xlsx(document: WorkshopDocument, path: Path | str, *, lang: str
     _ = Words(export_language(document, lang))
     workshop = document.workshop()
     lines = [(day, session, _values(day, session, _)) for day in agenda_days(document, _) for session in day.sessions]
-    # The target is checked before anything streams: a write-only workbook never saved leaves
-    # its sheet writer hanging.
-    with written_atomically(path) as temporary:
-        workbook = Workbook(write_only=True)
-        workbook.properties.title = xlsx_text(_("Agenda – {workshop}", workshop=workshop["title"]))
-        workbook.properties.creator = f"Pathfinder Workshop {__version__}"
+    with streamed_workbook(path, _("Agenda – {workshop}", workshop=workshop["title"])) as workbook:
         _write_sheet(workbook.create_sheet(sheet_title(_(SHEET))), workshop, lines, _)
-        workbook.save(temporary)
 
 
 def _values(day: AgendaDay, session: AgendaSession, _: Words) -> list:
@@ -123,28 +110,7 @@ def _values(day: AgendaDay, session: AgendaSession, _: Words) -> list:
 def _write_sheet(sheet, workshop: dict, lines: list, _: Words) -> None:
     settings = [_COLUMNS[header] for header in HEADERS]
     headers = [_(header) for header in HEADERS]
-    # Sheet, column and row settings must all be made before the rows stream out.
-    widths = []
-    for index, (header, (narrowest, widest, _wraps)) in enumerate(zip(headers, settings)):
-        longest = max([len(header), *(len(_shown(values[index])) for _day, _session, values in lines)])
-        widths.append(min(max(longest + 2, narrowest), widest))
-        sheet.column_dimensions[get_column_letter(index + 1)].width = widths[-1]
-    # LibreOffice does not grow wrapped rows when it opens a file, Excel does: each row gets
-    # an estimated height of its own.
-    sheet.row_dimensions[1].height = HEADER_HEIGHT
-    wrapped = [(index, width) for index, (width, (_least, _most, wrap)) in enumerate(zip(widths, settings)) if wrap]
-    for row, (_day, _session, values) in enumerate(lines, start=2):
-        needed = max(_wrapped_lines(values[index], width) for index, width in wrapped)
-        if needed > 1:
-            sheet.row_dimensions[row].height = needed * LINE_HEIGHT
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{len(lines) + 1}"
-    sheet.print_title_rows = "1:1"
-    print_setup(sheet, workshop["title"], country=workshop["country"])
-    sheet.oddFooter.right.text = _("Page {page} of {pages}", page="&P", pages="&N")
-    if _.right_to_left:
-        reading_from_the_right(sheet)
-    sheet.print_options.gridLines = True
+    lay_out_list(sheet, headers, settings, [values for _day, _session, values in lines], workshop, _, _wrapped_lines)
 
     header_alignments = {"Day": CENTER_HEADER_ALIGNMENT, "Duration (min)": NUMBER_HEADER_ALIGNMENT}
     sheet.append([header_cell(sheet, title, header_alignments.get(header, HEADER_ALIGNMENT))
@@ -168,15 +134,6 @@ def _write_sheet(sheet, workshop: dict, lines: list, _: Words) -> None:
             looks = lighter if session.is_break else plain
         sheet.append([look.cell(value, number_format=date_format if index == 1 else None)
                       for index, (value, look) in enumerate(zip(values, looks))])
-
-
-def _shown(value) -> str:
-    """About what a column shows, to size it."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return "Tue 9 Mar 2027"
-    return str(value)
 
 
 def _wrapped_lines(value, width: float) -> int:

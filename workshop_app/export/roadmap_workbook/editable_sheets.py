@@ -15,7 +15,7 @@ from workshop_app.export.roadmap_workbook.rows import (
     LEVEL_OUTLINE,
     CellStyles,
     SheetData,
-    column_widths,
+    fit_columns,
     header_row,
     row_height,
 )
@@ -81,9 +81,7 @@ def write_roadmap(sheet, styles: CellStyles, contents: Contents, lists: Lists) -
                                         else format_value(column.kind, record.get(column.field), contents.names,
                                                           contents.words)
                                         for column in columns]))
-    widths = column_widths(headers, settings, [values for _level, values in lines])
-    for index, width in enumerate(widths):
-        sheet.column_dimensions[LETTERS[index]].width = width
+    widths = fit_columns(sheet, headers, settings, [values for _level, values in lines])
 
     amounts = [i for i, c in enumerate(columns) if c.kind == "amount"]
     fractional = any(isinstance(values[i], float) and not values[i].is_integer()
@@ -136,9 +134,7 @@ def write_indicators(sheet, styles: CellStyles, contents: Contents) -> SheetData
         lines.append((node.get("level"), indicator["node_id"],
                       [format_value(column.kind, indicator.get(column.field), contents.names, contents.words)
                        for column in columns]))
-    widths = column_widths(headers, settings, [values for _level, _node, values in lines])
-    for index, width in enumerate(widths):
-        sheet.column_dimensions[LETTERS[index]].width = width
+    widths = fit_columns(sheet, headers, settings, [values for _level, _node, values in lines])
     centered = {i for i, column in enumerate(columns) if column.kind in ("number", "year")}
 
     def looks(first: bool) -> list[int]:

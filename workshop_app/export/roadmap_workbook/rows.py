@@ -171,8 +171,9 @@ def header_row(data: SheetData, headers, numeric=frozenset(), *, centered=frozen
 
 # ---------------------------------------------------------------------------------- sizes
 
-def column_widths(headers, settings, rows) -> list[float]:
-    """Widths in characters: the longest value, within each column's (narrowest, widest)."""
+def fit_columns(sheet, headers, settings, rows) -> list[float]:
+    """Give each column of `sheet` a width in characters, its longest value's within the
+    column's (narrowest, widest), and return the widths."""
     widths = []
     for index, (header, (narrowest, widest, _)) in enumerate(zip(headers, settings)):
         longest = max([0, *(_text_length(row[index]) for row in rows)])
@@ -181,6 +182,7 @@ def column_widths(headers, settings, rows) -> list[float]:
         half = math.ceil(len(words) / 2)
         header_need = max(len(" ".join(words[:half])), len(" ".join(words[half:])))
         widths.append(float(min(max(longest + 2, header_need + 2, narrowest), widest)))
+        sheet.column_dimensions[LETTERS[index]].width = widths[-1]
     return widths
 
 

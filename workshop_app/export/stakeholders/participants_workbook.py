@@ -11,13 +11,9 @@ right to left.
 from collections import Counter
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
-from workshop_app import __version__
-from workshop_app.export.files import written_atomically
 from workshop_app.export.stakeholders.participant_list import (
     LIST_HEADERS,
     NO_ORGANIZATION,
@@ -25,11 +21,10 @@ from workshop_app.export.stakeholders.participant_list import (
     count_by_sex,
 )
 from workshop_app.export.words import Words, export_language
+from workshop_app.export.workbook.list_sheet import lay_out_list, streamed_workbook
 from workshop_app.export.workbook.styles import (
     HEADER_ALIGNMENT,
     HEADER_FONT,
-    HEADER_HEIGHT,
-    LINE_HEIGHT,
     MUTED_COLOR,
     NUMBER_HEADER_ALIGNMENT,
     RULE_ABOVE,
@@ -37,11 +32,10 @@ from workshop_app.export.workbook.styles import (
     WRAP,
     Look,
     header_cell,
-    print_setup,
-    reading_from_the_right,
+    page_setup,
     text_cell,
 )
-from workshop_app.export.workbook.text import sheet_title, xlsx_text
+from workshop_app.export.workbook.text import sheet_title
 from workshop_app.i18n.catalogs import N_
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.stats import women_share
@@ -89,22 +83,9 @@ def write_participants_xlsx(document: WorkshopDocument, path: Path | str, *, lan
     _ = Words(export_language(document, lang))
     participants = ParticipantList(document, _)
     workshop = document.workshop()
-    # The target is checked first: a streaming workbook that is never saved leaves its sheet
-    # writers hanging.
-    with written_atomically(path) as temporary:
-        workbook = Workbook(write_only=True)
-        workbook.properties.title = xlsx_text(_("Participants – {workshop}", workshop=workshop["title"]))
-        workbook.properties.creator = f"Pathfinder Workshop {__version__}"
+    with streamed_workbook(path, _("Participants – {workshop}", workshop=workshop["title"])) as workbook:
         _write_list(workbook.create_sheet(sheet_title(_(LIST_SHEET))), participants, workshop, _)
         _write_summary(workbook.create_sheet(sheet_title(_(SUMMARY_SHEET))), participants, workshop, _)
-        workbook.save(temporary)
-
-
-def _page_setup(sheet, workshop: dict, _: Words, *, landscape: bool) -> None:
-    print_setup(sheet, workshop["title"], landscape=landscape, country=workshop["country"])
-    sheet.oddFooter.right.text = _("Page {page} of {pages}", page="&P", pages="&N")
-    if _.right_to_left:
-        reading_from_the_right(sheet)
 
 
 # ---------------------------------------------------------------------- sheet "Participants"
@@ -113,27 +94,7 @@ def _write_list(sheet, participants: ParticipantList, workshop: dict, _: Words) 
     headers = participants.headers()
     lines = [participants.values(number, entry) for number, entry in enumerate(participants.participants, 1)]
     settings = [*(LIST_COLUMNS[header] for header in LIST_HEADERS), *(DAY_COLUMN for _day in participants.days)]
-    last_column = get_column_letter(len(headers))
-
-    # Sheet and row settings must be made before the rows are streamed.
-    widths = []
-    for index, (header, (narrowest, widest, _wraps)) in enumerate(zip(headers, settings), start=1):
-        longest = max([len(header) if widest > 12 else 0, *(len(str(line[index - 1])) for line in lines)])
-        widths.append(min(max(longest + 2, narrowest), widest))
-        sheet.column_dimensions[get_column_letter(index)].width = widths[-1]
-    # Wrapped text needs taller rows. Excel grows them when it opens the file, LibreOffice does
-    # not: each row gets an estimated height of its own.
-    sheet.row_dimensions[1].height = HEADER_HEIGHT
-    wrapped = [(column, width) for column, (width, (_least, _most, wrap)) in enumerate(zip(widths, settings)) if wrap]
-    for row, line in enumerate(lines, start=2):
-        lines_needed = max(_wrapped_lines(line[column], width) for column, width in wrapped)
-        if lines_needed > 1:
-            sheet.row_dimensions[row].height = lines_needed * LINE_HEIGHT
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{last_column}{len(lines) + 1}"
-    sheet.print_title_rows = "1:1"
-    _page_setup(sheet, workshop, _, landscape=True)
-    sheet.print_options.gridLines = True
+    lay_out_list(sheet, headers, settings, lines, workshop, _, _wrapped_lines)
 
     sheet.append([header_cell(sheet, header) for header in headers])
     looks = [Look(sheet, WRAP if wrap else TOP) for _least, _most, wrap in settings]
@@ -158,7 +119,7 @@ def _wrapped_lines(value, width: float) -> int:
 def _write_summary(sheet, participants: ParticipantList, workshop: dict, _: Words) -> None:
     for column, width in zip("ABCDEFGH", (46, 11, 11, 11, 12, 11, 15, 24)):
         sheet.column_dimensions[column].width = width
-    _page_setup(sheet, workshop, _, landscape=False)
+    page_setup(sheet, workshop, _, landscape=False)
 
     sheet.append([text_cell(sheet, _("Participants by sex"), font=_TITLE_FONT)])
     sheet.append([text_cell(sheet, workshop["title"])])

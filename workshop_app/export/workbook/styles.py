@@ -17,6 +17,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
+from workshop_app.export.words import Words
 from workshop_app.export.workbook.text import looks_like_formula, xlsx_text
 from workshop_app.models.geography import paper_of
 
@@ -134,3 +135,12 @@ def print_setup(sheet, title: str, *, landscape: bool = True, fit_width: int = 1
     sheet.oddHeader.center.text = xlsx_text(title).replace("&", "&&")[:200]
     sheet.oddFooter.left.text = sheet.title
     sheet.oddFooter.right.text = "Page &P of &N"
+
+
+def page_setup(sheet, workshop: dict, _: Words, *, landscape: bool) -> None:
+    """print_setup for a sheet of the workshop, with "Page x of y" in the export's language;
+    a sheet in a right-to-left language reads from the right."""
+    print_setup(sheet, workshop["title"], landscape=landscape, country=workshop["country"])
+    sheet.oddFooter.right.text = _("Page {page} of {pages}", page="&P", pages="&N")
+    if _.right_to_left:
+        reading_from_the_right(sheet)

@@ -11,6 +11,7 @@ from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import WorkshopError
+from workshop_app.models.rows import id_filter
 from workshop_app.models.stakeholders.attendance import present_ids
 
 # Left out of an automatic spread: organisers run the logistics, and the workshop's facilitators
@@ -168,10 +169,9 @@ def _leaders(document: WorkshopDocument, sessions: list[dict]) -> dict[str, set[
     """session id -> its facilitator, speakers and rapporteurs."""
     leaders = {s["id"]: ({s["facilitator_id"]} if s["facilitator_id"] else set()) for s in sessions}
     if sessions:
-        marks = ", ".join("?" for _ in sessions)
+        within, params = id_filter("session_id", leaders)
         for session_id, participant_id in document.query(
-                f"SELECT session_id, participant_id FROM session_person WHERE role != 'member'"
-                f" AND session_id IN ({marks})", list(leaders)):
+                f"SELECT session_id, participant_id FROM session_person WHERE role != 'member' AND {within}", params):
             leaders[session_id].add(participant_id)
     return leaders
 
@@ -181,9 +181,8 @@ def _member_rows(document: WorkshopDocument, session_ids: list[str]) -> dict[str
     rows: dict[str, list[dict]] = {}
     if not session_ids:
         return rows
-    marks = ", ".join("?" for _ in session_ids)
-    for row in document.rows("session_person", f"role = 'member' AND session_id IN ({marks})", session_ids,
-                             order_by="rowid"):
+    within, params = id_filter("session_id", session_ids)
+    for row in document.rows("session_person", f"role = 'member' AND {within}", params, order_by="rowid"):
         rows.setdefault(row["participant_id"], []).append(row)
     return rows
 

@@ -9,12 +9,12 @@ printed agenda, the warnings and the now/next view all follow it, and one undo r
 import datetime as dt
 from dataclasses import dataclass, field
 
-from workshop_app.i18n.catalogs import _, ngettext
+from workshop_app.i18n.catalogs import N_, _, ngettext
 from workshop_app.models.agenda.schedule import clock, day_schedule, minutes
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.errors import InvalidValueError, WorkshopError
-from workshop_app.models.validation import clock_time
+from workshop_app.models.validation import clock_time, whole_number
 
 # An overrun never shortens a session below this many minutes.
 SHORTEST_SESSION = 5
@@ -115,10 +115,7 @@ def plan_overrun(document: WorkshopDocument, session_id: str, overrun_minutes: i
     says so, and the sessions after it absorb the rest the same way. After the last fixed
     item the rest of the day moves later. With `with_parallel`, the sessions beside it (the
     other breakout groups of the slot) run over as much. One undo step restores every duration."""
-    try:
-        overrun_minutes = int(overrun_minutes)
-    except (TypeError, ValueError):
-        raise InvalidValueError(_("'{value}' is not a number of minutes").format(value=overrun_minutes)) from None
+    overrun_minutes = whole_number(overrun_minutes, N_("'{value}' is not a number of minutes"))
     if overrun_minutes <= 0:
         raise InvalidValueError(_("an overrun is a number of minutes above 0"))
     session = _session(document, session_id)

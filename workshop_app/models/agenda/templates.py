@@ -29,6 +29,7 @@ from workshop_app.models import vocabulary as v
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument, new_id
 from workshop_app.models.errors import InvalidValueError, WorkshopError, WorkshopFileError
+from workshop_app.models.rows import next_position
 from workshop_app.models.validation import clean_text, clock_time
 from workshop_app.resources import resource_path
 
@@ -154,14 +155,12 @@ def plan_apply_template(document: WorkshopDocument, template_id: str, *, replace
                 rows += document.plan_update("day", day["id"], **day_fields).rows
             elif not day["title"] and template_day["title"]:
                 rows += document.plan_update("day", day["id"], title=template_day["title"]).rows
-            first_slot = 0 if replace else 1 + max(
-                [row[0] for row in document.query("SELECT slot FROM session WHERE day_id = ?", [day["id"]])],
-                default=-1)
+            first_slot = 0 if replace else next_position(document.rows("session", "day_id = ?", [day["id"]]), "slot")
             day_id = day["id"]
         else:
             date = _next_date(last_date, workshop["start_date"], index)
             last_date = created_date = date or last_date
-            position = (days[-1]["position"] if days else -1) + 1 + index - len(days)
+            position = next_position(days) + index - len(days)
             day_id = new_id()
             rows += document.plan_insert("day", id=day_id, position=position, date=date, **day_fields).rows
             first_slot = 0

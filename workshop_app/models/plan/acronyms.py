@@ -3,6 +3,7 @@ meaning), and those the facilitator adds ("NAP", "C182"). An added acronym that 
 also has explains it in the facilitator's words."""
 
 from workshop_app.models.geography import sort_key
+from workshop_app.models.rows import id_filter
 
 
 def acronym_list(document) -> list[tuple[str, str]]:
@@ -21,7 +22,5 @@ def acronym_list(document) -> list[tuple[str, str]]:
 
 def added_acronyms(document, ids: list[str] | None = None) -> list[dict]:
     """The acronyms the facilitator added (only those of `ids` when given)."""
-    if ids is None:
-        return document.rows("acronym", order_by="rowid")
-    marks = ", ".join("?" for _ in ids)
-    return document.rows("acronym", f"id IN ({marks})", ids, order_by="rowid")
+    where, params = id_filter("id", ids)
+    return document.rows("acronym", where, params, order_by="rowid")

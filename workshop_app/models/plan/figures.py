@@ -10,6 +10,7 @@ import uuid
 from workshop_app.i18n.catalogs import N_, _, translator
 from workshop_app.i18n.formats import LOCALES
 from workshop_app.models.changes import Change, RowChange
+from workshop_app.models.rows import id_filter, next_position
 
 _SLAVERY_2021 = N_("ILO, Walk Free and IOM, Global Estimates of Modern Slavery: Forced Labour and Forced "
                    "Marriage (Geneva, 2022)")
@@ -40,18 +41,16 @@ def first_figures(language: str | None) -> list[dict]:
 
 def reference_figures(document, ids: list[str] | None = None) -> list[dict]:
     """The workshop's reference figures in their order (only those of `ids` when given)."""
-    if ids is None:
-        return document.rows("reference_figure", order_by="position, rowid")
-    marks = ", ".join("?" for _ in ids)
-    return document.rows("reference_figure", f"id IN ({marks})", ids, order_by="position, rowid")
+    where, params = id_filter("id", ids)
+    return document.rows("reference_figure", where, params, order_by="position, rowid")
 
 
 def plan_add_figure(document):
     """The undoable step that adds a figure at the end, to be filled in."""
-    last = max((row["position"] for row in reference_figures(document)), default=-1)
+    position = next_position(reference_figures(document))
     words = translator(document.working_languages()[0] if document.working_languages() else None)
     # Translators: what a new reference figure counts until the facilitator says
-    return document.plan_insert("reference_figure", None, position=last + 1, value=0,
+    return document.plan_insert("reference_figure", None, position=position, value=0,
                                 counts=words.gettext("what the figure counts"))
 
 
@@ -60,13 +59,13 @@ def plan_latest_estimates(document):
     not cite yet (same value and year), after its own figures."""
     figures = reference_figures(document)
     cited = {(row["value"], row["year"]) for row in figures}
-    last = max((row["position"] for row in figures), default=-1)
+    position = next_position(figures)
     languages = document.working_languages()
     rows = []
     for row in first_figures(languages[0] if languages else None):
         if (row["value"], row["year"]) not in cited:
-            last += 1
-            rows.append(RowChange("reference_figure", row["id"], None, {**row, "position": last}))
+            rows.append(RowChange("reference_figure", row["id"], None, {**row, "position": position}))
+            position += 1
     # Translators: an undo step: the program's latest global estimates added to the reference figures
     return Change(_("Add the latest estimates"), tuple(rows))
 

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change
+from workshop_app.models.rows import next_position
 
 
 def funding_sources(document, node_id: str | None = None) -> list[dict]:
@@ -45,9 +46,9 @@ def plan_add_funding(document, node_id: str, source: str, amount, year=None, org
     """The undoable step that adds a funding source after the action's others, in the action's
     currency. `source` names it when it is no organization of the workshop."""
     node = document.get("roadmap_node", node_id)
-    last = max((row["position"] for row in funding_sources(document, node_id)), default=-1)
+    position = next_position(funding_sources(document, node_id))
     # Translators: an undo step: a funding source added to an action
-    return document.plan_insert("funding_source", _("Add funding source"), node_id=node_id, position=last + 1,
+    return document.plan_insert("funding_source", _("Add funding source"), node_id=node_id, position=position,
                                 organization_id=organization_id, source="" if organization_id else source,
                                 amount=amount, currency=(node or {}).get("currency") or "", year=year or None)
 

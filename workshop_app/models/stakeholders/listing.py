@@ -3,23 +3,17 @@
 from collections.abc import Iterable
 
 from workshop_app.models.document import WorkshopDocument
-
-
-def _id_filter(ids: Iterable[str] | None, column: str) -> tuple[str, list[str]]:
-    if ids is None:
-        return "", []
-    ids = list(ids)
-    return f" WHERE {column} IN ({', '.join('?' for _ in ids)})", ids
+from workshop_app.models.rows import id_filter
 
 
 def participant_rows(document: WorkshopDocument, ids: Iterable[str] | None = None) -> list[dict]:
     """Participants with their organization's display name (acronym if it has one)."""
-    where, params = _id_filter(ids, "p.id")
+    chosen, params = id_filter("p.id", ids)
     cursor_rows = document.query(
         "SELECT p.id, p.name, p.sex, p.organization_id, coalesce(nullif(o.acronym, ''), o.name, ''),"
         " p.title, p.role, p.email, p.phone, p.language"
-        f" FROM participant p LEFT JOIN organization o ON o.id = p.organization_id{where}"
-        " ORDER BY p.name COLLATE NOCASE",
+        " FROM participant p LEFT JOIN organization o ON o.id = p.organization_id"
+        f"{' WHERE ' + chosen if chosen else ''} ORDER BY p.name COLLATE NOCASE",
         params,
     )
     keys = ("id", "name", "sex", "organization_id", "organization", "title", "role", "email", "phone", "language")
@@ -28,11 +22,11 @@ def participant_rows(document: WorkshopDocument, ids: Iterable[str] | None = Non
 
 def organization_rows(document: WorkshopDocument, ids: Iterable[str] | None = None) -> list[dict]:
     """Organizations with how many participants each has."""
-    where, params = _id_filter(ids, "o.id")
+    chosen, params = id_filter("o.id", ids)
     cursor_rows = document.query(
         "SELECT o.id, o.name, o.acronym, o.category, o.tripartite, o.alliance_partner,"
         " (SELECT count(*) FROM participant p WHERE p.organization_id = o.id)"
-        f" FROM organization o{where} ORDER BY o.name COLLATE NOCASE",
+        f" FROM organization o{' WHERE ' + chosen if chosen else ''} ORDER BY o.name COLLATE NOCASE",
         params,
     )
     keys = ("id", "name", "acronym", "category", "tripartite", "alliance_partner", "participants")

@@ -1,5 +1,6 @@
 """Qt item models over the document: the editable tables of the Stakeholders page and the
-agenda and road-map trees. Each edit goes through the session, one undo step each.
+agenda and road-map trees (tree: what the two trees share). Each edit goes through the session,
+one undo step each.
 """
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -19,4 +20,5 @@ __all__ = [
     "roadmap",
     "drag",
     "guard",
+    "tree",
 ]

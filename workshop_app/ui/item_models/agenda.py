@@ -1,7 +1,7 @@
 """The agenda as a two-level tree for Qt: days, and under each day its sessions in time order.
 Times are computed by models/agenda/schedule.py each time the agenda is read, never typed or stored twice."""
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -11,9 +11,8 @@ from workshop_app.models import vocabulary as v
 from workshop_app.models.agenda.schedule import DaySchedule, agenda, clock, plan_move_session
 from workshop_app.models.stakeholders.listing import participant_names
 from workshop_app.ui.item_models import ID_ROLE, ROOT
-from workshop_app.ui.item_models.drag import MovesById
 from workshop_app.ui.item_models.guard import never_raises
-from workshop_app.ui.item_models.row_table import edit_text
+from workshop_app.ui.item_models.tree import DocumentTree
 from workshop_app.ui.language import isolated
 from workshop_app.ui.palette import colour
 from workshop_app.ui.session import DocumentSession
@@ -39,12 +38,14 @@ def _bold() -> QFont:
     return font
 
 
-class AgendaModel(MovesById, QAbstractItemModel):
+class AgendaModel(DocumentTree):
     MIME = SESSION_MIME
+    TABLE = "session"
+    COLUMNS = COLUMNS
+    EDITABLE = EDITABLE
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.session: DocumentSession | None = None
         self.days: list[DaySchedule] = []
         self._people: dict[str, str] = {}
         self.conflicting: set[str] = set()  # sessions in a real conflict (an overrun, a double booking): red
@@ -128,6 +129,10 @@ class AgendaModel(MovesById, QAbstractItemModel):
             return None
         return self.days[index.internalId() - 1].sessions[index.row()]
 
+    def row_at(self, index: QModelIndex) -> dict | None:
+        item = self.scheduled(index)
+        return item.session if item else None
+
     # ------------------------------------------------------------------ Qt tree
 
     def index(self, row: int, column: int, parent=ROOT) -> QModelIndex:
@@ -148,15 +153,6 @@ class AgendaModel(MovesById, QAbstractItemModel):
         if parent.internalId() == _DAY and parent.column() == 0:
             return len(self.days[parent.row()].sessions)
         return 0
-
-    def columnCount(self, parent=ROOT) -> int:
-        return len(COLUMNS)
-
-    @never_raises
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return _(COLUMNS[section])
-        return None
 
     @never_raises
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
@@ -245,16 +241,6 @@ class AgendaModel(MovesById, QAbstractItemModel):
         if not index.isValid() or index.internalId() == _DAY:
             return self._day_flags[editable]
         return self._session_flags[editable][index.column()]
-
-    def setData(self, index: QModelIndex, value, role=Qt.EditRole) -> bool:
-        item = self.scheduled(index)
-        if item is None or role != Qt.EditRole or index.column() not in EDITABLE:
-            return False
-        field = EDITABLE[index.column()]
-        text = edit_text(_(COLUMNS[index.column()]))
-        edit = self.session.perform(
-            lambda document: document.plan_update("session", item.session["id"], text, **{field: value}), source=self)
-        return edit is not None
 
     # ------------------------------------------------------------------ drag and drop
 

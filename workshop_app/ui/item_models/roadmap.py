@@ -1,7 +1,7 @@
 """The road map as a tree for Qt: goal, outcomes, outputs, actions, with codes that follow
 from positions. Edits, moves and drops go through the document, one undo step each."""
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from workshop_app.i18n.catalogs import N_, _
@@ -14,9 +14,8 @@ from workshop_app.models.roadmap.tree import roadmap_tree
 from workshop_app.models.stakeholders.listing import organization_choices
 from workshop_app.models.validation import amount_text, money_text
 from workshop_app.ui.item_models import ID_ROLE, ROOT
-from workshop_app.ui.item_models.drag import MovesById
 from workshop_app.ui.item_models.guard import never_raises
-from workshop_app.ui.item_models.row_table import edit_text
+from workshop_app.ui.item_models.tree import DocumentTree
 from workshop_app.ui.palette import colour
 from workshop_app.ui.session import DocumentSession
 
@@ -33,12 +32,14 @@ _ROLES = {Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.FontRole, Qt.Foregroun
           ID_ROLE}
 
 
-class RoadmapModel(MovesById, QAbstractItemModel):
+class RoadmapModel(DocumentTree):
     MIME = NODE_MIME
+    TABLE = "roadmap_node"
+    COLUMNS = COLUMNS
+    EDITABLE = EDITABLE
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.session: DocumentSession | None = None
         self._nodes: dict[str, dict] = {}
         self._codes: dict[str, str] = {}
         self._children: dict[str | None, list[str]] = {}
@@ -101,6 +102,9 @@ class RoadmapModel(MovesById, QAbstractItemModel):
     def node(self, index: QModelIndex) -> dict | None:
         return self._nodes.get(self._ids[index.internalId() - 1]) if index.isValid() else None
 
+    def row_at(self, index: QModelIndex) -> dict | None:
+        return self.node(index)
+
     def draggable(self, index: QModelIndex) -> bool:
         return self.node(index) is not None
 
@@ -134,15 +138,6 @@ class RoadmapModel(MovesById, QAbstractItemModel):
             return 0
         parent_id = self._ids[parent.internalId() - 1] if parent.isValid() else None
         return len(self._children.get(parent_id, []))
-
-    def columnCount(self, parent=ROOT) -> int:
-        return len(COLUMNS)
-
-    @never_raises
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return _(COLUMNS[section])
-        return None
 
     @never_raises
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
@@ -210,15 +205,6 @@ class RoadmapModel(MovesById, QAbstractItemModel):
             if index.column() in EDITABLE and (node["level"] == "action" or index.column() not in _ACTION_ONLY):
                 flags |= Qt.ItemIsEditable
         return flags
-
-    def setData(self, index: QModelIndex, value, role=Qt.EditRole) -> bool:
-        node = self.node(index)
-        if node is None or role != Qt.EditRole or index.column() not in EDITABLE:
-            return False
-        text, field = edit_text(_(COLUMNS[index.column()])), EDITABLE[index.column()]
-        edit = self.session.perform(
-            lambda document: document.plan_update("roadmap_node", node["id"], text, **{field: value}), source=self)
-        return edit is not None
 
     # ------------------------------------------------------------------ drag and drop
 

@@ -3,7 +3,7 @@ times follow from the durations; warnings show what would surprise the room."""
 
 from collections import Counter
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,7 +33,7 @@ from workshop_app.ui.item_models.agenda import (
     ID_ROLE,
     AgendaModel,
 )
-from workshop_app.ui.pages.base import Page
+from workshop_app.ui.pages.base import TreePage
 from workshop_app.ui.widgets.delegates import ChoiceDelegate
 from workshop_app.ui.widgets.live_panel import LivePanel
 from workshop_app.ui.widgets.notices import EmptyState, FoldedWarnings
@@ -44,7 +44,7 @@ _ICONS = {"add": "plus", "parallel": "columns", "delete": "trash", "up": "arrow-
           "save_template": "floppy-disk", "live": "broadcast"}
 
 
-class AgendaPage(Page):
+class AgendaPage(TreePage):
     TABLES = {"day", "session", "session_person", "participant", "workshop"}
 
     def __init__(self, parent: QWidget | None = None):
@@ -67,7 +67,7 @@ class AgendaPage(Page):
         self.details = SessionDetails()
         self.details.perform.connect(lambda plan: self.session.perform(plan, source=self.details))
         self.warnings = FoldedWarnings()
-        self.warnings.chosen.connect(lambda ids: self.select_session(ids[0]) if ids else None)
+        self.warnings.chosen.connect(lambda ids: self.select(ids[0]) if ids else None)
         self.message = self.problem_line()
         self.live = LivePanel()
         self.live.perform.connect(self._perform_live)
@@ -151,7 +151,7 @@ class AgendaPage(Page):
         self.empty.setEnabled(not readonly)
         self._update_warnings()
         if selected != self.selected_session_id():
-            self.select_session(selected)
+            self.select(selected)
         else:
             self._show_details()
 
@@ -201,16 +201,8 @@ class AgendaPage(Page):
         index = self.tree.currentIndex()
         return index.siblingAtColumn(0).data(ID_ROLE) if self.model.scheduled(index) else None
 
-    def select_session(self, session_id: str | None) -> None:
-        index = self.model.session_index(session_id) if session_id else None
-        if index is not None and index.isValid():
-            self.tree.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
-            self.tree.scrollTo(index)
-        self._show_details()
-
-    def main_view(self) -> QWidget:
-        return self.tree
+    def index_of(self, row_id: str, column: int = 0) -> QModelIndex:
+        return self.model.session_index(row_id, column)
 
     def projector_focus(self) -> tuple[str, object]:
         item = self.model.scheduled(self.tree.currentIndex())
@@ -241,8 +233,8 @@ class AgendaPage(Page):
         current = self.model.scheduled(self.tree.currentIndex())
         slot = None if current is None else current.session["slot"] + 1
         title, text = _("New session"), _("Add session")
-        self._add_and_edit(lambda document: plan_add_session(document, day_id, slot=slot, title=title,
-                                                             undo_text=text))
+        self.add_and_edit(lambda document: plan_add_session(document, day_id, slot=slot, title=title,
+                                                            undo_text=text))
 
     def add_parallel_session(self) -> None:
         current = self.model.scheduled(self.tree.currentIndex())
@@ -250,17 +242,9 @@ class AgendaPage(Page):
             self.show_problem(_("Select the session the new one runs in parallel with."))
             return
         title, text = _("New session"), _("Add parallel session")
-        self._add_and_edit(lambda document: plan_add_session(
+        self.add_and_edit(lambda document: plan_add_session(
             document, current.session["day_id"], parallel_to=current.session["id"], title=title,
             type="group_work", duration=current.session["duration"], undo_text=text))
-
-    def _add_and_edit(self, plan) -> None:
-        """Add a session, select it and start editing its title."""
-        change = self.session.perform(plan, source=self)
-        if change:
-            new_id = next(row.row_id for row in change.rows if row.kind == "insert")
-            self.select_session(new_id)
-            self.tree.edit(self.model.session_index(new_id, 1))
 
     def delete_session(self) -> None:
         session_id = self.selected_session_id()
@@ -273,7 +257,7 @@ class AgendaPage(Page):
         if session_id:
             text = _("Move session")
             self.session.perform(lambda document: plan_shift_session(document, session_id, step, text), source=self)
-            self.select_session(session_id)
+            self.select(session_id)
 
     def move_to_day(self, step: int) -> None:
         session_id = self.selected_session_id()
@@ -288,7 +272,7 @@ class AgendaPage(Page):
         slot, text = item.session["slot"], _("Move session to another day")
         self.session.perform(lambda document: plan_move_session(document, session_id, day_id, slot, undo_text=text),
                              source=self)
-        self.select_session(session_id)
+        self.select(session_id)
 
     # ------------------------------------------------------------------ templates, groups, live
 
@@ -338,7 +322,7 @@ class AgendaPage(Page):
             self.show_problem(_("No sessions run in parallel yet: select a session and add a parallel "
                                 "one (Ctrl+Shift+L) for each group."))
             return
-        self.select_session(item.session["id"])  # the slot whose groups open, seen in the agenda
+        self.select(item.session["id"])  # the slot whose groups open, seen in the agenda
         dialog = GroupsDialog(self.session.document, item.session["day_id"], item.session["slot"], self)
 
         def perform(plan):
@@ -381,7 +365,3 @@ class AgendaPage(Page):
         if warnings:
             self.show_problem(warnings)
         self.live.reload()
-
-    def ask(self, dialog) -> bool:
-        """Show a dialog modally (tests replace this)."""
-        return bool(dialog.exec())

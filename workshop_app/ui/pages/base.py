@@ -1,7 +1,7 @@
 """What every page of the workshop view shares: it follows the open session and updates
 itself when something it shows changes, but only while it is visible."""
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -277,3 +277,39 @@ class Page(QWidget):
         for column, width in widths.items():
             tree.setColumnWidth(column, width)
         return tree
+
+
+class TreePage(Page):
+    """A page built around one editable tree of document rows, self.tree over self.model (the
+    agenda, the road map), with the selected row's details beside it (_show_details). A row is
+    selected by its id; a row just added is selected with its title open for typing."""
+
+    def index_of(self, row_id: str, column: int = 0) -> QModelIndex:
+        """The model's index of a row's cell (not valid when the tree does not show the row)."""
+        raise NotImplementedError
+
+    def _show_details(self, *args) -> None:
+        raise NotImplementedError
+
+    def main_view(self) -> QWidget:
+        return self.tree
+
+    def select(self, row_id: str | None) -> None:
+        index = self.index_of(row_id) if row_id else None
+        if index is not None and index.isValid():
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            self.tree.scrollTo(index)
+        self._show_details()
+
+    def add_and_edit(self, plan) -> None:
+        """Apply `plan`, which adds a row; select the new row and start editing its title."""
+        change = self.session.perform(plan, source=self)
+        if change:
+            new_id = next(row.row_id for row in change.rows if row.kind == "insert")
+            self.select(new_id)
+            self.tree.edit(self.index_of(new_id, 1))
+
+    def ask(self, dialog) -> bool:
+        """Show a dialog modally (tests replace this)."""
+        return bool(dialog.exec())

@@ -1,7 +1,7 @@
 """Road map: the plan tree with codes that renumber themselves, every field editable beside
 it, filters, totals per currency, and versions to freeze, compare and restore."""
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,7 +33,7 @@ from workshop_app.ui.item_models.roadmap import (
     RoadmapModel,
 )
 from workshop_app.ui.language import left_to_right
-from workshop_app.ui.pages.base import Page
+from workshop_app.ui.pages.base import TreePage
 from workshop_app.ui.widgets.delegates import ChoiceDelegate
 from workshop_app.ui.widgets.notices import EmptyState
 from workshop_app.ui.widgets.roadmap_details import RoadmapDetails
@@ -50,7 +50,7 @@ _ICONS = {"child": "arrow-elbow-down-right", "sibling": "plus", "delete": "trash
           "versions": "git-diff"}
 
 
-class RoadmapPage(Page):
+class RoadmapPage(TreePage):
     TABLES = {"roadmap_node", "action_partner", "organization", "indicator", "version", "plenary_comment",
               "funding_source"}
 
@@ -258,16 +258,8 @@ class RoadmapPage(Page):
         index = self.tree.currentIndex()
         return index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
 
-    def select(self, node_id: str | None) -> None:
-        index = self.model.index_of(node_id) if node_id else None
-        if index is not None and index.isValid():
-            self.tree.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
-            self.tree.scrollTo(index)
-        self._show_details()
-
-    def main_view(self) -> QWidget:
-        return self.tree
+    def index_of(self, row_id: str, column: int = 0) -> QModelIndex:
+        return self.model.index_of(row_id, column)
 
     def projector_focus(self) -> tuple[str, object]:
         return "roadmap", self.selected_id()
@@ -306,12 +298,7 @@ class RoadmapPage(Page):
         self._add(node["parent_id"], node["level"], node["position"] + 1)
 
     def _add(self, parent_id: str | None, level: str, position: int | None) -> None:
-        change = self.session.perform(lambda document: plan_add_node(document, parent_id, level, position=position),
-                                      source=self)
-        if change:
-            new_id = next(row.row_id for row in change.rows if row.kind == "insert")
-            self.select(new_id)
-            self.tree.edit(self.model.index_of(new_id, 1))
+        self.add_and_edit(lambda document: plan_add_node(document, parent_id, level, position=position))
 
     def delete_node(self) -> None:
         node = self._selected_node()
@@ -365,7 +352,3 @@ class RoadmapPage(Page):
         dialog = VersionsDialog(self.session.document, self)
         dialog.perform.connect(lambda plan: self.session.perform(plan, source=self))
         self.ask(dialog)
-
-    def ask(self, dialog) -> bool:
-        """Show a dialog modally (tests replace this)."""
-        return bool(dialog.exec())

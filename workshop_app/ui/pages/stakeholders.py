@@ -208,24 +208,21 @@ class StakeholdersPage(Page):
         return [index.data(ID_ROLE) for index in view.selectionModel().selectedRows()]
 
     def add_participant(self) -> None:
-        self.tabs.setCurrentIndex(0)
-        text, name = _("Add participant"), _("New participant")
-        change = self.session.perform(lambda document: document.plan_insert("participant", text, name=name),
-                                      source=self)
-        if change:
-            self._edit_new_row(self.participant_view, self.participants, change.rows[0].row_id)
+        self._add_row(0, self.participant_view, self.participants, _("Add participant"), _("New participant"))
 
     def add_organization(self) -> None:
-        self.tabs.setCurrentIndex(1)
-        text, name = _("Add organization"), _("New organization")
-        change = self.session.perform(lambda document: document.plan_insert("organization", text, name=name),
-                                      source=self)
-        if change:
-            self._edit_new_row(self.organization_view, self.organizations, change.rows[0].row_id)
+        self._add_row(1, self.organization_view, self.organizations, _("Add organization"), _("New organization"))
 
-    def _edit_new_row(self, view: QTableView, model: RowTableModel, row_id: str) -> None:
+    def _add_row(self, tab: int, view: QTableView, model: RowTableModel, text: str, name: str) -> None:
+        """Add a row named `name` to the table of `model` (the undo step `text`), shown on `tab`,
+        and start editing its name."""
+        self.tabs.setCurrentIndex(tab)
+        change = self.session.perform(lambda document: document.plan_insert(model.TABLE, text, name=name),
+                                      source=self)
+        if not change:
+            return
         self.filter_edit.clear()  # a filter could hide the new row
-        index = view.model().mapFromSource(model.index(model.row_number(row_id), 0))
+        index = view.model().mapFromSource(model.index(model.row_number(change.rows[0].row_id), 0))
         view.setCurrentIndex(index)
         view.scrollTo(index)
         view.edit(index)

@@ -1,8 +1,11 @@
-"""Small editors that report a finished edit once, so each one becomes one undo step."""
+"""Small editors that report a finished edit once, so each one becomes one undo step, and the
+choosers of the details panels, which read their list of organizations or people once."""
+
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeySequence
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QTextEdit, QWidget
 
 from workshop_app.i18n.catalogs import _
 
@@ -93,3 +96,13 @@ class DocumentUndoRouter(QObject):
                 event.ignore()
                 return True  # not taken by the field: the window's Undo/Redo shortcut runs
         return False
+
+
+def fill_when_empty(chooser: QComboBox, choices: Callable[[], Iterable[tuple[str, str]]]) -> None:
+    """List the (id, label) `choices` in an empty chooser, with none chosen. A filled one keeps
+    its list: the organizations or people are read once, not at every selection; the panel
+    empties the chooser when they change, and the next showing reads them again."""
+    if chooser.count() == 0:
+        for row_id, label in choices():
+            chooser.addItem(label, row_id)
+        chooser.setCurrentIndex(-1)

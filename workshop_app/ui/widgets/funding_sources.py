@@ -19,6 +19,7 @@ from workshop_app.models.stakeholders.listing import organization_choices
 from workshop_app.models.validation import money_text
 from workshop_app.ui.language import isolated, left_to_right
 from workshop_app.ui.widgets.delegates import isolate_cells
+from workshop_app.ui.widgets.fields import fill_when_empty
 
 
 class FundingSourcesEditor(QWidget):
@@ -76,10 +77,7 @@ class FundingSourcesEditor(QWidget):
             item = QListWidgetItem(" — ".join(part for part in parts if part))
             item.setData(Qt.UserRole, source["id"])
             self.list.addItem(item)
-        if self.source.count() == 0:
-            for organization_id, label in organization_choices(document):
-                self.source.addItem(label, organization_id)
-            self.source.setCurrentIndex(-1)
+        fill_when_empty(self.source, lambda: organization_choices(document))
 
     def organizations_changed(self) -> None:
         self.source.clear()

@@ -28,7 +28,7 @@ from workshop_app.models.stakeholders.listing import organization_choices
 from workshop_app.models.validation import amount_text, money_text
 from workshop_app.ui.language import isolated, left_to_right
 from workshop_app.ui.widgets.delegates import isolate_cells
-from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea
+from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea, fill_when_empty
 from workshop_app.ui.widgets.funding_sources import FundingSourcesEditor
 from workshop_app.ui.widgets.indicator_editor import IndicatorEditor
 
@@ -283,10 +283,7 @@ class RoadmapDetails(QScrollArea):
             item = QListWidgetItem(f"{isolated(names.get(organization_id, '?'))} — {label}")
             item.setData(Qt.UserRole, organization_id)
             self.partners.addItem(item)
-        if self.partner_combo.count() == 0:
-            for organization_id, label in names.items():
-                self.partner_combo.addItem(label, organization_id)
-            self.partner_combo.setCurrentIndex(-1)
+        fill_when_empty(self.partner_combo, names.items)
 
     def organizations_changed(self) -> None:
         self.partner_combo.clear()

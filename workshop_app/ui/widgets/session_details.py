@@ -18,7 +18,7 @@ from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models.agenda.schedule import session_people
 from workshop_app.models.stakeholders.listing import participant_names
 from workshop_app.ui.widgets.delegates import isolate_cells
-from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea
+from workshop_app.ui.widgets.fields import DocumentUndoRouter, TextArea, fill_when_empty
 
 # The name of each field's edit in Edit › Undo.
 EDIT_STEPS = {
@@ -121,10 +121,7 @@ class SessionDetails(QWidget):
             item = QListWidgetItem(name)
             item.setData(Qt.UserRole, link_id)
             self.speakers.addItem(item)
-        if self.speaker_combo.count() == 0:
-            for participant_id, name in participant_names(document):
-                self.speaker_combo.addItem(name, participant_id)
-            self.speaker_combo.setCurrentIndex(-1)
+        fill_when_empty(self.speaker_combo, lambda: participant_names(document))
 
     def people_changed(self) -> None:
         self.speaker_combo.clear()

@@ -18,6 +18,7 @@ from workshop_app.models.roadmap.tree import item_label, item_words
 from workshop_app.models.roadmap.workbook.columns import INDICATORS_SHEET, ROADMAP_SHEET, quote
 from workshop_app.models.roadmap.workbook.reading import WorkbookRow
 from workshop_app.models.roadmap.workbook.results import WorkbookConflict, at_place, cell_place
+from workshop_app.models.rows import next_position
 from workshop_app.models.shape import MEASURED_LEVELS, PARENT_LEVEL
 
 
@@ -259,13 +260,12 @@ class Drafting:
 
     def _draft_new_indicators(self, items, attempt) -> None:
         document, text = self.document, self.text
-        next_position: dict[str, int] = {}  # each item's indicators read once, not once per new row
+        positions: dict[str, int] = {}  # each item's indicators read once, not once per new row
         for row, values, node_id, level, code in items:
-            if node_id not in next_position:
-                existing = document.rows("indicator", "node_id = ?", [node_id])
-                next_position[node_id] = max((indicator["position"] for indicator in existing), default=-1) + 1
-            position = next_position[node_id]
-            next_position[node_id] += 1
+            if node_id not in positions:
+                positions[node_id] = next_position(document.rows("indicator", "node_id = ?", [node_id]))
+            position = positions[node_id]
+            positions[node_id] += 1
             fields_ = {name: value for name, value in values.items() if value not in (None, "")}
             attempt(cell_place(INDICATORS_SHEET, row.number), document.plan_insert, "indicator", text,
                     node_id=node_id, position=position, **fields_)
