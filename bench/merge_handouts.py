@@ -64,7 +64,8 @@ def _handouts(master: Path, folder: Path) -> list[Path]:
         with WorkshopDocument.open(path) as handout:
             guard_handout(handout)
             codes = {value: key for key, value in node_codes(handout).items()}
-            actions = [codes[value] for value in sorted(codes) if value.startswith(f"{code}.") and value.count(".") == 2]
+            actions = [codes[value] for value in sorted(codes)
+                       if value.startswith(f"{code}.") and value.count(".") == 2]
             for number, action in enumerate(actions[:50]):
                 handout.apply(handout.plan_update("roadmap_node", action, None, title=f"Revised by group {code}: "
                                                                                       f"{number}"))

@@ -38,8 +38,8 @@ def main(target: Path) -> None:
         application = create_application()
         session = DocumentSession(WorkshopDocument.open(workshop))
         codes = by_code(session.document)
-        session.perform(session.document.plan_update(
-            "roadmap_node", codes["2.1.1"], None, title="Monitor compliance of recruitment agencies (revised in plenary)"))
+        retitled = "Monitor compliance of recruitment agencies (revised in plenary)"
+        session.perform(session.document.plan_update("roadmap_node", codes["2.1.1"], None, title=retitled))
         dialog = MergeDialog(session, [handout])
         dialog.resize(1100, 620)
         dialog.show()

@@ -187,11 +187,12 @@ def test_an_outcome_starts_a_page_only_when_less_than_a_third_is_left(demo_docum
     path = tmp_path / "roadmap.pdf"
     write_roadmap_pdf(demo_document, path, sections=["roadmap"])
     pages = [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
-    overview = next(page for page in pages if "Outcomes at a glance" in page)
-    assert "OUTCOME 1 Legal and policy framework aligned with international standards and effectively enforced" \
-        in overview
-    # Outcome 3 follows outcome 2's last rows on the same page.
-    assert any("2.3.4" in page and "Victims and survivors identified" in page for page in pages)
+    # An outcome's heading is never left alone at the foot of a page: its first action is with it.
+    for code in "1234":
+        page = next(page for page in pages if f"OUTCOME {code}" in page)
+        assert page.index(f"OUTCOME {code}") < page.index(f"{code}.1.1 ")
+    # An outcome whose opening fits follows the previous outcome's last rows on the same page.
+    assert any("1.3.3" in page and "OUTCOME 2" in page for page in pages)
 
 
 def test_the_m_and_e_plan_lists_milestones_and_the_acknowledgements_the_institutions(plan_pdf):
@@ -410,3 +411,19 @@ def test_a_long_citation_or_signatory_goes_on_in_a_note_instead_of_failing(demo_
     text = words(tmp_path / "long.pdf")
     assert "END OF CITATION" in text and "END OF TITLE" in text
     assert "(continued in note 1)" in text and "…" not in text
+
+
+def test_a_pasted_list_of_many_lines_keeps_its_lines_and_loses_none(demo_path, tmp_path):
+    risks = "\n".join(f"Risk line {number}" for number in range(1, 301))
+
+    def edit(document):
+        action = document.rows("roadmap_node", "level = 'action' AND title LIKE 'Legal gap analysis%'")[0]
+        document.apply(document.plan_update("roadmap_node", action["id"], None, risks=risks))
+
+    with edited_copy(demo_path, tmp_path, edit) as document:
+        write_roadmap_pdf(document, tmp_path / "lines.pdf", sections=["risks"])
+    text = words(tmp_path / "lines.pdf")
+    assert all(f"Risk line {number} " in text + " " for number in range(1, 301))
+    table, note = text.split("(continued in note 1)")
+    assert "Risk line 15 " in table and "Risk line 16 " not in table + " "
+    assert "Note 1: 1.1.1, Risks, continued Risk line 16 Risk line 17" in note

@@ -288,3 +288,86 @@ def test_a_handout_s_road_map_pdf_holds_its_group_s_part(workshop, tmp_path):
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "report-back.pdf").pages).split())
     assert "OUTCOME 3" in text and "OUTCOME 1" not in text and "OUTCOME 2" not in text
     assert title_of(workshop, "3.1.1") in text and title_of(workshop, "1.1.1") not in text
+
+
+def test_the_same_partner_named_on_both_sides_is_one_partner(workshop, tmp_path):
+    from workshop_app.models.roadmap.editing import plan_set_partners
+
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+    ilo = next(row["id"] for row in workshop.rows("organization") if row["acronym"] == "NHRC")
+
+    def edit(handout, codes):
+        handout.apply(plan_set_partners(handout, codes["2.1.1"], {ilo: "consulted"}))
+
+    edit_handout(path, edit)
+    workshop.apply(plan_set_partners(workshop, by_code(workshop)["2.1.1"], {ilo: "informed"}))
+    plan, _change = merged(workshop, path)
+    assert [(conflict.table, conflict.field, conflict.workshop, conflict.handout) for conflict in plan.conflicts] \
+        == [("action_partner", "role", "informed", "consulted")]
+    assert workshop.count("action_partner", "node_id = ? AND organization_id = ?",
+                          [by_code(workshop)["2.1.1"], ilo]) == 1
+
+
+def test_funding_sources_merge_as_one_list_and_are_never_doubled(workshop, tmp_path):
+    from workshop_app.models.plan.funding import action_funding, plan_set_funding
+
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+
+    def edit(handout, codes):
+        handout.apply(plan_set_funding(handout, codes["2.1.1"], [{"name": "UNICEF", "amount": 9000, "year": 2028}]))
+        handout.apply(plan_set_funding(handout, codes["2.1.2"], [{"name": "ILO", "amount": 100, "year": 2027}]))
+
+    edit_handout(path, edit)
+    action = by_code(workshop)["2.1.1"]
+    workshop.apply(plan_set_funding(workshop, action, [{"name": "MoLESS", "amount": 1, "year": 2027}]))
+    plan = plan_merge(workshop, read_handout(workshop, path))
+    assert [(conflict.kind, conflict.field) for conflict in plan.conflicts] == [(FIELD, "funding")]
+    view = conflict_views(workshop, plan)[0]
+    assert view.field == "funding sources" and "MoLESS" in view.workshop and "UNICEF" in view.handout
+    lines = preview_lines(workshop, plan)
+    assert any(line.startswith("Action 2.1.2: funding sources") and "ILO" in line for line in lines)
+    workshop.apply(merge_change(workshop, plan))
+    codes = by_code(workshop)
+    assert [(row["name"], row["amount"]) for row in action_funding(workshop, codes["2.1.1"])] == [("MoLESS", 1)]
+    assert [(row["name"], row["amount"]) for row in action_funding(workshop, codes["2.1.2"])] == [("ILO", 100)]
+
+
+def test_a_comment_recorded_on_an_item_the_group_deleted_makes_a_conflict(workshop, tmp_path):
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+    edit_handout(path, lambda handout, codes: handout.apply(plan_delete_node(handout, codes["2.3.1"])))
+    workshop.apply(workshop.plan_insert("plenary_comment", None, node_id=by_code(workshop)["2.3.1"],
+                                        text="Keep this action", created_at=utc_now()))
+    plan = plan_merge(workshop, read_handout(workshop, path))
+    assert [conflict.kind for conflict in plan.conflicts] == [EDIT_DELETE]
+
+
+def test_an_organization_the_workshop_deleted_but_the_group_named_is_a_conflict(workshop, tmp_path):
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+    cni = next(row for row in workshop.rows("organization") if row["acronym"] == "CNI")
+    edit_handout(path, lambda handout, codes: handout.apply(
+        handout.plan_update("roadmap_node", codes["2.1.1"], None, lead_organization_id=cni["id"])))
+    workshop.apply(workshop.plan_delete("organization", cni["id"]))
+    plan = plan_merge(workshop, read_handout(workshop, path))
+    assert [(conflict.table, conflict.kind) for conflict in plan.conflicts] == [("organization", DELETE_EDIT)]
+    kept_deleted = merge_change(workshop, plan)
+    workshop.apply(kept_deleted)  # the workshop's side: the lead is left empty
+    assert workshop.get("roadmap_node", by_code(workshop)["2.1.1"])["lead_organization_id"] is None
+    workshop.apply(kept_deleted.inverse())
+    plan = plan_merge(workshop, read_handout(workshop, path))
+    plan.choose(HANDOUT)
+    workshop.apply(merge_change(workshop, plan))
+    assert workshop.get("roadmap_node", by_code(workshop)["2.1.1"])["lead_organization_id"] == cni["id"]
+    assert workshop.get("organization", cni["id"])["name"] == cni["name"]
+
+
+def test_a_handout_edited_against_the_road_map_s_rules_is_refused_naming_the_group(workshop, tmp_path):
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+    with sqlite3.connect(path) as conn:  # by other means than the program: an action under the outcome
+        action, outcome = (conn.execute("SELECT id FROM roadmap_node WHERE title = ?", [title]).fetchone()[0]
+                           for title in (title_of(workshop, "2.1.1"), title_of(workshop, "2")))
+        conn.execute("UPDATE roadmap_node SET parent_id = ? WHERE id = ?", [outcome, action])
+    before = workshop.rows("roadmap_node")
+    plan = plan_merge(workshop, read_handout(workshop, path))
+    with pytest.raises(WorkshopError, match="Group B's handout cannot be merged"):
+        merge_change(workshop, plan)
+    assert workshop.rows("roadmap_node") == before

@@ -194,10 +194,11 @@ def test_an_action_s_cost_is_spread_evenly_over_the_quarters_it_runs():
     table = cost_by_year_of(nodes, sources)
     assert list(table) == ["NPR", "USD"]  # never added together
     assert by_year(table["USD"]) == {
-        2027: (400 + 100, 300, 200),
+        # The source without a year is there from the start: it meets part of 2027's cost.
+        2027: (400 + 100, 300, 170),
         2028: (400 + 400 + 50, 200, 650),
         2029: (100, 0, 100),
-        None: (70, 30, 40),  # the action without a start and the source without a year
+        None: (70, 30, 70),  # the action without a start and the source without a year
     }
     assert [row.year for row in table["USD"]] == [2027, 2028, 2029, None]
     # A year with cost and nothing secured leaves its whole cost to fund; funding after the cost fills nothing.

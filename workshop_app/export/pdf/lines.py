@@ -90,17 +90,18 @@ class Overflow:
 
     def fit(self, value: object, limit: int, where: str) -> str:
         value = text.clean(value).strip()
-        if value.count("\n") > MAX_LINES:
-            kept = value.split("\n", MAX_LINES)
-            value = "\n".join(kept[:MAX_LINES]) + "\n" + " ".join(kept[MAX_LINES].split())
+        # A pasted list of many short lines is as tall as a long text: it is cut after MAX_LINES lines.
+        breaks = [index for index, character in enumerate(value) if character == "\n"]
+        if len(breaks) >= MAX_LINES:
+            limit = min(limit, breaks[MAX_LINES - 1])
         if len(value) <= limit:
             return value
         # Break between words when a space is near the limit, else mid-word (a script without spaces).
-        cut = max(value.rfind(" ", 0, limit), value.rfind("\n", 0, limit))
+        cut = max(value.rfind(" ", 0, limit + 1), value.rfind("\n", 0, limit + 1))
         if cut < limit * 0.7:
             cut = limit
         self.count += 1
-        self.pending.append((self.count, where, " ".join(value[cut:].split())))
+        self.pending.append((self.count, where, value[cut:].strip()))
         return value[:cut].rstrip() + " " + self.pointer.format(number=self.count)
 
     def notes(self, style: ParagraphStyle) -> list[Flowable]:

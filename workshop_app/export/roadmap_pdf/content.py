@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.handouts.part import handout_info, part_nodes
+from workshop_app.models.plan.funding import source_name
 from workshop_app.models.roadmap.totals import CurrencyTotal, currency_of, funding_gap
 from workshop_app.models.roadmap.versions import list_versions, plan_record, snapshot
 
@@ -39,6 +40,7 @@ class Action:
     code: str
     lead: Organization | None
     partners: list[tuple[str, Organization]]  # (role, organization), in PARTNER_ORDER then by name
+    funding: list[tuple[str, float, int | None]] = field(default_factory=list)  # (source, amount, year)
 
     @property
     def title(self) -> str:
@@ -153,6 +155,14 @@ def roadmap_content(document: WorkshopDocument, version: str | None = None) -> R
         part = part_nodes(nodes, handout.outcomes)
         nodes = [node for node in nodes if node["level"] == "goal" or node["id"] in part]
     goals, outcomes, overall = _tree(nodes, organizations, _partners(frozen, organizations), indicators)
+    funding: dict[str, list] = {}
+    for row in frozen.get("funding", []):
+        if row.get("amount"):
+            funding.setdefault(row["node_id"], []).append(
+                (source_name(row, frozen.get("organizations", {})), row["amount"], row.get("year")))
+    for outcome in outcomes:
+        for action in outcome.actions:
+            action.funding = funding.get(action.node["id"], [])
     return Roadmap(goals, outcomes, overall, organizations, info, part, frozen.get("plan") or plan_record(document))
 
 

@@ -37,6 +37,8 @@ _EN: dict[str, str | tuple[str, str]] = {
     "contents": N_("Contents"),
     # Translators: "Annex A", "Annex B"… before the annexes' titles.
     "annex": N_("Annex {letter}"),
+    # Translators: the letters annexes are numbered with, in the language's order (Arabic: أبجدهوزح)
+    "annex.letters": pgettext("annex letters", "ABCDEFGH"),
     # Translators: a label before a value ("Support: ILO, UNICEF", "Outcome 2: Data"); French
     # writes "{label} :" with a no-break space.
     "colon": N_("{label}:"),

@@ -37,7 +37,7 @@ from workshop_app.export.roadmap_pdf.styles import (
     subheading,
     table_widths,
 )
-from workshop_app.export.roadmap_pdf.table import cell_text, rich
+from workshop_app.export.roadmap_pdf.table import ReportTable, cell_text, rich
 from workshop_app.export.stakeholders.participant_list import name_key
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap.totals import CurrencyTotal
@@ -78,9 +78,26 @@ def roadmap_section(report: Report, number: str) -> list[Flowable]:
     room = report.landscape_height / 3 if report.landscape_height else None
     for outcome in roadmap.outcomes:
         mark = f"{number}  {labels['section.roadmap']} · {labels.get('roadmap.outcome', code=outcome.code)}"
-        story += [CondPageBreak(room) if room else PageBreak(), SectionMark(mark), spacer(14) if room else spacer(0),
-                  *_outcome(report, outcome)]
+        parts = _outcome(report, outcome)
+        # Nor does an outcome's heading stay alone at the foot of a page: it starts a page when
+        # its heading and first action do not fit either.
+        needed = max(room, _opening_height(parts, report.landscape_width) + 14) if room else None
+        story += [CondPageBreak(needed) if room else PageBreak(), SectionMark(mark),
+                  spacer(14) if room else spacer(0), *parts]
     return story
+
+
+def _opening_height(parts: list[Flowable], width: float) -> float:
+    """The height of an outcome's heading and of its table's header, first output and first
+    action with its details."""
+    height = 0.0
+    for part in parts:
+        if isinstance(part, ReportTable):
+            rows = part._row_heights()
+            first = 2 + (len(part.rows) > 2 and part.rows[2].attached)
+            return height + part._header() + sum(rows[:first])
+        height += part.wrap(width, 1e6)[1] + part.getSpaceBefore() + part.getSpaceAfter()
+    return height
 
 
 def _overview(report: Report) -> Flowable:
@@ -193,7 +210,8 @@ def _details(report: Report, action: Action) -> Flowable | None:
         pieces.append(report.fit(node["description"], FIELD_LIMIT, f"{action.code}, {_('Description')}"))
     facts = []
     if node.get("geographic_scope"):
-        facts.append((_("Geographic scope"), shortened(node["geographic_scope"], 300)))
+        facts.append((_("Geographic scope"), report.fit(node["geographic_scope"], 600,
+                                                        f"{action.code}, {_('Geographic scope')}")))
     for label, key, names in ((_("Target 8.7 issues"), "issue_tags", v.ISSUE_TAGS),
                               (_("Pillars"), "pillar_tags", v.PILLAR_TAGS)):
         chosen = [_(names[tag]) for tag in tags(node, key) if tag in names]
@@ -207,6 +225,11 @@ def _details(report: Report, action: Action) -> Flowable | None:
         facts.append((_("SDGs"), labels.words.listed(str(number) for number in goals)))
     if node.get("gender_marker") in v.GENDER_MARKERS:
         facts.append((_("Gender marker"), _(v.GENDER_MARKERS[node["gender_marker"]])))
+    if action.funding:
+        # Who pays for the action, as its funding sources record it: "UNICEF USD 30,000 (2027)"
+        funded = [f"{name} {labels.money(amount, action.currency)}" + (f" ({year})" if year else "")
+                  for name, amount, year in action.funding]
+        facts.append((_("Funding sources"), labels.words.grouped(funded)))
     for index, (label, value) in enumerate(facts):
         pieces += ["\n" if index == 0 and pieces else Piece("  ·  ", muted=True) if index else "",
                    Piece(labels.labelled(label), muted=True), value]

@@ -219,7 +219,7 @@ def _entries(report: Report, chosen: set[str], comments: list[dict]) -> list[Ent
         chosen = chosen | {"context"}
     entries: list[Entry] = []
     numbers = iter(range(1, len(SECTIONS) + 1))
-    letters = iter("ABCDEFGH")
+    letters = iter(labels["annex.letters"])
     for key in SECTIONS:
         if key == "global" or key not in chosen or (key == "comments" and not comments):
             continue

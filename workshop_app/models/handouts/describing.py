@@ -4,11 +4,12 @@ the workshop's and the group's value."""
 
 from dataclasses import dataclass, replace
 
-from workshop_app.i18n.catalogs import _, ngettext
+from workshop_app.i18n.catalogs import _, grouped, ngettext
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.handouts.merging import (
     DELETE_EDIT,
     EDIT_DELETE,
+    FUNDING,
     HANDOUT,
     OUTSIDE,
     Conflict,
@@ -41,14 +42,48 @@ def preview_lines(document: WorkshopDocument, plan: MergePlan) -> list[str]:
     """Every change the merge would make, as the versions comparison words it; the workshop is
     not touched (the merge is tried on a copy in memory)."""
     before = snapshot(document)
+    organizations = {row["id"]: row for row in document.rows("organization")}
+    comments = {row["id"] for row in document.rows("plenary_comment")}
     with document.scratch_copy() as scratch:
         scratch.apply(merge_change(scratch, plan))
         after = snapshot(scratch)
-        comments = len(plan_comments(plan))
-    lines = compare(before, after).lines()
-    if comments:
+        added = [row for row in scratch.rows("organization") if row["id"] not in organizations]
+        kept = {row["id"] for row in scratch.rows("plenary_comment")}
+    lines = compare(before, after).lines() + _funding_lines(before, after)
+    # Translators: a merge's preview: an organization the group named that the workshop did not have
+    lines += [_("Organization added: {name}").format(name=row["name"]) for row in added]
+    new, gone = len(kept - comments), len(comments - kept)
+    if new:
         lines.append(ngettext("{count} plenary comment added", "{count} plenary comments added",
-                              comments).format(count=comments))
+                              new).format(count=new))
+    if gone:
+        # Translators: a merge's preview: comments that go with the items the group deleted
+        lines.append(ngettext("{count} plenary comment removed with its item",
+                              "{count} plenary comments removed with their items", gone).format(count=gone))
+    return lines
+
+
+def _funding_lines(before: dict, after: dict) -> list[str]:
+    """"Action 2.1.3: funding sources A → B" for every action whose sources the merge changes."""
+    organizations = {**before.get("organizations", {}), **after.get("organizations", {})}
+    codes = {node["id"]: (node["level"], node["code"]) for node in after["nodes"]}
+
+    def lists(snapshot_: dict) -> dict[str, list[dict]]:
+        found: dict[str, list[dict]] = {}
+        for row in snapshot_.get("funding", []):
+            found.setdefault(row["node_id"], []).append(row)
+        return found
+
+    old, new = lists(before), lists(after)
+    lines = []
+    for node_id in sorted({*old, *new}, key=lambda key: codes.get(key, ("", ""))[1]):
+        if node_id not in codes:
+            continue
+        words_before = _funding_words(old.get(node_id), organizations)
+        words_after = _funding_words(new.get(node_id), organizations)
+        if words_before != words_after:
+            lines.append(_("{item}: {field} {old} → {new}").format(
+                item=item_label(*codes[node_id]), field=_("funding sources"), old=words_before, new=words_after))
     return lines
 
 
@@ -80,6 +115,10 @@ def _view(conflict: Conflict, codes: dict, handout_codes: dict, organizations: d
         row = document.get(conflict.table, conflict.row_id) or plan.handout.rows[conflict.table].get(
             conflict.row_id) or plan.handout.base[conflict.table].get(conflict.row_id) or {}
     item = _item(conflict.table, row, codes, handout_codes, organizations, document, plan)
+    if conflict.field == FUNDING:
+        # Translators: in a merge conflict, the field holding an action's funding sources
+        sides = (conflict.base, conflict.workshop, conflict.handout)
+        return ConflictView(item, _("funding sources"), *(_funding_words(rows, organizations) for rows in sides))
     if conflict.field:
         label = FIELD_LABELS.get(conflict.field)
         field = _(label) if label else conflict.field.replace("_", " ")
@@ -97,6 +136,17 @@ def _view(conflict: Conflict, codes: dict, handout_codes: dict, organizations: d
         return ConflictView(item, "", "", _("(unchanged)"), f"{added if conflict.base is None else deleted} "
                                                             f"({outside})")
     return ConflictView(item, "", "", "", "")
+
+
+def _funding_words(rows: list[dict] | None, organizations: dict) -> str:
+    """"UNICEF 30,000 USD (2027); MoLESS 5,000 USD"; "(none)" for no source."""
+    from workshop_app.models.plan.funding import source_name
+
+    if not rows:
+        return value_words("funding", None, organizations)
+    return grouped(f"{source_name(row, organizations)} "
+                   f"{value_words('amount', row['amount'], organizations, row['currency'])}"
+                   + (f" ({row['year']})" if row.get("year") else "") for row in rows)
 
 
 def _item(table: str, row: dict, codes: dict, handout_codes: dict, organizations: dict, document, plan) -> str:

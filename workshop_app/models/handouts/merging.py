@@ -20,8 +20,10 @@ from typing import Any
 from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change, RowChange
 from workshop_app.models.document import WorkshopDocument, new_id, utc_now
+from workshop_app.models.errors import InvalidValueError
 from workshop_app.models.handouts.part import MERGED_TABLES, NODE_TABLES, in_part, part_nodes
 from workshop_app.models.handouts.reading import Handout
+from workshop_app.models.shape import check_row
 
 # Where a row sits among its siblings: the group's within its part, numbered again after a merge.
 _PLACE = "position"
@@ -84,11 +86,77 @@ def plan_merge(document: WorkshopDocument, handout: Handout) -> MergePlan:
         mine["roadmap_node"].values(), handout.info.outcomes)
     deleted_nodes = {node_id for node_id in base["roadmap_node"] if node_id not in mine["roadmap_node"]}
     for table in MERGED_TABLES:
+        if table == "funding_source":
+            continue  # an action's sources are one list (funding.plan_set_funding writes them anew)
         for row_id in [*base[table], *(key for key in mine[table] if key not in base[table])]:
             _merge_row(plan, table, row_id, base[table].get(row_id), workshop[table].get(row_id),
                        mine[table].get(row_id), part, deleted_nodes, workshop)
+    _merge_funding(plan, base, workshop, mine, part, deleted_nodes)
     _orphans(plan, workshop)
+    _dangling(plan, workshop, {row_id for (row_id,) in document.query("SELECT id FROM participant")})
     return plan
+
+
+FUNDING = "funding"  # the conflict's field when both sides changed an action's funding sources
+
+
+def _funding_lists(rows: dict[str, dict]) -> dict[str, list[dict]]:
+    lists: dict[str, list[dict]] = {}
+    for row in sorted(rows.values(), key=lambda row: row["position"]):
+        lists.setdefault(row["node_id"], []).append(row)
+    return lists
+
+
+def _same_funding(first: list[dict], second: list[dict]) -> bool:
+    def key(rows):
+        return [(row["organization_id"], row["source"], row["amount"], row["currency"], row["year"]) for row in rows]
+    return key(first) == key(second)
+
+
+def _merge_funding(plan: MergePlan, base: dict, workshop: dict, mine: dict, part: set[str],
+                   deleted_nodes: set[str]) -> None:
+    """Each action's funding sources as one list: the group's list arrives when the workshop
+    kept the list as handed out; both changed it differently, it is a conflict."""
+    before, now, theirs = (_funding_lists(rows["funding_source"]) for rows in (base, workshop, mine))
+    for node_id in {*before, *theirs}:
+        if node_id in deleted_nodes or node_id not in mine["roadmap_node"]:
+            continue  # goes, or stays, with its action
+        old, current, new = before.get(node_id, []), now.get(node_id, []), theirs.get(node_id, [])
+        if _same_funding(old, new) or _same_funding(current, new):
+            continue
+        if node_id not in part:
+            plan.conflicts.append(Conflict(OUTSIDE, "roadmap_node", node_id, FUNDING, old, current, new))
+        elif _same_funding(old, current):
+            plan.steps += _funding_steps(current, new)
+        else:
+            plan.conflicts.append(Conflict(FIELD, "roadmap_node", node_id, FUNDING, old, current, new))
+
+
+def _funding_steps(current: list[dict], new: list[dict]) -> list["Step"]:
+    return [*(Step("delete", "funding_source", row["id"]) for row in current),
+            *(Step("add", "funding_source", row["id"], dict(row)) for row in new)]
+
+
+def _dangling(plan: MergePlan, workshop: dict, people: set[str]) -> None:
+    """A row the group added or changed that names an organization the workshop deleted
+    meanwhile: the organization becomes the conflict (keep it deleted, and the group's row
+    loses the name; or bring it back). A speaker the workshop deleted is forgotten."""
+    mine = plan.handout.rows
+    known = set(workshop["organization"]) | {step.row_id for step in plan.steps
+                                              if step.kind == "add" and step.table == "organization"}
+    missing: set[str] = set()
+    for step in plan.steps:
+        if step.kind == "delete":
+            continue
+        for column in ("organization_id", "lead_organization_id"):
+            value = step.values.get(column)
+            if value and value not in known:
+                missing.add(value)
+        if step.values.get("participant_id") and step.values["participant_id"] not in people:
+            step.values["participant_id"] = None
+    for organization_id in sorted(missing):
+        row = mine["organization"].get(organization_id) or plan.handout.base["organization"].get(organization_id)
+        plan.conflicts.append(Conflict(DELETE_EDIT, "organization", organization_id, "", row, None, row))
 
 
 def _orphans(plan: MergePlan, workshop: dict) -> None:
@@ -121,7 +189,7 @@ def _merge_row(plan: MergePlan, table: str, row_id: str, before: dict | None, no
                theirs: dict | None, part: set[str], deleted_nodes: set[str], workshop: dict) -> None:
     if before is None:
         if theirs is not None and now is None:
-            _added(plan, table, row_id, theirs, part)
+            _added(plan, table, row_id, theirs, part, workshop)
         return
     owner = theirs or before
     inside = in_part(table, owner, part) or (
@@ -133,12 +201,21 @@ def _merge_row(plan: MergePlan, table: str, row_id: str, before: dict | None, no
     _changed(plan, table, row_id, before, now, theirs, inside)
 
 
-def _added(plan: MergePlan, table: str, row_id: str, theirs: dict, part: set[str]) -> None:
+def _added(plan: MergePlan, table: str, row_id: str, theirs: dict, part: set[str], workshop: dict) -> None:
     """A row the group added: comments and new organizations anywhere, the rest in its part."""
-    if table in ("plenary_comment", "organization") or in_part(table, theirs, part):
-        plan.steps.append(Step("add", table, row_id, dict(theirs)))
-    else:
+    if not (table in ("plenary_comment", "organization") or in_part(table, theirs, part)):
         plan.conflicts.append(Conflict(OUTSIDE, table, row_id, "", None, None, dict(theirs)))
+        return
+    if table == "action_partner":
+        # The same partner named on both sides (or by two groups) is one partner of the action.
+        same = next((row for row in workshop["action_partner"].values()
+                     if (row["node_id"], row["organization_id"]) == (theirs["node_id"], theirs["organization_id"])),
+                    None)
+        if same is not None:
+            if same["role"] != theirs["role"]:
+                plan.conflicts.append(Conflict(FIELD, table, same["id"], "role", None, same["role"], theirs["role"]))
+            return
+    plan.steps.append(Step("add", table, row_id, dict(theirs)))
 
 
 def _deleted(plan: MergePlan, table: str, row_id: str, before: dict, now: dict, inside: bool,
@@ -197,7 +274,7 @@ def _changed_since(table: str, row_id: str, before: dict, now: dict, workshop: d
                                                             workshop["roadmap_node"][node_id]):
             return True
     below.add(row_id)
-    for child in NODE_TABLES:
+    for child in (*NODE_TABLES, "plenary_comment"):
         for key, row in workshop[child].items():
             if row["node_id"] in below and (key not in base[child] or _differs(base[child][key], row)):
                 return True
@@ -217,18 +294,7 @@ def merge_change(document: WorkshopDocument, plan: MergePlan) -> Change:
     text = _("Merge handout {group}").format(group=plan.handout.label)
     if plan.already_merged:
         return Change(text)
-    adds: list[Step] = [step for step in plan.steps if step.kind == "add"]
-    updates: list[Step] = [step for step in plan.steps if step.kind == "update"]
-    deletes: list[Step] = [step for step in plan.steps if step.kind == "delete"]
-    for conflict in plan.conflicts:
-        if conflict.choice != HANDOUT:
-            continue
-        if conflict.field:
-            updates.append(Step("update", conflict.table, conflict.row_id, {conflict.field: conflict.handout}))
-        elif conflict.handout is None:
-            deletes.append(Step("delete", conflict.table, conflict.row_id))
-        else:
-            adds += _restored(plan, conflict)
+    adds, updates, deletes = _decided(plan)
     rows: list[RowChange] = []
     merge = {"id": plan.handout.info.id, "label": plan.handout.label, "merged_at": utc_now()}
     rows.append(RowChange("merged_handout", merge["id"], None, merge))
@@ -241,6 +307,9 @@ def merge_change(document: WorkshopDocument, plan: MergePlan) -> Change:
             rows += _delete(document, step, item, done)
         order = _depths(plan.handout.rows["roadmap_node"])
         for item in sorted(adds, key=lambda item: (MERGED_TABLES.index(item.table), order.get(item.row_id, 0))):
+            if document.get(item.table, item.row_id) is not None:
+                continue  # already back (an item restored with what is under it)
+            _check_shape(document, plan, item.table, item.values)
             rows += step(Change(text, (RowChange(item.table, item.row_id, None, item.values),))).rows
         for item in updates:
             current = document.get(item.table, item.row_id)
@@ -248,6 +317,7 @@ def merge_change(document: WorkshopDocument, plan: MergePlan) -> Change:
                 continue
             values = {name: value for name, value in item.values.items() if current.get(name) != value}
             if values:
+                _check_shape(document, plan, item.table, values, current)
                 before = {name: current[name] for name in values}
                 rows += step(Change(text, (RowChange(item.table, item.row_id, before, values),))).rows
         for item in sorted((item for item in deletes if item.table == "roadmap_node"),
@@ -256,6 +326,62 @@ def merge_change(document: WorkshopDocument, plan: MergePlan) -> Change:
         rows += _renumbered(document, step, text, [*adds, *updates, *deletes])
     rows += _provenance(plan.handout.info.id, rows)
     return Change(text, tuple(rows))
+
+
+def _check_shape(document: WorkshopDocument, plan: MergePlan, table: str, values: dict,
+                 current: dict | None = None) -> None:
+    """The road map's rules hold for what a handout brings too (its file may have been edited by
+    other means): an action under an outcome, an outcome under an outcome… is refused, naming the
+    handout, and nothing is merged."""
+    if table not in ("roadmap_node", "indicator", "action_partner", "funding_source"):
+        return
+    try:
+        check_row(document, table, values, current)
+    except InvalidValueError as error:
+        raise InvalidValueError(_("{group}'s handout cannot be merged: {problem}").format(
+            group=plan.handout.label, problem=error)) from None
+
+
+def _decided(plan: MergePlan) -> tuple[list[Step], list[Step], list[Step]]:
+    """The plan's additions, edits and deletions with each conflict decided by its choice.
+    Copies: deciding adjusts them, and a plan may be previewed and decided again."""
+    steps = [Step(step.kind, step.table, step.row_id, dict(step.values)) for step in plan.steps]
+    adds = [step for step in steps if step.kind == "add"]
+    updates = [step for step in steps if step.kind == "update"]
+    deletes = [step for step in steps if step.kind == "delete"]
+    for conflict in plan.conflicts:
+        if conflict.table == "organization" and conflict.kind == DELETE_EDIT and conflict.choice != HANDOUT:
+            _forget_organization(adds, conflict.row_id, conflict.handout or {})
+            _forget_organization(updates, conflict.row_id, conflict.handout or {})
+        if conflict.choice != HANDOUT:
+            continue
+        if conflict.field == FUNDING:
+            for item in _funding_steps(conflict.workshop, conflict.handout):
+                (deletes if item.kind == "delete" else adds).append(item)
+        elif conflict.field:
+            updates.append(Step("update", conflict.table, conflict.row_id, {conflict.field: conflict.handout}))
+        elif conflict.handout is None:
+            deletes.append(Step("delete", conflict.table, conflict.row_id))
+        else:
+            adds += _restored(plan, conflict)
+    return adds, updates, deletes
+
+
+def _forget_organization(steps: list[Step], organization_id: str, row: dict) -> None:
+    """The workshop keeps an organization deleted: the group's rows that named it lose the name
+    (a funding source keeps it in words; a partner goes)."""
+    for item in list(steps):
+        values = item.values
+        if values.get("lead_organization_id") == organization_id:
+            values["lead_organization_id"] = None
+        if values.get("organization_id") == organization_id:
+            if item.table == "action_partner":
+                steps.remove(item)
+            elif item.table == "funding_source":
+                values.update(organization_id=None, source=values.get("source") or row.get("acronym") or
+                              row.get("name") or "")
+            else:
+                values["organization_id"] = None
 
 
 def _delete(document: WorkshopDocument, step, item: Step, done: set) -> list[RowChange]:

@@ -126,15 +126,18 @@ def cost_by_year_of(nodes: list[dict], sources: list[dict]) -> dict[str, list[Ye
 def _still_to_fund(years: list[YearAmounts]) -> None:
     """Money secured beyond a year's cost (funding often arrives early) is spent in the years
     after it, so a year is left to fund only what neither its own funding nor an earlier
-    year's surplus covers. The row without a year stands alone."""
-    surplus = 0.0
+    year's surplus covers. Funding without a year is there from the start; cost without a year
+    is met by what is left at the end."""
+    undated = next((item for item in years if item.year is None), None)
+    surplus = undated.secured if undated is not None else 0.0
     for item in years:
         if item.year is None:
-            item.to_fund = max(0.0, item.cost - item.secured)
             continue
         available = item.secured + surplus
         item.to_fund = max(0.0, item.cost - available)
         surplus = max(0.0, available - item.cost)
+    if undated is not None:
+        undated.to_fund = max(0.0, undated.cost - surplus)
 
 
 def cost_by_year(document, version: str | None = None) -> dict[str, list[YearAmounts]]:

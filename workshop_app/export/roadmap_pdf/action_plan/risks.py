@@ -7,7 +7,6 @@ from workshop_app.export.pdf.lines import Piece
 from workshop_app.export.pdf.tables import TableRow, column_widths
 from workshop_app.export.roadmap_pdf.front import Report
 from workshop_app.export.roadmap_pdf.styles import (
-    FIELD_LIMIT,
     TITLE_LIMIT,
     group_row,
     heading,
@@ -18,6 +17,9 @@ from workshop_app.export.roadmap_pdf.styles import (
 from workshop_app.export.roadmap_pdf.table import cell_text
 
 COLUMNS = (0.6, 2.4, 1.0, 3.0, 3.0)
+
+
+NARROW_LIMIT = 800  # characters of a risk or an assumption in its quarter-width column
 
 
 def risks_section(report: Report, number: str) -> list[Flowable]:
@@ -42,9 +44,9 @@ def risks_section(report: Report, number: str) -> list[Flowable]:
             rows.append(TableRow([action.code, cell_text(report.fit(action.title, TITLE_LIMIT, action.code), cell,
                                                          inner[1]),
                                   cell_text(action.lead.short if action.lead else "", cell, inner[2]),
-                                  cell_text(report.fit(action.node.get("risks"), FIELD_LIMIT,
+                                  cell_text(report.fit(action.node.get("risks"), NARROW_LIMIT,
                                                        where.format(titles[3])), cell, inner[3]),
-                                  cell_text(report.fit(action.node.get("assumptions"), FIELD_LIMIT,
+                                  cell_text(report.fit(action.node.get("assumptions"), NARROW_LIMIT,
                                                        where.format(titles[4])), cell, inner[4])]))
     if not rows:
         # Translators: the risk matrix of a road map whose actions record no risks or assumptions
