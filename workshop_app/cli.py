@@ -361,6 +361,15 @@ def _merge(args) -> int:
         if handout_info(opened) is not None:
             raise WorkshopFileError(args.file, _("is a handout; merge handouts into the workshop's own file"))
         handouts = [read_handout(opened, path) for path in args.handouts]
+        # Every handout is merged on a copy first: one that cannot be merged is refused, naming
+        # its file, before the workshop holds any of them.
+        with opened.scratch_copy() as trial:
+            for handout in handouts:
+                try:
+                    trial.apply(merge_change(trial, _decided_plan(trial, handout, args.prefer)))
+                except WorkshopError as error:
+                    raise WorkshopFileError(handout.path, _("cannot be merged ({reason}); nothing was merged").format(
+                        reason=error)) from None
         with opened.scratch_copy() as scratch:
             document = scratch if args.dry_run else opened
             for handout in handouts:
@@ -386,6 +395,14 @@ def _merge(args) -> int:
         print(ngettext("{count} conflict, listed above", "{count} conflicts, listed above", conflicts).format(
             count=conflicts))
     return 1 if conflicts else 0
+
+
+def _decided_plan(document, handout, prefer: str):
+    from workshop_app.models.handouts.merging import plan_merge
+
+    plan = plan_merge(document, handout)
+    plan.choose(prefer)
+    return plan
 
 
 def _stats(args) -> int:

@@ -73,3 +73,31 @@ def test_what_cannot_be_merged_is_refused_in_one_line_and_nothing_changes(demo_p
     assert code == 2 and "has no outcome 9 (its outcomes: 1, 2, 3, 4)" in err
     code, _, err = run(capsys, "merge", good, good)
     assert code == 2 and "is a handout; merge handouts into the workshop's own file" in err
+
+
+def test_a_handout_that_cannot_be_merged_stops_the_merge_before_any_handout_arrives(demo_path, tmp_path, capsys):
+    import sqlite3
+
+    good, bad = tmp_path / "group-a.workshop", tmp_path / "group-b.workshop"
+    run(capsys, "handout", demo_path, good, "--outcome", "1", "--label", "Group A")
+    run(capsys, "handout", demo_path, bad, "--outcome", "2", "--label", "Group B")
+    retitle(good, "1.1.1", "Would arrive", handout=True)
+    with sqlite3.connect(bad) as conn:  # edited by other means: an action put straight under its outcome
+        outcome = conn.execute("SELECT id FROM roadmap_node WHERE level = 'outcome' ORDER BY position "
+                               "LIMIT 1 OFFSET 1").fetchone()[0]
+        conn.execute("UPDATE roadmap_node SET parent_id = ? WHERE level = 'action' AND parent_id IN "
+                     "(SELECT id FROM roadmap_node WHERE parent_id = ?)", [outcome, outcome])
+    before = demo_path.read_bytes()
+    code, _, err = run(capsys, "merge", demo_path, good, bad)
+    assert code == 2 and err.startswith("workshop-app: group-b.workshop: cannot be merged")
+    assert "nothing was merged" in err and len(err.strip().splitlines()) == 1
+    assert demo_path.read_bytes() == before
+
+
+def test_handout_does_not_replace_a_file_that_may_hold_a_group_s_work(demo_path, tmp_path, capsys):
+    target = tmp_path / "group-a.workshop"
+    run(capsys, "handout", demo_path, target, "--outcome", "1", "--label", "Group A")
+    retitle(target, "1.1.1", "The group's work", handout=True)
+    code, _, err = run(capsys, "handout", demo_path, target, "--outcome", "1")
+    assert code == 2 and "already exists" in err
+    assert title(target, "1.1.1") == "The group's work"

@@ -8,7 +8,7 @@ from pathlib import Path
 from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change, RowChange
 from workshop_app.models.document import WorkshopDocument, new_id, utc_now
-from workshop_app.models.errors import InvalidValueError, WorkshopError
+from workshop_app.models.errors import InvalidValueError, WorkshopError, WorkshopFileError
 from workshop_app.models.handouts.part import MERGED_TABLES, handout_info
 from workshop_app.models.roadmap.tree import node_codes
 from workshop_app.models.validation import clean_text
@@ -31,8 +31,10 @@ def outcome_ids(document: WorkshopDocument, codes: list[str]) -> list[str]:
     return found
 
 
-def write_handout(document: WorkshopDocument, target: Path | str, outcomes: list[str], label: str = "") -> Path:
-    """Write the handout for the outcomes with these ids; `label` names the group ("Group A")."""
+def write_handout(document: WorkshopDocument, target: Path | str, outcomes: list[str], label: str = "", *,
+                  overwrite: bool = False) -> Path:
+    """Write the handout for the outcomes with these ids; `label` names the group ("Group A").
+    An existing file is replaced only with `overwrite` (it may hold a group's work)."""
     if handout_info(document) is not None:
         raise WorkshopError(_("this file is itself a handout: write handouts from the workshop's own file"))
     if not outcomes:
@@ -42,6 +44,8 @@ def write_handout(document: WorkshopDocument, target: Path | str, outcomes: list
         if node is None or node["level"] != "outcome":
             raise InvalidValueError(_("only outcomes can be handed out to a group"))
     target = Path(target)
+    if target.exists() and not overwrite:
+        raise WorkshopFileError(target, _("already exists (it may hold a group's work); choose another name"))
     document.save_copy(target)
     base = {table: document.rows(table, order_by="rowid") for table in MERGED_TABLES}
     row = {"id": new_id(), "workshop_id": document.workshop()["id"], "label": clean_text(label) or "",

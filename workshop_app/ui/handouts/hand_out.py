@@ -95,7 +95,8 @@ class HandoutDialog(QDialog):
             return
         target = Path(path) if path.endswith(".workshop") else Path(f"{path}.workshop")
         try:
-            write_handout(self.session.document, target, self.chosen_outcomes(), self.label.text())
+            # The save dialog has asked before replacing a file.
+            write_handout(self.session.document, target, self.chosen_outcomes(), self.label.text(), overwrite=True)
         except (WorkshopError, OSError) as error:
             self.problem.setText(str(error))
             self.problem.show()
