@@ -9,6 +9,7 @@ import json
 import os
 import re
 import sys
+import threading
 from pathlib import Path
 
 from workshop_app import __version__
@@ -138,6 +139,15 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("--prefer", choices=["workshop", "handout"], default="workshop",
                        help=_("in a conflict, keep the workshop's value (default) or the handout's"))
 
+    serve = commands.add_parser("serve", help=_("share the draft read-only with the room's phones (a small web site "
+                                                "on this computer)"))
+    _file(serve)
+    serve.add_argument("--port", type=int, default=8787, metavar="N",
+                       help=_("the port to listen on (default 8787; 0: any free port)"))
+    serve.add_argument("--bind", default="127.0.0.1", metavar="ADDRESS",
+                       help=_("the address to listen on (default 127.0.0.1: this computer only; 0.0.0.0: every "
+                              "network, for the room's phones)"))
+
     stats = commands.add_parser("stats", help=_("counts and figures"))
     _file(stats)
     stats.add_argument("--json", action="store_true", help=_("machine-readable output"))
@@ -147,11 +157,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, stop: threading.Event | None = None) -> int:
+    """Run a command. `stop` ends `serve` when set (Ctrl+C does too)."""
     # Messages and help in the language the environment asks for (LANGUAGE, LC_ALL, LANG…).
     use(environment_language(dict(os.environ)))
     speak_argparse()
     args = build_parser().parse_args(argv)
+    args.stop = stop
     try:
         handler = _HANDLERS.get(args.command, _start_page)
         return handler(args)
@@ -405,6 +417,33 @@ def _decided_plan(document, handout, prefer: str):
     return plan
 
 
+def _serve(args) -> int:
+    """Share the file with the room's phones until Ctrl+C: the addresses, a QR code, and a line
+    for each comment a phone sends (stored as pending for the facilitator)."""
+    from workshop_app.share.sharing import serve
+
+    if not 0 <= args.port <= 65535:
+        raise WorkshopError(_("{port} is not a port number (0 to 65535)").format(port=args.port))
+    stop = args.stop or threading.Event()
+    if threading.current_thread() is threading.main_thread():
+        import signal
+
+        signal.signal(signal.SIGTERM, lambda *_signal: stop.set())  # a service manager's "stop", as Ctrl+C
+    try:
+        serve(args.file, bind=args.bind, port=args.port, stop=stop, say=_say)
+    except KeyboardInterrupt:  # the way to stop sharing: not an error
+        pass
+    return 0
+
+
+def _say(line: str) -> None:
+    try:
+        print(line, flush=True)
+    except UnicodeEncodeError:  # a console that cannot show the QR code's blocks
+        print(line.encode(sys.stdout.encoding or "ascii", "replace").decode(sys.stdout.encoding or "ascii"),
+              flush=True)
+
+
 def _stats(args) -> int:
     from workshop_app.models.document import WorkshopDocument
     from workshop_app.models.stats import workshop_stats
@@ -449,4 +488,4 @@ def _size(text: str) -> tuple[int, int]:
 
 _HANDLERS = {"open": _open, "demo": _demo, "new": _new, "import-participants": _import_participants,
              "import-roadmap": _import_roadmap, "import-matrix": _import_roadmap, "export": _export,
-             "handout": _handout, "merge": _merge, "stats": _stats, "check": _check}
+             "handout": _handout, "merge": _merge, "serve": _serve, "stats": _stats, "check": _check}

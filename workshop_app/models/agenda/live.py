@@ -46,15 +46,24 @@ def now_and_next(document: WorkshopDocument, at: dt.datetime, day_id: str | None
     """The session(s) on at `at`, with the minutes left, and the next slot. The day is the one
     dated `at`'s date unless `day_id` names it."""
     days = document.rows("day", order_by="position")
-    day = next((d for d in days if d["id"] == day_id), None) if day_id else \
-        next((d for d in days if d["date"] == at.date().isoformat()), None)
+    day = _day_of(days, at, day_id)
+    sessions = document.rows("session", "day_id = ?", [day["id"]]) if day else []
+    status = live_status(days, sessions, at, day_id)
+    status.message = _status_message(status, days, at)
+    return status
+
+
+def live_status(days: list[dict], sessions: list[dict], at: dt.datetime, day_id: str | None = None) -> LiveStatus:
+    """now_and_next from rows already read (the days in order, the sessions of any days), for a
+    reader that words the status itself in its own language: the message is left empty."""
+    day = _day_of(days, at, day_id)
     if day is None:
-        return LiveStatus("no_day", _no_day_message(days, at.date()))
+        return LiveStatus("no_day", "")
     number = days.index(day) + 1
     now = at.hour * 60 + at.minute
-    timeline = _live_times(day, document.rows("session", "day_id = ?", [day["id"]]), now)
+    timeline = _live_times(day, [session for session in sessions if session["day_id"] == day["id"]], now)
     if not timeline:
-        return LiveStatus("no_sessions", _("Day {day} has no sessions").format(day=number), day, number)
+        return LiveStatus("no_sessions", "", day, number)
     status = LiveStatus("running", "", day, number)
     # A session running over its time, with no end recorded, holds back every later slot.
     held = min((session["slot"] for session, _start, end, open_ended in timeline if open_ended and now >= end),
@@ -72,15 +81,13 @@ def now_and_next(document: WorkshopDocument, at: dt.datetime, day_id: str | None
         status.next = [LiveSession(session, clock(start), clock(end)) for start, session, end in upcoming
                        if start == first]
     if status.now:
-        status.message = _now_message(status.now)
-    elif not status.next:
-        status.state, status.message = "after", _("The sessions of day {day} are over").format(day=number)
+        return status
+    if not status.next:
+        status.state = "after"
     elif all(start > now for _session, start, _end, _open in timeline):
         status.state = "before"
-        status.message = _before_message(status.next)
     else:
         status.state = "between"
-        status.message = _next_message(status.next)
     return status
 
 
@@ -232,6 +239,26 @@ def _shorten(units: list[list[dict]], durations: dict[str, int], delay: int) -> 
     for unit, length, cut in zip(units, lengths, cuts):
         for session in unit:
             durations[session["id"]] = min(durations[session["id"]], length - cut)
+
+
+def _day_of(days: list[dict], at: dt.datetime, day_id: str | None) -> dict | None:
+    if day_id:
+        return next((d for d in days if d["id"] == day_id), None)
+    return next((d for d in days if d["date"] == at.date().isoformat()), None)
+
+
+def _status_message(status: LiveStatus, days: list[dict], at: dt.datetime) -> str:
+    if status.state == "no_day":
+        return _no_day_message(days, at.date())
+    if status.state == "no_sessions":
+        return _("Day {day} has no sessions").format(day=status.day_number)
+    if status.now:
+        return _now_message(status.now)
+    if status.state == "after":
+        return _("The sessions of day {day} are over").format(day=status.day_number)
+    if status.state == "before":
+        return _before_message(status.next)
+    return _next_message(status.next)
 
 
 def _session(document: WorkshopDocument, session_id: str) -> dict:

@@ -1,0 +1,23 @@
+"""The read-only review site the room opens on its phones over the facilitator's hotspot: the
+draft road map, today's agenda, each person's breakout group and the day's changes, in the
+workshop's working languages; comments sent from phones wait for the facilitator.
+
+`sharing.Sharing` runs it for an open document (the `serve` command, and later the window):
+`snapshot` freezes what the pages show in the document's thread; `site` answers from the frozen
+snapshot in the server's threads (`server`), with `pages` and the page modules writing the HTML in
+the reader's language (`labels`); `addresses` lists where phones find it and draws its QR code.
+No Qt here.
+"""
+
+__all__ = [
+    "sharing",
+    "snapshot",
+    "site",
+    "server",
+    "pages",
+    "labels",
+    "roadmap_page",
+    "agenda_page",
+    "changes_page",
+    "addresses",
+]

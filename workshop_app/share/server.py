@@ -1,0 +1,311 @@
+"""The HTTP side of the review site: the standard library's ThreadingHTTPServer behind a handler
+that answers only the site's own paths (never files from a folder).
+
+For one room on the facilitator's hotspot: every path answers 404 without the session's token;
+pages answer GET (and HEAD), comments one POST; requests and comments are limited in size and,
+per phone (its address), in number a minute; every answer carries a strict
+Content-Security-Policy and `Cache-Control: no-store`.
+"""
+
+import socket
+import threading
+import time
+from collections import deque
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+from workshop_app.resources import resource_path
+from workshop_app.share.site import Response, Site
+
+# Generous for a phone that reloads when the draft changes and polls every few seconds; a
+# runaway script or a scan meets the limit.
+PAGES_A_MINUTE = 600
+COMMENTS_A_MINUTE = 6
+LONGEST_BODY = 16 * 1024  # a 1,000-character comment in any script, percent-encoded, with its name
+LONGEST_ADDRESS = 4096
+MOST_CONNECTIONS = 512  # at once, every phone together
+MOST_CONNECTIONS_PER_PHONE = 32
+# No script or style but the site's own files, no frames, forms posting only to the site.
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                                "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+    ("Cache-Control", "no-store"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+)
+_ASSETS = {"style.css": ("style.css", "text/css; charset=utf-8"),
+           "live.js": ("live.js", "text/javascript; charset=utf-8")}
+_PLAIN = "text/plain; charset=utf-8"
+
+
+class RateLimit:
+    """At most `most` events a minute per address (a sliding minute)."""
+
+    def __init__(self, most: int, window: float = 60.0):
+        self.most = most
+        self.window = window
+        self._events: dict[str, deque] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, address: str) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            events = self._events.get(address)
+            if events is None:
+                if len(self._events) > 10_000:  # forget phones long gone
+                    self._events = {key: value for key, value in self._events.items()
+                                    if value and now - value[-1] < self.window}
+                events = self._events[address] = deque()
+            while events and now - events[0] >= self.window:
+                events.popleft()
+            if len(events) >= self.most:
+                return False
+            events.append(now)
+            return True
+
+
+class SharingServer:
+    """The site on an address and port, served from a thread of its own until stop()."""
+
+    def __init__(self, site: Site, bind: str = "127.0.0.1", port: int = 0):
+        self.site = site
+        self._httpd = _Server((bind, port), _Handler, site)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def bind(self) -> str:
+        return self._httpd.server_address[0]
+
+    @property
+    def port(self) -> int:
+        return self._httpd.server_address[1]
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.2},
+                                        name="sharing-server", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop answering: the listening socket closes; requests under way finish on their own."""
+        if self._thread is not None:
+            self._httpd.shutdown()
+            self._thread.join(timeout=5)
+            self._thread = None
+        self._httpd.server_close()
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+
+    def __init__(self, address, handler, site: Site):
+        self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        self.site = site
+        self.page_limit = RateLimit(PAGES_A_MINUTE)
+        self.comment_limit = RateLimit(COMMENTS_A_MINUTE)
+        self._connections = threading.BoundedSemaphore(MOST_CONNECTIONS)
+        self._per_phone: dict[str, int] = {}
+        self._per_phone_lock = threading.Lock()
+        self.assets = {name: (resource_path("share", file).read_bytes(), kind)
+                       for name, (file, kind) in _ASSETS.items()}
+        super().__init__(address, handler)
+
+    def process_request(self, request, client_address):
+        if not self._connections.acquire(blocking=False) or not self._admit(client_address[0]):
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._release(client_address[0])
+            raise
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._release(client_address[0])
+
+    def handle_error(self, request, client_address):
+        pass  # a phone that walked away mid-answer; nothing to tell the facilitator
+
+    def _admit(self, address: str) -> bool:
+        with self._per_phone_lock:
+            count = self._per_phone.get(address, 0)
+            if count >= MOST_CONNECTIONS_PER_PHONE:
+                self._connections.release()
+                return False
+            self._per_phone[address] = count + 1
+            return True
+
+    def _release(self, address: str) -> None:
+        with self._per_phone_lock:
+            count = self._per_phone.get(address, 1) - 1
+            if count:
+                self._per_phone[address] = count
+            else:
+                self._per_phone.pop(address, None)
+        self._connections.release()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    server_version = "PathfinderWorkshop"
+    protocol_version = "HTTP/1.1"
+    timeout = 10  # seconds a phone may take to send a request, or keep a connection idle
+
+    def version_string(self) -> str:
+        return self.server_version  # not Python's version: nothing a scan could use
+
+    # ------------------------------------------------------------------ methods
+
+    def do_GET(self):
+        self._get()
+
+    def do_HEAD(self):
+        self._get()
+
+    def do_POST(self):
+        route = self._route()
+        if route is None:
+            return
+        name, query = route
+        if name != "comment":
+            self.close_connection = True  # its body is not read: the connection cannot be reused
+            self._send(Response(405, b"Method not allowed", _PLAIN), allow="GET, HEAD")
+            return
+        if not self.server.comment_limit.allow(self.client_address[0]):
+            self.close_connection = True
+            self._send(self.server.site.refusal(429, query), retry_after=True)
+            return
+        form = self._form(query)
+        if form is not None:
+            self._send(self.server.site.receive_comment(form))
+
+    def _other(self):
+        self.close_connection = True  # whatever it sent is not read
+        if self._route() is not None:
+            self._send(Response(405, b"Method not allowed", _PLAIN), allow="GET, HEAD, POST")
+
+    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_TRACE = do_CONNECT = _other
+
+    # ------------------------------------------------------------------ answers
+
+    def _get(self):
+        route = self._route()
+        if route is None:
+            return
+        name, query = route
+        if not self.server.page_limit.allow(self.client_address[0]):
+            self._send(self.server.site.refusal(429, query), retry_after=True)
+        elif name in self.server.assets:
+            body, kind = self.server.assets[name]
+            self._send(Response(200, body, kind))
+        elif name == "version":
+            version = self.server.site.version(with_clock=query.get("clock") == "1")
+            self._send(Response(200, version.encode("ascii"), _PLAIN))
+        elif name == "qr.svg":
+            from workshop_app.share.addresses import address_svg, site_address
+
+            address = site_address(self.headers.get("Host", ""), self.server.site.token)
+            self._send(Response(200, address_svg(address).encode("utf-8"), "image/svg+xml") if address
+                       else Response(404, b"Not found", _PLAIN))
+        else:
+            self._send(self.server.site.page(name, query))
+
+    def _route(self) -> tuple[str, dict] | None:
+        """(page name, parameters) for a path under the session's token; None once an answer was
+        sent: 404 for any other path, a redirection from /TOKEN to /TOKEN/."""
+        if len(self.path) > LONGEST_ADDRESS:
+            self._send(Response(414, b"Address too long", _PLAIN))
+            return None
+        parts = urlsplit(self.path)
+        segments = parts.path.split("/", 2)
+        if len(segments) < 2 or segments[0] != "" or not self.server.site.token_matches(segments[1]):
+            self._send(Response(404, b"Not found", _PLAIN))
+            return None
+        if len(segments) == 2:
+            self._send(Response(301, b"", _PLAIN, location=f"/{segments[1]}/" + (f"?{parts.query}" if parts.query
+                                                                                  else "")))
+            return None
+        try:
+            values = parse_qs(parts.query, keep_blank_values=True, max_num_fields=20)
+        except ValueError:
+            self._send(Response(400, b"Bad request", _PLAIN))
+            return None
+        return segments[2], {key: found[0] for key, found in values.items()}
+
+    def _form(self, query: dict) -> dict | None:
+        """The posted form's fields (one value each), or None once a refusal was sent."""
+        if self.headers.get("Transfer-Encoding"):
+            self.close_connection = True
+            self._send(Response(411, b"Length required", _PLAIN))
+            return None
+        try:
+            length = int(self.headers.get("Content-Length", ""))
+        except ValueError:
+            self.close_connection = True
+            self._send(Response(411, b"Length required", _PLAIN))
+            return None
+        if length < 0 or length > LONGEST_BODY:
+            self.close_connection = True  # the body is not read: the connection cannot be reused
+            self._send(self.server.site.refusal(413, query))
+            return None
+        kind = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        if kind != "application/x-www-form-urlencoded":
+            self.close_connection = True
+            self._send(Response(415, b"Unsupported form", _PLAIN))
+            return None
+        body = self.rfile.read(length)
+        try:
+            fields = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=10, strict_parsing=False)
+        except (UnicodeDecodeError, ValueError):
+            self._send(Response(400, b"Bad request", _PLAIN))
+            return None
+        if len(body) < length:
+            self.close_connection = True
+        return {key: found[0] for key, found in fields.items()}
+
+    def _send(self, response: Response, *, allow: str = "", retry_after: bool = False) -> None:
+        body = response.body
+        compressed = bool(response.gzipped) and "gzip" in self.headers.get("Accept-Encoding", "").lower()
+        if compressed:
+            body = response.gzipped
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(body)))
+        if response.gzipped:
+            self.send_header("Vary", "Accept-Encoding")
+        if compressed:
+            self.send_header("Content-Encoding", "gzip")
+        for name, value in SECURITY_HEADERS:
+            self.send_header(name, value)
+        if response.location:
+            self.send_header("Location", response.location)
+        if allow:
+            self.send_header("Allow", allow)
+        if retry_after:
+            self.send_header("Retry-After", "60")
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def send_error(self, code, message=None, explain=None):
+        """The standard library's refusals (a malformed request, an unknown method), without its
+        page that echoes the request; an unknown method is a 404 without the token."""
+        self.close_connection = True
+        if code == 501 and getattr(self, "path", None) is not None:
+            self._other()
+            return
+        body = b"Bad request"
+        try:
+            self._send(Response(code if code >= 400 else 400, body, _PLAIN))
+        except OSError:
+            pass
+
+    def log_message(self, format, *args):
+        pass  # the room's requests are not the facilitator's business, nor the terminal's

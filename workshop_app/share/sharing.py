@@ -1,0 +1,165 @@
+"""Sharing the draft with the room's phones, seen from the document's thread.
+
+Sharing starts the site on an address, with a new token. From then on, the document's thread
+calls poll() about once a second: the comments phones sent are stored as pending rows (one
+Change each, through document.apply), and when the document changed since the last snapshot, a
+new one is built and published. The server's threads never touch the document (its connection
+belongs to this thread and holds the file in exclusive locking mode). The window's timer and the
+`serve` command's loop both drive this class.
+"""
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from workshop_app.i18n.catalogs import _
+from workshop_app.models.changes import Change
+from workshop_app.models.document import WorkshopDocument
+from workshop_app.models.errors import WorkshopError, WorkshopFileError
+from workshop_app.models.roadmap.phone_comments import plan_receive_phone_comment
+from workshop_app.models.roadmap.tree import item_words
+from workshop_app.share.addresses import room_addresses, site_url
+from workshop_app.share.server import SharingServer
+from workshop_app.share.site import PhoneComment, Site
+from workshop_app.share.snapshot import Baseline, build_snapshot, day_baseline
+
+DEFAULT_PORT = 8787
+POLL_SECONDS = 1.0
+# Tables whose changes the pages do not show: storing a phone's comment rebuilds nothing.
+_UNSHOWN_TABLES = frozenset({"phone_comment"})
+
+
+@dataclass
+class PollResult:
+    stored: list[PhoneComment] = field(default_factory=list)  # kept as pending comments
+    dropped: list[tuple[PhoneComment, str]] = field(default_factory=list)  # with the reason (its item is gone)
+    published: bool = False  # the phones' pages changed
+
+
+class Sharing:
+    """The review site of one open document, for as long as it is shared."""
+
+    def __init__(self, document: WorkshopDocument, *, bind: str = "127.0.0.1", port: int = DEFAULT_PORT,
+                 clock: Callable[[], dt.datetime] = dt.datetime.now):
+        self.document = document
+        self.site = Site(clock=clock)
+        self._clock = clock
+        self._bind, self._port = bind, port
+        self._server: SharingServer | None = None
+        self._dirty = True
+        self._draft_at_start: Baseline | None = None
+        self._baseline_day: dt.date | None = None
+
+    # ------------------------------------------------------------------ start and stop
+
+    def start(self) -> list[str]:
+        """Publish the first snapshot and start answering; the addresses phones can open (with
+        the token), or WorkshopError when the address cannot be used (a port taken)."""
+        if self.document.readonly:
+            raise WorkshopFileError(self.document.path, _("is open read-only; comments from phones could not be "
+                                                          "kept"))
+        self.poll()
+        try:
+            self._server = SharingServer(self.site, self._bind, self._port)
+        except OSError as error:
+            raise WorkshopError(_("cannot share on {address} port {port} ({reason}); choose another port").format(
+                address=self._bind or "0.0.0.0", port=self._port, reason=error.strerror or error)) from None
+        self._server.start()
+        self.document.subscribe(self._changed)
+        return self.urls()
+
+    def stop(self) -> list[PhoneComment]:
+        """Stop answering the phones; the comments that came in meanwhile are stored first."""
+        if self._server is None:
+            return []
+        self._server.stop()
+        self._server = None
+        self.document.unsubscribe(self._changed)
+        return self._store(self.site.take_comments()).stored
+
+    @property
+    def running(self) -> bool:
+        return self._server is not None
+
+    @property
+    def port(self) -> int:
+        return self._server.port if self._server else self._port
+
+    def urls(self) -> list[str]:
+        """The site's address on each network the computer is on (one when bound to one address)."""
+        if self._server is None:
+            return []
+        return [site_url(address, self._server.port, self.site.token) for address in room_addresses(self._bind)]
+
+    # ------------------------------------------------------------------ the document's thread
+
+    def poll(self) -> PollResult:
+        """Store the comments phones sent, and publish a new snapshot when the document changed
+        (or a new day began: the changes page then starts from the new morning)."""
+        result = self._store(self.site.take_comments())
+        today = self._clock().date()
+        if self._draft_at_start is None or self._baseline_day != today:
+            self._draft_at_start = Baseline.of_draft(self.document)
+            self._baseline_day = today
+            self._dirty = True
+        if self._dirty:
+            self._dirty = False
+            baseline = day_baseline(self.document, today, self._draft_at_start)
+            result.published = self.site.publish(build_snapshot(self.document, baseline))
+        return result
+
+    def _store(self, comments: list[PhoneComment]) -> PollResult:
+        result = PollResult()
+        for comment in comments:
+            try:
+                change = plan_receive_phone_comment(self.document, comment.node_id, comment.text, comment.name,
+                                                    comment.organization, comment.received_at)
+                self.document.apply(change)
+            except WorkshopError as error:  # the item was deleted since the phone loaded its page
+                result.dropped.append((comment, str(error)))
+                continue
+            result.stored.append(comment)
+        return result
+
+    def _changed(self, change: Change) -> None:
+        if change.tables() - _UNSHOWN_TABLES:
+            self._dirty = True
+
+
+def serve(path, *, bind: str, port: int, stop: threading.Event, say: Callable[[str], None]) -> None:
+    """The `serve` command: share the file until `stop` is set (or Ctrl+C), telling `say` the
+    addresses, a QR code of the first, and each comment that comes in."""
+    from workshop_app.share.addresses import ALL_ADDRESSES, terminal_qr
+
+    with WorkshopDocument.open(path) as document:
+        for note in document.opening_notes:
+            say(f"workshop-app: {note}")
+        sharing = Sharing(document, bind=bind, port=port)
+        urls = sharing.start()
+        try:
+            say(_("Sharing “{title}” read-only with the room's phones. Open on a phone on the same network:").format(
+                title=sharing.site.snapshot.title))
+            for url in urls:
+                say(f"  {url}")
+            if bind not in ALL_ADDRESSES and bind.startswith("127."):
+                say(_("Only this computer can open it: to let the room's phones in, run again with --bind 0.0.0.0"))
+            say(terminal_qr(urls[0]))
+            say(_("Comments from phones are kept for the facilitator to accept or dismiss. Press Ctrl+C to stop "
+                  "sharing."))
+            while not stop.wait(POLL_SECONDS):
+                _tell(sharing.poll(), sharing, say)
+        finally:
+            _tell(PollResult(stored=sharing.stop()), sharing, say)
+            say(_("Sharing stopped."))
+
+
+def _tell(result: PollResult, sharing: Sharing, say: Callable[[str], None]) -> None:
+    snapshot = sharing.site.snapshot
+    for comment in result.stored:
+        entry = snapshot.commented.get(comment.node_id) if snapshot else None
+        item = item_words(entry.level, entry.code) if entry else ""
+        # Translators: printed by `workshop-app serve`; {item} is "action 2.1.3" or "outcome 1"
+        say(_("Comment from a phone on {item}, kept for the facilitator").format(item=item))
+    for _comment, reason in result.dropped:
+        say(_("A comment from a phone was not kept: {reason}").format(reason=reason))
