@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self._remember_state = remember_state
         self.session: DocumentSession | None = None
         self.projector = None
+        self.room = None  # the review site phones read, while the facilitator shares (ui.sharing)
         self.setWindowTitle(APP_NAME)
         apply_theme(self.settings.theme())
         # Following the desktop: a switch to dark (or back) while the program runs is followed too.
@@ -142,6 +143,8 @@ class MainWindow(QMainWindow):
         writable = is_open and not self.session.document.readonly and self.session.handout is None
         self.hand_out_action.setEnabled(writable)
         self.merge_action.setEnabled(writable)
+        # Comments from phones are kept in the file: sharing needs it open for writing.
+        self.share_action.setEnabled(is_open and not self.session.document.readonly)
         for action in self._undo_actions:
             action.setVisible(is_open)
 
@@ -335,6 +338,8 @@ class MainWindow(QMainWindow):
     def _close_session(self) -> None:
         if self.projector is not None:
             self.projector.close()
+        if self.room is not None:  # the phones stop reading a file that is no longer open
+            self.room.stop()
         if self.session is not None:
             self.workshop_view.set_session(None)
             self.change_notice.follow(None)

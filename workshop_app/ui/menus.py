@@ -77,6 +77,9 @@ def build_menus(window) -> None:
     window.freeze_action.setCheckable(True)
     _action(window, view_menu, _("Projector: &Changes Since…"), window.show_changes_since,
             QKeySequence("Ctrl+Shift+D"))
+    # Translators: View menu: let the room's phones read the draft and send comments
+    window.share_action = _action(window, view_menu, _("Share with the &Room…"),
+                                  lambda: _sharing().share_with_room(window), QKeySequence("Ctrl+Shift+R"))
     view_menu.addSeparator()
     _action(window, view_menu, _("&Full Screen"), window._toggle_full_screen, QKeySequence.FullScreen)
 
@@ -111,3 +114,9 @@ def _handouts():
     from workshop_app.ui.handouts import actions
 
     return actions
+
+
+def _sharing():
+    from workshop_app.ui.sharing import dialog
+
+    return dialog

@@ -1,0 +1,53 @@
+"""View › Share with the Room…: the site starts on the address chosen, a phone reads the road
+map, its comment arrives as pending in the window, the facilitator accepts it (undoable) or
+dismisses it, and sharing stops when the file is closed."""
+
+import html
+import socket
+import urllib.parse
+import urllib.request
+
+from workshop_app.models.roadmap.tree import node_codes
+from workshop_app.ui.sharing.dialog import LOCAL
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def test_a_phone_reads_the_draft_and_its_comment_is_accepted_in_the_window(window, demo_path, qtbot):
+    window.open_file(demo_path)
+    window.share_action.trigger()
+    dialog = window.share_dialog
+    dialog.address.setCurrentIndex(dialog.address.findData(LOCAL))  # this computer only
+    dialog.port.setValue(free_port())
+    dialog.start_button.click()
+    assert dialog.start_button.text() == "&Stop Sharing" and not dialog.problem.text()
+    url = window.room.urls()[0]
+    assert url in dialog.link.text() and not dialog.qr.pixmap().isNull()
+    document = window.session.document
+    action = {code: node_id for node_id, code in node_codes(document).items()}["2.1.1"]
+    assert document.get("roadmap_node", action)["title"] in html.unescape(fetch(url))
+    port, token = window.room.sharing.port, window.room.sharing.site.token
+    body = urllib.parse.urlencode({"on": action, "text": "Add the recruitment agencies' association",
+                                   "name": "A participant"}).encode("utf-8")
+    urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/{token}/comment", data=body),
+                           timeout=10).read()
+    qtbot.waitUntil(lambda: dialog.comments.count() == 1, timeout=5000)
+    assert "Action 2.1.1: Add the recruitment agencies' association" in dialog.comments.item(0).text()
+    dialog.accept_button.click()
+    assert dialog.comments.count() == 0
+    assert document.count("plenary_comment", "text LIKE 'Add the recruitment agencies%'") == 1
+    window.session.undo_stack.undo()
+    assert dialog.comments.count() == 1 and document.count("plenary_comment", "text LIKE 'Add the recruit%'") == 0
+    dialog.dismiss_button.click()
+    assert dialog.comments.count() == 0
+    window.close_workshop()
+    assert not window.room.running

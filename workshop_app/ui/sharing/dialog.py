@@ -1,0 +1,175 @@
+"""View › Share with the Room…: start the review site on an address of this computer (the
+hotspot's, for the room), show its address and QR code, and take the comments phones send:
+each is accepted as a plenary comment or dismissed, one undo step each."""
+
+import io
+
+import segno
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.i18n.catalogs import _
+from workshop_app.models.errors import WorkshopError
+from workshop_app.models.roadmap.phone_comments import (
+    pending_phone_comments,
+    plan_accept_phone_comment,
+    plan_dismiss_phone_comment,
+)
+from workshop_app.models.roadmap.tree import item_label
+from workshop_app.share.addresses import room_addresses
+from workshop_app.share.sharing import DEFAULT_PORT
+
+LOCAL = "127.0.0.1"
+
+
+def qr_pixmap(url: str, scale: int = 6) -> QPixmap:
+    """The address as a QR code phones scan (segno draws it; no image library needed)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=scale, border=2)
+    pixmap = QPixmap()
+    pixmap.loadFromData(buffer.getvalue(), "PNG")
+    return pixmap
+
+
+class ShareDialog(QDialog):
+    def __init__(self, session, room, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.room = session, room
+        self.setWindowTitle(_("Share with the Room"))
+        intro = QLabel(_("Phones on the same network (the hotspot of this computer) read the draft, the agenda and "
+                         "their groups, and send comments; nothing they send changes the road map. A new address "
+                         "is made each time sharing starts."))
+        intro.setWordWrap(True)
+        self.address = QComboBox()
+        for address in room_addresses("0.0.0.0"):
+            self.address.addItem(address, address)
+        # Translators: the address that only this computer can open, for trying the site first
+        self.address.addItem(_("{address} (this computer only)").format(address=LOCAL), LOCAL)
+        self.port = QSpinBox()
+        self.port.setRange(1024, 65535)
+        self.port.setValue(DEFAULT_PORT)
+        self.start_button = QPushButton()
+        self.start_button.clicked.connect(self.toggle)
+        self.link = QLabel()
+        self.link.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.link.setTextFormat(Qt.PlainText)
+        self.link.setWordWrap(True)
+        self.qr = QLabel()
+        self.qr.setAlignment(Qt.AlignCenter)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.comments = QListWidget()
+        self.comments.setWordWrap(True)
+        self.accept_button = QPushButton(_("&Accept as Plenary Comment"))
+        self.dismiss_button = QPushButton(_("&Dismiss"))
+        self.accept_button.clicked.connect(lambda: self._decide(plan_accept_phone_comment))
+        self.dismiss_button.clicked.connect(lambda: self._decide(plan_dismiss_phone_comment))
+        form = QFormLayout()
+        # Translators: the network address the review site answers on
+        form.addRow(_("&Address:"), self.address)
+        form.addRow(_("&Port:"), self.port)
+        decide = QHBoxLayout()
+        decide.addStretch(1)
+        decide.addWidget(self.accept_button)
+        decide.addWidget(self.dismiss_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.start_button)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.link)
+        layout.addWidget(self.qr)
+        # Translators: the list of comments phones sent, waiting for the facilitator
+        self.comments_label = QLabel()
+        layout.addWidget(self.comments_label)
+        layout.addWidget(self.comments, 1)
+        layout.addLayout(decide)
+        layout.addWidget(buttons)
+        self.resize(620, 720)
+        room.changed.connect(self.show_state)
+        room.comments_arrived.connect(lambda _count: self.show_comments())
+        session.changed.connect(lambda change, _source: self.show_comments()
+                                if "phone_comment" in change.tables() else None)
+        self.show_state()
+        self.show_comments()
+
+    def toggle(self) -> None:
+        self.problem.clear()
+        if self.room.running:
+            self.room.stop()
+            return
+        try:
+            self.room.start(self.session.document, self.address.currentData(), self.port.value())
+        except WorkshopError as error:
+            self.problem.setText(str(error))
+
+    def show_state(self) -> None:
+        running = self.room.running
+        self.start_button.setText(_("&Stop Sharing") if running else _("&Start Sharing"))
+        self.address.setEnabled(not running)
+        self.port.setEnabled(not running)
+        urls = self.room.urls()
+        self.link.setText("\n".join(urls))
+        self.link.setVisible(bool(urls))
+        self.qr.setVisible(bool(urls))
+        if urls:
+            self.qr.setPixmap(qr_pixmap(urls[0]))
+
+    def show_comments(self) -> None:
+        pending = pending_phone_comments(self.session.document)
+        self.comments.clear()
+        for comment in pending:
+            sender = ", ".join(part for part in (comment["name"], comment["organization"]) if part)
+            item = QListWidgetItem(f"{item_label(comment['level'], comment['code'])}: {comment['text']}"
+                                   + (f"\n— {sender}" if sender else ""))
+            item.setData(Qt.UserRole, comment["id"])
+            self.comments.addItem(item)
+        if pending:
+            self.comments.setCurrentRow(0)
+        self.comments_label.setText(_("Comments from phones waiting for you: {count}").format(count=len(pending)))
+        for button in (self.accept_button, self.dismiss_button):
+            button.setEnabled(bool(pending))
+
+    def _decide(self, plan) -> None:
+        item = self.comments.currentItem()
+        if item is None:
+            return
+        comment_id = item.data(Qt.UserRole)
+        self.session.perform(lambda document: plan(document, comment_id), source=self)
+        self.show_comments()
+
+
+def share_with_room(window) -> None:
+    """Open the sharing dialog (one per window; it stays open beside the window)."""
+    from workshop_app.ui.sharing.room import RoomSharing
+
+    if window.session is None:
+        return
+    if window.room is None:
+        window.room = RoomSharing(window)
+        window.room.comments_arrived.connect(lambda count: window.statusBar().showMessage(
+            _("Comments from phones are waiting: View › Share with the Room…"), 8000))
+    dialog = getattr(window, "share_dialog", None)
+    if dialog is None or dialog.session is not window.session:
+        if dialog is not None:
+            dialog.deleteLater()
+        dialog = window.share_dialog = ShareDialog(window.session, window.room, window)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
