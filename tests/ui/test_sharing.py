@@ -51,3 +51,22 @@ def test_a_phone_reads_the_draft_and_its_comment_is_accepted_in_the_window(windo
     assert dialog.comments.count() == 0
     window.close_workshop()
     assert not window.room.running
+
+
+def test_the_projector_shows_the_address_and_a_join_screen_while_sharing(window, demo_path, qtbot):
+    window.open_file(demo_path)
+    window.toggle_projector(True)
+    projector = window.projector
+    window.share_action.trigger()
+    dialog = window.share_dialog
+    dialog.address.setCurrentIndex(dialog.address.findData(LOCAL))
+    dialog.port.setValue(free_port())
+    dialog.start_button.click()
+    url = window.room.urls()[0]
+    assert f"Phones: {url}" in projector.strip.text()
+    projector.toggle_join()  # J on the projector
+    assert projector.view[0] == "join"
+    assert "Read the draft on your phone" in projector.browser.toPlainText()
+    assert url in projector.browser.toPlainText()
+    dialog.start_button.click()  # stop sharing: the join screen gives way
+    assert projector.view[0] != "join" and "Phones:" not in projector.strip.text()

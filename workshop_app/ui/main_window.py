@@ -409,6 +409,8 @@ class MainWindow(QMainWindow):
             self.session.changed.connect(self.projector.refresh)
             self.workshop_view.focus_changed.connect(self.projector.follow)
             self.workshop_view.announce_focus()
+            if self.room is not None and self.room.running:
+                self.projector.set_join_url(self.room.urls()[0])
         screens = QApplication.screens()
         mine = self.screen()
         chosen = self.settings.projector_screen()

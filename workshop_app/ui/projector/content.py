@@ -216,3 +216,14 @@ def _origin(group: str) -> str:
     # Translators: on the projector, after a change a breakout group's handout brought
     words = _("from {group}").format(group=escape(isolated(group)))
     return f" <span class='muted'>· {words}</span>"
+
+
+def join_view(url: str, image: str) -> str:
+    """The room's "Join" screen: how to open the draft on a phone, the address, the QR code."""
+    # Translators: the heading of the projector's "Join" screen, while the draft is shared with phones
+    heading = _("Read the draft on your phone")
+    # Translators: on the projector's "Join" screen, above the address and the QR code
+    how = _("Join the room's Wi-Fi, then scan the code or type the address:")
+    return (f"<h1>{heading}</h1><p class='big'>{escape(how)}</p>"
+            f"<p class='big' dir='ltr'><b>{escape(url)}</b></p>"
+            f"<p align='center'><img src='{escape(image)}'></p>")

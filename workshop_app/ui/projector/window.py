@@ -4,14 +4,15 @@ zoom, and a view that follows the facilitator unless frozen."""
 import datetime as dt
 import re
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from workshop_app.i18n.catalogs import _
 from workshop_app.ui.language import left_to_right
 from workshop_app.ui.palette import PROJECTOR_THEMES as THEMES
 from workshop_app.ui.projector import content
+from workshop_app.ui.sharing.room import qr_pixmap
 
 BASE_PIXELS = 30  # body text on a 1080-line screen; the room reads it from the back row
 
@@ -42,6 +43,10 @@ class ProjectorWindow(QWidget):
         self.zoom = 1.0
         self.version_name: str | None = None
         self.show_comments = False
+        # The review site's address while the facilitator shares the draft with the room's phones:
+        # J shows it with a large QR code, and it stays in the strip under every view.
+        self.join_url: str | None = None
+        self._before_join: tuple | None = None
         self.clock = dt.datetime.now
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
@@ -61,6 +66,7 @@ class ProjectorWindow(QWidget):
                            (QKeySequence("T"), self.next_theme),
                            (QKeySequence("F"), self.toggle_freeze),
                            (QKeySequence("C"), self.toggle_comments),
+                           (QKeySequence("J"), self.toggle_join),
                            (QKeySequence("H"), self.show_hints),
                            (QKeySequence("?"), self.show_hints)):
             QShortcut(keys, self, slot)
@@ -93,6 +99,20 @@ class ProjectorWindow(QWidget):
         self.show_comments = not self.show_comments
         self.reload()
 
+    def set_join_url(self, url: str | None) -> None:
+        self.join_url = url
+        if url is None and self.view[0] == "join":
+            self.view = self._before_join or ("roadmap", None)
+        self.reload()
+
+    def toggle_join(self) -> None:
+        """The "Join" screen: the address and a QR code as large as the screen allows."""
+        if self.view[0] == "join":
+            self.view = self._before_join or ("roadmap", None)
+        elif self.join_url:
+            self._before_join, self.view = self.view, ("join", None)
+        self.reload()
+
     def toggle_freeze(self) -> None:
         self.frozen = not self.frozen
         self._update_strip()
@@ -107,6 +127,13 @@ class ProjectorWindow(QWidget):
             self.browser.setHtml("")
             return
         kind, argument = self.view
+        if kind == "join" and self.join_url:
+            side = max(200, min(self.width(), self.height()) // 2)
+            self.browser.document().addResource(QTextDocument.ImageResource, QUrl("join-qr.png"),
+                                                qr_pixmap(self.join_url, scale=max(4, side // 45)).toImage())
+            self.browser.setHtml(content.join_view(self.join_url, "join-qr.png"))
+            self._update_strip()
+            return
         if kind == "agenda":
             html = content.agenda_view(self.document, self.clock())
         elif kind == "groups":
@@ -141,10 +168,12 @@ class ProjectorWindow(QWidget):
         # Translators: the projector no longer follows the facilitator's selection.
         frozen = _("❄ frozen") if self.frozen else ""
         # Translators: the projector's keys, each before what it does; the keys stay as they are.
-        hints = keys_apart(_("Esc close · Ctrl +/− zoom · T theme · F freeze · C comments · H keys")) \
+        hints = keys_apart(_("Esc close · Ctrl +/− zoom · T theme · F freeze · C comments · J join · H keys")) \
             if self.hints_shown else ""
-        self.strip.setText("  ".join(part for part in (hints, frozen) if part))
-        self.strip.setVisible(bool(hints or frozen))
+        # Translators: under the projector's views while the room's phones can read the draft
+        joining = _("Phones: {address}").format(address=self.join_url) if self.join_url else ""
+        self.strip.setText("  ".join(part for part in (joining, hints, frozen) if part))
+        self.strip.setVisible(bool(joining or hints or frozen))
 
     # ------------------------------------------------------------------ look
 

@@ -2,11 +2,7 @@
 hotspot's, for the room), show its address and QR code, and take the comments phones send:
 each is accepted as a plenary comment or dismissed, one undo step each."""
 
-import io
-
-import segno
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,17 +28,9 @@ from workshop_app.models.roadmap.phone_comments import (
 from workshop_app.models.roadmap.tree import item_label
 from workshop_app.share.addresses import room_addresses
 from workshop_app.share.sharing import DEFAULT_PORT
+from workshop_app.ui.sharing.room import qr_pixmap
 
 LOCAL = "127.0.0.1"
-
-
-def qr_pixmap(url: str, scale: int = 6) -> QPixmap:
-    """The address as a QR code phones scan (segno draws it; no image library needed)."""
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="png", scale=scale, border=2)
-    pixmap = QPixmap()
-    pixmap.loadFromData(buffer.getvalue(), "PNG")
-    return pixmap
 
 
 class ShareDialog(QDialog):
@@ -165,6 +153,9 @@ def share_with_room(window) -> None:
         window.room = RoomSharing(window)
         window.room.comments_arrived.connect(lambda count: window.statusBar().showMessage(
             _("Comments from phones are waiting: View › Share with the Room…"), 8000))
+        # The projector shows the address (and, on J, a QR code as large as the screen) while sharing.
+        window.room.changed.connect(lambda: window.projector is not None and window.projector.set_join_url(
+            (window.room.urls() or [None])[0]))
     dialog = getattr(window, "share_dialog", None)
     if dialog is None or dialog.session is not window.session:
         if dialog is not None:

@@ -2,7 +2,11 @@
 comments phones send (as pending rows) and publishes the draft again after each edit. Sharing
 stops when the file is closed or the window quits."""
 
+import io
+
+import segno
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QPixmap
 
 from workshop_app.share.sharing import DEFAULT_PORT, POLL_SECONDS, Sharing
 
@@ -51,3 +55,12 @@ class RoomSharing(QObject):
 
     def urls(self) -> list[str]:
         return self.sharing.urls() if self.sharing is not None else []
+
+
+def qr_pixmap(url: str, scale: int = 6) -> QPixmap:
+    """The address as a QR code phones scan (segno draws it; no image library needed)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=scale, border=2)
+    pixmap = QPixmap()
+    pixmap.loadFromData(buffer.getvalue(), "PNG")
+    return pixmap
