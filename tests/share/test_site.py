@@ -268,3 +268,19 @@ def test_an_answer_to_a_posted_comment_is_never_reloaded_by_the_script(shared):
     refused = shared.post_comment(action["id"], "x" * 1001)
     assert 'data-version=""' in refused.text
     assert re.search(r'data-version="\d+"', shared.get().text)
+
+
+def test_the_room_s_sheet_prints_the_address_and_a_qr_code(shared, tmp_path):
+    from pypdf import PdfReader
+
+    from workshop_app.share.join_sheet import write_join_sheet
+
+    write_join_sheet(shared.document, tmp_path / "join.pdf", shared.url, lang="fr")
+    reader = PdfReader(tmp_path / "join.pdf")
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert len(reader.pages) == 1
+    assert "Lisez le projet sur votre téléphone" in text and shared.url in text.replace(" ", "")
+    import segno
+
+    drawn = reader.pages[0].get_contents().get_data().decode("latin-1").count(" re")
+    assert drawn >= sum(sum(row) for row in segno.make(shared.url, error="m").matrix)  # every dark module

@@ -2,14 +2,17 @@
 draft road map, today's agenda, each person's breakout group and the day's changes, in the
 workshop's working languages; comments sent from phones wait for the facilitator.
 
-`sharing.Sharing` runs it for an open document (the `serve` command, and later the window):
+`sharing.Sharing` runs it for an open document (the `serve` command, and the window's View ›
+Share with the Room):
 `snapshot` freezes what the pages show in the document's thread; `site` answers from the frozen
 snapshot in the server's threads (`server`), with `pages` and the page modules writing the HTML in
-the reader's language (`labels`); `addresses` lists where phones find it and draws its QR code.
+the reader's language (`labels`); `addresses` lists where phones find it and draws its QR code;
+`join_sheet` prints the page the room scans.
 No Qt here.
 """
 
 __all__ = [
+    "join_sheet",
     "sharing",
     "snapshot",
     "site",

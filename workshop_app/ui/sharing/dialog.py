@@ -58,6 +58,9 @@ class ShareDialog(QDialog):
         self.link.setWordWrap(True)
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignCenter)
+        # Translators: prints a page with the address and its QR code, to lay on the room's tables
+        self.print_button = QPushButton(_("Save the Room's &Sheet (PDF)…"))
+        self.print_button.clicked.connect(self.save_sheet)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.comments = QListWidget()
@@ -83,6 +86,7 @@ class ShareDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.link)
         layout.addWidget(self.qr)
+        layout.addWidget(self.print_button)
         # Translators: the list of comments phones sent, waiting for the facilitator
         self.comments_label = QLabel()
         layout.addWidget(self.comments_label)
@@ -116,8 +120,29 @@ class ShareDialog(QDialog):
         self.link.setText("\n".join(urls))
         self.link.setVisible(bool(urls))
         self.qr.setVisible(bool(urls))
+        self.print_button.setVisible(bool(urls))
         if urls:
             self.qr.setPixmap(qr_pixmap(urls[0]))
+
+    def save_sheet(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from workshop_app.export.errors import ExportError
+        from workshop_app.share.join_sheet import write_join_sheet
+
+        urls = self.room.urls()
+        if not urls:
+            return
+        # Translators: the file name suggested for the room's sheet
+        suggested = self.session.document.path.with_name(_("Read the draft on your phone") + ".pdf")
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save the Room's Sheet"), str(suggested),
+                                                    _("PDF document (*.pdf)"))
+        if not path:
+            return
+        try:
+            write_join_sheet(self.session.document, path, urls[0])
+        except (ExportError, OSError) as error:
+            self.problem.setText(str(error))
 
     def show_comments(self) -> None:
         pending = pending_phone_comments(self.session.document)
