@@ -13,6 +13,7 @@ from workshop_app.i18n.languages import PSEUDO
 from workshop_app.i18n.pseudo import pseudo
 from workshop_app.models import vocabulary as v
 from workshop_app.models.document import WorkshopDocument
+from workshop_app.models.plan.texts import plan_text_change
 from workshop_app.models.roadmap.totals import totals
 from workshop_app.models.roadmap.tree import node_codes
 from workshop_app.models.roadmap.versions import plan_freeze_version
@@ -22,7 +23,8 @@ from workshop_app.models.roadmap.workbook.reimport import plan_workbook_import
 FORMULA_TITLE = '=HYPERLINK("http://evil.example","Click me")'
 REQUIRED_HEADERS = ["ID", "Level", "Code", "Title", "Lead organization", "Partners", "Start", "End", "Status", "Cost",
                     "Currency", "Funding secured", "Funding gap", "Gender marker", "Action Group"]
-SHEETS = ["Road map", "Indicators", "Responsibilities", "Budget", "Summary", "Lists", "Export record"]
+SHEETS = ["Road map", "Indicators", "Responsibilities", "Budget", "Summary", "Plan texts", "Reference figures",
+          "Acronyms", "Lists", "Export record"]
 
 
 def code_ids(document):
@@ -39,6 +41,7 @@ def demo_copy(_demo_master, tmp_path_factory):
         document.update("roadmap_node", ids["1.1.1"], title=FORMULA_TITLE)
         document.update("roadmap_node", ids["1.1.2"], comments="+1 from the employers & <workers>",
                         risks="@risk\nsecond line")
+        document.apply(plan_text_change(document, "acknowledgements", "=SUM(A1) is how the budget was checked."))
     return path
 
 
@@ -78,7 +81,7 @@ def test_sheets_in_order_and_hidden_helpers(workbook):
     assert workbook.sheetnames == SHEETS
     states = {sheet.title: sheet.sheet_state for sheet in workbook}
     assert states["Lists"] == "hidden" and states["Export record"] == "veryHidden"
-    assert all(states[title] == "visible" for title in SHEETS[:5])
+    assert all(states[title] == "visible" for title in SHEETS[:8])
     assert workbook.active.title == "Road map"
 
 
@@ -254,6 +257,55 @@ def test_a_frozen_version_is_exported_as_it_was(demo_path, tmp_path):
     assert not (tmp_path / "nope.xlsx").exists()
 
 
+def test_the_plan_s_texts_one_row_per_section_with_what_goes_there(workbook, demo_document):
+    from workshop_app.models.plan.texts import plan_texts
+
+    sheet = workbook["Plan texts"]
+    assert headers(sheet) == ["Section", "Text", "What goes there", "ID"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    assert [row[3] for row in rows] == list(v.PLAN_TEXTS)  # the ID: the section's key, as the import reads it
+    assert [row[0] for row in rows] == [name for name, _prompt in v.PLAN_TEXTS.values()]
+    assert [row[2] for row in rows] == [prompt for _name, prompt in v.PLAN_TEXTS.values()]
+    texts = plan_texts(demo_document)
+    assert [row[1] for row in rows] == [texts[section] or None for section in v.PLAN_TEXTS]
+    assert sheet["B2"].alignment.wrap_text and sheet["C2"].font.i  # the guidance in grey italics
+    thanks = sheet.cell(list(v.PLAN_TEXTS).index("acknowledgements") + 2, 2)
+    assert thanks.value.startswith("=SUM(A1)") and thanks.data_type == "s" and thanks.quotePrefix  # text, not a formula
+    assert sheet.freeze_panes == "B2" and sheet.print_area == "'Plan texts'!$A$1:$C$10"  # the ID is not printed
+
+
+def test_reference_figures_as_numbers_and_years(workbook, demo_document):
+    sheet = workbook["Reference figures"]
+    assert headers(sheet) == ["No.", "Figure", "What it counts", "Year", "Source", "ID"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    stored = demo_document.rows("reference_figure", order_by="position")
+    assert rows == [[number, int(row["value"]), row["counts"], row["year"], row["source"], row["id"]]
+                    for number, row in enumerate(stored, start=1)]
+    assert rows[1][1] == 27_600_000 and sheet["B3"].data_type == "n" and sheet["B3"].number_format == "#,##0"
+    assert all(isinstance(row[3], int) for row in rows)
+
+
+def test_acronyms_are_those_the_facilitator_added(workbook, demo_document):
+    sheet = workbook["Acronyms"]
+    assert headers(sheet) == ["Acronym", "Meaning", "ID"]
+    rows = {row[0]: row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows == {row["acronym"]: row["meaning"] for row in demo_document.rows("acronym")}
+    assert "ILO" not in rows  # an organization's acronym comes from the organization
+
+
+def test_the_summary_says_how_the_plan_s_sheets_come_back(workbook):
+    values = [cell.value for row in workbook["Summary"].iter_rows() for cell in row if isinstance(cell.value, str)]
+    assert any(value.startswith("The Plan texts, Reference figures and Acronyms sheets come back") for value in values)
+
+
+def test_the_export_record_keeps_the_plan_as_exported(workbook, exported, demo_document):
+    from workshop_app.models.roadmap.workbook.columns import unpack_json
+    from workshop_app.models.roadmap.workbook.plan_sheets import plan_record
+
+    row = next(row for row in workbook["Export record"].iter_rows() if row[0].value == "plan")
+    assert unpack_json([cell.value for cell in row[1:] if cell.value], exported) == plan_record(demo_document)
+
+
 def test_registry_writes_the_matrix(demo_path, tmp_path):
     with WorkshopDocument.open(demo_path, readonly=True) as document:
         out = export(document, tmp_path / "matrix.xlsx", "matrix")
@@ -280,12 +332,16 @@ def test_sheets_headers_and_notes_in_the_export_language(demo_document, tmp_path
     path = tmp_path / "pseudo.xlsx"
     export(demo_document, path, "roadmap", lang=PSEUDO)
     book = load_workbook(path)
-    names = [pseudo(name).strip("[]") for name in SHEETS[:6]] + ["Export record"]
+    names = [pseudo(name).strip("[]") for name in SHEETS[:9]] + ["Export record"]
     assert book.sheetnames == names
     road_map, budget, summary = book[names[0]], book[names[3]], book[names[4]]
     assert headers(road_map)[:3] == [pseudo("Level"), pseudo("Code"), pseudo("Title")]
     assert headers(book[names[1]])[3] == pseudo("Indicator")
     assert headers(budget)[-1] == pseudo("Secured")
+    assert headers(book[names[5]])[:3] == [pseudo("Section"), pseudo("Text"), pseudo("What goes there")]
+    assert headers(book[names[6]])[1:3] == [pseudo("Figure"), pseudo("What it counts")]
+    assert headers(book[names[7]])[:2] == [pseudo("Acronym"), pseudo("Meaning")]
+    assert book[names[5]]["A2"].value == pseudo("Foreword")
     assert road_map.oddFooter.right.text == pseudo("Page {page} of {pages}").format(page="&P", pages="&N")
     assert road_map.oddFooter.left.text == names[0]
     responsibilities = {cell.value for row in book[names[2]].iter_rows(min_row=2) for cell in row[2:]}
@@ -303,8 +359,8 @@ def test_sheets_headers_and_notes_in_the_export_language(demo_document, tmp_path
     assert pseudo("In progress") in {row[7] for row in rows}
     status = next(validation for validation in road_map.data_validations.dataValidation
                   if str(validation.sqref).startswith("H"))
-    assert status.formula1.startswith(f"'{names[5]}'!") and status.errorTitle == pseudo("Status")
-    lists = book[names[5]]
+    assert status.formula1.startswith(f"'{names[8]}'!") and status.errorTitle == pseudo("Status")
+    lists = book[names[8]]
     assert [cell.value for cell in lists["B"]][1:6] == [pseudo(label) for label in v.ACTION_STATUSES.values()]
     record = {row[0].value: row[1].value for row in book["Export record"].iter_rows(min_row=2)}
     assert record["workshop"] == demo_document.workshop()["id"]

@@ -451,3 +451,107 @@ def test_an_export_record_of_the_wrong_shape_is_refused_in_one_sentence(demo, ex
         plan_workbook_import(demo, tmp_path / "edited.xlsx")
     assert "export record" in str(refusal.value) and "\n" not in str(refusal.value)
     assert demo.path.read_bytes() == before
+
+
+# ---------------------------------------------------------------------------------- funding sources, formulas
+
+def funding_of(document, code):
+    from workshop_app.models.plan.funding import action_funding
+
+    return [(entry["name"], entry["amount"], entry["currency"], entry["year"])
+            for entry in action_funding(document, ids(document)[code])]
+
+
+def with_saved_result(path, formula, result, *, text=False):
+    """The workbook as Excel would save it after calculating: `formula` (as openpyxl wrote it,
+    with no result) then holds `result`."""
+    import re
+    import zipfile
+
+    out = path.with_name("calculated " + path.name)
+    pattern = re.compile(rb"<c ([^>]*)><f>" + re.escape(formula.encode()) + rb"</f><v\s*/?>(?:</v>)?")
+    kind = b' t="str"' if text else b""
+
+    def calculated(found):
+        return b"<c " + found.group(1) + kind + b"><f>" + formula.encode() + b"</f><v>" + str(result).encode() + b"</v>"
+
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                content = pattern.sub(calculated, content)
+            target.writestr(info, content)
+    return out
+
+
+def test_an_emptied_funding_cell_removes_the_sources_in_the_same_undo_step(demo, exported, tmp_path):
+    before = contents(demo)
+    sources_before = demo.rows("funding_source")
+    assert funding_of(demo, "1.1.1") == [("MoLESS", 45_000, "USD", 2027)]
+
+    def change(rows):
+        row_of(rows, "1.1.1")["Funding sources"] = None
+        row_of(rows, "2.1.3")["Status"] = "Agreed"
+
+    plan = plan_workbook_import(demo, edit(exported, tmp_path / "e.xlsx", change))
+    assert not plan.problems
+    assert sorted(plan.report) == ["1.1.1 Funding sources: MoLESS: 45,000 (2027) → (empty)",
+                                   "2.1.3 Status: proposed → agreed"]
+    demo.apply(plan.change)  # one step
+    assert funding_of(demo, "1.1.1") == []  # what the report said is what was done
+    assert demo.get("roadmap_node", ids(demo)["2.1.3"])["status"] == "agreed"
+    again = plan_workbook_import(demo, edit(exported, tmp_path / "e.xlsx", change))
+    assert again.report == [NO_CHANGES] and not again.change
+
+    demo.apply(plan.change.inverse())  # undo
+    assert contents(demo) == before and demo.rows("funding_source") == sources_before
+
+
+def test_clearing_a_funding_cell_from_the_command_line(demo_path, tmp_path, capsys):
+    """The reviewer's steps: export, empty the cell, a dry run, then the import itself."""
+    from workshop_app.cli import main
+
+    workbook = tmp_path / "rm.xlsx"
+    assert main(["export", str(demo_path), str(workbook), "--what", "roadmap"]) == 0
+    edited = edit(workbook, tmp_path / "emptied.xlsx", lambda rows: row_of(rows, "1.1.1").update(
+        {"Funding sources": None}))
+    capsys.readouterr()
+    line = "1.1.1 Funding sources: MoLESS: 45,000 (2027) → (empty)"
+    assert main(["import-roadmap", str(demo_path), str(edited), "--dry-run"]) == 0
+    assert capsys.readouterr().out.splitlines() == [line, "Dry run: nothing was changed."]
+    assert main(["import-roadmap", str(demo_path), str(edited)]) == 0
+    assert capsys.readouterr().out.splitlines() == [line]
+    with WorkshopDocument.open(demo_path, readonly=True) as document:
+        assert funding_of(document, "1.1.1") == []
+    assert main(["import-roadmap", str(demo_path), str(edited), "--dry-run"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == NO_CHANGES
+
+
+def test_a_formula_in_a_funding_cell_is_refused_with_its_place(demo, exported, tmp_path):
+    before = contents(demo)
+    edited = edit(exported, tmp_path / "formula.xlsx",
+                  lambda rows: row_of(rows, "1.1.1").update({"Funding sources": "=SUM(A1)"}))
+    number = next(row for row in load_workbook(edited)["Road map"].iter_rows(min_row=2)
+                  if row[1].value == "1.1.1")[0].row
+    plan = plan_workbook_import(demo, edited)  # as openpyxl saved it: no result
+    assert plan.problems == [f"Road map row {number}, Funding sources: holds a formula whose result was not saved "
+                             "with the workbook; type the value itself"]
+    assert not plan.change and plan.lines()[0] == "Nothing imported: 1 cell to correct in the workbook first."
+    # As Excel saves it, with its result: still not what anyone typed in a list of sources.
+    plan = plan_workbook_import(demo, with_saved_result(edited, "SUM(A1)", 0))
+    assert plan.problems == [f"Road map row {number}, Funding sources: holds a formula; type the text itself (a "
+                             "formula is read back only in columns of numbers and dates)"]
+    # Even one whose result reads as the sources exported.
+    plan = plan_workbook_import(demo, with_saved_result(edited, "SUM(A1)", "MoLESS: 45,000 (2027)", text=True))
+    assert len(plan.problems) == 1 and not plan.change
+    demo.apply(plan.change)
+    assert contents(demo) == before
+
+
+def test_a_formula_in_an_amount_reads_as_its_saved_result(demo, exported, tmp_path):
+    edited = edit(exported, tmp_path / "cost.xlsx", lambda rows: row_of(rows, "1.1.1").update(Cost="=12*4500"))
+    plan = plan_workbook_import(demo, with_saved_result(edited, "12*4500", 54000))
+    assert not plan.problems and plan.report == ["1.1.1 Cost: 45,000 → 54,000"]
+    plan = plan_workbook_import(demo, edited)  # no result saved: never read as an emptied cost
+    assert len(plan.problems) == 1 and "Cost: holds a formula whose result was not saved" in plan.problems[0]
+    assert not plan.change

@@ -6,8 +6,9 @@
 - rows:            cell formats and rows written as sheet XML; column widths and row heights.
 - editable_sheets: "Road map" and "Indicators", the sheets read back on import.
 - derived_sheets:  "Responsibilities", "Budget" and "Summary", worked out by the program.
+- plan_sheets:     "Plan texts", "Reference figures" and "Acronyms", read back on import too.
 - lists:           the hidden "Lists" sheet and the Road map's drop-downs that use it.
-- record:          the very hidden "Export record", the road map as exported.
+- record:          the very hidden "Export record", the road map and the plan as exported.
 """
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "rows",
     "editable_sheets",
     "derived_sheets",
+    "plan_sheets",
     "lists",
     "record",
 ]

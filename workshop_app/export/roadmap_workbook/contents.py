@@ -11,6 +11,7 @@ from workshop_app.models.roadmap.workbook.columns import (
     node_records,
     snapshot_text,
 )
+from workshop_app.models.roadmap.workbook.plan_sheets import plan_record, record_text
 
 
 class Contents:
@@ -35,6 +36,9 @@ class Contents:
             elif parent is not None:
                 self.outcome_of[node["id"]] = self.outcome_of.get(parent["id"])
         self.record_json = snapshot_text(frozen)
+        # The plan's texts, figures and acronyms are not frozen with a version: the workshop's own.
+        self.plan = plan_record(document)
+        self.plan_json = record_text(self.plan)
         self.fingerprint = fingerprint(self.record_json)
         self.exported_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
 

@@ -178,6 +178,11 @@ _SUMMARY_WIDTHS = (46, 14, 16, 17, 16)
 HOW_TO_SEND_BACK = (
     N_("Edit the Road map and Indicators sheets, save the file as .xlsx and import it in Pathfinder Workshop "
        "(File › Import, or workshop-app import-roadmap). Every change is shown before anything is applied."),
+    # Translators: Plan texts, Reference figures and Acronyms are the names of sheets of the workbook
+    N_("The Plan texts, Reference figures and Acronyms sheets come back the same way: each section's text, each "
+       "reference figure and each acronym added to the plan. A text longer than a cell can hold goes on in the rows "
+       "below it, marked “(continued)”: keep them together. The acronyms of organizations are not listed there: "
+       "they come from the organizations, edited in the workshop."),
     N_("Rows are matched by their ID: keep that column as it is. Rows can be re-sorted and filtered freely."),
     N_("To add an item, add a row with an empty ID and the code of its place: 1.2.4 is a new action of output 1.2."),
     # Translators: {roles} lists the roles as the workbook writes them ("lead, support, …").

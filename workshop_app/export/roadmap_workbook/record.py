@@ -1,6 +1,7 @@
 """The very hidden sheet "Export record": the road map as exported (a versions.snapshot,
-compressed) with its fingerprint, so that models.roadmap.workbook.reimport can tell which cells
-were changed in Excel, which in the workshop, and which on both sides."""
+compressed) with its fingerprint, and the plan's texts, reference figures and acronyms as
+exported (plan_sheets.plan_record, compressed), so that models.roadmap.workbook.reimport can tell
+which cells were changed in Excel, which in the workshop, and which on both sides."""
 
 from workshop_app.export.roadmap_workbook.contents import Contents
 from workshop_app.export.roadmap_workbook.rows import CellStyles, SheetData
@@ -22,4 +23,5 @@ def write_record(sheet, styles: CellStyles, contents: Contents) -> SheetData:
                        ("exported_at", contents.exported_at.isoformat()), ("fingerprint", contents.fingerprint)):
         data.add([(key, plain), (value, plain)])
     data.add([("snapshot", plain), *((chunk, plain) for chunk in chunks)])
+    data.add([("plan", plain), *((chunk, plain) for chunk in pack_snapshot(contents.plan_json))])
     return data

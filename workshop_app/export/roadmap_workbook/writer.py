@@ -1,10 +1,11 @@
 """The road map as an Excel workbook made for people who live in Excel, and that comes back.
 
 Sheets: "Road map" and "Indicators", edited in Excel and read back on import (editable_sheets);
-"Responsibilities", "Budget" and "Summary", worked out by the program (derived_sheets). Two more
-are hidden: "Lists" holds the drop-down lists (lists), and "Export record" the road map as
-exported (record), so that models.roadmap.workbook.reimport can tell which cells were changed in
-Excel, which in the workshop, and which on both sides.
+"Responsibilities", "Budget" and "Summary", worked out by the program (derived_sheets); "Plan
+texts", "Reference figures" and "Acronyms", the rest of the national action plan, read back too
+(plan_sheets). Two more are hidden: "Lists" holds the drop-down lists (lists), and "Export
+record" the road map and the plan as exported (record), so that models.roadmap.workbook.reimport
+can tell which cells were changed in Excel, which in the workshop, and which on both sides.
 
 Sheet names, headers and every word of the program's are in the export's language (an Arabic
 workbook opens right to left, its text flush right); the choices
@@ -31,6 +32,7 @@ from workshop_app.export.roadmap_workbook.contents import Contents
 from workshop_app.export.roadmap_workbook.derived_sheets import write_budget, write_responsibilities, write_summary
 from workshop_app.export.roadmap_workbook.editable_sheets import write_indicators, write_roadmap
 from workshop_app.export.roadmap_workbook.lists import write_lists
+from workshop_app.export.roadmap_workbook.plan_sheets import write_acronyms, write_figures, write_plan_texts
 from workshop_app.export.roadmap_workbook.record import write_record
 from workshop_app.export.roadmap_workbook.rows import CellStyles
 from workshop_app.export.words import Words, export_language
@@ -49,13 +51,20 @@ from workshop_app.models.roadmap.workbook.columns import (
     ROADMAP_SHEET,
     SUMMARY_SHEET,
 )
+from workshop_app.models.roadmap.workbook.plan_sheets import ACRONYMS_SHEET, FIGURES_SHEET, PLAN_TEXTS_SHEET
 
 # The sheets in order, with their names in the export's language. The import finds the export
 # record by its English name, in any language: it is never shown.
+# The plan's sheets come after the road map's own: the road map, what is worked out from it, then
+# the rest of the plan.
 _SHEETS = ((ROADMAP_SHEET, N_("Road map")), (INDICATORS_SHEET, N_("Indicators")),
            (RESPONSIBILITIES_SHEET, N_("Responsibilities")), (BUDGET_SHEET, N_("Budget")),
-           (SUMMARY_SHEET, N_("Summary")), (LISTS_SHEET, N_("Lists")), (RECORD_SHEET, None))
-_PRINTED = (ROADMAP_SHEET, INDICATORS_SHEET, RESPONSIBILITIES_SHEET, BUDGET_SHEET, SUMMARY_SHEET)
+           (SUMMARY_SHEET, N_("Summary")),
+           # Translators: the name of a sheet of the road-map workbook: the texts of the national action plan
+           (PLAN_TEXTS_SHEET, N_("Plan texts")), (FIGURES_SHEET, N_("Reference figures")),
+           (ACRONYMS_SHEET, N_("Acronyms")), (LISTS_SHEET, N_("Lists")), (RECORD_SHEET, None))
+_PRINTED = (ROADMAP_SHEET, INDICATORS_SHEET, RESPONSIBILITIES_SHEET, BUDGET_SHEET, SUMMARY_SHEET, PLAN_TEXTS_SHEET,
+            FIGURES_SHEET, ACRONYMS_SHEET)
 PAGE_LABEL = N_("Page {page} of {pages}")
 _MARKER = "pathfinder-sheet-data-{}"
 _SHEET_DATA = re.compile(r"<sheetData\s*/>|<sheetData>.*?</sheetData>", re.DOTALL)
@@ -101,6 +110,9 @@ def _workbook_bytes(contents: Contents) -> bytes:
         RESPONSIBILITIES_SHEET: write_responsibilities(sheets[RESPONSIBILITIES_SHEET], styles, contents),
         BUDGET_SHEET: write_budget(sheets[BUDGET_SHEET], styles, contents),
         SUMMARY_SHEET: write_summary(sheets[SUMMARY_SHEET], styles, contents),
+        PLAN_TEXTS_SHEET: write_plan_texts(sheets[PLAN_TEXTS_SHEET], styles, contents),
+        FIGURES_SHEET: write_figures(sheets[FIGURES_SHEET], styles, contents),
+        ACRONYMS_SHEET: write_acronyms(sheets[ACRONYMS_SHEET], styles, contents),
         LISTS_SHEET: lists.data,
         RECORD_SHEET: write_record(sheets[RECORD_SHEET], styles, contents),
     }

@@ -1,5 +1,6 @@
 """Spreadsheet files as both imports read them (a participant list, an edited road-map
-workbook): what kind of file it is, a fast read-only .xlsx reader, and CSV in any encoding.
+workbook): what kind of file it is, a fast read-only .xlsx reader (which can tell a formula's
+cell from a typed value), and CSV in any encoding.
 """
 
 __all__ = [
@@ -8,4 +9,5 @@ __all__ = [
     "csv_records",
     "bounded",
     "empty_cells",
+    "formulas",
 ]

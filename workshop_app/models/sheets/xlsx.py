@@ -33,6 +33,7 @@ from workshop_app.i18n.catalogs import ngettext
 from workshop_app.models.errors import SpreadsheetError
 from workshop_app.models.sheets.bounded import CELL_LIMIT, PART_LIMIT, BoundedZipFile, xml_events
 from workshop_app.models.sheets.empty_cells import FoldedSource
+from workshop_app.models.sheets.formulas import FormulaCell
 
 _T = f"{{{SHEET_MAIN_NS}}}t"
 _RUN = f"{{{SHEET_MAIN_NS}}}r"
@@ -164,8 +165,10 @@ class ReadOnlyWorkbook:
     def close(self) -> None:
         self._book.close()
 
-    def rows(self, title: str) -> "SheetRows":
-        return SheetRows(self, self._book[title])
+    def rows(self, title: str, *, formulas: bool = False) -> "SheetRows":
+        """The rows of a sheet; with `formulas`, a cell holding a formula reads as a FormulaCell
+        (with its saved result) rather than as its result alone."""
+        return SheetRows(self, self._book[title], formulas=formulas)
 
 
 class SheetRows:
@@ -178,9 +181,10 @@ class SheetRows:
     builds every merged range, hyperlink and format of the sheet as objects), a cell without a
     value is only counted, and at most CELL_LIMIT values and gaps are held."""
 
-    def __init__(self, workbook: ReadOnlyWorkbook, worksheet):
+    def __init__(self, workbook: ReadOnlyWorkbook, worksheet, *, formulas: bool = False):
         self._workbook = workbook
         self._worksheet = worksheet
+        self._formulas = formulas
         self.merged: list[tuple[int, int, int, int]] = []
 
     def __iter__(self) -> Iterator[tuple[int, list]]:
@@ -188,7 +192,7 @@ class SheetRows:
         with book._archive.open_part(self._worksheet._worksheet_path, PART_LIMIT) as source:
             parser = _SheetParser(source, self._workbook._reader.shared_strings, data_only=True, epoch=book.epoch,
                                   date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
-            reading = _SheetReading(path, self._worksheet.title, parser)
+            reading = _SheetReading(path, self._worksheet.title, parser, self._formulas)
             open_elements: list = []
             for event, element in xml_events(path, FoldedSource(source), ("start", "end")):
                 if event == "start":
@@ -207,8 +211,9 @@ class SheetRows:
 class _SheetReading:
     """The state of one sheet being read, element by element."""
 
-    def __init__(self, path: Path, title: str, parser: "_SheetParser"):
+    def __init__(self, path: Path, title: str, parser: "_SheetParser", formulas: bool = False):
         self.path, self.title, self.parser = path, title, parser
+        self.formulas = formulas
         self.row = self.cell = None
         self.cells: list[tuple[int, object]] = []
         self.cell_parts = self.held = self.last_row = self.widest = 0
@@ -236,8 +241,11 @@ class _SheetReading:
             self.cell = None
             if len(element):  # a value, inline text or a formula
                 parsed = self.parser.parse_cell(element)
-                if parsed["value"] is not None:
-                    self.cells.append((parsed["column"], parsed["value"]))
+                value = parsed["value"]
+                if self.formulas and element[0].tag == _FORMULA:  # <f> comes first in a <c>
+                    value = FormulaCell(value)
+                if value is not None:
+                    self.cells.append((parsed["column"], value))
             else:  # formatting only: counted, never kept
                 coordinate = element.get("r")
                 self.parser.col_counter = _column_index(coordinate) if coordinate else self.parser.col_counter + 1
@@ -273,6 +281,7 @@ class _SheetReading:
 
 
 _CELL = f"{{{SHEET_MAIN_NS}}}c"
+_FORMULA = f"{{{SHEET_MAIN_NS}}}f"
 _ROW = f"{{{SHEET_MAIN_NS}}}row"
 _MERGED = f"{{{SHEET_MAIN_NS}}}mergeCell"
 _SKIP = f"{{{SHEET_MAIN_NS}}}skip"

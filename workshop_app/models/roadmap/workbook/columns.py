@@ -27,6 +27,7 @@ from workshop_app.models.roadmap.workbook.funding_cells import (
     parse_funding,
     same_funding,
 )
+from workshop_app.models.sheets.formulas import FormulaCell
 from workshop_app.models.validation import clean_text, gender_marker, quarter_or_date
 
 ROADMAP_SHEET = "Road map"
@@ -36,7 +37,9 @@ BUDGET_SHEET = "Budget"
 SUMMARY_SHEET = "Summary"
 LISTS_SHEET = "Lists"  # hidden: the drop-down lists
 RECORD_SHEET = "Export record"  # very hidden: what was exported, to tell later who changed what
-RECORD_FORMAT = 1
+# 2: the record also keeps the plan's texts, reference figures and acronyms, whose sheets come back
+# too; a program that reads format 1 would leave their edits out without a word, so it refuses them.
+RECORD_FORMAT = 2
 
 PARTNER_SEPARATOR = "; "
 TAG_SEPARATOR = ", "
@@ -212,6 +215,8 @@ def cell_string(value: Any) -> str:
     """A cell as text: numbers without '.0', dates as YYYY-MM-DD, line breaks kept, NFC."""
     if value is None:
         return ""
+    if isinstance(value, FormulaCell):
+        return cell_string(value.result)
     if isinstance(value, str):
         text = value.replace("\r\n", "\n").replace("\r", "\n")
         return text.strip() if text.isascii() else unicodedata.normalize("NFC", text).strip()
@@ -245,17 +250,32 @@ def _choice(text: str, labels: dict, not_one: str):
 def parse_value(kind: str, value: Any, organizations: dict[str, str] | None = None) -> Any:
     """The stored value a cell holds, or InvalidValueError saying why it cannot be stored.
     `organizations` maps organization texts (as split_partners gives them) to ids."""
+    if isinstance(value, FormulaCell):
+        raise InvalidValueError(formula_refusal(value))
     text = cell_string(value)
     if kind in ("text", "currency", "period", "title") and not text:
         if kind == "title":
             raise InvalidValueError(_("a title cannot be empty"))
         return None if kind == "period" else ""
     if not text:
-        return {} if kind == "partners" else ("[]" if kind in ("issues", "pillars", "sdgs") else None)
+        # An emptied list is a list with nothing in it: the import then removes what it held.
+        if kind in ("partners", "funding"):
+            return {} if kind == "partners" else []
+        return "[]" if kind in ("issues", "pillars", "sdgs") else None
     parse = _PARSERS.get(kind)
     if parse is None:
         raise ValueError(f"column kind {kind!r} is not read back")
     return parse(value, text, organizations or {})
+
+
+def formula_refusal(cell: FormulaCell) -> str:
+    """Why a cell holding a formula is not read: a program that does not calculate saved no
+    result with it, or the column holds text that a formula did not type."""
+    if cell.result is None:
+        # Translators: after "Road map row 5, Funding sources: " — the cell holds a formula, and no result of it
+        return _("holds a formula whose result was not saved with the workbook; type the value itself")
+    # Translators: after "Road map row 5, Funding sources: " — the cell holds a formula in a column of text
+    return _("holds a formula; type the text itself (a formula is read back only in columns of numbers and dates)")
 
 
 def _currency(text: str) -> str:
@@ -395,7 +415,10 @@ def split_partners(text: str) -> list[tuple[str, str]]:
 
 
 def organization_texts(kind: str, value: Any) -> list[str]:
-    """The organization names a Lead organization or Partners cell mentions."""
+    """The organization names a Lead organization or Partners cell mentions (none when it holds
+    a formula: it is refused, and must not create an organization)."""
+    if isinstance(value, FormulaCell):
+        return []
     text = cell_string(value)
     if not text:
         return []
@@ -508,8 +531,8 @@ def pack_snapshot(text: str) -> list[str]:
     return [packed[start:start + RECORD_CHUNK] for start in range(0, len(packed), RECORD_CHUNK)] or [""]
 
 
-def unpack_snapshot(pieces: list[str], path: Path) -> dict:
-    """The snapshot pack_snapshot packed; ValueError when the pieces are damaged, SpreadsheetError
+def unpack_json(pieces: list[str], path: Path) -> Any:
+    """What pack_snapshot packed, as JSON; ValueError when the pieces are damaged, SpreadsheetError
     naming the file when they would unpack to more than any road map (a "zip bomb" in a cell:
     a few kilobytes that unpack to gigabytes)."""
     import base64
@@ -521,9 +544,14 @@ def unpack_snapshot(pieces: list[str], path: Path) -> dict:
     try:
         packed = base64.b64decode("".join(pieces), validate=True)
         # Translators: the {what} of "… {what} would take more than 32 MB once unpacked"
-        snapshot = json.loads(unpack_text(path, packed, _("its export record")).decode("utf-8"))
+        return json.loads(unpack_text(path, packed, _("its export record")).decode("utf-8"))
     except (binascii.Error, zlib.error, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise ValueError(str(error)) from None
+
+
+def unpack_snapshot(pieces: list[str], path: Path) -> dict:
+    """The road map's snapshot pack_snapshot packed (see unpack_json), checked for its shape."""
+    snapshot = unpack_json(pieces, path)
     if not isinstance(snapshot, dict):
         raise ValueError("the export record is not a road map")
     _check_shape(snapshot)

@@ -83,7 +83,7 @@ class Drafting:
     _added_by_place: dict | None = None  # (parent, level, title) -> id of an item added since the export
 
     def _draft(self, node_updates, indicator_updates, new_nodes, new_indicators, removed_nodes,
-               removed_indicators) -> Change:
+               removed_indicators, plan_edits=None) -> Change:
         document, text = self.document, self.text
         rows: list[RowChange] = []
         with document.drafting() as step:
@@ -106,6 +106,8 @@ class Drafting:
             self._draft_updates(node_updates, indicator_updates, attempt)
             self._draft_new_nodes(new_nodes, attempt)
             self._draft_new_indicators(new_indicators, attempt)
+            if plan_edits is not None:
+                self._draft_plan_parts(plan_edits, attempt)  # plan_import.PlanParts
             if self.apply_deletions:
                 self._draft_deletions(removed_nodes, removed_indicators, attempt)
         return Change(text, tuple(rows))
@@ -114,16 +116,18 @@ class Drafting:
         document, text = self.document, self.text
         for node_id, values in node_updates.items():
             row = self.row_numbers.get(node_id, "?")
-            partners = values.pop("partners", None)
-            funding = values.pop("funding", None)
+            # Partners and funding sources are rows of their own. Whether they were reported as
+            # changed is whether the cell's field is here, whatever it holds: an emptied cell
+            # (nothing in the list) removes them all, as its report line says.
+            lists = {name: values.pop(name) for name in ("partners", "funding") if name in values}
             if values:
                 attempt(cell_place(ROADMAP_SHEET, row), document.plan_update, "roadmap_node", node_id, text, **values)
-            if partners is not None:
-                attempt(cell_place(ROADMAP_SHEET, row, "Partners"), plan_set_partners, document, node_id, partners,
-                        text)
-            if funding is not None:
+            if "partners" in lists:
+                attempt(cell_place(ROADMAP_SHEET, row, "Partners"), plan_set_partners, document, node_id,
+                        lists["partners"] or {}, text)
+            if "funding" in lists:
                 attempt(cell_place(ROADMAP_SHEET, row, "Funding sources"), plan_set_funding, document, node_id,
-                        funding, text)
+                        lists["funding"] or [], text)
         for indicator_id, values in indicator_updates.items():
             attempt(cell_place(INDICATORS_SHEET, self.row_numbers.get(indicator_id, "?")), document.plan_update,
                     "indicator", indicator_id, text, **values)

@@ -1,5 +1,6 @@
-"""Read an edited road-map workbook back: the Road map and Indicators rows by column, and the
-hidden export record (what the workbook held when it was exported).
+"""Read an edited road-map workbook back: the Road map and Indicators rows by column, the rows of
+the plan's texts, reference figures and acronyms, and the hidden export record (what the workbook
+held when it was exported).
 
 Only these sheets are read, with the fast read-only reader of sheets.xlsx; Responsibilities,
 Budget and Summary are worked out by the program and never read back. A file that is not a
@@ -21,11 +22,18 @@ from workshop_app.models.roadmap.workbook.columns import (
     ROADMAP_SHEET,
     Column,
     header_text_key,
+    unpack_json,
     unpack_snapshot,
 )
+from workshop_app.models.roadmap.workbook.plan_sheets import SHEET_COLUMNS, TITLE_HEADERS, checked_record
 from workshop_app.models.sheets.files import SpreadsheetError, file_kind, read_workbook
+from workshop_app.models.sheets.formulas import FormulaCell
 
 HEADER_SCAN_ROWS = 10
+# Column kinds whose cells hold numbers or dates: a formula there reads as the result Excel saved
+# with it ("=12*4500" for a cost). Elsewhere a formula stays a FormulaCell, which the import
+# refuses: a text or a list computed by a formula is not what anyone typed.
+_RESULT_KINDS = frozenset(("amount", "year", "number", "marker", "period", "figure"))
 _SHEET_NAME_LIMIT = 31
 _EXCEL_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 # Other spellings people give a header when they retype it.
@@ -54,6 +62,10 @@ class EditedWorkbook:
     indicators: WorkbookSheet | None  # None when the sheet was removed
     record: dict[str, str] = field(default_factory=dict)  # format, workshop, version, fingerprint…
     base: dict | None = None  # the snapshot the workbook was exported from
+    # The plan's texts, reference figures and acronyms, by English sheet name (plan_sheets);
+    # None for a sheet the workbook does not have.
+    plan_sheets: dict[str, WorkbookSheet | None] = field(default_factory=dict)
+    plan_base: dict | None = None  # plan_sheets.plan_record as exported
 
 
 def read_roadmap_workbook(path: Path | str) -> EditedWorkbook:
@@ -97,6 +109,10 @@ def _read(path: Path, workbook) -> EditedWorkbook:
     indicators = (_read_sheet(path, workbook, indicators_title, INDICATOR_COLUMNS, "Indicator")
                   if indicators_title else None)
     result = EditedWorkbook(path, roadmap, indicators)
+    for english, columns in SHEET_COLUMNS.items():
+        title = _sheet(titles, english)
+        result.plan_sheets[english] = (_read_sheet(path, workbook, title, columns, TITLE_HEADERS[english])
+                                       if title else None)
     record_title = _sheet(titles, RECORD_SHEET)
     if record_title is not None:
         _read_record(path, workbook, record_title, result)
@@ -104,15 +120,21 @@ def _read(path: Path, workbook) -> EditedWorkbook:
 
 
 def _read_sheet(path: Path, workbook, title: str, columns, title_header: str) -> WorkbookSheet:
-    wanted = {spelling: column for column in columns for spelling in _spellings(column.header)}
+    # Two headers of a sheet may read alike in a language (Arabic writes "No." and "Figure" both
+    # "الرقم"): the columns that share a spelling are found in their order on the sheet.
+    wanted: dict[str, list[Column]] = {}
+    for column in columns:
+        for spelling in _spellings(column.header):
+            wanted.setdefault(spelling, []).append(column)
     identifiers, titles = _spellings("ID"), _spellings(title_header)
-    rows = iter(workbook.rows(title))
+    rows = iter(workbook.rows(title, formulas=True))
     header_row, found = None, {}
     for number, values in rows:
+        values = [value.result if isinstance(value, FormulaCell) else value for value in values]
         keys = [_key(value) if isinstance(value, str) else "" for value in values]
         if identifiers.intersection(keys) and titles.intersection(keys):
             header_row = number
-            found = {index: wanted[key] for index, key in enumerate(keys) if key in wanted}
+            found = _header_columns(keys, wanted)
             break
         if number >= HEADER_SCAN_ROWS:
             break
@@ -126,31 +148,54 @@ def _read_sheet(path: Path, workbook, title: str, columns, title_header: str) ->
     for index, column in found.items():
         by_field.setdefault(column.field, index)
     indexes = [(column_field, index) for column_field, index in by_field.items()]
-    sheet = WorkbookSheet(title, header_row, {column.field: column for column in found.values()},
-                        [column for column in columns if column.field not in by_field])
+    by_name = {column.field: column for column in found.values()}
+    shown_only = {name for name, column in by_name.items() if not column.imported}  # never read back
+    numbers = {name for name, column in by_name.items() if column.kind in _RESULT_KINDS}
+    sheet = WorkbookSheet(title, header_row, by_name, [column for column in columns if column.field not in by_field])
     for number, values in rows:
         width = len(values)
-        cells = {column_field: values[index] if index < width else None for column_field, index in indexes}
+        cells = {column_field: _result(values[index], column_field in shown_only, column_field in numbers)
+                 if index < width else None for column_field, index in indexes}
         if any(value is not None and value != "" for value in cells.values()):
             sheet.rows.append(WorkbookRow(number, cells))
     return sheet
 
 
+def _header_columns(keys: list[str], wanted: dict[str, list[Column]]) -> dict[int, Column]:
+    """The column of each header cell, by its index; a header copied a second time is no column."""
+    found, taken = {}, set()
+    for index, key in enumerate(keys):
+        column = next((column for column in wanted.get(key, ()) if column.field not in taken), None)
+        if column is not None:
+            found[index] = column
+            taken.add(column.field)
+    return found
+
+
+def _result(value: Any, shown_only: bool, number: bool) -> Any:
+    """A cell's value; a formula's result where a formula may stand (see _RESULT_KINDS)."""
+    if isinstance(value, FormulaCell) and (shown_only or (number and value.result is not None)):
+        return value.result
+    return value
+
+
 def _read_record(path: Path, workbook, title: str, result: EditedWorkbook) -> None:
-    pieces: list[str] = []
+    packed: dict[str, list[str]] = {}  # "snapshot" (the road map) and "plan", in pieces
     for _number, values in workbook.rows(title):
         key = values[0] if values else None
-        if key == "snapshot":
-            pieces = [value for value in values[1:] if isinstance(value, str)]
+        if key in ("snapshot", "plan"):
+            packed[key] = [value for value in values[1:] if isinstance(value, str)]
         elif isinstance(key, str) and len(values) > 1 and values[1] is not None:
             result.record[key] = str(values[1])
-    if not pieces:
+    if not packed.get("snapshot"):
         return
     try:
         if int(float(result.record.get("format", 0))) > RECORD_FORMAT:
             raise SpreadsheetError(path, _("was exported by a newer Pathfinder Workshop; update the program to "
                                            "import it"))
-        result.base = unpack_snapshot(pieces, path)
+        result.base = unpack_snapshot(packed["snapshot"], path)
+        if packed.get("plan"):
+            result.plan_base = checked_record(unpack_json(packed["plan"], path))
     except ValueError:
         raise SpreadsheetError(path, _("has a damaged export record (the hidden sheet that tells what was exported); "
                                        "export the workbook again")) from None

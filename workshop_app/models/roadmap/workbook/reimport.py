@@ -13,6 +13,9 @@ its Code names its place ("1.2.4": a new action of output 1.2, after action 1.2.
 in Excel is reported, and deleted only with apply_deletions. Organizations named in cells are
 matched like the participant import does (name or acronym, case and spaces ignored); the others
 are created. Any invalid cell is reported by sheet, row and column, and then nothing is applied.
+A formula is read only in a column of numbers or dates, as the result saved with it; anywhere
+else (and wherever no result was saved) it is an invalid cell. The plan's texts, reference
+figures and acronyms are read the same way (plan_import).
 The whole import is one Change: one undo step. Nothing is written until it is applied.
 """
 
@@ -50,6 +53,7 @@ from workshop_app.models.roadmap.workbook.columns import (
     spellings,
 )
 from workshop_app.models.roadmap.workbook.drafting import Drafting, NewItem
+from workshop_app.models.roadmap.workbook.plan_import import PlanParts
 from workshop_app.models.roadmap.workbook.reading import WorkbookRow, WorkbookSheet, read_roadmap_workbook
 from workshop_app.models.roadmap.workbook.results import (
     NO_CHANGES,
@@ -60,6 +64,7 @@ from workshop_app.models.roadmap.workbook.results import (
 )
 from workshop_app.models.shape import LEVEL_WITH_ARTICLE
 from workshop_app.models.sheets.files import SpreadsheetError
+from workshop_app.models.sheets.formulas import FormulaCell
 from workshop_app.models.stakeholders.matching import match_organizations
 
 _DEPTH_LEVEL = {1: "outcome", 2: "output", 3: "action"}
@@ -108,7 +113,7 @@ class _Candidate:
     exported: Any
 
 
-class _Planner(Drafting):
+class _Planner(Drafting, PlanParts):
     def __init__(self, document: WorkshopDocument, workbook, apply_deletions: bool):
         self.document = document
         self.workbook = workbook
@@ -176,17 +181,18 @@ class _Planner(Drafting):
         removed_nodes, removed_indicators = self._removed(node_rows, indicator_rows, indicators is not None)
         self._used_organizations(node_updates, new_nodes)
         self._notes(roadmap, indicators)
+        plan_edits = self._plan_parts()
 
         change = Change(self.text)
         if not self.problems:
             change = self._draft(node_updates, indicator_updates, new_nodes, new_indicators, removed_nodes,
-                                 removed_indicators)
-        kept = [] if self.workshop_unchanged else compare(self.base, self.current).lines()
+                                 removed_indicators, plan_edits)
+        kept = ([] if self.workshop_unchanged else compare(self.base, self.current).lines()) + self.plan_kept
         report = self.report + self.removed_lines or [_(NO_CHANGES)]
         if self.problems:
             change = Change(self.text)
         return WorkbookImportPlan(self.path, change, report, self.problems, self.conflicts, kept, self.notes,
-                                [*removed_nodes, *removed_indicators])
+                                [*removed_nodes, *removed_indicators, *plan_edits.removed_ids()])
 
     def _split_rows(self, sheet: WorkbookSheet, base: dict, current: dict, unknown: str):
         """Rows with a known ID by that ID, and rows with an empty ID (new items). `unknown`: the
@@ -224,7 +230,9 @@ class _Planner(Drafting):
                 raw = row.cells.get(column.field)
                 exported = record.get(column.field)
                 shown = format_value(column.kind, exported, self.names)
-                if raw == shown or cell_string(raw) == cell_string(shown):
+                # A formula is never taken as unchanged, even one whose result (or its lack of
+                # one) matches: it is refused, so that the user types what is meant.
+                if not isinstance(raw, FormulaCell) and (raw == shown or cell_string(raw) == cell_string(shown)):
                     continue
                 found.append(_Candidate(sheet, row, column, raw, item_id, exported))
         return found
@@ -450,7 +458,7 @@ class _Planner(Drafting):
         elif self.workbook.record.get("version"):
             self.notes.append(_("The workbook was exported from version “{version}”.").format(
                 version=self.workbook.record["version"]))
-        for sheet in (roadmap, indicators):
+        for sheet in (roadmap, indicators, *self.workbook.plan_sheets.values()):
             if sheet is None:
                 continue
             for column in sheet.missing:
