@@ -1,6 +1,7 @@
 """Breakout handouts and their three-way merge: the day-2 rehearsal (four groups, one outcome
 each), conflicts of every kind, a handout's limits, refusals, and undo one handout at a time."""
 
+import json
 import sqlite3
 
 import pytest
@@ -371,3 +372,21 @@ def test_a_handout_edited_against_the_road_map_s_rules_is_refused_naming_the_gro
     with pytest.raises(WorkshopError, match="Group B's handout cannot be merged"):
         merge_change(workshop, plan)
     assert workshop.rows("roadmap_node") == before
+
+
+@pytest.mark.parametrize("damage", ["{}", '{"roadmap_node": [{"id": "x"}]}', "[1, 2]", "null"])
+def test_a_handout_whose_base_was_damaged_is_refused_in_one_sentence(workshop, tmp_path, damage):
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+    with sqlite3.connect(path) as conn:
+        if damage == "{}":
+            conn.execute("UPDATE handout SET base = ?", [damage])
+        else:
+            base = json.loads(conn.execute("SELECT base FROM handout").fetchone()[0])
+            broken = json.loads(damage)
+            if isinstance(broken, dict):
+                base.update(broken)
+            else:
+                base = broken
+            conn.execute("UPDATE handout SET base = ?", [json.dumps(base)])
+    with pytest.raises(WorkshopFileError, match="is a damaged handout"):
+        read_handout(workshop, path)

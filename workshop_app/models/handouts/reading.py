@@ -42,10 +42,24 @@ def read_handout(document: WorkshopDocument, path: Path | str) -> Handout:
                 title=handout.workshop()["title"]))
         rows = {table: {row["id"]: row for row in handout.rows(table, order_by="rowid")} for table in MERGED_TABLES}
         stored = handout.rows("handout")[0]["base"]
+    damaged = WorkshopFileError(path, _("is a damaged handout: the state it was handed out in cannot be read"))
     try:
         base_rows = json.loads(stored)
-        base = {table: {row["id"]: row for row in base_rows.get(table, [])} for table in MERGED_TABLES}
+        base = {table: {row["id"]: row for row in base_rows[table]} for table in MERGED_TABLES}
     except (TypeError, ValueError, KeyError, AttributeError):
-        raise WorkshopFileError(path, _("is a damaged handout: the state it was handed out in cannot be read")) \
-            from None
+        raise damaged from None
+    # Every stored row has the columns its table has in the handout (a base edited by other
+    # means, or cut short, would otherwise fail half-way through a merge).
+    for table in MERGED_TABLES:
+        columns = set(next(iter(rows[table].values()), {}) or _COLUMNS.get(table, ()))
+        if any(not isinstance(row, dict) or not columns <= set(row) for row in base[table].values()):
+            raise damaged
+    if not base["roadmap_node"] and rows["roadmap_node"]:
+        raise damaged  # a handout is written from a workshop with a road map: an empty base is not one
     return Handout(path, info, base, rows)
+
+
+# The columns a merge reads, for a table the handout holds no row of.
+_COLUMNS = {"roadmap_node": ("id", "parent_id", "level", "position"), "action_partner": ("id", "node_id"),
+            "indicator": ("id", "node_id", "position"), "funding_source": ("id", "node_id", "position"),
+            "plenary_comment": ("id", "node_id"), "organization": ("id", "name")}
