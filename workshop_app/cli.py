@@ -395,6 +395,9 @@ def _merge(args) -> int:
                 views = conflict_views(document, plan)
                 print(ngettext("{group} ({file}): {count} change", "{group} ({file}): {count} changes",
                                len(lines)).format(group=handout.label, file=handout.path.name, count=len(lines)))
+                if plan.again:
+                    # Translators: a handout handed in again after more work, in the command line's report
+                    print("  " + _("merged before: these are the changes made in it since"))
                 for line in lines:
                     print(f"  {line}")
                 for view, conflict in zip(views, plan.conflicts):

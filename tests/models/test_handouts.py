@@ -390,3 +390,22 @@ def test_a_handout_whose_base_was_damaged_is_refused_in_one_sentence(workshop, t
             conn.execute("UPDATE handout SET base = ?", [json.dumps(base)])
     with pytest.raises(WorkshopFileError, match="is a damaged handout"):
         read_handout(workshop, path)
+
+
+def test_a_handout_handed_in_again_brings_only_what_changed_since(workshop, tmp_path):
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+    edit_handout(path, lambda handout, codes: handout.apply(
+        handout.plan_update("roadmap_node", codes["2.1.1"], None, title="First pass")))
+    merged(workshop, path)
+    # The plenary retitles the action again; the group goes on with another one.
+    workshop.apply(workshop.plan_update("roadmap_node", by_code(workshop)["2.1.1"], None, title="Plenary's"))
+    edit_handout(path, lambda handout, codes: handout.apply(
+        handout.plan_update("roadmap_node", codes["2.1.2"], None, risks="Second pass")))
+    plan, change = merged(workshop, path)
+    assert plan.again and not plan.already_merged and plan.conflicts == []
+    assert title_of(workshop, "2.1.1") == "Plenary's"  # the group's first change is not brought back
+    assert workshop.get("roadmap_node", by_code(workshop)["2.1.2"])["risks"] == "Second pass"
+    assert merged(workshop, path)[0].already_merged
+    workshop.apply(change.inverse())  # undo takes back the second merge only
+    assert workshop.get("roadmap_node", by_code(workshop)["2.1.2"])["risks"] != "Second pass"
+    assert workshop.count("merged_handout") == 1

@@ -292,11 +292,14 @@ CREATE TABLE handout (
     base TEXT NOT NULL CHECK (json_valid(base))
 ) STRICT;
 
--- In a workshop file, each handout merged back (its id is the handout's) ...
+-- In a workshop file, each handout merged back (its id is the handout's), with the merged
+-- tables' rows as the handout held them (JSON): a handout handed in again merges only what
+-- changed since ...
 CREATE TABLE merged_handout (
     id TEXT PRIMARY KEY,
     label TEXT NOT NULL DEFAULT '',
-    merged_at TEXT NOT NULL
+    merged_at TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(state))
 ) STRICT;
 
 -- ... and every row and field it changed ('' for a row added or deleted whole).

@@ -113,7 +113,7 @@ def _view(conflict: Conflict, codes: dict, handout_codes: dict, organizations: d
     row = conflict.workshop or conflict.handout or conflict.base or {}
     if not isinstance(row, dict):
         row = document.get(conflict.table, conflict.row_id) or plan.handout.rows[conflict.table].get(
-            conflict.row_id) or plan.handout.base[conflict.table].get(conflict.row_id) or {}
+            conflict.row_id) or plan.base[conflict.table].get(conflict.row_id) or {}
     item = _item(conflict.table, row, codes, handout_codes, organizations, document, plan)
     if conflict.field == FUNDING:
         # Translators: in a merge conflict, the field holding an action's funding sources
@@ -152,7 +152,7 @@ def _funding_words(rows: list[dict] | None, organizations: dict) -> str:
 def _item(table: str, row: dict, codes: dict, handout_codes: dict, organizations: dict, document, plan) -> str:
     def node_label(node_id: str | None) -> str:
         node = document.get("roadmap_node", node_id) if node_id else None
-        node = node or plan.handout.rows["roadmap_node"].get(node_id) or plan.handout.base["roadmap_node"].get(
+        node = node or plan.handout.rows["roadmap_node"].get(node_id) or plan.base["roadmap_node"].get(
             node_id)
         if node is None:
             return _("a removed item")

@@ -14,6 +14,7 @@ order there); the merged siblings are then numbered again, so codes renumber. A 
 Change: one transaction, one undo step, and rows in merged_change that say which handout each
 merged row and field came from. A handout already merged is recognised by its id."""
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,8 +65,11 @@ class Step:
 class MergePlan:
     handout: Handout
     steps: list[Step] = field(default_factory=list)
+    base: dict = field(default_factory=dict)  # what the merge compares both sides with
     conflicts: list[Conflict] = field(default_factory=list)
     already_merged: bool = False
+    # Merged before and changed since (handed in again): the merge brings what changed since then.
+    again: bool = False
 
     def choose(self, side: str) -> None:
         """Decide every conflict for one side (the command line's --prefer)."""
@@ -76,11 +80,17 @@ class MergePlan:
 def plan_merge(document: WorkshopDocument, handout: Handout) -> MergePlan:
     """What merging the handout would do to the workshop as it is now; nothing is written."""
     plan = MergePlan(handout)
-    if document.get("merged_handout", handout.info.id) is not None:
-        plan.already_merged = True
-        return plan
-    workshop = {table: {row["id"]: row for row in document.rows(table, order_by="rowid")} for table in MERGED_TABLES}
     base, mine = handout.base, handout.rows
+    record = document.get("merged_handout", handout.info.id)
+    if record is not None:
+        merged_state = _state(record["state"])
+        if merged_state is None or merged_state == mine:
+            plan.already_merged = True
+            return plan
+        # Handed in again after more work: what the group changed since its last merge.
+        base, plan.again = merged_state, True
+    plan.base = base
+    workshop = {table: {row["id"]: row for row in document.rows(table, order_by="rowid")} for table in MERGED_TABLES}
     # The group's part, as handed out and as the group left it (items it added are in it).
     part = part_nodes(base["roadmap_node"].values(), handout.info.outcomes) | part_nodes(
         mine["roadmap_node"].values(), handout.info.outcomes)
@@ -95,6 +105,20 @@ def plan_merge(document: WorkshopDocument, handout: Handout) -> MergePlan:
     _orphans(plan, workshop)
     _dangling(plan, workshop, {row_id for (row_id,) in document.query("SELECT id FROM participant")})
     return plan
+
+
+def _state(stored: str) -> dict | None:
+    """The handout's rows as they were merged (table -> id -> row); None when unreadable."""
+    try:
+        found = json.loads(stored)
+        return {table: {row["id"]: row for row in found[table]} for table in MERGED_TABLES}
+    except (TypeError, ValueError, KeyError):
+        return None
+
+
+def _state_text(rows: dict) -> str:
+    return json.dumps({table: list(rows[table].values()) for table in MERGED_TABLES}, ensure_ascii=False,
+                      separators=(",", ":"))
 
 
 FUNDING = "funding"  # the conflict's field when both sides changed an action's funding sources
@@ -155,7 +179,7 @@ def _dangling(plan: MergePlan, workshop: dict, people: set[str]) -> None:
         if step.values.get("participant_id") and step.values["participant_id"] not in people:
             step.values["participant_id"] = None
     for organization_id in sorted(missing):
-        row = mine["organization"].get(organization_id) or plan.handout.base["organization"].get(organization_id)
+        row = mine["organization"].get(organization_id) or plan.base["organization"].get(organization_id)
         plan.conflicts.append(Conflict(DELETE_EDIT, "organization", organization_id, "", row, None, row))
 
 
@@ -180,7 +204,7 @@ def _orphans(plan: MergePlan, workshop: dict) -> None:
         if top in mine["roadmap_node"] and top not in restored and not any(
                 conflict.row_id == top and conflict.kind == DELETE_EDIT for conflict in plan.conflicts):
             restored.add(top)
-            plan.conflicts.append(Conflict(DELETE_EDIT, "roadmap_node", top, "", plan.handout.base["roadmap_node"].get(
+            plan.conflicts.append(Conflict(DELETE_EDIT, "roadmap_node", top, "", plan.base["roadmap_node"].get(
                 top), None, dict(mine["roadmap_node"][top])))
     plan.steps = kept
 
@@ -223,7 +247,7 @@ def _deleted(plan: MergePlan, table: str, row_id: str, before: dict, now: dict, 
     """A row the group deleted: gone, unless the workshop changed it (or anything under it)."""
     if not inside:
         plan.conflicts.append(Conflict(OUTSIDE, table, row_id, "", dict(before), dict(now), None))
-    elif _changed_since(table, row_id, before, now, workshop, plan.handout):
+    elif _changed_since(table, row_id, before, now, workshop, plan.base):
         plan.conflicts.append(Conflict(EDIT_DELETE, table, row_id, "", dict(before), dict(now), None))
     else:
         plan.steps.append(Step("delete", table, row_id))
@@ -260,7 +284,7 @@ def _removed_with_parent(table: str, row: dict, deleted_nodes: set[str]) -> bool
     return table in (*NODE_TABLES, "plenary_comment") and row["node_id"] in deleted_nodes
 
 
-def _changed_since(table: str, row_id: str, before: dict, now: dict, workshop: dict, handout: Handout) -> bool:
+def _changed_since(table: str, row_id: str, before: dict, now: dict, workshop: dict, base: dict) -> bool:
     """Whether the workshop changed the row, or (for an item) anything under it, since the
     handout was written: then deleting it would lose that work."""
     if any(now.get(name) != value for name, value in before.items() if name != _PLACE):
@@ -268,7 +292,6 @@ def _changed_since(table: str, row_id: str, before: dict, now: dict, workshop: d
     if table != "roadmap_node":
         return False
     below = part_nodes(workshop["roadmap_node"].values(), [row_id]) - {row_id}
-    base = handout.base
     for node_id in below:
         if node_id not in base["roadmap_node"] or _differs(base["roadmap_node"][node_id],
                                                             workshop["roadmap_node"][node_id]):
@@ -296,8 +319,14 @@ def merge_change(document: WorkshopDocument, plan: MergePlan) -> Change:
         return Change(text)
     adds, updates, deletes = _decided(plan)
     rows: list[RowChange] = []
-    merge = {"id": plan.handout.info.id, "label": plan.handout.label, "merged_at": utc_now()}
-    rows.append(RowChange("merged_handout", merge["id"], None, merge))
+    merge = {"id": plan.handout.info.id, "label": plan.handout.label, "merged_at": utc_now(),
+             "state": _state_text(plan.handout.rows)}
+    earlier = document.get("merged_handout", merge["id"])
+    if earlier is None:
+        rows.append(RowChange("merged_handout", merge["id"], None, merge))
+    else:
+        changed = {name: value for name, value in merge.items() if name != "id"}
+        rows.append(RowChange("merged_handout", merge["id"], {name: earlier[name] for name in changed}, changed))
     with document.drafting() as step:
         done: set[tuple[str, str]] = set()
         # Rows the group deleted among lists first (a partner removed and named again), then

@@ -107,6 +107,9 @@ class MergeDialog(QDialog):
             self.heading.setText(_("{handout}, {position}. Nothing has changed yet: Merge applies the changes "
                                    "below as one step, which Edit › Undo takes back.").format(
                 handout=name, position=position))
+            if self.plan.again:
+                self.heading.setText(self.heading.text() + "\n" + _("This handout was merged before: below are "
+                                                                      "the changes made in it since."))
         self._fill_conflicts()
         self._preview()
         self.merge_button.setEnabled(not self.plan.already_merged)
