@@ -111,8 +111,7 @@ class MergeDialog(QDialog):
                 self.heading.setText(self.heading.text() + "\n" + _("This handout was merged before: below are "
                                                                       "the changes made in it since."))
         self._fill_conflicts()
-        self._preview()
-        self.merge_button.setEnabled(not self.plan.already_merged)
+        self._preview()  # enables Merge when there is something to merge and the preview could be made
         self.merge_button.setText(_("&Merge {group}").format(group=handout.label))
 
     def _fill_conflicts(self) -> None:
@@ -157,14 +156,17 @@ class MergeDialog(QDialog):
     def _preview(self) -> None:
         if self.plan is None or self.plan.already_merged:
             self.changes.clear()
+            self.merge_button.setEnabled(False)
             return
         try:
             lines = preview_lines(self.session.document, self.plan)
         except WorkshopError as error:
+            # This choice cannot be merged (another choice may be): say why, and wait for it.
             self.changes.setPlainText(str(error))
             self.merge_button.setEnabled(False)
             return
         self.changes.setPlainText("\n".join(lines) if lines else _("Nothing to change."))
+        self.merge_button.setEnabled(True)
 
     def merge_current(self) -> None:
         handout = self.handouts[self.index]
