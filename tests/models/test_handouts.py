@@ -409,3 +409,13 @@ def test_a_handout_handed_in_again_brings_only_what_changed_since(workshop, tmp_
     workshop.apply(change.inverse())  # undo takes back the second merge only
     assert workshop.get("roadmap_node", by_code(workshop)["2.1.2"])["risks"] != "Second pass"
     assert workshop.count("merged_handout") == 1
+
+
+def test_a_group_cannot_delete_the_outcome_it_was_handed(workshop, tmp_path):
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+    with WorkshopDocument.open(path) as handout:
+        guard_handout(handout)
+        with pytest.raises(WorkshopError, match="lets Group B edit Outcome 2 only"):
+            handout.apply(plan_delete_node(handout, by_code(handout)["2"]))
+        handout.apply(plan_delete_node(handout, by_code(handout)["2.3"]))  # an output of it: the group's to delete
+        assert "2.3" not in by_code(handout)

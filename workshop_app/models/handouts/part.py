@@ -82,7 +82,8 @@ def guard_handout(document) -> HandoutInfo | None:
     def refuse_outside(change: Change) -> None:
         part = part_nodes(document.rows("roadmap_node"), info.outcomes)
         for row in change.rows:
-            if not _allowed(document, row, part):
+            # The group's outcomes are its to edit, not to delete: the plenary decides that.
+            if not _allowed(document, row, part) or (row.kind == "delete" and row.row_id in info.outcomes):
                 raise WorkshopError(_("This handout lets {group} edit {part} only; the rest of the workshop is "
                                       "read-only here.").format(group=info.label or _("the group"),
                                                                 part=part_words(document, info)))
