@@ -96,7 +96,11 @@ def guard_handout(document) -> HandoutInfo | None:
 
 def _allowed(document, row, part: set[str]) -> bool:
     if row.table == "plenary_comment":
-        return True
+        # Comments are added anywhere; changed or removed only on the group's own items (as merged back).
+        if row.kind == "insert":
+            return True
+        current = document.get("plenary_comment", row.row_id) or {}
+        return current.get("node_id") in part
     if row.table == "organization":
         return row.kind == "insert"  # a new partner the group names
     current = document.get(row.table, row.row_id) if row.kind != "insert" and row.table in MERGED_TABLES else None
