@@ -419,3 +419,21 @@ def test_a_group_cannot_delete_the_outcome_it_was_handed(workshop, tmp_path):
             handout.apply(plan_delete_node(handout, by_code(handout)["2"]))
         handout.apply(plan_delete_node(handout, by_code(handout)["2.3"]))  # an output of it: the group's to delete
         assert "2.3" not in by_code(handout)
+
+
+def test_an_item_brought_back_comes_with_its_comments(workshop, tmp_path):
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+
+    def edit(handout, codes):
+        handout.apply(handout.plan_update("roadmap_node", codes["2.3.1"], None, risks="The group's risk"))
+        handout.apply(handout.plan_insert("plenary_comment", None, node_id=codes["2.3.1"], text="The group's note",
+                                          created_at=utc_now()))
+
+    edit_handout(path, edit)
+    workshop.apply(plan_delete_node(workshop, by_code(workshop)["2.3"]))
+    plan = plan_merge(workshop, read_handout(workshop, path))
+    plan.choose(HANDOUT)
+    workshop.apply(merge_change(workshop, plan))
+    action = by_code(workshop)["2.3.1"]
+    assert workshop.get("roadmap_node", action)["risks"] == "The group's risk"
+    assert [row["text"] for row in workshop.rows("plenary_comment", "node_id = ?", [action])] == ["The group's note"]

@@ -429,7 +429,7 @@ def _restored(plan: MergePlan, conflict: Conflict) -> list[Step]:
         return [Step("add", conflict.table, conflict.row_id, dict(conflict.handout))]
     below = part_nodes(mine["roadmap_node"].values(), [conflict.row_id])
     steps = [Step("add", "roadmap_node", node_id, dict(mine["roadmap_node"][node_id])) for node_id in below]
-    for table in NODE_TABLES:
+    for table in (*NODE_TABLES, "plenary_comment"):
         steps += [Step("add", table, key, dict(row)) for key, row in mine[table].items() if row["node_id"] in below]
     return steps
 
