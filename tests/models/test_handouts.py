@@ -437,3 +437,14 @@ def test_an_item_brought_back_comes_with_its_comments(workshop, tmp_path):
     action = by_code(workshop)["2.3.1"]
     assert workshop.get("roadmap_node", action)["risks"] == "The group's risk"
     assert [row["text"] for row in workshop.rows("plenary_comment", "node_id = ?", [action])] == ["The group's note"]
+
+
+def test_positions_stay_without_gaps_after_the_group_deletes_and_the_workshop_adds(workshop, tmp_path):
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+    edit_handout(path, lambda handout, codes: handout.apply(plan_delete_node(handout, codes["2.2.4"])))
+    workshop.apply(plan_add_node(workshop, by_code(workshop)["2.2"], "action", title="Added in plenary"))
+    merged(workshop, path)
+    output = by_code(workshop)["2.2"]
+    positions = [row["position"] for row in workshop.rows("roadmap_node", "parent_id = ?", [output],
+                                                          order_by="position")]
+    assert positions == list(range(len(positions)))

@@ -327,6 +327,7 @@ def merge_change(document: WorkshopDocument, plan: MergePlan) -> Change:
     else:
         changed = {name: value for name, value in merge.items() if name != "id"}
         rows.append(RowChange("merged_handout", merge["id"], {name: earlier[name] for name in changed}, changed))
+    sibling_lists = _sibling_groups(document, [*updates, *deletes])
     with document.drafting() as step:
         done: set[tuple[str, str]] = set()
         # Rows the group deleted among lists first (a partner removed and named again), then
@@ -352,7 +353,7 @@ def merge_change(document: WorkshopDocument, plan: MergePlan) -> Change:
         for item in sorted((item for item in deletes if item.table == "roadmap_node"),
                            key=lambda item: -order.get(item.row_id, 0)):
             rows += _delete(document, step, item, done)
-        rows += _renumbered(document, step, text, [*adds, *updates, *deletes])
+        rows += _renumbered(document, step, text, [*adds, *updates, *deletes], sibling_lists)
     rows += _provenance(plan.handout.info.id, rows)
     return Change(text, tuple(rows))
 
@@ -448,10 +449,23 @@ def _depths(nodes: dict[str, dict]) -> dict[str, int]:
     return depths
 
 
-def _renumbered(document: WorkshopDocument, step, text: str, touched: list[Step]) -> list[RowChange]:
+def _sibling_groups(document: WorkshopDocument, touched: list[Step]) -> set[tuple[str, str | None]]:
+    """The lists of siblings the steps touch, read before any of them is applied (a deleted
+    row's list is known only then)."""
+    groups: set[tuple[str, str | None]] = set()
+    for item in touched:
+        if item.table in _ORDERED:
+            row = document.get(item.table, item.row_id)
+            if row is not None:
+                groups.add((item.table, row[_ORDERED[item.table]]))
+    return groups
+
+
+def _renumbered(document: WorkshopDocument, step, text: str, touched: list[Step],
+                known: set[tuple[str, str | None]]) -> list[RowChange]:
     """Siblings numbered 0, 1, 2… again wherever the merge added, moved or deleted a row, in
     the order their positions give (the group's, within its part)."""
-    groups: set[tuple[str, str | None]] = set()
+    groups = set(known)
     for item in touched:
         if item.table not in _ORDERED:
             continue
