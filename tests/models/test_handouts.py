@@ -3,6 +3,7 @@ each), conflicts of every kind, a handout's limits, refusals, and undo one hando
 
 import json
 import sqlite3
+import shutil
 
 import pytest
 
@@ -448,3 +449,24 @@ def test_positions_stay_without_gaps_after_the_group_deletes_and_the_workshop_ad
     positions = [row["position"] for row in workshop.rows("roadmap_node", "parent_id = ?", [output],
                                                           order_by="position")]
     assert positions == list(range(len(positions)))
+
+
+def test_a_copy_of_a_handout_given_to_a_second_group_never_undoes_the_first_group_s_work(workshop, tmp_path):
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+    copy = tmp_path / "copy for another group.workshop"
+    shutil.copyfile(path, copy)
+
+    def first(handout, codes):
+        handout.apply(handout.plan_update("roadmap_node", codes["2.1.1"], None, title="Group B's wording"))
+        handout.apply(plan_add_node(handout, codes["2.1"], "action", title="Group B's new action"))
+
+    edit_handout(path, first)
+    edit_handout(copy, lambda handout, codes: handout.apply(
+        handout.plan_update("roadmap_node", codes["2.1.2"], None, risks="The other group's risk")))
+    merged(workshop, path)
+    plan, _change = merged(workshop, copy)
+    assert plan.again
+    assert title_of(workshop, "2.1.1") == "Group B's wording"  # kept: listed as a conflict, not undone
+    assert "Group B's new action" in {row["title"] for row in workshop.rows("roadmap_node")}
+    assert {(conflict.kind, conflict.field) for conflict in plan.conflicts} == {(FIELD, "title"), (EDIT_DELETE, "")}
+    assert workshop.get("roadmap_node", by_code(workshop)["2.1.2"])["risks"] == "The other group's risk"

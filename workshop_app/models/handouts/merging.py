@@ -247,7 +247,10 @@ def _deleted(plan: MergePlan, table: str, row_id: str, before: dict, now: dict, 
     """A row the group deleted: gone, unless the workshop changed it (or anything under it)."""
     if not inside:
         plan.conflicts.append(Conflict(OUTSIDE, table, row_id, "", dict(before), dict(now), None))
-    elif _changed_since(table, row_id, before, now, workshop, plan.base):
+    elif _changed_since(table, row_id, before, now, workshop, plan.base) or (
+            plan.again and row_id not in plan.handout.base[table]):
+        # Handed in again without a row this handout brought before: deleted since, or a copy
+        # of the handout made before that merge. The facilitator decides; nothing goes silently.
         plan.conflicts.append(Conflict(EDIT_DELETE, table, row_id, "", dict(before), dict(now), None))
     else:
         plan.steps.append(Step("delete", table, row_id))
@@ -270,6 +273,10 @@ def _changed(plan: MergePlan, table: str, row_id: str, before: dict, now: dict |
             continue  # both made the same change
         if not inside:
             plan.conflicts.append(Conflict(OUTSIDE, table, row_id, name, before[name], now[name], theirs[name]))
+        elif plan.again and name != _PLACE and theirs[name] == plan.handout.base[table].get(row_id, {}).get(name):
+            # Back to its value as handed out, after a merge brought the group's change: undone
+            # since, or a copy of the handout made before that merge. The facilitator decides.
+            plan.conflicts.append(Conflict(FIELD, table, row_id, name, before[name], now[name], theirs[name]))
         elif name == _PLACE or now[name] == before[name]:
             updates[name] = theirs[name]
         else:
