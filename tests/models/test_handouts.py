@@ -2,8 +2,8 @@
 each), conflicts of every kind, a handout's limits, refusals, and undo one handout at a time."""
 
 import json
-import sqlite3
 import shutil
+import sqlite3
 
 import pytest
 
