@@ -13,7 +13,7 @@
   var timer = null;
 
   function typing() {
-    var fields = document.querySelectorAll("textarea, input[type=text], input:not([type])");
+    var fields = document.querySelectorAll("textarea, input[type=text], input[type=search], input:not([type])");
     for (var i = 0; i < fields.length; i += 1) {
       if (fields[i].value && fields[i].value !== fields[i].defaultValue) {
         return true;

@@ -284,3 +284,58 @@ def test_the_room_s_sheet_prints_the_address_and_a_qr_code(shared, tmp_path):
 
     drawn = reader.pages[0].get_contents().get_data().decode("latin-1").count(" re")
     assert drawn >= sum(sum(row) for row in segno.make(shared.url, error="m").matrix)  # every dark module
+
+
+def test_a_phone_still_connected_when_sharing_stops_is_answered_not_found(demo_path):
+    import http.client
+    import urllib.parse
+
+    from tests.share.conftest import first_action
+    from workshop_app.models.document import WorkshopDocument
+    from workshop_app.share.sharing import Sharing
+
+    with WorkshopDocument.open(demo_path) as document:
+        sharing = Sharing(document, bind="127.0.0.1", port=0)
+        sharing.start()
+        token, port = sharing.site.token, sharing.port
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)  # kept alive, as a browser's
+        connection.request("GET", f"/{token}/agenda")
+        assert connection.getresponse().read() and True
+        sharing.stop()
+        connection.request("GET", f"/{token}/agenda")
+        answer = connection.getresponse()
+        answer.read()
+        assert answer.status == 404
+        body = urllib.parse.urlencode({"on": first_action(document)["id"], "text": "Sent after the stop"})
+        connection.request("POST", f"/{token}/comment", body=body,
+                           headers={"Content-Type": "application/x-www-form-urlencoded"})
+        answer = connection.getresponse()
+        answer.read()
+        assert answer.status == 404  # refused, never thanked and lost
+        connection.close()
+
+
+def test_a_comment_with_line_breaks_that_fits_the_box_is_taken(shared):
+    from tests.share.conftest import first_action
+
+    text = "\r\n".join(["x" * 99] * 10)  # 1,000 characters as the box counts them, 1,009 as sent
+    answer = shared.post_comment(first_action(shared.document)["id"], text)
+    assert answer.status in (200, 303)
+    stored = shared.sharing.poll().stored
+    assert [len(comment.text) for comment in stored] == [999]
+
+
+def test_sharing_starts_without_looking_up_a_name(demo_path, monkeypatch):
+    import socket
+
+    from workshop_app.models.document import WorkshopDocument
+    from workshop_app.share.sharing import Sharing
+
+    def no_lookup(*args):
+        raise AssertionError("a name lookup on an offline laptop waits for the resolver")
+
+    monkeypatch.setattr(socket, "getfqdn", no_lookup)
+    with WorkshopDocument.open(demo_path) as document:
+        sharing = Sharing(document, bind="127.0.0.1", port=0)
+        assert sharing.start()
+        sharing.stop()

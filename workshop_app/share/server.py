@@ -8,6 +8,7 @@ Content-Security-Policy and `Cache-Control: no-store`.
 """
 
 import socket
+import socketserver
 import threading
 import time
 from collections import deque
@@ -99,6 +100,13 @@ class SharingServer:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    request_queue_size = 128  # a room's phones opening the page at the same moment
+
+    def server_bind(self):
+        # HTTPServer looks the address's name up (socket.getfqdn): offline, with no DNS server,
+        # that waited for the resolver in the window's thread. The name is never used.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = str(self.server_address[0]), self.server_address[1]
 
     def __init__(self, address, handler, site: Site):
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET

@@ -73,6 +73,7 @@ class Sharing:
         """Stop answering the phones; the comments that came in meanwhile are stored first."""
         if self._server is None:
             return []
+        self.site.close()  # before the socket: a phone still connected is answered "not found" from now on
         self._server.stop()
         self._server = None
         self.document.unsubscribe(self._changed)

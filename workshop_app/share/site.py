@@ -81,6 +81,7 @@ class Site:
 
     def __init__(self, *, token: str | None = None, clock: Callable[[], dt.datetime] = dt.datetime.now):
         self.token = token or new_token()
+        self.closed = False
         self.clock = clock
         self._published: _Published | None = None
         self._publishing = threading.Lock()
@@ -122,8 +123,14 @@ class Site:
         return f"{serial}.{self.clock():%Y%m%d%H%M}" if with_clock else serial
 
     def token_matches(self, candidate: str) -> bool:
-        """Compared in constant time, so the time of an answer says nothing of the token."""
-        return hmac.compare_digest(candidate.encode("utf-8", "replace"), self.token.encode("ascii"))
+        """Compared in constant time, so the time of an answer says nothing of the token. Once
+        sharing stopped, no token matches: a phone still connected gets "not found" (and its page
+        says sharing has stopped), and a comment it sends is refused, never thanked and lost."""
+        return not self.closed and hmac.compare_digest(candidate.encode("utf-8", "replace"),
+                                                       self.token.encode("ascii"))
+
+    def close(self) -> None:
+        self.closed = True
 
     # ------------------------------------------------------------------ the server's threads
 
@@ -161,7 +168,8 @@ class Site:
         node_id = form.get("on", "")
         if node_id not in snapshot.commented:
             return Response.page(404, gone_page(snapshot, request))
-        text = clean_text(form.get("text", ""))
+        # A browser sends a typed line break as two characters; the box counted one.
+        text = clean_text(form.get("text", "").replace("\r\n", "\n"))
         name, organization = (" ".join(clean_text(form.get(key, "")).split()) for key in ("name", "organization"))
         problem = ""
         if not text:

@@ -23,7 +23,7 @@ COMMENTED_LEVELS = ("outcome", "action")
 def check_phone_comment(text: str, name: str = "", organization: str = "") -> tuple[str, str, str]:
     """The text, name and organization as they will be stored, or InvalidValueError saying what
     is wrong. The site checks a comment with this before it accepts it from a phone."""
-    text, name, organization = clean_text(text), _one_line(name), _one_line(organization)
+    text, name, organization = clean_text(text.replace("\r\n", "\n")), _one_line(name), _one_line(organization)
     if not text:
         raise InvalidValueError(_("a comment needs some text"))
     if len(text) > LONGEST_TEXT:

@@ -43,10 +43,7 @@ class ShareDialog(QDialog):
                          "is made each time sharing starts."))
         intro.setWordWrap(True)
         self.address = QComboBox()
-        for address in room_addresses("0.0.0.0"):
-            self.address.addItem(address, address)
-        # Translators: the address that only this computer can open, for trying the site first
-        self.address.addItem(_("{address} (this computer only)").format(address=LOCAL), LOCAL)
+        self.refresh_addresses()
         self.port = QSpinBox()
         self.port.setRange(1024, 65535)
         self.port.setValue(DEFAULT_PORT)
@@ -100,6 +97,20 @@ class ShareDialog(QDialog):
                                 if "phone_comment" in change.tables() else None)
         self.show_state()
         self.show_comments()
+
+    def refresh_addresses(self) -> None:
+        """The computer's addresses as they are now (a hotspot turned on after the dialog was
+        first opened is there too), the one chosen before kept when it still exists."""
+        if self.room.running:
+            return
+        chosen = self.address.currentData()
+        self.address.clear()
+        for address in room_addresses("0.0.0.0"):
+            self.address.addItem(address, address)
+        # Translators: the address that only this computer can open, for trying the site first
+        self.address.addItem(_("{address} (this computer only)").format(address=LOCAL), LOCAL)
+        if chosen is not None and self.address.findData(chosen) >= 0:
+            self.address.setCurrentIndex(self.address.findData(chosen))
 
     def toggle(self) -> None:
         self.problem.clear()
@@ -186,6 +197,7 @@ def share_with_room(window) -> None:
         if dialog is not None:
             dialog.deleteLater()
         dialog = window.share_dialog = ShareDialog(window.session, window.room, window)
+    dialog.refresh_addresses()
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()
