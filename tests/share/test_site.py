@@ -339,3 +339,21 @@ def test_sharing_starts_without_looking_up_a_name(demo_path, monkeypatch):
         sharing = Sharing(document, bind="127.0.0.1", port=0)
         assert sharing.start()
         sharing.stop()
+
+
+def test_comments_that_arrive_together_are_stored_in_one_change_and_a_gone_item_s_are_reported(shared):
+    from workshop_app.models.roadmap.editing import plan_delete_node
+    from workshop_app.models.roadmap.tree import roadmap_tree
+
+    actions = [item.node for goal in roadmap_tree(shared.document) for item in goal.walk()
+               if item.node["level"] == "action"]
+    for number in range(5):
+        assert shared.post_comment(actions[0]["id"], f"Comment {number}").status in (200, 303)
+    assert shared.post_comment(actions[1]["id"], "On an action about to go").status in (200, 303)
+    shared.document.apply(plan_delete_node(shared.document, actions[1]["id"]))
+    changes = []
+    shared.document.subscribe(changes.append)
+    result = shared.sharing.poll()
+    assert len(result.stored) == 5 and [comment.text for comment, _reason in result.dropped] == [
+        "On an action about to go"]
+    assert len([change for change in changes if "phone_comment" in change.tables()]) == 1

@@ -111,16 +111,21 @@ class Sharing:
         return result
 
     def _store(self, comments: list[PhoneComment]) -> PollResult:
+        """The comments that came in since the last poll, stored in one transaction (a room
+        asked to "send your comments now" sends a hundred in a second)."""
         result = PollResult()
+        change = None
         for comment in comments:
             try:
-                change = plan_receive_phone_comment(self.document, comment.node_id, comment.text, comment.name,
-                                                    comment.organization, comment.received_at)
-                self.document.apply(change)
+                planned = plan_receive_phone_comment(self.document, comment.node_id, comment.text, comment.name,
+                                                     comment.organization, comment.received_at)
             except WorkshopError as error:  # the item was deleted since the phone loaded its page
                 result.dropped.append((comment, str(error)))
                 continue
+            change = planned if change is None else change.then(planned)
             result.stored.append(comment)
+        if change is not None:
+            self.document.apply(change)
         return result
 
     def _changed(self, change: Change) -> None:

@@ -118,7 +118,10 @@ class ProjectorWindow(QWidget):
         self._update_strip()
 
     def refresh(self, change=None, source: object = None) -> None:
-        """Follow a change to the document: the page shown is built from the document as a whole."""
+        """Follow a change to the document: the page shown is built from the document as a whole.
+        Comments arriving from phones show nowhere on the projector until accepted."""
+        if change is not None and change.tables() <= {"phone_comment"}:
+            return
         self.reload()
 
     def reload(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.i18n.catalogs import _
+from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.roadmap.phone_comments import (
     pending_phone_comments,
@@ -92,9 +92,9 @@ class ShareDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(620, 720)
         room.changed.connect(self.show_state)
-        room.comments_arrived.connect(lambda _count: self.show_comments())
+        room.comments_arrived.connect(lambda _count: self.show_comments() if self.isVisible() else None)
         session.changed.connect(lambda change, _source: self.show_comments()
-                                if "phone_comment" in change.tables() else None)
+                                if "phone_comment" in change.tables() and self.isVisible() else None)
         self.show_state()
         self.show_comments()
 
@@ -189,6 +189,10 @@ def share_with_room(window) -> None:
         window.room = RoomSharing(window)
         window.room.comments_arrived.connect(lambda count: window.statusBar().showMessage(
             _("Comments from phones are waiting: View › Share with the Room…"), 8000))
+        window.room.comments_dropped.connect(lambda count: window.statusBar().showMessage(ngettext(
+            "{count} comment from a phone was not kept: its item was deleted before it arrived",
+            "{count} comments from phones were not kept: their items were deleted before they arrived",
+            count).format(count=count), 12000))
         # The projector shows the address (and, on J, a QR code as large as the screen) while sharing.
         window.room.changed.connect(lambda: window.projector is not None and window.projector.set_join_url(
             (window.room.urls() or [None])[0]))
@@ -198,6 +202,7 @@ def share_with_room(window) -> None:
             dialog.deleteLater()
         dialog = window.share_dialog = ShareDialog(window.session, window.room, window)
     dialog.refresh_addresses()
+    dialog.show_comments()  # the list is kept up to date only while the dialog is shown
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()

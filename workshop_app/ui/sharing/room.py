@@ -13,6 +13,7 @@ from workshop_app.share.sharing import DEFAULT_PORT, POLL_SECONDS, Sharing
 
 class RoomSharing(QObject):
     comments_arrived = Signal(int)  # how many comments phones sent since the last look
+    comments_dropped = Signal(int)  # comments on items deleted before they arrived
     changed = Signal()  # started or stopped
 
     def __init__(self, parent: QObject | None = None):
@@ -52,6 +53,8 @@ class RoomSharing(QObject):
         result = self.sharing.poll()
         if result.stored:
             self.comments_arrived.emit(len(result.stored))
+        if result.dropped:
+            self.comments_dropped.emit(len(result.dropped))
 
     def urls(self) -> list[str]:
         return self.sharing.urls() if self.sharing is not None else []
