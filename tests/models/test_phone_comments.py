@@ -110,3 +110,16 @@ def test_deleting_the_item_takes_its_phone_comments_and_undo_brings_them_back(de
     assert pending_phone_comments(demo) == []
     demo.apply(removal.inverse())
     assert [row["text"] for row in pending_phone_comments(demo)] == ["First", "Second"]
+
+
+def test_undoing_the_item_s_creation_hides_its_comments_and_redo_shows_them_again(demo):
+    from workshop_app.models.roadmap.editing import plan_add_node
+
+    output = _first(demo, "output")
+    added = plan_add_node(demo, output["id"], "action", title="Added in plenary")
+    demo.apply(added)
+    _receive(demo, added.rows[0].row_id, "On the new action")
+    demo.apply(added.inverse())  # Edit › Undo of "Add action"
+    assert pending_phone_comments(demo) == []
+    demo.apply(added)  # Edit › Redo
+    assert [row["text"] for row in pending_phone_comments(demo)] == ["On the new action"]

@@ -314,10 +314,12 @@ CREATE INDEX merged_change_row ON merged_change(row_id);
 
 -- A comment a participant sent from a phone on the room's review site: pending until the
 -- facilitator accepts it (it then becomes the plenary comment named here) or dismisses it.
--- Nothing a phone sends edits the road map.
+-- Nothing a phone sends edits the road map. Its item is named without a reference: a comment
+-- waits unseen while its item is deleted, and shows again when an undo brings the item back
+-- (it arrived outside the undo history, so no undo step could carry it).
 CREATE TABLE phone_comment (
     id TEXT PRIMARY KEY,
-    node_id TEXT NOT NULL REFERENCES roadmap_node(id) ON DELETE CASCADE,
+    node_id TEXT NOT NULL,
     name TEXT NOT NULL DEFAULT '',
     organization TEXT NOT NULL DEFAULT '',
     text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 1000),
