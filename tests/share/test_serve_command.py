@@ -35,6 +35,7 @@ def test_serve_prints_the_address_and_a_qr_code_answers_and_keeps_comments(demo_
     try:
         found = _wait_for(capsys, r"http://127\.0\.0\.1:(\d+)/([a-z0-9]{16})/", seen)
         url, port, token = found.group(0), int(found.group(1)), found.group(2)
+        _wait_for(capsys, r"Ctrl\+C", seen)  # the QR code is printed after the address, before this line
         printed = "".join(seen)
         assert "▄" in printed and "█" in printed  # the QR code, in half blocks
         assert "--bind 0.0.0.0" in printed  # bound to this computer only, as by default
