@@ -363,7 +363,7 @@ def _merge(args) -> int:
     Conflicts are listed with the value kept; the exit status is 1 when there were any."""
     from workshop_app.models.document import WorkshopDocument
     from workshop_app.models.handouts.describing import conflict_views, preview_lines
-    from workshop_app.models.handouts.merging import merge_change, plan_merge
+    from workshop_app.models.handouts.merging import merge_change
     from workshop_app.models.handouts.part import handout_info
     from workshop_app.models.handouts.reading import read_handout
 
@@ -385,12 +385,11 @@ def _merge(args) -> int:
         with opened.scratch_copy() as scratch:
             document = scratch if args.dry_run else opened
             for handout in handouts:
-                plan = plan_merge(document, handout)
+                plan = _decided_plan(document, handout, args.prefer)
                 if plan.already_merged:
                     print(_("{group} ({file}): already merged; nothing changed").format(
                         group=handout.label, file=handout.path.name))
                     continue
-                plan.choose(args.prefer)
                 lines = preview_lines(document, plan)
                 views = conflict_views(document, plan)
                 print(ngettext("{group} ({file}): {count} change", "{group} ({file}): {count} changes",

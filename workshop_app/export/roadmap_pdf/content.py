@@ -125,6 +125,9 @@ class Roadmap:
     # The plan's texts, figures, acronyms, objectives and national context, as the version keeps
     # them (versions.plan_record).
     plan: dict = field(default_factory=dict)
+    # The snapshot all of this was read from, for the sections that read its rows themselves
+    # (the budget by year and by funding source): captured once per report.
+    snapshot: dict = field(default_factory=dict)
 
     @property
     def actions(self) -> list[Action]:
@@ -163,7 +166,8 @@ def roadmap_content(document: WorkshopDocument, version: str | None = None) -> R
     for outcome in outcomes:
         for action in outcome.actions:
             action.funding = funding.get(action.node["id"], [])
-    return Roadmap(goals, outcomes, overall, organizations, info, part, frozen.get("plan") or plan_record(document))
+    return Roadmap(goals, outcomes, overall, organizations, info, part, frozen.get("plan") or plan_record(document),
+                   frozen)
 
 
 def _partners(frozen: dict, organizations: dict[str, Organization]) -> dict[str, list[tuple[str, Organization]]]:

@@ -87,10 +87,6 @@ def _funding_lines(before: dict, after: dict) -> list[str]:
     return lines
 
 
-def plan_comments(plan: MergePlan) -> list[dict]:
-    return [step.values for step in plan.steps if step.kind == "add" and step.table == "plenary_comment"]
-
-
 def conflict_views(document: WorkshopDocument, plan: MergePlan) -> list[ConflictView]:
     codes = node_codes(document)
     mine = plan.handout.rows

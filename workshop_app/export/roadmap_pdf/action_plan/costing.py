@@ -10,14 +10,12 @@ from workshop_app.export.roadmap_pdf.front import Report
 from workshop_app.export.roadmap_pdf.styles import note, paged_table, spacer, styles, subheading
 from workshop_app.export.roadmap_pdf.table import cell_text
 from workshop_app.models.plan.funding import costing_of
-from workshop_app.models.roadmap.versions import snapshot
 from workshop_app.models.roadmap.yearly import YearAmounts, cost_by_year_of
 
 
 def _frozen(report: Report) -> dict:
     """The snapshot the report prints: its version's, or the current draft's."""
-    version = report.roadmap.version
-    frozen = snapshot(report.document, version.name if version is not None else None)
+    frozen = report.roadmap.snapshot
     part = report.roadmap.part
     if part is not None:  # a handout: its group's part only, as the rest of its report
         frozen = {**frozen, "nodes": [node for node in frozen.get("nodes", []) if node["id"] in part],
