@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run lint test soak bench screenshots guide-screenshots catalogs clean
+.PHONY: run lint test soak bench bundle bundle-test screenshots guide-screenshots catalogs clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Pathfinder Workshop needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -25,6 +25,18 @@ lint: $(STAMP)
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# The one-folder bundle a facilitator copies from a USB stick: dist/PathfinderWorkshop, built by
+# PyInstaller from build.spec (packaging/bundle/trim.py says what it leaves out, and why).
+BUNDLE := dist/PathfinderWorkshop
+bundle: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,bundle]"
+	$(BIN)/pyinstaller --noconfirm --log-level ERROR --distpath dist --workpath build build.spec
+	$(BIN)/python packaging/bundle/size.py $(BUNDLE)
+
+# Runs the built program as a borrowed laptop would: empty HOME, no virtualenv on PATH.
+bundle-test: bundle
+	PATHFINDER_BUNDLE=$(BUNDLE) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider tests/bundle
 
 # The reliability tests with many more trials than the default run.
 soak: $(STAMP)
