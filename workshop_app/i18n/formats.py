@@ -4,9 +4,6 @@ line ("41 %" in French, "47%" in English). Exports have their own language: expo
 import datetime as dt
 import re
 
-from babel.dates import format_date
-from babel.numbers import format_percent
-
 from workshop_app.i18n.catalogs import _, current
 
 # The CLDR locale each language writes numbers and dates with; English keeps the program's own.
@@ -21,6 +18,8 @@ def percent(share: float | None, language: str | None = None) -> str:
     locale = LOCALES.get(language or current().language)
     if locale is None:
         return f"{share:.0%}"
+    from babel.numbers import format_percent  # CLDR loads only for another language than English
+
     return format_percent(share, locale=locale)
 
 
@@ -48,6 +47,8 @@ def short_date(value: str | None, language: str | None = None) -> str:
     locale = LOCALES.get(language or current().language)
     if locale is None:
         return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    from babel.dates import format_date
+
     return format_date(day, "d MMM y", locale=locale)
 
 
