@@ -148,6 +148,20 @@ def build_parser() -> argparse.ArgumentParser:
                        help=_("the address to listen on (default 127.0.0.1: this computer only; 0.0.0.0: every "
                               "network, for the room's phones)"))
 
+    package = commands.add_parser("package", help=_("write a share package for the country office: one zip with a "
+                                                    "copy of the workshop, the road map, the agenda, the participant "
+                                                    "list and a README"))
+    _file(package)
+    package.add_argument("out", type=Path, metavar=pgettext("argument", "out"), help=_("the .zip file to write"))
+    package.add_argument("--version", dest="version_name", metavar="NAME",
+                         help=_("road map: a frozen version instead of the current draft"))
+    package.add_argument("--lang", choices=[*LANGUAGES, PSEUDO], metavar="xx",
+                         help=_("the language of the exports and the README: en, fr, es or ar (default: the "
+                                "workshop's first working language)"))
+    package.add_argument("--with-contacts", action="store_true",
+                         help=_("include participants' e-mail and phone (left out of every file by default, the "
+                                "workshop file included)"))
+
     stats = commands.add_parser("stats", help=_("counts and figures"))
     _file(stats)
     stats.add_argument("--json", action="store_true", help=_("machine-readable output"))
@@ -212,14 +226,21 @@ def _start_page(args) -> int:
 
 
 def _open(args) -> int:
+    from workshop_app.export.package.contents import is_package
     from workshop_app.models.document import WorkshopDocument
 
+    if is_package(args.file):
+        from workshop_app.export.package.unpacking import unpack_package
+
+        # A refused package is one line here; the window then finds it unpacked (ui.package.opening).
+        unpack_package(args.file)
     if args.screenshot is None:
         from workshop_app.ui.app import run_gui
 
         return run_gui(args.file, page=args.page, size=args.size, language=args.language)
     # Refuse a bad file with one line before any window is built.
-    WorkshopDocument.open(args.file, readonly=True).close()
+    if not is_package(args.file):
+        WorkshopDocument.open(args.file, readonly=True).close()
     from workshop_app.ui.app import render_screenshot
 
     return render_screenshot(args.file, args.page, args.size, args.screenshot, theme=args.theme,
@@ -321,6 +342,22 @@ def _export(args) -> int:
 
         # The file is written: a warning per item, and the exit status stays 0.
         _tell([_("warning: {message}").format(message=item.message(advice())) for item in unprintable])
+    return 0
+
+
+def _package(args) -> int:
+    from workshop_app.export.package.writing import write_package
+    from workshop_app.models.document import WorkshopDocument
+
+    with WorkshopDocument.open(args.file, readonly=True) as document:
+        written = write_package(document, args.out, version=args.version_name, lang=args.lang,
+                                with_contacts=args.with_contacts)
+    print(written.path)
+    if written.unprintable:
+        from workshop_app.export.pdf.system_fonts import advice
+
+        _tell([_("warning: {file}: {message}").format(file=name, message=item.message(advice()))
+               for name, item in written.unprintable])
     return 0
 
 
@@ -490,4 +527,5 @@ def _size(text: str) -> tuple[int, int]:
 
 _HANDLERS = {"open": _open, "demo": _demo, "new": _new, "import-participants": _import_participants,
              "import-roadmap": _import_roadmap, "import-matrix": _import_roadmap, "export": _export,
-             "handout": _handout, "merge": _merge, "serve": _serve, "stats": _stats, "check": _check}
+             "handout": _handout, "merge": _merge, "serve": _serve, "package": _package, "stats": _stats,
+             "check": _check}

@@ -15,3 +15,8 @@ def data_dir() -> Path:
 
 def demo_path() -> Path:
     return data_dir() / "Nepal demo workshop.workshop"
+
+
+def packages_dir() -> Path:
+    """Where opened share packages are unpacked, a folder for each."""
+    return data_dir() / "Share packages"

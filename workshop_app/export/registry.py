@@ -45,7 +45,7 @@ ROADMAP_SECTIONS = ("endorsement", "foreword", "acronyms", "summary", "definitio
 ALIASES = {"matrix": ("roadmap", ".xlsx")}
 # Options each writer understands; others are refused rather than silently ignored.
 OPTIONS = {
-    "write_participants_xlsx": {"lang"},
+    "write_participants_xlsx": {"lang", "include_contacts"},
     "write_participants_csv": {"lang"},
     "write_signin_pdf": {"day", "order", "paper", "include_contacts", "lang"},
     "write_agenda_pdf": {"paper", "lang"},

@@ -13,10 +13,12 @@ from workshop_app.models.file import schema
 class IntegrityReport:
     ok: bool = True
     lines: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # the lines that say what is wrong
 
     def problem(self, text: str) -> None:
         self.ok = False
         self.lines.append(text)
+        self.problems.append(text)
 
 
 def check_file(path: Path) -> IntegrityReport:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app import APP_NAME, __version__
+from workshop_app.export.package.contents import is_package
 from workshop_app.i18n.catalogs import N_, _, current
 from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
 from workshop_app.models.errors import WorkshopError
@@ -29,7 +30,10 @@ from workshop_app.models.file import schema
 from workshop_app.ui.change_notice import ChangeNotice
 from workshop_app.ui.icons import icon
 from workshop_app.ui.menus import build_menus
+from workshop_app.ui.package.opening import OPEN_FILTER, open_package
 from workshop_app.ui.palette import apply_theme
+from workshop_app.ui.read_only.actions import offer_read_only
+from workshop_app.ui.read_only.reasons import by_choice
 from workshop_app.ui.session import DocumentSession
 from workshop_app.ui.settings import Settings
 from workshop_app.ui.workshop_view import PAGE_KEYS, WorkshopView
@@ -135,12 +139,14 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         is_open = self.session is not None
-        for action in (self.save_copy_action, self.close_action, self.import_action, self.import_workbook_action,
-                       *self.export_actions,
+        for action in (self.save_copy_action, self.close_action, self.share_package_action, *self.export_actions,
                        *self.page_actions):
             action.setEnabled(is_open)
+        editable = is_open and not self.session.document.readonly
+        self.import_action.setEnabled(editable)
+        self.import_workbook_action.setEnabled(editable)
         # A workshop's own file hands out and merges back; a handout, or a file open read-only, does not.
-        writable = is_open and not self.session.document.readonly and self.session.handout is None
+        writable = editable and self.session.handout is None
         self.hand_out_action.setEnabled(writable)
         self.merge_action.setEnabled(writable)
         # Comments from phones are kept in the file: sharing needs it open for writing.
@@ -157,14 +163,22 @@ class MainWindow(QMainWindow):
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
 
-    def open_file(self, path: Path, *, page: str | None = None, readonly: bool = False, remember: bool = True) -> bool:
+    def open_file(self, path: Path, *, page: str | None = None, readonly: bool = False, remember: bool = True,
+                  why=None) -> bool:
+        """A workshop file, or a share package (read-only); `why`: ui.read_only.reasons, for the banner."""
         path = Path(path)
+        if is_package(path):
+            return open_package(self, path, page=page, remember=remember)
         self.commit_pending_edit()
         if self.session is not None and self.session.document.path.resolve() == path.resolve():
             return True
         try:
             document = WorkshopDocument.open(path, readonly=readonly)
         except WorkshopError as error:
+            # Held by another window, or on a read-only disk: offered to read instead.
+            offered = None if readonly else offer_read_only(self, path, page=page, remember=remember)
+            if offered is not None:
+                return offered
             self.show_error(_("Cannot open the workshop"), str(error))
             if remember and not path.exists():
                 self.settings.remove_recent_file(path)
@@ -174,6 +188,7 @@ class MainWindow(QMainWindow):
         if document.opening_notes:  # an older format was upgraded: say where the old file is kept
             self.show_error(_("Workshop upgraded"), "\n\n".join(document.opening_notes), wait=False)
         self.session = DocumentSession(document, self)
+        self.session.read_only_reason = why if readonly else None
         self.change_notice.follow(self.session)
         self.session.failed.connect(self._show_failure)
         self.session.undo_stack.cleanChanged.connect(self._update_title)
@@ -184,16 +199,19 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_title()
         if remember:
-            self.settings.add_recent_file(path)
-            self.settings.set_last_folder(path.resolve().parent)
-            self._reload_start_page()
+            self.remember_file(path)
         return True
 
-    def choose_and_open(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("Open Workshop"), str(self.settings.last_folder()),
-                                                    _(FILE_FILTER))
+    def remember_file(self, path: Path) -> None:  # in Open Recent, the start page, the next Open dialog
+        self.settings.add_recent_file(path)
+        self.settings.set_last_folder(path.resolve().parent)
+        self._reload_start_page()
+
+    def choose_and_open(self, *, readonly: bool = False) -> None:
+        title = _("Open Read-Only") if readonly else _("Open Workshop")
+        path, _filter = QFileDialog.getOpenFileName(self, title, str(self.settings.last_folder()), _(OPEN_FILTER))
         if path:
-            self.open_file(Path(path))
+            self.open_file(Path(path), readonly=readonly, why=by_choice() if readonly else None)
 
     def open_demo(self) -> None:
         from workshop_app import paths
@@ -219,7 +237,7 @@ class MainWindow(QMainWindow):
     def import_participants(self) -> None:
         from workshop_app.ui.dialogs.participant_import import ImportWizard
 
-        if self.session is None:
+        if self.session is None or self.session.document.readonly:
             return
         self.commit_pending_edit()
         wizard = ImportWizard(self.session, self.settings.last_folder(), self)
@@ -230,7 +248,7 @@ class MainWindow(QMainWindow):
     def import_workbook(self) -> None:
         from workshop_app.ui.dialogs.workbook_import import WorkbookImportDialog
 
-        if self.session is None:
+        if self.session is None or self.session.document.readonly:
             return
         self.commit_pending_edit()
         # Translators: keep "(*.xlsx)" as it is
@@ -321,6 +339,9 @@ class MainWindow(QMainWindow):
             self.session.document.save_copy(target)
         except (OSError, WorkshopError) as error:
             self.show_error(_("The copy was not saved"), str(error))
+            return
+        if self.session.document.readonly and self.open_file(target):  # the way to edit what was read-only
+            self.statusBar().showMessage(_("Copy saved and opened for editing: {file}").format(file=target), 8000)
             return
         self.statusBar().showMessage(_("Copy saved: {file}").format(file=target), 6000)
 

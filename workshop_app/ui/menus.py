@@ -14,6 +14,9 @@ def build_menus(window) -> None:
     file_menu = window.menuBar().addMenu(_("&File"))
     window.new_action = _action(window, file_menu, _("&New Workshop…"), window.new_workshop, QKeySequence.New)
     window.open_action = _action(window, file_menu, _("&Open…"), window.choose_and_open, QKeySequence.Open)
+    # Translators: File menu: open a workshop without changing it (no lock, nothing written)
+    window.open_read_only_action = _action(window, file_menu, _("Open Read-On&ly…"),
+                                           lambda: window.choose_and_open(readonly=True))
     window.recent_menu = QMenu(_("Open &Recent"), window)
     window._menu_actions.append(window.recent_menu)
     window.recent_menu.aboutToShow.connect(window._fill_recent_menu)
@@ -41,6 +44,9 @@ def build_menus(window) -> None:
         _action(window, export_menu, _("&Road Map (PDF)…"), window.export_roadmap),
         _action(window, export_menu, _("Road-map &Workbook (Excel)…"), window.export_roadmap_workbook),
     ]
+    # Translators: File menu: one zip for the country office (workshop, road map, agenda, participant list)
+    window.share_package_action = _action(window, file_menu, _("Share &Package…"),
+                                          lambda: _package().share_package(window))
     file_menu.addSeparator()
     window.save_copy_action = _action(window, file_menu, _("Save a &Copy As…"), window.save_copy,
                                       QKeySequence.SaveAs)
@@ -91,6 +97,7 @@ def build_menus(window) -> None:
     about = _action(window, help_menu, _("&About Pathfinder Workshop"), window.show_about)
     about.setMenuRole(QAction.AboutRole)
     for action, name in ((window.new_action, "file-plus"), (window.open_action, "folder-open"),
+                         (window.open_read_only_action, "lock-simple"), (window.share_package_action, "package"),
                          (window.import_action, "user-plus"), (window.import_workbook_action, "download-simple"),
                          (export_menu.menuAction(), "export"), (window.save_copy_action, "copy"),
                          (window.close_action, "x"), (window.preferences_action, "gear"),
@@ -118,5 +125,11 @@ def _handouts():
 
 def _sharing():
     from workshop_app.ui.sharing import dialog
+
+    return dialog
+
+
+def _package():
+    from workshop_app.ui.package import dialog
 
     return dialog

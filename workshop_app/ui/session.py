@@ -36,6 +36,9 @@ class DocumentSession(QObject):
         # A breakout group's handout: what it says of itself, and the document refuses edits
         # outside the group's part. None for a workshop's own file.
         self.handout = guard_handout(document)
+        # Why a file open read-only is so (a ui.read_only.reasons.ReadOnlyReason), for the banner
+        # over the workshop; None for a file open for editing, or read only to be looked at.
+        self.read_only_reason = None
         self.undo_stack = QUndoStack(self)
         self._source: object = None  # who started the change being applied (None: undo, redo)
         document.subscribe(self._announce)

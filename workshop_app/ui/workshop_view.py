@@ -8,6 +8,7 @@ from workshop_app.i18n.catalogs import _
 from workshop_app.resources import resources_dir
 from workshop_app.ui.pages.base import Page
 from workshop_app.ui.palette import style_panel
+from workshop_app.ui.read_only.banner import ReadOnlyBanner
 from workshop_app.ui.session import DocumentSession
 
 PAGE_KEYS = ("overview", "stakeholders", "agenda", "roadmap")
@@ -83,9 +84,13 @@ class WorkshopView(QWidget):
         self.handout_banner.setContentsMargins(12, 8, 12, 8)
         style_panel(self.handout_banner)
         self.handout_banner.hide()
+        # On top of a workshop open read-only: why, and "Save a Copy As…" to edit a copy.
+        self.read_only_banner = ReadOnlyBanner()
+        self.read_only_banner.save_copy_requested.connect(lambda: self.window().save_copy())
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
+        right.addWidget(self.read_only_banner)
         right.addWidget(self.handout_banner)
         right.addWidget(self.stack, 1)
         layout.addLayout(right, 1)
@@ -126,6 +131,7 @@ class WorkshopView(QWidget):
             text = banner_text(session)
         self.handout_banner.setText(text)
         self.handout_banner.setVisible(bool(text))
+        self.read_only_banner.show_reason(session.read_only_reason if session is not None else None)
         for page in self._pages.values():
             page.set_session(session)
 

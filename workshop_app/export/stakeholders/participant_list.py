@@ -39,6 +39,8 @@ LIST_HEADERS = (
     # Translators: column header: the language the participant works in.
     N_("Language"),
 )
+# The columns left out of a list that leaves the program without contact details.
+CONTACT_HEADERS = ("E-mail", "Phone")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +85,12 @@ class WorkshopDay:
 
 class ParticipantList:
     """Participants sorted by name, the workshop's days and who was present on which; headers
-    and labels in the language of `words` (English without)."""
+    and labels in the language of `words` (English without). The list's columns hold each
+    person's e-mail and phone unless `include_contacts` is False."""
 
-    def __init__(self, document: WorkshopDocument, words: Words | None = None):
+    def __init__(self, document: WorkshopDocument, words: Words | None = None, *, include_contacts: bool = True):
         self.words = words or Words()
+        self.include_contacts = include_contacts
         organizations = {row["id"]: row for row in document.rows("organization")}
         entries = []
         for row in document.rows("participant"):
@@ -145,9 +149,16 @@ class ParticipantList:
 
     # ------------------------------------------------------------------ the list's columns
 
+    @property
+    def list_headers(self) -> tuple[str, ...]:
+        """The English headers of the list's columns before the days."""
+        if self.include_contacts:
+            return LIST_HEADERS
+        return tuple(header for header in LIST_HEADERS if header not in CONTACT_HEADERS)
+
     def headers(self) -> list[str]:
         _ = self.words
-        return [*(job_title(_) if header == "Title" else _(header) for header in LIST_HEADERS),
+        return [*(job_title(_) if header == "Title" else _(header) for header in self.list_headers),
                 *(self.day_label(day) for day in self.days)]
 
     def values(self, number: int, entry: ParticipantEntry) -> list:
@@ -158,9 +169,12 @@ class ParticipantList:
         for day in self.days:
             attended = self.attended(entry, day)
             attendance.append("" if attended is None else present if attended else absent)
-        return [number, entry.name, _(entry.sex_label), entry.organization,
+        line = [number, entry.name, _(entry.sex_label), entry.organization,
                 _(entry.category_label) if entry.category_label else "", entry.title, _(entry.role_label),
-                entry.email, entry.phone, entry.language_in(_), *attendance]
+                entry.email, entry.phone, entry.language_in(_)]
+        if not self.include_contacts:
+            line = [value for value, header in zip(line, LIST_HEADERS) if header not in CONTACT_HEADERS]
+        return [*line, *attendance]
 
 
 def name_key(name: str) -> str:

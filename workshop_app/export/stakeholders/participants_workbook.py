@@ -15,7 +15,6 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
 from workshop_app.export.stakeholders.participant_list import (
-    LIST_HEADERS,
     NO_ORGANIZATION,
     ParticipantList,
     count_by_sex,
@@ -75,13 +74,15 @@ _NOTE_FONT = Font(italic=True, color=MUTED_COLOR)
 _SHARE_FORMAT = "0.0%"
 
 
-def write_participants_xlsx(document: WorkshopDocument, path: Path | str, *, lang: str | None = None) -> None:
+def write_participants_xlsx(document: WorkshopDocument, path: Path | str, *, lang: str | None = None,
+                            include_contacts: bool = True) -> None:
     """Write the participant list and its summary to `path` (replaced only when complete), in
-    the language `lang` (the workshop's first working language by default).
+    the language `lang` (the workshop's first working language by default); without each
+    person's e-mail and phone when `include_contacts` is False (a list sent out of the room).
 
     Raises ExportError when the folder is missing or not writable."""
     _ = Words(export_language(document, lang))
-    participants = ParticipantList(document, _)
+    participants = ParticipantList(document, _, include_contacts=include_contacts)
     workshop = document.workshop()
     with streamed_workbook(path, _("Participants – {workshop}", workshop=workshop["title"])) as workbook:
         _write_list(workbook.create_sheet(sheet_title(_(LIST_SHEET))), participants, workshop, _)
@@ -93,7 +94,8 @@ def write_participants_xlsx(document: WorkshopDocument, path: Path | str, *, lan
 def _write_list(sheet, participants: ParticipantList, workshop: dict, _: Words) -> None:
     headers = participants.headers()
     lines = [participants.values(number, entry) for number, entry in enumerate(participants.participants, 1)]
-    settings = [*(LIST_COLUMNS[header] for header in LIST_HEADERS), *(DAY_COLUMN for _day in participants.days)]
+    settings = [*(LIST_COLUMNS[header] for header in participants.list_headers),
+                *(DAY_COLUMN for _day in participants.days)]
     lay_out_list(sheet, headers, settings, lines, workshop, _, _wrapped_lines)
 
     sheet.append([header_cell(sheet, header) for header in headers])

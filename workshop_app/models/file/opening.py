@@ -10,6 +10,7 @@ from pathlib import Path
 from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.errors import WorkshopFileError
 from workshop_app.models.file import schema, upgrades
+from workshop_app.models.file.access import is_locked, snapshot_connection
 from workshop_app.models.file.preflight import ensure_regular
 
 # A second program holding the file answers "locked" at once; waiting would only freeze the window.
@@ -29,6 +30,9 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         # kept out instead by refusing any trigger or view on opening (file.conformance), and the
         # program registers no SQL function with side effects.
         fetch_opening(path, conn, "PRAGMA foreign_keys = ON")
+        if readonly and _held_elsewhere(conn):
+            conn.close()
+            return snapshot_connection(path)
         if not readonly:
             # DELETE journal, not WAL: people copy workshop files to USB sticks and e-mail them.
             # In WAL mode committed edits can wait in a separate -wal file, and a copy of the main
@@ -41,6 +45,18 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _held_elsewhere(conn: sqlite3.Connection) -> bool:
+    """Whether another window (or computer) holds the file for editing: its lock keeps even
+    readers out, so a reader takes a copy of the file's bytes instead (file.access)."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as error:
+        return is_locked(error)
+    except sqlite3.DatabaseError:
+        return False  # not a database, damaged: the checks that follow say so
+    return False
 
 
 def fetch_opening(path: Path, conn: sqlite3.Connection, statement: str) -> list[tuple]:

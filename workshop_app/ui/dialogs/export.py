@@ -282,7 +282,7 @@ class GroupListsExportDialog(ExportDialog):
         return {**super().options(), "day": self.day_id, "slot": self.slot}
 
 
-def _version_combo(document) -> QComboBox:
+def version_combo(document) -> QComboBox:
     combo = QComboBox()
     combo.addItem(_("Current draft"), None)
     for version in list_versions(document):
@@ -298,7 +298,7 @@ class RoadmapWorkbookExportDialog(ExportDialog):
         super().__init__(document, settings, parent, title=_("Export Road-map Workbook"), what="roadmap",
                          # Translators: what the suggested file name ends with: "<workshop title> – road map.xlsx"
                          name=_("road map"), formats=[(_("Excel workbook"), ".xlsx")])
-        self.version = _version_combo(document)
+        self.version = version_combo(document)
         self.add_option(_("&Version"), self.version)
 
     def options(self) -> dict:
@@ -336,7 +336,7 @@ class RoadmapExportDialog(ExportDialog):
             # Down the columns, so that the sections read in their order.
             rows = -(-len(self.SECTIONS) // self.COLUMNS)
             grid.addWidget(box, index % rows, index // rows)
-        self.version = _version_combo(document)
+        self.version = version_combo(document)
         self.contacts = QCheckBox(_("Include participants' e-mail and phone (off by default, for privacy)"))
         self.logo = QLineEdit()
         self.logo.setPlaceholderText(_("Optional logo image for the cover (PNG or JPEG)"))

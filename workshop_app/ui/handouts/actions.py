@@ -13,7 +13,7 @@ from workshop_app.ui.handouts.hand_out import FILE_FILTER, HandoutDialog
 def hand_out(window, chosen: str | None = None) -> None:
     """Write a handout of the open workshop; `chosen` is an outcome to tick first."""
     session = window.session
-    if session is None:
+    if session is None or session.document.readonly:  # both write: a handout, or the merged workshop
         return
     window.commit_pending_edit()
     if session.handout is not None:
@@ -30,7 +30,7 @@ def merge_handouts(window) -> None:
     from workshop_app.ui.handouts.merge import MergeDialog
 
     session = window.session
-    if session is None:
+    if session is None or session.document.readonly:  # both write: a handout, or the merged workshop
         return
     window.commit_pending_edit()
     if session.handout is not None:

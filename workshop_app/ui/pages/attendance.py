@@ -186,6 +186,10 @@ class AttendanceTab(QWidget):
             if today is not None:
                 self.day_combo.setCurrentIndex(self.day_combo.findData(today["id"]))
         self.day_combo.blockSignals(False)
+        # A file open read-only: people are found in the list, never checked in or added.
+        self.walk_in_button.setEnabled(not self._read_only())
+        self.search_edit.setPlaceholderText(_("Type part of a name to find a person") if self._read_only() else
+                                            _("Type part of a name, then Enter to check in"))
         self.model.set_session(session)
         self.grid.setColumnWidth(0, 240)
         self.grid.setColumnWidth(1, 160)
@@ -242,8 +246,11 @@ class AttendanceTab(QWidget):
         if item is not None and item.data(Qt.UserRole):
             self.check_in(item.data(Qt.UserRole))
 
+    def _read_only(self) -> bool:
+        return self.session is not None and self.session.document.readonly
+
     def check_in(self, participant_id: str) -> None:
-        if self.session is None or self.day_id() is None:
+        if self.session is None or self.day_id() is None or self._read_only():
             return
         name = self.session.document.get("participant", participant_id)["name"]
         change = plan_attendance(self.session.document, participant_id, self.day_id(), True,
@@ -259,7 +266,7 @@ class AttendanceTab(QWidget):
         self.search_edit.setFocus()
 
     def add_walk_in(self) -> None:
-        if self.session is None or self.day_id() is None:
+        if self.session is None or self.day_id() is None or self._read_only():
             return
         name = self.ask_walk_in_name(self.search_edit.text().strip())
         if not name:

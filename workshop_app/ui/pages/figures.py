@@ -107,6 +107,7 @@ class FiguresTab(QWidget):
         self._stale = False
         if self.session is None:
             return
+        self.grid.movable = not self.session.document.readonly
         self._load_charts()
         self.grid.set_organizations(assessments(self.session.document))
 

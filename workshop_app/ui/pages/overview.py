@@ -294,6 +294,12 @@ class OverviewPage(Page):
         self.description_edit.set_text(workshop["description"])
         self.objectives_edit.set_text(workshop["objectives"])
         self.context_edit.set_text(workshop["national_context"])
+        # A file open read-only is read here, not edited: the fields show it, and take no typing.
+        readonly = self.session.document.readonly
+        for editor in (self.title_edit, self.venue_edit, self.languages_edit, self.start_edit, self.end_edit,
+                       self.description_edit, self.objectives_edit, self.context_edit):
+            editor.setReadOnly(readonly)
+        self.country_combo.setEnabled(not readonly)
         self.subtitle.setText(left_to_right(str(self.session.document.path)))
 
     def _load_figures(self) -> None:
@@ -302,6 +308,8 @@ class OverviewPage(Page):
         # The file keeps no record of exports: this computer's settings remember them.
         done["export"] = self.settings is not None and self.settings.exported_from(document.path)
         self.checklist.set_done(done)
+        if document.readonly:  # its steps are edits: nothing to do in a file open read-only
+            self.checklist.hide()
         figures = workshop_stats(document)
         for key, label in self.figures.items():
             value = figures[key]

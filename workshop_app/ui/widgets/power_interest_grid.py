@@ -26,6 +26,7 @@ class PowerInterestGrid(QWidget):
         self._chips: dict[str, QRectF] = {}
         self._dragging: str | None = None
         self._drag_at = QPointF()
+        self.movable = True  # False for a workshop open read-only: chips are selected, never moved
         self.setFocusPolicy(Qt.StrongFocus)
         self.setMouseTracking(False)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
@@ -192,7 +193,7 @@ class PowerInterestGrid(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.selected = self.organization_at(event.position())
-        self._dragging = self.selected
+        self._dragging = self.selected if self.movable else None
         self._drag_at = event.position()
         self._show_tooltip()
         self.update()
@@ -214,7 +215,7 @@ class PowerInterestGrid(QWidget):
         if self.isRightToLeft():  # the arrow keys move a chip the way it looks, towards more interest on the left
             steps[Qt.Key_Right], steps[Qt.Key_Left] = steps[Qt.Key_Left], steps[Qt.Key_Right]
         organization = next((o for o in self.organizations if o["id"] == self.selected), None)
-        if organization is None or event.key() not in steps:
+        if organization is None or event.key() not in steps or not self.movable:
             super().keyPressEvent(event)
             return
         influence, interest = organization["influence"] or 3, organization["interest"] or 3
