@@ -32,6 +32,9 @@ BUNDLE := dist/PathfinderWorkshop
 bundle: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,bundle]"
 	$(BIN)/pyinstaller --noconfirm --log-level ERROR --distpath dist --workpath build build.spec
+	mkdir -p $(BUNDLE)/packaging/icons  # install.sh, carried by the bundle, finds it two folders up
+	cp -R packaging/linux $(BUNDLE)/packaging/
+	cp packaging/icons/*.png $(BUNDLE)/packaging/icons/
 	$(BIN)/python packaging/bundle/size.py $(BUNDLE)
 
 # Runs the built program as a borrowed laptop would: empty HOME, no virtualenv on PATH.

@@ -8,6 +8,14 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """pytest-qt's application is the program's own, which takes the desktop's file-open events."""
+    from workshop_app.ui.desktop.application import WorkshopApplication
+
+    return WorkshopApplication
+
+
 @pytest.fixture(autouse=True)
 def isolated_user_folders(tmp_path_factory, monkeypatch):
     """Settings and the data folder of a test never touch the real user's."""

@@ -42,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workshop-app",
         description=_("Pathfinder Workshop: run an Alliance 8.7 national planning workshop offline."),
-        epilog=_("Without a command, the program opens its start page."),
+        # Translators: "workshop-app FILE" and the command's name "open" stay as they are
+        epilog=_("Without a command, the program opens its start page.") + " " + _(
+            "With a file alone (workshop-app FILE), it opens that file, as the open command does."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help=_("show the program's version and exit"))
@@ -176,7 +178,7 @@ def main(argv: list[str] | None = None, *, stop: threading.Event | None = None) 
     # Messages and help in the language the environment asks for (LANGUAGE, LC_ALL, LANG…).
     use(environment_language(dict(os.environ)))
     speak_argparse()
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_command_for_a_file(sys.argv[1:] if argv is None else argv))
     args.stop = stop
     try:
         handler = _HANDLERS.get(args.command, _start_page)
@@ -196,6 +198,18 @@ def main(argv: list[str] | None = None, *, stop: threading.Event | None = None) 
         log = failures.record(error, f"workshop-app {' '.join(sys.argv[1:] if argv is None else argv)}")
         print(f"workshop-app: {failures.one_line(error, log)}", file=sys.stderr)
         return USER_ERROR
+
+
+def _command_for_a_file(argv: list[str]) -> list[str]:
+    """`workshop-app FILE` is `workshop-app open FILE`: what a file manager runs for a double-click
+    (an absolute path), or someone for a file in their folder. A word that is no command and no
+    path, a mistyped command, still gets argparse's refusal with the list of commands."""
+    if not argv or argv[0].startswith("-") or argv[0] in _HANDLERS:
+        return argv
+    first = Path(argv[0])
+    if first.suffix or len(first.parts) > 1 or first.exists():
+        return ["open", *argv]
+    return argv
 
 
 def one_line(message: str) -> str:

@@ -131,3 +131,15 @@ def test_a_workshop_error_is_one_line_without_a_traceback(run, tmp_path):
     result = run("check", broken, check=False)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_bundle_installs_itself_into_the_desktop(bundle, tmp_path):
+    data = tmp_path / "data"
+    result = subprocess.run(["sh", str(bundle / "packaging" / "linux" / "install.sh"), "--in-place"],
+                            env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "XDG_DATA_HOME": str(data)},
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    entry = (data / "applications" / "pathfinder-workshop.desktop").read_text(encoding="utf-8")
+    assert f"Exec={bundle / 'PathfinderWorkshop'} %f" in entry or f"Exec=\"{bundle / 'PathfinderWorkshop'}\" %f" in entry
+    assert (data / "mime" / "packages" / "pathfinder-workshop.xml").is_file()
+    assert (data / "icons" / "hicolor" / "256x256" / "apps" / "pathfinder-workshop.png").is_file()

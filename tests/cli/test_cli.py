@@ -431,3 +431,34 @@ def test_the_help_and_argparse_s_own_refusals_speak_the_language(capsys, monkeyp
     with pytest.raises(SystemExit):
         main(["--help"])
     assert capsys.readouterr().out.startswith("usage: workshop-app")
+
+
+@pytest.fixture
+def windows_opened(monkeypatch):
+    """The window's launcher, recorded instead of run."""
+    opened = []
+    monkeypatch.setattr("workshop_app.ui.app.run_gui", lambda path=None, **options: opened.append((path, options)) or 0)
+    return opened
+
+
+def test_a_file_alone_opens_it_as_the_open_command_does(workshop_path, windows_opened, capsys):
+    """What a file manager runs on a double-click: the program with the file's path."""
+    assert run(capsys, workshop_path)[0] == 0
+    assert run(capsys, "open", workshop_path)[0] == 0
+    assert windows_opened[0] == windows_opened[1] and windows_opened[0][0] == workshop_path
+    assert run(capsys, workshop_path, "--page", "agenda")[0] == 0
+    assert windows_opened[2][1]["page"] == "agenda"
+
+
+def test_a_file_alone_is_found_in_the_current_folder_too(workshop_path, windows_opened, capsys, monkeypatch):
+    monkeypatch.chdir(workshop_path.parent)
+    renamed = workshop_path.rename(workshop_path.parent / "atelier")  # no suffix, no folder: a file that exists
+    assert run(capsys, "atelier")[0] == 0
+    assert windows_opened == [(renamed.relative_to(renamed.parent), windows_opened[0][1])]
+
+
+def test_a_mistyped_command_is_still_refused_with_the_list_of_commands(windows_opened, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        run(capsys, "stast")
+    assert stopped.value.code == 2 and windows_opened == []
+    assert "invalid choice: 'stast'" in capsys.readouterr().err

@@ -8,6 +8,8 @@ from workshop_app import APP_NAME, ORGANIZATION_NAME, __version__
 from workshop_app.i18n.catalogs import _
 from workshop_app.resources import resources_dir
 
+DESKTOP_FILE_NAME = "pathfinder-workshop"  # packaging/linux/pathfinder-workshop.desktop
+
 
 def create_application(argv: list[str] | None = None, *, language: str | None = None):
     """The application, in `language` when given, else the one chosen in Preferences, else the
@@ -15,15 +17,17 @@ def create_application(argv: list[str] | None = None, *, language: str | None = 
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from workshop_app.ui.desktop.application import WorkshopApplication
     from workshop_app.ui.fonts import register_bundled_fonts
     from workshop_app.ui.language import apply_language, window_language
     from workshop_app.ui.settings import Settings
 
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app = QApplication.instance() or WorkshopApplication(argv or sys.argv[:1])
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(DESKTOP_FILE_NAME)  # Wayland shows the icon of packaging/linux's entry
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
     # Names in Khmer, Tamil, Arabic… on a laptop with no font for them: see ui/fonts.py.
     register_bundled_fonts()
@@ -33,17 +37,26 @@ def create_application(argv: list[str] | None = None, *, language: str | None = 
 
 def run_gui(path: Path | None = None, *, page: str | None = None, size: tuple[int, int] | None = None,
             language: str | None = None) -> int:
+    from workshop_app.ui.desktop.launches import Launch
+
+    launch = Launch(path, page)
+    if launch.hand_over():  # the program already runs for this user: its window opens the file
+        return 0
     app = create_application(language=language)
     from workshop_app.ui import error_dialog
+    from workshop_app.ui.desktop.opening import DesktopRequests
     from workshop_app.ui.main_window import MainWindow
 
     error_dialog.install()
+    requests = DesktopRequests(launch, app)
+    app.aboutToQuit.connect(requests.close)
 
     window = MainWindow()
     if size:
         window.resize(*size)
     if path is not None:
         window.open_file(Path(path), page=page)  # before show(): no start page flashes first
+    requests.attach(window)
     window.show()
     return app.exec()
 
