@@ -140,6 +140,7 @@ def test_the_bundle_installs_itself_into_the_desktop(bundle, tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     entry = (data / "applications" / "pathfinder-workshop.desktop").read_text(encoding="utf-8")
-    assert f"Exec={bundle / 'PathfinderWorkshop'} %f" in entry or f"Exec=\"{bundle / 'PathfinderWorkshop'}\" %f" in entry
+    program = bundle / "PathfinderWorkshop"
+    assert f"Exec={program} %f" in entry or f'Exec="{program}" %f' in entry
     assert (data / "mime" / "packages" / "pathfinder-workshop.xml").is_file()
     assert (data / "icons" / "hicolor" / "256x256" / "apps" / "pathfinder-workshop.png").is_file()
