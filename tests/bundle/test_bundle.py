@@ -144,3 +144,11 @@ def test_the_bundle_installs_itself_into_the_desktop(bundle, tmp_path):
     assert f"Exec={program} %f" in entry or f'Exec="{program}" %f' in entry
     assert (data / "mime" / "packages" / "pathfinder-workshop.xml").is_file()
     assert (data / "icons" / "hicolor" / "256x256" / "apps" / "pathfinder-workshop.png").is_file()
+
+
+def test_a_share_package_written_by_the_bundle_opens_in_it(run, demo, tmp_path):
+    package = tmp_path / "Nepal road map.zip"
+    run("package", demo, package, "--lang", "fr")
+    png = tmp_path / "package.png"
+    run("open", package, "--page", "roadmap", "--screenshot", png)
+    assert png.stat().st_size > 10_000
