@@ -190,3 +190,22 @@ def test_any_text_arrives_and_is_shown_as_typed(workshop, group_b, text):
     assert any(line.endswith(f"→ “{theirs}”") for line in preview_lines(workshop, plan))
     workshop.apply(merge_change(workshop, plan))
     assert workshop.get("roadmap_node", codes["2.1.1"])["title"] == theirs
+
+
+def test_a_format_4_file_gains_the_record_and_its_earlier_handouts_are_refused_with_the_reason(demo_path, tmp_path):
+    from workshop_app.models.file import schema
+
+    path = tmp_path / "Group B.workshop"
+    with WorkshopDocument.open(demo_path) as document:
+        write_handout(document, path, outcome_ids(document, ["2"]), "Group B")
+    conn = sqlite3.connect(demo_path, isolation_level=None)  # the workshop as format 4 kept it: no record
+    conn.execute("DROP TABLE issued_handout")
+    conn.execute("PRAGMA user_version = 4")
+    conn.close()
+    with WorkshopDocument.open(demo_path) as document:
+        assert document.schema_version() == schema.SCHEMA_VERSION and document.schema_differences() == []
+        assert "format-4-backup" in document.opening_notes[0]
+        with pytest.raises(WorkshopFileError, match="which keeps no record of it"):
+            read_handout(document, path)
+        write_handout(document, tmp_path / "again.workshop", outcome_ids(document, ["2"]), "Group B")
+        assert read_handout(document, tmp_path / "again.workshop").label == "Group B"

@@ -40,7 +40,6 @@ from workshop_app.models.shape import check_row
 from workshop_app.models.validation import LOCALE_RULES, check_date_order, check_period_order, iso_date, normalize
 
 FILE_SUFFIX = ".workshop"
-# The file type as every Open and Save dialog of the window names it.
 # Translators: the file types of the Open and Save dialogs; keep "(*.workshop)", ";;" and "(*)" as they are
 FILE_FILTER = N_("Workshop files (*.workshop);;All files (*)")
 

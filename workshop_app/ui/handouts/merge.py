@@ -4,7 +4,7 @@ before anything is applied. Merging one handout is one step, which Edit › Undo
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -57,6 +57,9 @@ class MergeDialog(QDialog):
         for column, mode in ((1, QHeaderView.ResizeToContents), (2, QHeaderView.Stretch), (3, QHeaderView.Stretch),
                              (4, QHeaderView.Stretch), (5, QHeaderView.ResizeToContents)):
             header.setSectionResizeMode(column, mode)
+        # Rows as tall as their wrapped text at the widths the columns get once laid out, not before.
+        rows = self.conflicts
+        header.sectionResized.connect(lambda *_section: QTimer.singleShot(0, rows, rows.resizeRowsToContents))
         self.keep_workshop = QPushButton(_("Keep All the &Workshop's"))
         self.keep_group = QPushButton(_("Take All the &Group's"))
         self.keep_workshop.clicked.connect(lambda: self._choose_all(WORKSHOP))
