@@ -209,3 +209,16 @@ def test_a_format_4_file_gains_the_record_and_its_earlier_handouts_are_refused_w
             read_handout(document, path)
         write_handout(document, tmp_path / "again.workshop", outcome_ids(document, ["2"]), "Group B")
         assert read_handout(document, tmp_path / "again.workshop").label == "Group B"
+
+
+def test_a_group_s_name_is_one_line_and_a_folder_is_no_handout_name(workshop, tmp_path):
+    from workshop_app.models.errors import InvalidValueError
+
+    path = tmp_path / "Group B.workshop"
+    write_handout(workshop, path, outcome_ids(workshop, ["2"]), "  Group\nB \t(rapporteur:\r\nAsha) ")
+    assert read_handout(workshop, path).label == "Group B (rapporteur: Asha)"
+    with pytest.raises(InvalidValueError, match="a group's name has at most 200 characters"):
+        write_handout(workshop, tmp_path / "long.workshop", outcome_ids(workshop, ["2"]), "G" * 201)
+    with pytest.raises(WorkshopFileError, match="is a folder; give a name for the handout"):
+        write_handout(workshop, tmp_path, outcome_ids(workshop, ["2"]), "Group C", overwrite=True)
+    assert not (tmp_path / "long.workshop").exists()

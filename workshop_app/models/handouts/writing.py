@@ -15,6 +15,8 @@ from workshop_app.models.handouts.record import plan_record
 from workshop_app.models.roadmap.tree import node_codes
 from workshop_app.models.validation import clean_text
 
+LONGEST_LABEL = 200  # a group's name, shown on one line in headings and the command line's report
+
 
 def outcome_ids(document: WorkshopDocument, codes: list[str]) -> list[str]:
     """The outcomes named by their codes ("2", "3"), in the order given; refuses a code that is
@@ -45,15 +47,21 @@ def write_handout(document: WorkshopDocument, target: Path | str, outcomes: list
         node = document.get("roadmap_node", outcome)
         if node is None or node["level"] != "outcome":
             raise InvalidValueError(_("only outcomes can be handed out to a group"))
+    # One line wherever it is shown: the window's heading, the command line's report, a file name.
+    label = " ".join(clean_text(label).split())
+    if len(label) > LONGEST_LABEL:
+        raise InvalidValueError(_("a group's name has at most {most} characters").format(most=LONGEST_LABEL))
     if document.readonly:
         raise WorkshopFileError(document.path, _("is open read-only: the workshop keeps a record of each handout it "
                                                  "writes, to check the handout when it comes back"))
     target = Path(target)
+    if target.is_dir():
+        raise WorkshopFileError(target, _("is a folder; give a name for the handout"))
     if target.exists() and not overwrite:
         raise WorkshopFileError(target, _("already exists (it may hold a group's work); choose another name"))
     document.save_copy(target)
     base = {table: document.rows(table, order_by="rowid") for table in MERGED_TABLES}
-    row = {"id": new_id(), "workshop_id": document.workshop()["id"], "label": clean_text(label) or "",
+    row = {"id": new_id(), "workshop_id": document.workshop()["id"], "label": label,
            "outcomes": json.dumps(list(outcomes)), "created_at": utc_now(),
            "base": json.dumps(base, ensure_ascii=False, separators=(",", ":"))}
     try:
