@@ -5,6 +5,7 @@ never a traceback, and leaves the workshop file untouched.
 """
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -363,8 +364,8 @@ def _handout(args) -> int:
 def _merge(args) -> int:
     """Every handout is read (or refused) before anything changes, then merged in turn on a copy
     in memory, where its changes are worded; one that cannot be merged is refused, naming its
-    file, before the workshop holds any. Each then merges into the file as one step. Conflicts
-    are listed with the value kept; the exit status is 1 when there were any."""
+    file, before the workshop holds any. Conflicts are listed with the value kept; the exit
+    status is 1 when there were any."""
     from workshop_app.models.document import WorkshopDocument
     from workshop_app.models.handouts.describing import RoadMapState, conflict_views
     from workshop_app.models.handouts.merging import merge_change
@@ -402,9 +403,10 @@ def _merge(args) -> int:
                 state = after
                 conflicts += len(plan.conflicts)
                 changes.append(change)
-        if not args.dry_run:
-            for change in changes:  # planned on an identical copy: the same rows, the same ids
-                opened.apply(change)
+        if not args.dry_run and changes:
+            # Planned on an identical copy (the same rows, the same ids), and written in one
+            # transaction: stopped at any moment, the file holds every handout or none.
+            opened.apply(functools.reduce(lambda first, second: first.then(second), changes))
     if args.dry_run:
         print(_("Dry run: nothing was changed."))
     if conflicts:

@@ -36,10 +36,11 @@ class Handout:
 def read_handout(document: WorkshopDocument, path: Path | str) -> Handout:
     path = Path(path)
     try:
-        if path.resolve() == document.path.resolve():
+        # The same file by another name too (a link, another spelling of the path).
+        if path.resolve() == document.path.resolve() or path.samefile(document.path):
             raise WorkshopFileError(path, _("is the workshop itself, not a handout"))
     except OSError:
-        pass
+        pass  # a file that cannot be found is refused on opening, in its own words
     with WorkshopDocument.open(path, readonly=True) as handout:
         info = handout_info(handout)
         if info is None:
