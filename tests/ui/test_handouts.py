@@ -199,3 +199,26 @@ def test_the_workshop_file_type_is_named_in_one_place(window, demo_path, monkeyp
     window.merge_action.trigger()
     window.save_copy_action.trigger()
     assert filters == ["Workshop files (*.workshop);;All files (*)"] * 2
+
+
+def test_two_handouts_merge_as_two_steps_that_undo_one_at_a_time(window, demo_path, group_b, tmp_path, qtbot):
+    group_c = tmp_path / "Group C.workshop"
+    with WorkshopDocument.open(demo_path) as document:
+        write_handout(document, group_c, outcome_ids(document, ["3"]), "Group C")
+    with WorkshopDocument.open(group_c) as handout:
+        guard_handout(handout)
+        handout.apply(handout.plan_update("roadmap_node", by_code(handout)["3.1.1"], None, title="Group C's wording"))
+    window.open_file(demo_path)
+    document = window.session.document
+    dialog = MergeDialog(window.session, [group_b, group_c], window)
+    qtbot.addWidget(dialog)
+    dialog.merge_button.click()
+    assert "Group C (Group C.workshop), 2 of 2." in dialog.heading.text()
+    dialog.merge_button.click()
+    stack = window.session.undo_stack
+    assert stack.count() == 2 and stack.undoText() == "Merge handout Group C"
+    stack.undo()
+    codes = by_code(document)
+    assert document.get("roadmap_node", codes["3.1.1"])["title"] != "Group C's wording"
+    assert document.get("roadmap_node", codes["2.1.1"])["title"] == "Group B's wording"
+    assert stack.undoText() == "Merge handout Group B"

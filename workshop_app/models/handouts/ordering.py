@@ -16,11 +16,14 @@ ORDERED = {"roadmap_node": "parent_id", "indicator": "node_id", "funding_source"
 SiblingList = tuple[str, str | None]  # (table, parent id)
 
 
-def order_of(rows: dict[str, dict], table: str, parent: str | None) -> list[str]:
-    """The ids of one list of siblings, in their order (rows: id -> row, in rowid order)."""
+def orders(rows: dict[str, dict], table: str) -> dict[str | None, list[str]]:
+    """Every list of siblings of a table: parent id -> the ids in their order (rows: id -> row,
+    in rowid order, which breaks ties as the window does)."""
     column = ORDERED[table]
-    return [row["id"] for row in sorted((row for row in rows.values() if row.get(column) == parent),
-                                        key=lambda row: row[PLACE])]
+    found: dict[str | None, list[str]] = {}
+    for row in sorted(rows.values(), key=lambda row: row[PLACE]):
+        found.setdefault(row.get(column), []).append(row["id"])
+    return found
 
 
 def reordered_lists(base: dict, mine: dict, wanted) -> set[SiblingList]:
@@ -28,11 +31,12 @@ def reordered_lists(base: dict, mine: dict, wanted) -> set[SiblingList]:
     out (adding or deleting rows alone does not reorder); `wanted(table, parent)` says which
     lists are the group's to order."""
     found: set[SiblingList] = set()
-    for table, column in ORDERED.items():
-        for parent in {row[column] for row in mine[table].values()}:
+    for table in ORDERED:
+        lists_before, lists_after = orders(base[table], table), orders(mine[table], table)
+        for parent, after in lists_after.items():
             if not wanted(table, parent):
                 continue
-            before, after = order_of(base[table], table, parent), order_of(mine[table], table, parent)
+            before = lists_before.get(parent, [])
             common = set(before) & set(after)
             if [key for key in before if key in common] != [key for key in after if key in common]:
                 found.add((table, parent))
@@ -93,9 +97,10 @@ def renumbered(document, step, text: str, lists: set[SiblingList], workshop: dic
                mine: dict, group_first: set[SiblingList]) -> list[RowChange]:
     """Each list numbered 0, 1, 2… in its merged order, once the merge's rows are in place."""
     rows: list[RowChange] = []
+    groups = {table: orders(mine[table], table) for table in {table for table, _parent in lists}}
     for table, parent in sorted(lists, key=lambda key: (key[0], key[1] or "")):
         present = _stored_order(document, table, parent)
-        group = order_of(mine[table], table, parent)
+        group = groups[table].get(parent, [])
         theirs = workshop.get((table, parent), [])
         primary, secondary = (group, theirs) if (table, parent) in group_first else (theirs, group)
         places = {}
