@@ -20,6 +20,7 @@ _BOOKKEEPING = ("handout", "merged_handout", "merged_change", "issued_handout")
 
 # What a facilitator calls the tables a merge leaves alone, in the order they are named.
 AREAS = {
+    # Translators: what else a group changed in its handout: "The handout also changes the agenda, …"
     "workshop": N_("the workshop's details"),
     "participant": N_("the participants"),
     "attendance": N_("the attendance"),
