@@ -222,3 +222,17 @@ def test_a_group_s_name_is_one_line_and_a_folder_is_no_handout_name(workshop, tm
     with pytest.raises(WorkshopFileError, match="is a folder; give a name for the handout"):
         write_handout(workshop, tmp_path, outcome_ids(workshop, ["2"]), "Group C", overwrite=True)
     assert not (tmp_path / "long.workshop").exists()
+
+
+def test_a_handout_of_an_earlier_format_says_its_other_changes_cannot_be_told(demo_path, tmp_path):
+    path = tmp_path / "Group B.workshop"
+    with WorkshopDocument.open(demo_path) as document:
+        write_handout(document, path, outcome_ids(document, ["2"]), "Group B")
+    with sqlite3.connect(demo_path) as conn:  # digests taken in the format before this one
+        stored = json.loads(conn.execute("SELECT table_digests FROM issued_handout").fetchone()[0])
+        stored["format"] -= 1
+        conn.execute("UPDATE issued_handout SET table_digests = ?", [json.dumps(stored)])
+    with WorkshopDocument.open(demo_path) as document:
+        assert read_handout(document, path).notes == [
+            "This handout was written by an earlier version of the program: whether it also changes more than the "
+            "road map cannot be told. Only its road map is merged."]

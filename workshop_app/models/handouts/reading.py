@@ -73,6 +73,9 @@ def read_handout(document: WorkshopDocument, path: Path | str) -> Handout:
         # Translators: "The handout also changes the agenda and the participants; those changes…"
         result.notes.append(_("The handout also changes {areas}; those changes are not merged: handouts carry the "
                               "road map only.").format(areas=listed(areas)))
+    elif areas is None:
+        result.notes.append(_("This handout was written by an earlier version of the program: whether it also "
+                              "changes more than the road map cannot be told. Only its road map is merged."))
     return result
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models.changes import Change, RowChange
+from workshop_app.models.file import schema
 from workshop_app.models.handouts.part import MERGED_TABLES
 
 # The handouts' own bookkeeping: never compared, never merged.
@@ -40,6 +41,7 @@ class IssuedHandout:
     outcomes: tuple[str, ...]
     base_digest: str
     table_digests: dict[str, str]
+    file_format: int  # the format the digests were taken in
 
 
 def digest(text: str) -> str:
@@ -76,7 +78,8 @@ def plan_record(document, handout_row: dict) -> Change:
     would leave the group's handout impossible to merge)."""
     row = {"id": handout_row["id"], "label": handout_row["label"], "outcomes": handout_row["outcomes"],
            "created_at": handout_row["created_at"], "base_digest": digest(handout_row["base"]),
-           "table_digests": json.dumps(table_digests(document, unmerged_tables(document)), sort_keys=True)}
+           "table_digests": json.dumps({"format": schema.SCHEMA_VERSION,
+                                        "tables": table_digests(document, unmerged_tables(document))}, sort_keys=True)}
     # Translators: a step the window never offers to undo: the workshop notes a handout it wrote
     return Change(_("Record handout"), (RowChange("issued_handout", row["id"], None, row),))
 
@@ -87,14 +90,20 @@ def issued_handout(document, handout_id: str) -> IssuedHandout | None:
         return None
     try:
         outcomes = tuple(str(key) for key in json.loads(row["outcomes"]))
-        digests = {str(key): str(value) for key, value in json.loads(row["table_digests"]).items()}
-    except (TypeError, ValueError, AttributeError, RecursionError):
-        outcomes, digests = (), {}
-    return IssuedHandout(row["id"], row["label"], outcomes, row["base_digest"], digests)
+        stored = json.loads(row["table_digests"])
+        digests = {str(key): str(value) for key, value in stored["tables"].items()}
+        file_format = int(stored["format"])
+    except (TypeError, ValueError, AttributeError, KeyError, RecursionError):
+        outcomes, digests, file_format = (), {}, 0
+    return IssuedHandout(row["id"], row["label"], outcomes, row["base_digest"], digests, file_format)
 
 
-def changed_areas(record: IssuedHandout, handout) -> list[str]:
-    """What the group changed outside the road map, in words ("the agenda"), each named once."""
+def changed_areas(record: IssuedHandout, handout) -> list[str] | None:
+    """What the group changed outside the road map, in words ("the agenda"), each named once;
+    None when that cannot be told: a handout of an earlier format is read through an upgraded
+    copy, whose tables no longer match the digests taken before the upgrade."""
+    if handout.file_version != record.file_format:
+        return None
     tables = [table for table in unmerged_tables(handout) if table in record.table_digests]
     now = table_digests(handout, tables)
     words: list[str] = []
