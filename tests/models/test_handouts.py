@@ -539,3 +539,19 @@ def test_the_workshop_s_order_holds_where_the_group_only_added(workshop, tmp_pat
     assert [row["title"] for row in rows] == [titles[3], titles[0], "The group's, after the first", titles[1],
                                               titles[2]]
     assert [row["position"] for row in rows] == list(range(5))
+
+
+def test_work_brought_back_that_names_an_organization_the_workshop_deleted_asks_about_it_too(workshop, tmp_path):
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+    cni = next(row for row in workshop.rows("organization") if row["acronym"] == "CNI")
+    edit_handout(path, lambda handout, codes: handout.apply(
+        handout.plan_update("roadmap_node", codes["2.3.1"], None, lead_organization_id=cni["id"])))
+    workshop.apply(plan_delete_node(workshop, by_code(workshop)["2.3"]))
+    workshop.apply(workshop.plan_delete("organization", cni["id"]))
+    plan = plan_merge(workshop, read_handout(workshop, path))
+    assert [(conflict.table, conflict.kind) for conflict in plan.conflicts] == [("roadmap_node", DELETE_EDIT),
+                                                                               ("organization", DELETE_EDIT)]
+    plan.conflicts[0].choice = HANDOUT  # the output back, the organization still deleted: the lead is left empty
+    workshop.apply(merge_change(workshop, plan))
+    assert workshop.get("roadmap_node", by_code(workshop)["2.3.1"])["lead_organization_id"] is None
+    assert workshop.get("organization", cni["id"]) is None

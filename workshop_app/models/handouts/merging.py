@@ -83,6 +83,7 @@ class MergePlan:
     reordered: set[tuple[str, str | None]] = field(default_factory=set)
     # Said to the facilitator beside the changes: the handout's own notes, and what is not merged.
     notes: list[str] = field(default_factory=list)
+    people_gone: set[str] = field(default_factory=set)  # participants the group named, deleted meanwhile
 
     def choose(self, side: str) -> None:
         """Decide every conflict for one side (the command line's --prefer)."""
@@ -205,23 +206,26 @@ def _funding_steps(current: list[dict], new: list[dict]) -> list["Step"]:
             *(Step("add", "funding_source", row["id"], dict(row)) for row in new)]
 
 
+_NAMING = ("organization_id", "lead_organization_id")  # the columns that name an organization
+
+
 def _dangling(plan: MergePlan, workshop: dict, people: set[str]) -> None:
-    """A row the group added or changed that names an organization the workshop deleted
-    meanwhile: the organization becomes the conflict (keep it deleted, and the group's row
-    loses the name; or bring it back). A speaker the workshop deleted is forgotten."""
+    """A row the group added or changed (or that a conflict would bring back) that names an
+    organization the workshop deleted meanwhile: the organization becomes the conflict (keep it
+    deleted, and the group's row loses the name; or bring it back). A speaker the workshop
+    deleted is forgotten."""
     mine = plan.handout.rows
     known = set(workshop["organization"]) | {step.row_id for step in plan.steps
                                               if step.kind == "add" and step.table == "organization"}
-    missing: set[str] = set()
-    for step in plan.steps:
-        if step.kind == "delete":
-            continue
-        for column in ("organization_id", "lead_organization_id"):
-            value = step.values.get(column)
-            if value and value not in known:
-                missing.add(value)
-        if step.values.get("participant_id") and step.values["participant_id"] not in people:
-            step.values["participant_id"] = None
+    rows = [step.values for step in plan.steps if step.kind != "delete"]
+    for conflict in plan.conflicts:
+        if conflict.kind == DELETE_EDIT and conflict.table != "organization":
+            rows += [step.values for step in _restored(plan, conflict)]
+        elif conflict.field in _NAMING:
+            rows.append({conflict.field: conflict.handout})
+    missing = {row[column] for row in rows for column in _NAMING if row.get(column) and row[column] not in known}
+    plan.people_gone = {row["participant_id"] for row in rows
+                        if row.get("participant_id") and row["participant_id"] not in people}
     for organization_id in sorted(missing):
         row = mine["organization"].get(organization_id) or plan.base["organization"].get(organization_id)
         plan.conflicts.append(Conflict(DELETE_EDIT, "organization", organization_id, "", row, None, row))
@@ -468,9 +472,6 @@ def _decided(plan: MergePlan) -> tuple[list[Step], list[Step], list[Step]]:
     updates = [step for step in steps if step.kind == "update"]
     deletes = [step for step in steps if step.kind == "delete"]
     for conflict in plan.conflicts:
-        if conflict.table == "organization" and conflict.kind == DELETE_EDIT and conflict.choice != HANDOUT:
-            _forget_organization(adds, conflict.row_id, conflict.handout or {})
-            _forget_organization(updates, conflict.row_id, conflict.handout or {})
         if conflict.choice != HANDOUT:
             continue
         if conflict.field == FUNDING:
@@ -482,6 +483,14 @@ def _decided(plan: MergePlan) -> tuple[list[Step], list[Step], list[Step]]:
             deletes.append(Step("delete", conflict.table, conflict.row_id))
         else:
             adds += _restored(plan, conflict)
+    # Once every row is known (an item brought back brings rows that name organizations too).
+    for conflict in plan.conflicts:
+        if conflict.table == "organization" and conflict.kind == DELETE_EDIT and conflict.choice != HANDOUT:
+            _forget_organization(adds, conflict.row_id, conflict.handout or {})
+            _forget_organization(updates, conflict.row_id, conflict.handout or {})
+    for item in (*adds, *updates):
+        if item.values.get("participant_id") in plan.people_gone:
+            item.values["participant_id"] = None
     return adds, updates, deletes
 
 
