@@ -5,6 +5,7 @@ never a traceback, and leaves the workshop file untouched.
 """
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -403,63 +404,80 @@ def _handout(args) -> int:
     from workshop_app.models.document import WorkshopDocument
     from workshop_app.models.handouts.writing import outcome_ids, write_handout
 
-    with WorkshopDocument.open(args.file, readonly=True) as document:
+    # Writable: the workshop keeps a record of the handout, which the merge checks it against.
+    with WorkshopDocument.open(args.file) as document:
+        _tell(document.opening_notes)
         write_handout(document, args.out, outcome_ids(document, args.outcome), args.label)
     print(args.out)
     return 0
 
 
 def _merge(args) -> int:
-    """Every handout is read (or refused) before anything changes; each then merges as one step.
-    Conflicts are listed with the value kept; the exit status is 1 when there were any."""
+    """Every handout is read (or refused) before anything changes, then merged in turn on a copy
+    in memory, where its changes are worded; one that cannot be merged is refused, naming its
+    file, before the workshop holds any. Conflicts are listed with the value kept; the exit
+    status is 1 when there were any."""
     from workshop_app.models.document import WorkshopDocument
-    from workshop_app.models.handouts.describing import conflict_views, preview_lines
+    from workshop_app.models.handouts.describing import RoadMapState, conflict_views
     from workshop_app.models.handouts.merging import merge_change
     from workshop_app.models.handouts.part import handout_info
-    from workshop_app.models.handouts.reading import read_handout
+    from workshop_app.models.handouts.reading import distinct_paths, read_handout
 
     conflicts = 0
     with WorkshopDocument.open(args.file, readonly=args.dry_run) as opened:
         _tell(opened.opening_notes)
         if handout_info(opened) is not None:
             raise WorkshopFileError(args.file, _("is a handout; merge handouts into the workshop's own file"))
-        handouts = [read_handout(opened, path) for path in args.handouts]
-        # Every handout is merged on a copy first: one that cannot be merged is refused, naming
-        # its file, before the workshop holds any of them.
+        paths, repeated = distinct_paths(args.handouts)
+        handouts = [read_handout(opened, path) for path in paths]
+        for path in repeated:
+            # Translators: the command line was given one handout twice (e.g. merge W B.workshop B.workshop)
+            print(_("{file} is named more than once; it is merged once").format(file=path.name))
+        changes = []
         with opened.scratch_copy() as trial:
+            state = RoadMapState.of(trial)
             for handout in handouts:
-                try:
-                    trial.apply(merge_change(trial, _decided_plan(trial, handout, args.prefer)))
-                except WorkshopError as error:
-                    raise WorkshopFileError(handout.path, _("cannot be merged ({reason}); nothing was merged").format(
-                        reason=error)) from None
-        with opened.scratch_copy() as scratch:
-            document = scratch if args.dry_run else opened
-            for handout in handouts:
-                plan = _decided_plan(document, handout, args.prefer)
+                plan = _decided_plan(trial, handout, args.prefer)
                 if plan.already_merged:
                     print(_("{group} ({file}): already merged; nothing changed").format(
                         group=handout.label, file=handout.path.name))
                     continue
-                lines = preview_lines(document, plan)
-                views = conflict_views(document, plan)
-                print(ngettext("{group} ({file}): {count} change", "{group} ({file}): {count} changes",
-                               len(lines)).format(group=handout.label, file=handout.path.name, count=len(lines)))
-                if plan.again:
-                    # Translators: a handout handed in again after more work, in the command line's report
-                    print("  " + _("merged before: these are the changes made in it since"))
-                for line in lines:
-                    print(f"  {line}")
-                for view, conflict in zip(views, plan.conflicts):
-                    print("  " + _("Conflict: {line}").format(line=view.line(handout.label, conflict.choice)))
+                views = conflict_views(trial, plan)
+                try:
+                    change = merge_change(trial, plan)
+                    trial.apply(change)
+                except WorkshopError as error:
+                    raise WorkshopFileError(handout.path, _("cannot be merged ({reason}); nothing was merged").format(
+                        reason=error)) from None
+                after = RoadMapState.of(trial)
+                _report(handout, plan, state.lines_to(after), views)
+                state = after
                 conflicts += len(plan.conflicts)
-                document.apply(merge_change(document, plan))
+                changes.append(change)
+        if not args.dry_run and changes:
+            # Planned on an identical copy (the same rows, the same ids), and written in one
+            # transaction: stopped at any moment, the file holds every handout or none.
+            opened.apply(functools.reduce(lambda first, second: first.then(second), changes))
     if args.dry_run:
         print(_("Dry run: nothing was changed."))
     if conflicts:
         print(ngettext("{count} conflict, listed above", "{count} conflicts, listed above", conflicts).format(
             count=conflicts))
     return 1 if conflicts else 0
+
+
+def _report(handout, plan, lines: list[str], views) -> None:
+    print(ngettext("{group} ({file}): {count} change", "{group} ({file}): {count} changes",
+                   len(lines)).format(group=handout.label, file=handout.path.name, count=len(lines)))
+    if plan.again:
+        # Translators: a handout handed in again after more work, in the command line's report
+        print("  " + _("merged before: these are the changes made in it since"))
+    for note in plan.notes:
+        print("  " + note)
+    for line in lines:
+        print(f"  {line}")
+    for view, conflict in zip(views, plan.conflicts):
+        print("  " + _("Conflict: {line}").format(line=view.line(handout.label, conflict.choice)))
 
 
 def _decided_plan(document, handout, prefer: str):

@@ -101,3 +101,62 @@ def test_handout_does_not_replace_a_file_that_may_hold_a_group_s_work(demo_path,
     code, _, err = run(capsys, "handout", demo_path, target, "--outcome", "1")
     assert code == 2 and "already exists" in err
     assert title(target, "1.1.1") == "The group's work"
+
+
+def test_what_the_merge_leaves_alone_is_said_and_a_file_named_twice_merges_once(demo_path, tmp_path, capsys):
+    import sqlite3
+
+    folder = tmp_path / "clé USB – groupe B"  # a path with spaces and letters beyond ASCII
+    folder.mkdir()
+    handout = folder / "Grupo Ñandú B.workshop"
+    assert run(capsys, "handout", demo_path, handout, "--outcome", "2", "--label", "Grupo Ñandú")[0] == 0
+    retitle(handout, "2.1.1", "तस्करी विरोधी कार्य", handout=True)
+    with sqlite3.connect(handout) as conn:  # by other means than the program: the agenda and a participant
+        conn.execute("UPDATE session SET title = 'Long lunch' WHERE rowid = (SELECT min(rowid) FROM session)")
+        conn.execute("UPDATE participant SET name = 'Someone else' WHERE rowid = (SELECT min(rowid) FROM participant)")
+    code, out, err = run(capsys, "merge", demo_path, handout, handout)
+    assert code == 0 and err == ""
+    assert "Grupo Ñandú B.workshop is named more than once; it is merged once" in out
+    assert ("The handout also changes the participants, the agenda; those changes are not merged: handouts carry "
+            "the road map only.") in out
+    assert out.count("Grupo Ñandú (Grupo Ñandú B.workshop): 1 change") == 1 and "already merged" not in out
+    assert title(demo_path, "2.1.1") == "तस्करी विरोधी कार्य"
+
+
+def test_a_careless_command_line_is_refused_in_one_line_and_changes_nothing(demo_path, tmp_path, capsys):
+    import pytest
+
+    copy = tmp_path / "copy before the breakouts.workshop"
+    copy.write_bytes(demo_path.read_bytes())  # the same workshop, but not the file the handout is written from
+    handout = tmp_path / "group-b.workshop"
+    run(capsys, "handout", demo_path, handout, "--outcome", "2", "--label", "Group B")
+    retitle(handout, "2.1.1", "Group B's title", handout=True)
+    before, copied = demo_path.read_bytes(), copy.read_bytes()
+    code, _, err = run(capsys, "merge", demo_path, demo_path)
+    assert code == 2 and "is the workshop itself, not a handout" in err and len(err.strip().splitlines()) == 1
+    with pytest.raises(SystemExit) as exit_status:  # argparse's own refusal: the usage, then the line
+        main(["merge", str(demo_path), str(handout), "--prefer", "handuot"])
+    err = capsys.readouterr().err
+    assert exit_status.value.code == 2
+    assert "argument --prefer: invalid choice: 'handuot' (choose from 'workshop', 'handout')" in err
+    code, _, err = run(capsys, "merge", copy, handout)
+    assert code == 2 and "was not handed out from this workshop file" in err
+    assert demo_path.read_bytes() == before and copy.read_bytes() == copied
+
+
+def test_a_part_widened_by_other_means_is_listed_as_a_conflict(demo_path, tmp_path, capsys):
+    import json
+    import sqlite3
+
+    handout = tmp_path / "group-b.workshop"
+    run(capsys, "handout", demo_path, handout, "--outcome", "2", "--label", "Group B")
+    with WorkshopDocument.open(demo_path, readonly=True) as document:
+        codes = {value: key for key, value in node_codes(document).items()}
+    with sqlite3.connect(handout) as conn:
+        conn.execute("UPDATE handout SET outcomes = ?", [json.dumps([codes["1"], codes["2"]])])
+        conn.execute("UPDATE roadmap_node SET title = 'Not theirs' WHERE id = ?", [codes["1.1.1"]])
+    code, out, _ = run(capsys, "merge", demo_path, handout)
+    assert code == 1
+    assert "the part the workshop handed out (Outcome 2) is followed" in out
+    assert "Conflict: Action 1.1.1" in out and "Group B “Not theirs” (kept: the workshop's)" in out
+    assert title(demo_path, "1.1.1") != "Not theirs"

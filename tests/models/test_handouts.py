@@ -470,3 +470,88 @@ def test_a_copy_of_a_handout_given_to_a_second_group_never_undoes_the_first_grou
     assert "Group B's new action" in {row["title"] for row in workshop.rows("roadmap_node")}
     assert {(conflict.kind, conflict.field) for conflict in plan.conflicts} == {(FIELD, "title"), (EDIT_DELETE, "")}
     assert workshop.get("roadmap_node", by_code(workshop)["2.1.2"])["risks"] == "The other group's risk"
+
+
+@pytest.mark.parametrize("deleted", ["2.3", "2"])
+def test_work_on_an_action_whose_output_or_outcome_the_workshop_deleted_is_one_conflict(workshop, tmp_path, deleted):
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+    edit_handout(path, lambda handout, codes: handout.apply(
+        handout.plan_update("roadmap_node", codes["2.3.1"], None, risks="The group's risk")))
+    action_title, parent_title = title_of(workshop, "2.3.1"), title_of(workshop, deleted)
+    parent = by_code(workshop)[deleted]
+    workshop.apply(plan_delete_node(workshop, parent))
+    plan = plan_merge(workshop, read_handout(workshop, path))
+    assert [(conflict.kind, conflict.row_id) for conflict in plan.conflicts] == [(DELETE_EDIT, parent)]
+    view = conflict_views(workshop, plan)[0]
+    level = "Output" if deleted == "2.3" else "Outcome"
+    assert view.item.startswith(f"{level} {deleted} “")
+    assert (view.workshop, view.handout) == ("deleted", "changed under it: action 2.3.1")
+    accepted = merge_change(workshop, plan)  # the workshop's side: the deletion stands
+    workshop.apply(accepted)
+    assert action_title not in {row["title"] for row in workshop.rows("roadmap_node")}
+    workshop.apply(accepted.inverse())
+    plan = plan_merge(workshop, read_handout(workshop, path))
+    plan.choose(HANDOUT)  # the group's: the action comes back with the items above it
+    assert any(line.startswith(f"Added {level.lower()} {deleted}:") for line in preview_lines(workshop, plan))
+    workshop.apply(merge_change(workshop, plan))
+    codes = by_code(workshop)
+    assert title_of(workshop, deleted) == parent_title and title_of(workshop, "2.3.1") == action_title
+    assert workshop.get("roadmap_node", codes["2.3.1"])["risks"] == "The group's risk"
+    outcomes = [row["position"] for row in workshop.rows("roadmap_node", "level = 'outcome'", order_by="position")]
+    assert outcomes == list(range(len(outcomes)))
+
+
+def test_the_group_s_order_and_the_workshop_s_additions_both_hold(workshop, tmp_path):
+    from workshop_app.models.roadmap.editing import plan_move_node
+
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+    titles = [title_of(workshop, f"2.1.{number}") for number in range(1, 5)]
+
+    def reorder(handout, codes):  # 2.1.3 to the top, 2.1.1 to the end
+        handout.apply(plan_move_node(handout, codes["2.1.3"], codes["2.1"], 0))
+        handout.apply(plan_move_node(handout, codes["2.1.1"], codes["2.1"], 3))
+
+    edit_handout(path, reorder)
+    output = by_code(workshop)["2.1"]
+    # Meanwhile the plenary adds one action after 2.1.2 and one after 2.1.4 (at the end).
+    workshop.apply(plan_add_node(workshop, output, "action", position=2, title="Plenary, after 2.1.2"))
+    workshop.apply(plan_add_node(workshop, output, "action", title="Plenary, after 2.1.4"))
+    merged(workshop, path)
+    rows = workshop.rows("roadmap_node", "parent_id = ?", [output], order_by="position")
+    assert [row["position"] for row in rows] == list(range(6))
+    # The group's order of its rows; each of the plenary's right after the action it followed.
+    assert [row["title"] for row in rows] == [titles[2], titles[1], "Plenary, after 2.1.2", titles[3],
+                                              "Plenary, after 2.1.4", titles[0]]
+    assert title_of(workshop, "2.1.1") == titles[2] and title_of(workshop, "2.1.5") == "Plenary, after 2.1.4"
+
+
+def test_the_workshop_s_order_holds_where_the_group_only_added(workshop, tmp_path):
+    from workshop_app.models.roadmap.editing import plan_move_node
+
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+    titles = [title_of(workshop, f"2.1.{number}") for number in range(1, 5)]
+    edit_handout(path, lambda handout, codes: handout.apply(
+        plan_add_node(handout, codes["2.1"], "action", position=1, title="The group's, after the first")))
+    codes = by_code(workshop)
+    workshop.apply(plan_move_node(workshop, codes["2.1.4"], codes["2.1"], 0))  # the plenary reorders
+    merged(workshop, path)
+    rows = workshop.rows("roadmap_node", "parent_id = ?", [codes["2.1"]], order_by="position")
+    assert [row["title"] for row in rows] == [titles[3], titles[0], "The group's, after the first", titles[1],
+                                              titles[2]]
+    assert [row["position"] for row in rows] == list(range(5))
+
+
+def test_work_brought_back_that_names_an_organization_the_workshop_deleted_asks_about_it_too(workshop, tmp_path):
+    path = hand_out(workshop, tmp_path, "2", "Group B")
+    cni = next(row for row in workshop.rows("organization") if row["acronym"] == "CNI")
+    edit_handout(path, lambda handout, codes: handout.apply(
+        handout.plan_update("roadmap_node", codes["2.3.1"], None, lead_organization_id=cni["id"])))
+    workshop.apply(plan_delete_node(workshop, by_code(workshop)["2.3"]))
+    workshop.apply(workshop.plan_delete("organization", cni["id"]))
+    plan = plan_merge(workshop, read_handout(workshop, path))
+    assert [(conflict.table, conflict.kind) for conflict in plan.conflicts] == [("roadmap_node", DELETE_EDIT),
+                                                                               ("organization", DELETE_EDIT)]
+    plan.conflicts[0].choice = HANDOUT  # the output back, the organization still deleted: the lead is left empty
+    workshop.apply(merge_change(workshop, plan))
+    assert workshop.get("roadmap_node", by_code(workshop)["2.3.1"])["lead_organization_id"] is None
+    assert workshop.get("organization", cni["id"]) is None

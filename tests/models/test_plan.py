@@ -103,7 +103,8 @@ def demo_document_copy(demo_path):
 def format_2_file(path):
     """A file as format 2 wrote it: the same tables, without the plan's."""
     conn = sqlite3.connect(path, isolation_level=None)
-    for table in reversed(schema.ADDED_IN[3] + schema.ADDED_IN[4]):
+    for table in reversed([table for version, tables in sorted(schema.ADDED_IN.items()) if version > 2
+                           for table in tables]):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("PRAGMA user_version = 2")
     conn.close()

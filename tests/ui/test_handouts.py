@@ -124,3 +124,101 @@ def test_merging_a_file_that_is_no_handout_changes_nothing(window, demo_path, tm
     assert "Nothing was merged." in dialog.heading.text()
     assert not dialog.merge_button.isEnabled()
     assert window.session.undo_stack.count() == 0
+
+
+def test_an_action_whose_output_the_workshop_deleted_can_be_brought_back_from_the_review(window, demo_path, group_b,
+                                                                                        qtbot):
+    from workshop_app.models.roadmap.editing import plan_delete_node
+
+    window.open_file(demo_path)
+    document = window.session.document
+    output_title = document.get("roadmap_node", by_code(document)["2.1"])["title"]
+    window.session.perform(plan_delete_node(document, by_code(document)["2.1"]))  # meanwhile, in plenary
+    dialog = MergeDialog(window.session, [group_b], window)
+    qtbot.addWidget(dialog)
+    assert dialog.conflicts.rowCount() == 1
+    item, field, _base, workshop, group = (dialog.conflicts.item(0, column).text() for column in range(5))
+    assert item.startswith("Output 2.1 “") and field == ""
+    assert (workshop, group) == ("deleted", "changed under it: action 2.1.1, action 2.1.2")
+    dialog.conflicts.cellWidget(0, 5).setCurrentIndex(1)  # bring the group's work back
+    assert "Added output 2.1:" in dialog.changes.toPlainText()
+    dialog.merge_button.click()
+    codes = by_code(document)
+    assert document.get("roadmap_node", codes["2.1"])["title"] == output_title
+    assert document.get("roadmap_node", codes["2.1.1"])["title"] == "Group B's wording"
+    window.session.undo_stack.undo()  # one step takes the handout back: the output is deleted again
+    assert output_title not in {row["title"] for row in document.rows("roadmap_node")}
+
+
+def test_the_review_says_what_is_not_merged_and_merges_a_file_chosen_twice_once(window, demo_path, group_b, qtbot):
+    import sqlite3
+
+    with sqlite3.connect(group_b) as conn:  # by other means than the program: the agenda
+        conn.execute("UPDATE session SET title = 'Long lunch' WHERE rowid = (SELECT min(rowid) FROM session)")
+    window.open_file(demo_path)
+    dialog = MergeDialog(window.session, [group_b, group_b], window)
+    qtbot.addWidget(dialog)
+    heading = dialog.heading.text()
+    assert "Group B (Group B.workshop), 1 of 1." in heading
+    assert "Group B.workshop was chosen more than once; it is merged once." in heading
+    assert ("The handout also changes the agenda; those changes are not merged: handouts carry the road map "
+            "only.") in heading
+    dialog.merge_button.click()
+    assert dialog.result() == QDialog.Accepted and window.session.undo_stack.count() == 1
+    assert "Long lunch" not in {row["title"] for row in window.session.document.rows("session")}
+
+
+def test_a_group_named_with_markup_and_an_ampersand_is_shown_as_typed(window, demo_path, tmp_path, qtbot):
+    path = tmp_path / "R&D.workshop"
+    with WorkshopDocument.open(demo_path) as document:
+        write_handout(document, path, outcome_ids(document, ["2"]), "<b>R&D</b> group")
+        document.apply(document.plan_update("roadmap_node", by_code(document)["2.1.1"], None, title="Plenary"))
+    with WorkshopDocument.open(path) as handout:
+        guard_handout(handout)
+        handout.apply(handout.plan_update("roadmap_node", by_code(handout)["2.1.1"], None, title="=HYPERLINK(1)"))
+    window.open_file(demo_path)
+    dialog = MergeDialog(window.session, [path], window)
+    qtbot.addWidget(dialog)
+    assert dialog.conflicts_label.textFormat() == Qt.PlainText
+    assert "the workshop and <b>R&D</b> group both changed it" in dialog.conflicts_label.text()
+    assert dialog.merge_button.text() == "&Merge <b>R&&D</b> group"
+    assert dialog.conflicts.item(0, 4).text() == "“=HYPERLINK(1)”"
+
+
+def test_the_workshop_file_type_is_named_in_one_place(window, demo_path, monkeypatch):
+    from pathlib import Path
+
+    import workshop_app
+
+    sources = Path(workshop_app.__file__).parent.rglob("*.py")
+    assert sum(path.read_text(encoding="utf-8").count("Workshop files (*.workshop)") for path in sources) == 1
+    window.open_file(demo_path)
+    filters = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args: filters.append(args[3]) or ([], ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: filters.append(args[3]) or ("", ""))
+    window.merge_action.trigger()
+    window.save_copy_action.trigger()
+    assert filters == ["Workshop files (*.workshop);;All files (*)"] * 2
+
+
+def test_two_handouts_merge_as_two_steps_that_undo_one_at_a_time(window, demo_path, group_b, tmp_path, qtbot):
+    group_c = tmp_path / "Group C.workshop"
+    with WorkshopDocument.open(demo_path) as document:
+        write_handout(document, group_c, outcome_ids(document, ["3"]), "Group C")
+    with WorkshopDocument.open(group_c) as handout:
+        guard_handout(handout)
+        handout.apply(handout.plan_update("roadmap_node", by_code(handout)["3.1.1"], None, title="Group C's wording"))
+    window.open_file(demo_path)
+    document = window.session.document
+    dialog = MergeDialog(window.session, [group_b, group_c], window)
+    qtbot.addWidget(dialog)
+    dialog.merge_button.click()
+    assert "Group C (Group C.workshop), 2 of 2." in dialog.heading.text()
+    dialog.merge_button.click()
+    stack = window.session.undo_stack
+    assert stack.count() == 2 and stack.undoText() == "Merge handout Group C"
+    stack.undo()
+    codes = by_code(document)
+    assert document.get("roadmap_node", codes["3.1.1"])["title"] != "Group C's wording"
+    assert document.get("roadmap_node", codes["2.1.1"])["title"] == "Group B's wording"
+    assert stack.undoText() == "Merge handout Group B"

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from workshop_app.i18n.catalogs import _
+from workshop_app.i18n.catalogs import N_, _
 from workshop_app.models.changes import Change, Row, RowChange, field_words, table_text
 from workshop_app.models.errors import InvalidValueError, WorkshopError, WorkshopFileError
 from workshop_app.models.file import schema, upgrades
@@ -40,6 +40,8 @@ from workshop_app.models.shape import check_row
 from workshop_app.models.validation import LOCALE_RULES, check_date_order, check_period_order, iso_date, normalize
 
 FILE_SUFFIX = ".workshop"
+# Translators: the file types of the Open and Save dialogs; keep "(*.workshop)", ";;" and "(*)" as they are
+FILE_FILTER = N_("Workshop files (*.workshop);;All files (*)")
 
 
 def _readable_header(path: Path, readonly: bool):

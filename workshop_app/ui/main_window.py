@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from workshop_app import APP_NAME, __version__
 from workshop_app.export.package.contents import is_package
-from workshop_app.i18n.catalogs import N_, _, current
-from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
+from workshop_app.i18n.catalogs import _, current
+from workshop_app.models.document import FILE_FILTER, FILE_SUFFIX, WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.file import schema
 from workshop_app.ui.change_notice import ChangeNotice
@@ -37,9 +37,6 @@ from workshop_app.ui.read_only.reasons import by_choice
 from workshop_app.ui.session import DocumentSession
 from workshop_app.ui.settings import Settings
 from workshop_app.ui.workshop_view import PAGE_KEYS, WorkshopView
-
-# Translators: the file types of the Open and Save dialogs; keep "(*.workshop)", ";;" and "(*)" as they are
-FILE_FILTER = N_("Workshop files (*.workshop);;All files (*)")
 
 
 class MainWindow(QMainWindow):

@@ -4,6 +4,10 @@ One SQLite file is one workshop. Every row carries a UUID text id so that rows k
 identity when a road map is re-imported from Excel or a breakout laptop's file is merged.
 Derived facts (action codes, start times, funding gaps, women's share) are never stored.
 
+Format 5 adds the workshop's own record of each handout it wrote: the group's part and digests
+of what the handout was written with. A merge takes the part from there, never from the handout
+file, which the group holds and could change by other means than the program. A new table only.
+
 Format 4 adds breakout handouts: a handout file names its part of the road map and keeps the
 rows as they were when it was handed out (the base of a three-way merge); a workshop file keeps
 which handouts were merged back and which of its rows and fields each one changed. It also keeps
@@ -27,7 +31,7 @@ from workshop_app.models import vocabulary as v
 
 # "PWS1" read as a big-endian integer: the bytes at offset 68 of every workshop file.
 APPLICATION_ID = 0x50575331
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 MINUTES_IN_A_DAY = 24 * 60
 MOST_PLACES = 1_000_000
@@ -327,11 +331,23 @@ CREATE TABLE phone_comment (
     status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'dismissed')),
     comment_id TEXT REFERENCES plenary_comment(id) ON DELETE SET NULL
 ) STRICT;
+
+-- In a workshop file, each handout written from it (its id is the handout's): for whom, which
+-- outcomes are the group's, the SHA-256 of the base the handout holds, and of each table a merge
+-- does not bring back (JSON: table -> digest), to tell the facilitator what else the group changed.
+CREATE TABLE issued_handout (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL DEFAULT '',
+    outcomes TEXT NOT NULL CHECK ({_list('outcomes')}),
+    created_at TEXT NOT NULL,
+    base_digest TEXT NOT NULL,
+    table_digests TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(table_digests))
+) STRICT;
 """
 
 # The tables each format added, in the order SCHEMA creates them.
 ADDED_IN = {3: ("plan_text", "reference_figure", "acronym", "funding_source"),
-            4: ("handout", "merged_handout", "merged_change", "phone_comment")}
+            4: ("handout", "merged_handout", "merged_change", "phone_comment"), 5: ("issued_handout",)}
 
 
 def create_schema(conn: sqlite3.Connection) -> None:

@@ -102,6 +102,13 @@ def with_handout_tables(conn: sqlite3.Connection) -> list[str]:
     return []
 
 
+def with_issued_handouts(conn: sqlite3.Connection) -> list[str]:
+    """Format 4 → 5: the workshop's record of the handouts it writes, empty (a handout written
+    before has no record, and its merge is refused with a word on why)."""
+    _create(conn, schema.ADDED_IN[5])
+    return []
+
+
 def _create(conn: sqlite3.Connection, tables: tuple[str, ...]) -> None:
     """Tables a format added, with their indexes, in the very text a new file holds."""
     for match in _CREATE.finditer(schema.SCHEMA):
@@ -248,4 +255,5 @@ def _number_locale(conn: sqlite3.Connection) -> str:
     return f"{language}_{country}" if isinstance(country, str) and country else language
 
 
-MIGRATIONS: dict[int, Migration] = {1: to_strict_tables, 2: with_plan_tables, 3: with_handout_tables}
+MIGRATIONS: dict[int, Migration] = {1: to_strict_tables, 2: with_plan_tables, 3: with_handout_tables,
+                                   4: with_issued_handouts}

@@ -4,7 +4,7 @@ the workshop's and the group's value."""
 
 from dataclasses import dataclass, replace
 
-from workshop_app.i18n.catalogs import _, grouped, ngettext
+from workshop_app.i18n.catalogs import _, grouped, listed, ngettext
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.handouts.merging import (
     DELETE_EDIT,
@@ -38,29 +38,43 @@ class ConflictView:
             where=where, workshop=self.workshop, group=group, handout=self.handout, kept=kept)
 
 
+@dataclass(frozen=True)
+class RoadMapState:
+    """What a merge's sentences compare: the road map's snapshot, the organizations and the
+    plenary comments (theirs are not in a snapshot)."""
+    snapshot: dict
+    organizations: dict[str, str]  # id -> name
+    comments: frozenset[str]
+
+    @classmethod
+    def of(cls, document: WorkshopDocument) -> "RoadMapState":
+        return cls(snapshot(document), {row[0]: row[1] for row in document.query("SELECT id, name FROM organization")},
+                   frozenset(row[0] for row in document.query("SELECT id FROM plenary_comment")))
+
+    def lines_to(self, after: "RoadMapState") -> list[str]:
+        """Every change from this state to `after`, as the versions comparison words it."""
+        lines = compare(self.snapshot, after.snapshot).lines() + _funding_lines(self.snapshot, after.snapshot)
+        # Translators: a merge's preview: an organization the group named that the workshop did not have
+        lines += [_("Organization added: {name}").format(name=name) for key, name in after.organizations.items()
+                  if key not in self.organizations]
+        new, gone = len(after.comments - self.comments), len(self.comments - after.comments)
+        if new:
+            lines.append(ngettext("{count} plenary comment added", "{count} plenary comments added",
+                                  new).format(count=new))
+        if gone:
+            # Translators: a merge's preview: comments that go with the items the group deleted
+            lines.append(ngettext("{count} plenary comment removed with its item",
+                                  "{count} plenary comments removed with their items", gone).format(count=gone))
+        return lines
+
+
 def preview_lines(document: WorkshopDocument, plan: MergePlan) -> list[str]:
     """Every change the merge would make, as the versions comparison words it; the workshop is
     not touched (the merge is tried on a copy in memory)."""
-    before = snapshot(document)
-    organizations = {row["id"]: row for row in document.rows("organization")}
-    comments = {row["id"] for row in document.rows("plenary_comment")}
+    before = RoadMapState.of(document)
     with document.scratch_copy() as scratch:
         scratch.apply(merge_change(scratch, plan))
-        after = snapshot(scratch)
-        added = [row for row in scratch.rows("organization") if row["id"] not in organizations]
-        kept = {row["id"] for row in scratch.rows("plenary_comment")}
-    lines = compare(before, after).lines() + _funding_lines(before, after)
-    # Translators: a merge's preview: an organization the group named that the workshop did not have
-    lines += [_("Organization added: {name}").format(name=row["name"]) for row in added]
-    new, gone = len(kept - comments), len(comments - kept)
-    if new:
-        lines.append(ngettext("{count} plenary comment added", "{count} plenary comments added",
-                              new).format(count=new))
-    if gone:
-        # Translators: a merge's preview: comments that go with the items the group deleted
-        lines.append(ngettext("{count} plenary comment removed with its item",
-                              "{count} plenary comments removed with their items", gone).format(count=gone))
-    return lines
+        return before.lines_to(RoadMapState.of(scratch))
 
 
 def _funding_lines(before: dict, after: dict) -> list[str]:
@@ -125,13 +139,45 @@ def _view(conflict: Conflict, codes: dict, handout_codes: dict, organizations: d
     if conflict.kind == EDIT_DELETE:
         return ConflictView(item, "", "", changed, deleted)
     if conflict.kind == DELETE_EDIT:
-        return ConflictView(item, "", "", deleted, changed)
+        return ConflictView(item, "", "", deleted, _group_side(conflict, codes, handout_codes, organizations,
+                                                                 document, plan) or changed)
     if conflict.kind == OUTSIDE:
         # Translators: in a merge conflict: the group changed something outside its part of the road map
         outside = _("outside its part")
         return ConflictView(item, "", "", _("(unchanged)"), f"{added if conflict.base is None else deleted} "
                                                             f"({outside})")
     return ConflictView(item, "", "", "", "")
+
+
+def _group_side(conflict: Conflict, codes: dict, handout_codes: dict, organizations: dict, document,
+                plan) -> str:
+    """For an item the workshop deleted: "changed; under it: action 2.3.1, indicator “…” of
+    action 2.3.2"; "" when the group changed the item itself only."""
+    itself = ("roadmap_node", conflict.row_id)
+    under = [key for key in conflict.below if key != itself]
+    if not under:
+        return ""
+    mine = plan.handout.rows
+    shown = MOST_NAMED_BELOW if len(under) > MOST_NAMED_BELOW + 1 else len(under)
+    names = []
+    for table, row_id in under[:shown]:
+        row = mine[table].get(row_id) or {"id": row_id}
+        name = _item(table, row, codes, handout_codes, organizations, document, plan)
+        if table == "roadmap_node":
+            name = item_label(row.get("level", ""), codes.get(row_id) or handout_codes.get(row_id, ""))
+        names.append(name[:1].lower() + name[1:])
+    if len(under) > shown:
+        # Translators: the end of a list of items a group changed: "action 2.3.1, action 2.3.2 and 4 more"
+        names.append(ngettext("{count} more", "{count} more", len(under) - shown).format(count=len(under) - shown))
+    words = listed(names)
+    if itself in conflict.below:
+        # Translators: a merge conflict: the group changed an item the workshop deleted, and items under it
+        return _("changed; under it: {items}").format(items=words)
+    # Translators: a merge conflict: the group changed items under an item the workshop deleted
+    return _("changed under it: {items}").format(items=words)
+
+
+MOST_NAMED_BELOW = 3  # the rest are counted: a table cell stays readable
 
 
 def _funding_words(rows: list[dict] | None, organizations: dict) -> str:

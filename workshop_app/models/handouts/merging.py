@@ -7,12 +7,15 @@ both changed alike is kept once. The rest are conflicts, which the facilitator d
   handout meets the first one's value here, so two groups' disagreements are conflicts too);
 - an item the group deleted that the workshop changed meanwhile, or the other way round;
 - anything the group changed outside its part (the program refuses such edits in a handout;
-  a file edited by other means may still hold some).
+  a file edited by other means may still hold some). The part is the one the workshop's own
+  record says it handed out, never what the handout file says of itself;
+- anything the group changed under an item the workshop deleted meanwhile: one conflict for
+  the topmost item deleted, which brings it back with the group's work under it, or not.
 
-Positions are the group's within its part (the items it added, moved or deleted decide the
-order there); the merged siblings are then numbered again, so codes renumber. A merge is one
-Change: one transaction, one undo step, and rows in merged_change that say which handout each
-merged row and field came from. A handout already merged is recognised by its id."""
+Order is merged as each side's order of the rows, not as positions (ordering.py); codes then
+renumber. A merge is one Change: one transaction, one undo step, and rows in merged_change that
+say which handout each merged row and field came from. A handout already merged is recognised by
+its id."""
 
 import json
 from dataclasses import dataclass, field
@@ -22,13 +25,16 @@ from workshop_app.i18n.catalogs import _
 from workshop_app.models.changes import Change, RowChange
 from workshop_app.models.document import WorkshopDocument, new_id, utc_now
 from workshop_app.models.errors import InvalidValueError
+from workshop_app.models.handouts.ordering import (
+    PLACE,
+    lists_touched,
+    renumbered,
+    reordered_lists,
+    workshop_orders,
+)
 from workshop_app.models.handouts.part import MERGED_TABLES, NODE_TABLES, in_part, part_nodes
 from workshop_app.models.handouts.reading import Handout
 from workshop_app.models.shape import check_row
-
-# Where a row sits among its siblings: the group's within its part, numbered again after a merge.
-_PLACE = "position"
-_ORDERED = {"roadmap_node": "parent_id", "indicator": "node_id", "funding_source": "node_id"}
 
 FIELD, EDIT_DELETE, DELETE_EDIT, OUTSIDE = "field", "edit_delete", "delete_edit", "outside"
 WORKSHOP, HANDOUT = "workshop", "handout"
@@ -46,6 +52,8 @@ class Conflict:
     workshop: Any
     handout: Any
     choice: str = WORKSHOP
+    # For an item the workshop deleted: the rows the group changed or added under it (table, id).
+    below: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -70,6 +78,12 @@ class MergePlan:
     already_merged: bool = False
     # Merged before and changed since (handed in again): the merge brings what changed since then.
     again: bool = False
+    part: set[str] = field(default_factory=set)  # the ids of the group's items, as handed out or added
+    # The lists of siblings whose order the group changed: its order wins there.
+    reordered: set[tuple[str, str | None]] = field(default_factory=set)
+    # Said to the facilitator beside the changes: the handout's own notes, and what is not merged.
+    notes: list[str] = field(default_factory=list)
+    people_gone: set[str] = field(default_factory=set)  # participants the group named, deleted meanwhile
 
     def choose(self, side: str) -> None:
         """Decide every conflict for one side (the command line's --prefer)."""
@@ -79,7 +93,7 @@ class MergePlan:
 
 def plan_merge(document: WorkshopDocument, handout: Handout) -> MergePlan:
     """What merging the handout would do to the workshop as it is now; nothing is written."""
-    plan = MergePlan(handout)
+    plan = MergePlan(handout, notes=list(handout.notes))
     base, mine = handout.base, handout.rows
     record = document.get("merged_handout", handout.info.id)
     if record is not None:
@@ -91,20 +105,51 @@ def plan_merge(document: WorkshopDocument, handout: Handout) -> MergePlan:
         base, plan.again = merged_state, True
     plan.base = base
     workshop = {table: {row["id"]: row for row in document.rows(table, order_by="rowid")} for table in MERGED_TABLES}
-    # The group's part, as handed out and as the group left it (items it added are in it).
-    part = part_nodes(base["roadmap_node"].values(), handout.info.outcomes) | part_nodes(
-        mine["roadmap_node"].values(), handout.info.outcomes)
+    plan.part = part = _part(handout, base)
     deleted_nodes = {node_id for node_id in base["roadmap_node"] if node_id not in mine["roadmap_node"]}
     for table in MERGED_TABLES:
         if table == "funding_source":
             continue  # an action's sources are one list (funding.plan_set_funding writes them anew)
         for row_id in [*base[table], *(key for key in mine[table] if key not in base[table])]:
             _merge_row(plan, table, row_id, base[table].get(row_id), workshop[table].get(row_id),
-                       mine[table].get(row_id), part, deleted_nodes, workshop)
+                       mine[table].get(row_id), deleted_nodes, workshop)
     _merge_funding(plan, base, workshop, mine, part, deleted_nodes)
-    _orphans(plan, workshop)
+    _under_deleted_items(plan, workshop)
     _dangling(plan, workshop, {row_id for (row_id,) in document.query("SELECT id FROM participant")})
+    _merge_order(plan, base, mine)
     return plan
+
+
+def _part(handout: Handout, base: dict) -> set[str]:
+    """The group's items: the outcomes the workshop handed out with everything under them then,
+    and the items the group added under those (as it left them, or as merged before). Never
+    widened by an item moved into the part by other means than the program."""
+    original = handout.base["roadmap_node"]
+    part = part_nodes(original.values(), handout.info.outcomes)
+    added: dict[str | None, list[str]] = {}
+    for rows in (base["roadmap_node"], handout.rows["roadmap_node"]):
+        for node in rows.values():
+            if node["id"] not in original:
+                added.setdefault(node["parent_id"], []).append(node["id"])
+    waiting = list(part)
+    while waiting:
+        for child in added.get(waiting.pop(), []):
+            if child not in part:
+                part.add(child)
+                waiting.append(child)
+    return part
+
+
+def _merge_order(plan: MergePlan, base: dict, mine: dict) -> None:
+    """The lists whose order the group changed: its own lists win; a list outside its part keeps
+    the workshop's order, and the facilitator is told."""
+    def in_part_list(table: str, parent: str | None) -> bool:
+        return parent in plan.part
+
+    plan.reordered = reordered_lists(base, mine, in_part_list)
+    if reordered_lists(base, mine, lambda table, parent: not in_part_list(table, parent)):
+        plan.notes.append(_("The handout also changes the order of items outside its part; the workshop's order "
+                            "is kept there."))
 
 
 def _state(stored: str) -> dict | None:
@@ -112,7 +157,7 @@ def _state(stored: str) -> dict | None:
     try:
         found = json.loads(stored)
         return {table: {row["id"]: row for row in found[table]} for table in MERGED_TABLES}
-    except (TypeError, ValueError, KeyError):
+    except (TypeError, ValueError, KeyError, RecursionError):
         return None
 
 
@@ -161,63 +206,83 @@ def _funding_steps(current: list[dict], new: list[dict]) -> list["Step"]:
             *(Step("add", "funding_source", row["id"], dict(row)) for row in new)]
 
 
+_NAMING = ("organization_id", "lead_organization_id")  # the columns that name an organization
+
+
 def _dangling(plan: MergePlan, workshop: dict, people: set[str]) -> None:
-    """A row the group added or changed that names an organization the workshop deleted
-    meanwhile: the organization becomes the conflict (keep it deleted, and the group's row
-    loses the name; or bring it back). A speaker the workshop deleted is forgotten."""
+    """A row the group added or changed (or that a conflict would bring back) that names an
+    organization the workshop deleted meanwhile: the organization becomes the conflict (keep it
+    deleted, and the group's row loses the name; or bring it back). A speaker the workshop
+    deleted is forgotten."""
     mine = plan.handout.rows
     known = set(workshop["organization"]) | {step.row_id for step in plan.steps
                                               if step.kind == "add" and step.table == "organization"}
-    missing: set[str] = set()
-    for step in plan.steps:
-        if step.kind == "delete":
-            continue
-        for column in ("organization_id", "lead_organization_id"):
-            value = step.values.get(column)
-            if value and value not in known:
-                missing.add(value)
-        if step.values.get("participant_id") and step.values["participant_id"] not in people:
-            step.values["participant_id"] = None
+    rows = [step.values for step in plan.steps if step.kind != "delete"]
+    for conflict in plan.conflicts:
+        if conflict.kind == DELETE_EDIT and conflict.table != "organization":
+            rows += [step.values for step in _restored(plan, conflict)]
+        elif conflict.field in _NAMING:
+            rows.append({conflict.field: conflict.handout})
+    missing = {row[column] for row in rows for column in _NAMING if row.get(column) and row[column] not in known}
+    plan.people_gone = {row["participant_id"] for row in rows
+                        if row.get("participant_id") and row["participant_id"] not in people}
     for organization_id in sorted(missing):
         row = mine["organization"].get(organization_id) or plan.base["organization"].get(organization_id)
         plan.conflicts.append(Conflict(DELETE_EDIT, "organization", organization_id, "", row, None, row))
 
 
-def _orphans(plan: MergePlan, workshop: dict) -> None:
-    """A row the group added under an item the workshop deleted meanwhile cannot arrive alone:
-    the deleted item becomes the conflict (keep it deleted, or bring it back with the group's
-    work under it)."""
-    added = {(step.table, step.row_id) for step in plan.steps if step.kind == "add"}
-    mine = plan.handout.rows
-    restored: set[str] = set()
-    kept = []
+def _under_deleted_items(plan: MergePlan, workshop: dict) -> None:
+    """What the group changed or added under an item the workshop deleted meanwhile cannot arrive
+    alone: it becomes one conflict for the topmost item deleted, which the facilitator keeps
+    deleted or brings back as the group left it, with everything under it."""
+    mine, base, now = plan.handout.rows, plan.base["roadmap_node"], workshop["roadmap_node"]
+
+    def topmost_deleted(node_id: str | None) -> str | None:
+        top, current, seen = None, node_id, set()
+        while current is not None and current not in now and current not in seen:
+            seen.add(current)
+            if current in base and current in mine["roadmap_node"]:
+                top = current
+            row = mine["roadmap_node"].get(current) or base.get(current)
+            current = row["parent_id"] if row else None
+        return top
+
+    folded: dict[str, list[tuple[str, str]]] = {}
+    kept_steps = []
     for step in plan.steps:
-        parent = step.values.get("parent_id") if step.table == "roadmap_node" else step.values.get("node_id")
-        if step.kind != "add" or step.table not in ("roadmap_node", *NODE_TABLES, "plenary_comment") or (
-                parent is None or parent in workshop["roadmap_node"] or ("roadmap_node", parent) in added):
-            kept.append(step)
-            continue
-        # The topmost item the workshop deleted above the new row.
-        top = parent
-        while mine["roadmap_node"].get(top, {}).get("parent_id") not in (None, *workshop["roadmap_node"]):
-            top = mine["roadmap_node"][top]["parent_id"]
-        if top in mine["roadmap_node"] and top not in restored and not any(
-                conflict.row_id == top and conflict.kind == DELETE_EDIT for conflict in plan.conflicts):
-            restored.add(top)
-            plan.conflicts.append(Conflict(DELETE_EDIT, "roadmap_node", top, "", plan.base["roadmap_node"].get(
-                top), None, dict(mine["roadmap_node"][top])))
-    plan.steps = kept
+        top = topmost_deleted(_anchor(step.table, step.row_id, step.values)) if step.kind == "add" else None
+        if top is None:
+            kept_steps.append(step)
+        else:
+            folded.setdefault(top, []).append((step.table, step.row_id))
+    kept_conflicts = []
+    for conflict in plan.conflicts:
+        top = None
+        if conflict.kind == DELETE_EDIT and conflict.table != "organization" or conflict.field == FUNDING:
+            top = topmost_deleted(_anchor(conflict.table, conflict.row_id, conflict.handout or conflict.base or {}))
+        if top is None:
+            kept_conflicts.append(conflict)
+        else:
+            folded.setdefault(top, []).append((conflict.table, conflict.row_id))
+    plan.steps, plan.conflicts = kept_steps, kept_conflicts
+    for top, keys in folded.items():
+        plan.conflicts.append(Conflict(DELETE_EDIT, "roadmap_node", top, "", dict(base[top]), None,
+                                       dict(mine["roadmap_node"][top]), below=tuple(dict.fromkeys(keys))))
+
+
+def _anchor(table: str, row_id: str, row: dict) -> str | None:
+    """Where to look up from for an item the workshop deleted: the item itself (a new one leads
+    to the item above it), or the item an indicator, partner, funding source or comment is on."""
+    return row_id if table == "roadmap_node" else row.get("node_id")
 
 
 def _merge_row(plan: MergePlan, table: str, row_id: str, before: dict | None, now: dict | None,
-               theirs: dict | None, part: set[str], deleted_nodes: set[str], workshop: dict) -> None:
+               theirs: dict | None, deleted_nodes: set[str], workshop: dict) -> None:
     if before is None:
         if theirs is not None and now is None:
-            _added(plan, table, row_id, theirs, part, workshop)
+            _added(plan, table, row_id, theirs, workshop)
         return
-    owner = theirs or before
-    inside = in_part(table, owner, part) or (
-        table == "plenary_comment" and in_part("roadmap_node", {"id": owner["node_id"]}, part))
+    inside = _inside(plan, table, before, theirs)
     if theirs is None:
         if now is not None and not _removed_with_parent(table, before, deleted_nodes):
             _deleted(plan, table, row_id, before, now, inside, workshop)
@@ -225,9 +290,24 @@ def _merge_row(plan: MergePlan, table: str, row_id: str, before: dict | None, no
     _changed(plan, table, row_id, before, now, theirs, inside)
 
 
-def _added(plan: MergePlan, table: str, row_id: str, theirs: dict, part: set[str], workshop: dict) -> None:
+def _inside(plan: MergePlan, table: str, before: dict, theirs: dict | None) -> bool:
+    """Whether the group may change (or delete) this row: it was in the group's part, and where
+    the group left it is in its part too. The outcomes handed out are the group's to edit, not to
+    delete: the plenary decides that."""
+    part = plan.part
+    if table == "roadmap_node":
+        if theirs is None:
+            return before["id"] in part and before["id"] not in plan.handout.info.outcomes
+        return before["id"] in part
+    rows = (before,) if theirs is None else (before, theirs)
+    if table == "plenary_comment":
+        return all(row["node_id"] in part for row in rows)
+    return all(in_part(table, row, part) for row in rows)
+
+
+def _added(plan: MergePlan, table: str, row_id: str, theirs: dict, workshop: dict) -> None:
     """A row the group added: comments and new organizations anywhere, the rest in its part."""
-    if not (table in ("plenary_comment", "organization") or in_part(table, theirs, part)):
+    if not (table in ("plenary_comment", "organization") or in_part(table, theirs, plan.part)):
         plan.conflicts.append(Conflict(OUTSIDE, table, row_id, "", None, None, dict(theirs)))
         return
     if table == "action_partner":
@@ -259,8 +339,9 @@ def _deleted(plan: MergePlan, table: str, row_id: str, before: dict, now: dict, 
 def _changed(plan: MergePlan, table: str, row_id: str, before: dict, now: dict | None, theirs: dict,
              inside: bool) -> None:
     """A row the group edited, field by field against the workshop's own edits."""
-    # A field the base does not know (a newer format's) is not the group's change.
-    changed = [name for name in theirs if name in before and theirs[name] != before[name]]
+    # A field the base does not know (a newer format's) is not the group's change; a position is
+    # merged as each side's order (ordering.py).
+    changed = [name for name in theirs if name in before and theirs[name] != before[name] and name != PLACE]
     if not changed:
         return
     if now is None:  # deleted in the workshop meanwhile
@@ -271,13 +352,14 @@ def _changed(plan: MergePlan, table: str, row_id: str, before: dict, now: dict |
     for name in changed:
         if theirs[name] == now[name]:
             continue  # both made the same change
-        if not inside:
+        if not inside or (table == "roadmap_node" and name == "parent_id" and theirs[name] not in plan.part):
+            # An item of the part moved out of it: the group may edit it there, not take it elsewhere.
             plan.conflicts.append(Conflict(OUTSIDE, table, row_id, name, before[name], now[name], theirs[name]))
-        elif plan.again and name != _PLACE and theirs[name] == plan.handout.base[table].get(row_id, {}).get(name):
+        elif plan.again and theirs[name] == plan.handout.base[table].get(row_id, {}).get(name):
             # Back to its value as handed out, after a merge brought the group's change: undone
             # since, or a copy of the handout made before that merge. The facilitator decides.
             plan.conflicts.append(Conflict(FIELD, table, row_id, name, before[name], now[name], theirs[name]))
-        elif name == _PLACE or now[name] == before[name]:
+        elif now[name] == before[name]:
             updates[name] = theirs[name]
         else:
             plan.conflicts.append(Conflict(FIELD, table, row_id, name, before[name], now[name], theirs[name]))
@@ -294,7 +376,7 @@ def _removed_with_parent(table: str, row: dict, deleted_nodes: set[str]) -> bool
 def _changed_since(table: str, row_id: str, before: dict, now: dict, workshop: dict, base: dict) -> bool:
     """Whether the workshop changed the row, or (for an item) anything under it, since the
     handout was written: then deleting it would lose that work."""
-    if any(now.get(name) != value for name, value in before.items() if name != _PLACE):
+    if any(now.get(name) != value for name, value in before.items() if name != PLACE):
         return True
     if table != "roadmap_node":
         return False
@@ -312,7 +394,7 @@ def _changed_since(table: str, row_id: str, before: dict, now: dict, workshop: d
 
 
 def _differs(before: dict, now: dict) -> bool:
-    return any(now.get(name) != value for name, value in before.items() if name != _PLACE)
+    return any(now.get(name) != value for name, value in before.items() if name != PLACE)
 
 
 # ---------------------------------------------------------------------- the change
@@ -334,7 +416,10 @@ def merge_change(document: WorkshopDocument, plan: MergePlan) -> Change:
     else:
         changed = {name: value for name, value in merge.items() if name != "id"}
         rows.append(RowChange("merged_handout", merge["id"], {name: earlier[name] for name in changed}, changed))
-    sibling_lists = _sibling_groups(document, [*updates, *deletes])
+    # The lists the merge adds to, moves between, deletes from or reorders, and their order in the
+    # workshop now, read before any row moves.
+    sibling_lists = lists_touched(document, [*adds, *updates, *deletes]) | plan.reordered
+    orders = workshop_orders(document, sibling_lists)
     with document.drafting() as step:
         done: set[tuple[str, str]] = set()
         # Rows the group deleted among lists first (a partner removed and named again), then
@@ -360,7 +445,7 @@ def merge_change(document: WorkshopDocument, plan: MergePlan) -> Change:
         for item in sorted((item for item in deletes if item.table == "roadmap_node"),
                            key=lambda item: -order.get(item.row_id, 0)):
             rows += _delete(document, step, item, done)
-        rows += _renumbered(document, step, text, [*adds, *updates, *deletes], sibling_lists)
+        rows += renumbered(document, step, text, sibling_lists, orders, plan.handout.rows, plan.reordered)
     rows += _provenance(plan.handout.info.id, rows)
     return Change(text, tuple(rows))
 
@@ -387,9 +472,6 @@ def _decided(plan: MergePlan) -> tuple[list[Step], list[Step], list[Step]]:
     updates = [step for step in steps if step.kind == "update"]
     deletes = [step for step in steps if step.kind == "delete"]
     for conflict in plan.conflicts:
-        if conflict.table == "organization" and conflict.kind == DELETE_EDIT and conflict.choice != HANDOUT:
-            _forget_organization(adds, conflict.row_id, conflict.handout or {})
-            _forget_organization(updates, conflict.row_id, conflict.handout or {})
         if conflict.choice != HANDOUT:
             continue
         if conflict.field == FUNDING:
@@ -401,6 +483,14 @@ def _decided(plan: MergePlan) -> tuple[list[Step], list[Step], list[Step]]:
             deletes.append(Step("delete", conflict.table, conflict.row_id))
         else:
             adds += _restored(plan, conflict)
+    # Once every row is known (an item brought back brings rows that name organizations too).
+    for conflict in plan.conflicts:
+        if conflict.table == "organization" and conflict.kind == DELETE_EDIT and conflict.choice != HANDOUT:
+            _forget_organization(adds, conflict.row_id, conflict.handout or {})
+            _forget_organization(updates, conflict.row_id, conflict.handout or {})
+    for item in (*adds, *updates):
+        if item.values.get("participant_id") in plan.people_gone:
+            item.values["participant_id"] = None
     return adds, updates, deletes
 
 
@@ -456,51 +546,13 @@ def _depths(nodes: dict[str, dict]) -> dict[str, int]:
     return depths
 
 
-def _sibling_groups(document: WorkshopDocument, touched: list[Step]) -> set[tuple[str, str | None]]:
-    """The lists of siblings the steps touch, read before any of them is applied (a deleted
-    row's list is known only then)."""
-    groups: set[tuple[str, str | None]] = set()
-    for item in touched:
-        if item.table in _ORDERED:
-            row = document.get(item.table, item.row_id)
-            if row is not None:
-                groups.add((item.table, row[_ORDERED[item.table]]))
-    return groups
-
-
-def _renumbered(document: WorkshopDocument, step, text: str, touched: list[Step],
-                known: set[tuple[str, str | None]]) -> list[RowChange]:
-    """Siblings numbered 0, 1, 2… again wherever the merge added, moved or deleted a row, in
-    the order their positions give (the group's, within its part)."""
-    groups = set(known)
-    for item in touched:
-        if item.table not in _ORDERED:
-            continue
-        parent = _ORDERED[item.table]
-        if parent in item.values:
-            groups.add((item.table, item.values[parent]))
-        row = document.get(item.table, item.row_id)
-        if row is not None:
-            groups.add((item.table, row[parent]))
-    rows: list[RowChange] = []
-    for table, parent_id in sorted(groups, key=lambda group: (group[0], group[1] or "")):
-        column = _ORDERED[table]
-        where = f"{column} IS NULL" if parent_id is None else f"{column} = ?"
-        siblings = document.rows(table, where, [] if parent_id is None else [parent_id], order_by="position, rowid")
-        for index, sibling in enumerate(siblings):
-            if sibling[_PLACE] != index:
-                change = Change(text, (RowChange(table, sibling["id"], {_PLACE: sibling[_PLACE]}, {_PLACE: index}),))
-                rows += step(change).rows
-    return rows
-
-
 def _provenance(handout_id: str, rows: list[RowChange]) -> list[RowChange]:
     """Which rows and fields the handout brought: one row of merged_change each."""
     records, seen = [], set()
     for row in rows:
         if row.table not in MERGED_TABLES:
             continue
-        names = [""] if row.kind != "update" else [name for name in row.after if name != _PLACE]
+        names = [""] if row.kind != "update" else [name for name in row.after if name != PLACE]
         for name in names:
             if (row.table, row.row_id, name) in seen:
                 continue

@@ -35,7 +35,7 @@ def handout_info(document) -> HandoutInfo | None:
     row = rows[0]
     try:
         outcomes = tuple(str(key) for key in json.loads(row["outcomes"]))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):  # a list changed by other means, or nested too deep
         outcomes = ()
     return HandoutInfo(row["id"], row["workshop_id"], row["label"], outcomes, row["created_at"])
 

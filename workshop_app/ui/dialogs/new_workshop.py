@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.i18n.catalogs import _, current, ngettext
 from workshop_app.i18n.languages import PSEUDO
-from workshop_app.models.document import FILE_SUFFIX, WorkshopDocument
+from workshop_app.models.document import FILE_FILTER, FILE_SUFFIX, WorkshopDocument
 from workshop_app.models.errors import WorkshopError
 from workshop_app.ui.palette import set_tone
 from workshop_app.ui.widgets.country_combo import CountryCombo
@@ -79,10 +79,8 @@ class NewWorkshopDialog(QDialog):
         """Ask where to write the file (tests replace this)."""
         # Translators: the file name suggested for a workshop that has no title
         suggestion = self.folder / (self.title_edit.text().strip()[:60] or _("workshop"))
-        # Translators: a file filter; keep "(*.workshop)" as it is
-        files = _("Workshop files (*.workshop)")
         path, _filter = QFileDialog.getSaveFileName(self, _("Create Workshop File"), str(suggestion) + FILE_SUFFIX,
-                                                    files)
+                                                    _(FILE_FILTER))
         if not path:
             return None
         path = Path(path)

@@ -6,8 +6,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog
 
 from workshop_app.i18n.catalogs import _
+from workshop_app.models.document import FILE_FILTER
 from workshop_app.models.handouts.part import part_words
-from workshop_app.ui.handouts.hand_out import FILE_FILTER, HandoutDialog
+from workshop_app.ui.handouts.hand_out import HandoutDialog
 
 
 def hand_out(window, chosen: str | None = None) -> None:

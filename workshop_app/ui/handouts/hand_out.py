@@ -17,13 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.i18n.catalogs import N_, _
+from workshop_app.i18n.catalogs import _
+from workshop_app.models.document import FILE_FILTER
 from workshop_app.models.errors import WorkshopError
-from workshop_app.models.handouts.writing import write_handout
+from workshop_app.models.handouts.writing import LONGEST_LABEL, write_handout
 from workshop_app.models.roadmap.tree import item_label, roadmap_tree
-
-# Translators: keep "(*.workshop)" and "(*)" as they are
-FILE_FILTER = N_("Workshop files (*.workshop);;All files (*)")
 
 
 def next_group_label(document) -> str:
@@ -48,6 +46,7 @@ class HandoutDialog(QDialog):
                          "anywhere; the rest is read-only. File › Merge Handouts… brings its work back."))
         intro.setWordWrap(True)
         self.label = QLineEdit(next_group_label(session.document))
+        self.label.setMaxLength(LONGEST_LABEL)
         self.outcomes = QListWidget()
         for goal in roadmap_tree(session.document):
             for outcome in goal.children:

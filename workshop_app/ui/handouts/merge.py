@@ -4,7 +4,7 @@ before anything is applied. Merging one handout is one step, which Edit › Undo
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,7 +23,7 @@ from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.errors import WorkshopError
 from workshop_app.models.handouts.describing import conflict_views, preview_lines
 from workshop_app.models.handouts.merging import HANDOUT, WORKSHOP, merge_change, plan_merge
-from workshop_app.models.handouts.reading import read_handout
+from workshop_app.models.handouts.reading import distinct_paths, read_handout
 from workshop_app.ui.widgets.fields import PlainTextBox
 
 
@@ -43,6 +43,7 @@ class MergeDialog(QDialog):
         self.changes.setReadOnly(True)
         self.conflicts_label = QLabel()
         self.conflicts_label.setWordWrap(True)
+        self.conflicts_label.setTextFormat(Qt.PlainText)  # it names the group, as the group typed it
         self.conflicts = QTableWidget(0, 6)
         self.conflicts.setHorizontalHeaderLabels([
             # Translators: the columns of the merge's conflicts: what is at stake, then its three values
@@ -56,6 +57,9 @@ class MergeDialog(QDialog):
         for column, mode in ((1, QHeaderView.ResizeToContents), (2, QHeaderView.Stretch), (3, QHeaderView.Stretch),
                              (4, QHeaderView.Stretch), (5, QHeaderView.ResizeToContents)):
             header.setSectionResizeMode(column, mode)
+        # Rows as tall as their wrapped text at the widths the columns get once laid out, not before.
+        rows = self.conflicts
+        header.sectionResized.connect(lambda *_section: QTimer.singleShot(0, rows, rows.resizeRowsToContents))
         self.keep_workshop = QPushButton(_("Keep All the &Workshop's"))
         self.keep_group = QPushButton(_("Take All the &Group's"))
         self.keep_workshop.clicked.connect(lambda: self._choose_all(WORKSHOP))
@@ -77,6 +81,10 @@ class MergeDialog(QDialog):
         layout.addWidget(self.conflicts, 2)
         layout.addWidget(self.buttons)
         self.resize(980, 640)
+        paths, repeated = distinct_paths(paths)
+        # Translators: the files chosen in File › Merge Handouts… named one handout twice
+        self.repeated = [_("{file} was chosen more than once; it is merged once.").format(file=path.name)
+                         for path in repeated]
         try:
             # Every file is read (or refused) before anything changes.
             self.handouts = [read_handout(session.document, path) for path in paths]
@@ -110,9 +118,14 @@ class MergeDialog(QDialog):
             if self.plan.again:
                 self.heading.setText(self.heading.text() + "\n" + _("This handout was merged before: below are "
                                                                       "the changes made in it since."))
+        # What will not be merged, and a part the file claims the workshop never handed out.
+        notes = [*(self.repeated if self.index == 0 else []), *self.plan.notes]
+        if notes:
+            self.heading.setText("\n".join([self.heading.text(), *notes]))
         self._fill_conflicts()
         self._preview()  # enables Merge when there is something to merge and the preview could be made
-        self.merge_button.setText(_("&Merge {group}").format(group=handout.label))
+        # An "&" the group typed in its name is shown, not taken for a shortcut.
+        self.merge_button.setText(_("&Merge {group}").format(group=handout.label.replace("&", "&&")))
 
     def _fill_conflicts(self) -> None:
         views = conflict_views(self.session.document, self.plan) if not self.plan.already_merged else []
