@@ -102,7 +102,8 @@ def test_a_comment_of_1001_characters_is_refused_with_the_form_and_the_text_kept
     answer = shared.post_comment(action["id"], text)
     assert answer.status == 400
     words = _text(answer.text)
-    assert "Your comment has 1,001 characters; at most 1,000 can be sent" in words
+    assert "Your comment has 1,001 characters, 1 more than the 1,000 that can be sent. Please shorten it." in words
+    assert "emoji" not in words
     assert f">{text}</textarea>" in answer.text
     assert shared.post_comment(action["id"], "y" * 1000).status == 303
     assert shared.post_comment(action["id"], "   ").status == 400
@@ -111,7 +112,7 @@ def test_a_comment_of_1001_characters_is_refused_with_the_form_and_the_text_kept
 
 
 def test_a_body_far_larger_than_a_comment_is_refused_unread(shared):
-    answer = request(shared.port, "POST", f"/{shared.token}/comment", b"text=" + b"x" * 20_000,
+    answer = request(shared.port, "POST", f"/{shared.token}/comment", b"text=" + b"x" * 40_000,
                      {"Content-Type": "application/x-www-form-urlencoded"})
     assert answer.status == 413
     assert "too large" in _text(answer.text)

@@ -16,6 +16,7 @@ _BREAKS = ("break", "meal")
 # "My group" lists people only once the typed name narrows them down to a few.
 MOST_PEOPLE = 12
 SHORTEST_NAME = 2
+LONGEST_NAME_TYPED = 100
 
 
 def today_page(snapshot: SiteSnapshot, request: Request, now: dt.datetime) -> str:
@@ -79,7 +80,7 @@ def group_page(snapshot: SiteSnapshot, request: Request) -> str:
     _ = request.words
     # Translators: the heading of the phones' page where a participant finds their breakout group
     title = _("My group")
-    typed = " ".join(request.query.get("name", "").split())[:100]
+    typed = " ".join(request.query.get("name", "").split())[:LONGEST_NAME_TYPED]
     # Translators: the label of the name box on the phones' page "My group"
     label = _("Type part of your name")
     # Translators: the button that looks a name up on the phones' page "My group"
@@ -87,7 +88,7 @@ def group_page(snapshot: SiteSnapshot, request: Request) -> str:
     parts = [f"<h1>{esc(title)}</h1>",
              f'<form class="search" method="get" action="{GROUP}" role="search"><label for="name">{esc(label)}'
              f'</label><div class="row"><input type="search" id="name" name="name" value="{esc(typed)}" '
-             f'autocomplete="name" maxlength="100" dir="auto">'
+             f'autocomplete="name" maxlength="{LONGEST_NAME_TYPED}" dir="auto">'
              f'<input type="hidden" name="lang" value="{esc(request.language)}">'
              f'<button type="submit">{esc(find)}</button></div></form>']
     words = search_key(typed).split()
