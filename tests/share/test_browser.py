@@ -73,7 +73,7 @@ def test_a_comment_sent_from_a_phone_arrives_pending(phone, shared):
     phone.click("button[type=submit]")
     phone.wait_for_load_state()
     assert pending_phone_comments(shared.document) == []  # not yet: the document's thread stores it
-    shared.sharing.poll()
+    shared.sharing.poll(wait=True)
     pending = pending_phone_comments(shared.document)
     assert [(row["text"], row["name"], row["code"]) for row in pending] == [
         ("Please name the ministry's focal point.", "A participant", action["code"])]
@@ -89,7 +89,7 @@ def test_a_title_with_a_script_prints_as_text(phone, shared):
     action = first_action(shared.document)
     shared.document.apply(shared.document.plan_update("roadmap_node", action["id"], None,
                                                       title="<script>alert(1)</script> Legal gap analysis"))
-    shared.sharing.poll()
+    shared.sharing.poll(wait=True)
     phone.goto(shared.url)
     assert "<script>alert(1)</script> Legal gap analysis" in phone.inner_text("main")
     assert phone.alerts == []
