@@ -105,3 +105,42 @@ def test_the_pages_fit_a_phone_in_english_and_french(phone, shared, tmp_path):
             phone.screenshot(path=str(tmp_path / f"{language}-{page.split('?')[0] or 'roadmap'}.png"))
     phone.goto(shared.url + "?lang=fr")
     assert "Feuille de route" in phone.inner_text("body")
+
+
+def _emoji_comment(characters: int) -> str:
+    """A comment of exactly this many characters (code points, as the site counts), half of
+    them emoji, which a browser counts twice (UTF-16)."""
+    text = ("Oui 👍 نعم 🙏🏽 ok ✊🏾 " * characters)[:characters - 1] + "!"
+    assert len(text) == characters and text.strip() == text
+    return text
+
+
+def test_a_comment_of_a_thousand_characters_with_emoji_is_taken_whole(phone, shared):
+    from workshop_app.models.roadmap.phone_comments import pending_phone_comments
+
+    action = first_action(shared.document)
+    text = _emoji_comment(1000)
+    assert len(text.encode("utf-16-le")) // 2 > 1000  # more than 1,000 as the browser counts
+    phone.goto(shared.url + f"comment?on={action['id']}")
+    phone.focus("#text")
+    phone.keyboard.insert_text(text)  # as a keyboard or a paste enters it: the box's maxlength applies
+    phone.click("button[type=submit]")
+    phone.wait_for_load_state()
+    assert "was received" in phone.inner_text("main")
+    shared.sharing.poll(wait=True)
+    assert [row["text"] for row in pending_phone_comments(shared.document)] == [text]
+
+
+def test_a_comment_one_character_too_long_is_refused_with_how_much_to_cut(phone, shared, tmp_path):
+    action = first_action(shared.document)
+    text = _emoji_comment(1001)
+    phone.goto(shared.url + f"comment?on={action['id']}")
+    phone.focus("#text")
+    phone.keyboard.insert_text(text)
+    phone.click("button[type=submit]")
+    phone.wait_for_load_state()
+    message = phone.inner_text(".problem")
+    assert message == ("Your comment has 1,001 characters, 1 more than the 1,000 that can be sent. Please shorten "
+                       "it. Some emoji count as two characters or more.")
+    assert phone.input_value("#text") == text  # what was typed is kept
+    phone.screenshot(path=str(tmp_path / "too-long.png"))
