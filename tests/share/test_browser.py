@@ -95,16 +95,30 @@ def test_a_title_with_a_script_prints_as_text(phone, shared):
     assert phone.alerts == []
 
 
-def test_the_pages_fit_a_phone_in_english_and_french(phone, shared, tmp_path):
-    for language in ("en", "fr"):
-        for page in ("", "agenda", "group?name=Ingrid"):
+def test_the_pages_fit_a_phone_with_the_menu_on_one_row_in_every_language(phone, shared, tmp_path):
+    for language in ("en", "fr", "es", "ar"):
+        for page in ("", "today", "agenda", "group?name=Ingrid", "changes"):
             separator = "&" if "?" in page else "?"
             phone.goto(f"{shared.url}{page}{separator}lang={language}")
             width = phone.evaluate("document.documentElement.scrollWidth")
             assert width <= PHONE["width"], (language, page, width)  # nothing wider than the phone
+            rows = phone.evaluate("new Set([...document.querySelectorAll('header nav a')]"
+                                  ".map(link => Math.round(link.getBoundingClientRect().top))).size")
+            assert rows == 1, (language, page)  # the menu is one row
             phone.screenshot(path=str(tmp_path / f"{language}-{page.split('?')[0] or 'roadmap'}.png"))
     phone.goto(shared.url + "?lang=fr")
     assert "Feuille de route" in phone.inner_text("body")
+
+
+def test_today_and_the_whole_agenda_are_one_place_of_the_menu_and_link_to_each_other(phone, shared):
+    phone.goto(shared.url + "today")
+    assert phone.inner_text("header nav [aria-current]") == "Agenda"
+    phone.click("text=The whole agenda >> nth=0")
+    phone.wait_for_load_state()
+    assert phone.inner_text("h1") == "Agenda" and phone.inner_text("header nav [aria-current]") == "Agenda"
+    phone.click(".views >> text=Today")
+    phone.wait_for_load_state()
+    assert phone.inner_text("h1") == "Today"
 
 
 def _emoji_comment(characters: int) -> str:

@@ -9,7 +9,7 @@ from workshop_app.models.agenda.schedule import clock
 from workshop_app.models.stakeholders.attendance import search_key
 from workshop_app.models.vocabulary import SESSION_TYPES
 from workshop_app.share.labels import vocabulary_label
-from workshop_app.share.pages import AGENDA, GROUP, TODAY, Request, esc, fill, frame, isolated
+from workshop_app.share.pages import AGENDA, GROUP, TODAY, Request, agenda_switch, esc, fill, frame, isolated
 from workshop_app.share.snapshot import Day, Person, Placement, Session, SiteSnapshot
 
 _BREAKS = ("break", "meal")
@@ -25,7 +25,7 @@ def today_page(snapshot: SiteSnapshot, request: Request, now: dt.datetime) -> st
     title = _("Today")
     status = live_status([dict(day) for day in snapshot.live_days], [dict(s) for s in snapshot.live_sessions], now)
     day = next((day for day in snapshot.days if status.day and day.id == status.day["id"]), None)
-    parts = [f"<h1>{esc(title)}</h1>"]
+    parts = [agenda_switch(request, TODAY), f"<h1>{esc(title)}</h1>"]
     if day is None:
         parts.append(f'<p class="lead">{esc(_no_day(snapshot, _, now.date()))}</p>')
     else:
@@ -53,7 +53,6 @@ def today_page(snapshot: SiteSnapshot, request: Request, now: dt.datetime) -> st
             heading = _("Later today")
             parts.append(f'<section class="later"><h2>{esc(heading)}</h2>'
                          f'{"".join(_slot(slot, _) for slot in later)}</section>')
-    # Translators: a link on the phones' page of today
     whole = _("The whole agenda")
     parts.append(f'<p><a class="button" href="{request.link(AGENDA)}">{esc(whole)}</a></p>')
     return frame(snapshot, request, TODAY, title, "\n".join(parts), version_url="version?clock=1")
@@ -62,7 +61,7 @@ def today_page(snapshot: SiteSnapshot, request: Request, now: dt.datetime) -> st
 def agenda_page(snapshot: SiteSnapshot, request: Request) -> str:
     _ = request.words
     title = _("Agenda")
-    parts = [f"<h1>{esc(title)}</h1>"]
+    parts = [agenda_switch(request, AGENDA), f"<h1>{esc(title)}</h1>"]
     if not snapshot.days:
         # Translators: on the phones, when the workshop has no agenda yet
         empty = _("The agenda is still empty.")
