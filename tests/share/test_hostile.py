@@ -181,3 +181,21 @@ def test_a_host_header_too_long_for_a_qr_code_is_refused(shared):
     answer = request(shared.port, "GET", f"/{shared.token}/qr.svg", headers={"Host": "a" * 5000})
     assert answer.status == 404
     assert request(shared.port, "GET", f"/{shared.token}/qr.svg", headers={"Host": "127.0.0.1"}).status == 200
+
+
+@pytest.mark.parametrize("line", [b"GET /{token}/\r\n\r\n", b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"])
+def test_a_request_that_is_not_http_1_gets_no_answer_without_headers(shared, line):
+    connection = _open(shared.port)
+    try:
+        connection.sendall(line.replace(b"{token}", shared.token.encode()))
+        answer = b""
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            piece = connection.recv(65536)
+            if not piece:
+                break
+            answer += piece
+    finally:
+        connection.close()
+    assert answer == b"" or answer.startswith(b"HTTP/1.1 ")  # never a page without its security headers
+    assert b"<html" not in answer and b"Bad request" not in answer

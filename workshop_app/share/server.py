@@ -171,6 +171,9 @@ class _Handler(BaseHTTPRequestHandler):
     def parse_request(self) -> bool:
         if not super().parse_request():
             return False
+        if self.request_version == "HTTP/0.9":  # an answer without headers would go without its security policy
+            self.close_connection = True
+            return False
         if not self.server.connections.answering(self.connection):
             self.close_connection = True  # closed to make room while its head arrived
             return False
@@ -318,6 +321,8 @@ class _Handler(BaseHTTPRequestHandler):
         """The standard library's refusals (a malformed request, an unknown method), without its
         page that echoes the request; an unknown method is a 404 without the token."""
         self.close_connection = True
+        if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":
+            return  # not HTTP/1: no answer that would go without its headers
         if code == 501 and getattr(self, "path", None) is not None:
             self._other()
             return
