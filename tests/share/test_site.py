@@ -194,6 +194,9 @@ def test_an_arabic_page_reads_right_to_left(shared):
     page = shared.get(lang="ar").text
     assert '<html lang="ar" dir="rtl"' in page
     assert "خارطة الطريق" in page
+    # A time range holds no letter: it reads from the left, as in the window and the exports.
+    assert '<bdi dir="ltr">09:20–11:00</bdi>' in shared.get("today", lang="ar").text
+    assert '<bdi dir="ltr">09:20–11:00</bdi>' in shared.get("group", name="Ingrid", lang="ar").text
 
 
 def test_the_version_changes_after_an_edit_and_a_rebuild_only(shared):

@@ -6,9 +6,8 @@ workshop's working languages; comments sent from phones wait for the facilitator
 Share with the Room):
 `snapshot` freezes what the pages show, from a copy of the document; `site` answers from the
 frozen snapshot in the server's threads (`server`, within the limits of `connections`), with
-`pages` and the page modules writing the HTML in
-the reader's language (`labels`); `addresses` lists where phones find it and draws its QR code;
-`join_sheet` prints the page the room scans.
+`pages` and the page modules writing the HTML in the reader's language (`labels`); `addresses`
+lists where phones find it and draws its QR code; `join_sheet` prints the page the room scans.
 No Qt here.
 """
 

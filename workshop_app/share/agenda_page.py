@@ -109,6 +109,12 @@ def day_label(day: Day, _: Words) -> str:
 
 # ---------------------------------------------------------------------------------- internals
 
+def _time_range(start: str, end: str) -> str:
+    """"09:20–11:00", read from the left in an Arabic page too (as the window and the exports
+    write a time range: it holds no letter to give it a direction)."""
+    return f'<bdi dir="ltr">{esc(start)}–{esc(end)}</bdi>'
+
+
 def _no_day(snapshot: SiteSnapshot, _: Words, today: dt.date) -> str:
     dates = sorted(day.date for day in snapshot.days if day.date)
     if not dates:
@@ -122,7 +128,7 @@ def _no_day(snapshot: SiteSnapshot, _: Words, today: dt.date) -> str:
 
 def _live(item: LiveSession, _: Words, now: bool = False) -> str:
     session = item.session
-    times = f"{item.start}–{item.end}"
+    times = _time_range(item.start, item.end)
     if now and item.minutes_left is not None:
         if item.minutes_left > 0:
             left = _.n("{count} minute left", "{count} minutes left", item.minutes_left)
@@ -142,7 +148,7 @@ def _places(track: str, room: str, _: Words) -> str:
 
 
 def _slot(slot: tuple[Session, ...], _: Words) -> str:
-    times = f"{clock(min(s.start for s in slot))}–{clock(max(s.end for s in slot))}"
+    times = _time_range(clock(min(s.start for s in slot)), clock(max(s.end for s in slot)))
     note = ""
     if len(slot) > 1:
         parallel = _.n("{count} in parallel", "{count} in parallel", len(slot))
@@ -215,5 +221,5 @@ def _placement(place: Placement, _: Words) -> str:
     if place.room:
         room = fill(_("Room: {room}"), room=isolated(esc(place.room)))
         room = f'<p class="room">{room}</p>'
-    return (f'<article class="placement"><p class="time">{clock(place.start)}–{clock(place.end)}</p>'
+    return (f'<article class="placement"><p class="time">{_time_range(clock(place.start), clock(place.end))}</p>'
             f'<h4 dir="auto">{group}</h4>{room}{role}</article>')
