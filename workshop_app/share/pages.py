@@ -81,25 +81,33 @@ def message_page(snapshot: SiteSnapshot, request: Request, title: str, message: 
     return frame(snapshot, request, "", title, f"<h1>{esc(title)}</h1><p class='lead'>{message}</p>{link}")
 
 
+def pgettext(context: str, message: str) -> tuple[str, str]:
+    """Marks a message with its context for `make catalogs` (extracted as msgctxt); translated
+    where a page is written, in the reader's language (Words.context)."""
+    return context, message
+
+
+# The menu: four short labels in one row on a phone 390 pixels wide, in every language; today's
+# sessions and the whole agenda share "Agenda", and each of the two pages links to the other.
+_MENU = (
+    # Translators: the phones' menu (four short labels in one row): the draft road map
+    ((ROADMAP,), pgettext("phones' menu", "Road map")),
+    # Translators: the phones' menu: the agenda (today's sessions, now and next, and the whole agenda)
+    ((TODAY, AGENDA), pgettext("phones' menu", "Agenda")),
+    # Translators: the phones' menu: find your breakout group by typing your name
+    ((GROUP,), pgettext("phones' menu", "My group")),
+    # Translators: the phones' menu: what changed in the road map since the start of the day
+    ((CHANGES,), pgettext("phones' menu", "Changes")),
+)
+
+
 def _header(snapshot: SiteSnapshot, request: Request, page: str) -> str:
-    """The workshop's title, the menu and the language switch. The menu is one row of four on a
-    phone 390 pixels wide, in every language: short words of their own (a label may take two
-    lines within its place); today's sessions and the whole agenda share "Agenda", and each of
-    the two pages links to the other."""
+    """The workshop's title, the menu (a label may take two lines within its place) and the
+    language switch."""
     _ = request.words
-    pages = (
-        # Translators: the phones' menu (four short labels in one row): the draft road map
-        ((ROADMAP,), _.context("phones' menu", "Road map")),
-        # Translators: the phones' menu: the agenda (today's sessions, now and next, and the whole agenda)
-        ((TODAY, AGENDA), _.context("phones' menu", "Agenda")),
-        # Translators: the phones' menu: find your breakout group by typing your name
-        ((GROUP,), _.context("phones' menu", "My group")),
-        # Translators: the phones' menu: what changed in the road map since the start of the day
-        ((CHANGES,), _.context("phones' menu", "Changes")),
-    )
     links = "".join(
         f'<a href="{request.link(names[0])}"' + (' aria-current="page"' if page in names else "")
-        + f">{esc(label)}</a>" for names, label in pages)
+        + f">{esc(_.context(*label))}</a>" for names, label in _MENU)
     # Translators: the label of the phones' menu, read out by screen readers
     menu = esc(_("Pages"))
     return (f'<header><p class="workshop" dir="auto">{esc(snapshot.title)}</p>'
