@@ -474,3 +474,18 @@ def test_categories_print_in_the_report_s_language_whatever_the_window_s(demo_do
     text = flat("\n".join(pages_text(path)))
     assert "Government" in text and "Civil society" in text
     assert text.count("No organization") <= 2  # the awkward people have none; every other row its category
+
+
+def test_a_comment_accepted_from_a_phone_is_printed_as_signed_by_what_its_sender_typed(demo_path, tmp_path):
+    from workshop_app.models.roadmap.phone_comments import plan_accept_phone_comment, plan_receive_phone_comment
+
+    with WorkshopDocument.open(demo_path) as document:
+        participant = document.rows("participant", order_by="name")[0]["name"]
+        outcome = document.rows("roadmap_node", "level = 'outcome'", order_by="position")[0]["id"]
+        received = plan_receive_phone_comment(document, outcome, "Drop this outcome", name=participant)
+        document.apply(received)
+        document.apply(plan_accept_phone_comment(document, received.rows[0].row_id))
+        write_roadmap_pdf(document, tmp_path / "comments.pdf", sections=["comments"])
+    annex = flat(everything(tmp_path / "comments.pdf"))
+    assert "Drop this outcome" in annex
+    assert f"From a phone, signed “{participant}” (not verified)" in annex

@@ -59,7 +59,7 @@ def test_only_outcomes_and_actions_take_comments_of_1_to_1000_characters(demo):
     plan_receive_phone_comment(demo, outcome["id"], "é" * 1000, name="n" * 200, organization="o" * 200)
 
 
-def test_accepting_records_a_plenary_comment_linked_to_its_sender_in_one_undoable_step(demo):
+def test_accepting_records_a_plenary_comment_marked_as_from_a_phone_in_one_undoable_step(demo):
     action = _first(demo, "action")
     received = _receive(demo, action["id"], "Budget line for interpreters is missing", name="bikash  thapa",
                         organization="moless")
@@ -67,7 +67,9 @@ def test_accepting_records_a_plenary_comment_linked_to_its_sender_in_one_undoabl
     demo.apply(change)
     [recorded] = comments(demo)
     assert (recorded["node_id"], recorded["text"], recorded["status"], recorded["raised_by"]) == (
-        action["id"], "Budget line for interpreters is missing", "open", "Bikash Thapa, MoLESS")
+        action["id"], "Budget line for interpreters is missing", "open",
+        "From a phone, signed “bikash thapa, moless” (not verified)")
+    assert recorded["from_phone"] and recorded["signed"] == "bikash thapa, moless"
     row = demo.get("phone_comment", received)
     assert (row["status"], row["comment_id"]) == ("accepted", recorded["id"])
     assert pending_phone_comments(demo) == []
@@ -81,13 +83,26 @@ def test_accepting_records_a_plenary_comment_linked_to_its_sender_in_one_undoabl
     assert len(comments(demo)) == 1
 
 
-def test_a_sender_nobody_in_the_workshop_matches_signs_the_comment(demo):
+def test_a_name_typed_on_a_phone_is_never_taken_for_the_participant_of_that_name(demo):
+    """Anyone can type a minister's name: the comment is not put in that person's mouth."""
+    participant = demo.rows("participant", order_by="name")[0]
+    organization = demo.get("organization", participant["organization_id"])
     outcome = _first(demo, "outcome")
-    received = _receive(demo, outcome["id"], "Include domestic workers", name="A visitor", organization="Radio Nepal")
+    received = _receive(demo, outcome["id"], "Drop this outcome", name=participant["name"],
+                        organization=organization["acronym"])
     demo.apply(plan_accept_phone_comment(demo, received))
     [recorded] = comments(demo)
-    assert recorded["text"] == "Include domestic workers\n— A visitor, Radio Nepal"
-    assert recorded["raised_by"] == ""
+    stored = demo.get("plenary_comment", recorded["id"])
+    assert (stored["participant_id"], stored["organization_id"], stored["text"]) == (None, None, "Drop this outcome")
+    assert recorded["raised_by"] == (f"From a phone, signed “{participant['name']}, {organization['acronym']}” "
+                                     f"(not verified)")
+
+
+def test_a_comment_sent_without_a_name_says_it_is_not_signed(demo):
+    outcome = _first(demo, "outcome")
+    demo.apply(plan_accept_phone_comment(demo, _receive(demo, outcome["id"], "Include domestic workers")))
+    [recorded] = comments(demo)
+    assert (recorded["text"], recorded["raised_by"]) == ("Include domestic workers", "From a phone, not signed")
 
 
 def test_dismissing_keeps_the_road_map_as_it_is_and_undo_brings_the_comment_back(demo):

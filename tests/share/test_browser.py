@@ -73,7 +73,7 @@ def test_a_comment_sent_from_a_phone_arrives_pending(phone, shared):
     phone.click("button[type=submit]")
     phone.wait_for_load_state()
     assert pending_phone_comments(shared.document) == []  # not yet: the document's thread stores it
-    shared.sharing.poll()
+    shared.sharing.poll(wait=True)
     pending = pending_phone_comments(shared.document)
     assert [(row["text"], row["name"], row["code"]) for row in pending] == [
         ("Please name the ministry's focal point.", "A participant", action["code"])]
@@ -89,19 +89,72 @@ def test_a_title_with_a_script_prints_as_text(phone, shared):
     action = first_action(shared.document)
     shared.document.apply(shared.document.plan_update("roadmap_node", action["id"], None,
                                                       title="<script>alert(1)</script> Legal gap analysis"))
-    shared.sharing.poll()
+    shared.sharing.poll(wait=True)
     phone.goto(shared.url)
     assert "<script>alert(1)</script> Legal gap analysis" in phone.inner_text("main")
     assert phone.alerts == []
 
 
-def test_the_pages_fit_a_phone_in_english_and_french(phone, shared, tmp_path):
-    for language in ("en", "fr"):
-        for page in ("", "agenda", "group?name=Ingrid"):
+def test_the_pages_fit_a_phone_with_the_menu_on_one_row_in_every_language(phone, shared, tmp_path):
+    for language in ("en", "fr", "es", "ar"):
+        for page in ("", "today", "agenda", "group?name=Ingrid", "changes"):
             separator = "&" if "?" in page else "?"
             phone.goto(f"{shared.url}{page}{separator}lang={language}")
             width = phone.evaluate("document.documentElement.scrollWidth")
             assert width <= PHONE["width"], (language, page, width)  # nothing wider than the phone
+            rows = phone.evaluate("new Set([...document.querySelectorAll('header nav a')]"
+                                  ".map(link => Math.round(link.getBoundingClientRect().top))).size")
+            assert rows == 1, (language, page)  # the menu is one row
             phone.screenshot(path=str(tmp_path / f"{language}-{page.split('?')[0] or 'roadmap'}.png"))
     phone.goto(shared.url + "?lang=fr")
     assert "Feuille de route" in phone.inner_text("body")
+
+
+def test_today_and_the_whole_agenda_are_one_place_of_the_menu_and_link_to_each_other(phone, shared):
+    phone.goto(shared.url + "today")
+    assert phone.inner_text("header nav [aria-current]") == "Agenda"
+    phone.click("text=The whole agenda >> nth=0")
+    phone.wait_for_load_state()
+    assert phone.inner_text("h1") == "Agenda" and phone.inner_text("header nav [aria-current]") == "Agenda"
+    phone.click(".views >> text=Today")
+    phone.wait_for_load_state()
+    assert phone.inner_text("h1") == "Today"
+
+
+def _emoji_comment(characters: int) -> str:
+    """A comment of exactly this many characters (code points, as the site counts), half of
+    them emoji, which a browser counts twice (UTF-16)."""
+    text = ("Oui 👍 نعم 🙏🏽 ok ✊🏾 " * characters)[:characters - 1] + "!"
+    assert len(text) == characters and text.strip() == text
+    return text
+
+
+def test_a_comment_of_a_thousand_characters_with_emoji_is_taken_whole(phone, shared):
+    from workshop_app.models.roadmap.phone_comments import pending_phone_comments
+
+    action = first_action(shared.document)
+    text = _emoji_comment(1000)
+    assert len(text.encode("utf-16-le")) // 2 > 1000  # more than 1,000 as the browser counts
+    phone.goto(shared.url + f"comment?on={action['id']}")
+    phone.focus("#text")
+    phone.keyboard.insert_text(text)  # as a keyboard or a paste enters it: the box's maxlength applies
+    phone.click("button[type=submit]")
+    phone.wait_for_load_state()
+    assert "was received" in phone.inner_text("main")
+    shared.sharing.poll(wait=True)
+    assert [row["text"] for row in pending_phone_comments(shared.document)] == [text]
+
+
+def test_a_comment_one_character_too_long_is_refused_with_how_much_to_cut(phone, shared, tmp_path):
+    action = first_action(shared.document)
+    text = _emoji_comment(1001)
+    phone.goto(shared.url + f"comment?on={action['id']}")
+    phone.focus("#text")
+    phone.keyboard.insert_text(text)
+    phone.click("button[type=submit]")
+    phone.wait_for_load_state()
+    message = phone.inner_text(".problem")
+    assert message == ("Your comment has 1,001 characters, 1 more than the 1,000 that can be sent. Please shorten "
+                       "it. Some emoji count as two characters or more.")
+    assert phone.input_value("#text") == text  # what was typed is kept
+    phone.screenshot(path=str(tmp_path / "too-long.png"))

@@ -77,7 +77,7 @@ def test_a_comment_from_a_phone_waits_as_pending_until_the_document_thread_store
     assert answer.status == 303
     assert answer.headers["Location"].startswith("sent?")
     assert pending_phone_comments(shared.document) == []  # nothing touched the document yet
-    result = shared.sharing.poll()
+    result = shared.sharing.poll(wait=True)
     assert len(result.stored) == 1 and not result.published  # a pending comment changes no page
     [pending] = pending_phone_comments(shared.document)
     assert (pending["node_id"], pending["code"], pending["text"], pending["name"], pending["organization"]) == (
@@ -92,7 +92,7 @@ def test_a_comment_on_an_output_or_an_unknown_item_is_refused(shared):
     output = shared.document.rows("roadmap_node", "level = 'output'")[0]
     assert shared.post_comment(output["id"], "Not here").status == 404
     assert shared.post_comment("no-such-item", "Not here").status == 404
-    shared.sharing.poll()
+    shared.sharing.poll(wait=True)
     assert pending_phone_comments(shared.document) == []
 
 
@@ -102,16 +102,17 @@ def test_a_comment_of_1001_characters_is_refused_with_the_form_and_the_text_kept
     answer = shared.post_comment(action["id"], text)
     assert answer.status == 400
     words = _text(answer.text)
-    assert "Your comment has 1,001 characters; at most 1,000 can be sent" in words
+    assert "Your comment has 1,001 characters, 1 more than the 1,000 that can be sent. Please shorten it." in words
+    assert "emoji" not in words
     assert f">{text}</textarea>" in answer.text
     assert shared.post_comment(action["id"], "y" * 1000).status == 303
     assert shared.post_comment(action["id"], "   ").status == 400
-    shared.sharing.poll()
+    shared.sharing.poll(wait=True)
     assert [len(row["text"]) for row in pending_phone_comments(shared.document)] == [1000]
 
 
 def test_a_body_far_larger_than_a_comment_is_refused_unread(shared):
-    answer = request(shared.port, "POST", f"/{shared.token}/comment", b"text=" + b"x" * 20_000,
+    answer = request(shared.port, "POST", f"/{shared.token}/comment", b"text=" + b"x" * 40_000,
                      {"Content-Type": "application/x-www-form-urlencoded"})
     assert answer.status == 413
     assert "too large" in _text(answer.text)
@@ -125,7 +126,7 @@ def test_more_comments_a_minute_than_a_phone_sends_are_refused(shared):
     refused = shared.post_comment(action["id"], "One more")
     assert refused.headers["Retry-After"] == "60"
     assert "Please wait a minute" in _text(refused.text)
-    shared.sharing.poll()
+    shared.sharing.poll(wait=True)
     assert len(pending_phone_comments(shared.document)) == 6
 
 
@@ -133,7 +134,7 @@ def test_a_title_that_holds_markup_prints_as_text(shared):
     action = first_action(shared.document)
     shared.document.apply(shared.document.plan_update("roadmap_node", action["id"],
                                                       title="<script>alert(1)</script> & \"quotes\""))
-    assert shared.sharing.poll().published
+    assert shared.sharing.poll(wait=True).published
     for page in (shared.get(), shared.get(q="alert"), shared.get("changes"), shared.get("comment", on=action["id"])):
         assert "<script>alert(1)</script>" not in page.text
         assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;" in page.text
@@ -175,7 +176,7 @@ def test_participants_e_mail_and_phone_never_reach_a_page(shared):
 def test_a_page_in_french_and_the_language_switch(shared):
     shared.document.apply(shared.document.plan_update("workshop", shared.document.workshop()["id"],
                                                       languages="en, fr, ar"))
-    shared.sharing.poll()
+    shared.sharing.poll(wait=True)
     page = shared.get(lang="fr").text
     assert '<html lang="fr" dir="ltr"' in page
     words = _text(page)
@@ -184,7 +185,7 @@ def test_a_page_in_french_and_the_language_switch(shared):
     assert '<html lang="en"' in english
     assert 'hreflang="fr"' in english and "Français" in english and "العربية" in english
     # Links keep the page's language.
-    assert 'href="./agenda?lang=fr"' in page
+    assert 'href="./today?lang=fr"' in page
     french_agenda = _text(shared.get("agenda", lang="fr").text)
     assert "Jour 1" in french_agenda and "mardi 9 mars 2027" in french_agenda
 
@@ -193,17 +194,20 @@ def test_an_arabic_page_reads_right_to_left(shared):
     page = shared.get(lang="ar").text
     assert '<html lang="ar" dir="rtl"' in page
     assert "خارطة الطريق" in page
+    # A time range holds no letter: it reads from the left, as in the window and the exports.
+    assert '<bdi dir="ltr">09:20–11:00</bdi>' in shared.get("today", lang="ar").text
+    assert '<bdi dir="ltr">09:20–11:00</bdi>' in shared.get("group", name="Ingrid", lang="ar").text
 
 
 def test_the_version_changes_after_an_edit_and_a_rebuild_only(shared):
     before = shared.get("version").text
     assert shared.get("version").text == before
-    shared.sharing.poll()  # nothing changed: the same version
+    shared.sharing.poll(wait=True)  # nothing changed: the same version
     assert shared.get("version").text == before
     action = first_action(shared.document)
     shared.document.apply(shared.document.plan_update("roadmap_node", action["id"], title="Retitled in plenary"))
     assert shared.get("version").text == before  # the pages follow the snapshot, rebuilt by the document's thread
-    assert shared.sharing.poll().published
+    assert shared.sharing.poll(wait=True).published
     after = shared.get("version").text
     assert int(after) > int(before)
     assert "Retitled in plenary" in shared.get().text
@@ -225,9 +229,9 @@ def test_changes_since_the_start_of_the_day(shared):
     assert "Nothing has changed yet" in _text(shared.get("changes").text)
     action = first_action(shared.document)
     shared.document.apply(shared.document.plan_update("roadmap_node", action["id"], status="done"))
-    shared.sharing.poll()
+    shared.sharing.poll(wait=True)
     page = " ".join(_text(shared.get("changes").text).split())
-    assert "Changes since sharing started" in page
+    assert "Changes since 10:00 today" in page
     assert f"Action {action['code']} · status: Agreed → Done" in page
     assert "<del><bdi>Agreed</bdi></del>" in shared.get("changes").text
 
@@ -321,7 +325,7 @@ def test_a_comment_with_line_breaks_that_fits_the_box_is_taken(shared):
     text = "\r\n".join(["x" * 99] * 10)  # 1,000 characters as the box counts them, 1,009 as sent
     answer = shared.post_comment(first_action(shared.document)["id"], text)
     assert answer.status in (200, 303)
-    stored = shared.sharing.poll().stored
+    stored = shared.sharing.poll(wait=True).stored
     assert [len(comment.text) for comment in stored] == [999]
 
 
@@ -353,7 +357,96 @@ def test_comments_that_arrive_together_are_stored_in_one_change_and_a_gone_item_
     shared.document.apply(plan_delete_node(shared.document, actions[1]["id"]))
     changes = []
     shared.document.subscribe(changes.append)
-    result = shared.sharing.poll()
+    result = shared.sharing.poll(wait=True)
     assert len(result.stored) == 5 and [comment.text for comment, _reason in result.dropped] == [
         "On an action about to go"]
     assert len([change for change in changes if "phone_comment" in change.tables()]) == 1
+
+
+def test_changes_today_keep_their_start_when_sharing_stops_and_starts_again(shared):
+    from tests.share.conftest import DAY_TWO_AT_TEN
+    from workshop_app.share.sharing import Sharing
+
+    action = first_action(shared.document)
+    shared.document.apply(shared.document.plan_update("roadmap_node", action["id"], status="done"))
+    shared.sharing.poll(wait=True)
+    shared.sharing.stop()
+    later = DAY_TWO_AT_TEN.replace(hour=14)
+    again = Sharing(shared.document, bind="127.0.0.1", port=0, clock=lambda: later)
+    url = again.start()[0]
+    try:
+        page = " ".join(_text(fetch(url + "changes").text).split())
+        assert "Changes since 10:00 today" in page
+        assert f"Action {action['code']} · status: Agreed → Done" in page
+    finally:
+        again.stop()
+    next_morning = DAY_TWO_AT_TEN.replace(day=11, hour=9)
+    third = Sharing(shared.document, bind="127.0.0.1", port=0, clock=lambda: next_morning)
+    url = third.start()[0]
+    try:
+        page = " ".join(_text(fetch(url + "changes").text).split())
+        assert "Changes since 09:00 today" in page and "Nothing has changed yet" in page
+    finally:
+        third.stop()
+
+
+def test_the_snapshot_is_built_outside_the_document_s_thread_from_a_copy(shared, monkeypatch):
+    import threading
+
+    from workshop_app.share import sharing
+
+    built_in = []
+    started, release = threading.Event(), threading.Event()
+    original = sharing.build_snapshot
+
+    def slow_build(document, baseline, **parts):
+        built_in.append(threading.current_thread())
+        started.set()
+        release.wait(10)
+        return original(document, baseline, **parts)
+
+    monkeypatch.setattr(sharing, "build_snapshot", slow_build)
+    before = shared.get("version").text
+    action = first_action(shared.document)
+    shared.document.apply(shared.document.plan_update("roadmap_node", action["id"], title="Retitled in plenary"))
+    shared.sharing.poll()  # returns while the snapshot is being built
+    assert started.wait(10) and built_in[0] is not threading.current_thread()
+    assert shared.get("version").text == before and "Retitled in plenary" not in shared.get().text
+    release.set()
+    assert shared.sharing.poll(wait=True).published
+    assert "Retitled in plenary" in shared.get().text
+
+
+def test_a_search_is_written_once_per_snapshot_whatever_the_address_adds(shared, monkeypatch):
+    from workshop_app.share import site
+
+    written = []
+    original = site.roadmap_page
+    monkeypatch.setattr(site, "roadmap_page", lambda snapshot, request: written.append(dict(request.query))
+                        or original(snapshot, request))
+    for number in range(200):
+        page = shared.get(q="a", x=str(number), **{f"y{number}": "1"})
+        assert page.status == 200
+    assert written == [{"q": "a"}]
+    assert "x=" not in page.text and "y199" not in page.text  # links carry only what the page reads
+    for number in range(100):  # the page without a search, asked with other parameters
+        shared.get(x=str(number))
+    assert written == [{"q": "a"}, {}]
+    action = first_action(shared.document)
+    shared.document.apply(shared.document.plan_update("roadmap_node", action["id"], title="Retitled in plenary"))
+    shared.sharing.poll(wait=True)
+    assert "Retitled in plenary" in shared.get(q="a").text  # a new snapshot: written again
+    assert written[-1] == {"q": "a"}
+
+
+def test_the_pages_kept_are_the_latest_asked_for_within_a_number_and_a_size():
+    from workshop_app.share.site import PageCache, Response
+
+    cache = PageCache(most=3, most_bytes=10_000)
+    for number in range(10):
+        cache.put(("search", number), Response(200, b"x" * 100))
+    assert cache.get(("search", 7)) is not None  # asked for again: kept longer
+    cache.put(("search", 10), Response(200, b"x" * 100))
+    assert [number for number in range(11) if cache.get(("search", number))] == [7, 9, 10]
+    cache.put(("search", "broad"), Response(200, b"x" * 9_950))
+    assert len(cache) == 1 and cache.get(("search", "broad")) is not None

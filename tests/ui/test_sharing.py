@@ -36,15 +36,22 @@ def test_a_phone_reads_the_draft_and_its_comment_is_accepted_in_the_window(windo
     action = {code: node_id for node_id, code in node_codes(document).items()}["2.1.1"]
     assert document.get("roadmap_node", action)["title"] in html.unescape(fetch(url))
     port, token = window.room.sharing.port, window.room.sharing.site.token
+    minister = document.rows("participant", order_by="name")[0]["name"]  # anyone can type anyone's name
     body = urllib.parse.urlencode({"on": action, "text": "Add the recruitment agencies' association",
-                                   "name": "A participant"}).encode("utf-8")
+                                   "name": minister}).encode("utf-8")
     urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/{token}/comment", data=body),
                            timeout=10).read()
     qtbot.waitUntil(lambda: dialog.comments.count() == 1, timeout=5000)
-    assert "Action 2.1.1: Add the recruitment agencies' association" in dialog.comments.item(0).text()
+    assert dialog.comments.item(0).text() == ("Action 2.1.1: Add the recruitment agencies' association\n"
+                                               f"— From a phone, signed “{minister}” (not verified)")
     dialog.accept_button.click()
     assert dialog.comments.count() == 0
     assert document.count("plenary_comment", "text LIKE 'Add the recruitment agencies%'") == 1
+    window.workshop_view.show_page("roadmap")
+    page = window.workshop_view.page("roadmap")
+    page.tree.setCurrentIndex(page.model.index_of(action))
+    assert [page.details.comments.item(row).text() for row in range(page.details.comments.count())] == [
+        f"Add the recruitment agencies' association — From a phone, signed “{minister}” (not verified)"]
     window.session.undo_stack.undo()
     assert dialog.comments.count() == 1 and document.count("plenary_comment", "text LIKE 'Add the recruit%'") == 0
     dialog.dismiss_button.click()

@@ -431,8 +431,8 @@ class WorkshopDocument:
 
     @contextmanager
     def scratch_copy(self) -> Iterator["WorkshopDocument"]:
-        """A writable copy in memory with the same rows and ids, for planning on a file opened
-        read-only (a dry run): a Change planned there applies to this document unchanged."""
+        """A copy in memory with the same rows and ids, for planning a dry run (a Change planned
+        there applies to this document unchanged), or for reading in another thread."""
         memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         try:
             self._conn.backup(memory)

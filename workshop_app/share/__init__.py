@@ -4,10 +4,10 @@ workshop's working languages; comments sent from phones wait for the facilitator
 
 `sharing.Sharing` runs it for an open document (the `serve` command, and the window's View ›
 Share with the Room):
-`snapshot` freezes what the pages show in the document's thread; `site` answers from the frozen
-snapshot in the server's threads (`server`), with `pages` and the page modules writing the HTML in
-the reader's language (`labels`); `addresses` lists where phones find it and draws its QR code;
-`join_sheet` prints the page the room scans.
+`snapshot` freezes what the pages show, from a copy of the document; `site` answers from the
+frozen snapshot in the server's threads (`server`, within the limits of `connections`), with
+`pages` and the page modules writing the HTML in the reader's language (`labels`); `addresses`
+lists where phones find it and draws its QR code; `join_sheet` prints the page the room scans.
 No Qt here.
 """
 
@@ -17,6 +17,7 @@ __all__ = [
     "snapshot",
     "site",
     "server",
+    "connections",
     "pages",
     "labels",
     "roadmap_page",

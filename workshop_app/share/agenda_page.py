@@ -9,13 +9,14 @@ from workshop_app.models.agenda.schedule import clock
 from workshop_app.models.stakeholders.attendance import search_key
 from workshop_app.models.vocabulary import SESSION_TYPES
 from workshop_app.share.labels import vocabulary_label
-from workshop_app.share.pages import AGENDA, GROUP, TODAY, Request, esc, fill, frame, isolated
+from workshop_app.share.pages import AGENDA, GROUP, TODAY, Request, agenda_switch, esc, fill, frame, isolated
 from workshop_app.share.snapshot import Day, Person, Placement, Session, SiteSnapshot
 
 _BREAKS = ("break", "meal")
 # "My group" lists people only once the typed name narrows them down to a few.
 MOST_PEOPLE = 12
 SHORTEST_NAME = 2
+LONGEST_NAME_TYPED = 100
 
 
 def today_page(snapshot: SiteSnapshot, request: Request, now: dt.datetime) -> str:
@@ -24,7 +25,7 @@ def today_page(snapshot: SiteSnapshot, request: Request, now: dt.datetime) -> st
     title = _("Today")
     status = live_status([dict(day) for day in snapshot.live_days], [dict(s) for s in snapshot.live_sessions], now)
     day = next((day for day in snapshot.days if status.day and day.id == status.day["id"]), None)
-    parts = [f"<h1>{esc(title)}</h1>"]
+    parts = [agenda_switch(request, TODAY), f"<h1>{esc(title)}</h1>"]
     if day is None:
         parts.append(f'<p class="lead">{esc(_no_day(snapshot, _, now.date()))}</p>')
     else:
@@ -52,7 +53,6 @@ def today_page(snapshot: SiteSnapshot, request: Request, now: dt.datetime) -> st
             heading = _("Later today")
             parts.append(f'<section class="later"><h2>{esc(heading)}</h2>'
                          f'{"".join(_slot(slot, _) for slot in later)}</section>')
-    # Translators: a link on the phones' page of today
     whole = _("The whole agenda")
     parts.append(f'<p><a class="button" href="{request.link(AGENDA)}">{esc(whole)}</a></p>')
     return frame(snapshot, request, TODAY, title, "\n".join(parts), version_url="version?clock=1")
@@ -61,7 +61,7 @@ def today_page(snapshot: SiteSnapshot, request: Request, now: dt.datetime) -> st
 def agenda_page(snapshot: SiteSnapshot, request: Request) -> str:
     _ = request.words
     title = _("Agenda")
-    parts = [f"<h1>{esc(title)}</h1>"]
+    parts = [agenda_switch(request, AGENDA), f"<h1>{esc(title)}</h1>"]
     if not snapshot.days:
         # Translators: on the phones, when the workshop has no agenda yet
         empty = _("The agenda is still empty.")
@@ -79,7 +79,7 @@ def group_page(snapshot: SiteSnapshot, request: Request) -> str:
     _ = request.words
     # Translators: the heading of the phones' page where a participant finds their breakout group
     title = _("My group")
-    typed = " ".join(request.query.get("name", "").split())[:100]
+    typed = " ".join(request.query.get("name", "").split())[:LONGEST_NAME_TYPED]
     # Translators: the label of the name box on the phones' page "My group"
     label = _("Type part of your name")
     # Translators: the button that looks a name up on the phones' page "My group"
@@ -87,7 +87,7 @@ def group_page(snapshot: SiteSnapshot, request: Request) -> str:
     parts = [f"<h1>{esc(title)}</h1>",
              f'<form class="search" method="get" action="{GROUP}" role="search"><label for="name">{esc(label)}'
              f'</label><div class="row"><input type="search" id="name" name="name" value="{esc(typed)}" '
-             f'autocomplete="name" maxlength="100" dir="auto">'
+             f'autocomplete="name" maxlength="{LONGEST_NAME_TYPED}" dir="auto">'
              f'<input type="hidden" name="lang" value="{esc(request.language)}">'
              f'<button type="submit">{esc(find)}</button></div></form>']
     words = search_key(typed).split()
@@ -109,6 +109,12 @@ def day_label(day: Day, _: Words) -> str:
 
 # ---------------------------------------------------------------------------------- internals
 
+def _time_range(start: str, end: str) -> str:
+    """"09:20–11:00", read from the left in an Arabic page too (as the window and the exports
+    write a time range: it holds no letter to give it a direction)."""
+    return f'<bdi dir="ltr">{esc(start)}–{esc(end)}</bdi>'
+
+
 def _no_day(snapshot: SiteSnapshot, _: Words, today: dt.date) -> str:
     dates = sorted(day.date for day in snapshot.days if day.date)
     if not dates:
@@ -122,7 +128,7 @@ def _no_day(snapshot: SiteSnapshot, _: Words, today: dt.date) -> str:
 
 def _live(item: LiveSession, _: Words, now: bool = False) -> str:
     session = item.session
-    times = f"{item.start}–{item.end}"
+    times = _time_range(item.start, item.end)
     if now and item.minutes_left is not None:
         if item.minutes_left > 0:
             left = _.n("{count} minute left", "{count} minutes left", item.minutes_left)
@@ -142,7 +148,7 @@ def _places(track: str, room: str, _: Words) -> str:
 
 
 def _slot(slot: tuple[Session, ...], _: Words) -> str:
-    times = f"{clock(min(s.start for s in slot))}–{clock(max(s.end for s in slot))}"
+    times = _time_range(clock(min(s.start for s in slot)), clock(max(s.end for s in slot)))
     note = ""
     if len(slot) > 1:
         parallel = _.n("{count} in parallel", "{count} in parallel", len(slot))
@@ -215,5 +221,5 @@ def _placement(place: Placement, _: Words) -> str:
     if place.room:
         room = fill(_("Room: {room}"), room=isolated(esc(place.room)))
         room = f'<p class="room">{room}</p>'
-    return (f'<article class="placement"><p class="time">{clock(place.start)}–{clock(place.end)}</p>'
+    return (f'<article class="placement"><p class="time">{_time_range(clock(place.start), clock(place.end))}</p>'
             f'<h4 dir="auto">{group}</h4>{room}{role}</article>')

@@ -38,9 +38,9 @@ def _since(changes: Changes, _: Words) -> str:
     baseline = changes.baseline
     if baseline.version_name:
         return fill(_("Changes since “{version}”"), version=isolated(esc(baseline.version_name)))
-    # Translators: on the phones' page of changes; the road map is compared with the draft as it was when
-    # the facilitator started sharing it today
-    return esc(_("Changes since sharing started"))
+    # Translators: on the phones' page of changes, when no version was frozen before today: the road map
+    # is compared with the draft as the facilitator's computer first shared it today; {time} is "08:12"
+    return esc(_("Changes since {time} today", time=baseline.taken_at[11:16]))
 
 
 def _lines(changes: Changes, _: Words) -> list[str]:

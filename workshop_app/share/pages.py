@@ -81,27 +81,49 @@ def message_page(snapshot: SiteSnapshot, request: Request, title: str, message: 
     return frame(snapshot, request, "", title, f"<h1>{esc(title)}</h1><p class='lead'>{message}</p>{link}")
 
 
+def pgettext(context: str, message: str) -> tuple[str, str]:
+    """Marks a message with its context for `make catalogs` (extracted as msgctxt); translated
+    where a page is written, in the reader's language (Words.context)."""
+    return context, message
+
+
+# The menu: four short labels in one row on a phone 390 pixels wide, in every language; today's
+# sessions and the whole agenda share "Agenda", and each of the two pages links to the other.
+_MENU = (
+    # Translators: the phones' menu (four short labels in one row): the draft road map
+    ((ROADMAP,), pgettext("phones' menu", "Road map")),
+    # Translators: the phones' menu: the agenda (today's sessions, now and next, and the whole agenda)
+    ((TODAY, AGENDA), pgettext("phones' menu", "Agenda")),
+    # Translators: the phones' menu: find your breakout group by typing your name
+    ((GROUP,), pgettext("phones' menu", "My group")),
+    # Translators: the phones' menu: what changed in the road map since the start of the day
+    ((CHANGES,), pgettext("phones' menu", "Changes")),
+)
+
+
 def _header(snapshot: SiteSnapshot, request: Request, page: str) -> str:
+    """The workshop's title, the menu (a label may take two lines within its place) and the
+    language switch."""
     _ = request.words
-    pages = (
-        # Translators: the phones' menu: the page with the draft road map
-        (ROADMAP, _("Road map")),
-        # Translators: the phones' menu: today's sessions, now and next
-        (TODAY, _("Today")),
-        # Translators: the phones' menu: the whole agenda of the workshop
-        (AGENDA, _("Agenda")),
-        # Translators: the phones' menu: find your breakout group by typing your name
-        (GROUP, _("My group")),
-        # Translators: the phones' menu: what changed in the road map since the start of the day
-        (CHANGES, _("Changes")),
-    )
     links = "".join(
-        f'<a href="{request.link(name)}"' + (' aria-current="page"' if name == page else "") + f">{esc(label)}</a>"
-        for name, label in pages)
+        f'<a href="{request.link(names[0])}"' + (' aria-current="page"' if page in names else "")
+        + f">{esc(_.context(*label))}</a>" for names, label in _MENU)
     # Translators: the label of the phones' menu, read out by screen readers
     menu = esc(_("Pages"))
     return (f'<header><p class="workshop" dir="auto">{esc(snapshot.title)}</p>'
-            f'<nav aria-label="{menu}">{links}</nav>{_languages(snapshot, request, page)}</header>')
+            f'<nav class="menu" aria-label="{menu}">{links}</nav>{_languages(snapshot, request, page)}</header>')
+
+
+def agenda_switch(request: Request, page: str) -> str:
+    """Today's sessions or the whole agenda, the two pages of the menu's "Agenda"."""
+    _ = request.words
+    # Translators: on the phones, the two views of the agenda: today's sessions, and every day's
+    views = ((TODAY, _("Today")), (AGENDA, _("The whole agenda")))
+    links = "".join(f'<a href="{request.link(name)}"' + (' aria-current="page"' if name == page else "")
+                    + f">{esc(label)}</a>" for name, label in views)
+    # Translators: the label of the switch between today's sessions and the whole agenda, read out by screen readers
+    label = esc(_("Agenda views"))
+    return f'<nav class="views" aria-label="{label}">{links}</nav>'
 
 
 def _languages(snapshot: SiteSnapshot, request: Request, page: str) -> str:

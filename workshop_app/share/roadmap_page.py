@@ -9,6 +9,10 @@ from workshop_app.share.pages import COMMENT, ROADMAP, Request, esc, fill, frame
 from workshop_app.share.snapshot import Entry, SiteSnapshot
 
 LONGEST_QUERY = 100
+# A browser counts a field's maxlength in UTF-16 units, where an emoji takes two: a box limited to
+# 1,000 would stop a comment of 600 characters with emoji. The boxes let in the most units their
+# limit in characters could take, and the site, which counts characters, says what is too long.
+_UNITS_A_CHARACTER = 2
 
 
 def roadmap_page(snapshot: SiteSnapshot, request: Request) -> str:
@@ -61,13 +65,15 @@ def comment_page(snapshot: SiteSnapshot, request: Request, node_id: str, *, text
         f'<input type="hidden" name="on" value="{esc(entry.id)}">'
         f'<input type="hidden" name="lang" value="{esc(request.language)}">'
         f'<label for="text">{esc(box)}</label>'
-        f'<textarea id="text" name="text" rows="6" maxlength="{LONGEST_TEXT}" required dir="auto">{esc(text)}'
+        f'<textarea id="text" name="text" rows="6" maxlength="{LONGEST_TEXT * _UNITS_A_CHARACTER}" required '
+        f'dir="auto">{esc(text)}'
         f"</textarea>"
         f'<label for="name">{esc(your_name)}</label>'
-        f'<input id="name" name="name" maxlength="{LONGEST_NAME}" autocomplete="name" dir="auto" '
+        f'<input id="name" name="name" maxlength="{LONGEST_NAME * _UNITS_A_CHARACTER}" autocomplete="name" dir="auto" '
         f'value="{esc(name)}">'
         f'<label for="organization">{esc(your_organization)}</label>'
-        f'<input id="organization" name="organization" maxlength="{LONGEST_NAME}" autocomplete="organization" '
+        f'<input id="organization" name="organization" maxlength="{LONGEST_NAME * _UNITS_A_CHARACTER}" '
+        f'autocomplete="organization" '
         f'dir="auto" value="{esc(organization)}">'
         f'<button type="submit">{esc(send)}</button></form>'
         f"<p class='muted'>{esc(note)}</p>"

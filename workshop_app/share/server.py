@@ -3,10 +3,12 @@ that answers only the site's own paths (never files from a folder).
 
 For one room on the facilitator's hotspot: every path answers 404 without the session's token;
 pages answer GET (and HEAD), comments one POST; requests and comments are limited in size and,
-per phone (its address), in number a minute; every answer carries a strict
+per phone (its address), in number a minute; connections are limited in number and in the time a
+request may take to arrive (connections.py); every answer carries a strict
 Content-Security-Policy and `Cache-Control: no-store`.
 """
 
+import io
 import socket
 import socketserver
 import threading
@@ -16,16 +18,20 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from workshop_app.resources import resource_path
+from workshop_app.share import connections
+from workshop_app.share.connections import Connections, TimedReader
 from workshop_app.share.site import Response, Site
 
 # Generous for a phone that reloads when the draft changes and polls every few seconds; a
 # runaway script or a scan meets the limit.
 PAGES_A_MINUTE = 600
 COMMENTS_A_MINUTE = 6
-LONGEST_BODY = 16 * 1024  # a 1,000-character comment in any script, percent-encoded, with its name
+# A 1,000-character comment with a name and an organization of 200, in the script that takes
+# the most room once percent-encoded (an emoji: 4 bytes, 12 signs), each line break sent as two.
+LONGEST_BODY = 32 * 1024
 LONGEST_ADDRESS = 4096
-MOST_CONNECTIONS = 512  # at once, every phone together
-MOST_CONNECTIONS_PER_PHONE = 32
+# A request's first line and headers together; a browser sends a few hundred bytes.
+LONGEST_HEAD = 32 * 1024
 # No script or style but the site's own files, no frames, forms posting only to the site.
 SECURITY_HEADERS = (
     ("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -113,59 +119,65 @@ class _Server(ThreadingHTTPServer):
         self.site = site
         self.page_limit = RateLimit(PAGES_A_MINUTE)
         self.comment_limit = RateLimit(COMMENTS_A_MINUTE)
-        self._connections = threading.BoundedSemaphore(MOST_CONNECTIONS)
-        self._per_phone: dict[str, int] = {}
-        self._per_phone_lock = threading.Lock()
+        self.connections = Connections()
         self.assets = {name: (resource_path("share", file).read_bytes(), kind)
                        for name, (file, kind) in _ASSETS.items()}
         super().__init__(address, handler)
 
     def process_request(self, request, client_address):
-        if not self._connections.acquire(blocking=False) or not self._admit(client_address[0]):
+        if not self.connections.admit(request, client_address[0]):
             self.shutdown_request(request)
             return
         try:
             super().process_request(request, client_address)
         except BaseException:
-            self._release(client_address[0])
+            self.connections.release(request)
+            self.shutdown_request(request)
             raise
 
     def process_request_thread(self, request, client_address):
         try:
             super().process_request_thread(request, client_address)
         finally:
-            self._release(client_address[0])
+            self.connections.release(request)
 
     def handle_error(self, request, client_address):
         pass  # a phone that walked away mid-answer; nothing to tell the facilitator
-
-    def _admit(self, address: str) -> bool:
-        with self._per_phone_lock:
-            count = self._per_phone.get(address, 0)
-            if count >= MOST_CONNECTIONS_PER_PHONE:
-                self._connections.release()
-                return False
-            self._per_phone[address] = count + 1
-            return True
-
-    def _release(self, address: str) -> None:
-        with self._per_phone_lock:
-            count = self._per_phone.get(address, 1) - 1
-            if count:
-                self._per_phone[address] = count
-            else:
-                self._per_phone.pop(address, None)
-        self._connections.release()
 
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "PathfinderWorkshop"
     protocol_version = "HTTP/1.1"
-    timeout = 10  # seconds a phone may take to send a request, or keep a connection idle
 
     def version_string(self) -> str:
         return self.server_version  # not Python's version: nothing a scan could use
+
+    # ------------------------------------------------------------------ reading a request
+
+    def setup(self):
+        super().setup()
+        self.rfile.close()  # the standard reader waits as long as bytes trickle in; this one does not
+        self.reader = TimedReader(self.connection)
+        self.rfile = io.BufferedReader(self.reader)
+
+    def handle_one_request(self):
+        """One request on the connection: until its head arrives the connection only waits (and
+        may be closed to make room), and the head has READ_SECONDS to arrive whole."""
+        self.server.connections.waiting(self.connection)
+        self.reader.start(connections.READ_SECONDS, LONGEST_HEAD)
+        super().handle_one_request()
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        if self.request_version == "HTTP/0.9":  # an answer without headers would go without its security policy
+            self.close_connection = True
+            return False
+        if not self.server.connections.answering(self.connection):
+            self.close_connection = True  # closed to make room while its head arrived
+            return False
+        return True
 
     # ------------------------------------------------------------------ methods
 
@@ -215,11 +227,7 @@ class _Handler(BaseHTTPRequestHandler):
             version = self.server.site.version(with_clock=query.get("clock") == "1")
             self._send(Response(200, version.encode("ascii"), _PLAIN))
         elif name == "qr.svg":
-            from workshop_app.share.addresses import address_svg, site_address
-
-            address = site_address(self.headers.get("Host", ""), self.server.site.token)
-            self._send(Response(200, address_svg(address).encode("utf-8"), "image/svg+xml") if address
-                       else Response(404, b"Not found", _PLAIN))
+            self._send(self.server.site.qr_code(self.headers.get("Host", "")))
         else:
             self._send(self.server.site.page(name, query))
 
@@ -266,17 +274,24 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self._send(Response(415, b"Unsupported form", _PLAIN))
             return None
-        body = self.rfile.read(length)
+        self.reader.start(connections.BODY_SECONDS, length + LONGEST_HEAD)
+        try:
+            body = self.rfile.read(length)
+        except TimeoutError:
+            body = b""
+        if len(body) < length:  # it stopped coming, or came too slowly: a comment cut short is not taken
+            self.close_connection = True
+            self._send(self.server.site.refusal(408, query))
+            return None
         try:
             fields = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=10, strict_parsing=False)
         except (UnicodeDecodeError, ValueError):
-            self._send(Response(400, b"Bad request", _PLAIN))
+            self._send(self.server.site.refusal(400, query))
             return None
-        if len(body) < length:
-            self.close_connection = True
         return {key: found[0] for key, found in fields.items()}
 
     def _send(self, response: Response, *, allow: str = "", retry_after: bool = False) -> None:
+        self.connection.settimeout(connections.WRITE_SECONDS)  # the whole answer, however slowly it is read
         body = response.body
         compressed = bool(response.gzipped) and "gzip" in self.headers.get("Accept-Encoding", "").lower()
         if compressed:
@@ -306,6 +321,8 @@ class _Handler(BaseHTTPRequestHandler):
         """The standard library's refusals (a malformed request, an unknown method), without its
         page that echoes the request; an unknown method is a 404 without the token."""
         self.close_connection = True
+        if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":
+            return  # not HTTP/1: no answer that would go without its headers
         if code == 501 and getattr(self, "path", None) is not None:
             self._other()
             return

@@ -2,15 +2,20 @@
 
 Sharing starts the site on an address, with a new token. From then on, the document's thread
 calls poll() about once a second: the comments phones sent are stored as pending rows (one
-Change each, through document.apply), and when the document changed since the last snapshot, a
-new one is built and published. The server's threads never touch the document (its connection
-belongs to this thread and holds the file in exclusive locking mode). The window's timer and the
-`serve` command's loop both drive this class.
+Change for all that came in, through document.apply), and when the document changed in what the
+pages show, a new snapshot is built and published. The document's own connection belongs to its
+thread and holds the file in exclusive locking mode, so no other connection can read the file:
+the document's thread takes a copy in memory (SQLite's backup, a few milliseconds for a large
+workshop) and a thread of its own builds the snapshot from that copy (a tenth of a second or
+more) while the window goes on. The server's threads never touch the document. The window's
+timer and the `serve` command's loop both drive this class.
 """
 
 import datetime as dt
+import sys
 import threading
 from collections.abc import Callable
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
 from workshop_app.i18n.catalogs import _
@@ -26,8 +31,20 @@ from workshop_app.share.snapshot import Baseline, build_snapshot, day_baseline
 
 DEFAULT_PORT = 8787
 POLL_SECONDS = 1.0
-# Tables whose changes the pages do not show: storing a phone's comment rebuilds nothing.
-_UNSHOWN_TABLES = frozenset({"phone_comment"})
+# Tables whose changes the pages do not show: storing a phone's comment, accepting it, or
+# marking attendance at the door rebuilds nothing.
+_UNSHOWN_TABLES = frozenset({"phone_comment", "plenary_comment", "attendance", "stakeholder_assessment"})
+# The draft as this program first shared it on the day, by file and workshop: the changes page
+# compares with it, whatever sharing session (stopped, started again, the file closed and
+# opened again) shows that page later the same day.
+_DAY_STARTS: dict[tuple[str, str], Baseline] = {}
+_DAY_STARTS_LOCK = threading.Lock()
+# While a snapshot is built, the interpreter hands over between threads this often (seconds)
+# instead of every 5 ms: the window's thread, back from a call that let the interpreter go (a
+# write to the file, a repaint), waits that long at most to go on.
+BUILDING_SWITCH_SECONDS = 0.0005
+_SWITCHING = {"builds": 0, "usual": sys.getswitchinterval()}
+_SWITCHING_LOCK = threading.Lock()
 
 
 @dataclass
@@ -48,8 +65,10 @@ class Sharing:
         self._bind, self._port = bind, port
         self._server: SharingServer | None = None
         self._dirty = True
-        self._draft_at_start: Baseline | None = None
-        self._baseline_day: dt.date | None = None
+        self._changed_tables: set[str] | None = None  # since the last snapshot was read; None: read it all
+        self._day: dt.date | None = None
+        self._building: threading.Thread | None = None
+        self._built: list = []  # what the building thread left: True when it published, or its error
 
     # ------------------------------------------------------------------ start and stop
 
@@ -59,7 +78,7 @@ class Sharing:
         if self.document.readonly:
             raise WorkshopFileError(self.document.path, _("is open read-only; comments from phones could not be "
                                                           "kept"))
-        self.poll()
+        self.poll(wait=True)
         try:
             self._server = SharingServer(self.site, self._bind, self._port)
         except OSError as error:
@@ -77,6 +96,9 @@ class Sharing:
         self._server.stop()
         self._server = None
         self.document.unsubscribe(self._changed)
+        if self._building is not None:
+            self._building.join()
+            self._building = None
         return self._store(self.site.take_comments()).stored
 
     @property
@@ -95,20 +117,55 @@ class Sharing:
 
     # ------------------------------------------------------------------ the document's thread
 
-    def poll(self) -> PollResult:
-        """Store the comments phones sent, and publish a new snapshot when the document changed
-        (or a new day began: the changes page then starts from the new morning)."""
+    def poll(self, wait: bool = False) -> PollResult:
+        """Store the comments phones sent, and start building a new snapshot when the document
+        changed (or a new day began: the changes page then starts from the new morning). The
+        snapshot is published when it is built; `wait`: before this returns. `published` says
+        whether a snapshot built since the last poll changed the pages."""
         result = self._store(self.site.take_comments())
         today = self._clock().date()
-        if self._draft_at_start is None or self._baseline_day != today:
-            self._draft_at_start = Baseline.of_draft(self.document)
-            self._baseline_day = today
+        if self._day != today:
+            self._day = today
             self._dirty = True
-        if self._dirty:
+            self._changed_tables = None
+        if self._building is not None and (wait or not self._building.is_alive()):
+            self._building.join()
+            self._building = None
+        if self._dirty and self._building is None:
             self._dirty = False
-            baseline = day_baseline(self.document, today, self._draft_at_start)
-            result.published = self.site.publish(build_snapshot(self.document, baseline))
+            self._building = self._build(today)
+            if wait:
+                self._building.join()
+                self._building = None
+        while self._built:
+            outcome = self._built.pop(0)
+            if isinstance(outcome, BaseException):
+                self._dirty, self._changed_tables = True, None  # tried again, whole, at the next poll
+                raise outcome
+            result.published = result.published or outcome
         return result
+
+    def _build(self, today: dt.date) -> threading.Thread:
+        """Copy the document in memory here, in its thread; build and publish the snapshot from
+        the copy in a thread of its own."""
+        copying = ExitStack()
+        copy = copying.enter_context(self.document.scratch_copy())
+        changed = frozenset(self._changed_tables) if self._changed_tables is not None else None
+        self._changed_tables = set()
+        previous = self.site.snapshot
+
+        def build() -> None:
+            try:
+                with copying, _quick_switching():
+                    baseline = day_baseline(copy, today, _draft_at_day_start(copy, today, self._clock))
+                    snapshot = build_snapshot(copy, baseline, previous=previous, changed=changed)
+                    self._built.append(self.site.publish(snapshot))
+            except Exception as error:  # told in the document's thread, at its next poll
+                self._built.append(error)
+
+        thread = threading.Thread(target=build, name="sharing-snapshot", daemon=True)
+        thread.start()
+        return thread
 
     def _store(self, comments: list[PhoneComment]) -> PollResult:
         """The comments that came in since the last poll, stored in one transaction (a room
@@ -129,8 +186,40 @@ class Sharing:
         return result
 
     def _changed(self, change: Change) -> None:
-        if change.tables() - _UNSHOWN_TABLES:
+        tables = change.tables() - _UNSHOWN_TABLES
+        if tables:
             self._dirty = True
+            if self._changed_tables is not None:
+                self._changed_tables |= tables
+
+
+@contextmanager
+def _quick_switching():
+    with _SWITCHING_LOCK:
+        if not _SWITCHING["builds"]:
+            _SWITCHING["usual"] = sys.getswitchinterval()
+            sys.setswitchinterval(min(BUILDING_SWITCH_SECONDS, _SWITCHING["usual"]))
+        _SWITCHING["builds"] += 1
+    try:
+        yield
+    finally:
+        with _SWITCHING_LOCK:
+            _SWITCHING["builds"] -= 1
+            if not _SWITCHING["builds"]:
+                sys.setswitchinterval(_SWITCHING["usual"])
+
+
+def _draft_at_day_start(document: WorkshopDocument, today: dt.date,
+                        clock: Callable[[], dt.datetime]) -> Baseline:
+    """The draft as this program first shared the file on `today` (taken now, the first time)."""
+    key = (str(document.path.resolve()), document.workshop()["id"])
+    with _DAY_STARTS_LOCK:
+        found = _DAY_STARTS.get(key)
+        if found is None or found.day != today:
+            found = _DAY_STARTS[key] = Baseline.of_draft(document, clock())
+            for other in [key for key, kept in _DAY_STARTS.items() if kept.day != today]:
+                del _DAY_STARTS[other]  # yesterday's drafts are compared with no more
+        return found
 
 
 def serve(path, *, bind: str, port: int, stop: threading.Event, say: Callable[[str], None]) -> None:

@@ -14,7 +14,7 @@ import gzip
 import hmac
 import secrets
 import threading
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -24,10 +24,10 @@ from workshop_app.models.document import utc_now
 from workshop_app.models.roadmap.phone_comments import LONGEST_NAME, LONGEST_TEXT
 from workshop_app.models.validation import clean_text
 from workshop_app.share import pages
-from workshop_app.share.agenda_page import agenda_page, group_page, today_page
+from workshop_app.share.agenda_page import LONGEST_NAME_TYPED, agenda_page, group_page, today_page
 from workshop_app.share.changes_page import changes_page
 from workshop_app.share.labels import page_language
-from workshop_app.share.roadmap_page import comment_page, gone_page, roadmap_page, sent_page
+from workshop_app.share.roadmap_page import LONGEST_QUERY, comment_page, gone_page, roadmap_page, sent_page
 from workshop_app.share.snapshot import SiteSnapshot
 
 # Letters and digits nobody confuses when the address is typed from the projector (no 0/o, 1/l/i).
@@ -36,6 +36,12 @@ TOKEN_LENGTH = 16  # 16 of 31 signs: 79 bits
 # Comments waiting for the document's thread; past this the site asks phones to try again later.
 MOST_WAITING = 500
 HTML = "text/html; charset=utf-8"
+# Pages kept written for the snapshot shown (searches, names, comment forms, each language):
+# the most a broad search of a large road map costs is written once, whatever the parameters
+# an address adds, and the memory they take stays bounded.
+MOST_PAGES = 256
+MOST_PAGE_BYTES = 48 * 1024 * 1024
+LONGEST_HOST = 255
 
 
 def new_token() -> str:
@@ -68,12 +74,48 @@ class Response:
         body = html.encode("utf-8")
         return cls(status, body, gzipped=gzip.compress(body, compresslevel=5, mtime=0) if len(body) > 2048 else b"")
 
+    @property
+    def size(self) -> int:
+        return len(self.body) + len(self.gzipped)
+
+
+class PageCache:
+    """Answers already written, the least recently asked for forgotten first, at most `most`
+    of them and `most_bytes` together."""
+
+    def __init__(self, most: int = MOST_PAGES, most_bytes: int = MOST_PAGE_BYTES):
+        self.most, self.most_bytes = most, most_bytes
+        self._answers: OrderedDict[tuple, Response] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> "Response | None":
+        with self._lock:
+            found = self._answers.get(key)
+            if found is not None:
+                self._answers.move_to_end(key)
+            return found
+
+    def put(self, key: tuple, response: "Response") -> None:
+        with self._lock:
+            old = self._answers.pop(key, None)
+            if old is not None:
+                self._bytes -= old.size
+            self._answers[key] = response
+            self._bytes += response.size
+            while self._answers and (len(self._answers) > self.most or self._bytes > self.most_bytes):
+                _key, forgotten = self._answers.popitem(last=False)
+                self._bytes -= forgotten.size
+
+    def __len__(self) -> int:
+        return len(self._answers)
+
 
 @dataclass(frozen=True)
 class _Published:
     snapshot: SiteSnapshot
     serial: int
-    pages: dict = field(default_factory=dict)  # pages written from this snapshot, by what they show
+    pages: PageCache = field(default_factory=PageCache)  # pages written from this snapshot, by what they show
 
 
 class Site:
@@ -87,6 +129,7 @@ class Site:
         self._publishing = threading.Lock()
         self._inbox: deque[PhoneComment] = deque()
         self._inbox_lock = threading.Lock()
+        self._writing = threading.Lock()
         self._words: dict[str, Words] = {}
 
     # ------------------------------------------------------------------ the document's thread
@@ -135,25 +178,45 @@ class Site:
     # ------------------------------------------------------------------ the server's threads
 
     def page(self, name: str, query: dict) -> Response:
-        """The page at /TOKEN/<name> with these parameters (one value each)."""
+        """The page at /TOKEN/<name> with these parameters (one value each). Only the parameters
+        the page reads count: an address with others added answers the same page, written once.
+        Pages are written one at a time, each once per snapshot, so that phones asking for many
+        pages at once take turns with each other and not with the window's thread."""
         published = self._published
         if published is None or name not in _PAGES:
             return Response(404, b"Not found", "text/plain; charset=utf-8")
         snapshot = published.snapshot
         language = page_language(query.get("lang"), snapshot.languages)
         now = self.clock() if name == pages.TODAY else None
-        key = _cache_key(name, language, query, now)
-        if key is not None and key in published.pages:
-            return published.pages[key]
-        request = self._request(snapshot, language, query, name == pages.TODAY, published.serial)
-        response = Response.page(*_PAGES[name](self, snapshot, request, query, now))
-        if key is not None:
-            if name == pages.TODAY:  # one minute's page at a time
-                for old in list(published.pages):  # a copy: other threads add pages meanwhile
-                    if old[0] == pages.TODAY and old != key:
-                        published.pages.pop(old, None)
-            published.pages[key] = response
+        shown = _shown_parameters(name, query, snapshot)
+        key = (name, language, tuple(sorted(shown.items())), f"{now:%Y%m%d%H%M}" if now else "")
+        found = published.pages.get(key)
+        if found is not None:
+            return found
+        with self._writing:
+            found = published.pages.get(key)  # written by another phone's request meanwhile
+            if found is not None:
+                return found
+            request = self._request(snapshot, language, shown, name == pages.TODAY, published.serial)
+            response = Response.page(*_PAGES[name](self, snapshot, request, shown, now))
+            published.pages.put(key, response)
         return response
+
+    def qr_code(self, host: str) -> Response:
+        """The QR code of the site's address as the phone reached it (its Host header)."""
+        from workshop_app.share.addresses import address_svg, site_address
+
+        published = self._published
+        address = site_address(host, self.token) if len(host) <= LONGEST_HOST else ""
+        if not address or published is None:
+            return Response(404, b"Not found", "text/plain; charset=utf-8")
+        key = ("qr.svg", host)
+        found = published.pages.get(key)
+        if found is None:
+            with self._writing:
+                found = Response(200, address_svg(address).encode("utf-8"), "image/svg+xml")
+                published.pages.put(key, found)
+        return found
 
     def receive_comment(self, form: dict) -> Response:
         """A comment a phone posted: checked, then left in the inbox for the document's thread.
@@ -176,10 +239,16 @@ class Site:
             # Translators: on the phones, when the comment form was sent empty
             problem = _("Write your comment first.")
         elif len(text) > LONGEST_TEXT:
-            # Translators: on the phones, when a comment is too long; {most} is 1,000
-            problem = _.n("Your comment has {count} character; at most {most} can be sent. Please shorten it.",
-                          "Your comment has {count} characters; at most {most} can be sent. Please shorten it.",
-                          len(text), most=_.number(LONGEST_TEXT))
+            # Translators: on the phones, when a comment is too long; {most} is 1,000, {over} how many
+            # characters to remove
+            problem = _.n("Your comment has {count} character, {over} more than the {most} that can be sent. "
+                          "Please shorten it.",
+                          "Your comment has {count} characters, {over} more than the {most} that can be sent. "
+                          "Please shorten it.",
+                          len(text), most=_.number(LONGEST_TEXT), over=_.number(len(text) - LONGEST_TEXT))
+            if any(ord(character) > 0xFFFF or character in _JOINERS for character in text):
+                # Translators: on the phones, after "Your comment has 1,004 characters…", when it holds emoji
+                problem += " " + _("Some emoji count as two characters or more.")
         elif len(name) > LONGEST_NAME or len(organization) > LONGEST_NAME:
             problem = _("A name or an organization has at most {most} characters.", most=_.number(LONGEST_NAME))
         if problem:
@@ -210,6 +279,15 @@ class Site:
         if status == 429:
             # Translators: on the phones, when one phone sends too many requests or comments in a minute
             title, message = _("Too many requests"), _("Please wait a minute, then try again.")
+        elif status == 408:
+            # Translators: the heading on the phones when a comment could not be taken as it was sent
+            title = _("Comment not received")
+            # Translators: on the phones, when a comment stopped arriving half-way (a weak signal)
+            message = _("Your comment did not arrive whole. Please go back and send it again.")
+        elif status == 400:
+            title = _("Comment not received")
+            # Translators: on the phones, when what was sent is not text (a broken or foreign program sent it)
+            message = _("What was sent could not be read as text. Please go back and send it again.")
         else:
             # Translators: on the phones, when what a phone sent is far larger than a comment can be
             title, message = _("Too much text"), _("What was sent is too large for a comment.")
@@ -232,14 +310,18 @@ class Site:
         return pages.Request(language, words, query, version)
 
 
-def _cache_key(name: str, language: str, query: dict, now: dt.datetime | None) -> tuple | None:
-    """Pages that depend only on the snapshot and the language are written once per snapshot;
-    today's page once a minute; a search or a name is written for each request."""
-    if name in (pages.ROADMAP, pages.AGENDA, pages.CHANGES) and not query.get("q"):
-        return (name, language)
-    if name == pages.TODAY and now is not None:
-        return (name, language, f"{now:%Y%m%d%H%M}")
-    return None
+def _shown_parameters(name: str, query: dict, snapshot: SiteSnapshot) -> dict:
+    """The parameters a page reads, as it reads them (the typed search or name on one line and
+    cut to length, an item the snapshot holds); the others an address carries are left out, so
+    that they neither reach the page's links nor make it a page of its own."""
+    shown = {}
+    if name == pages.ROADMAP:
+        shown["q"] = " ".join(clean_text(query.get("q", "")).split())[:LONGEST_QUERY]
+    elif name == pages.GROUP:
+        shown["name"] = " ".join(clean_text(query.get("name", "")).split())[:LONGEST_NAME_TYPED]
+    elif name in (pages.COMMENT, pages.SENT):
+        shown["on"] = query.get("on", "") if query.get("on", "") in snapshot.commented else ""
+    return {key: value for key, value in shown.items() if value}
 
 
 def _roadmap(site, snapshot, request, query, now):
@@ -273,5 +355,7 @@ def _sent(site, snapshot, request, query, now):
     return 200, sent_page(snapshot, request, query.get("on", ""))
 
 
+# Emoji that are joined or varied take more than one character each.
+_JOINERS = frozenset("\u200d\ufe0f\ufe0e")
 _PAGES = {pages.ROADMAP: _roadmap, pages.TODAY: _today, pages.AGENDA: _agenda, pages.GROUP: _group,
           pages.CHANGES: _changes, pages.COMMENT: _comment, pages.SENT: _sent}

@@ -1,11 +1,12 @@
 """Everything the phones' pages show, read from the document at one moment and frozen.
 
 The document belongs to the thread that opened it (its SQLite connection, in exclusive locking
-mode), so the server's threads never touch it. build_snapshot() runs in the document's thread and
-copies out what the pages need, in no language yet: the road map with codes, leads, timing and
-status; the agenda with its times; who is in which breakout group; the differences since the
-start of the day. Contact details (e-mail, phone) and the facilitators' notes are never read.
-The pages are written from a snapshot in the reader's language (pages.py and the page modules).
+mode), so the server's threads never touch it. build_snapshot() reads a copy of it in memory (in
+the thread the copy was handed to) and keeps what the pages need, in no language yet: the road
+map with codes, leads, timing and status; the agenda with its times; who is in which breakout
+group; the differences since the start of the day. Contact details (e-mail, phone) and the
+facilitators' notes are never read. The pages are written from a snapshot in the reader's
+language (pages.py and the page modules).
 """
 
 import datetime as dt
@@ -16,7 +17,7 @@ from typing import Any
 
 from workshop_app.export.agenda.contents import agenda_days
 from workshop_app.models.agenda.groups import group_lists
-from workshop_app.models.document import WorkshopDocument, utc_now
+from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.roadmap.diff import Diff, ItemChange, PartnerChange, compare, merge_origins
 from workshop_app.models.roadmap.phone_comments import COMMENTED_LEVELS
 from workshop_app.models.roadmap.tree import RoadmapItem, roadmap_tree
@@ -99,14 +100,19 @@ class Person:
 @dataclass(frozen=True)
 class Baseline:
     """What the changes page compares the draft with: the last version frozen before today, or
-    the draft as it was when sharing started that day."""
-    version_name: str  # "" for the draft at the start of sharing
-    taken_at: str  # ISO time (UTC) the version was frozen or the draft taken
+    the draft as this program first shared it today."""
+    version_name: str  # "" for the draft as first shared today
+    taken_at: str  # ISO time the version was frozen (UTC), or the draft taken (local, to the minute)
     roadmap: dict = field(repr=False, compare=False)
 
     @classmethod
-    def of_draft(cls, document: WorkshopDocument) -> "Baseline":
-        return cls("", utc_now(), snapshot(document, None))
+    def of_draft(cls, document: WorkshopDocument, moment: dt.datetime) -> "Baseline":
+        return cls("", moment.replace(tzinfo=None).isoformat(timespec="minutes"), snapshot(document, None))
+
+    @property
+    def day(self) -> dt.date | None:
+        """The local day it was taken (a draft's)."""
+        return _local_date(self.taken_at) if self.version_name else dt.date.fromisoformat(self.taken_at[:10])
 
 
 @dataclass(frozen=True)
@@ -143,39 +149,72 @@ class SiteSnapshot:
     live_sessions: tuple[MappingProxyType, ...]
     people: tuple[Person, ...]
     changes: Changes | None
+    # part -> a digest of what it holds, so that a part taken from the previous snapshot is not
+    # read again to compute the fingerprint
+    digests: MappingProxyType = field(default_factory=lambda: MappingProxyType({}), repr=False, compare=False)
 
 
-def build_snapshot(document: WorkshopDocument, baseline: Baseline | None = None) -> SiteSnapshot:
-    """Read what the pages show. In the document's thread only; quick enough to run after each
-    edit (a 500-action road map and 2,000 participants take a few hundredths of a second)."""
+# The tables each part of a snapshot reads; a part none of whose tables changed since the last
+# snapshot is taken from it as it is (an edit of an action's title reads no participant).
+_ROADMAP_TABLES = frozenset({"roadmap_node", "action_partner", "organization"})
+_AGENDA_TABLES = frozenset({"workshop", "day", "session", "session_person", "participant", "organization"})
+# The changes page compares the whole road map (with its plan, versions and merges): only edits
+# of the agenda and the participants leave it as it was.
+_NOT_COMPARED_TABLES = frozenset({"day", "session", "session_person", "participant"})
+
+
+def build_snapshot(document: WorkshopDocument, baseline: Baseline | None = None, *,
+                   previous: SiteSnapshot | None = None, changed: frozenset | None = None) -> SiteSnapshot:
+    """Read what the pages show, from the document or a copy of it, in the thread that owns
+    that. `previous` and `changed`: the snapshot built last and the tables changed since it was
+    read; the parts that read none of those are taken from it."""
+    def stale(tables: frozenset) -> bool:
+        return previous is None or changed is None or bool(changed & tables)
+
     workshop = document.workshop()
-    organizations = {row["id"]: row for row in document.rows("organization")}
-    partners: dict[str, list[tuple[str, str]]] = {}
-    for row in document.rows("action_partner", order_by="rowid"):
-        organization = organizations.get(row["organization_id"])
-        if organization is not None:
-            partners.setdefault(row["node_id"], []).append((_short_name(organization), row["role"]))
-    goals = tuple(_entry(item, organizations, partners) for item in roadmap_tree(document))
-    commented = {entry.id: entry for goal in goals for entry in goal.walk() if entry.level in COMMENTED_LEVELS}
-    days = _days(document)
-    live_sessions = tuple(MappingProxyType({column: row[column] for column in _LIVE_COLUMNS})
-                          for row in document.rows("session", order_by="day_id, slot, track, rowid"))
-    live_days = tuple(MappingProxyType({column: row[column] for column in _LIVE_DAY_COLUMNS})
-                      for row in document.rows("day", order_by="position"))
-    content: dict[str, Any] = {
+    parts: dict[str, Any] = {
         "title": workshop["title"] or "", "venue": workshop["venue"] or "", "start_date": workshop["start_date"],
-        "end_date": workshop["end_date"], "languages": site_languages(document.working_languages()),
-        "goals": goals, "days": days, "live_days": live_days, "live_sessions": live_sessions,
-        "people": _people(document, days),
-        "changes": _changes(document, baseline) if baseline is not None else None,
-    }
-    fingerprint = hashlib.sha256(repr(sorted(content.items())).encode("utf-8", "surrogatepass")).hexdigest()
-    return SiteSnapshot(fingerprint=fingerprint, commented=MappingProxyType(commented), **content)
+        "end_date": workshop["end_date"], "languages": site_languages(document.working_languages())}
+    # The workshop's own fields are read each time; their digests are made again.
+    digests = {name: digest for name, digest in (previous.digests if previous is not None else {}).items()
+               if name not in parts}
+    if stale(_ROADMAP_TABLES):
+        parts["goals"] = _goals(document)
+        digests.pop("goals", None)
+    else:
+        parts["goals"] = previous.goals
+    if stale(_AGENDA_TABLES):
+        parts["days"] = _days(document)
+        parts["live_sessions"] = tuple(MappingProxyType({column: row[column] for column in _LIVE_COLUMNS})
+                                       for row in document.rows("session", order_by="day_id, slot, track, rowid"))
+        parts["live_days"] = tuple(MappingProxyType({column: row[column] for column in _LIVE_DAY_COLUMNS})
+                                   for row in document.rows("day", order_by="position"))
+        parts["people"] = _people(document, parts["days"])
+        for name in ("days", "live_sessions", "live_days", "people"):
+            digests.pop(name, None)
+    else:
+        parts.update(days=previous.days, live_sessions=previous.live_sessions, live_days=previous.live_days,
+                     people=previous.people)
+    if baseline is None:
+        parts["changes"] = None
+    elif (previous is not None and previous.changes is not None and previous.changes.baseline == baseline
+          and changed is not None and not changed - _NOT_COMPARED_TABLES):
+        parts["changes"] = previous.changes
+    else:
+        parts["changes"] = _changes(document, baseline)
+        digests.pop("changes", None)
+    for name, value in parts.items():
+        if name not in digests:
+            digests[name] = hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()
+    fingerprint = hashlib.sha256(repr(sorted(digests.items())).encode("ascii")).hexdigest()
+    commented = {entry.id: entry for goal in parts["goals"] for entry in goal.walk() if entry.level in COMMENTED_LEVELS}
+    return SiteSnapshot(fingerprint=fingerprint, commented=MappingProxyType(commented),
+                        digests=MappingProxyType(digests), **parts)
 
 
 def day_baseline(document: WorkshopDocument, today: dt.date, draft_at_start: Baseline) -> Baseline:
-    """The last version frozen before `today` (local time), else the draft as it was when sharing
-    started: the road map as the room found it this morning."""
+    """The last version frozen before `today` (local time), else the draft as this program first
+    shared it today: the road map as the room found it this morning."""
     earlier = [version for version in list_versions(document)
                if _local_date(version["created_at"]) is not None and _local_date(version["created_at"]) < today]
     if not earlier:
@@ -185,6 +224,16 @@ def day_baseline(document: WorkshopDocument, today: dt.date, draft_at_start: Bas
 
 
 # ---------------------------------------------------------------------------------- internals
+
+def _goals(document: WorkshopDocument) -> tuple[Entry, ...]:
+    organizations = {row["id"]: row for row in document.rows("organization")}
+    partners: dict[str, list[tuple[str, str]]] = {}
+    for row in document.rows("action_partner", order_by="rowid"):
+        organization = organizations.get(row["organization_id"])
+        if organization is not None:
+            partners.setdefault(row["node_id"], []).append((_short_name(organization), row["role"]))
+    return tuple(_entry(item, organizations, partners) for item in roadmap_tree(document))
+
 
 def _short_name(organization: dict) -> str:
     return organization["acronym"] or organization["name"] or ""

@@ -23,7 +23,7 @@ from workshop_app.export.roadmap_pdf.styles import (
 )
 from workshop_app.export.roadmap_pdf.table import cell_text, rich
 from workshop_app.export.stakeholders.participant_list import ParticipantList
-from workshop_app.models.roadmap.comments import comments
+from workshop_app.models.roadmap.comments import comments, phone_sender
 from workshop_app.models.roadmap.tree import node_codes
 
 NAME_LIMIT = 160
@@ -154,7 +154,13 @@ def comments_annex(report: Report, number: str, open_ones: list[dict]) -> list[F
         item = rich(cell, Piece(code + " ", bold=True), report.fit(node_titles.get(comment["node_id"], ""), 200, code))
         rows.append(TableRow([item, cell_text(report.fit(comment["text"], FIELD_LIMIT, f"{code}, {titles[1]}"), cell,
                                               inner[1]),
-                              cell_text(shortened(comment["raised_by"], 200), cell, inner[2]),
+                              cell_text(shortened(_raised_by(comment, labels), 200), cell, inner[2]),
                               cell_text(labels.quarter((comment["created_at"] or "")[:10]), cell, inner[3])]))
     story.append(paged_table(titles, rows, widths))
     return story + report.table_notes()
+
+
+def _raised_by(comment: dict, labels) -> str:
+    """Who raised it, in the export's language: a comment from a phone is signed with what its
+    sender typed, not verified."""
+    return phone_sender(comment["signed"], labels.words) if comment["from_phone"] else comment["raised_by"]

@@ -3,7 +3,8 @@
 A phone never edits the road map: what it sends is kept as a *pending* comment on an outcome or
 an action, with the name and organization the sender typed (both optional). The facilitator
 accepts it, which records it as a plenary comment (the one the projector, the window and the
-road-map PDF show), or dismisses it. Each of the three is one Change, so one undo.
+road-map PDF show, marked as sent from a phone and signed with what the sender typed, not
+verified), or dismisses it. Each of the three is one Change, so one undo.
 """
 
 from workshop_app.i18n.catalogs import _, ngettext
@@ -11,7 +12,6 @@ from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument, new_id, utc_now
 from workshop_app.models.errors import InvalidValueError, WorkshopError
 from workshop_app.models.roadmap.tree import node_codes
-from workshop_app.models.stakeholders.attendance import search_key
 from workshop_app.models.validation import clean_text
 
 LONGEST_TEXT = 1000
@@ -53,19 +53,15 @@ def plan_receive_phone_comment(document: WorkshopDocument, node_id: str, text: s
 
 
 def plan_accept_phone_comment(document: WorkshopDocument, phone_comment_id: str) -> Change:
-    """Record a pending comment as a plenary comment on its item, as one step. The sender is
-    linked when the name matches one participant and the organization one organization
-    (case, Latin accents and spacing aside); what matches no one is signed at the end of the text."""
+    """Record a pending comment as a plenary comment on its item, as one step. Its text is kept as
+    it was sent, and it is linked to no participant or organization: anyone in the room can type
+    anyone's name on a phone, so the sender stays what it typed, shown as not verified
+    (comments.phone_sender), and the comment stays marked as sent from a phone."""
     received = _pending(document, phone_comment_id)
     undo_text = _("Accept comment from a phone")
-    participant_id = _only_match(document, "participant", received["name"], ("name",))
-    organization_id = _only_match(document, "organization", received["organization"], ("acronym", "name"))
-    unmatched = [value for value, found in ((received["name"], participant_id),
-                                            (received["organization"], organization_id)) if value and not found]
-    text = received["text"] + (f"\n— {', '.join(unmatched)}" if unmatched else "")
     comment_id = new_id()
     comment = document.plan_insert("plenary_comment", undo_text, id=comment_id, node_id=received["node_id"],
-                                   text=text, participant_id=participant_id, organization_id=organization_id,
+                                   text=received["text"], participant_id=None, organization_id=None,
                                    status="open", created_at=utc_now())
     marked = document.plan_update("phone_comment", phone_comment_id, undo_text, status="accepted",
                                   comment_id=comment_id)
@@ -104,19 +100,3 @@ def _pending(document: WorkshopDocument, phone_comment_id: str) -> dict:
     if received["status"] != "pending":
         raise InvalidValueError(_("this comment from a phone was already accepted or dismissed"))
     return received
-
-
-def _name_key(text: str) -> str:
-    """Case, Latin accents and spacing aside ("nguyen  van minh" is "Nguyễn Văn Minh")."""
-    return " ".join(search_key(clean_text(text)).split())
-
-
-def _only_match(document: WorkshopDocument, table: str, typed: str, columns: tuple[str, ...]) -> str | None:
-    """The id of the one row whose column reads as `typed` does, or None (nothing typed, no
-    match, or two people of the same name: a guess would put words in someone's mouth)."""
-    key = _name_key(typed)
-    if not key:
-        return None
-    found = {row["id"] for row in document.rows(table) for column in columns
-             if row[column] and _name_key(row[column]) == key}
-    return found.pop() if len(found) == 1 else None

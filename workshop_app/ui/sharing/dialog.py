@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.errors import WorkshopError
+from workshop_app.models.roadmap.comments import phone_sender
 from workshop_app.models.roadmap.phone_comments import (
     pending_phone_comments,
     plan_accept_phone_comment,
@@ -159,9 +160,9 @@ class ShareDialog(QDialog):
         pending = pending_phone_comments(self.session.document)
         self.comments.clear()
         for comment in pending:
-            sender = ", ".join(part for part in (comment["name"], comment["organization"]) if part)
-            item = QListWidgetItem(f"{item_label(comment['level'], comment['code'])}: {comment['text']}"
-                                   + (f"\n— {sender}" if sender else ""))
+            # The sender as typed on the phone, said to be unverified, as it stays once accepted.
+            sender = phone_sender(", ".join(part for part in (comment["name"], comment["organization"]) if part))
+            item = QListWidgetItem(f"{item_label(comment['level'], comment['code'])}: {comment['text']}\n— {sender}")
             item.setData(Qt.UserRole, comment["id"])
             self.comments.addItem(item)
         if pending:
