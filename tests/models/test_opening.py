@@ -103,7 +103,9 @@ def test_file_from_a_newer_version(tmp_path, workshop_path):
 def test_file_open_in_this_program(workshop_path):
     with WorkshopDocument.open(workshop_path):
         assert_refused(workshop_path, "open in another Pathfinder Workshop window")
-        assert_refused(workshop_path, "open in another", readonly=True)
+        # Reading is allowed: a read-only opening reads a copy of the held file's bytes.
+        with WorkshopDocument.open(workshop_path, readonly=True) as reader:
+            assert reader.workshop()["title"] == "Atelier national"
 
 
 def test_file_open_in_another_running_instance(workshop_path):

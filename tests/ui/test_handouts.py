@@ -191,7 +191,8 @@ def test_the_workshop_file_type_is_named_in_one_place(window, demo_path, monkeyp
     import workshop_app
 
     sources = Path(workshop_app.__file__).parent.rglob("*.py")
-    assert sum(path.read_text(encoding="utf-8").count("Workshop files (*.workshop)") for path in sources) == 1
+    assert sum(path.read_text(encoding="utf-8").count('"Workshop files (*.workshop);;All files (*)"')
+               for path in sources) == 1
     window.open_file(demo_path)
     filters = []
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args: filters.append(args[3]) or ([], ""))

@@ -54,8 +54,10 @@ def _held_elsewhere(conn: sqlite3.Connection) -> bool:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as error:
         return is_locked(error)
-    except sqlite3.DatabaseError:
-        return False  # not a database, damaged: the checks that follow say so
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
+        # Not a database, or damaged (SQLite's message can quote a schema's invalid UTF-8): the
+        # checks that follow say so in one sentence.
+        return False
     return False
 
 
