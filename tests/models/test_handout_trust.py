@@ -81,6 +81,24 @@ def test_an_item_of_the_part_moved_out_of_it_by_other_means_is_a_conflict(worksh
     assert workshop.get("roadmap_node", codes["2.1.1"])["parent_id"] == codes["2.1"]
 
 
+def test_an_item_moved_elsewhere_is_shown_by_the_items_it_was_and_would_be_under(workshop, group_b):
+    codes = by_code(workshop)
+    with sqlite3.connect(group_b) as conn:  # by other means: an action of the part moved to outcome 1
+        conn.execute("UPDATE roadmap_node SET parent_id = ? WHERE id = ?", [codes["1.1"], codes["2.1.1"]])
+        conn.execute("PRAGMA foreign_keys = OFF")  # and an indicator moved onto an item that does not exist
+        conn.execute("UPDATE indicator SET node_id = 'nowhere' WHERE node_id = ?", [codes["2"]])
+    plan = plan_merge(workshop, read_handout(workshop, group_b))
+    views = {view.field: view for view in conflict_views(workshop, plan)}
+    moved = views["placed under"]
+    assert moved.item.startswith("Action 2.1.1 “")
+    assert moved.base == moved.workshop and moved.base.startswith("Output 2.1 “")
+    assert moved.handout.startswith("Output 1.1 “")
+    indicator = views["measures"]
+    assert indicator.workshop.startswith("Outcome 2 “") and indicator.handout == "an item that does not exist"
+    assert not any(codes["1.1"] in text or "nowhere" in text for view in views.values()
+                   for text in (view.base, view.workshop, view.handout))
+
+
 def test_the_outcome_handed_out_deleted_by_other_means_stays(workshop, group_b):
     codes = by_code(workshop)
     with sqlite3.connect(group_b) as conn:

@@ -4,7 +4,7 @@ the workshop's and the group's value."""
 
 from dataclasses import dataclass, replace
 
-from workshop_app.i18n.catalogs import _, grouped, listed, ngettext
+from workshop_app.i18n.catalogs import N_, _, grouped, listed, ngettext
 from workshop_app.models.document import WorkshopDocument
 from workshop_app.models.handouts.merging import (
     DELETE_EDIT,
@@ -129,6 +129,11 @@ def _view(conflict: Conflict, codes: dict, handout_codes: dict, organizations: d
         # Translators: in a merge conflict, the field holding an action's funding sources
         sides = (conflict.base, conflict.workshop, conflict.handout)
         return ConflictView(item, _("funding sources"), *(_funding_words(rows, organizations) for rows in sides))
+    if conflict.field in _PLACES:
+        # Where an item or a row sits, named by the item it is under or on, never by its id.
+        field = _(_PLACES[conflict.field].get(conflict.table, _PLACES[conflict.field][""]))
+        return ConflictView(item, field, *(_place_words(value, codes, handout_codes, organizations, document, plan)
+                                           for value in (conflict.base, conflict.workshop, conflict.handout)))
     if conflict.field:
         label = FIELD_LABELS.get(conflict.field)
         field = _(label) if label else conflict.field.replace("_", " ")
@@ -191,11 +196,36 @@ def _funding_words(rows: list[dict] | None, organizations: dict) -> str:
                    + (f" ({row['year']})" if row.get("year") else "") for row in rows)
 
 
+# The fields that place a row: what the conflict review calls them, per table ("" for the rest).
+_PLACES = {
+    # Translators: a merge conflict's field: the item a road-map item is placed under ("Output 2.1 “…”")
+    "parent_id": {"": N_("placed under")},
+    # Translators: a merge conflict's field: the item an indicator measures, or a row belongs to
+    "node_id": {"indicator": N_("measures"), "": N_("belongs to")},
+}
+
+
+def _node(node_id: str | None, document, plan) -> dict | None:
+    node = document.get("roadmap_node", node_id) if node_id else None
+    return node or plan.handout.rows["roadmap_node"].get(node_id) or plan.base["roadmap_node"].get(node_id)
+
+
+def _place_words(node_id: str | None, codes: dict, handout_codes: dict, organizations: dict, document,
+                 plan) -> str:
+    """"Output 2.1 “…”": the item a row is placed under or on, as the road map numbers it."""
+    if node_id is None:
+        return value_words("parent_id", None, organizations)
+    node = _node(node_id, document, plan)
+    if node is None:
+        # Translators: a merge conflict's value: a handout edited by other means names an item nobody has
+        return _("an item that does not exist")
+    label = item_label(node["level"], codes.get(node_id) or handout_codes.get(node_id, ""))
+    return f"{label} {value_words('title', node.get('title'), organizations)}"
+
+
 def _item(table: str, row: dict, codes: dict, handout_codes: dict, organizations: dict, document, plan) -> str:
     def node_label(node_id: str | None) -> str:
-        node = document.get("roadmap_node", node_id) if node_id else None
-        node = node or plan.handout.rows["roadmap_node"].get(node_id) or plan.base["roadmap_node"].get(
-            node_id)
+        node = _node(node_id, document, plan)
         if node is None:
             return _("a removed item")
         code = codes.get(node_id) or handout_codes.get(node_id, "")
