@@ -460,8 +460,18 @@ def _merge(args) -> int:
             opened.apply(functools.reduce(lambda first, second: first.then(second), changes))
     if args.dry_run:
         print(_("Dry run: nothing was changed."))
-    if conflicts:
-        print(ngettext("{count} conflict, listed above", "{count} conflicts, listed above", conflicts).format(
+    if conflicts and args.dry_run:
+        print(ngettext("{count} conflict, listed above. --prefer handout or --prefer workshop decides them all; "
+                       "File › Merge Handouts… in the window lets you choose each one.",
+                       "{count} conflicts, listed above. --prefer handout or --prefer workshop decides them all; "
+                       "File › Merge Handouts… in the window lets you choose each one.", conflicts).format(
+            count=conflicts))
+    elif conflicts:
+        # The handout is recorded as merged: merging it again changes nothing, so the window is the way left.
+        print(ngettext("{count} conflict, listed above, decided as marked. Merging a handout again changes "
+                       "nothing: change a decision by editing the item in the window.",
+                       "{count} conflicts, listed above, decided as marked. Merging a handout again changes "
+                       "nothing: change a decision by editing the item in the window.", conflicts).format(
             count=conflicts))
     return 1 if conflicts else 0
 

@@ -49,6 +49,23 @@ def test_a_handout_merges_back_with_its_conflict_listed(demo_path, tmp_path, cap
     assert code == 0 and "already merged; nothing changed" in out
 
 
+def test_the_conflicts_line_says_what_to_do_about_them(demo_path, tmp_path, capsys):
+    handout = tmp_path / "group-b.workshop"
+    run(capsys, "handout", demo_path, handout, "--outcome", "2", "--label", "Group B")
+    retitle(handout, "2.1.1", "Group B's title", handout=True)
+    retitle(demo_path, "2.1.1", "The plenary's title")
+    code, out, _ = run(capsys, "merge", demo_path, handout, "--dry-run")
+    # Before merging: how to decide otherwise than the workshop's values.
+    assert code == 1 and out.splitlines()[-1] == (
+        "1 conflict, listed above. --prefer handout or --prefer workshop decides them all; File › Merge "
+        "Handouts… in the window lets you choose each one.")
+    code, out, _ = run(capsys, "merge", demo_path, handout)
+    # After: merging the same handout again would change nothing, so the way left is the window.
+    assert code == 1 and out.splitlines()[-1] == (
+        "1 conflict, listed above, decided as marked. Merging a handout again changes nothing: change a "
+        "decision by editing the item in the window.")
+
+
 def test_a_merge_without_conflicts_exits_0(demo_path, tmp_path, capsys):
     handout = tmp_path / "group-c.workshop"
     run(capsys, "handout", demo_path, handout, "--outcome", "3", "--label", "Group C")
