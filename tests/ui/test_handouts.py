@@ -64,6 +64,15 @@ def test_hand_out_writes_a_handout_of_the_selected_outcome(window, demo_path, tm
     assert "Group C.workshop" in window.statusBar().currentMessage()
 
 
+def test_the_next_handout_is_offered_for_the_next_group_before_any_comes_back(window, demo_path, tmp_path, qtbot):
+    with WorkshopDocument.open(demo_path) as document:
+        write_handout(document, tmp_path / "a.workshop", outcome_ids(document, ["1"]), "Group A")
+    window.open_file(demo_path)
+    dialog = HandoutDialog(window.session, tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.label.text() == "Group B"  # Group A has its handout, though not merged yet
+
+
 def test_a_handout_opens_with_its_banner_and_only_its_part_editable(window, group_b, errors):
     window.open_file(group_b)
     banner = window.workshop_view.handout_banner

@@ -25,8 +25,9 @@ from workshop_app.models.roadmap.tree import item_label, roadmap_tree
 
 
 def next_group_label(document) -> str:
-    """"Group A", then "Group B"… after the handouts this workshop has merged."""
-    taken = {row["label"] for row in document.rows("merged_handout")}
+    """"Group A", then "Group B"… after the handouts this workshop has written or merged (a group
+    still drafting has its name already)."""
+    taken = {row["label"] for table in ("issued_handout", "merged_handout") for row in document.rows(table)}
     for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
         # Translators: the default name of a breakout group's handout: "Group A", "Group B"…
         label = _("Group {letter}").format(letter=letter)
