@@ -138,3 +138,11 @@ def test_undoing_the_item_s_creation_hides_its_comments_and_redo_shows_them_agai
     assert pending_phone_comments(demo) == []
     demo.apply(added)  # Edit › Redo
     assert [row["text"] for row in pending_phone_comments(demo)] == ["On the new action"]
+
+
+def test_a_comment_of_invisible_characters_only_is_refused_and_an_invisible_name_is_left_empty(demo):
+    outcome = _first(demo, "outcome")
+    with pytest.raises(InvalidValueError, match="needs some text"):
+        plan_receive_phone_comment(demo, outcome["id"], "\u200b \u200d\u2060\u200e")
+    _receive(demo, outcome["id"], "Add the labour inspectorate", name="\u200b\u200b", organization="\u2060")
+    assert [(row["name"], row["organization"]) for row in pending_phone_comments(demo)] == [("", "")]

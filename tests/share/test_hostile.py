@@ -3,6 +3,8 @@ nothing or a byte at a time, requests out of shape, floods. Real sockets, to 127
 (and other addresses of the loopback range, for many "phones"), each loop bounded in count and
 in time."""
 
+import html
+import re
 import select
 import socket
 import time
@@ -199,3 +201,55 @@ def test_a_request_that_is_not_http_1_gets_no_answer_without_headers(shared, lin
         connection.close()
     assert answer == b"" or answer.startswith(b"HTTP/1.1 ")  # never a page without its security headers
     assert b"<html" not in answer and b"Bad request" not in answer
+
+
+def test_a_comment_of_zero_width_characters_only_is_refused_as_empty(shared):
+    action = first_action(shared.document)
+    answer = shared.post_comment(action["id"], "\u200b\u200b\u200d\ufeff\u2060", name="\u200b")
+    assert answer.status == 400 and "Write your comment first." in answer.text
+    assert shared.post_comment(action["id"], "Fine", name="\u200b\u200c").status == 303
+    assert [(comment.text, comment.name) for comment in shared.sharing.site.take_comments()] == [("Fine", "")]
+
+
+def test_a_refused_comment_is_answered_in_the_language_of_its_form(shared):
+    action = first_action(shared.document)
+    form = fetch(shared.url + f"comment?lang=fr&on={action['id']}").text
+    action_url = html.unescape(re.search(r'<form method="post" action="([^"]+)"', form).group(1))
+    answers = [request(shared.port, "POST", urllib.parse.urljoin(f"/{shared.token}/", action_url),
+                       urllib.parse.urlencode({"on": action["id"], "text": f"Commentaire {number}",
+                                               "lang": "fr"}).encode(),
+                       {"Content-Type": "application/x-www-form-urlencoded"}) for number in range(7)]
+    assert [answer.status for answer in answers] == [303] * 6 + [429]
+    assert "Trop de demandes" in answers[-1].text and "Too many" not in answers[-1].text
+
+
+@pytest.mark.parametrize("length", ["1_8", "+18", " 18, 18", "٣"])
+def test_a_content_length_that_is_not_plain_digits_is_refused(shared, length):
+    action = first_action(shared.document)
+    body = urllib.parse.urlencode({"on": action["id"], "text": "hello"}).encode()
+    connection = _open(shared.port)
+    try:
+        connection.sendall(f"POST /{shared.token}/comment HTTP/1.1\r\nHost: x\r\n"
+                           f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {length}\r\n\r\n"
+                           .encode() + body)
+        assert connection.recv(4096).split(b"\r\n")[0].split(b" ")[1] in (b"400", b"411")
+    finally:
+        connection.close()
+    assert shared.sharing.site.take_comments() == []
+
+
+def test_two_content_lengths_are_refused(shared):
+    action = first_action(shared.document)
+    body = urllib.parse.urlencode({"on": action["id"], "text": "hello"}).encode()
+    answer = request(shared.port, "POST", f"/{shared.token}/comment", body,
+                     {"Content-Type": "application/x-www-form-urlencoded", "Content-Length": str(len(body))})
+    assert answer.status == 303  # one, as a browser sends it
+    connection = _open(shared.port)
+    try:
+        connection.sendall(f"POST /{shared.token}/comment HTTP/1.1\r\nHost: x\r\n"
+                           f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n"
+                           f"Content-Length: 3\r\n\r\n".encode() + body)
+        assert connection.recv(4096).split(b"\r\n")[0].split(b" ")[1] in (b"400", b"411")
+    finally:
+        connection.close()
+    assert len(shared.sharing.site.take_comments()) == 1

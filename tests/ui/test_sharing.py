@@ -77,3 +77,23 @@ def test_the_projector_shows_the_address_and_a_join_screen_while_sharing(window,
     assert url in projector.browser.toPlainText()
     dialog.start_button.click()  # stop sharing: the join screen gives way
     assert projector.view[0] != "join" and "Phones:" not in projector.strip.text()
+
+
+def test_the_dialog_says_when_the_computer_left_the_network_it_shares_on(window, demo_path, qtbot, monkeypatch):
+    from workshop_app.ui.sharing import dialog as dialog_module
+
+    monkeypatch.setattr(dialog_module, "room_addresses", lambda bind: ["127.0.0.2"])  # the hotspot, as it was
+    window.open_file(demo_path)
+    window.share_action.trigger()
+    dialog = window.share_dialog
+    dialog.address.setCurrentIndex(dialog.address.findData("127.0.0.2"))
+    dialog.port.setValue(free_port())
+    dialog.start_button.click()
+    assert window.room.running and not dialog.problem.text()
+    window.share_action.trigger()  # opened again: still on that network
+    assert not dialog.problem.text()
+    monkeypatch.setattr(dialog_module, "room_addresses", lambda bind: ["10.1.2.3"])  # another Wi-Fi
+    window.share_action.trigger()
+    assert "no longer on the network of 127.0.0.2" in dialog.problem.text()
+    dialog.start_button.click()  # stopping clears it
+    assert not window.room.running and not dialog.problem.text()

@@ -61,7 +61,7 @@ def comment_page(snapshot: SiteSnapshot, request: Request, node_id: str, *, text
              "Nothing you send changes the draft by itself.")
     body = (
         f"<h1>{esc(title)}</h1><p class='quoted' dir='auto'>{esc(entry.title)}</p>{alert}"
-        f'<form method="post" action="{COMMENT}" accept-charset="utf-8">'
+        f'<form method="post" action="{request.link(COMMENT)}" accept-charset="utf-8">'
         f'<input type="hidden" name="on" value="{esc(entry.id)}">'
         f'<input type="hidden" name="lang" value="{esc(request.language)}">'
         f'<label for="text">{esc(box)}</label>'

@@ -255,17 +255,16 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _form(self, query: dict) -> dict | None:
         """The posted form's fields (one value each), or None once a refusal was sent."""
-        if self.headers.get("Transfer-Encoding"):
+        # One length in plain ASCII digits: int() also reads "+18", "1_8" and Arabic-Indic digits,
+        # and of two lengths the body would be cut at one and the rest read as another request.
+        lengths = [value.strip() for value in self.headers.get_all("Content-Length", [])]
+        if (self.headers.get("Transfer-Encoding") or len(lengths) != 1
+                or not (lengths[0].isascii() and lengths[0].isdigit())):
             self.close_connection = True
             self._send(Response(411, b"Length required", _PLAIN))
             return None
-        try:
-            length = int(self.headers.get("Content-Length", ""))
-        except ValueError:
-            self.close_connection = True
-            self._send(Response(411, b"Length required", _PLAIN))
-            return None
-        if length < 0 or length > LONGEST_BODY:
+        length = int(lengths[0])
+        if length > LONGEST_BODY:
             self.close_connection = True  # the body is not read: the connection cannot be reused
             self._send(self.server.site.refusal(413, query))
             return None

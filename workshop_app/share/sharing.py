@@ -109,6 +109,11 @@ class Sharing:
     def port(self) -> int:
         return self._server.port if self._server else self._port
 
+    @property
+    def bind(self) -> str:
+        """The address the site was asked to answer on ("0.0.0.0": every network)."""
+        return self._bind
+
     def urls(self) -> list[str]:
         """The site's address on each network the computer is on (one when bound to one address)."""
         if self._server is None:

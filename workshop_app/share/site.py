@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 
 from workshop_app.export.words import Words
 from workshop_app.models.document import utc_now
-from workshop_app.models.roadmap.phone_comments import LONGEST_NAME, LONGEST_TEXT
+from workshop_app.models.roadmap.phone_comments import LONGEST_NAME, LONGEST_TEXT, one_line, visible
 from workshop_app.models.validation import clean_text
 from workshop_app.share import pages
 from workshop_app.share.agenda_page import LONGEST_NAME_TYPED, agenda_page, group_page, today_page
@@ -233,9 +233,9 @@ class Site:
             return Response.page(404, gone_page(snapshot, request))
         # A browser sends a typed line break as two characters; the box counted one.
         text = clean_text(form.get("text", "").replace("\r\n", "\n"))
-        name, organization = (" ".join(clean_text(form.get(key, "")).split()) for key in ("name", "organization"))
+        name, organization = one_line(form.get("name", "")), one_line(form.get("organization", ""))
         problem = ""
-        if not text:
+        if not visible(text):
             # Translators: on the phones, when the comment form was sent empty
             problem = _("Write your comment first.")
         elif len(text) > LONGEST_TEXT:

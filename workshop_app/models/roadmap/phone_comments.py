@@ -7,6 +7,8 @@ road-map PDF show, marked as sent from a phone and signed with what the sender t
 verified), or dismisses it. Each of the three is one Change, so one undo.
 """
 
+import unicodedata
+
 from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.changes import Change
 from workshop_app.models.document import WorkshopDocument, new_id, utc_now
@@ -23,8 +25,8 @@ COMMENTED_LEVELS = ("outcome", "action")
 def check_phone_comment(text: str, name: str = "", organization: str = "") -> tuple[str, str, str]:
     """The text, name and organization as they will be stored, or InvalidValueError saying what
     is wrong. The site checks a comment with this before it accepts it from a phone."""
-    text, name, organization = clean_text(text.replace("\r\n", "\n")), _one_line(name), _one_line(organization)
-    if not text:
+    text, name, organization = clean_text(text.replace("\r\n", "\n")), one_line(name), one_line(organization)
+    if not visible(text):
         raise InvalidValueError(_("a comment needs some text"))
     if len(text) > LONGEST_TEXT:
         raise InvalidValueError(ngettext(
@@ -86,12 +88,19 @@ def pending_phone_comments(document: WorkshopDocument) -> list[dict]:
     return [{**dict(zip(keys, row)), "code": codes.get(row[1], "")} for row in rows]
 
 
+def visible(text: str) -> bool:
+    """Whether the text shows anything: a phone's keyboard or a paste can send only zero-width
+    spaces and joiners, which clean_text keeps (they join the letters of some scripts)."""
+    return any(not character.isspace() and unicodedata.category(character) != "Cf" for character in text)
+
+
+def one_line(value: str) -> str:
+    """A name as typed on a phone: one line, spaces collapsed; empty when nothing of it shows."""
+    line = " ".join(clean_text(value).split())
+    return line if visible(line) else ""
+
+
 # ---------------------------------------------------------------------------------- internals
-
-def _one_line(value: str) -> str:
-    """A name as typed on a phone: one line, spaces collapsed."""
-    return " ".join(clean_text(value).split())
-
 
 def _pending(document: WorkshopDocument, phone_comment_id: str) -> dict:
     received = document.get("phone_comment", phone_comment_id)

@@ -101,8 +101,16 @@ class ShareDialog(QDialog):
 
     def refresh_addresses(self) -> None:
         """The computer's addresses as they are now (a hotspot turned on after the dialog was
-        first opened is there too), the one chosen before kept when it still exists."""
+        first opened is there too), the one chosen before kept when it still exists. While
+        sharing, says when the computer left the network of the address shared (the laptop
+        joined another Wi-Fi, the hotspot was turned off): phones can no longer reach it."""
         if self.room.running:
+            bound = self.room.sharing.bind
+            if bound != LOCAL and bound not in room_addresses("0.0.0.0"):
+                # Translators: in Share with the Room, when the computer changed network while sharing
+                self.problem.setText(_("This computer is no longer on the network of {address}: phones cannot "
+                                       "reach the site. Stop sharing, choose an address and start again.").format(
+                    address=bound))
             return
         chosen = self.address.currentData()
         self.address.clear()
