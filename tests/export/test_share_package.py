@@ -181,6 +181,9 @@ HOSTILE = {
     "corrupt workshop": (dict(change={contents.WORKSHOP: _damaged}), "its workshop file"),
     "unexpected name": (dict(extra=[("setup.exe", b"MZ")]), "“setup.exe”, which is not part of a share package"),
     "no workshop": (dict(skip=[contents.WORKSHOP]), "no workshop file"),
+    # Within the limit of a file and not compressible, yet no README this program writes.
+    "huge README": (dict(change={contents.README: lambda text: os.urandom(3 * 1024 * 1024)}),
+                    "“README.txt” would take 3 MB"),
 }
 
 
@@ -210,6 +213,21 @@ def test_what_is_not_a_zip_at_all_is_refused(tmp_path, capsys):
     code, _, err = run(capsys, "open", fake)
     assert code == 2 and "not a share package" in err and err.count("\n") == 1
     assert not paths.packages_dir().exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_pipe_named_like_a_package_is_refused_without_waiting(tmp_path, capsys):
+    pipe = tmp_path / "package.zip"
+    os.mkfifo(pipe)
+    code, _, err = run(capsys, "open", pipe)
+    assert code == 2 and err.count("\n") == 1 and "choose a share package" in err
+
+
+def test_a_package_given_where_a_workshop_is_expected_says_how_to_open_it(french_package, tmp_path, capsys):
+    for command in (["check", french_package], ["package", french_package, tmp_path / "again.zip"]):
+        code, _, err = run(capsys, *command)
+        assert code == 2 and err.count("\n") == 1 and "a share package opens with File › Open" in err, command
+    assert not (tmp_path / "again.zip").exists()
 
 
 def test_a_package_opens_into_its_own_folder_and_never_over_an_earlier_one(french_package, tmp_path):

@@ -57,6 +57,22 @@ def test_a_package_from_the_command_line_opens_read_only_with_every_file(window,
     assert [path.name for path in paths.packages_dir().iterdir()] == [package.stem]  # opened again, not copied
 
 
+def test_a_copy_of_a_package_s_workshop_is_suggested_under_the_package_s_name(window, package, tmp_path,
+                                                                              monkeypatch):
+    window.open_file(package)
+    suggested = []
+
+    def save_as(parent, title, suggestion, *args, **kwargs):
+        suggested.append(Path(suggestion))
+        return str(tmp_path / "mine.workshop"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    window.workshop_view.read_only_banner.save_copy_button.click()
+    # Not "workshop copy", the name of every package's workshop file, in the folder of the zip.
+    assert suggested == [package.parent / f"{package.stem} copy.workshop"]
+    assert window.session.document.path == tmp_path / "mine.workshop" and not window.session.document.readonly
+
+
 def test_a_hostile_package_is_refused_in_one_message_and_nothing_opens(window, package, tmp_path, errors):
     hostile = tmp_path / "sent.zip"
     with zipfile.ZipFile(package) as original, zipfile.ZipFile(hostile, "w") as out:

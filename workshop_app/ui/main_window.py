@@ -33,7 +33,7 @@ from workshop_app.ui.menus import build_menus
 from workshop_app.ui.package.opening import OPEN_FILTER, open_package
 from workshop_app.ui.palette import apply_theme
 from workshop_app.ui.read_only.actions import offer_read_only
-from workshop_app.ui.read_only.reasons import by_choice
+from workshop_app.ui.read_only.reasons import by_choice, copy_stem
 from workshop_app.ui.session import DocumentSession
 from workshop_app.ui.settings import Settings
 from workshop_app.ui.workshop_view import PAGE_KEYS, WorkshopView
@@ -325,7 +325,8 @@ class MainWindow(QMainWindow):
         self.commit_pending_edit()
         source = self.session.document.path
         # Translators: the name suggested for a copy of a workshop file ("Nepal workshop copy.workshop")
-        suggestion = self.settings.last_folder() / (_("{name} copy").format(name=source.stem) + FILE_SUFFIX)
+        stem = copy_stem(self.session.read_only_reason, source)
+        suggestion = self.settings.last_folder() / (_("{name} copy").format(name=stem) + FILE_SUFFIX)
         path, _filter = QFileDialog.getSaveFileName(self, _("Save a Copy As"), str(suggestion), _(FILE_FILTER))
         if not path:
             return

@@ -22,6 +22,8 @@ MEMBERS = (WORKSHOP, ROADMAP_PDF, ROADMAP_WORKBOOK, AGENDA_PDF, PARTICIPANTS, RE
 # its PDFs, packs into a few megabytes; these leave a hundred times that.
 MOST_FILE_BYTES = 256 * 1024 * 1024
 MOST_TOTAL_BYTES = 512 * 1024 * 1024
+# The README is a page of text (2 KB); one larger is no README this program wrote.
+MOST_README_BYTES = 1024 * 1024
 MOST_ENTRIES = 32  # the members, and room for a zip tool's extras, which are refused by name
 # A file that expands more than this many times is a zip bomb: a workshop file, mostly text,
 # packs about 5:1, an empty one about 60:1; PDFs and workbooks are compressed already.

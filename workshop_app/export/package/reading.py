@@ -14,7 +14,6 @@ from pathlib import Path
 from workshop_app.export.package import contents
 from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.errors import WorkshopFileError
-from workshop_app.models.file.preflight import ensure_regular
 
 _SUPPORTED_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 _SHOWN_NAME = 60  # characters of a member's name quoted in a refusal
@@ -31,7 +30,9 @@ def open_archive(path: Path) -> zipfile.ZipFile:
         raise WorkshopFileError(path, _("no such file"))
     if path.is_dir():
         raise WorkshopFileError(path, _("is a folder, not a share package"))
-    ensure_regular(path)
+    if not path.is_file():  # a pipe waits for a writer forever
+        raise WorkshopFileError(path, _("is not a regular file (a pipe, a device or a socket); choose a share "
+                                        "package"))
     try:
         size = path.stat().st_size
         if size > contents.MOST_TOTAL_BYTES:
@@ -93,10 +94,10 @@ def _refuse_unsafe(info: zipfile.ZipInfo, path: Path) -> None:
 
 
 def _refuse_too_large(info: zipfile.ZipInfo, path: Path) -> None:
-    if info.file_size > contents.MOST_FILE_BYTES:
+    most = contents.MOST_README_BYTES if info.filename == contents.README else contents.MOST_FILE_BYTES
+    if info.file_size > most:
         raise refusal(path, _("“{name}” would take {size} once unpacked, more than a share package may ({most})")
-                      .format(name=shown(info.filename), size=megabytes(info.file_size),
-                              most=megabytes(contents.MOST_FILE_BYTES)))
+                      .format(name=shown(info.filename), size=megabytes(info.file_size), most=megabytes(most)))
     if info.file_size > contents.RATIO_FROM_BYTES and (
             not info.compress_size or info.file_size / info.compress_size > contents.MOST_RATIO):
         ratio = info.file_size // max(info.compress_size, 1)

@@ -128,5 +128,7 @@ def _not_ours(path: Path) -> str:
         ".csv": N_("not a Pathfinder Workshop file (this is a CSV table: use Import participants)"),
         ".pdf": N_("not a Pathfinder Workshop file (this is a PDF document)"),
         ".docx": N_("not a Pathfinder Workshop file (this is a Word document)"),
+        ".zip": N_("not a Pathfinder Workshop file (this is a zip file: a share package opens with File › Open "
+                   "or “workshop-app open”)"),
     }
     return _(refusals.get(path.suffix.lower(), N_("not a Pathfinder Workshop file")))

@@ -37,6 +37,14 @@ def from_package(package: Path) -> ReadOnlyReason:
     return ReadOnlyReason(PACKAGE, Path(package))
 
 
+def copy_stem(reason: ReadOnlyReason | None, path: Path) -> str:
+    """The name a copy of the workshop at `path` is suggested from: a package's workshop file is
+    called "workshop" whatever the package, so its copy takes the package's name."""
+    if reason is not None and reason.kind == PACKAGE and reason.package is not None:
+        return reason.package.stem
+    return path.stem
+
+
 def offer_question(kind: str, file_name: str) -> str:
     """The question asked when a file cannot be opened for editing (LOCKED or READ_ONLY)."""
     if kind == LOCKED:
