@@ -17,15 +17,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 RUNS = 5
 
-BARE = """
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([])
-window = QMainWindow()
-window.resize(1280, 800)
-window.show()
-app.processEvents()
-window.grab()
-"""
 
 
 def timed(command: list[str], env: dict) -> float:
@@ -37,6 +28,7 @@ def timed(command: list[str], env: dict) -> float:
 def main() -> None:
     sys.path.insert(0, str(HERE))
     from large_workshop import write_large_workshop
+    from open_window import BARE
 
     bundle = Path(os.environ.get("PATHFINDER_BUNDLE", HERE.parent / "dist" / "PathfinderWorkshop")).resolve()
     program = bundle / "PathfinderWorkshop"
@@ -52,7 +44,7 @@ def main() -> None:
         peer_env.pop("PYTHONDONTWRITEBYTECODE", None)
         png = str(folder / "shown.png")
         sides = {
-            "bare QMainWindow": [sys.executable, "-c", BARE],
+            "bare QMainWindow": [sys.executable, "-c", BARE + "window.grab()\n"],
             "bundle, demo": [str(program), "open", str(demo), "--page", "overview", "--screenshot", png],
             "bundle, 2,000 participants": [str(program), "open", str(large), "--page", "overview", "--screenshot", png],
         }
