@@ -18,7 +18,6 @@ HERE = Path(__file__).resolve().parent
 RUNS = 5
 
 
-
 def timed(command: list[str], env: dict) -> float:
     start = time.perf_counter()
     subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
