@@ -38,6 +38,8 @@ def test_the_table_has_the_terms_the_issue_names():
 CITATION = re.compile(r"^Source:")
 # The program's name, its command and its files' suffix are names, not the word "workshop".
 PROGRAM_NAMES = re.compile(r"Pathfinder Workshop|workshop-app|\.workshop\b|\*\.workshop")
+# A command-line option and its value are typed as they are ("--prefer workshop"), in any language.
+OPTIONS = re.compile(r"--[a-z][a-z-]*(?:[ =][a-z][a-z-]*)?")
 # Words the domain shares with plain English where they mean something else.
 PLAIN_SENSE = {("output", "machine-readable output")}
 
@@ -47,6 +49,7 @@ def _source_words(source: str, english: str, longer: list[str]) -> str:
     longer terms that contain this one ("Action Group" is not an action)."""
     text = re.sub(r"\{[^{}]*\}|%\([a-z_]+\)[sdif]", " ", source)
     text = PROGRAM_NAMES.sub(" ", text)
+    text = OPTIONS.sub(" ", text)
     for term in longer:
         text = re.sub(rf"\b{re.escape(term)}s?\b", " ", text, flags=re.IGNORECASE)
     return text
