@@ -101,7 +101,9 @@ def _funding_lines(before: dict, after: dict) -> list[str]:
     return lines
 
 
-def conflict_views(document: WorkshopDocument, plan: MergePlan) -> list[ConflictView]:
+def conflict_views(document: WorkshopDocument, plan: MergePlan, *, shorten: int = 70) -> list[ConflictView]:
+    """The conflicts as a facilitator reads them; texts are cut at `shorten` characters (a line of
+    the command line's list; the window's review, where the choice is made, shows them whole)."""
     codes = node_codes(document)
     mine = plan.handout.rows
     handout_codes = _codes(mine["roadmap_node"])
@@ -110,7 +112,7 @@ def conflict_views(document: WorkshopDocument, plan: MergePlan) -> list[Conflict
     origins = merge_origins(document)
     views = []
     for conflict in plan.conflicts:
-        view = _view(conflict, codes, handout_codes, organizations, document, plan)
+        view = _view(conflict, codes, handout_codes, organizations, document, plan, shorten)
         group = origins.get((conflict.row_id, conflict.field))
         if group and conflict.field:
             # A value an earlier handout brought: two groups disagree, and the facilitator sees which.
@@ -119,7 +121,8 @@ def conflict_views(document: WorkshopDocument, plan: MergePlan) -> list[Conflict
     return views
 
 
-def _view(conflict: Conflict, codes: dict, handout_codes: dict, organizations: dict, document, plan) -> ConflictView:
+def _view(conflict: Conflict, codes: dict, handout_codes: dict, organizations: dict, document, plan,
+          shorten: int) -> ConflictView:
     row = conflict.workshop or conflict.handout or conflict.base or {}
     if not isinstance(row, dict):
         row = document.get(conflict.table, conflict.row_id) or plan.handout.rows[conflict.table].get(
@@ -137,7 +140,8 @@ def _view(conflict: Conflict, codes: dict, handout_codes: dict, organizations: d
     if conflict.field:
         label = FIELD_LABELS.get(conflict.field)
         field = _(label) if label else conflict.field.replace("_", " ")
-        return ConflictView(item, field, *(value_words(conflict.field, value, organizations, row.get("currency", ""))
+        return ConflictView(item, field, *(value_words(conflict.field, value, organizations, row.get("currency", ""),
+                                                       shorten)
                                            for value in (conflict.base, conflict.workshop, conflict.handout)))
     # Translators: in a merge conflict, the state of a whole item on one side
     deleted, changed, added = _("deleted"), _("changed"), _("added")

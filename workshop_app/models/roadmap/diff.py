@@ -160,9 +160,10 @@ def merge_origins(document) -> dict[tuple[str, str], str]:
     return {(row_id, name): label for row_id, name, label in rows}
 
 
-def value_words(name: str, value: Any, organizations: dict[str, dict], currency: str = "") -> str:
+def value_words(name: str, value: Any, organizations: dict[str, dict], currency: str = "",
+                shorten: int = _SHORTEN) -> str:
     """A field's value as a reader sees it: labels for keys, names for organizations, money with
-    its currency, text quoted and shortened."""
+    its currency, text quoted and shortened to `shorten` characters."""
     if value in (None, "", "[]"):
         # Translators: an empty value in "Action 2.1.3: risks (none) → “Floods”"
         return _("(none)")
@@ -178,7 +179,7 @@ def value_words(name: str, value: Any, organizations: dict[str, dict], currency:
         try:
             keys = json.loads(value) if isinstance(value, str) else value
         except ValueError:
-            return _quote(value)
+            return _quote(value, shorten)
         if name == "sdgs":
             # Translators: a Sustainable Development Goal by its number: "SDG 8"
             return listed(_("SDG {number}").format(number=key) for key in keys) or _("(none)")
@@ -187,7 +188,7 @@ def value_words(name: str, value: Any, organizations: dict[str, dict], currency:
     if name in ("cost", "funding_secured", "amount") and isinstance(value, (int, float)):
         return f"{window_amount(value)} {currency}".strip()
     if isinstance(value, str):
-        return _quote(value)
+        return _quote(value, shorten)
     return str(value)
 
 
@@ -316,8 +317,8 @@ def _lower(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def _quote(text: str) -> str:
+def _quote(text: str, shorten: int = _SHORTEN) -> str:
     text = " ".join(str(text).split())
-    if len(text) > _SHORTEN:
-        text = text[:_SHORTEN - 1].rstrip() + "…"
+    if len(text) > shorten:
+        text = text[:shorten - 1].rstrip() + "…"
     return f"“{text}”"

@@ -26,6 +26,9 @@ from workshop_app.models.handouts.merging import HANDOUT, WORKSHOP, merge_change
 from workshop_app.models.handouts.reading import distinct_paths, read_handout
 from workshop_app.ui.widgets.fields import PlainTextBox
 
+# How much of a conflicting text the review shows (a long description whole; a pasted book cut).
+REVIEW_TEXT = 3000
+
 
 class MergeDialog(QDialog):
     def __init__(self, session, paths: list[Path], parent: QWidget | None = None):
@@ -128,13 +131,16 @@ class MergeDialog(QDialog):
         self.merge_button.setText(_("&Merge {group}").format(group=handout.label.replace("&", "&&")))
 
     def _fill_conflicts(self) -> None:
-        views = conflict_views(self.session.document, self.plan) if not self.plan.already_merged else []
+        # The values whole (up to a page of text): the facilitator chooses between them here.
+        views = ([] if self.plan.already_merged
+                 else conflict_views(self.session.document, self.plan, shorten=REVIEW_TEXT))
         self.conflicts.setRowCount(len(views))
         group = self.handouts[self.index].label
         self.conflicts.horizontalHeaderItem(4).setText(group)
         for row, (view, conflict) in enumerate(zip(views, self.plan.conflicts)):
             for column, value in enumerate((view.item, view.field, view.base, view.workshop, view.handout)):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)
                 item.setFlags(item.flags() & ~Qt.ItemIsEditable)
                 self.conflicts.setItem(row, column, item)
             keep = QComboBox()
