@@ -427,3 +427,41 @@ def test_a_pasted_list_of_many_lines_keeps_its_lines_and_loses_none(demo_path, t
     table, note = text.split("(continued in note 1)")
     assert "Risk line 15 " in table and "Risk line 16 " not in table + " "
     assert "Note 1: 1.1.1, Risks, continued Risk line 16 Risk line 17" in note
+
+
+def test_an_amount_wider_than_its_column_is_set_smaller_never_over_the_next_column(demo_path, tmp_path):
+    from reportlab.lib.styles import ParagraphStyle
+
+    from workshop_app.export.roadmap_pdf.canvas_text import text_width
+    from workshop_app.export.roadmap_pdf.charts import SMALLEST_NUMBER, Amount
+    from workshop_app.export.roadmap_pdf.table import number_cell
+
+    def edit(document):
+        action = document.rows("roadmap_node", "level = 'action' AND currency = 'NPR'")[0]
+        document.apply(document.plan_update("roadmap_node", action["id"], cost=987_654_321_098_765))
+
+    with edited_copy(demo_path, tmp_path, edit) as document:
+        write_roadmap_pdf(document, tmp_path / "budget.pdf", sections=["budget"])
+    sizes = {}
+
+    def seen(text, cm, tm, font, size):
+        if text.strip():
+            sizes.setdefault(text.strip(), set()).add(round(size * tm[0], 2))
+
+    for page in PdfReader(tmp_path / "budget.pdf").pages:
+        page.extract_text(visitor_text=seen)
+    huge = [text for text in sizes if text.startswith("987,654,")]
+    assert huge, "the amount prints whole"
+    # Set smaller than any ordinary amount of the budget's tables (a wider table keeps its size).
+    assert min(min(sizes[text]) for text in huge) < min(sizes["3,200,000"])
+    # The same rule in numbers (the export registered the fonts): a budget in dong runs to 15
+    # digits and more, too wide for a 60-point column at the table's size.
+    dong = "1,250,000,000,000,000"
+    amount = Amount(dong)
+    amount.wrap(60, 100)
+    assert SMALLEST_NUMBER <= amount.drawn_size < amount.size
+    assert text_width(dong, amount.font, amount.drawn_size) <= 60
+    cell = number_cell(dong, ParagraphStyle("cell", fontName="Helvetica", fontSize=7.5, leading=9), 60)
+    assert cell.wrap(60, 100)[1] < 9  # one line, smaller
+    assert number_cell("3,200,000", ParagraphStyle("cell", fontName="Helvetica", fontSize=7.5), 60) == "3,200,000"
+

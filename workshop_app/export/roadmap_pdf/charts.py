@@ -23,6 +23,9 @@ from workshop_app.export.pdf.fonts import BODY_FONT, BOLD_FONT, needs_shaping
 from workshop_app.export.pdf.styles import INK, MUTED, RULE
 from workshop_app.export.roadmap_pdf.canvas_text import draw_text, text_width
 
+# The smallest type an amount shrinks to in a narrow column: still legible in print.
+SMALLEST_NUMBER = 4.5
+
 SEX_COLOURS = {"female": colors.HexColor("#E69F00"), "male": colors.HexColor("#0072B2"),
                "other": colors.HexColor("#009E73"), "not_stated": colors.HexColor("#BBBBBB")}
 # (fill, outline) per action status
@@ -127,21 +130,28 @@ class Amount(Flowable):
         self.font = BOLD_FONT if bold else BODY_FONT
         self.muted = muted
         self.lines = [value]
+        self.drawn_size, self.drawn_leading = size, leading
 
     def wrap(self, available_width, available_height):
         self.width = available_width
         self.lines = [self.value]
         if text_width(self.value, self.font, self.size) > available_width and " " in self.value:
             self.lines = self.value.split(" ", 1)
-        self.height = self.leading * len(self.lines)
+        # A number still wider than its column (a budget in dong or rupiah runs to 15 digits) is
+        # set smaller, never drawn over the next column.
+        widest = max(text_width(line, self.font, self.size) for line in self.lines)
+        scale = min(1.0, available_width / widest * 0.97) if widest > 0 and available_width > 0 else 1.0
+        self.drawn_size = max(SMALLEST_NUMBER, self.size * scale)
+        self.drawn_leading = self.leading * self.drawn_size / self.size
+        self.height = self.drawn_leading * len(self.lines)
         return available_width, self.height
 
     def draw(self):
-        y = self.leading * len(self.lines) - self.size
+        y = self.drawn_leading * len(self.lines) - self.drawn_size
         color = MUTED if self.muted else INK
         for line in self.lines:
-            draw_text(self.canv, line, self.width, y, font=self.font, size=self.size, color=color, anchor="end")
-            y -= self.leading
+            draw_text(self.canv, line, self.width, y, font=self.font, size=self.drawn_size, color=color, anchor="end")
+            y -= self.drawn_leading
 
 
 # ---------------------------------------------------------------------- participation chart

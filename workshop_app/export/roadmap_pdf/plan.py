@@ -37,7 +37,7 @@ from workshop_app.export.roadmap_pdf.styles import (
     subheading,
     table_widths,
 )
-from workshop_app.export.roadmap_pdf.table import ReportTable, cell_text, rich
+from workshop_app.export.roadmap_pdf.table import ReportTable, cell_text, number_cell, rich
 from workshop_app.export.stakeholders.participant_list import name_key
 from workshop_app.models import vocabulary as v
 from workshop_app.models.roadmap.totals import CurrencyTotal
@@ -426,7 +426,9 @@ def budget_section(report: Report, number: str) -> list[Flowable]:
     widths = table_widths(table_width, [0.15, 0.10, 0.18, 0.18, 0.17, 0.11, 0.11], titles)
     rows = [header_cells(titles, right={1, 2, 3, 4, 5, 6})]
     for total in overall.values():
-        rows.append(_total_cells(labels, total))
+        cells = _total_cells(labels, total)
+        rows.append([cells[0], *(number_cell(cell, found["cell_right"], content_width(column))
+                                 for cell, column in zip(cells[1:], widths[1:]))])
     table = sides.table(rows, colWidths=widths, style=table_style(found["cell"], found["header_cell"], extra=[
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"), ("FONTNAME", (0, 1), (0, -1), found["cell_bold"].fontName)]))
     chart_width = width - table_width - 24

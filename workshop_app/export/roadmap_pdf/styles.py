@@ -18,7 +18,7 @@ from workshop_app.export.pdf.shaped import Layout, ShapedParagraph, Span
 from workshop_app.export.pdf.styles import INK, MUTED, RULE, stylesheet
 from workshop_app.export.pdf.tables import PADDING, TableRow, column_widths
 from workshop_app.export.roadmap_pdf.page import ACCENT, ACCENT_LIGHT, Bookmarked
-from workshop_app.export.roadmap_pdf.table import ReportTable, cell_text, rich
+from workshop_app.export.roadmap_pdf.table import ReportTable, cell_text, number_cell, rich
 
 TITLE_LIMIT = 600  # characters of a title printed in a table cell
 FIELD_LIMIT = 1500  # of a longer field (indicator, comment, description)
@@ -210,7 +210,9 @@ def paged_table(titles: list[str], rows: list[TableRow], widths: list[float], *,
         row.cells = [_Measured(cell) if isinstance(cell, Paragraph) else
                      # A label in a script the table's plain strings cannot draw (Arabic), shaped.
                      cell_text(cell, found["cell_right" if index in right else "cell"], 1e6)
-                     if isinstance(cell, str) and needs_shaping(cell) else cell
+                     if isinstance(cell, str) and needs_shaping(cell) else
+                     number_cell(cell, found["cell_right"], widths[index] - 2 * PADDING)
+                     if isinstance(cell, str) and index in right and index < len(widths) else cell
                      for index, cell in enumerate(row.cells)]
     header = [_Measured(cell) for cell in header_cells(titles, right)]
     return ReportTable(header, rows, widths, found["cell"], right=frozenset(right))

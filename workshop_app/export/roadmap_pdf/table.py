@@ -25,6 +25,7 @@ from workshop_app.export.pdf.fonts import BOLD_FONT, needs_shaping
 from workshop_app.export.pdf.lines import Piece, line
 from workshop_app.export.pdf.styles import GROUP_FILL, HEADER_FILL, INK, MUTED, RULE
 from workshop_app.export.pdf.tables import PADDING, TableRow, content_width, rows_that_fit
+from workshop_app.export.roadmap_pdf.charts import SMALLEST_NUMBER
 
 Run = tuple[str, str, Color]  # text, font name, colour
 
@@ -40,6 +41,18 @@ def cell_text(value: object, style: ParagraphStyle, width: float) -> str | Flowa
     if "\n" not in value and stringWidth(value, style.fontName, style.fontSize) <= width:
         return value
     return PlainText([(value, style.fontName, style.textColor)], style)
+
+
+def number_cell(value: str, style: ParagraphStyle, width: float) -> str | Flowable:
+    """An amount in its column: as it is when it fits; smaller type when it does not (a budget
+    in dong or rupiah runs to 15 digits), wrapped only when even that is too wide. Never drawn
+    over the next column."""
+    natural = stringWidth(value, style.fontName, style.fontSize)
+    if natural <= width or needs_shaping(value):
+        return value
+    size = max(SMALLEST_NUMBER, style.fontSize * width / natural * 0.97)  # a margin for rounding
+    smaller = ParagraphStyle(f"{style.name}_fitted", parent=style, fontSize=size, leading=size * 1.2)
+    return PlainText([(value, style.fontName, style.textColor)], smaller)
 
 
 def rich(style: ParagraphStyle, *pieces: Piece | str) -> Flowable:
