@@ -76,3 +76,18 @@ def test_a_copy_prepared_for_sharing_keeps_no_trace_of_contacts(demo_path, tmp_p
     assert not any(phone.encode() in data for phone in phones)
     assert check_file(tmp_path / "copy.workshop").ok
     assert sorted(path.name for path in tmp_path.iterdir()) == ["Nepal demo.workshop", "copy.workshop"]
+
+
+def test_a_schema_with_invalid_utf8_is_no_obstacle_to_explain_but_a_refusal(demo_path):
+    import sqlite3
+
+    conn = sqlite3.connect(demo_path)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET name = CAST(name || X'C1' AS TEXT) WHERE rowid = (SELECT min(rowid) "
+                 "FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL)")
+    conn.commit()
+    conn.close()
+    # Neither locked nor read-only: the window explains the refusal opening gave, in one sentence.
+    assert write_obstacle(demo_path) is None
+    with pytest.raises(WorkshopFileError):
+        WorkshopDocument.open(demo_path)

@@ -48,12 +48,23 @@ def write_obstacle(path: Path) -> str | None:
     except sqlite3.Error:
         return None
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.Error as error:
-        return LOCKED if is_locked(error) else None
+        return LOCKED if held_elsewhere(conn) else None
     finally:
         conn.close()
-    return None
+
+
+def held_elsewhere(conn: sqlite3.Connection) -> bool:
+    """Whether another window (or computer) holds the file for editing: its lock keeps even
+    readers out, so a reader takes a copy of the file's bytes instead (snapshot_connection)."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as error:
+        return is_locked(error)
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
+        # Not a database, or damaged (SQLite's message can quote a schema's invalid UTF-8): the
+        # checks of opening say so in one sentence.
+        return False
+    return False
 
 
 def snapshot_connection(path: Path) -> sqlite3.Connection:

@@ -10,7 +10,7 @@ from pathlib import Path
 from workshop_app.i18n.catalogs import _, ngettext
 from workshop_app.models.errors import WorkshopFileError
 from workshop_app.models.file import schema, upgrades
-from workshop_app.models.file.access import is_locked, snapshot_connection
+from workshop_app.models.file.access import held_elsewhere, snapshot_connection
 from workshop_app.models.file.preflight import ensure_regular
 
 # A second program holding the file answers "locked" at once; waiting would only freeze the window.
@@ -30,7 +30,7 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         # kept out instead by refusing any trigger or view on opening (file.conformance), and the
         # program registers no SQL function with side effects.
         fetch_opening(path, conn, "PRAGMA foreign_keys = ON")
-        if readonly and _held_elsewhere(conn):
+        if readonly and held_elsewhere(conn):
             conn.close()
             return snapshot_connection(path)
         if not readonly:
@@ -47,20 +47,6 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
-def _held_elsewhere(conn: sqlite3.Connection) -> bool:
-    """Whether another window (or computer) holds the file for editing: its lock keeps even
-    readers out, so a reader takes a copy of the file's bytes instead (file.access)."""
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError as error:
-        return is_locked(error)
-    except (sqlite3.DatabaseError, UnicodeDecodeError):
-        # Not a database, or damaged (SQLite's message can quote a schema's invalid UTF-8): the
-        # checks that follow say so in one sentence.
-        return False
-    return False
-
-
 def fetch_opening(path: Path, conn: sqlite3.Connection, statement: str) -> list[tuple]:
     """Run a statement while opening; the rows are fetched here too, because a damaged page
     only shows itself when it is read."""
@@ -68,6 +54,8 @@ def fetch_opening(path: Path, conn: sqlite3.Connection, statement: str) -> list[
         return conn.execute(statement).fetchall()
     except sqlite3.DatabaseError as error:
         raise WorkshopFileError(path, explain_open_error(error, path)) from None
+    except UnicodeDecodeError:  # SQLite's message quoted a damaged schema's invalid UTF-8
+        raise WorkshopFileError(path, _("the file is damaged and cannot be read; restore a backup copy")) from None
 
 
 def explain_open_error(error: sqlite3.Error, path: Path) -> str:
