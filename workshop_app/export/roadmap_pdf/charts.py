@@ -26,6 +26,15 @@ from workshop_app.export.roadmap_pdf.canvas_text import draw_text, text_width
 # The smallest type an amount shrinks to in a narrow column: still legible in print.
 SMALLEST_NUMBER = 4.5
 
+
+def fitted_size(size: float, natural_width: float, width: float) -> float:
+    """The type size at which text `natural_width` wide at `size` fits `width` (a little to
+    spare for rounding), never above `size` nor below SMALLEST_NUMBER."""
+    if natural_width <= 0 or width <= 0:
+        return size
+    return max(SMALLEST_NUMBER, min(size, size * width / natural_width * 0.97))
+
+
 SEX_COLOURS = {"female": colors.HexColor("#E69F00"), "male": colors.HexColor("#0072B2"),
                "other": colors.HexColor("#009E73"), "not_stated": colors.HexColor("#BBBBBB")}
 # (fill, outline) per action status
@@ -140,8 +149,7 @@ class Amount(Flowable):
         # A number still wider than its column (a budget in dong or rupiah runs to 15 digits) is
         # set smaller, never drawn over the next column.
         widest = max(text_width(line, self.font, self.size) for line in self.lines)
-        scale = min(1.0, available_width / widest * 0.97) if widest > 0 and available_width > 0 else 1.0
-        self.drawn_size = max(SMALLEST_NUMBER, self.size * scale)
+        self.drawn_size = fitted_size(self.size, widest, available_width)
         self.drawn_leading = self.leading * self.drawn_size / self.size
         self.height = self.drawn_leading * len(self.lines)
         return available_width, self.height

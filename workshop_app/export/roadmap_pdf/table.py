@@ -25,7 +25,7 @@ from workshop_app.export.pdf.fonts import BOLD_FONT, needs_shaping
 from workshop_app.export.pdf.lines import Piece, line
 from workshop_app.export.pdf.styles import GROUP_FILL, HEADER_FILL, INK, MUTED, RULE
 from workshop_app.export.pdf.tables import PADDING, TableRow, content_width, rows_that_fit
-from workshop_app.export.roadmap_pdf.charts import SMALLEST_NUMBER
+from workshop_app.export.roadmap_pdf.charts import fitted_size
 
 Run = tuple[str, str, Color]  # text, font name, colour
 
@@ -50,7 +50,7 @@ def number_cell(value: str, style: ParagraphStyle, width: float) -> str | Flowab
     natural = stringWidth(value, style.fontName, style.fontSize)
     if natural <= width or needs_shaping(value):
         return value
-    size = max(SMALLEST_NUMBER, style.fontSize * width / natural * 0.97)  # a margin for rounding
+    size = fitted_size(style.fontSize, natural, width)
     smaller = ParagraphStyle(f"{style.name}_fitted", parent=style, fontSize=size, leading=size * 1.2)
     return PlainText([(value, style.fontName, style.textColor)], smaller)
 
