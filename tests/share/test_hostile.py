@@ -34,6 +34,23 @@ def _open(port: int, source: str = "127.0.0.1") -> socket.socket:
     return socket.create_connection(("127.0.0.1", port), timeout=5, source_address=(source, 0))
 
 
+def _raw_exchange(port: int, data: bytes, seconds: float = 10) -> bytes:
+    """Send `data` as it is and read what the site answers until it closes (or `seconds` pass)."""
+    connection = _open(port)
+    try:
+        connection.sendall(data)
+        answer = b""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            piece = connection.recv(65536)
+            if not piece:
+                break
+            answer += piece
+    finally:
+        connection.close()
+    return answer
+
+
 def test_two_hundred_silent_or_trickling_sockets_do_not_keep_a_phone_s_page_from_loading(shared):
     sockets = []
     try:
@@ -104,20 +121,9 @@ def test_a_comment_whose_body_is_shorter_than_announced_is_refused_on_a_page(sha
     monkeypatch.setattr(connections, "BODY_SECONDS", 0.5)
     action = first_action(shared.document)
     body = urllib.parse.urlencode({"on": action["id"], "text": "Cut short"}).encode()
-    connection = _open(shared.port)
-    try:
-        connection.sendall(f"POST /{shared.token}/comment HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    answer = _raw_exchange(shared.port, f"POST /{shared.token}/comment HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                            f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body) + 50}\r\n"
                            f"\r\n".encode() + body)
-        answer = b""
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            piece = connection.recv(65536)
-            if not piece:
-                break
-            answer += piece
-    finally:
-        connection.close()
     assert answer.startswith(b"HTTP/1.1 408")
     assert "did not arrive whole" in answer.decode("utf-8")
     shared.sharing.poll(wait=True)
@@ -187,18 +193,7 @@ def test_a_host_header_too_long_for_a_qr_code_is_refused(shared):
 
 @pytest.mark.parametrize("line", [b"GET /{token}/\r\n\r\n", b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"])
 def test_a_request_that_is_not_http_1_gets_no_answer_without_headers(shared, line):
-    connection = _open(shared.port)
-    try:
-        connection.sendall(line.replace(b"{token}", shared.token.encode()))
-        answer = b""
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            piece = connection.recv(65536)
-            if not piece:
-                break
-            answer += piece
-    finally:
-        connection.close()
+    answer = _raw_exchange(shared.port, line.replace(b"{token}", shared.token.encode()))
     assert answer == b"" or answer.startswith(b"HTTP/1.1 ")  # never a page without its security headers
     assert b"<html" not in answer and b"Bad request" not in answer
 
